@@ -1,0 +1,180 @@
+// `npm run check`, first half: the book's structural promises.
+// - every chapter in src/toc.ts has its MDX, code/ folder and test file,
+//   and every MDX file is in the table of contents;
+// - every region in code/ is shown in some chapter, every file in code/ is
+//   shown or says why not (`// @unshown: reason` on its first line), every
+//   <Listing> resolves;
+// - code/ lines fit the printed page (76 columns), cite equations by label,
+//   and import only from chapters that come earlier in the book;
+// - the test count each chapter page shows equals what Vitest collects.
+// The type-checks (tsc, astro check) run after it, from package.json.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { CHAPTERS } from '../src/toc.ts';
+import { scanRegions, tangle } from '../src/plugins/tangle.ts';
+import { countTests } from '../src/lib/tests-info.ts';
+
+export const MAX_COLUMNS = 76;
+
+export interface Problem {
+  readonly where: string;
+  readonly what: string;
+}
+
+function files(dir: string, test: (f: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return files(path, test);
+    return test(name) ? [path] : [];
+  });
+}
+
+const FENCE = /^(```|~~~)[\s\S]*?^\1/gm;
+const LISTING = /<Listing\b([\s\S]*?)\/>/g;
+const ATTR = (name: string) => new RegExp(`\\b${name}="([^"]*)"`);
+
+/** The <Listing> references of every chapter. */
+export function listingsIn(root: string) {
+  return files(join(root, 'chapters'), (f) => f.endsWith('.mdx')).flatMap(
+    (path) => {
+      const text = readFileSync(path, 'utf8').replace(FENCE, '');
+      return [...text.matchAll(LISTING)].map((m) => ({
+        chapter: relative(root, path),
+        file: ATTR('file').exec(m[1])?.[1] ?? '',
+        region: ATTR('region').exec(m[1])?.[1],
+      }));
+    },
+  );
+}
+
+/** Checks chapters, code/ and tests/ against each other. */
+export function checkBook(root: string): Problem[] {
+  const problems: Problem[] = [];
+  const say = (where: string, what: string) => problems.push({ where, what });
+
+  // 1. Table of contents ↔ files.
+  const inToc = new Set(CHAPTERS.map((c) => c.file));
+  for (const ch of CHAPTERS) {
+    if (!existsSync(join(root, ch.file))) say(ch.file, 'missing chapter');
+    if (!existsSync(join(root, 'code', ch.slug))) {
+      say(`code/${ch.slug}/`, 'missing code folder');
+    }
+    if (!existsSync(join(root, 'tests', `${ch.slug}.test.ts`))) {
+      say(`tests/${ch.slug}.test.ts`, 'missing test file');
+    }
+  }
+  for (const path of files(join(root, 'chapters'), (f) => f.endsWith('.mdx'))) {
+    const rel = relative(root, path);
+    if (rel !== 'chapters/index.mdx' && !inToc.has(rel)) {
+      say(rel, 'not in src/toc.ts (or in the wrong part folder)');
+    }
+  }
+  for (const dir of readdirSync(join(root, 'code'))) {
+    if (!CHAPTERS.some((c) => c.slug === dir)) {
+      say(`code/${dir}/`, 'belongs to no chapter in src/toc.ts');
+    }
+  }
+
+  // 2. Regions and files shown.
+  const listings = listingsIn(root);
+  const shown = new Set(listings.map((l) => `${l.file}#${l.region ?? ''}`));
+  for (const l of listings) {
+    try {
+      tangle(root, l.file, l.region);
+    } catch (e) {
+      say(l.chapter, (e as Error).message);
+    }
+  }
+  const order = new Map(CHAPTERS.map((c) => [c.slug, c.number]));
+  for (const path of files(join(root, 'code'), (f) => /\.(ts|mts)$/.test(f))) {
+    const rel = relative(root, path);
+    const source = readFileSync(path, 'utf8');
+    const lines = source.split('\n');
+    const unshown = /^\/\/ @unshown:\s*(\S.*)$/.exec(lines[0]);
+    let regions: { name: string }[] = [];
+    try {
+      regions = scanRegions(source, rel);
+    } catch (e) {
+      say(rel, (e as Error).message);
+    }
+    const used = regions.filter((r) => shown.has(`${rel}#${r.name}`));
+    if (!unshown) {
+      for (const r of regions) {
+        if (!used.includes(r)) {
+          say(rel, `region "${r.name}" is shown in no chapter`);
+        }
+      }
+      if (regions.length === 0 && !shown.has(`${rel}#`)) {
+        say(rel, 'is shown in no chapter and has no `// @unshown: reason`');
+      }
+    }
+    lines.forEach((line, i) => {
+      if (line.length > MAX_COLUMNS) {
+        say(`${rel}:${i + 1}`,
+          `line is ${line.length} columns; listings print at ${MAX_COLUMNS}`);
+      }
+      if (/\bEqs?\.\s*\(\d/.test(line)) {
+        say(`${rel}:${i + 1}`,
+          'cites an equation by number; cite its label: Eq. (label)');
+      }
+    });
+    // 3. Imports follow the book's order.
+    const own = rel.split('/')[1];
+    for (const m of source.matchAll(/\bfrom\s+['"]([^'"]+)['"]/g)) {
+      const spec = m[1];
+      if (!spec.startsWith('.')) continue;
+      const target = relative(root, resolve(dirname(path), spec));
+      const [top, slug] = target.split('/');
+      if (top !== 'code') {
+        say(rel, `imports ${spec}: code/ imports only from code/`);
+      } else if (slug !== own && (order.get(slug) ?? Infinity) >
+        (order.get(own) ?? 0)) {
+        say(rel, `imports ${spec}: a chapter may only use code of ` +
+          `chapters before it`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Test counts shown on the pages vs the tests Vitest collects. */
+export function checkTestCounts(root: string): Problem[] {
+  const out = execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/vitest/vitest.mjs'), 'list', '--json'],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+  const listed = JSON.parse(out) as { file: string }[];
+  const problems: Problem[] = [];
+  for (const ch of CHAPTERS) {
+    const file = join(root, 'tests', `${ch.slug}.test.ts`);
+    if (!existsSync(file)) continue;
+    const collected = listed.filter((t) => resolve(t.file) === file).length;
+    const counted = countTests(readFileSync(file, 'utf8'));
+    if (collected !== counted) {
+      problems.push({
+        where: relative(root, file),
+        what: `the page says ${counted} tests but Vitest collects ` +
+          `${collected}: write one it(...) per test, not it in a loop`,
+      });
+    }
+  }
+  return problems;
+}
+
+if (import.meta.main) {
+  const root = resolve(import.meta.dirname, '..');
+  const problems = [...checkBook(root), ...checkTestCounts(root)];
+  for (const p of problems) console.error(`✗ ${p.where}: ${p.what}`);
+  if (problems.length > 0) {
+    console.error(`\ncheck: ${problems.length} problem(s)`);
+    process.exit(1);
+  }
+  const regions = listingsIn(root).length;
+  console.log(
+    `check: ${CHAPTERS.length} chapters, ${regions} listings, ` +
+      'every region shown, every file accounted for, test counts match',
+  );
+}

@@ -1,0 +1,71 @@
+// Internal link check over the built site: every href and src that points
+// into the site must resolve to a file, and every #fragment to an element
+// with that id on the target page (equation and figure references too).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileFor } from './serve.ts';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return htmlFiles(path);
+    return name.endsWith('.html') ? [path] : [];
+  });
+}
+
+const ids = new Map<string, Set<string>>();
+function idsOf(file: string): Set<string> {
+  let found = ids.get(file);
+  if (!found) {
+    const html = readFileSync(file, 'utf8');
+    found = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]));
+    ids.set(file, found);
+  }
+  return found;
+}
+
+export interface BrokenLink {
+  readonly page: string;
+  readonly link: string;
+  readonly why: string;
+}
+
+/** Checks every internal link of the site built in `dist` under `base`. */
+export function checkLinks(dist: string, base = '/') {
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`checkLinks: ${dist} has no index.html; build first`);
+  }
+  const broken: BrokenLink[] = [];
+  let checked = 0;
+  for (const file of htmlFiles(dist)) {
+    const page = '/' + relative(dist, file).replace(/index\.html$/, '');
+    const html = readFileSync(file, 'utf8');
+    const links = html.matchAll(/\s(?:href|src)="([^"]*)"/g);
+    for (const [, raw] of links) {
+      const link = raw.replace(/&amp;/g, '&');
+      if (/^(https?:|mailto:|data:|javascript:|#$)/.test(link)) continue;
+      checked++;
+      const here = base + page.slice(1);
+      const url = new URL(link, `http://book${here}`);
+      const target = link.startsWith('#') ? file
+        : fileFor(dist, base, url.pathname);
+      if (!target) {
+        broken.push({ page, link, why: 'no such file' });
+        continue;
+      }
+      const hash = decodeURIComponent(url.hash.slice(1));
+      if (hash && target.endsWith('.html') && !idsOf(target).has(hash)) {
+        broken.push({ page, link, why: `no element with id "${hash}"` });
+      }
+    }
+  }
+  return { broken, checked };
+}
+
+if (import.meta.main) {
+  const base = process.env.BOOK_BASE ?? '/';
+  const { broken, checked } = checkLinks('dist', base);
+  for (const b of broken) console.error(`✗ ${b.page}: ${b.link} (${b.why})`);
+  console.log(`links: ${checked} checked, ${broken.length} broken`);
+  process.exit(broken.length ? 1 : 0);
+}

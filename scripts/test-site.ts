@@ -1,0 +1,215 @@
+// `npm run test:site`: the built book, tested as a reader meets it.
+// Needs `npm run build` first and Debian's Chromium (/usr/bin/chromium, or
+// the path in $CHROMIUM). It checks, in order:
+//  1. zero broken internal links or fragments in dist/;
+//  2. in Chromium: every chapter's math rendered (no .katex-error, no raw
+//     $$), the Introduction shows a listing, a figure and its test box,
+//     and searching a word from the chapter finds it;
+//  3. the site built under a sub-path (BOOK_BASE=/ml-book/) has no broken
+//     links and its pages load their styles;
+//  4. a chapter whose listing region has lost its marker fails the build,
+//     naming the chapter, the file and the region.
+// Ends with the line "N passed, N failed".
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHAPTERS, chapter } from '../src/toc.ts';
+import { checkLinks } from './check-links.ts';
+import { CHROMIUM_ARGS } from './screenshot.ts';
+import { serve } from './serve.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const scratch = join(root, '.site-test');
+const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+let passed = 0;
+let failed = 0;
+
+async function check(name: string, fn: () => unknown | Promise<unknown>) {
+  try {
+    await fn();
+    passed++;
+    console.log(`  ✓ ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`  ✗ ${name}\n    ${(e as Error).message.split('\n').join('\n    ')}`);
+  }
+}
+
+function assert(ok: unknown, message: string): asserts ok {
+  if (!ok) throw new Error(message);
+}
+
+function build(dir: string, outDir: string, base: string) {
+  return spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
+    cwd: dir,
+    env: { ...process.env, BOOK_BASE: base, ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+}
+
+async function open(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  const res = await page.goto(url);
+  assert(res?.ok(), `GET ${url} answered ${res?.status()}`);
+  return page;
+}
+
+async function mathRendered(page: Page, what: string) {
+  const errors = await page.locator('.katex-error').count();
+  assert(errors === 0, `${what}: ${errors} .katex-error element(s)`);
+  const text = await page.locator('main').innerText();
+  assert(!text.includes('$$'), `${what}: raw $$ in the page text`);
+}
+
+async function main() {
+  const intro = chapter('introduction');
+  const dist = join(root, 'dist');
+  assert(existsSync(join(dist, 'index.html')),
+    'dist/ is missing: run `npm run build` before `npm run test:site`');
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+
+  console.log('links');
+  await check('dist/ has zero broken internal links and fragments', () => {
+    const { broken, checked } = checkLinks(dist, '/');
+    assert(checked > 50, `only ${checked} links found`);
+    assert(broken.length === 0, broken.slice(0, 10)
+      .map((b) => `${b.page}: ${b.link} (${b.why})`).join('\n'));
+  });
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const server = await serve(dist, '/');
+  const { port } = server.address() as { port: number };
+  const site = `http://127.0.0.1:${port}/`;
+  try {
+    console.log('browser');
+    for (const ch of CHAPTERS) {
+      await check(`chapter ${ch.number} (${ch.slug}): math rendered`, async () => {
+        const page = await open(browser, `${site}${ch.slug}/`);
+        await mathRendered(page, ch.slug);
+        const h1 = await page.locator('h1').first().innerText();
+        assert(h1.startsWith(`${ch.number} `), `title "${h1}" lacks its number`);
+        await page.close();
+      });
+    }
+    await check('the Introduction shows a listing with its source path', async () => {
+      const page = await open(browser, `${site}introduction/`);
+      const titles = await page.locator('.expressive-code figcaption').allInnerTexts();
+      assert(titles.some((t) => t.includes('code/introduction/')),
+        `no listing captioned code/introduction/…: ${titles.join(', ')}`);
+      const numbers = await page.locator('.expressive-code .ln').count();
+      assert(numbers > 0, 'listings show no line numbers');
+      await page.close();
+    });
+    await check('the Introduction shows a numbered, captioned SVG figure', async () => {
+      const page = await open(browser, `${site}introduction/`);
+      const fig = page.locator('figure.book-figure').first();
+      assert(await fig.locator('svg').count() > 0, 'no SVG in the figure');
+      const caption = await fig.locator('figcaption').innerText();
+      assert(caption.startsWith(`Figure ${intro.number}.1.`),
+        `caption "${caption}"`);
+      const alt = await fig.locator('[role=img]').getAttribute('aria-label');
+      assert(alt && alt.length > 10, 'figure has no alt text');
+      await page.close();
+    });
+    await check('the Introduction names its test file and test count', async () => {
+      const page = await open(browser, `${site}introduction/`);
+      const box = await page.locator('.book-verified').innerText();
+      assert(/tests\/introduction\.test\.ts: \d+ tests/.test(box), box);
+      await page.close();
+    });
+    await check('searching a word from the Introduction finds it', async () => {
+      const page = await open(browser, `${site}linear-algebra/`);
+      await page.locator('button[data-open-modal]').first().click();
+      await page.locator('#starlight__search input').fill('xoshiro128');
+      const result = page.locator('#starlight__search .pagefind-ui__result-link');
+      await result.first().waitFor({ timeout: 10_000 });
+      const hrefs = await result.evaluateAll(
+        (as) => as.map((a) => a.getAttribute('href') ?? ''));
+      assert(hrefs.some((h) => h.includes('/introduction/')),
+        `results: ${hrefs.join(', ')}`);
+      const excerpts = await page
+        .locator('#starlight__search .pagefind-ui__result-excerpt')
+        .allInnerTexts();
+      assert(!excerpts.some((e) => /<math|semantics|annotation/.test(e)),
+        'MathML leaks into search excerpts');
+      await page.close();
+    });
+  } finally {
+    server.close();
+  }
+
+  console.log('sub-path');
+  const baseOut = join(scratch, 'base');
+  const base = '/ml-book/';
+  await check(`builds under the sub-path ${base}`, () => {
+    const r = build(root, baseOut, base);
+    assert(r.status === 0, r.stderr.slice(-2000));
+  });
+  await check('the sub-path build has zero broken links', () => {
+    const { broken } = checkLinks(baseOut, base);
+    assert(broken.length === 0, broken.slice(0, 10)
+      .map((b) => `${b.page}: ${b.link} (${b.why})`).join('\n'));
+  });
+  await check('a chapter under the sub-path loads its styles and math', async () => {
+    const srv = await serve(baseOut, base);
+    const { port: p } = srv.address() as { port: number };
+    try {
+      const page = await open(browser, `http://127.0.0.1:${p}${base}introduction/`);
+      const styled = await page.evaluate(() =>
+        getComputedStyle(document.body).getPropertyValue('--sl-color-bg'));
+      assert(styled.trim() !== '', 'Starlight CSS did not load');
+      await mathRendered(page, 'introduction under the sub-path');
+    } finally {
+      srv.close();
+    }
+  });
+  await browser.close();
+
+  console.log('broken listing');
+  await check('a region that lost its marker fails the build, naming all three', () => {
+    const copy = join(scratch, 'broken');
+    for (const dir of ['src', 'code', 'chapters', 'tests', 'public', 'data']) {
+      if (existsSync(join(root, dir))) {
+        cpSync(join(root, dir), join(copy, dir), { recursive: true });
+      }
+    }
+    for (const f of ['package.json', 'astro.config.mjs', 'ec.config.mjs',
+      'tsconfig.json']) cpSync(join(root, f), join(copy, f));
+    execFileSync('cp', ['-al', join(root, 'node_modules'), copy]);
+    const mdx = readFileSync(join(root, intro.file), 'utf8');
+    const m = /<Listing\s+file="([^"]+)"\s+region="([^"]+)"/.exec(mdx);
+    assert(m, `${intro.file} has no region listing to break`);
+    const [, file, region] = m;
+    const src = readFileSync(join(copy, file), 'utf8');
+    const cut = src.replace(new RegExp(`^.*#region ${region}\\s*\\n`, 'm'), '');
+    assert(cut !== src, `could not remove region ${region} from ${file}`);
+    writeFileSync(join(copy, file), cut);
+    const r = build(copy, join(copy, 'dist'), '/');
+    const out = r.stdout + r.stderr;
+    assert(r.status !== 0, 'the build succeeded');
+    for (const name of [intro.file, file, `"${region}"`]) {
+      assert(out.includes(name), `the error does not name ${name}:\n` +
+        out.split('\n').filter((l) => /error|region/i.test(l)).slice(0, 5)
+          .join('\n'));
+    }
+  });
+
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+try {
+  await main();
+} catch (e) {
+  failed++;
+  console.log(`  ✗ ${(e as Error).message}`);
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

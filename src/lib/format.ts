@@ -1,0 +1,45 @@
+// Formatting of computed numbers for the prose. A number on a page is
+// computed by the chapter's code; these only decide how it is printed.
+
+function finite(name: string, x: number): void {
+  if (!Number.isFinite(x)) {
+    throw new Error(`${name}: expected a finite number, got ${x}`);
+  }
+}
+
+/** `x` with `digits` decimals, with a true minus sign. */
+export function fixed(x: number, digits = 3): string {
+  finite('fixed', x);
+  return x.toFixed(digits).replace(/^-/, '\u2212');
+}
+
+/** `x` with `digits` significant digits, e.g. 0.000123 → "1.23e-4". */
+export function sci(x: number, digits = 3): string {
+  finite('sci', x);
+  if (x === 0) return '0';
+  const [m, e] = x.toExponential(digits - 1).split('e');
+  return `${m}\u00d710^${Number(e)}`.replace(/^-/, '\u2212');
+}
+
+/** `x` in scientific notation as a LaTeX string, for use inside math. */
+export function texSci(x: number, digits = 2): string {
+  finite('texSci', x);
+  if (x === 0) return '0';
+  const [m, e] = x.toExponential(digits - 1).split('e');
+  return `${m} \\times 10^{${Number(e)}}`;
+}
+
+/** Integer with thousands separators (thin spaces), e.g. 12 345. */
+export function int(x: number): string {
+  finite('int', x);
+  if (!Number.isInteger(x)) {
+    throw new Error(`int: expected an integer, got ${x}`);
+  }
+  return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009');
+}
+
+/** Percentage with `digits` decimals, e.g. 0.4523 → "45.2%". */
+export function percent(x: number, digits = 1): string {
+  finite('percent', x);
+  return `${(100 * x).toFixed(digits)}%`;
+}

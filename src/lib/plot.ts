@@ -1,0 +1,42 @@
+// Renders an Observable Plot chart to a static SVG string at build time.
+// Ink uses `currentColor`, so axes and labels follow the page's text colour
+// in light mode, dark mode and print; data colours come from PALETTE, which
+// is legible on white and on the dark theme. Never carry meaning by colour
+// alone: pair it with a mark shape, a dash pattern or a direct label.
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+export { Plot };
+
+/** Colour-blind-safe (Okabe–Ito) colours, readable on light and dark. */
+export const PALETTE = [
+  '#0072B2', // blue
+  '#E69F00', // orange
+  '#009E73', // green
+  '#CC79A7', // purple
+  '#D55E00', // vermillion
+  '#56B4E9', // sky
+] as const;
+
+const { document } = parseHTML('<!doctype html><html><body></body></html>');
+
+/**
+ * Renders `options` with Plot and returns the `<svg>` markup. Width
+ * defaults to 640 (the chapter column); fonts inherit from the page.
+ */
+export function renderPlot(options: Plot.PlotOptions): string {
+  const node = Plot.plot({
+    width: 640,
+    height: 320,
+    style: { background: 'transparent', fontSize: '12px' },
+    ...options,
+    document: document as unknown as Document,
+  }) as unknown as Element;
+  if (node.tagName.toLowerCase() === 'figure') {
+    // A legend makes Plot wrap the chart in <figure>; keep the markup.
+    return node.outerHTML;
+  }
+  node.setAttribute('width', '100%');
+  node.removeAttribute('height');
+  return node.outerHTML;
+}

@@ -1,0 +1,251 @@
+// The remark plugin that keeps the book honest at build time:
+// - <Listing file region/> becomes a code block cut from code/ (tangle.ts);
+// - display math with \label{x} gets its chapter number as a \tag and an
+//   anchor; <Ref to="eq:x"/>, "fig:x", "ch:slug" become numbered links;
+// - <Figure id alt svg> gets its number.
+// Every problem fails the build with a message naming the chapter file.
+import { relative, resolve } from 'node:path';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { CHAPTERS, type ChapterInfo } from '../toc.ts';
+import {
+  buildIndex, eqAnchor, figAnchor, type BookIndex,
+} from './book-index.ts';
+import { tangle, TangleError } from './tangle.ts';
+
+export interface RemarkBookOptions {
+  /** Repository root (where code/ and chapters/ are). */
+  root: string;
+  /** Site base path, e.g. "/" or "/ml-book/". */
+  base?: string;
+  /** Chapters in reading order (tests pass their own). */
+  chapters?: readonly ChapterInfo[];
+}
+
+interface JsxAttribute {
+  type: string;
+  name: string;
+  value?: unknown;
+}
+interface Node {
+  type: string;
+  name?: string;
+  value?: string;
+  attributes?: JsxAttribute[];
+  children?: Node[];
+  position?: { start: { line: number } };
+  [key: string]: unknown;
+}
+
+const LANG: Record<string, string> = {
+  ts: 'ts', mts: 'ts', js: 'js', mjs: 'js', py: 'python', json: 'json',
+};
+
+/** A string attribute's value; throws if it is an expression. */
+function attr(node: Node, name: string): string | undefined {
+  const a = node.attributes?.find(
+    (x) => x.type === 'mdxJsxAttribute' && x.name === name,
+  );
+  if (!a) return undefined;
+  if (typeof a.value !== 'string') {
+    throw new TangleError(
+      `<${node.name}>: attribute "${name}" must be a plain string`,
+    );
+  }
+  return a.value;
+}
+
+/** Replaces "Eq. (label)" in code comments by the equation's number. */
+export function numberEquationCites(code: string, index: BookIndex) {
+  const cite = /\bEqs?\.\s*\([a-z][a-z0-9-]*\)(?:\s*(?:,|and|to|–)\s*\([a-z][a-z0-9-]*\))*/g;
+  return code.replace(cite, (match) =>
+    match.replace(/\(([a-z][a-z0-9-]*)\)/g, (_, label: string) => {
+      const target = index.get(`eq:${label}`);
+      if (!target) {
+        throw new TangleError(
+          `code cites "Eq. (${label})" but no display equation in the ` +
+            `book has \\label{${label}}`,
+        );
+      }
+      return target.text;
+    }),
+  );
+}
+
+function chapterOf(file: VFile, root: string, chapters: readonly ChapterInfo[]) {
+  const path = file.path ? resolve(file.path) : '';
+  const rel = relative(root, path).split('\\').join('/');
+  if (!rel.startsWith('chapters/')) return { rel, chapter: null };
+  const chapter = chapters.find((c) => c.file === rel) ?? null;
+  if (!chapter && rel !== 'chapters/index.mdx') {
+    throw new TangleError(
+      `${rel} is not in the table of contents: add its slug to src/toc.ts` +
+        ` (part folder and file name must match)`,
+    );
+  }
+  return { rel, chapter };
+}
+
+function walk(
+  node: Node,
+  visit: (n: Node, parent: Node, i: number) => Node | void,
+) {
+  const kids = node.children;
+  if (!kids) return;
+  for (let i = 0; i < kids.length; i++) {
+    const replaced = visit(kids[i], node, i);
+    if (replaced) kids[i] = replaced;
+    walk(kids[i], visit);
+  }
+}
+
+export default function remarkBook(options: RemarkBookOptions) {
+  const root = options.root;
+  const base = (options.base ?? '/').replace(/\/?$/, '/');
+  const chapters = options.chapters ?? CHAPTERS;
+  return (tree: Root, file: VFile) => {
+    let rel = String(file.path);
+    const at = (node: Node) =>
+      `${rel}${node.position ? `:${node.position.start.line}` : ''}`;
+    try {
+      const found = chapterOf(file, root, chapters);
+      rel = found.rel;
+      const chapter = found.chapter;
+      const index = buildIndex(root, chapters);
+      const here = chapter?.slug;
+      walk(tree as unknown as Node, (node) => {
+        try {
+          return transform(node);
+        } catch (e) {
+          if (e instanceof TangleError) {
+            throw new TangleError(`${at(node)}: ${e.message}`);
+          }
+          throw e;
+        }
+      });
+
+      function transform(node: Node): Node | void {
+        const isJsx = node.type === 'mdxJsxFlowElement' ||
+          node.type === 'mdxJsxTextElement';
+        if (isJsx && node.name === 'Listing') return listing(node);
+        if (isJsx && node.name === 'Ref') return ref(node);
+        if (isJsx && node.name === 'Figure') return figure(node);
+        if (node.type === 'math') return displayMath(node);
+        if (node.type === 'inlineMath' && /\\label\{/.test(node.value!)) {
+          throw new TangleError(
+            `\\label is only for display math ($$ … $$ on own lines)`,
+          );
+        }
+      }
+
+      function listing(node: Node): Node {
+        const src = attr(node, 'file');
+        if (!src) throw new TangleError('<Listing> needs a file="code/…"');
+        const region = attr(node, 'region');
+        let code: string;
+        let startLine: number;
+        try {
+          ({ code, startLine } = tangle(root, src, region));
+          code = numberEquationCites(code, index);
+        } catch (e) {
+          const what = region ? `region "${region}" of ${src}` : src;
+          throw new TangleError(
+            `<Listing> ${what}: ${(e as Error).message}`,
+          );
+        }
+        const ext = src.split('.').pop() ?? '';
+        return {
+          type: 'code',
+          lang: LANG[ext] ?? 'text',
+          meta: `title="${src}" frame="code" showLineNumbers ` +
+            `startLineNumber=${startLine}`,
+          value: code,
+          position: node.position,
+        };
+      }
+
+      function ref(node: Node): Node {
+        const to = attr(node, 'to');
+        if (!to) throw new TangleError('<Ref> needs to="eq:…|fig:…|ch:…"');
+        const target = index.get(to);
+        if (!target) {
+          throw new TangleError(
+            `<Ref to="${to}">: no such label in the book ` +
+              `(equations: \\label{…} in $$ … $$, figures: <Figure id>, ` +
+              `chapters: ch:<slug> from src/toc.ts)`,
+          );
+        }
+        const hash = target.anchor ? `#${target.anchor}` : '';
+        const url = target.slug === here && hash
+          ? hash : `${base}${target.slug}/${hash}`;
+        return {
+          type: 'link',
+          url,
+          data: { hProperties: { className: ['book-ref'] } },
+          children: [{ type: 'text', value: target.text }],
+        };
+      }
+
+      function figure(node: Node): Node {
+        const id = attr(node, 'id');
+        const alt = attr(node, 'alt');
+        if (!id) throw new TangleError('<Figure> needs an id');
+        if (!alt || alt.trim().length < 10) {
+          throw new TangleError(`<Figure id="${id}"> needs alt text`);
+        }
+        const target = index.get(`fig:${id}`);
+        if (!target || target.slug !== here) {
+          throw new TangleError(
+            `<Figure id="${id}"> is only numbered in a chapter listed ` +
+              `in src/toc.ts`,
+          );
+        }
+        node.attributes!.push(
+          { type: 'mdxJsxAttribute', name: 'number', value: target.number },
+          { type: 'mdxJsxAttribute', name: 'anchor', value: figAnchor(id) },
+        );
+        return node;
+      }
+
+      function displayMath(node: Node): Node | void {
+        const m = /\\label\{([^}]*)\}/.exec(node.value!);
+        if (!m) return;
+        const target = index.get(`eq:${m[1]}`);
+        if (!target || target.slug !== here) {
+          throw new TangleError(
+            `equation \\label{${m[1]}} is only numbered in a chapter ` +
+              `listed in src/toc.ts`,
+          );
+        }
+        const tex = node.value!.replace(m[0], '').trimEnd();
+        const math: Node = {
+          ...node,
+          value: `${tex}\n\\tag{${target.number}}`,
+        };
+        // remark-math keeps the source in data.hChildren too: refresh it.
+        const data = node.data as
+          { hChildren?: { children?: { value?: string }[] }[] } | undefined;
+        const text = data?.hChildren?.[0]?.children?.[0];
+        if (text && 'value' in text) text.value = math.value;
+        return {
+          type: 'equation',
+          data: {
+            hName: 'div',
+            hProperties: {
+              id: eqAnchor(m[1]),
+              className: ['equation'],
+            },
+          },
+          children: [math],
+        };
+      }
+    } catch (e) {
+      if (e instanceof TangleError || e instanceof Error) {
+        const msg = e.message.startsWith(rel) ? e.message
+          : `${rel}: ${e.message}`;
+        file.fail(msg);
+      }
+      throw e;
+    }
+  };
+}

@@ -1,0 +1,85 @@
+// The book's reading order: the one place it is defined. Chapter numbers,
+// equation numbers (3.2), figure numbers (3.1), the sidebar and the
+// previous/next links all come from this list. A chapter's slug is its file
+// name in chapters/<part>/, its folder in code/ and its test file in
+// tests/. Parts with no chapters yet are kept so that later chapters slot
+// in without restructuring; they are hidden from the sidebar until then.
+
+export interface Part {
+  /** Folder name under chapters/. */
+  readonly dir: string;
+  readonly title: string;
+  /** Slugs, in reading order. */
+  readonly chapters: readonly string[];
+}
+
+export const PARTS: readonly Part[] = [
+  {
+    dir: 'foundations',
+    title: 'Part I — Foundations',
+    chapters: ['introduction', 'linear-algebra'],
+  },
+  {
+    dir: 'linear-models',
+    title: 'Part II — Linear models',
+    chapters: ['linear-regression'],
+  },
+  {
+    dir: 'instance-based',
+    title: 'Part III — Instance-based and generative classifiers',
+    chapters: [],
+  },
+  {
+    dir: 'trees-and-ensembles',
+    title: 'Part IV — Trees and ensembles',
+    chapters: [],
+  },
+  { dir: 'kernel-methods', title: 'Part V — Kernel methods', chapters: [] },
+  {
+    dir: 'unsupervised',
+    title: 'Part VI — Unsupervised learning',
+    chapters: [],
+  },
+  {
+    dir: 'neural-networks',
+    title: 'Part VII — Neural networks',
+    chapters: [],
+  },
+  {
+    dir: 'papers',
+    title: 'Part VIII — Papers, reproduced small',
+    chapters: [],
+  },
+  { dir: 'appendices', title: 'Appendices', chapters: [] },
+];
+
+export interface ChapterInfo {
+  readonly slug: string;
+  /** 1-based chapter number in reading order. */
+  readonly number: number;
+  readonly part: Part;
+  /** Path of the MDX file relative to the repository root. */
+  readonly file: string;
+}
+
+/** Every chapter in reading order, numbered. */
+export const CHAPTERS: readonly ChapterInfo[] = PARTS.flatMap((part) =>
+  part.chapters.map((slug) => ({ slug, part })),
+).map(({ slug, part }, i) => ({
+  slug,
+  number: i + 1,
+  part,
+  file: `chapters/${part.dir}/${slug}.mdx`,
+}));
+
+/** The chapter with this slug; throws for a slug not in the book. */
+export function chapter(slug: string): ChapterInfo {
+  const found = CHAPTERS.find((c) => c.slug === slug);
+  if (!found) {
+    throw new Error(
+      `toc: no chapter "${slug}" in src/toc.ts; known: ` +
+        CHAPTERS.map((c) => c.slug).join(', '),
+    );
+  }
+  return found;
+}

@@ -1,0 +1,75 @@
+// The platform's own tests: the table of contents, the structural check
+// behind `npm run check`, the test counts the pages show, and the number
+// formatting used by computed values in the prose.
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHAPTERS, PARTS, chapter } from '../../src/toc.ts';
+import { countTests } from '../../src/lib/tests-info.ts';
+import { fixed, int, percent, sci } from '../../src/lib/format.ts';
+import { checkBook } from '../../scripts/check-book.ts';
+import { fileFor } from '../../scripts/serve.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+
+describe('table of contents', () => {
+  it('numbers chapters 1, 2, 3, … in reading order, with unique slugs', () => {
+    expect(CHAPTERS.map((c) => c.number))
+      .toEqual(CHAPTERS.map((_, i) => i + 1));
+    expect(new Set(CHAPTERS.map((c) => c.slug)).size).toBe(CHAPTERS.length);
+    expect(chapter('introduction').number).toBe(1);
+  });
+
+  it('keeps every part of the syllabus, in order', () => {
+    expect(PARTS.map((p) => p.dir)).toEqual([
+      'foundations', 'linear-models', 'instance-based',
+      'trees-and-ensembles', 'kernel-methods', 'unsupervised',
+      'neural-networks', 'papers', 'appendices',
+    ]);
+  });
+
+  it('rejects an unknown slug with the known ones listed', () => {
+    expect(() => chapter('nope')).toThrow(/no chapter "nope".*introduction/);
+  });
+});
+
+describe('the book check (npm run check)', () => {
+  it('finds every chapter, code folder, test file and region accounted for', () => {
+    expect(checkBook(root)).toEqual([]);
+  });
+});
+
+describe('test counts shown on chapter pages', () => {
+  it('counts it( and test( calls, not ones in comments or strings', () => {
+    const src = [
+      "it('a', () => {});",
+      "test('b', async () => {});",
+      "describe('c', () => { it.concurrent('d', () => {}); });",
+      "// it('commented', () => {})",
+      "/* test('block', () => {}) */",
+      "const s = \"it('in a string')\";",
+      "split('x'); submit(1); expect(it2);",
+    ].join('\n');
+    expect(countTests(src)).toBe(3);
+  });
+});
+
+describe('number formatting', () => {
+  it('prints computed numbers and refuses non-finite ones', () => {
+    expect(fixed(-1.23456, 2)).toBe('\u22121.23');
+    expect(int(1234567)).toBe('1\u2009234\u2009567');
+    expect(percent(0.4523)).toBe('45.2%');
+    expect(sci(0.000123, 3)).toBe('1.23\u00d710^-4');
+    expect(() => fixed(NaN)).toThrow('fixed: expected a finite number, got NaN');
+    expect(() => int(1.5)).toThrow(/int: expected an integer/);
+  });
+});
+
+describe('static server', () => {
+  it('serves files under the base path and nothing outside dist', () => {
+    const dist = resolve(root, 'tests/fixtures/platform/book');
+    expect(fileFor(dist, '/book/', '/book/code/alpha/plain.ts'))
+      .toBe(resolve(dist, 'code/alpha/plain.ts'));
+    expect(fileFor(dist, '/book/', '/code/alpha/plain.ts')).toBeNull();
+    expect(fileFor(dist, '/book/', '/book/../../../package.json')).toBeNull();
+  });
+});
