@@ -7,4 +7,6 @@ import { pluginLineNumbers } from '@expressive-code/plugin-line-numbers';
 export default defineEcConfig({
   plugins: [pluginLineNumbers()],
   defaultProps: { showLineNumbers: false },
+  // 76 columns of code fit the chapter column without scrolling.
+  styleOverrides: { codeFontSize: '0.75rem', codePaddingInline: '0.75rem' },
 });

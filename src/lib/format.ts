@@ -13,12 +13,20 @@ export function fixed(x: number, digits = 3): string {
   return x.toFixed(digits).replace(/^-/, '\u2212');
 }
 
-/** `x` with `digits` significant digits, e.g. 0.000123 → "1.23e-4". */
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '\u207b', '0': '\u2070', '1': '\u00b9', '2': '\u00b2',
+  '3': '\u00b3', '4': '\u2074', '5': '\u2075', '6': '\u2076',
+  '7': '\u2077', '8': '\u2078', '9': '\u2079',
+};
+
+/** `x` with `digits` significant digits as plain text with a superscript
+ *  exponent, e.g. 0.000123 → "1.23×10⁻⁴" (no markup needed in prose). */
 export function sci(x: number, digits = 3): string {
   finite('sci', x);
   if (x === 0) return '0';
   const [m, e] = x.toExponential(digits - 1).split('e');
-  return `${m}\u00d710^${Number(e)}`.replace(/^-/, '\u2212');
+  const exp = String(Number(e)).replace(/./g, (c) => SUPERSCRIPT[c]);
+  return `${m}\u00d710${exp}`.replace(/^-/, '\u2212');
 }
 
 /** `x` in scientific notation as a LaTeX string, for use inside math. */

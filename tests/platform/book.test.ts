@@ -58,7 +58,8 @@ describe('number formatting', () => {
     expect(fixed(-1.23456, 2)).toBe('\u22121.23');
     expect(int(1234567)).toBe('1\u2009234\u2009567');
     expect(percent(0.4523)).toBe('45.2%');
-    expect(sci(0.000123, 3)).toBe('1.23\u00d710^-4');
+    expect(sci(0.000123, 3)).toBe('1.23\u00d710\u207b\u2074');
+    expect(sci(-2.5e15, 2)).toBe('\u22122.5\u00d710\u00b9\u2075');
     expect(() => fixed(NaN)).toThrow('fixed: expected a finite number, got NaN');
     expect(() => int(1.5)).toThrow(/int: expected an integer/);
   });
