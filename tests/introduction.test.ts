@@ -1,0 +1,628 @@
+// Tests of the introduction: the seeded generator (random.ts), the
+// numerical checks (check.ts) and the chapter's experiments.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  createRng,
+  JUMP_2_64,
+  JUMP_2_96,
+  jumpState,
+  Rng,
+  splitmix64,
+  xoshiroNext,
+} from '../code/introduction/random.ts';
+import {
+  allClose,
+  assertAllClose,
+  gradientCheck,
+  numericalGradient,
+  optimalCentralStep,
+  optimalForwardStep,
+  relativeError,
+} from '../code/introduction/check.ts';
+import {
+  chiSquare,
+  moments,
+  normalProbability,
+} from '../code/introduction/stats.ts';
+import {
+  bestStep,
+  logLogSlope,
+  momentTable,
+  moduloInt,
+  naiveShuffle,
+  normalChiSquare,
+  shuffleChiSquare,
+  stepSweep,
+  thirdsChiSquare,
+  uniformChiSquare,
+} from '../code/introduction/experiments.ts';
+
+/** The next k raw outputs of rng. */
+function take(rng: Rng, k: number): number[] {
+  return Array.from({ length: k }, () => rng.nextUint32());
+}
+
+// Statistical checks use |z| < 5: for a correct generator a deviation
+// of 5 standard errors has probability below 6e-7 (normal tails), so
+// a failure points at a bug, not at bad luck. Seeds are fixed, so the
+// tests are deterministic as well.
+const Z_BOUND = 5;
+
+describe('xoshiro128** and SplitMix64 against published outputs', () => {
+  it('SplitMix64 reproduces the published reference outputs', () => {
+    // rust-random/rngs, rand_xoshiro/src/splitmix64.rs, test `reference`:
+    // seed 1477776061723855037, values "produced with the reference
+    // implementation" splitmix64.c (Vigna). First five of fifty.
+    const expected = [
+      1985237415132408290n,
+      2979275885539914483n,
+      13511426838097143398n,
+      8488337342461049707n,
+      15141737807933549159n,
+    ];
+    let state = 1477776061723855037n;
+    for (const e of expected) {
+      const [next, out] = splitmix64(state);
+      state = next;
+      expect(out).toBe(e);
+    }
+  });
+
+  it('xoshiro128** reproduces the published outputs for state (1, 2, 3, 4)', () => {
+    // rust-random/rngs, rand_xoshiro/src/xoshiro128starstar.rs, test
+    // `reference`: state words 1, 2, 3, 4, values "produced with the
+    // reference implementation (v1.1)" xoshiro128starstar.c.
+    const expected = [
+      11520, 0, 5927040, 70819200, 2031721883, 1637235492, 1287239034,
+      3734860849, 3729100597, 4258142804,
+    ];
+    expect(take(new Rng([1, 2, 3, 4]), 10)).toEqual(expected);
+  });
+
+  it('createRng(42) matches the reference C seeded by SplitMix64(42)', () => {
+    // Cross-check, not a published vector: xoshiro128starstar.c and
+    // splitmix64.c compiled with gcc, s = [lo(z1), hi(z1), lo(z2),
+    // hi(z2)] from the first two SplitMix64 outputs z1, z2.
+    const rng = createRng(42);
+    expect(Array.from(rng.getState())).toEqual([
+      803958421, 3184996902, 2993090819, 686809907,
+    ]);
+    expect(take(rng, 5)).toEqual([
+      1776835114, 4165204688, 17111135, 2317295270, 2792088233,
+    ]);
+  });
+
+  it('the same seed gives the same sequence', () => {
+    expect(take(createRng(2024), 100)).toEqual(take(createRng(2024), 100));
+  });
+
+  it('different seeds give different sequences', () => {
+    const seeds = [0, 1, 2, 2 ** 32, 2 ** 53 - 1];
+    const firsts = seeds.map((s) => take(createRng(s), 4).join(','));
+    expect(new Set(firsts).size).toBe(seeds.length);
+  });
+
+  it('the all-zero state is a fixed point, so Rng refuses it', () => {
+    const s = new Uint32Array(4);
+    for (let i = 0; i < 10; i++) expect(xoshiroNext(s)).toBe(0);
+    expect(Array.from(s)).toEqual([0, 0, 0, 0]);
+    expect(() => new Rng([0, 0, 0, 0])).toThrow(/Rng: the all-zero state/);
+  });
+});
+
+/** A state whose first two outputs are both 2^32 - 1, Eq. (rng-starstar)
+ * inverted: s1 = rotr(out * 9^-1, 7) * 5^-1 (mod 2^32). */
+function maxOutputState(): number[] {
+  const inv9 = 0x38e38e39;
+  const inv5 = 0xcccccccd;
+  const rotr = (x: number, k: number) => ((x >>> k) | (x << (32 - k))) >>> 0;
+  const s1For = (out: number) =>
+    Math.imul(rotr(Math.imul(out, inv9) >>> 0, 7), inv5) >>> 0;
+  const s1 = s1For(0xffffffff);
+  // after one step s1' = s1 ^ s2 ^ s0; with s0 = 0 choose s2 = s1 ^ s1'
+  const s2 = (s1 ^ s1For(0xffffffff)) >>> 0;
+  return [0, s1, s2, 12345];
+}
+
+describe('uniform', () => {
+  it('uniform() returns multiples of 2^-53 in [0, 1), using all 53 bits', () => {
+    const us = createRng(11).uniformArray(10_000);
+    const bad = us.filter((u) => !(u >= 0 && u < 1));
+    const offGrid = us.filter((u) => !Number.isInteger(u * 2 ** 53));
+    // draws that a 32-bit generator (grid 2^-32) could not produce
+    const finer = us.filter((u) => !Number.isInteger(u * 2 ** 32));
+    expect(bad.length).toBe(0);
+    expect(offGrid.length).toBe(0);
+    expect(finer.length).toBeGreaterThan(9_990);
+  });
+
+  it('uniform never returns hi, even when rounding would give it', () => {
+    const state = maxOutputState();
+    expect(new Rng(state).uniform()).toBe(1 - 2 ** -53); // largest value
+    const rng = new Rng(state);
+    const x = rng.uniform(1, 2); // 1 + (1 - 2^-53) rounds to 2: redraw
+    expect(x).toBeGreaterThanOrEqual(1);
+    expect(x).toBeLessThan(2);
+    const twin = new Rng(state);
+    take(twin, 4); // two rejected and two accepted outputs
+    expect(rng.getState()).toEqual(twin.getState());
+  });
+
+  it('uniform(lo, hi) stays in [lo, hi) for arbitrary intervals', () => {
+    const rng = createRng(12);
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 1e-9, max: 1e6, noNaN: true }),
+        (lo, width) => {
+          const hi = lo + width;
+          if (!(lo < hi)) return; // width lost to rounding
+          const x = rng.uniform(lo, hi);
+          expect(x >= lo && x < hi).toBe(true);
+        },
+      ),
+      { seed: 12, numRuns: 2000 },
+    );
+  });
+
+  it('uniform mean and variance lie within 5 standard errors', () => {
+    for (const r of momentTable().filter((r) => r.name.startsWith('unif'))) {
+      expect(Math.abs(r.z), r.name).toBeLessThan(Z_BOUND);
+    }
+  });
+
+  it('uniform passes a 100-bin chi-square test (|z| < 5)', () => {
+    const c = uniformChiSquare();
+    expect(c.dof).toBe(99);
+    expect(Math.abs(c.z)).toBeLessThan(Z_BOUND);
+  });
+});
+
+describe('normal', () => {
+  it('normal moments lie within 5 standard errors of 0, 1, 0, 0', () => {
+    const rows = momentTable().filter((r) => r.name.startsWith('normal'));
+    expect(rows).toHaveLength(4);
+    for (const r of rows) {
+      expect(Math.abs(r.z), r.name).toBeLessThan(Z_BOUND);
+    }
+  });
+
+  it('normal passes a 37-bin chi-square test against the density', () => {
+    const c = normalChiSquare();
+    expect(c.dof).toBe(36);
+    expect(Math.abs(c.z)).toBeLessThan(Z_BOUND);
+  });
+
+  it('normal(3, 2) has mean 3 and std 2 within 5 standard errors', () => {
+    const n = 40_000;
+    const m = moments(createRng(13).normalArray(n, 3, 2));
+    expect(Math.abs(m.mean - 3) / (2 / Math.sqrt(n))).toBeLessThan(Z_BOUND);
+    const seVar = 4 * Math.sqrt(2 / n);
+    expect(Math.abs(m.variance - 4) / seVar).toBeLessThan(Z_BOUND);
+  });
+
+  it('normalArray and uniformArray equal repeated single draws', () => {
+    const a = createRng(14);
+    const b = createRng(14);
+    const za = a.normalArray(7, 1, 3);
+    const ua = a.uniformArray(5, -2, 2);
+    const zb = Array.from({ length: 7 }, () => b.normal(1, 3));
+    const ub = Array.from({ length: 5 }, () => b.uniform(-2, 2));
+    expect(Array.from(za)).toEqual(zb);
+    expect(Array.from(ua)).toEqual(ub);
+  });
+
+  it('P(-1 <= Z < 1) by Simpson matches erf(1/sqrt 2) to 1e-9', () => {
+    // erf(1/sqrt(2)) = 0.6826894921370859 (Abramowitz & Stegun 26.2)
+    expect(normalProbability(-1, 1)).toBeCloseTo(0.6826894921370859, 9);
+  });
+});
+
+describe('int and shuffle', () => {
+  it('int(lo, hi) stays in [lo, hi) for arbitrary ranges', () => {
+    const rng = createRng(15);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+        fc.integer({ min: 1, max: 2 ** 32 }),
+        (lo, n) => {
+          const k = rng.int(lo, lo + n);
+          expect(Number.isInteger(k) && k >= lo && k < lo + n).toBe(true);
+        },
+      ),
+      { seed: 15, numRuns: 2000 },
+    );
+  });
+
+  it('int(0, 7) takes every value in 0..6', () => {
+    const rng = createRng(16);
+    const seen = new Set(Array.from({ length: 500 }, () => rng.int(0, 7)));
+    expect([...seen].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('int has no modulo bias: thirds of [0, 3*2^30) are equally likely', () => {
+    const c = thirdsChiSquare((rng, n) => rng.int(0, n));
+    expect(Math.abs(c.z)).toBeLessThan(Z_BOUND);
+  });
+
+  it('the same chi-square test catches the bias of x mod n', () => {
+    expect(thirdsChiSquare(moduloInt).z).toBeGreaterThan(Z_BOUND);
+  });
+
+  it('shuffle permutes in place and returns the same array', () => {
+    const items = Array.from({ length: 50 }, (_, i) => i);
+    const out = createRng(17).shuffle(items);
+    expect(out).toBe(items);
+    expect([...out].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i),
+    );
+    expect(out).not.toEqual([...out].sort((a, b) => a - b));
+  });
+
+  it('shuffle makes all 6 orders of 3 items equally likely', () => {
+    const c = shuffleChiSquare((rng, items) => rng.shuffle(items));
+    expect(Math.abs(c.z)).toBeLessThan(Z_BOUND);
+  });
+
+  it('the same chi-square test catches the naive shuffle', () => {
+    expect(shuffleChiSquare(naiveShuffle).z).toBeGreaterThan(Z_BOUND);
+  });
+});
+
+// The characteristic polynomial p(x) of the transition T, from the
+// reference code xoshiro128starstar.c (`charpoly`, x^128 implicit),
+// as a 129-bit integer: bit i is the coefficient of x^i.
+const P = (1n << 128n) | (0x00fc65a2006254b1n << 64n) | 0x1b489db6de18fc01n;
+
+/** a * b mod p(x) over GF(2): carry-less shift-and-xor. */
+function mulmod(a: bigint, b: bigint): bigint {
+  let r = 0n;
+  for (; b > 0n; b >>= 1n) {
+    if (b & 1n) r ^= a;
+    a <<= 1n;
+    if ((a >> 128n) & 1n) a ^= P;
+  }
+  return r;
+}
+
+/** x^k mod p(x), by square-and-multiply. */
+function xPowMod(k: bigint): bigint {
+  let result = 1n;
+  let base = 2n; // the polynomial x
+  for (; k > 0n; k >>= 1n) {
+    if (k & 1n) result = mulmod(result, base);
+    base = mulmod(base, base);
+  }
+  return result;
+}
+
+/** Trial division; fine for q < 2^53 with sqrt(q) below 10^7. */
+function isPrime(q: number): boolean {
+  if (q < 2 || q % 2 === 0) return q === 2;
+  for (let d = 3; d * d <= q; d += 2) if (q % d === 0) return false;
+  return true;
+}
+
+function toWords(poly: bigint): Uint32Array {
+  return Uint32Array.from([0, 1, 2, 3], (i) =>
+    Number((poly >> BigInt(32 * i)) & 0xffffffffn),
+  );
+}
+
+describe('period, jump and split', () => {
+  it('p(x) is primitive, so every nonzero state has period 2^128 - 1', () => {
+    // 2^128 - 1 = F0 F1 ... F6 (Fermat numbers), in primes:
+    const primes = [3, 5, 17, 257, 641, 65537, 274177, 6700417,
+      67280421310721];
+    const order = (1n << 128n) - 1n;
+    expect(primes.reduce((a, q) => a * BigInt(q), 1n)).toBe(order);
+    for (const q of primes) expect(isPrime(q), String(q)).toBe(true);
+    // x has order exactly 2^128 - 1 modulo p(x)
+    expect(xPowMod(order)).toBe(1n);
+    for (const q of primes) expect(xPowMod(order / BigInt(q))).not.toBe(1n);
+  });
+
+  it('p(x) annihilates the transition: p(T)s = 0 (Cayley–Hamilton)', () => {
+    const s = createRng(18).getState();
+    const acc = new Uint32Array(4);
+    for (let i = 0n; i <= 128n; i++) {
+      if ((P >> i) & 1n) for (let w = 0; w < 4; w++) acc[w] ^= s[w];
+      xoshiroNext(s);
+    }
+    expect(Array.from(acc)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('the published jump constants are x^(2^64), x^(2^96) mod p(x)', () => {
+    expect(toWords(xPowMod(1n << 64n))).toEqual(JUMP_2_64);
+    expect(toWords(xPowMod(1n << 96n))).toEqual(JUMP_2_96);
+  });
+
+  it('jumpState with x^1000 mod p(x) equals 1000 steps', () => {
+    const stepped = createRng(19).getState();
+    for (let i = 0; i < 1000; i++) xoshiroNext(stepped);
+    const jumped = createRng(19).getState();
+    jumpState(jumped, toWords(xPowMod(1000n)));
+    expect(jumped).toEqual(stepped);
+  });
+
+  it('the jump from state (1, 2, 3, 4) matches the reference C code', () => {
+    // Cross-check, not a published vector: jump() of
+    // xoshiro128starstar.c compiled with gcc, then five next() calls.
+    const s = Uint32Array.of(1, 2, 3, 4);
+    jumpState(s, JUMP_2_64);
+    expect(Array.from(s)).toEqual([
+      2843103750, 2038079848, 1533207345, 44816753,
+    ]);
+    expect(take(new Rng(s), 5)).toEqual([
+      1194304935, 745561276, 25819468, 3320478005, 3046317961,
+    ]);
+  });
+
+  it('a root hands its child its position and jumps 2^96 ahead', () => {
+    const rng = createRng(20);
+    rng.normal(); // draws before a split are fine
+    const before = rng.getState();
+    const child = rng.split();
+    expect(child.getState()).toEqual(before);
+    jumpState(before, JUMP_2_96);
+    expect(rng.getState()).toEqual(before);
+  });
+
+  it('a child hands its own children blocks of 2^64 draws', () => {
+    const child = createRng(21).split();
+    const before = child.getState();
+    const grandchild = child.split();
+    expect(grandchild.getState()).toEqual(before);
+    jumpState(before, JUMP_2_64);
+    expect(child.getState()).toEqual(before);
+  });
+
+  it('a stream two splits from its root refuses to split', () => {
+    const grandchild = createRng(22).split().split();
+    expect(() => grandchild.split()).toThrow(/Rng.split: .* two splits/);
+  });
+
+  it('parent and child streams are uncorrelated (|z| < 5)', () => {
+    const n = 20_000;
+    const parent = createRng(23);
+    const child = parent.split();
+    const x = parent.normalArray(n);
+    const y = child.normalArray(n);
+    let r = 0;
+    for (let i = 0; i < n; i++) r += (x[i] * y[i]) / n;
+    expect(Math.abs(r) * Math.sqrt(n)).toBeLessThan(Z_BOUND); // SE 1/sqrt n
+  });
+});
+
+describe('the generator rejects bad input', () => {
+  it('createRng rejects non-integer, negative, too large, NaN seeds', () => {
+    for (const seed of [1.5, -1, 2 ** 53, NaN, Infinity]) {
+      expect(() => createRng(seed)).toThrow(
+        /createRng: seed must be an integer in \[0, 2\^53\)/,
+      );
+    }
+  });
+
+  it('uniform and normal reject non-finite input, lo >= hi, std < 0', () => {
+    const rng = createRng(23);
+    expect(() => rng.uniform(1, 1)).toThrow(/Rng.uniform: expected lo < hi/);
+    expect(() => rng.uniform(2, 1)).toThrow(/Rng.uniform: expected lo < hi/);
+    expect(() => rng.uniform(NaN, 1)).toThrow(/Rng.uniform: lo must be/);
+    expect(() => rng.uniform(0, Infinity)).toThrow(/Rng.uniform: hi/);
+    expect(() => rng.uniform(-1e308, 1e308)).toThrow(/hi - lo must be/);
+    expect(() => rng.normal(NaN)).toThrow(/Rng.normal: mean must be/);
+    expect(() => rng.normal(0, -1)).toThrow(/Rng.normal: std must be >= 0/);
+  });
+
+  it('int rejects non-integers, lo >= hi and ranges above 2^32', () => {
+    const rng = createRng(24);
+    expect(() => rng.int(0.5, 3)).toThrow(/Rng.int: lo and hi must be/);
+    expect(() => rng.int(0, NaN)).toThrow(/Rng.int: lo and hi must be/);
+    expect(() => rng.int(3, 3)).toThrow(/Rng.int: expected 0 < hi - lo/);
+    expect(() => rng.int(0, 2 ** 32 + 1)).toThrow(/<= 2\^32/);
+  });
+
+  it('array helpers and shuffle reject bad sizes and non-arrays', () => {
+    const rng = createRng(25);
+    expect(() => rng.normalArray(-1)).toThrow(/Rng.normalArray: n must/);
+    expect(() => rng.uniformArray(2.5)).toThrow(/Rng.uniformArray: n must/);
+    const notArray = 'abc' as unknown as string[];
+    expect(() => rng.shuffle(notArray)).toThrow(/Rng.shuffle: expected/);
+  });
+
+  it('the low-level steps reject states of the wrong size', () => {
+    expect(() => splitmix64(-1n)).toThrow(/splitmix64: state must be/);
+    expect(() => splitmix64(1n << 64n)).toThrow(/splitmix64: state/);
+    expect(() => xoshiroNext(new Uint32Array(3))).toThrow(
+      /xoshiroNext: expected 4 state words, got 3/,
+    );
+    expect(() => jumpState(new Uint32Array(4), new Uint32Array(2))).toThrow(
+      /jumpState: expected 4 state and 4 polynomial words, got 4 and 2/,
+    );
+  });
+
+  it('Rng rejects states of the wrong length or with bad words', () => {
+    expect(() => new Rng([1, 2, 3])).toThrow(/Rng: state must be 4/);
+    expect(() => new Rng([1, 2, 3, 2 ** 32])).toThrow(/Rng: state/);
+    expect(() => new Rng([1, 2, 3, -1])).toThrow(/Rng: state/);
+    expect(() => new Rng([1, 2, 3, 0.5])).toThrow(/Rng: state/);
+  });
+});
+
+describe('relative error and all-close comparison', () => {
+  it('relativeError is |a - e| / |e|, Infinity when only e is 0', () => {
+    expect(relativeError(1.5, 2)).toBe(0.25);
+    expect(relativeError(-3, -2)).toBe(0.5);
+    expect(relativeError(0, 0)).toBe(0);
+    expect(relativeError(1e-300, 0)).toBe(Infinity);
+  });
+
+  it('allClose accepts exactly atol + rtol |e| and rejects beyond', () => {
+    const tol = { rtol: 0.25, atol: 0.5 }; // allowance at e = 2: 1
+    expect(allClose(3, 2, tol)).toBe(true);
+    expect(allClose([2, 1], [2, 2], tol)).toBe(true);
+    expect(allClose(3.0000001, 2, tol)).toBe(false);
+    expect(allClose(1e-12, 0)).toBe(true); // default atol 1e-12
+    expect(allClose(1 + 2e-9, 1)).toBe(false); // default rtol 1e-9
+  });
+
+  it('assertAllClose names the worst index, both values and tolerance', () => {
+    const run = () =>
+      assertAllClose([1, 2.1, 3.5], [1, 2, 3], { rtol: 0.01 }, 'weights');
+    expect(run).toThrow(
+      /weights differ at index 2: actual 3\.5, expected 3, .*rtol 0\.01/,
+    );
+    expect(() => assertAllClose([1, 2], [1, 2])).not.toThrow();
+  });
+
+  it('comparisons reject NaN, Infinity, shape mismatches, bad tolerances', () => {
+    expect(() => allClose([1, NaN], [1, 1])).toThrow(
+      /allClose: actual\[1\] must be a finite number/,
+    );
+    expect(() => allClose(1, Infinity)).toThrow(/allClose: expected\[0\]/);
+    expect(() => allClose([1, 2], [1, 2, 3])).toThrow(
+      /allClose: shapes differ: actual length 2, expected length 3/,
+    );
+    expect(() => allClose(1, [1])).toThrow(/shapes differ: actual a num/);
+    expect(() => allClose(1, 1, { rtol: -1 })).toThrow(/rtol must be/);
+    expect(() => assertAllClose(1, 1, { atol: NaN })).toThrow(
+      /assertAllClose: atol must be finite/,
+    );
+  });
+});
+
+// f(x) = sum_i sin(x_i) x_{i+1} + log(1 + |x|^2), a function with
+// non-trivial coupling between coordinates, and its exact gradient.
+function f(x: Float64Array): number {
+  let s = 0;
+  let sq = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (i + 1 < x.length) s += Math.sin(x[i]) * x[i + 1];
+    sq += x[i] * x[i];
+  }
+  return s + Math.log(1 + sq);
+}
+
+function gradF(x: Float64Array): Float64Array {
+  const n = x.length;
+  let sq = 0;
+  for (let i = 0; i < n; i++) sq += x[i] * x[i];
+  const g = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (i + 1 < n) g[i] += Math.cos(x[i]) * x[i + 1];
+    if (i > 0) g[i] += Math.sin(x[i - 1]);
+    g[i] += (2 * x[i]) / (1 + sq);
+  }
+  return g;
+}
+
+const x0 = createRng(26).normalArray(6);
+
+describe('finite differences and gradient checks', () => {
+  it('numericalGradient matches an exact gradient and leaves x alone', () => {
+    const x = x0.slice();
+    const g = numericalGradient(f, x);
+    expect(x).toEqual(x0);
+    assertAllClose(g, gradF(x0), { rtol: 1e-8, atol: 1e-9 }, 'gradient');
+  });
+
+  it('gradientCheck passes for a correct gradient', () => {
+    const res = gradientCheck(f, gradF, x0);
+    expect(res.ok).toBe(true);
+    expect(res.maxError).toBeLessThan(1);
+    expect(res.analytic).toEqual(gradF(x0));
+  });
+
+  it('gradientCheck fails for a wrong gradient and names the component', () => {
+    // the classic slip: d/dx log(1 + |x|^2) without the factor 2
+    const wrong = (x: Float64Array) => {
+      const g = gradF(x);
+      const sq = x.reduce((s, v) => s + v * v, 0);
+      g[3] -= x[3] / (1 + sq);
+      return g;
+    };
+    const res = gradientCheck(f, wrong, x0);
+    expect(res.ok).toBe(false);
+    expect(res.index).toBe(3);
+    expect(res.maxError).toBeGreaterThan(1000);
+  });
+
+  it('gradientCheck catches a relative error of 1e-4 in one component', () => {
+    const slightlyWrong = (x: Float64Array) => {
+      const g = gradF(x);
+      g[1] *= 1 + 1e-4;
+      return g;
+    };
+    const res = gradientCheck(f, slightlyWrong, x0);
+    expect(res.ok).toBe(false);
+    expect(res.index).toBe(1);
+  });
+
+  it('numericalGradient and gradientCheck reject bad input', () => {
+    const bad = Float64Array.of(1, NaN);
+    expect(() => numericalGradient(f, bad)).toThrow(
+      /numericalGradient: x\[1\] must be a finite number/,
+    );
+    expect(() => numericalGradient(f, x0, 0)).toThrow(/h must be finite/);
+    expect(() => numericalGradient(() => NaN, x0)).toThrow(
+      /numericalGradient: f\(x\) with x\[0\] = .* must be a finite/,
+    );
+    const short = () => new Float64Array(2);
+    expect(() => gradientCheck(f, short, x0)).toThrow(
+      /gradientCheck: grad\(x\) has length 2, x has 6/,
+    );
+  });
+});
+
+describe('the step-size trade-off, measured', () => {
+  const sweep = stepSweep();
+
+  it('the best central step lies within a factor 4 of Eq. (fd-optimal-h)', () => {
+    // exp: |f| = |f'''|, so h* = (3 eps)^(1/3). A factor 4 in h allows
+    // the real round-off to be 4^3 = 64 times below the bound eps |f|.
+    const ratio = bestStep(sweep.h, sweep.central) / optimalCentralStep(1, 1);
+    expect(ratio).toBeGreaterThan(1 / 4);
+    expect(ratio).toBeLessThan(4);
+  });
+
+  it('the best forward step lies within a factor 4 of its optimum', () => {
+    const ratio = bestStep(sweep.h, sweep.forward) / optimalForwardStep(1, 1);
+    expect(ratio).toBeGreaterThan(1 / 4);
+    expect(ratio).toBeLessThan(4);
+  });
+
+  it('forward-difference error has slope 1 in the truncation regime', () => {
+    const s = logLogSlope(sweep.h, sweep.forward, 1e-6, 1e-2);
+    expect(Math.abs(s - 1)).toBeLessThan(0.05);
+  });
+
+  it('central-difference error has slope 2 in the truncation regime', () => {
+    const s = logLogSlope(sweep.h, sweep.central, 1e-4, 1e-1);
+    expect(Math.abs(s - 2)).toBeLessThan(0.05);
+  });
+
+  it('round-off error grows like 1/h: slope -1 for small h', () => {
+    const s = logLogSlope(sweep.h, sweep.central, 1e-12, 1e-8);
+    expect(Math.abs(s + 1)).toBeLessThan(0.2);
+  });
+});
+
+describe('the statistics helpers', () => {
+  it('moments matches a hand computation on 1, 2, 3, 4', () => {
+    const m = moments([1, 2, 3, 4]);
+    expect(m.mean).toBe(2.5);
+    expect(m.variance).toBeCloseTo(5 / 3, 14);
+    expect(m.skewness).toBeCloseTo(0, 14);
+    // m2 = 1.25, m4 = (2*5.0625 + 2*0.0625)/4 = 2.5625
+    expect(m.kurtosis).toBeCloseTo(2.5625 / 1.5625 - 3, 14);
+  });
+
+  it('chiSquare matches a hand computation', () => {
+    const c = chiSquare([10, 20, 30], [1 / 3, 1 / 3, 1 / 3]);
+    expect(c.statistic).toBeCloseTo(10, 12); // (100 + 0 + 100) / 20
+    expect(c.dof).toBe(2);
+    const k = 2 / 9 / 2;
+    expect(c.z).toBeCloseTo((Math.cbrt(5) - 1 + k) / Math.sqrt(k), 12);
+  });
+});
