@@ -1,0 +1,292 @@
+// Build-time figures of "Linear algebra in code", computed by its code.
+// The speed figure is measured on the machine that builds the book; the
+// others are deterministic. ml-matrix is imported here (the comparison),
+// never from code/.
+import { Matrix as MlMatrix } from 'ml-matrix';
+import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { createRng } from '../../code/introduction/random.ts';
+import {
+  bestTime,
+  gflops,
+  measureKernels,
+  type Timing,
+} from '../../code/linear-algebra/benchmark.ts';
+import { hilbertStudy } from '../../code/linear-algebra/hilbert.ts';
+import { Matrix, norm } from '../../code/linear-algebra/matrix.ts';
+import { project } from '../../code/linear-algebra/project.ts';
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A power of ten as "10⁻⁸", for log-axis ticks. */
+function powerOfTen(x: number): string {
+  const e = Math.round(Math.log10(x));
+  const digits = String(Math.abs(e))
+    .split('')
+    .map((d) => SUPERSCRIPT[Number(d)])
+    .join('');
+  return `10${e < 0 ? '⁻' : ''}${digits}`;
+}
+
+// ---------------------------------------------------------------------
+// Speed of the three kernels (and ml-matrix), measured at build time.
+
+/** Sizes of the build-time benchmark: small, so the build stays fast. */
+export const SPEED_SIZES = [32, 64, 96, 128, 192, 256] as const;
+/** Time budget per kernel and size, in milliseconds. */
+export const SPEED_BUDGET_MS = 40;
+
+let speeds: Timing[] | null = null;
+
+/**
+ * GFLOP/s of naive, ikj, blocked and ml-matrix at SPEED_SIZES, measured
+ * once per build (about a second) and shared by the figure and prose.
+ */
+export function kernelSpeeds(): Timing[] {
+  if (speeds) return speeds;
+  const ours = measureKernels(SPEED_SIZES, SPEED_BUDGET_MS);
+  const rng = createRng(3);
+  const theirs = SPEED_SIZES.map((n) => {
+    const A = MlMatrix.from1DArray(n, n, rng.normalArray(n * n));
+    const B = MlMatrix.from1DArray(n, n, rng.normalArray(n * n));
+    const ms = bestTime(() => A.mmul(B), SPEED_BUDGET_MS);
+    return { kernel: 'ml-matrix', n, gflops: gflops(n, ms) };
+  });
+  speeds = [...ours, ...theirs];
+  return speeds;
+}
+
+/** The measured speed of one kernel at one size. */
+export function speedOf(kernel: string, n: number): number {
+  const row = kernelSpeeds().find((r) => r.kernel === kernel && r.n === n);
+  if (!row) throw new Error(`speedOf: no timing for ${kernel} at n=${n}`);
+  return row.gflops;
+}
+
+const KERNEL_STYLE: Record<
+  string,
+  { color: string; dash: string; symbol: string }
+> = {
+  naive: { color: PALETTE[4], dash: '2,3', symbol: 'triangle' },
+  ikj: { color: PALETTE[1], dash: '6,3', symbol: 'square' },
+  blocked: { color: PALETTE[0], dash: 'none', symbol: 'circle' },
+  'ml-matrix': { color: PALETTE[2], dash: '10,3,2,3', symbol: 'diamond' },
+};
+
+/** Label heights near `ys`, pushed apart to at least `gap`. */
+function spread(ys: number[], gap: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((p, q) => p.y - q.y);
+  for (let t = 1; t < order.length; t++) {
+    order[t].y = Math.max(order[t].y, order[t - 1].y + gap);
+  }
+  const out = new Array<number>(ys.length);
+  for (const o of order) out[o.i] = o.y;
+  return out;
+}
+
+/** GFLOP/s against n for each kernel, labelled at the right end. */
+export function matmulSpeedFigure(): string {
+  const rows = kernelSpeeds();
+  const last = SPEED_SIZES[SPEED_SIZES.length - 1];
+  const names = Object.keys(KERNEL_STYLE);
+  const top = Math.max(...rows.map((r) => r.gflops));
+  const labelY = spread(names.map((k) => speedOf(k, last)), 0.07 * top);
+  const marks = Object.entries(KERNEL_STYLE).flatMap(([kernel, s], i) => {
+    const data = rows.filter((r) => r.kernel === kernel);
+    return [
+      Plot.line(data, {
+        x: 'n',
+        y: 'gflops',
+        stroke: s.color,
+        strokeWidth: 2,
+        strokeDasharray: s.dash,
+      }),
+      Plot.dot(data, {
+        x: 'n',
+        y: 'gflops',
+        symbol: s.symbol,
+        fill: s.color,
+        r: 3.5,
+      }),
+      Plot.text(
+        [{ n: last, y: labelY[i] }],
+        {
+          x: 'n',
+          y: 'y',
+          text: () => kernel,
+          dx: 8,
+          textAnchor: 'start',
+          fill: 'currentColor',
+        },
+      ),
+    ];
+  });
+  return renderPlot({
+    marginRight: 80,
+    marginBottom: 40,
+    x: {
+      label: 'matrix size n (an n × n matrix times an n × n matrix)',
+      labelAnchor: 'center',
+      labelArrow: 'none',
+      ticks: [...SPEED_SIZES],
+    },
+    y: { label: 'GFLOP/s (higher is faster)', grid: true, zero: true },
+    marks: [...marks, Plot.ruleY([0])],
+  });
+}
+
+// ---------------------------------------------------------------------
+// Projection onto a line, drawn to scale.
+
+/** The vectors of the projection figure: a, b and b's projection. */
+export const PROJECTION_A = [3, 1] as const;
+export const PROJECTION_B = [1.8, 2] as const;
+
+/** p, r and ||r|| for the figure, computed by project(). */
+export function projectionExample() {
+  const A = new Matrix(2, 1, Float64Array.from(PROJECTION_A));
+  const { p, residual, coeffs } = project(A, Float64Array.from(PROJECTION_B));
+  return { p, residual, coeff: coeffs[0], distance: norm(residual) };
+}
+
+/** b, its projection p onto span(a), the residual r at a right angle. */
+export function projectionFigure(): string {
+  const [a0, a1] = PROJECTION_A;
+  const [b0, b1] = PROJECTION_B;
+  const { p, residual, distance } = projectionExample();
+  const aLen = Math.hypot(a0, a1);
+  const ua = [a0 / aLen, a1 / aLen];
+  const ur = [residual[0] / distance, residual[1] / distance];
+  const s = 0.16; // side of the right-angle mark
+  const corner = [
+    { x: p[0] + s * ua[0], y: p[1] + s * ua[1] },
+    { x: p[0] + s * (ua[0] + ur[0]), y: p[1] + s * (ua[1] + ur[1]) },
+    { x: p[0] + s * ur[0], y: p[1] + s * ur[1] },
+  ];
+  const circle = Array.from({ length: 121 }, (_, i) => {
+    const t = (2 * Math.PI * i) / 120;
+    return { x: b0 + distance * Math.cos(t), y: b1 + distance * Math.sin(t) };
+  });
+  const line = [-0.2, 1.35].map((t) => ({ x: t * a0, y: t * a1 }));
+  const label = (x: number, y: number, text: string, anchor = 'start') =>
+    Plot.text([{ x, y }], {
+      x: 'x',
+      y: 'y',
+      text: () => text,
+      textAnchor: anchor as 'start',
+      fill: 'currentColor',
+      fontSize: 14,
+      fontStyle: 'italic',
+    });
+  const arrow = (x2: number, y2: number, color: string, x1 = 0, y1 = 0) =>
+    Plot.arrow([{ x1, y1, x2, y2 }], {
+      x1: 'x1',
+      y1: 'y1',
+      x2: 'x2',
+      y2: 'y2',
+      stroke: color,
+      strokeWidth: 2.5,
+      headLength: 10,
+    });
+  return renderPlot({
+    width: 560,
+    aspectRatio: 1,
+    x: { axis: null, domain: [-0.8, 4.4] },
+    y: { axis: null, domain: [-0.6, 3.5] },
+    marks: [
+      Plot.line(line, {
+        x: 'x', y: 'y', stroke: 'currentColor', strokeOpacity: 0.5,
+      }),
+      Plot.line(circle, {
+        x: 'x',
+        y: 'y',
+        stroke: 'currentColor',
+        strokeOpacity: 0.45,
+        strokeDasharray: '3,4',
+      }),
+      Plot.line(corner, { x: 'x', y: 'y', stroke: 'currentColor' }),
+      arrow(a0, a1, PALETTE[0]),
+      arrow(p[0], p[1], PALETTE[2]),
+      arrow(b0, b1, PALETTE[1]),
+      Plot.line([{ x: p[0], y: p[1] }, { x: b0, y: b1 }], {
+        x: 'x',
+        y: 'y',
+        stroke: PALETTE[4],
+        strokeWidth: 2.5,
+        strokeDasharray: '7,4',
+      }),
+      Plot.dot([{ x: 0, y: 0 }], { x: 'x', y: 'y', fill: 'currentColor' }),
+      label(-0.12, -0.18, '0', 'end'),
+      label(a0 + 0.1, a1 - 0.2, 'a'),
+      label(p[0] + 0.05, p[1] - 0.32, 'p = ca'),
+      label(b0 - 0.15, b1 + 0.1, 'b', 'end'),
+      label((p[0] + b0) / 2 + 0.12, (p[1] + b1) / 2, 'r = b − p'),
+      label(1.35 * a0 - 0.1, 1.35 * a1 + 0.2, 'span(a)', 'end'),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------
+// Hilbert systems: error against the condition number.
+
+/** Relative error of solve on Hx = H1, and kappa * eps, against n. */
+export function hilbertFigure(): string {
+  const { rows } = hilbertStudy();
+  const errors = rows.map((r) => ({ n: r.n, y: r.error }));
+  const bound = rows.map((r) => ({ n: r.n, y: r.cond * Number.EPSILON }));
+  const lastN = rows[rows.length - 1].n;
+  const ticks = [1e-16, 1e-13, 1e-10, 1e-7, 1e-4, 1e-1];
+  const end = (data: { n: number; y: number }[], text: string) =>
+    Plot.text(data.filter((d) => d.n === lastN), {
+      x: 'n',
+      y: 'y',
+      text: () => text,
+      dx: 8,
+      textAnchor: 'start',
+      fill: 'currentColor',
+    });
+  return renderPlot({
+    marginRight: 120,
+    marginBottom: 40,
+    x: {
+      label: 'size n of the Hilbert matrix',
+      labelAnchor: 'center',
+      labelArrow: 'none',
+      ticks: rows.map((r) => r.n),
+    },
+    y: {
+      type: 'log',
+      label: 'relative error of x',
+      domain: [1e-17, 1],
+      ticks,
+      tickFormat: powerOfTen,
+      grid: true,
+    },
+    marks: [
+      Plot.ruleY([Number.EPSILON], {
+        stroke: 'currentColor',
+        strokeOpacity: 0.5,
+        strokeDasharray: '2,3',
+      }),
+      Plot.text([{ n: lastN, y: Number.EPSILON }], {
+        x: 'n',
+        y: 'y',
+        text: () => 'ε',
+        dx: 8,
+        textAnchor: 'start',
+        fill: 'currentColor',
+      }),
+      Plot.line(bound, {
+        x: 'n', y: 'y', stroke: PALETTE[4], strokeDasharray: '6,3',
+      }),
+      Plot.dot(bound, {
+        x: 'n', y: 'y', symbol: 'square', fill: PALETTE[4], r: 3,
+      }),
+      end(bound, 'κ₁ · ε (estimate)'),
+      Plot.line(errors, { x: 'n', y: 'y', stroke: PALETTE[0] }),
+      Plot.dot(errors, {
+        x: 'n', y: 'y', symbol: 'circle', fill: PALETTE[0], r: 3.5,
+      }),
+      end(errors, 'actual error'),
+    ],
+  });
+}

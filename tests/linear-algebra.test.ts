@@ -1,0 +1,824 @@
+// Tests for chapter "Linear algebra in code". One `it` per claim in the
+// chapter; equation labels refer to chapters/foundations/linear-algebra.mdx.
+import fc from 'fast-check';
+import { Matrix as MlMatrix } from 'ml-matrix';
+import { describe, expect, it } from 'vitest';
+import { assertAllClose } from '../code/introduction/check.ts';
+import { createRng } from '../code/introduction/random.ts';
+import {
+  bestTime,
+  gflops,
+  measureKernels,
+} from '../code/linear-algebra/benchmark.ts';
+import { hilbert, hilbertStudy } from '../code/linear-algebra/hilbert.ts';
+import {
+  blockedKernel,
+  ikjKernel,
+  naiveKernel,
+} from '../code/linear-algebra/matmul.ts';
+import {
+  Matrix,
+  add,
+  addVec,
+  checkFinite,
+  dot,
+  fromRows,
+  hadamard,
+  identity,
+  matmul,
+  matmulWith,
+  matvec,
+  norm,
+  scale,
+  scaleVec,
+  shapeOf,
+  sub,
+  subVec,
+  transpose,
+  zeros,
+  type Vector,
+} from '../code/linear-algebra/matrix.ts';
+import { project } from '../code/linear-algebra/project.ts';
+import {
+  SingularMatrixError,
+  condEst,
+  luFactor,
+  luSolve,
+  solve,
+  solveNoPivot,
+  type LU,
+} from '../code/linear-algebra/solve.ts';
+
+// ---------------------------------------------------------------------
+// Helpers
+
+/** Unit roundoff u = eps / 2 of IEEE double. */
+const u = Number.EPSILON / 2;
+/** gamma_k = k u / (1 - k u), Eq. (la-gamma). */
+const gamma = (k: number) => (k * u) / (1 - k * u);
+/**
+ * Underflow guard for the rigorous bounds: the model fl(x op y) =
+ * (x op y)(1 + delta) ignores subnormals, which fast-check generates;
+ * each underflow adds at most 2^-1075 absolutely. 1e-300 covers any
+ * number of those here and is far below any real error.
+ */
+const TINY = 1e-300;
+/** Slack for evaluating a bound itself in floating point. */
+const BOUND_SLACK = 1.01;
+
+const FC = { seed: 20240611, numRuns: 100 };
+
+/** Entries in [-1, 1], including zeros, signed zeros and subnormals. */
+const entries = { min: -1, max: 1, noNaN: true, noDefaultInfinity: true };
+const dim = fc.integer({ min: 1, max: 7 });
+
+function arbMatrix(rows: number, cols: number): fc.Arbitrary<Matrix> {
+  const len = rows * cols;
+  return fc
+    .float64Array({ ...entries, minLength: len, maxLength: len })
+    .map((d) => new Matrix(rows, cols, d));
+}
+
+function arbVector(n: number): fc.Arbitrary<Vector> {
+  return fc.float64Array({ ...entries, minLength: n, maxLength: n });
+}
+
+function abs(A: Matrix): Matrix {
+  return new Matrix(A.rows, A.cols, A.data.map(Math.abs));
+}
+
+/** Asserts |X - Y| <= factor * B + TINY entry by entry. */
+function expectWithin(X: Matrix, Y: Matrix, B: Matrix, factor: number) {
+  for (let t = 0; t < X.data.length; t++) {
+    const diff = Math.abs(X.data[t] - Y.data[t]);
+    const allowed = BOUND_SLACK * factor * B.data[t] + TINY;
+    if (!(diff <= allowed)) {
+      throw new Error(
+        `entry ${t}: |diff| ${diff} > allowed ${allowed} ` +
+          `(X ${X.data[t]}, Y ${Y.data[t]})`,
+      );
+    }
+  }
+}
+
+/** Bit-for-bit equality (Object.is: tells +0 from -0, NaN from all). */
+function expectSameBits(x: ArrayLike<number>, y: ArrayLike<number>) {
+  expect(x.length).toBe(y.length);
+  for (let t = 0; t < x.length; t++) {
+    if (!Object.is(x[t], y[t])) {
+      throw new Error(`entry ${t}: ${x[t]} is not bit-equal to ${y[t]}`);
+    }
+  }
+}
+
+function rngMatrix(seed: number, rows: number, cols: number): Matrix {
+  return new Matrix(rows, cols, createRng(seed).normalArray(rows * cols));
+}
+
+/** L (unit lower) and U (upper) unpacked from the compact factor. */
+function unpack(f: LU): { L: Matrix; U: Matrix } {
+  const n = f.lu.rows;
+  const L = identity(n);
+  const U = zeros(n, n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const v = f.lu.data[i * n + j];
+      if (j < i) L.data[i * n + j] = v;
+      else U.data[i * n + j] = v;
+    }
+  }
+  return { L, U };
+}
+
+/** Rows of A reordered as PA: row i is row perm[i] of A. */
+function permuteRows(A: Matrix, perm: Int32Array): Matrix {
+  const PA = zeros(A.rows, A.cols);
+  for (let i = 0; i < A.rows; i++) PA.data.set(A.row(perm[i]), i * A.cols);
+  return PA;
+}
+
+/** ||A^-1||_1 by solving for every column of the inverse. */
+function inverseNorm1(f: LU): number {
+  const n = f.lu.rows;
+  let best = 0;
+  for (let j = 0; j < n; j++) {
+    const e = new Float64Array(n);
+    e[j] = 1;
+    const col = luSolve(f, e);
+    best = Math.max(best, col.reduce((s, v) => s + Math.abs(v), 0));
+  }
+  return best;
+}
+
+function binomial(n: number, k: number): bigint {
+  if (k < 0 || k > n) return 0n;
+  let r = 1n;
+  for (let i = 1; i <= k; i++) r = (r * BigInt(n - k + i)) / BigInt(i);
+  return r;
+}
+
+/**
+ * The exact 1-norm condition number of the n x n Hilbert matrix, from
+ * the closed form of its inverse (integers, computed exactly):
+ * (H^-1)_ij = (-1)^(i+j) (i+j-1) C(n+i-1, n-j) C(n+j-1, n-i)
+ *             C(i+j-2, i-1)^2, 1-based.
+ */
+function hilbertCond1(n: number): number {
+  let inv = 0n;
+  for (let j = 1; j <= n; j++) {
+    let s = 0n;
+    for (let i = 1; i <= n; i++) {
+      const c = binomial(i + j - 2, i - 1);
+      s += BigInt(i + j - 1) * binomial(n + i - 1, n - j) *
+        binomial(n + j - 1, n - i) * c * c;
+    }
+    if (s > inv) inv = s;
+  }
+  let h = 0; // ||H||_1: the first column, 1 + 1/2 + ... + 1/n
+  for (let i = 1; i <= n; i++) h += 1 / i;
+  return Number(inv) * h;
+}
+
+const v = (...xs: number[]) => Float64Array.from(xs);
+
+// ---------------------------------------------------------------------
+
+describe('the Matrix type', () => {
+  it('stores entry (i, j) at data[i * cols + j] (row-major)', () => {
+    const A = fromRows([[1, 2, 3], [4, 5, 6]]);
+    expect(Array.from(A.data)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(A.get(1, 0)).toBe(4);
+    A.set(0, 2, 9);
+    expect(A.data[2]).toBe(9);
+    expect(shapeOf(A)).toBe('2x3');
+  });
+
+  it('returns rows and columns as copies, not views', () => {
+    const A = fromRows([[1, 2], [3, 4]]);
+    const r = A.row(1);
+    const c = A.col(1);
+    expect(Array.from(r)).toEqual([3, 4]);
+    expect(Array.from(c)).toEqual([2, 4]);
+    r[0] = 100;
+    c[0] = 100;
+    expect(Array.from(A.data)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('rejects data of the wrong length, bad sizes and bad indices', () => {
+    expect(() => new Matrix(2, 3, new Float64Array(5))).toThrow(
+      /Matrix: shape 2x3 needs 6 entries, got 5/,
+    );
+    expect(() => new Matrix(0, 3)).toThrow(/Matrix: .*got 0x3/);
+    expect(() => new Matrix(1.5, 3)).toThrow(/Matrix: .*positive integer/);
+    const A = zeros(2, 2);
+    expect(() => A.get(2, 0)).toThrow(/Matrix.get: index \(2, 0\).*2x2/);
+    expect(() => A.row(-1)).toThrow(/Matrix.row: index/);
+    expect(() => A.col(5)).toThrow(/Matrix.col: index/);
+    expect(() => A.set(0, 0, NaN)).toThrow(/Matrix.set: .*NaN/);
+  });
+
+  it('fromRows rejects ragged, empty and non-finite rows', () => {
+    expect(() => fromRows([[1, 2], [3]])).toThrow(
+      /fromRows: row 0 has 2 entries but row 1 has 1/,
+    );
+    expect(() => fromRows([])).toThrow(/fromRows: expected at least/);
+    expect(() => fromRows([[1, Infinity]])).toThrow(
+      /fromRows: rows \(1x2\) has Infinity at \(0, 1\)/,
+    );
+  });
+
+  it('zeros and identity build what they say and reject bad sizes', () => {
+    expect(Array.from(zeros(2, 2).data)).toEqual([0, 0, 0, 0]);
+    expect(Array.from(identity(3).data)).toEqual([
+      1, 0, 0, 0, 1, 0, 0, 0, 1,
+    ]);
+    expect(() => zeros(2, -1)).toThrow(/zeros: .*got 2x-1/);
+    expect(() => identity(NaN)).toThrow(/identity: .*got NaNxNaN/);
+  });
+
+  it('checkFinite names the function, the argument, shape and place', () => {
+    expect(() => checkFinite('f', 'x', v(1, NaN))).toThrow(
+      /f: x \(vector\(2\)\) has NaN at \[1\]/,
+    );
+    expect(() => checkFinite('f', 'x', v(1, 2))).not.toThrow();
+  });
+});
+
+describe('element-wise operations, transpose, dot and norm', () => {
+  it('add, sub, hadamard and scale act entry by entry', () => {
+    fc.assert(
+      fc.property(
+        dim.chain((m) => dim.chain((n) =>
+          fc.tuple(arbMatrix(m, n), arbMatrix(m, n), fc.double(entries)))),
+        ([A, B, s]) => {
+          const sum = add(A, B);
+          const diff = sub(A, B);
+          const prod = hadamard(A, B);
+          const scaled = scale(A, s);
+          for (let t = 0; t < A.data.length; t++) {
+            const [a, b] = [A.data[t], B.data[t]];
+            if (!Object.is(sum.data[t], a + b)) return false;
+            if (!Object.is(diff.data[t], a - b)) return false;
+            if (!Object.is(prod.data[t], a * b)) return false;
+            if (!Object.is(scaled.data[t], s * a)) return false;
+          }
+          return true;
+        },
+      ),
+      FC,
+    );
+  });
+
+  it('add, sub, hadamard reject different shapes and NaN, naming both', () => {
+    const A = zeros(2, 3);
+    const B = zeros(3, 2);
+    expect(() => add(A, B)).toThrow(/add: .*got A 2x3 and B 3x2/);
+    expect(() => sub(A, B)).toThrow(/sub: .*got A 2x3 and B 3x2/);
+    expect(() => hadamard(A, B)).toThrow(/hadamard: .*A 2x3 and B 3x2/);
+    const N = fromRows([[0, 0, 0], [0, 0, 0]]);
+    N.data[4] = NaN;
+    expect(() => add(A, N)).toThrow(/add: B \(2x3\) has NaN at \(1, 1\)/);
+    expect(() => sub(N, A)).toThrow(/sub: A \(2x3\) has NaN/);
+  });
+
+  it('scale rejects a non-finite scalar or matrix', () => {
+    expect(() => scale(zeros(1, 1), Infinity)).toThrow(
+      /scale: expected a finite scalar, got Infinity/,
+    );
+    const N = zeros(1, 2);
+    N.data[1] = -Infinity;
+    expect(() => scale(N, 2)).toThrow(/scale: A \(1x2\) has -Infinity/);
+  });
+
+  it('addVec, subVec and scaleVec act entry by entry and check shapes', () => {
+    const x = v(1, 2, 3);
+    const y = v(0.5, -1, 4);
+    expect(Array.from(addVec(x, y))).toEqual([1.5, 1, 7]);
+    expect(Array.from(subVec(x, y))).toEqual([0.5, 3, -1]);
+    expect(Array.from(scaleVec(x, -2))).toEqual([-2, -4, -6]);
+    expect(() => addVec(x, v(1))).toThrow(
+      /addVec: .*x vector\(3\) and y vector\(1\)/,
+    );
+    expect(() => subVec(v(1), v(NaN))).toThrow(/subVec: y .* NaN/);
+    expect(() => scaleVec(x, NaN)).toThrow(/scaleVec: .*NaN/);
+  });
+
+  it('transpose swaps indices and is its own inverse', () => {
+    fc.assert(
+      fc.property(
+        dim.chain((m) => dim.chain((n) => arbMatrix(m, n))),
+        (A) => {
+          const T = transpose(A);
+          expect([T.rows, T.cols]).toEqual([A.cols, A.rows]);
+          for (let i = 0; i < A.rows; i++) {
+            for (let j = 0; j < A.cols; j++) {
+              expect(T.get(j, i)).toBe(A.get(i, j));
+            }
+          }
+          expectSameBits(transpose(T).data, A.data);
+        },
+      ),
+      FC,
+    );
+  });
+
+  it('transpose rejects NaN', () => {
+    expect(() => transpose(new Matrix(1, 2, v(1, NaN)))).toThrow(
+      /transpose: A \(1x2\) has NaN at \(0, 1\)/,
+    );
+  });
+
+  it('dot is symmetric, bit for bit, and checks lengths and values', () => {
+    fc.assert(
+      fc.property(
+        dim.chain((n) => fc.tuple(arbVector(n), arbVector(n))),
+        ([x, y]) => Object.is(dot(x, y), dot(y, x)),
+      ),
+      FC,
+    );
+    expect(() => dot(v(1, 2), v(1, 2, 3))).toThrow(
+      /dot: .*got x vector\(2\) and y vector\(3\)/,
+    );
+    expect(() => dot(v(1, Infinity), v(1, 2))).toThrow(
+      /dot: x \(vector\(2\)\) has Infinity at \[1\]/,
+    );
+  });
+
+  it('norm(x)^2 equals dot(x, x) up to rounding, Eq. (la-norm)', () => {
+    fc.assert(
+      fc.property(dim.chain((n) => arbVector(n)), (x) => {
+        const n2 = norm(x) ** 2;
+        const d = dot(x, x);
+        // Both are sums of n squares: within a few n*u of each other.
+        return Math.abs(n2 - d) <= 4 * (x.length + 2) * u * d + TINY;
+      }),
+      FC,
+    );
+  });
+
+  it('norm neither overflows at 1e200 nor underflows at 1e-200', () => {
+    expect(norm(v(3e200, 4e200)) / 5e200).toBeCloseTo(1, 14);
+    expect(norm(v(3e-200, 4e-200)) / 5e-200).toBeCloseTo(1, 14);
+    // The textbook formula fails on both:
+    expect(Math.sqrt(3e200 ** 2 + 4e200 ** 2)).toBe(Infinity);
+    expect(Math.sqrt(3e-200 ** 2 + 4e-200 ** 2)).toBe(0);
+    expect(norm(v(0, 0))).toBe(0);
+    expect(() => norm(v(NaN))).toThrow(/norm: x \(vector\(1\)\) has NaN/);
+  });
+});
+
+describe('the matrix product', () => {
+  it('the three kernels agree bit for bit on every shape up to 9x9x9', () => {
+    const rng = createRng(11);
+    for (let m = 1; m <= 9; m++) {
+      for (let k = 1; k <= 9; k++) {
+        for (let n = 1; n <= 9; n++) {
+          const a = rng.normalArray(m * k);
+          const b = rng.normalArray(k * n);
+          const c = naiveKernel(a, b, m, k, n);
+          expectSameBits(ikjKernel(a, b, m, k, n), c);
+          expectSameBits(blockedKernel(a, b, m, k, n), c);
+        }
+      }
+    }
+  });
+
+  it('the blocked kernel agrees with naive on a large odd shape', () => {
+    const [m, k, n] = [67, 45, 53]; // 67 = 4*16 + 3, 53 = 4*13 + 1
+    const A = rngMatrix(12, m, k);
+    const B = rngMatrix(13, k, n);
+    expectSameBits(
+      matmul(A, B).data,
+      matmulWith(naiveKernel, A, B).data,
+    );
+  });
+
+  it('matmul equals ml-matrix mmul bit for bit (same sums, same order)', () => {
+    // ml-matrix is a devDependency used only here and in the benchmark.
+    for (const [m, k, n] of [[1, 1, 1], [3, 5, 7], [37, 41, 29]]) {
+      const A = rngMatrix(40 + m, m, k);
+      const B = rngMatrix(50 + n, k, n);
+      const theirs = MlMatrix.from1DArray(m, k, A.data)
+        .mmul(MlMatrix.from1DArray(k, n, B.data))
+        .to1DArray();
+      expectSameBits(matmul(A, B).data, theirs);
+    }
+  });
+
+  it('matmul computes a small product by hand, Eq. (la-matmul)', () => {
+    const A = fromRows([[1, 2], [3, 4], [5, 6]]);
+    const B = fromRows([[7, 8, 9], [10, 11, 12]]);
+    expect(Array.from(matmul(A, B).data)).toEqual([
+      27, 30, 33, 61, 68, 75, 95, 106, 117,
+    ]);
+  });
+
+  it('the identity is neutral: IA = A = AI exactly', () => {
+    fc.assert(
+      fc.property(dim.chain((m) => dim.chain((n) => arbMatrix(m, n))),
+        (A) => {
+          const left = matmul(identity(A.rows), A).data;
+          const right = matmul(A, identity(A.cols)).data;
+          // === (not Object.is): 0 + -0 is +0, so -0 entries become +0.
+          return A.data.every((x, t) => left[t] === x && right[t] === x);
+        }),
+      FC,
+    );
+  });
+
+  it('(AB)^T = B^T A^T holds bit for bit', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(dim, dim, dim).chain(([m, k, n]) =>
+          fc.tuple(arbMatrix(m, k), arbMatrix(k, n))),
+        ([A, B]) => {
+          const lhs = transpose(matmul(A, B));
+          const rhs = matmul(transpose(B), transpose(A));
+          expectSameBits(lhs.data, rhs.data);
+        },
+      ),
+      FC,
+    );
+  });
+
+  it('(AB)C = A(BC) within the bound of Eq. (la-assoc-bound)', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(dim, dim, dim, dim).chain(([m, k, l, n]) =>
+          fc.tuple(arbMatrix(m, k), arbMatrix(k, l), arbMatrix(l, n))),
+        ([A, B, C]) => {
+          const k = A.cols;
+          const l = B.cols;
+          const left = matmul(matmul(A, B), C);
+          const right = matmul(A, matmul(B, C));
+          const bound = matmul(matmul(abs(A), abs(B)), abs(C));
+          const g = gamma(k) + gamma(l) + gamma(k) * gamma(l);
+          expectWithin(left, right, bound, 2 * g);
+        },
+      ),
+      FC,
+    );
+  });
+
+  it('the associativity bound is tight enough to catch a wrong product', () => {
+    // A kernel that drops the last term of each sum must fail the bound.
+    const A = rngMatrix(21, 3, 4);
+    const B = rngMatrix(22, 4, 3);
+    const C = rngMatrix(23, 3, 2);
+    const broken = (a: Float64Array, b: Float64Array,
+      m: number, k: number, n: number) =>
+      naiveKernel(a.map((x, t) => (t % k === k - 1 ? 0 : x)), b, m, k, n);
+    const left = matmulWith(broken, matmulWith(broken, A, B), C);
+    const right = matmul(A, matmul(B, C));
+    const bound = matmul(matmul(abs(A), abs(B)), abs(C));
+    const g = gamma(4) + gamma(3) + gamma(4) * gamma(3);
+    expect(() => expectWithin(left, right, bound, 2 * g)).toThrow();
+  });
+
+  it('A(B + C) = AB + AC within 2(gamma_k + u)(1 + gamma_k)|A|(|B|+|C|)', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(dim, dim, dim).chain(([m, k, n]) =>
+          fc.tuple(arbMatrix(m, k), arbMatrix(k, n), arbMatrix(k, n))),
+        ([A, B, C]) => {
+          const k = A.cols;
+          const left = matmul(A, add(B, C));
+          const right = add(matmul(A, B), matmul(A, C));
+          const bound = matmul(abs(A), add(abs(B), abs(C)));
+          const g = 2 * (gamma(k) + u) * (1 + gamma(k));
+          expectWithin(left, right, bound, g);
+        },
+      ),
+      FC,
+    );
+  });
+
+  it('matvec equals matmul with a one-column matrix, bit for bit', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(dim, dim).chain(([m, n]) =>
+          fc.tuple(arbMatrix(m, n), arbVector(n))),
+        ([A, x]) => {
+          const X = new Matrix(x.length, 1, x.slice());
+          expectSameBits(matvec(A, x), matmul(A, X).data);
+        },
+      ),
+      FC,
+    );
+  });
+
+  it('matvec rejects a vector of the wrong length, naming both shapes', () => {
+    expect(() => matvec(zeros(2, 3), v(1, 2))).toThrow(
+      /matvec: A is 2x3, so x must be vector\(3\); got x vector\(2\)/,
+    );
+    expect(() => matvec(zeros(1, 1), v(NaN))).toThrow(/matvec: x .*NaN/);
+  });
+
+  it('matmul rejects mismatched inner sizes and NaN, naming both shapes', () => {
+    expect(() => matmul(zeros(2, 3), zeros(2, 3))).toThrow(
+      /matmul\(blockedKernel\): A has 3 columns but B has 2 rows; got A 2x3 and B 2x3/,
+    );
+    const N = zeros(3, 1);
+    N.data[2] = NaN;
+    expect(() => matmul(zeros(2, 3), N)).toThrow(
+      /matmul\(blockedKernel\): B \(3x1\) has NaN at \(2, 0\)/,
+    );
+    expect(() => matmulWith(ikjKernel, zeros(1, 2), zeros(1, 2))).toThrow(
+      /matmul\(ikjKernel\): .*A 1x2 and B 1x2/,
+    );
+  });
+
+  it('each kernel rejects arrays that do not match m, k, n, or NaN', () => {
+    for (const f of [naiveKernel, ikjKernel, blockedKernel]) {
+      const name = f.name;
+      expect(() => f(new Float64Array(6), new Float64Array(5), 2, 3, 2))
+        .toThrow(new RegExp(`${name}: expected A 2x3 .* B 3x2 .*got 6 and 5`));
+      expect(() => f(new Float64Array(0), new Float64Array(0), 0, 1, 1))
+        .toThrow(new RegExp(`${name}: expected positive integer sizes`));
+      expect(() => f(v(1, NaN), v(1, 1), 1, 2, 1))
+        .toThrow(new RegExp(`${name}: A has NaN at flat index 1`));
+    }
+  });
+});
+
+describe('solving linear systems', () => {
+  it('LU reconstructs PA within gamma_n |L||U|, Eq. (la-lu-backward)', () => {
+    fc.assert(
+      fc.property(dim.chain((n) => arbMatrix(n, n)), (A) => {
+        let f: LU;
+        try {
+          f = luFactor(A);
+        } catch (e) {
+          if (e instanceof SingularMatrixError) return; // nothing to check
+          throw e;
+        }
+        const { L, U } = unpack(f);
+        const bound = matmul(abs(L), abs(U));
+        expectWithin(matmul(L, U), permuteRows(A, f.perm), bound,
+          gamma(A.rows));
+      }),
+      FC,
+    );
+  });
+
+  it('partial pivoting keeps every multiplier |l_ij| <= 1', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const n = 1 + (seed % 12);
+      const f = luFactor(rngMatrix(seed, n, n));
+      const { L } = unpack(f);
+      expect(L.data.every((x) => Math.abs(x) <= 1)).toBe(true);
+    }
+  });
+
+  it('perm is a permutation and sign is its parity', () => {
+    const A = fromRows([[0, 1, 0], [0, 0, 1], [1, 0, 0]]);
+    const f = luFactor(A);
+    expect([...f.perm].sort()).toEqual([0, 1, 2]);
+    expect(Array.from(f.perm)).toEqual([2, 0, 1]);
+    expect(f.sign).toBe(1); // a 3-cycle is two swaps
+    expect(luFactor(fromRows([[0, 1], [1, 0]])).sign).toBe(-1);
+  });
+
+  it('solve recovers x on random well-conditioned systems', () => {
+    // A = G + 2nI with |g_ij| <= 1 is strictly diagonally dominant, so
+    // kappa_inf(A) <= 3n/(n+1) < 3: the error may be a few n*eps.
+    fc.assert(
+      fc.property(
+        dim.chain((n) => fc.tuple(arbMatrix(n, n), arbVector(n))),
+        ([G, x]) => {
+          const n = G.rows;
+          const A = add(G, scale(identity(n), 2 * n));
+          const xHat = solve(A, matvec(A, x));
+          assertAllClose(xHat, x, { rtol: 0, atol: 1e-14 }, 'x');
+        },
+      ),
+      FC,
+    );
+  });
+
+  it('solve leaves a residual at rounding level on random Gaussian A', () => {
+    // Backward stability: ||b - Ax|| <= c n eps ||A|| ||x|| whatever the
+    // condition number; c = 10 leaves room for a modest growth factor.
+    for (let seed = 100; seed < 160; seed++) {
+      const n = 2 + (seed % 15);
+      const A = rngMatrix(seed, n, n);
+      const b = createRng(seed + 1000).normalArray(n);
+      const x = solve(A, b);
+      const r = subVec(b, matvec(A, x));
+      const normA = Math.sqrt(dot(A.data, A.data));
+      expect(norm(r)).toBeLessThanOrEqual(
+        10 * n * Number.EPSILON * normA * norm(x));
+    }
+  });
+
+  it('forward and back substitution solve triangular systems exactly', () => {
+    // Small integers and multipliers +-1/2: every operation is exact,
+    // so the answer must be too. (The diagonal is the largest entry in
+    // its column, so pivoting swaps nothing.)
+    const L = fromRows([[4, 0, 0], [2, 3, 0], [-2, 1, 5]]);
+    expect(Array.from(solve(L, v(4, 5, 4)))).toEqual([1, 1, 1]);
+    const U = fromRows([[1, 2, 3], [0, 4, 5], [0, 0, 6]]);
+    expect(Array.from(solve(U, v(6, 9, 6)))).toEqual([1, 1, 1]);
+  });
+
+  it('a singular matrix is refused, naming the column of the zero pivot', () => {
+    const A = fromRows([[1, 2], [2, 4]]);
+    expect(() => solve(A, v(1, 2))).toThrow(SingularMatrixError);
+    expect(() => solve(A, v(1, 2))).toThrow(
+      /solve: A \(2x2\) is singular .* column 1 .* 0\.00e\+0/,
+    );
+    expect(() => luFactor(fromRows([[1, 2, 3], [4, 5, 6], [7, 8, 9]])))
+      .toThrow(/luFactor: A \(3x3\) is singular .*column 2/);
+    expect(() => luFactor(zeros(2, 2))).toThrow(/column 0/);
+  });
+
+  it('a nearly singular matrix is refused, naming its condition number', () => {
+    const { rows, refused } = hilbertStudy(20);
+    expect(refused).not.toBeNull();
+    expect(refused!.n).toBe(rows[rows.length - 1].n + 1);
+    expect(refused!.message).toMatch(
+      /solve: A \(\d+x\d+\) is singular .*condition number \d\.\d\de\+1[6-9]/,
+    );
+  });
+
+  it('condEst never overestimates and is within 10x on random matrices', () => {
+    for (let seed = 200; seed < 400; seed++) {
+      const n = 1 + (seed % 12);
+      const f = luFactor(rngMatrix(seed, n, n));
+      const truth = f.norm1 * inverseNorm1(f);
+      const est = condEst(f);
+      expect(est).toBeLessThanOrEqual(truth * (1 + 1e-12));
+      expect(est).toBeGreaterThanOrEqual(truth / 10);
+    }
+  });
+
+  it('condEst matches the exact condition number of Hilbert matrices', () => {
+    for (let n = 2; n <= 8; n++) {
+      const est = condEst(luFactor(hilbert(n)));
+      // kappa ~ 1e10 at n = 8: rounding H itself moves kappa ~1e-6.
+      expect(Math.abs(est / hilbertCond1(n) - 1)).toBeLessThan(1e-4);
+    }
+  });
+
+  it('the error of solve stays below kappa * eps on Hilbert systems', () => {
+    const { rows } = hilbertStudy(20);
+    expect(rows.length).toBeGreaterThanOrEqual(9);
+    for (const r of rows) {
+      expect(r.error).toBeLessThanOrEqual(r.cond * Number.EPSILON);
+    }
+  });
+
+  it('without pivoting a tiny pivot destroys the answer; with it, not', () => {
+    const A = fromRows([[1e-20, 1], [1, 1]]);
+    const b = v(1, 2); // exact solution: 1/(1 - 1e-20) and 1 - ...: ~(1, 1)
+    expect(Array.from(solve(A, b))).toEqual([1, 1]);
+    expect(Array.from(solveNoPivot(A, b))).toEqual([0, 1]);
+    expect(() => solveNoPivot(fromRows([[0, 1], [1, 0]]), b)).toThrow(
+      /solveNoPivot: zero pivot in column 0/,
+    );
+    expect(Array.from(solve(fromRows([[0, 1], [1, 0]]), b))).toEqual([2, 1]);
+  });
+
+  it('luFactor, luSolve, solve, solveNoPivot and condEst check shapes', () => {
+    expect(() => luFactor(zeros(2, 3))).toThrow(
+      /luFactor: expected a square matrix A \(n x n\), got A 2x3/,
+    );
+    expect(() => solve(zeros(3, 2), v(1, 2, 3))).toThrow(
+      /solve: expected a square .*got A 3x2/,
+    );
+    expect(() => solve(identity(2), v(1, 2, 3))).toThrow(
+      /solve: A is 2x2, so b must be vector\(2\); got b vector\(3\)/,
+    );
+    expect(() => solve(identity(2), v(1, NaN))).toThrow(
+      /solve: b \(vector\(2\)\) has NaN at \[1\]/,
+    );
+    const N = identity(2);
+    N.data[1] = Infinity;
+    expect(() => luFactor(N)).toThrow(/luFactor: A \(2x2\) has Infinity/);
+    const f = luFactor(identity(2));
+    expect(() => luSolve(f, v(1))).toThrow(/luSolve: A is 2x2.*vector\(1\)/);
+    expect(() => solveNoPivot(zeros(1, 2), v(1))).toThrow(
+      /solveNoPivot: .*got A 1x2/,
+    );
+    expect(() => condEst({ ...f, perm: new Int32Array(3) })).toThrow(
+      /condEst: expected n x n factors .* 2x2 and 3/,
+    );
+  });
+});
+
+describe('orthogonal projection', () => {
+  /** Tall A (m > n) with Gaussian entries, and b, from fast-check. */
+  const arbSystem = fc
+    .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }),
+      fc.nat({ max: 1e6 }))
+    .map(([n, extra, seed]) => {
+      const m = n + extra;
+      const rng = createRng(seed);
+      const A = new Matrix(m, n, rng.normalArray(m * n));
+      return { A, b: rng.normalArray(m) };
+    });
+
+  it('the residual is orthogonal to every column of A, Eq. (la-orthogonal)', () => {
+    fc.assert(
+      fc.property(arbSystem, ({ A, b }) => {
+        const { residual } = project(A, b);
+        for (let j = 0; j < A.cols; j++) {
+          const a = A.col(j);
+          // cos of the angle between a_j and r, measured against ||b||:
+          // rounding leaves it at a few n eps, not at kappa^2 eps.
+          const cos = Math.abs(dot(a, residual)) / (norm(a) * norm(b));
+          expect(cos).toBeLessThan(1e-13);
+        }
+      }),
+      FC,
+    );
+  });
+
+  it('projection is idempotent: projecting p gives p', () => {
+    fc.assert(
+      fc.property(arbSystem, ({ A, b }) => {
+        const { p } = project(A, b);
+        assertAllClose(project(A, p).p, p, { rtol: 0, atol: 1e-12 * norm(b) },
+          'P(Pb) vs Pb');
+      }),
+      FC,
+    );
+  });
+
+  it('b = p + r with ||b||^2 = ||p||^2 + ||r||^2 (Pythagoras)', () => {
+    fc.assert(
+      fc.property(arbSystem, ({ A, b }) => {
+        const { p, residual } = project(A, b);
+        expectSameBits(subVec(b, p), residual);
+        const lhs = norm(b) ** 2;
+        const rhs = norm(p) ** 2 + norm(residual) ** 2;
+        expect(Math.abs(lhs - rhs)).toBeLessThan(1e-12 * lhs);
+      }),
+      FC,
+    );
+  });
+
+  it('a b already in the column space is its own projection', () => {
+    const A = rngMatrix(31, 6, 3);
+    const c = v(1, -2, 0.5);
+    const { p, coeffs, residual } = project(A, matvec(A, c));
+    assertAllClose(coeffs, c, { rtol: 1e-12, atol: 1e-12 }, 'coeffs');
+    assertAllClose(p, matvec(A, c), { rtol: 1e-12, atol: 1e-12 }, 'p');
+    expect(norm(residual)).toBeLessThan(1e-12);
+  });
+
+  it('onto one vector a: p = (a.b / a.a) a, Eq. (la-project-line)', () => {
+    const a = v(2, 1);
+    const b = v(1, 3);
+    const { p, coeffs } = project(new Matrix(2, 1, a.slice()), b);
+    const c = dot(a, b) / dot(a, a);
+    assertAllClose(coeffs, [c], { rtol: 1e-15 }, 'coefficient');
+    assertAllClose(p, scaleVec(a, c), { rtol: 1e-15 }, 'p');
+  });
+
+  it('dependent columns are refused with a message about A', () => {
+    const A = fromRows([[1, 2], [2, 4], [3, 6]]);
+    expect(() => project(A, v(1, 0, 0))).toThrow(SingularMatrixError);
+    expect(() => project(A, v(1, 0, 0))).toThrow(
+      /project: the columns of A \(3x2\) are linearly dependent/,
+    );
+  });
+
+  it('project rejects wide A, a wrong b and NaN, naming both shapes', () => {
+    expect(() => project(zeros(2, 3), v(1, 2))).toThrow(
+      /project: .*got A 2x3 and b vector\(2\)/,
+    );
+    expect(() => project(zeros(3, 2), v(1, 2))).toThrow(
+      /project: .*got A 3x2 and b vector\(2\)/,
+    );
+    expect(() => project(identity(2), v(NaN, 1))).toThrow(
+      /project: b \(vector\(2\)\) has NaN/,
+    );
+  });
+});
+
+describe('benchmark helpers', () => {
+  it('gflops counts 2n^3 operations; bestTime and gflops check inputs', () => {
+    expect(gflops(100, 2)).toBe(1); // 2e6 flops in 2 ms = 1 GFLOP/s
+    let calls = 0;
+    const ms = bestTime(() => calls++, 1);
+    expect(calls).toBeGreaterThanOrEqual(4); // one warm-up, three timed
+    expect(ms).toBeGreaterThanOrEqual(0);
+    expect(() => bestTime(() => 0, 0)).toThrow(/bestTime: expected/);
+    expect(() => gflops(0, 1)).toThrow(/gflops: expected n >= 1/);
+  });
+
+  it('measureKernels times every kernel at every size', () => {
+    const rows = measureKernels([4, 8], 1);
+    expect(rows.map((r) => `${r.kernel}@${r.n}`)).toEqual([
+      'naive@4', 'ikj@4', 'blocked@4', 'naive@8', 'ikj@8', 'blocked@8',
+    ]);
+    expect(rows.every((r) => r.gflops > 0)).toBe(true);
+    expect(() => measureKernels([0], 1)).toThrow(/measureKernels: /);
+  });
+
+  it('hilbert builds h_ij = 1/(i + j + 1) and rejects a bad n', () => {
+    expect(Array.from(hilbert(2).data)).toEqual([1, 1 / 2, 1 / 2, 1 / 3]);
+    expect(() => hilbert(0)).toThrow(/hilbert: expected a positive/);
+  });
+});
