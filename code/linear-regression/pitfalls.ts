@@ -1,0 +1,124 @@
+// What goes wrong with least squares: collinear features and a single
+// outlier, as small seeded experiments that the chapter plots.
+import { createRng } from '../introduction/random.ts';
+import {
+  Matrix,
+  matmul,
+  scale,
+  shapeOf,
+  transpose,
+} from '../linear-algebra/matrix.ts';
+import {
+  SingularMatrixError,
+  luFactor,
+  luSolve,
+} from '../linear-algebra/solve.ts';
+import type { Vector } from '../linear-algebra/matrix.ts';
+import { fitNormalEquations, predict } from './model.ts';
+import type { LinearFit } from './model.ts';
+import { standardize } from './scaling.ts';
+import { linearData } from './synthetic.ts';
+
+// #region diagnostics
+/** R = ZᵀZ/n: the correlations of X's columns, and the Hessian on Z. */
+export function correlationMatrix(X: Matrix): Matrix {
+  const { Z } = standardize(X);
+  return scale(matmul(transpose(Z), Z), 1 / Z.rows);
+}
+
+/**
+ * VIF_j = [R⁻¹]_jj: how many times correlation with the other
+ * features inflates the variance of ŵ_j, Eq. (lr-vif).
+ */
+export function varianceInflationFactors(X: Matrix): Vector {
+  const R = correlationMatrix(X);
+  let lu;
+  try {
+    lu = luFactor(R);
+  } catch (e) {
+    if (!(e instanceof SingularMatrixError)) throw e;
+    throw new SingularMatrixError(
+      `varianceInflationFactors: the columns of X (${shapeOf(X)}) are ` +
+        `linearly dependent: some VIF is infinite. ${e.message}`,
+    );
+  }
+  const d = R.rows;
+  const vif = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    const e = new Float64Array(d);
+    e[j] = 1;
+    vif[j] = luSolve(lu, e)[j]; // entry j of column j of R⁻¹
+  }
+  return vif;
+}
+// #endregion
+
+export interface CollinearitySpec {
+  rho: number;
+  n?: number;
+  reps?: number;
+  noise?: number;
+  seed?: number;
+}
+
+// #region collinearity
+/**
+ * One fixed design of n rows whose two features have correlation about
+ * rho; y = x₁ + x₂ + ε is redrawn `reps` times and refitted. Returns
+ * every estimate (ŵ₁, ŵ₂): their spread is σ²(XᵀX)⁻¹, Eq. (lr-cov).
+ */
+export function collinearityExperiment(
+  spec: CollinearitySpec,
+): { X: Matrix; w1: number[]; w2: number[] } {
+  const { rho, n = 50, reps = 200, noise = 1, seed = 1 } = spec;
+  const sizes = Number.isInteger(n) && n >= 3 && Number.isInteger(reps);
+  if (!(Math.abs(rho) < 1) || !sizes || reps < 1) {
+    throw new Error(
+      `collinearityExperiment: need |rho| < 1, integers n >= 3 and ` +
+        `reps >= 1; got rho = ${rho}, n = ${n}, reps = ${reps}`,
+    );
+  }
+  const rng = createRng(seed);
+  const X = new Matrix(n, 2);
+  for (let i = 0; i < n; i++) {
+    const [z1, z2] = [rng.normal(), rng.normal()];
+    X.set(i, 0, z1);
+    X.set(i, 1, rho * z1 + Math.sqrt(1 - rho * rho) * z2);
+  }
+  const signal = predict(X, Float64Array.of(1, 1)); // true w = (1, 1)
+  const w1: number[] = [];
+  const w2: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const y = signal.map((s) => s + rng.normal(0, noise));
+    const { w } = fitNormalEquations(X, y);
+    w1.push(w[0]);
+    w2.push(w[1]);
+  }
+  return { X, w1, w2 };
+}
+// #endregion
+
+// #region outlier
+/**
+ * n points near the line y = 1 + x/2 on [0, 10), fitted with and
+ * without one extra point far to the right and below the line.
+ */
+export function outlierExperiment(
+  { seed = 3, n = 20, at = [18, 1] } = {},
+): {
+  x: Vector;
+  y: Vector;
+  outlier: number[];
+  clean: LinearFit;
+  withOutlier: LinearFit;
+} {
+  const { X, y } = linearData({
+    seed, n, w: [0.5], b: 1, noise: 0.5, lo: 0, hi: 10,
+  });
+  const clean = fitNormalEquations(X, y);
+  const Xo = new Matrix(n + 1, 1, Float64Array.of(...X.data, at[0]));
+  const yo = Float64Array.of(...y, at[1]);
+  const withOutlier = fitNormalEquations(Xo, yo);
+  return { x: X.data, y, outlier: at, clean, withOutlier };
+}
+// #endregion

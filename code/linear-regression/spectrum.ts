@@ -1,0 +1,103 @@
+// Extreme eigenvalues of a symmetric positive semi-definite matrix by
+// power iteration: the largest sets gradient descent's step size, the
+// ratio of largest to smallest is the condition number.
+import { createRng } from '../introduction/random.ts';
+import {
+  Matrix,
+  checkFinite,
+  dot,
+  matvec,
+  norm,
+  shapeOf,
+} from '../linear-algebra/matrix.ts';
+import type { Vector } from '../linear-algebra/matrix.ts';
+import {
+  SingularMatrixError,
+  luFactor,
+  luSolve,
+} from '../linear-algebra/solve.ts';
+
+// #region power-iteration
+/**
+ * The largest eigenvalue of a symmetric PSD operator v ↦ Av on R^d by
+ * power iteration, Eq. (lr-power-iteration), from a seeded random unit
+ * vector. Stops when the estimate changes by < tol, or after maxIter
+ * steps with converged = false.
+ */
+export function powerIteration(
+  apply: (v: Vector) => Vector,
+  d: number,
+  { maxIter = 10_000, tol = 1e-13, seed = 1 } = {},
+): { value: number; vector: Vector; steps: number; converged: boolean } {
+  if (!Number.isInteger(d) || d < 1) {
+    throw new Error(`powerIteration: d must be an integer >= 1, got ${d}`);
+  }
+  const start = createRng(seed).normalArray(d);
+  const size0 = norm(start);
+  let v = start.map((x) => x / size0);
+  let value = 0;
+  for (let k = 1; k <= maxIter; k++) {
+    const Av = apply(v);
+    if (Av.length !== d) {
+      throw new Error(`powerIteration: apply(v) must return vector(${d})`);
+    }
+    const next = dot(v, Av); // the Rayleigh quotient vᵀAv, ‖v‖ = 1
+    const converged = Math.abs(next - value) <= tol * Math.abs(next);
+    const size = norm(Av);
+    if (size === 0) return { value: 0, vector: v, steps: k, converged };
+    v = Av.map((x) => x / size);
+    value = next;
+    if (converged) return { value, vector: v, steps: k, converged };
+  }
+  return { value, vector: v, steps: maxIter, converged: false };
+}
+// #endregion
+
+// #region check-symmetric
+/** Throws unless A is square, finite and symmetric. */
+function checkSymmetric(fn: string, A: Matrix): void {
+  checkFinite(fn, 'A', A);
+  const n = A.rows;
+  if (A.cols !== n) {
+    throw new Error(`${fn}: A must be square, got ${shapeOf(A)}`);
+  }
+  let big = 0;
+  for (const a of A.data) big = Math.max(big, Math.abs(a));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      const gap = Math.abs(A.data[i * n + j] - A.data[j * n + i]);
+      if (gap > 1e-12 * big) {
+        throw new Error(`${fn}: A (${shapeOf(A)}) is not symmetric`);
+      }
+    }
+  }
+}
+// #endregion
+
+// #region eigen-extremes
+/** λmax(A) of a symmetric PSD matrix. */
+export function largestEigenvalue(A: Matrix): number {
+  checkSymmetric('largestEigenvalue', A);
+  return powerIteration((v) => matvec(A, v), A.rows).value;
+}
+
+/** λmin(A) = 1 / λmax(A⁻¹): power iteration on A⁻¹ via one LU. */
+export function smallestEigenvalue(A: Matrix): number {
+  checkSymmetric('smallestEigenvalue', A);
+  let lu;
+  try {
+    lu = luFactor(A);
+  } catch (e) {
+    if (e instanceof SingularMatrixError) return 0; // to working precision
+    throw e;
+  }
+  const inv = powerIteration((v) => luSolve(lu, v), A.rows).value;
+  return 1 / inv;
+}
+
+/** κ(A) = λmax / λmin; Infinity for a singular A. */
+export function conditionNumber(A: Matrix): number {
+  const low = smallestEigenvalue(A);
+  return low > 0 ? largestEigenvalue(A) / low : Infinity;
+}
+// #endregion
