@@ -142,6 +142,30 @@ async function main() {
         'MathML leaks into search excerpts');
       await page.close();
     });
+    await check('the least-squares demo refits when a point moves by keyboard', async () => {
+      const page = await open(browser, `${site}linear-regression/`);
+      const demo = page.locator('least-squares-demo');
+      await demo.locator('.lsd-live').waitFor({ state: 'visible' });
+      const readout = demo.locator('.lsd-readout');
+      const points = demo.locator('.lsd-pt');
+      const n = await points.count();
+      assert(n > 2, `the demo shows ${n} points`);
+      const before = await readout.innerText();
+      await points.first().focus();
+      await page.keyboard.press('Shift+ArrowUp');
+      await page.keyboard.press('Shift+ArrowUp');
+      const after = await readout.innerText();
+      assert(after !== before && /slope/i.test(after),
+        `readout did not change: "${before}" → "${after}"`);
+      await demo.locator('button[data-act=add]').click();
+      assert(await points.count() === n + 1, 'Add point added no point');
+      await page.emulateMedia({ media: 'print' });
+      assert(await demo.locator('.lsd-static svg').isVisible(),
+        'no static figure in print');
+      assert(!(await demo.locator('.lsd-live').isVisible()),
+        'the live demo is printed');
+      await page.close();
+    });
   } finally {
     server.close();
   }
