@@ -27,7 +27,8 @@ const { document } = parseHTML('<!doctype html><html><body></body></html>');
 export function renderPlot(options: Plot.PlotOptions): string {
   const node = Plot.plot({
     width: 640,
-    height: 320,
+    // A given aspect ratio (equal units on x and y) sets the height.
+    ...(options.aspectRatio === undefined ? { height: 320 } : {}),
     style: { background: 'transparent', fontSize: '12px' },
     ...options,
     document: document as unknown as Document,
