@@ -1,4 +1,5 @@
 // Build-time figures of the introduction, computed by its code, seeded.
+import { powerOfTen } from '../lib/format.ts';
 import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { createRng } from '../../code/introduction/random.ts';
 import { histogram, normalDensity } from '../../code/introduction/stats.ts';
@@ -11,18 +12,6 @@ import { stepSweep } from '../../code/introduction/experiments.ts';
 /** Seed and size of the histogram figure, for the caption. */
 export const HISTOGRAM_SEED = 10;
 export const HISTOGRAM_DRAWS = 10_000;
-
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** A power of ten as "10⁻⁸", for log-axis ticks. */
-function powerOfTen(x: number): string {
-  const e = Math.round(Math.log10(x));
-  const digits = String(Math.abs(e))
-    .split('')
-    .map((d) => SUPERSCRIPT[Number(d)])
-    .join('');
-  return `10${e < 0 ? '⁻' : ''}${digits}`;
-}
 
 /** Histogram of normal() draws with the standard normal density. */
 export function rngHistogram(): string {

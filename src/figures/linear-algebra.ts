@@ -2,6 +2,7 @@
 // The speed figure is measured on the machine that builds the book; the
 // others are deterministic. ml-matrix is imported here (the comparison),
 // never from code/.
+import { powerOfTen } from '../lib/format.ts';
 import { Matrix as MlMatrix } from 'ml-matrix';
 import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { createRng } from '../../code/introduction/random.ts';
@@ -14,18 +15,6 @@ import {
 import { hilbertStudy } from '../../code/linear-algebra/hilbert.ts';
 import { Matrix, norm } from '../../code/linear-algebra/matrix.ts';
 import { project } from '../../code/linear-algebra/project.ts';
-
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** A power of ten as "10⁻⁸", for log-axis ticks. */
-function powerOfTen(x: number): string {
-  const e = Math.round(Math.log10(x));
-  const digits = String(Math.abs(e))
-    .split('')
-    .map((d) => SUPERSCRIPT[Number(d)])
-    .join('');
-  return `10${e < 0 ? '⁻' : ''}${digits}`;
-}
 
 // ---------------------------------------------------------------------
 // Speed of the three kernels (and ml-matrix), measured at build time.

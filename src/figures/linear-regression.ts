@@ -2,7 +2,7 @@
 // code, seeded. Colour is always paired with a dash pattern, a symbol or
 // a direct label, so print and colour-blind readers lose nothing.
 import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
-import { fixed } from '../lib/format.ts';
+import { fixed, powerOfTen } from '../lib/format.ts';
 import {
   Matrix,
   matmul,
@@ -27,18 +27,6 @@ import { largestEigenvalue } from '../../code/linear-regression/spectrum.ts';
 import { linearData } from '../../code/linear-regression/synthetic.ts';
 
 export type DiabetesFit = ReturnType<typeof fitDiabetes>;
-
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** A power of ten as "10⁻⁸", for log-axis ticks. */
-function powerOfTen(x: number): string {
-  const e = Math.round(Math.log10(x));
-  const digits = String(Math.abs(e))
-    .split('')
-    .map((d) => SUPERSCRIPT[Number(d)])
-    .join('');
-  return `10${e < 0 ? '⁻' : ''}${digits}`;
-}
 
 /** The Hessian XᵀX / n of the squared loss. */
 function hessian(X: Matrix): Matrix {

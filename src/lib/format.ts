@@ -29,6 +29,13 @@ export function sci(x: number, digits = 3): string {
   return `${m}\u00d710${exp}`.replace(/^-/, '\u2212');
 }
 
+/** A power of ten as "10⁻⁸", e.g. for the ticks of a log axis. */
+export function powerOfTen(x: number): string {
+  finite('powerOfTen', x);
+  const e = Math.round(Math.log10(x));
+  return `10${String(e).replace(/./g, (c) => SUPERSCRIPT[c])}`;
+}
+
 /** `x` in scientific notation as a LaTeX string, for use inside math. */
 export function texSci(x: number, digits = 2): string {
   finite('texSci', x);

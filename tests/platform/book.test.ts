@@ -5,7 +5,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHAPTERS, PARTS, chapter } from '../../src/toc.ts';
 import { countTests } from '../../src/lib/tests-info.ts';
-import { fixed, int, percent, sci } from '../../src/lib/format.ts';
+import {
+  fixed, int, percent, powerOfTen, sci,
+} from '../../src/lib/format.ts';
 import { checkBook } from '../../scripts/check-book.ts';
 import { fileFor } from '../../scripts/serve.ts';
 
@@ -60,6 +62,8 @@ describe('number formatting', () => {
     expect(percent(0.4523)).toBe('45.2%');
     expect(sci(0.000123, 3)).toBe('1.23\u00d710\u207b\u2074');
     expect(sci(-2.5e15, 2)).toBe('\u22122.5\u00d710\u00b9\u2075');
+    expect(powerOfTen(1e-8)).toBe('10\u207b\u2078');
+    expect(powerOfTen(1000)).toBe('10\u00b3');
     expect(() => fixed(NaN)).toThrow('fixed: expected a finite number, got NaN');
     expect(() => int(1.5)).toThrow(/int: expected an integer/);
   });
