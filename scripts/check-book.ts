@@ -9,11 +9,12 @@
 // - the test count each chapter page shows equals what Vitest collects.
 // The type-checks (tsc, astro check) run after it, from package.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CHAPTERS } from '../src/toc.ts';
 import { scanRegions, tangle } from '../src/plugins/tangle.ts';
 import { countTests } from '../src/lib/tests-info.ts';
+import { filesUnder as files, withoutFences } from '../src/lib/files.ts';
 
 export const MAX_COLUMNS = 76;
 
@@ -22,16 +23,6 @@ export interface Problem {
   readonly what: string;
 }
 
-function files(dir: string, test: (f: string) => boolean): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return files(path, test);
-    return test(name) ? [path] : [];
-  });
-}
-
-const FENCE = /^(```|~~~)[\s\S]*?^\1/gm;
 const LISTING = /<Listing\b([\s\S]*?)\/>/g;
 const ATTR = (name: string) => new RegExp(`\\b${name}="([^"]*)"`);
 
@@ -39,7 +30,7 @@ const ATTR = (name: string) => new RegExp(`\\b${name}="([^"]*)"`);
 export function listingsIn(root: string) {
   return files(join(root, 'chapters'), (f) => f.endsWith('.mdx')).flatMap(
     (path) => {
-      const text = readFileSync(path, 'utf8').replace(FENCE, '');
+      const text = withoutFences(readFileSync(path, 'utf8'));
       return [...text.matchAll(LISTING)].map((m) => ({
         chapter: relative(root, path),
         file: ATTR('file').exec(m[1])?.[1] ?? '',

@@ -1,17 +1,10 @@
 // Internal link check over the built site: every href and src that points
 // into the site must resolve to a file, and every #fragment to an element
 // with that id on the target page (equation and figure references too).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileFor } from './serve.ts';
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
-}
+import { filesUnder } from '../src/lib/files.ts';
 
 const ids = new Map<string, Set<string>>();
 function idsOf(file: string): Set<string> {
@@ -37,7 +30,7 @@ export function checkLinks(dist: string, base = '/') {
   }
   const broken: BrokenLink[] = [];
   let checked = 0;
-  for (const file of htmlFiles(dist)) {
+  for (const file of filesUnder(dist, (f) => f.endsWith('.html'))) {
     const page = '/' + relative(dist, file).replace(/index\.html$/, '');
     const html = readFileSync(file, 'utf8');
     const links = html.matchAll(/\s(?:href|src)="([^"]*)"/g);

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHAPTERS, type ChapterInfo } from '../toc.ts';
+import { withoutFences } from '../lib/files.ts';
 
 export interface Target {
   /** What a reference shows: "(2.3)", "Figure 2.1", "Chapter 2". */
@@ -19,7 +20,6 @@ export interface Target {
 
 export type BookIndex = Map<string, Target>;
 
-const FENCE = /^(```|~~~)[\s\S]*?^\1/gm;
 const DISPLAY_MATH = /\$\$([\s\S]*?)\$\$/g;
 const LABEL = /\\label\{([^}]*)\}/g;
 const FIGURE_ID = /<Figure\b[\s\S]*?\bid="([^"]*)"/g;
@@ -30,7 +30,7 @@ export const figAnchor = (id: string) => `fig-${id}`;
 
 /** The labels of the display equations and figures in one MDX text. */
 export function scanChapter(source: string, file: string) {
-  const text = source.replace(FENCE, '');
+  const text = withoutFences(source);
   const equations: string[] = [];
   for (const m of text.matchAll(DISPLAY_MATH)) {
     const labels = [...m[1].matchAll(LABEL)].map((l) => l[1]);

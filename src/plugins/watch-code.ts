@@ -2,17 +2,10 @@
 // whose listings come from it. Vite already reloads modules a chapter
 // imports; tangled listings are read by the remark plugin, which Vite does
 // not know about, so we touch the chapters that name the changed file.
-import { readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { readFileSync, utimesSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-
-function mdxFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return mdxFiles(path);
-    return name.endsWith('.mdx') ? [path] : [];
-  });
-}
+import { filesUnder } from '../lib/files.ts';
 
 export function watchCode(root: string): Plugin {
   return {
@@ -24,7 +17,8 @@ export function watchCode(root: string): Plugin {
         const rel = relative(root, path).split('\\').join('/');
         if (!rel.startsWith('code/')) return;
         const now = new Date();
-        for (const mdx of mdxFiles(join(root, 'chapters'))) {
+        const chapters = join(root, 'chapters');
+        for (const mdx of filesUnder(chapters, (f) => f.endsWith('.mdx'))) {
           if (readFileSync(mdx, 'utf8').includes(rel)) {
             utimesSync(mdx, now, now);
           }
