@@ -14,8 +14,13 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // Publish under a sub-path with BOOK_BASE=/ml-book/ (see README).
 const base = process.env.BOOK_BASE ?? '/';
 
+// Authors building several copies at once (one per chapter being written)
+// give each its own cache with BOOK_CACHE_DIR and its own --outDir.
+const cacheDir = process.env.BOOK_CACHE_DIR;
+
 export default defineConfig({
   site: process.env.BOOK_SITE,
+  ...(cacheDir ? { cacheDir } : {}),
   base,
   trailingSlash: 'always',
   markdown: {

@@ -1,6 +1,7 @@
 // A tool for authors: PNG screenshots of built pages, to look at a chapter
 // as a reader sees it. Takes a path, an output file and flags:
 //   node scripts/screenshot.ts /introduction/ out.png [--dark] [--mobile]
+// BOOK_DIST=/tmp/x serves a build made with `astro build --outDir /tmp/x`.
 import { chromium } from 'playwright-core';
 import { serve } from './serve.ts';
 
@@ -13,7 +14,8 @@ export const CHROMIUM_ARGS = [
 if (import.meta.main) {
   const [path = '/', out = 'page.png', ...flags] = process.argv.slice(2);
   const base = process.env.BOOK_BASE ?? '/';
-  const server = await serve('dist', base);
+  // BOOK_DIST: a build made with --outDir elsewhere (default dist/).
+  const server = await serve(process.env.BOOK_DIST ?? 'dist', base);
   const { port } = server.address() as { port: number };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

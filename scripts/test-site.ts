@@ -18,29 +18,14 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHAPTERS, chapter } from '../src/toc.ts';
 import { checkLinks } from './check-links.ts';
+import { assert, checks } from './checks.ts';
 import { CHROMIUM_ARGS } from './screenshot.ts';
 import { serve } from './serve.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const scratch = join(root, '.site-test');
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-let passed = 0;
-let failed = 0;
-
-async function check(name: string, fn: () => unknown | Promise<unknown>) {
-  try {
-    await fn();
-    passed++;
-    console.log(`  ✓ ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`  ✗ ${name}\n    ${(e as Error).message.split('\n').join('\n    ')}`);
-  }
-}
-
-function assert(ok: unknown, message: string): asserts ok {
-  if (!ok) throw new Error(message);
-}
+const { check, run } = checks();
 
 function build(dir: string, outDir: string, base: string) {
   return spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
@@ -229,11 +214,4 @@ async function main() {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-try {
-  await main();
-} catch (e) {
-  failed++;
-  console.log(`  ✗ ${(e as Error).message}`);
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await run(main);

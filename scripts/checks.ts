@@ -1,0 +1,53 @@
+// The small harness of the book's script tests (test-site, test-pdf):
+// named checks that print ✓ or ✗ and a final "N passed, N failed" line,
+// the summary format CI adds up.
+
+export function assert(ok: unknown, message: string): asserts ok {
+  if (!ok) throw new Error(message);
+}
+
+export interface Checks {
+  check(name: string, fn: () => unknown | Promise<unknown>): Promise<void>;
+  /** Counts an error outside any check as a failure. */
+  fail(e: unknown): void;
+  /** Prints "N passed, N failed" and exits with 1 if any failed. */
+  finish(): never;
+  /** Runs `main`, counting an error it throws, then finishes. */
+  run(main: () => Promise<void>): Promise<never>;
+}
+
+export function checks(): Checks {
+  let passed = 0;
+  let failed = 0;
+  const say = (e: unknown) =>
+    (e instanceof Error ? e.message : String(e)).split('\n').join('\n    ');
+  const self: Checks = {
+    async check(name, fn) {
+      try {
+        await fn();
+        passed++;
+        console.log(`  ✓ ${name}`);
+      } catch (e) {
+        failed++;
+        console.log(`  ✗ ${name}\n    ${say(e)}`);
+      }
+    },
+    fail(e) {
+      failed++;
+      console.log(`  ✗ ${say(e)}`);
+    },
+    finish() {
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exit(failed ? 1 : 0);
+    },
+    async run(main) {
+      try {
+        await main();
+      } catch (e) {
+        self.fail(e);
+      }
+      return self.finish();
+    },
+  };
+  return self;
+}

@@ -1,0 +1,317 @@
+// `npm run test:pdf`: makes the PDF edition from the built site (run
+// `npm run build` first) and checks it as a reader and a printer would,
+// with poppler-utils (pdfinfo, pdffonts, pdftotext, pdfimages) and the
+// small PDF reader in pdf-inspect.ts. Needs Debian's `chromium` and
+// `poppler-utils`. Ends with the line "N passed, N failed".
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { CHAPTERS, PARTS } from '../src/toc.ts';
+import { assert, checks } from './checks.ts';
+import { makePdf } from './pdf.ts';
+import { pdfDests, pdfLinks, pdfOutline } from './pdf-inspect.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = resolve(root, process.env.BOOK_DIST ?? 'dist');
+const base = process.env.BOOK_BASE ?? '/';
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const TITLE = 'Machine Learning from Scratch';
+/** Trim size, points. */
+const TRIM = { w: 7.5 * 72, h: 9.25 * 72 };
+/** The narrower (outer) side margin of print.css, points. */
+const MIN_SIDE_MARGIN = 0.65 * 72;
+/** Time allowed for making the PDF of the current book (the issue's). */
+const TIME_LIMIT_S = 60;
+
+const { check, run } = checks();
+
+function poppler(tool: string, args: string[]): string {
+  try {
+    return execFileSync(tool, args, {
+      encoding: 'utf8',
+      maxBuffer: 256 << 20,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(`${tool} not found: apt-get install poppler-utils`);
+    }
+    throw e;
+  }
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A regular expression for a phrase, any whitespace between words. */
+const phrase = (s: string) => s.trim().split(/\s+/).map(escape).join('\\s+');
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'book-pdf-'));
+  const file = join(work, 'book.pdf');
+  const t0 = performance.now();
+  const made = await makePdf({
+    dist, base, out: file, executablePath: chromiumPath,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(`  made ${made.pages} pages in ${seconds.toFixed(1)} s`);
+  const pdf = readFileSync(file);
+  const html = readFileSync(join(dist, 'print', 'index.html'), 'utf8');
+  const { document } = parseHTML(html);
+
+  // Page texts, in layout mode (pdftotext separates pages with \f).
+  const pages = poppler('pdftotext', ['-layout', file, '-'])
+    .split('\f')
+    .slice(0, made.pages);
+  const pageText = (p: number) => pages[p - 1] ?? '';
+  const all = pages.join('\n');
+  const dests = pdfDests(pdf);
+  const chapters = CHAPTERS.map((c) => {
+    const h = document.querySelector(`#ch-${c.slug} .chapter-title`);
+    const title = (h?.textContent ?? '')
+      .replace(`Chapter ${c.number}`, '').trim();
+    return { ...c, title, page: dests.get(`ch-${c.slug}`) ?? -1 };
+  });
+
+  await check(`the PDF is made in under ${TIME_LIMIT_S} s ` +
+    `(${seconds.toFixed(1)} s)`, () => {
+    assert(seconds < TIME_LIMIT_S, `took ${seconds.toFixed(1)} s`);
+  });
+
+  await check('trim size 7.5 × 9.25 in on every page; title metadata',
+    () => {
+      const info = poppler('pdfinfo', ['-f', '1', '-l', String(made.pages),
+        file]);
+      const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)];
+      assert(sizes.length === made.pages,
+        `pdfinfo listed ${sizes.length} of ${made.pages} pages`);
+      for (const [, w, h] of sizes) {
+        assert(Math.abs(Number(w) - TRIM.w) < 0.5 &&
+          Math.abs(Number(h) - TRIM.h) < 0.5, `a page is ${w} × ${h} pt`);
+      }
+      assert(new RegExp(`Title:\\s+${escape(TITLE)}\\s*\\n`).test(info),
+        'PDF title is not the book title');
+    });
+
+  await check('all fonts are embedded, none is Type 3', () => {
+    const rows = poppler('pdffonts', [file]).trim().split('\n').slice(2);
+    assert(rows.length > 0, 'pdffonts listed no fonts');
+    const bad = rows.filter((r) => {
+      const cols = r.trim().split(/\s+/);
+      // name type... emb sub uni object ID: emb is 5th from the end
+      return cols[cols.length - 5] !== 'yes' || /Type 3/.test(r);
+    });
+    assert(bad.length === 0, `not embedded:\n${bad.join('\n')}`);
+    assert(rows.some((r) => /KaTeX_Main/.test(r)), 'no KaTeX font');
+  });
+
+  await check('front matter: title page, imprint with build info, ' +
+    'contents', () => {
+    assert(new RegExp(phrase(TITLE)).test(pageText(1)),
+      'page 1 is not the title page');
+    const imprint = pageText(2);
+    for (const w of ['CC BY 4.0', 'MIT', 'Version', 'Sources dated',
+      'Commit']) {
+      assert(new RegExp(phrase(w)).test(imprint),
+        `imprint (page 2) lacks "${w}"`);
+    }
+    assert(/^\s*Contents\s*$/m.test(pageText(3)),
+      'page 3 does not start the contents');
+  });
+
+  await check('every chapter opens on a right-hand page, in reading ' +
+    'order, with its number and title', () => {
+    let last = 0;
+    for (const c of chapters) {
+      assert(c.page > last, `${c.slug}: opens on page ${c.page}, ` +
+        `after page ${last}`);
+      assert(c.page % 2 === 1, `${c.slug}: opens on even page ${c.page}`);
+      const text = pageText(c.page);
+      assert(new RegExp(`Chapter\\s+${c.number}\\b`, 'i').test(text),
+        `${c.slug}: page ${c.page} lacks "Chapter ${c.number}"`);
+      assert(new RegExp(phrase(c.title)).test(text),
+        `${c.slug}: page ${c.page} lacks its title "${c.title}"`);
+      last = c.page;
+    }
+  });
+
+  await check('the contents give every part and chapter with the page ' +
+    'it starts on', () => {
+    const first = Math.min(...chapters.map((c) => c.page));
+    const toc = pages.slice(2, first - 1).join('\n');
+    for (const c of chapters) {
+      const m = new RegExp(`(?:^|\\n)\\s*${c.number}\\s+${phrase(c.title)}` +
+        `\\s+(\\d+)\\s*(?:\\n|$)`).exec(toc);
+      assert(m, `${c.slug}: no contents line "${c.number} ${c.title} …"`);
+      assert(Number(m[1]) === c.page,
+        `${c.slug}: contents say page ${m[1]}, it starts on ${c.page}`);
+    }
+    for (const part of PARTS.filter((p) => p.chapters.length)) {
+      const page = dests.get(`part-${part.dir}`);
+      const m = new RegExp(`${phrase(part.title)}\\s+(\\d+)`).exec(toc);
+      assert(m && Number(m[1]) === page,
+        `${part.title}: contents say ${m?.[1]}, it is on page ${page}`);
+    }
+  });
+
+  await check('running heads name the chapter, with page numbers', () => {
+    const opens = chapters.map((c) => c.page);
+    let seen = 0;
+    for (const [i, c] of chapters.entries()) {
+      const end = opens[i + 1] ?? made.pages + 1;
+      for (let p = c.page + 1; p < end; p++) {
+        const head = pageText(p).split('\n').find((l) => l.trim()) ?? '';
+        if (!head) continue; // a blank page before the next part
+        const want = p % 2 === 1
+          ? new RegExp(`^\\s*${c.number} ${phrase(c.title)}\\s+${p}\\s*$`)
+          : new RegExp(`^\\s*${p}\\s+${phrase(TITLE)}\\s*$`);
+        assert(want.test(head), `page ${p} (${c.slug}) heads "${head.trim()}"`);
+        seen++;
+      }
+    }
+    assert(seen > 0, 'no page with a running head');
+  });
+
+  await check('bookmarks: parts, and each part\'s chapters under it', () => {
+    const outline = pdfOutline(pdf);
+    for (const part of PARTS.filter((p) => p.chapters.length)) {
+      const at = outline.findIndex((o) => o.title.trim() === part.title);
+      assert(at >= 0, `no bookmark "${part.title}"`);
+      const depth = outline[at].depth;
+      const under: string[] = [];
+      for (let i = at + 1; i < outline.length; i++) {
+        if (outline[i].depth <= depth) break;
+        if (outline[i].depth === depth + 1) under.push(outline[i].title);
+      }
+      for (const slug of part.chapters) {
+        const c = chapters.find((x) => x.slug === slug)!;
+        assert(under.some((t) => t.includes(c.title) &&
+          t.includes(String(c.number))),
+        `no bookmark for chapter ${c.number} under "${part.title}" ` +
+          `(found: ${under.join(' | ')})`);
+      }
+    }
+  });
+
+  await check('internal links resolve; contents link every chapter', () => {
+    const links = pdfLinks(pdf);
+    const internal = links.filter((l) => l.dest !== null);
+    const dangling = internal.filter((l) => !dests.has(l.dest!));
+    assert(dangling.length === 0, 'links to missing destinations: ' +
+      dangling.map((l) => `${l.dest} (page ${l.page})`).join(', '));
+    for (const c of chapters) {
+      assert(internal.some((l) => l.dest === `ch-${c.slug}` && l.page < c.page),
+        `the contents do not link chapter ${c.slug}`);
+    }
+    const local = links.filter((l) => l.uri?.includes('127.0.0.1'));
+    assert(local.length === 0, 'links to the local print server: ' +
+      local.map((l) => l.uri).join(', '));
+    const refs = document.querySelectorAll('.chapter-body a.book-ref');
+    assert(refs.length === 0 || internal.length > chapters.length,
+      'cross-references are not clickable');
+  });
+
+  await check('equation and figure numbers as on the web', () => {
+    for (const tag of document.querySelectorAll('.equation .tag')) {
+      const n = tag.textContent!.replace(/\s+/g, '');
+      assert(squash(all).includes(n), `equation ${n} is missing`);
+    }
+    for (const f of document.querySelectorAll('.book-figure-number')) {
+      const n = f.textContent!.trim();
+      assert(all.includes(n), `"${n}" is missing`);
+    }
+  });
+
+  await check('no raw TeX or MDX leaked into the text', () => {
+    for (const bad of ['$$', '\\frac', '\\mathbf', '\\label', '\\begin',
+      '\\tag', '<Listing', '<Ref', '<Figure']) {
+      const at = all.indexOf(bad);
+      assert(at < 0, `"${bad}" in the text: …${all.slice(at - 40, at + 40)}…`);
+    }
+  });
+
+  await check('no web chrome: sidebar, search, theme switch, edit links',
+    () => {
+      for (const bad of ['Skip to content', 'On this page', 'Search',
+        'Select theme', 'Edit page', 'Previous', 'Next']) {
+        const re = bad === 'Search' || bad === 'Previous' || bad === 'Next'
+          ? new RegExp(`^\\s*${bad}\\s*$`, 'm') : new RegExp(escape(bad));
+        assert(!re.test(all), `"${bad}" appears in the PDF`);
+      }
+      for (const sel of ['site-search', 'starlight-theme-select',
+        'nav.sidebar', '.pagination-links', 'header.header']) {
+        assert(!document.querySelector(sel), `print page has ${sel}`);
+      }
+    });
+
+  await check('every listing line is printed whole (none clipped)', () => {
+    const raw = squash(poppler('pdftotext', ['-raw', file, '-']));
+    const lines = document.querySelectorAll('.expressive-code .ec-line .code');
+    assert(lines.length > 0, 'no listing lines in the print page');
+    const missing: string[] = [];
+    for (const l of lines) {
+      const t = squash(l.textContent ?? '');
+      if (t && !raw.includes(t)) missing.push(l.textContent!.trim());
+    }
+    assert(missing.length === 0, `${missing.length} of ${lines.length} ` +
+      `listing lines not found whole, e.g.\n${missing.slice(0, 3).join('\n')}`);
+  });
+
+  await check('nothing is printed outside the text block', () => {
+    const bbox = poppler('pdftotext', ['-bbox', file, '-']);
+    let page = 0;
+    const out: string[] = [];
+    for (const line of bbox.split('\n')) {
+      if (line.includes('<page ')) page++;
+      const m = /xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)/
+        .exec(line);
+      if (!m) continue;
+      const [x0, x1] = [Number(m[1]), Number(m[2])];
+      if (x0 < MIN_SIDE_MARGIN - 2 || x1 > TRIM.w - MIN_SIDE_MARGIN + 2) {
+        out.push(`page ${page}: "${m[3]}" at x ${x0.toFixed(0)}–` +
+          `${x1.toFixed(0)} pt`);
+      }
+    }
+    assert(out.length === 0, `${out.length} words in the margins, e.g.\n` +
+      out.slice(0, 5).join('\n'));
+  });
+
+  await check('figures are vectors with numbers and captions; islands ' +
+    'print their static figure', () => {
+    const images = poppler('pdfimages', ['-list', file])
+      .trim().split('\n').slice(2);
+    assert(images.length === 0, `${images.length} raster image(s)`);
+    for (const fig of document.querySelectorAll('figure.book-figure')) {
+      assert(fig.querySelector('svg'), `a figure without SVG: ${fig.id}`);
+      assert(fig.querySelector('figcaption'), `no caption: ${fig.id}`);
+    }
+    // The least-squares demo: its static fallback, not its live controls.
+    if (document.querySelector('least-squares-demo')) {
+      assert(/On the web this plot\s+is live/.test(all),
+        'the demo\'s static figure is missing');
+      assert(!/Tab to a point/.test(all), 'the demo\'s controls printed');
+    }
+  });
+
+  await check('without Chromium: a clear error naming the package and ' +
+    'CHROMIUM, not a hang', () => {
+    const r = spawnSync(process.execPath, [join(root, 'scripts/pdf.ts')], {
+      env: {
+        ...process.env,
+        CHROMIUM: '/nonexistent/chromium',
+        BOOK_DIST: dist,
+        BOOK_PDF: join(work, 'never.pdf'),
+      },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    assert(r.status === 1, `exit status ${r.status} (signal ${r.signal})`);
+    assert(/apt-get install chromium/.test(r.stderr) &&
+      /CHROMIUM/.test(r.stderr), `message was: ${r.stderr.trim()}`);
+  });
+
+  rmSync(work, { recursive: true, force: true });
+}
+
+await run(main);
