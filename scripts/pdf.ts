@@ -61,6 +61,27 @@ function startPages(pdf: Uint8Array, ids: readonly string[]) {
   });
 }
 
+/**
+ * Where to insert blank pages so that every opener starts on an odd page.
+ * `first` holds the openers' pages without blanks, in document order;
+ * a blank before an opener moves it and everything after it by one page.
+ * Returns the indices of the openers that get a blank page before them,
+ * and every opener's page afterwards.
+ */
+export function rightHandOpeners(first: readonly number[]) {
+  const blankBefore: number[] = [];
+  const pages = first.map((p, i) => {
+    if (i > 0 && p <= first[i - 1]) {
+      throw new Error(`rightHandOpeners: pages must increase, got ${first}`);
+    }
+    const moved = p + blankBefore.length;
+    if (moved % 2 === 1) return moved;
+    blankBefore.push(i);
+    return moved + 1;
+  });
+  return { blankBefore, pages };
+}
+
 export async function makePdf(opts: {
   dist: string;
   base: string;
@@ -93,16 +114,9 @@ export async function makePdf(opts: {
     await page.emulateMedia({ media: 'print' });
 
     const ids = await openers(page);
-    const first = startPages(await print(page, false), ids);
-    // A blank page before every opener that would fall on an even page;
-    // each one moves everything after it by a page.
-    const blanks: string[] = [];
-    const expected = first.map((p, i) => {
-      const moved = p + blanks.length;
-      if (moved % 2 === 1) return moved;
-      blanks.push(ids[i]);
-      return moved + 1;
-    });
+    const plan = rightHandOpeners(startPages(await print(page, false), ids));
+    const blanks = plan.blankBefore.map((i) => ids[i]);
+    const expected = plan.pages;
     await page.evaluate(
       ({ blanks, ids, expected }) => {
         for (const id of blanks) {

@@ -157,9 +157,12 @@ async function main() {
 
   await check('running heads name the chapter, with page numbers', () => {
     const opens = chapters.map((c) => c.page);
+    const partPages = PARTS.map((p) => dests.get(`part-${p.dir}`));
     let seen = 0;
     for (const [i, c] of chapters.entries()) {
-      const end = opens[i + 1] ?? made.pages + 1;
+      const next = opens[i + 1] ?? made.pages + 1;
+      const end = Math.min(next,
+        ...partPages.filter((p) => p !== undefined && p > c.page) as number[]);
       for (let p = c.page + 1; p < end; p++) {
         const head = pageText(p).split('\n').find((l) => l.trim()) ?? '';
         if (!head) continue; // a blank page before the next part
