@@ -17,7 +17,10 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'foundations',
     title: 'Part I — Foundations',
-    chapters: ['introduction', 'linear-algebra'],
+    chapters: [
+      'introduction', 'linear-algebra', 'decompositions', 'calculus',
+      'probability', 'statistics', 'optimization',
+    ],
   },
   {
     dir: 'linear-models',

@@ -1,0 +1,67 @@
+// The chapter's real data: a normal fitted to the petal measurements
+// of each iris species, its ellipses, a conditional, and Bayes' rule.
+import { loadIris } from '../calculus/iris.ts';
+import { Matrix, type Vector } from '../linear-algebra/matrix.ts';
+import { bayesPosterior } from './bayes.ts';
+import { sampleCovariance, sampleMean } from './covariance.ts';
+import { ellipseRadius } from './ellipse.ts';
+import { MultivariateNormal } from './mvn.ts';
+
+// #region iris-fit
+/** Petal length and width (cm) of each species, as n x 2 matrices. */
+export function irisPetals(): Matrix[] {
+  const { X, y: species } = loadIris();
+  return [0, 1, 2].map((s) => {
+    const rows = [...species.keys()].filter((i) => species[i] === s);
+    const P = new Matrix(rows.length, 2);
+    rows.forEach((i, r) => P.data.set([X.get(i, 2), X.get(i, 3)], 2 * r));
+    return P;
+  });
+}
+
+/** One normal per species: sample mean and covariance, Eq. (prob-fit). */
+export function fitSpecies(petals = irisPetals()): MultivariateNormal[] {
+  return petals.map(
+    (P) => new MultivariateNormal(sampleMean(P), sampleCovariance(P)),
+  );
+}
+// #endregion
+
+// #region iris-coverage
+/** Share of the rows of P inside dist's ellipse of mass q. */
+export function coverage(dist: MultivariateNormal, P: Matrix,
+  q: number): number {
+  const r2 = ellipseRadius(q) ** 2; // Eq. (prob-ellipse-r)
+  let inside = 0;
+  for (let i = 0; i < P.rows; i++) {
+    if (dist.mahalanobisSq(P.row(i)) <= r2) inside++;
+  }
+  return inside / P.rows;
+}
+// #endregion
+
+// #region iris-classify
+/** P(species | petal x) with equal priors: Eq. (prob-bayes). */
+export function speciesPosterior(
+  fits: MultivariateNormal[],
+  x: Vector,
+): Float64Array {
+  const logPrior = fits.map(() => -Math.log(fits.length));
+  const logLik = fits.map((f) => f.logPdf(x));
+  return bayesPosterior(logPrior, logLik).posterior;
+}
+
+/** Share of flowers whose most probable species is their own. */
+export function resubstitutionAccuracy(petals = irisPetals()): number {
+  const fits = fitSpecies(petals);
+  let right = 0;
+  let n = 0;
+  petals.forEach((P, s) => {
+    for (let i = 0; i < P.rows; i++, n++) {
+      const post = speciesPosterior(fits, P.row(i));
+      if (post.indexOf(Math.max(...post)) === s) right++;
+    }
+  });
+  return right / n;
+}
+// #endregion

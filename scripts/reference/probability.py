@@ -1,0 +1,171 @@
+"""Reference values for the probability chapter.
+
+Evaluates SciPy's densities, log-gamma, entropies and the multivariate
+normal at fixed inputs, computes Gaussian conditionals and KL divergences
+with NumPy's dense linear algebra (np.linalg.inv, slogdet), and fits a
+normal to each iris species' petals in data/iris/iris.csv. Writes
+tests/fixtures/probability/scipy.json; the tests and the chapter read
+only that JSON. Run by hand with Debian's Python:
+
+    /usr/bin/python3 scripts/reference/probability.py
+"""
+
+import hashlib
+import json
+import platform
+from pathlib import Path
+
+import numpy as np
+import scipy
+import sklearn
+from scipy import special, stats
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data" / "iris" / "iris.csv"
+OUT = ROOT / "tests" / "fixtures" / "probability" / "scipy.json"
+
+
+def fl(a):
+    return [float(v) for v in np.asarray(a, dtype=float).ravel()]
+
+
+def conditional(mu, S, b, xb):
+    """N(mu, S) conditioned on x_b = xb, by the textbook formula."""
+    a = [i for i in range(len(mu)) if i not in b]
+    Sab = S[np.ix_(a, b)]
+    Sbb_inv = np.linalg.inv(S[np.ix_(b, b)])
+    mean = mu[a] + Sab @ Sbb_inv @ (xb - mu[b])
+    cov = S[np.ix_(a, a)] - Sab @ Sbb_inv @ Sab.T
+    return mean, cov
+
+
+def kl_mvn(m1, S1, m2, S2):
+    """KL(N(m1, S1) || N(m2, S2)) with an explicit inverse."""
+    d = len(m1)
+    S2_inv = np.linalg.inv(S2)
+    diff = m2 - m1
+    _, ld1 = np.linalg.slogdet(S1)
+    _, ld2 = np.linalg.slogdet(S2)
+    return 0.5 * (np.trace(S2_inv @ S1) + diff @ S2_inv @ diff - d
+                  + ld2 - ld1)
+
+
+def main():
+    out = {
+        "generated_by": "scripts/reference/probability.py",
+        "versions": {
+            "python": platform.python_version(),
+            "numpy": np.__version__,
+            "scipy": scipy.__version__,
+            "sklearn": sklearn.__version__,
+        },
+    }
+
+    # Univariate normal log-density, including far in the tail.
+    xs = np.array([-3.0, -0.5, 0.0, 1.7, 12.0, 40.0])
+    out["normal"] = {"x": fl(xs), "mean": 0.3, "sd": 1.9,
+                     "logpdf": fl(stats.norm.logpdf(xs, 0.3, 1.9))}
+
+    # Bernoulli: log-pmf at tiny and moderate p.
+    ps = np.array([1e-20, 1e-6, 0.3, 0.999])
+    out["bernoulli"] = {"p": fl(ps),
+                        "logpmf1": fl(stats.bernoulli.logpmf(1, ps)),
+                        "logpmf0": fl(stats.bernoulli.logpmf(0, ps))}
+
+    # log Gamma across many orders of magnitude, and log B.
+    gx = np.array([1e-8, 0.01, 0.3, 0.5, 1.0, 1.5, 2.0, 3.7, 10.0, 57.3,
+                   171.6, 1000.0, 1e6])
+    out["gammaln"] = {"x": fl(gx), "value": fl(special.gammaln(gx))}
+    ba = np.array([0.5, 1.0, 2.5, 30.0, 0.1])
+    bb = np.array([0.5, 1.0, 4.0, 70.0, 200.0])
+    out["betaln"] = {"a": fl(ba), "b": fl(bb),
+                     "value": fl(special.betaln(ba, bb))}
+
+    # Gamma (shape a, rate b: scipy's scale is 1/b), Beta, Dirichlet.
+    g = [(0.3, 2.0, 0.05), (1.0, 1.0, 2.0), (4.5, 0.5, 7.0),
+         (50.0, 10.0, 5.2)]
+    out["gamma"] = [{"a": a, "b": b, "x": x,
+                     "logpdf": float(stats.gamma.logpdf(x, a, scale=1 / b))}
+                    for a, b, x in g]
+    bt = [(0.5, 0.5, 0.01), (2.0, 5.0, 0.3), (30.0, 70.0, 0.25),
+          (1.0, 1.0, 0.7)]
+    out["beta"] = [{"a": a, "b": b, "x": x,
+                    "logpdf": float(stats.beta.logpdf(x, a, b))}
+                   for a, b, x in bt]
+    dal = np.array([0.5, 2.0, 7.0])
+    dx = np.array([0.1, 0.3, 0.6])
+    out["dirichlet"] = {"alpha": fl(dal), "x": fl(dx),
+                        "logpdf": float(stats.dirichlet.logpdf(dx, dal))}
+
+    # Discrete entropy and KL (scipy.stats.entropy: nats by default).
+    p = np.array([0.5, 0.25, 0.125, 0.125])
+    q = np.array([0.1, 0.2, 0.3, 0.4])
+    out["discrete"] = {"p": fl(p), "q": fl(q),
+                       "entropy_p": float(stats.entropy(p)),
+                       "kl_pq": float(stats.entropy(p, q)),
+                       "kl_qp": float(stats.entropy(q, p))}
+
+    # A 3-D normal: log-density, entropy, a conditional, a KL.
+    mu = np.array([1.0, -2.0, 0.5])
+    S = np.array([[2.0, 0.6, -0.4], [0.6, 1.0, 0.3], [-0.4, 0.3, 0.8]])
+    pts = np.array([[1.0, -2.0, 0.5], [0.0, 0.0, 0.0], [3.0, -1.0, -1.0],
+                    [-4.0, 5.0, 6.0]])
+    mvn = stats.multivariate_normal(mu, S)
+    cmean, ccov = conditional(mu, S, [2], np.array([1.5]))
+    cmean2, ccov2 = conditional(mu, S, [0, 2], np.array([0.0, 1.5]))
+    mu2 = np.array([0.0, -1.0, 1.0])
+    S2 = np.array([[1.0, 0.2, 0.0], [0.2, 1.5, -0.5], [0.0, -0.5, 1.2]])
+    out["mvn"] = {
+        "mean": fl(mu), "cov": fl(S), "points": pts.tolist(),
+        "logpdf": fl(mvn.logpdf(pts)), "entropy": float(mvn.entropy()),
+        "cond_b": [2], "cond_xb": [1.5],
+        "cond_mean": fl(cmean), "cond_cov": fl(ccov),
+        "cond2_b": [0, 2], "cond2_xb": [0.0, 1.5],
+        "cond2_mean": fl(cmean2), "cond2_cov": fl(ccov2),
+        "mean2": fl(mu2), "cov2": fl(S2),
+        "kl_12": float(kl_mvn(mu, S, mu2, S2)),
+        "kl_21": float(kl_mvn(mu2, S2, mu, S)),
+    }
+
+    # Iris petals: one normal per species (np.cov: divisor n - 1).
+    raw = DATA.read_bytes()
+    table = np.loadtxt(DATA, delimiter=",", skiprows=1)
+    petals = table[:, 2:4]
+    species = table[:, 4].astype(int)
+    fits = []
+    for s in range(3):
+        P = petals[species == s]
+        m, C = P.mean(axis=0), np.cov(P, rowvar=False)
+        fits.append(stats.multivariate_normal(m, C))
+        own = fits[-1].logpdf(P)
+        fits[-1].own_logpdf = own
+    query = np.array([4.9, 1.6])
+    loglik = np.array([f.logpdf(query) for f in fits])
+    post = np.exp(loglik - special.logsumexp(loglik))
+    all_loglik = np.column_stack([f.logpdf(petals) for f in fits])
+    predicted = all_loglik.argmax(axis=1)
+    vers = fits[1]
+    vc = [conditional(vers.mean, vers.cov, [0], np.array([l]))
+          for l in (3.5, 4.5, 5.0)]
+    out["iris"] = {
+        "sha256": hashlib.sha256(raw).hexdigest(),
+        "means": [fl(f.mean) for f in fits],
+        "covs": [fl(f.cov) for f in fits],
+        "own_logpdf": [fl(f.own_logpdf) for f in fits],
+        "query": fl(query), "posterior": fl(post),
+        "predicted": [int(k) for k in predicted],
+        "accuracy": float(np.mean(predicted == species)),
+        "versicolor_given_length": {
+            "length": [3.5, 4.5, 5.0],
+            "mean": [float(c[0][0]) for c in vc],
+            "var": [float(c[1][0, 0]) for c in vc],
+        },
+    }
+
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(out, indent=1) + "\n")
+    print(f"wrote {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,567 @@
+// Build-time figures of "Matrix decompositions", computed by its code,
+// seeded. Colour is always paired with a dash pattern, a symbol or a
+// direct label. ml-matrix is imported here (the comparison), never from
+// code/.
+import { crc32, deflateSync } from 'node:zlib';
+import {
+  CholeskyDecomposition,
+  Matrix as MlMatrix,
+  QrDecomposition,
+  SVD as MlSVD,
+} from 'ml-matrix';
+import { powerOfTen } from '../lib/format.ts';
+import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { Matrix, matmul, sub, transpose } from '../../code/linear-algebra/matrix.ts';
+import {
+  conditioningSummary,
+  ellipseExample,
+  hardCases,
+  imageStudy,
+  sweepHistories,
+} from '../../code/decompositions/examples.ts';
+import { cholesky } from '../../code/decompositions/cholesky.ts';
+import { symmetricEigen } from '../../code/decompositions/eigen.ts';
+import { householderQR } from '../../code/decompositions/householder.ts';
+import { qrLeastSquares } from '../../code/decompositions/least-squares.ts';
+import { frobenius } from '../../code/decompositions/low-rank.ts';
+import { pseudoInverse } from '../../code/decompositions/pseudo-inverse.ts';
+import { svd } from '../../code/decompositions/svd.ts';
+import ref from '../../tests/fixtures/decompositions/reference.json' with {
+  type: 'json',
+};
+
+// Each study runs once per build and is shared by figures and prose.
+let conditioningCache: ReturnType<typeof conditioningSummary> | null = null;
+export function conditioning() {
+  conditioningCache ??= conditioningSummary();
+  return conditioningCache;
+}
+let imageCache: ReturnType<typeof imageStudy> | null = null;
+export function imageResults() {
+  imageCache ??= imageStudy();
+  return imageCache;
+}
+let sweepCache: ReturnType<typeof sweepHistories> | null = null;
+export function sweeps() {
+  sweepCache ??= sweepHistories();
+  return sweepCache;
+}
+
+const label = (
+  x: number, y: number, text: string, anchor = 'start', italic = true,
+) =>
+  Plot.text([{ x, y }], {
+    x: 'x',
+    y: 'y',
+    text: () => text,
+    textAnchor: anchor as 'start',
+    fill: 'currentColor',
+    fontSize: 14,
+    fontStyle: italic ? 'italic' : 'normal',
+  });
+
+const arrow = (
+  x1: number, y1: number, x2: number, y2: number, color: string,
+  dash = 'none',
+) =>
+  Plot.arrow([{ x1, y1, x2, y2 }], {
+    x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2',
+    stroke: color, strokeWidth: 2.5, headLength: 10,
+    strokeDasharray: dash,
+  });
+
+// ---------------------------------------------------------------------
+// The unit circle and its image, an ellipse.
+
+/** Offset of the right panel (the image A x) from the left one. */
+const SHIFT = 4.6;
+
+export function ellipseFigure(): string {
+  const { A, U, s, V } = ellipseExample();
+  const at = (M: Matrix, i: number, j: number) => M.data[i * 2 + j];
+  const circle = Array.from({ length: 181 }, (_, t) => {
+    const th = (2 * Math.PI * t) / 180;
+    const x = Math.cos(th);
+    const y = Math.sin(th);
+    return {
+      x, y,
+      ax: SHIFT + at(A, 0, 0) * x + at(A, 0, 1) * y,
+      ay: at(A, 1, 0) * x + at(A, 1, 1) * y,
+    };
+  });
+  const v1 = [at(V, 0, 0), at(V, 1, 0)];
+  const v2 = [at(V, 0, 1), at(V, 1, 1)];
+  const su1 = [s[0] * at(U, 0, 0), s[0] * at(U, 1, 0)];
+  const su2 = [s[1] * at(U, 0, 1), s[1] * at(U, 1, 1)];
+  const sign = (x: number) => (x >= 0 ? 1 : -1);
+  return renderPlot({
+    width: 640,
+    aspectRatio: 1,
+    x: { axis: null, domain: [-1.5, SHIFT + 2.8] },
+    y: { axis: null, domain: [-1.9, 1.9] },
+    marks: [
+      Plot.line(circle, { x: 'x', y: 'y', stroke: 'currentColor' }),
+      Plot.line(circle, { x: 'ax', y: 'ay', stroke: 'currentColor' }),
+      Plot.dot([{ x: 0, y: 0 }, { x: SHIFT, y: 0 }], {
+        x: 'x', y: 'y', fill: 'currentColor', r: 2.5,
+      }),
+      arrow(0, 0, v1[0], v1[1], PALETTE[0]),
+      arrow(0, 0, v2[0], v2[1], PALETTE[4], '6,3'),
+      arrow(SHIFT, 0, SHIFT + su1[0], su1[1], PALETTE[0]),
+      arrow(SHIFT, 0, SHIFT + su2[0], su2[1], PALETTE[4], '6,3'),
+      arrow(1.45, 1.55, SHIFT - 1.45, 1.55, 'currentColor'),
+      label(SHIFT / 2, 1.82, 'multiply by A', 'middle', false),
+      label(1.15 * v1[0] + 0.05, 1.15 * v1[1] + 0.05, 'v₁'),
+      label(1.2 * v2[0], 1.2 * v2[1] + 0.05 * sign(v2[1]), 'v₂', 'end'),
+      label(
+        SHIFT + 1.08 * su1[0] + 0.05, 1.08 * su1[1] + 0.1, 'σ₁u₁',
+      ),
+      label(
+        SHIFT + 1.35 * su2[0], 1.35 * su2[1] + 0.05, 'σ₂u₂', 'end',
+      ),
+      label(0, -1.5, 'unit circle ‖x‖ = 1', 'middle', false),
+      label(SHIFT, -1.5, 'its image {Ax}: an ellipse', 'middle', false),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------
+// QR against the normal equations.
+
+/** One legend row in data coordinates: a line sample, a mark, a text. */
+function legendRow(
+  x: number, y: number, text: string,
+  style: { stroke: string; dash: string; symbol?: string; fill?: boolean },
+) {
+  const seg = [{ n: x, y }, { n: x + 0.9, y }];
+  const mid = [{ n: x + 0.45, y }];
+  return [
+    ...(style.dash === 'none' || style.dash.includes(',')
+      ? [Plot.line(seg, {
+        x: 'n', y: 'y', stroke: style.stroke, strokeWidth: 2,
+        strokeDasharray: style.dash,
+      })]
+      : []),
+    ...(style.symbol
+      ? [Plot.dot(mid, {
+        x: 'n', y: 'y', symbol: style.symbol, r: 4,
+        ...(style.fill === false
+          ? { stroke: style.stroke, strokeWidth: 2 }
+          : { fill: style.stroke }),
+      })]
+      : []),
+    Plot.text([{ n: x + 1.2, y }], {
+      x: 'n', y: 'y', text: () => text, textAnchor: 'start',
+      fill: 'currentColor',
+    }),
+  ];
+}
+
+export function conditioningFigure(): string {
+  const { rows } = conditioning();
+  const eps = Number.EPSILON;
+  const qr = rows.map((r) => ({ n: r.n, y: r.qrError }));
+  const ne = rows
+    .filter((r) => r.normalError !== null)
+    .map((r) => ({ n: r.n, y: r.normalError as number }));
+  const refused = rows.filter((r) => r.normalError === null);
+  const k1 = rows.map((r) => ({ n: r.n, y: r.kappa * eps }));
+  const k2 = rows
+    .map((r) => ({ n: r.n, y: r.kappa ** 2 * eps }))
+    .filter((p) => p.y < 3);
+  const guide = (data: { n: number; y: number }[], dash: string) =>
+    Plot.line(data, {
+      x: 'n', y: 'y', stroke: 'currentColor', strokeOpacity: 0.6,
+      strokeDasharray: dash,
+    });
+  const grey = 'currentColor';
+  const lx = rows[rows.length - 1].n - 5.2; // legend, lower right
+  return renderPlot({
+    marginRight: 20,
+    marginBottom: 40,
+    x: {
+      label: 'columns n of A (polynomial degree + 1), 50 rows',
+      labelAnchor: 'center',
+      labelArrow: 'none',
+      ticks: rows.map((r) => r.n),
+    },
+    y: {
+      type: 'log',
+      label: 'relative error of w',
+      domain: [1e-17, 10],
+      ticks: [1e-16, 1e-13, 1e-10, 1e-7, 1e-4, 1e-1],
+      tickFormat: powerOfTen,
+      grid: true,
+    },
+    marks: [
+      guide(k1, '2,3'),
+      guide(k2, '8,4'),
+      Plot.line(ne, { x: 'n', y: 'y', stroke: PALETTE[4], strokeWidth: 2,
+        strokeDasharray: '6,3' }),
+      Plot.dot(ne, { x: 'n', y: 'y', symbol: 'triangle', fill: PALETTE[4],
+        r: 4 }),
+      Plot.dot(refused.map((r) => ({ n: r.n, y: 3 })), {
+        x: 'n', y: 'y', symbol: 'times', stroke: PALETTE[4], r: 5,
+        strokeWidth: 2,
+      }),
+      Plot.line(qr, { x: 'n', y: 'y', stroke: PALETTE[0], strokeWidth: 2 }),
+      Plot.dot(qr, { x: 'n', y: 'y', symbol: 'circle', fill: PALETTE[0],
+        r: 3.5 }),
+      ...legendRow(lx, 10 ** -10.6, 'Householder QR',
+        { stroke: PALETTE[0], dash: 'none', symbol: 'circle' }),
+      ...legendRow(lx, 10 ** -11.9, 'normal equations',
+        { stroke: PALETTE[4], dash: '6,3', symbol: 'triangle' }),
+      ...legendRow(lx, 10 ** -13.2, 'Cholesky refuses',
+        { stroke: PALETTE[4], dash: 'no line', symbol: 'times',
+          fill: false }),
+      ...legendRow(lx, 10 ** -14.5, 'κ(A) ε', { stroke: grey, dash: '2,3' }),
+      ...legendRow(lx, 10 ** -15.8, 'κ(A)² ε',
+        { stroke: grey, dash: '8,4' }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------
+// Sweeps of the two Jacobi methods.
+
+export function sweepsFigure(): string {
+  const { eig, sv } = sweeps();
+  const floor = 1e-17; // a zero would not fit a log axis
+  const a = eig.offNorms.map((y, i) => ({ s: i + 1, y: Math.max(y, floor) }));
+  const b = sv.cosines.map((y, i) => ({ s: i + 1, y: Math.max(y, floor) }));
+  const last = Math.max(a.length, b.length);
+  return renderPlot({
+    marginRight: 20,
+    marginBottom: 40,
+    x: {
+      label: 'sweep',
+      labelAnchor: 'center',
+      labelArrow: 'none',
+      ticks: Array.from({ length: last }, (_, i) => i + 1),
+    },
+    y: {
+      type: 'log',
+      label: 'what is left to rotate away',
+      domain: [1e-17, 1],
+      ticks: [1e-16, 1e-12, 1e-8, 1e-4, 1],
+      tickFormat: powerOfTen,
+      grid: true,
+    },
+    marks: [
+      Plot.ruleY([Number.EPSILON], {
+        stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '2,3',
+      }),
+      Plot.text([{ s: 1, y: Number.EPSILON }], {
+        x: 's', y: 'y', text: () => 'ε', dy: -8, fill: 'currentColor',
+      }),
+      Plot.line(a, { x: 's', y: 'y', stroke: PALETTE[0], strokeWidth: 2 }),
+      Plot.dot(a, { x: 's', y: 'y', symbol: 'circle', fill: PALETTE[0],
+        r: 3.5 }),
+      Plot.line(b, { x: 's', y: 'y', stroke: PALETTE[1], strokeWidth: 2,
+        strokeDasharray: '6,3' }),
+      Plot.dot(b, { x: 's', y: 'y', symbol: 'square', fill: PALETTE[1],
+        r: 3.5 }),
+      Plot.text([b[4]], {
+        x: 's', y: 'y', text: () => 'SVD: largest cosine (squares)',
+        dx: 6, dy: -12, textAnchor: 'start', fill: 'currentColor',
+      }),
+      Plot.text([a[3]], {
+        x: 's', y: 'y', text: () => 'eigen: off(A) / ‖A‖ (circles)',
+        dx: -6, dy: 16, textAnchor: 'end', fill: 'currentColor',
+      }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------
+// Rank-k images.
+
+/** A grey-scale PNG (8 bits, values clamped to [0, 1]) as a data URL. */
+function pngDataUrl(A: Matrix): string {
+  const { rows: h, cols: w } = A;
+  const raw = Buffer.alloc(h * (w + 1)); // filter byte 0 per row
+  for (let i = 0; i < h; i++) {
+    for (let j = 0; j < w; j++) {
+      const g = Math.min(1, Math.max(0, A.data[i * w + j]));
+      raw[i * (w + 1) + 1 + j] = Math.round(255 * g);
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // grey scale
+  const png = Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+export function rankImagesFigure(): string {
+  const { image, approximations } = imageResults();
+  const panels = [
+    { title: 'original (rank 64)', A: image },
+    ...approximations.map((a) => ({
+      title: `rank ${a.k}: error ${(100 * a.error).toFixed(1)}%`,
+      A: a.A,
+    })),
+  ].map((p, i) => ({
+    ...p, src: pngDataUrl(p.A), x: i % 3, y: Math.floor(i / 3),
+  }));
+  const side = 170;
+  return renderPlot({
+    width: 640,
+    height: 2 * side + 100,
+    margin: 10,
+    marginTop: 28,
+    x: { axis: null, domain: [-0.5, 2.5] },
+    y: { axis: null, domain: [1.5, -0.5], reverse: false },
+    marks: [
+      Plot.image(panels, {
+        x: 'x', y: 'y', src: 'src', width: side, height: side,
+        imageRendering: 'pixelated',
+      }),
+      Plot.text(panels, {
+        x: 'x', y: 'y', text: 'title', dy: -side / 2 - 8,
+        fill: 'currentColor', fontSize: 13,
+      }),
+    ],
+  });
+}
+
+export function rankErrorFigure(): string {
+  const { errors } = imageResults();
+  const tail = errors.map((e) => ({ k: e.k, y: e.tail }));
+  const direct = errors.map((e) => ({ k: e.k, y: e.direct }));
+  const kMax = errors[errors.length - 1].k;
+  const lx = kMax - 17; // legend, upper right
+  return renderPlot({
+    marginBottom: 40,
+    marginRight: 20,
+    x: {
+      label: 'rank k', labelAnchor: 'center', labelArrow: 'none',
+    },
+    y: {
+      type: 'log',
+      label: 'relative error ‖A − Aₖ‖ / ‖A‖ (Frobenius)',
+      domain: [0.01, 1.2],
+      ticks: [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1],
+      tickFormat: (d: number) => `${d}`,
+      grid: true,
+    },
+    marks: [
+      Plot.line(tail, { x: 'k', y: 'y', stroke: PALETTE[0], strokeWidth: 2 }),
+      Plot.dot(direct, { x: 'k', y: 'y', symbol: 'circle', r: 3.5,
+        stroke: PALETTE[4], strokeWidth: 1.5 }),
+      Plot.line([{ k: lx, y: 0.7 }, { k: lx + 2, y: 0.7 }], {
+        x: 'k', y: 'y', stroke: PALETTE[0], strokeWidth: 2,
+      }),
+      Plot.dot([{ k: lx + 1, y: 0.5 }], {
+        x: 'k', y: 'y', symbol: 'circle', r: 3.5, stroke: PALETTE[4],
+        strokeWidth: 1.5,
+      }),
+      Plot.text([
+        { k: lx + 2.8, y: 0.7, t: 'predicted: √(σ²ₖ₊₁ + …)' },
+        { k: lx + 2.8, y: 0.5, t: 'measured: ‖A − Aₖ‖' },
+      ], {
+        x: 'k', y: 'y', text: 't', textAnchor: 'start',
+        fill: 'currentColor',
+      }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------
+// The hard cases, ours and ml-matrix's, measured at build time.
+
+export interface HardCaseRow {
+  readonly name: string;
+  readonly report: string;
+  readonly ourSweeps: number;
+  /** ||U S V^T - A||_F / ||A||_F for our SVD. */
+  readonly ourError: number;
+  /** What ml-matrix's QR and SVD did with the same matrix: the
+   *  relative error of the rebuilt matrix, or the error thrown. */
+  readonly mlQr: number | string;
+  readonly mlSvd: number | string;
+}
+
+function mlOutcome(f: () => MlMatrix, A: Matrix): number | string {
+  try {
+    const R = f();
+    const diff = R.sub(new MlMatrix(toRows(A))).norm('frobenius');
+    return diff / frobenius(A);
+  } catch (e) {
+    return `${(e as Error).name}`;
+  }
+}
+
+function toRows(A: Matrix): number[][] {
+  return Array.from({ length: A.rows }, (_, i) => Array.from(A.row(i)));
+}
+
+export function hardCaseTable(): HardCaseRow[] {
+  return hardCases().map((c) => {
+    const f = svd(c.A);
+    const S = new Matrix(f.s.length, f.s.length);
+    f.s.forEach((x, i) => (S.data[i * f.s.length + i] = x));
+    const R = matmul(matmul(f.U, S), transpose(f.V));
+    const ml = new MlMatrix(toRows(c.A));
+    const quiet = console.warn; // ml-matrix warns about wide SVDs
+    console.warn = () => {};
+    const mlSvd = mlOutcome(() => {
+      const d = new MlSVD(ml, { autoTranspose: true });
+      return d.leftSingularVectors
+        .mmul(MlMatrix.diag(d.diagonal))
+        .mmul(d.rightSingularVectors.transpose());
+    }, c.A);
+    console.warn = quiet;
+    const mlQr = mlOutcome(() => {
+      const d = new QrDecomposition(ml);
+      return d.orthogonalMatrix.mmul(d.upperTriangularMatrix);
+    }, c.A);
+    return {
+      name: c.name,
+      report: c.report,
+      ourSweeps: f.sweeps,
+      ourError: frobenius(sub(R, c.A)) / frobenius(c.A),
+      mlQr,
+      mlSvd,
+    };
+  });
+}
+
+/** ml-matrix's Cholesky on the chapter's indefinite matrix. */
+export function mlCholesky(rows: number[][]) {
+  const c = new CholeskyDecomposition(new MlMatrix(rows));
+  const L = c.lowerTriangularMatrix;
+  return {
+    flag: c.isPositiveDefinite(),
+    L: L.to2DArray(),
+    gap: L.mmul(L.transpose()).sub(new MlMatrix(rows)).abs().max(),
+  };
+}
+
+// ---------------------------------------------------------------------
+// Agreement with NumPy and SciPy, measured on the committed fixture.
+
+export interface Agreement {
+  readonly what: string;
+  readonly library: string;
+  /** The largest difference, relative to the scale named in `of`. */
+  readonly worst: number;
+  readonly of: string;
+}
+
+const rowsOf = (a: number[][]) => new Matrix(
+  a.length, a[0].length, Float64Array.from(a.flat()),
+);
+const maxAbs = (x: ArrayLike<number>, y: ArrayLike<number>) => {
+  let d = 0;
+  for (let i = 0; i < x.length; i++) d = Math.max(d, Math.abs(x[i] - y[i]));
+  return d;
+};
+const flipToMatch = (A: Matrix, B: Matrix) => {
+  const C = new Matrix(A.rows, A.cols, A.data.slice());
+  for (let j = 0; j < A.cols; j++) {
+    let dotAB = 0;
+    for (let i = 0; i < A.rows; i++) {
+      dotAB += A.data[i * A.cols + j] * B.data[i * A.cols + j];
+    }
+    if (dotAB < 0) {
+      for (let i = 0; i < A.rows; i++) C.data[i * A.cols + j] *= -1;
+    }
+  }
+  return C;
+};
+
+export function referenceAgreement(): Agreement[] {
+  const out: Agreement[] = [];
+  const worst = (xs: number[]) => Math.max(...xs);
+  {
+    const A = rowsOf(ref.cholesky.A);
+    const L = rowsOf(ref.cholesky.L);
+    out.push({
+      what: 'Cholesky factor L',
+      library: 'scipy.linalg.cholesky',
+      worst: maxAbs(cholesky(A).data, L.data) / frobenius(L),
+      of: '‖L‖ (Frobenius)',
+    });
+  }
+  out.push({
+    what: 'Householder R (signs included)',
+    library: 'numpy.linalg.qr',
+    worst: worst(ref.qr.map((e: { A: number[][]; R: number[][] }) => {
+      const A = rowsOf(e.A);
+      return maxAbs(householderQR(A).R.data, rowsOf(e.R).data) /
+        frobenius(A);
+    })),
+    of: '‖A‖ (Frobenius)',
+  });
+  out.push({
+    what: 'least-squares w',
+    library: 'numpy.linalg.lstsq',
+    worst: worst(ref.lstsq.map(
+      (e: { X: number[][]; y: number[]; w: number[] }) => {
+        const { w } = qrLeastSquares(rowsOf(e.X), Float64Array.from(e.y));
+        return maxAbs(w, e.w) / Math.max(...e.w.map(Math.abs));
+      },
+    )),
+    of: 'max |wᵢ|',
+  });
+  out.push({
+    what: 'eigenvalues',
+    library: 'numpy.linalg.eigh',
+    worst: worst(ref.eigh.map((e: { A: number[][]; values: number[] }) => {
+      const { values } = symmetricEigen(rowsOf(e.A));
+      return maxAbs(values, e.values) / Math.max(...e.values.map(Math.abs));
+    })),
+    of: 'max |λᵢ|',
+  });
+  out.push({
+    what: 'eigenvectors (up to sign)',
+    library: 'numpy.linalg.eigh',
+    worst: worst([ref.eigh[0], ref.eigh[2]].map(
+      (e: { A: number[][]; vectors: number[][] }) => {
+        const V = rowsOf(e.vectors);
+        const ours = flipToMatch(symmetricEigen(rowsOf(e.A)).vectors, V);
+        return maxAbs(ours.data, V.data);
+      },
+    )),
+    of: '1 (unit vectors)',
+  });
+  out.push({
+    what: 'singular values',
+    library: 'numpy.linalg.svd',
+    worst: worst(ref.svd.map((e: { A: number[][]; s: number[] }) => {
+      const { s } = svd(rowsOf(e.A));
+      return maxAbs(s, e.s) / e.s[0];
+    })),
+    of: 'σ₁',
+  });
+  out.push({
+    what: 'pseudo-inverse',
+    library: 'numpy.linalg.pinv',
+    worst: worst(ref.pinv.map((e: { A: number[][]; pinv: number[][] }) => {
+      const P = rowsOf(e.pinv);
+      return maxAbs(pseudoInverse(rowsOf(e.A)).data, P.data) /
+        frobenius(P);
+    })),
+    of: '‖A⁺‖ (Frobenius)',
+  });
+  return out;
+}
+
+/** The library versions the fixture was made with. */
+export const REFERENCE_VERSIONS = ref.versions;
