@@ -25,7 +25,12 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'linear-models',
     title: 'Part II — Linear models',
-    chapters: ['linear-regression'],
+    chapters: [
+      'linear-regression', 'gradient-descent', 'regularization',
+      'bayesian-linear-regression', 'locally-weighted-regression',
+      'model-evaluation', 'logistic-regression', 'softmax-regression',
+      'perceptron', 'generalized-linear-models', 'classification-metrics',
+    ],
   },
   {
     dir: 'instance-based',

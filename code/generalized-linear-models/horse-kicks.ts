@@ -1,0 +1,108 @@
+// The Prussian horse-kick deaths of von Bortkiewicz (1898), loaded with
+// their checksum verified, and the chapter's Poisson regression on them.
+// Node only (fs and crypto): never import this file into browser code.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Matrix, type Vector } from '../linear-algebra/matrix.ts';
+import { columns } from '../logistic-regression/experiments.ts';
+import { poisson } from './families.ts';
+import { glmInference } from './inference.ts';
+import { fitGlm } from './irls.ts';
+
+// #region load-horse-kicks
+/** SHA-256 of data/horse-kicks/horse_kicks.csv, as in its README. */
+export const HORSE_KICKS_SHA256 =
+  'ed1c3d8aa3d36869797a413496d8230d982cbae479bd339c00aac20770c3f84a';
+
+/** The CSV beside the book's root, wherever this module was bundled. */
+export function horseKicksPath(): string {
+  const csv = 'data/horse-kicks/horse_kicks.csv';
+  const dir = dirname(fileURLToPath(import.meta.url));
+  const beside = resolve(dir, '../..', csv);
+  return existsSync(beside) ? beside : resolve(csv);
+}
+
+/** Deaths by year (rows, 1875–1894) and corps (columns, G … XV). */
+export function loadHorseKicks(path = horseKicksPath()) {
+  const bytes = readFileSync(path);
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  if (sha !== HORSE_KICKS_SHA256) {
+    throw new Error(`loadHorseKicks: ${path} has SHA-256 ${sha}, ` +
+      `expected ${HORSE_KICKS_SHA256} (see data/horse-kicks/README.md)`);
+  }
+  // the checksum fixes the content: a header "year,G,I,…,XV", then
+  // 20 lines of a year and 14 counts
+  const [header, ...lines] = bytes.toString('utf8').trimEnd().split('\n');
+  const corps = header.split(',').slice(1);
+  const years = lines.map((line) => Number(line.split(',')[0]));
+  const deaths = new Matrix(lines.length, corps.length);
+  lines.forEach((line, i) => {
+    deaths.data.set(line.split(',').slice(1).map(Number), i * corps.length);
+  });
+  return { years, corps, deaths };
+}
+// #endregion
+
+// #region design
+/** The middle of 1875–1894: the decade covariate is 0 there. */
+export const MID_YEAR = 1884.5;
+
+/**
+ * One row per corps-year, Eq. (glm-horse-model): 1, (year − 1884.5)/10
+ * and an indicator for each corps but the first (the Guard, G).
+ */
+export function horseKickDesign(data = loadHorseKicks()) {
+  const { years, corps, deaths } = data;
+  const p = corps.length + 1; // intercept, decade, 13 indicators
+  const X = new Matrix(deaths.data.length, p);
+  const y = Float64Array.from(deaths.data);
+  years.forEach((year, t) => {
+    corps.forEach((_, c) => {
+      const i = t * corps.length + c; // the row of (year, corps)
+      X.data[i * p] = 1;
+      X.data[i * p + 1] = (year - MID_YEAR) / 10;
+      if (c > 0) X.data[i * p + 1 + c] = 1;
+    });
+  });
+  const names = ['intercept', 'decade', ...corps.slice(1)];
+  return { X, y, names };
+}
+// #endregion
+
+// #region horse-kick-fit
+/** The Poisson fit with its inference, and the smaller models. */
+export function fitHorseKicks() {
+  const data = loadHorseKicks();
+  const { X, y, names } = horseKickDesign(data);
+  const model = { family: poisson }; // canonical: the log link
+  const fit = fitGlm(X, y, model);
+  const inference = glmInference(X, y, fit);
+  const sub = (cols: number[]) => fitGlm(columns(X, cols), y, model);
+  const corpsCols = names.map((_, j) => j).filter((j) => j > 1);
+  return { data, X, y, names, fit, inference,
+    nullFit: sub([0]), // intercept only: μ = ȳ everywhere
+    yearOnly: sub([0, 1]), corpsOnly: sub([0, ...corpsCols]) };
+}
+// #endregion
+
+// #region fisher-table
+/** The corps Bortkiewicz set aside: built differently from the rest. */
+export const SET_ASIDE = ['G', 'I', 'VI', 'XI'];
+
+/** Corps-years with k = 0, 1, 2, … deaths in the other ten corps. */
+export function tenCorpsFrequencies(data = loadHorseKicks()): Vector {
+  const { corps, deaths } = data;
+  const counts: number[] = [];
+  for (let i = 0; i < deaths.rows; i++) {
+    corps.forEach((c, j) => {
+      if (SET_ASIDE.includes(c)) return;
+      const k = deaths.get(i, j);
+      while (counts.length <= k) counts.push(0);
+      counts[k] += 1;
+    });
+  }
+  return Float64Array.from(counts);
+}
+// #endregion

@@ -1,0 +1,113 @@
+// The Breast Cancer Wisconsin (Diagnostic) data, loaded with its
+// checksum verified, and the chapter's fits to it. Node only (fs and
+// crypto): never import this file into code that runs in a browser.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRng } from '../introduction/random.ts';
+import { Matrix } from '../linear-algebra/matrix.ts';
+import type { Vector } from '../linear-algebra/matrix.ts';
+import {
+  standardize,
+  unstandardize,
+} from '../linear-regression/scaling.ts';
+import {
+  takeEntries,
+  takeRows,
+  trainTestSplit,
+} from '../model-evaluation/splits.ts';
+import { fitLogisticNewton } from './fit.ts';
+import { predictProba } from './model.ts';
+
+// #region load-breast-cancer
+/** SHA-256 of data/breast-cancer/breast_cancer.csv, as in its README. */
+export const BREAST_CANCER_SHA256 =
+  'fed3eb72d0575ef6192293f5093c6e801b1476b577d0386bf4455504522172ed';
+
+/** The CSV beside the book's root, wherever this module was bundled. */
+export function breastCancerPath(): string {
+  const csv = 'data/breast-cancer/breast_cancer.csv';
+  const dir = dirname(fileURLToPath(import.meta.url));
+  const beside = resolve(dir, '../..', csv);
+  return existsSync(beside) ? beside : resolve(csv);
+}
+
+/** Ten properties × (mean, standard error, worst): scikit-learn's. */
+const PROPERTIES = ['radius', 'texture', 'perimeter', 'area',
+  'smoothness', 'compactness', 'concavity', 'concave points',
+  'symmetry', 'fractal dimension'];
+export const BREAST_CANCER_FEATURES = [
+  ...PROPERTIES.map((p) => `mean ${p}`),
+  ...PROPERTIES.map((p) => `${p} error`),
+  ...PROPERTIES.map((p) => `worst ${p}`),
+];
+
+/** The 569 × 30 features X and y = 1 for malignant, 0 for benign. */
+export function loadBreastCancer(path = breastCancerPath()) {
+  const bytes = readFileSync(path);
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  if (sha !== BREAST_CANCER_SHA256) {
+    throw new Error(`loadBreastCancer: ${path} has SHA-256 ${sha}, ` +
+      `expected ${BREAST_CANCER_SHA256} ` +
+      '(see data/breast-cancer/README.md)');
+  }
+  // the checksum fixes the content: "569,30,malignant,benign", then
+  // 569 rows of 30 features and a code, 0 = malignant, 1 = benign
+  const [, ...lines] = bytes.toString('utf8').trimEnd().split('\n');
+  const X = new Matrix(lines.length, 30);
+  const y = new Float64Array(lines.length);
+  lines.forEach((line, i) => {
+    const v = line.split(',').map(Number);
+    X.data.set(v.slice(0, 30), i * 30);
+    y[i] = 1 - v[30]; // the book's convention: 1 = malignant
+  });
+  return { X, y, features: BREAST_CANCER_FEATURES };
+}
+// #endregion
+
+// #region fit-breast-cancer
+/** The default penalty: λ = 1, scikit-learn's default C = 1/λ = 1. */
+export const BREAST_CANCER_LAMBDA = 1;
+
+/** Standardize, fit by Newton, map back to the units of the data. */
+export function fitBreastCancer(lambda_ = BREAST_CANCER_LAMBDA) {
+  const { X, y, features } = loadBreastCancer();
+  const { Z, mean, scale } = standardize(X); // Eq. (lr-standardize)
+  const fit = fitLogisticNewton(Z, y, { lambda_ });
+  const original = unstandardize(fit, mean, scale); // same logits
+  const probabilities = predictProba(Z, fit.w, fit.b);
+  return { features, X, y, Z, mean, scale, fit, original, probabilities,
+    accuracy: accuracy(y, probabilities) };
+}
+
+/** The share of samples with (p ≥ ½) = (y = 1). */
+export function accuracy(y: Vector, p: Vector): number {
+  let right = 0;
+  for (let i = 0; i < y.length; i++) right += +((p[i] >= 0.5) === !!y[i]);
+  return right / y.length;
+}
+// #endregion
+
+// #region holdout
+/** Fit on a seeded 75% (scaled by its own statistics), test on 25%. */
+export function breastCancerHoldout(
+  lambda_ = BREAST_CANCER_LAMBDA,
+  seed = 569,
+  testFraction = 0.25,
+) {
+  const { X, y } = loadBreastCancer();
+  const split = trainTestSplit(X.rows, testFraction, createRng(seed));
+  const Xtrain = takeRows(X, split.train);
+  const ytrain = takeEntries(y, split.train);
+  const { Z, mean, scale } = standardize(Xtrain);
+  const fit = fitLogisticNewton(Z, ytrain, { lambda_ });
+  const { w, b } = unstandardize(fit, mean, scale);
+  const Xtest = takeRows(X, split.test);
+  const ytest = takeEntries(y, split.test);
+  const pTest = predictProba(Xtest, w, b);
+  return { split, fit, w, b, ytest, pTest, testAccuracy: accuracy(ytest,
+    pTest), trainAccuracy: accuracy(ytrain, predictProba(Z, fit.w,
+    fit.b)) };
+}
+// #endregion

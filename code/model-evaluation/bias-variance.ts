@@ -1,0 +1,125 @@
+// The bias–variance decomposition measured by simulation: redraw the
+// training set many times, refit, and split the expected test error.
+import type { Rng } from '../introduction/random.ts';
+import { moments } from '../introduction/stats.ts';
+import type { Vector } from '../linear-algebra/matrix.ts';
+import { meanSquaredError } from '../linear-regression/metrics.ts';
+import { requireFiniteArray } from '../probability/checks.ts';
+import { estimatorError } from '../statistics/estimators.ts';
+import {
+  fitPolynomial,
+  predictPolynomial,
+  type Domain,
+} from './polynomial.ts';
+
+// #region problem
+/** y = f(x) + ε, x uniform on the domain, ε ~ N(0, σ²). */
+export interface Problem {
+  f: (x: number) => number;
+  sigma: number;
+  domain: Domain;
+}
+
+/** n training pairs (x_i, y_i) from the problem, Eq. (me-data-model). */
+export function drawData(problem: Problem, n: number, rng: Rng) {
+  const { f, sigma, domain } = problem;
+  const x = rng.uniformArray(n, domain.lo, domain.hi);
+  const y = x.map((xi) => f(xi) + rng.normal(0, sigma));
+  return { x, y };
+}
+// #endregion
+
+// #region simulate
+export interface Simulation {
+  degree: number;
+  n: number; // training-set size
+  reps: number; // training sets drawn
+  xTest: Vector; // the test inputs
+  preds: Vector[]; // preds[t][r]: fit r's prediction at xTest[t]
+  trainErrors: Vector; // training MSE of each fit
+  testErrors: Vector; // MSE of each fit on fresh noisy y at xTest
+}
+
+/** Fits a degree-p polynomial to `reps` independent training sets. */
+export function simulate(
+  problem: Problem,
+  spec: { degree: number; n: number; reps: number; xTest: Vector },
+  rng: Rng,
+): Simulation {
+  const { degree, n, reps, xTest } = spec;
+  checkSpec(problem, spec);
+  const { f, sigma, domain } = problem;
+  const preds = Array.from(xTest, () => new Float64Array(reps));
+  const trainErrors = new Float64Array(reps);
+  const testErrors = new Float64Array(reps);
+  for (let r = 0; r < reps; r++) {
+    const { x, y } = drawData(problem, n, rng);
+    const fit = fitPolynomial(x, y, degree, domain);
+    trainErrors[r] = meanSquaredError(y, predictPolynomial(fit, x));
+    const yHat = predictPolynomial(fit, xTest);
+    yHat.forEach((v, t) => (preds[t][r] = v));
+    const yNew = xTest.map((xt) => f(xt) + rng.normal(0, sigma));
+    testErrors[r] = meanSquaredError(yNew, yHat);
+  }
+  return { degree, n, reps, xTest, preds, trainErrors, testErrors };
+}
+// #endregion
+
+// #region decompose
+export interface Decomposition {
+  bias2: number; // average over x of (E f̂(x) − f(x))²
+  variance: number; // average over x of Var f̂(x)
+  noise: number; // σ²
+  testError: number; // measured: average of the fits' test MSEs
+  mcError: number; // standard error of testError − the sum
+  trainError: number; // average training MSE
+}
+
+/** Splits the simulation's test error as in Eq. (me-bias-variance). */
+export function decompose(sim: Simulation, problem: Problem) {
+  const m = sim.xTest.length;
+  let bias2 = 0;
+  let variance = 0;
+  const fitError = new Float64Array(sim.reps); // mean (f − f̂_r)² per r
+  sim.preds.forEach((p, t) => {
+    const truth = problem.f(sim.xTest[t]);
+    const e = estimatorError(p, truth); // Eq. (stat-mse), divisor R
+    bias2 += e.bias ** 2 / m;
+    variance += e.variance / m;
+    p.forEach((v, r) => (fitError[r] += (v - truth) ** 2 / m));
+  });
+  const noise = problem.sigma ** 2;
+  // testError − fitError − σ²: R independent terms of mean zero
+  const diff = sim.testErrors.map((e, r) => e - fitError[r] - noise);
+  return {
+    bias2, variance, noise,
+    testError: moments(sim.testErrors).mean,
+    mcError: Math.sqrt(moments(diff).variance / sim.reps),
+    trainError: moments(sim.trainErrors).mean,
+  } satisfies Decomposition;
+}
+// #endregion
+
+// #region check-spec
+function checkSpec(
+  problem: Problem,
+  spec: { degree: number; n: number; reps: number; xTest: Vector },
+): void {
+  const fn = 'simulate';
+  const { degree, n, reps, xTest } = spec;
+  if (!(problem.sigma >= 0 && Number.isFinite(problem.sigma))) {
+    throw new Error(`${fn}: sigma must be finite and >= 0, got ` +
+      `${problem.sigma}`);
+  }
+  if (!Number.isSafeInteger(reps) || reps < 2) {
+    throw new Error(`${fn}: reps must be an integer >= 2, got ${reps}`);
+  }
+  if (!Number.isSafeInteger(n) || n < degree + 1) {
+    throw new Error(
+      `${fn}: degree ${degree} needs n >= ${degree + 1} training ` +
+        `points, got n = ${n}`,
+    );
+  }
+  requireFiniteArray(fn, 'xTest', xTest);
+}
+// #endregion

@@ -1,0 +1,79 @@
+// The chapter's simulations, seeded: the numbers in its prose and
+// figures, and (with fewer repetitions) the statistical tests.
+import { createRng, type Rng } from '../introduction/random.ts';
+import { moments } from '../introduction/stats.ts';
+import { bootstrapReplicates, percentileInterval } from './bootstrap.ts';
+import {
+  estimatorError,
+  samplingDistributions,
+  varianceEstimatorTheory,
+  varianceWithDivisor,
+} from './estimators.ts';
+import {
+  coverage,
+  tInterval,
+  zInterval,
+  type Coverage,
+} from './intervals.ts';
+import { normalQuantile } from './normal-quantile.ts';
+import { tCdf } from './student-t.ts';
+
+// #region variance-study
+/** S/c for each divisor c on the same `reps` samples of N(0, sigma2). */
+export function varianceStudy(
+  seed: number,
+  n: number,
+  sigma2: number,
+  reps: number,
+  divisors: number[],
+) {
+  const draw = (rng: Rng) => rng.normalArray(n, 0, Math.sqrt(sigma2));
+  const ests = divisors.map((c) => (xs: Float64Array) =>
+    varianceWithDivisor(xs, c));
+  const rows = samplingDistributions(createRng(seed), reps, draw, ests);
+  return divisors.map((c, j) => ({
+    c,
+    estimates: rows[j],
+    measured: estimatorError(rows[j], sigma2), // Eq. (stat-mse)
+    theory: varianceEstimatorTheory(n, c, sigma2),
+  }));
+}
+// #endregion
+
+// #region coverage-study
+export const COVERAGE_MU = 10;
+export const COVERAGE_SIGMA = 2;
+export const METHODS = ['z, σ known', 't', 'z, σ estimated',
+  'bootstrap'] as const;
+export type Method = (typeof METHODS)[number];
+
+/** Coverage of the four 95% intervals for the mean of N(10, 4). */
+export function coverageStudy(
+  seed: number, n: number, reps: number, B: number,
+): Record<Method, Coverage> {
+  const z = normalQuantile(0.975);
+  const draw = (rng: Rng) => rng.normalArray(n, COVERAGE_MU,
+    COVERAGE_SIGMA);
+  const plugIn = (xs: Float64Array) => {
+    const m = moments(xs);
+    const half = (z * Math.sqrt(m.variance)) / Math.sqrt(n);
+    return { lo: m.mean - half, hi: m.mean + half };
+  };
+  const boot = (xs: Float64Array, rng: Rng) => percentileInterval(
+    bootstrapReplicates(rng, xs, (s) => moments(s).mean, B));
+  const run = (offset: number, interval: Parameters<typeof coverage>[3]) =>
+    coverage(createRng(seed + offset), reps, draw, interval, COVERAGE_MU);
+  return {
+    'z, σ known': run(0, (xs) => zInterval(xs, COVERAGE_SIGMA)),
+    t: run(1, (xs) => tInterval(xs)),
+    'z, σ estimated': run(2, plugIn),
+    bootstrap: run(3, boot),
+  };
+}
+
+/** Exact coverage of xbar +- z s/sqrt(n) * f: P(|T| <= z f). */
+export function plugInCoverage(n: number, f = 1): number {
+  const z = normalQuantile(0.975);
+  return 2 * tCdf(z * f, n - 1) - 1; // Eq. (stat-plugin-coverage)
+}
+// #endregion

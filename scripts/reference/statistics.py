@@ -1,0 +1,161 @@
+"""Reference values for the statistics chapter.
+
+Writes tests/fixtures/statistics/reference.json with
+- normal quantiles from SciPy (norm.ppf), from CPython's
+  statistics.NormalDist (the same algorithm as ours, Wichura's AS 241)
+  and, as the exact answer, from mpmath at 40 significant digits;
+- Student t quantiles (t.ppf), CDF values (t.cdf) and densities (t.pdf)
+  from SciPy, and exact t quantiles from mpmath;
+- NumPy's default (linear) quantiles of two fixed data sets;
+- the Gaussian MLE (scipy.stats.norm.fit) and the 95% t interval
+  (scipy.stats.t.interval) on Newcomb's data, all 66 values and the 64
+  without the two outliers.
+Everything here is deterministic; bootstrap results are not compared
+with SciPy's, whose resampling uses a different random generator.
+
+Run by hand with Debian's Python (python3-scipy, python3-numpy,
+python3-mpmath), not the python3 first on PATH:
+
+    /usr/bin/python3 scripts/reference/statistics.py
+"""
+
+import sys
+from pathlib import Path
+
+# This file is named statistics.py, which would shadow the standard
+# library's module of that name: drop its folder from the import path.
+HERE = Path(__file__).resolve().parent
+sys.path = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+
+import hashlib  # noqa: E402
+import json  # noqa: E402
+import platform  # noqa: E402
+import statistics  # noqa: E402
+
+import mpmath  # noqa: E402
+import numpy as np  # noqa: E402
+import scipy  # noqa: E402
+from scipy import stats  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data" / "newcomb" / "newcomb.csv"
+OUT = ROOT / "tests" / "fixtures" / "statistics" / "reference.json"
+
+mpmath.mp.dps = 40
+
+NORMAL_P = [1e-300, 1e-100, 1e-20, 1e-11, 1e-10, 1e-5, 0.001, 0.01,
+            0.025, 0.05, 0.074, 0.075, 0.1, 0.2, 0.3, 0.4, 0.45, 0.5,
+            0.55, 0.6, 0.7, 0.8, 0.9, 0.925, 0.926, 0.95, 0.975, 0.99,
+            0.999, 0.99999, 1 - 1e-10]
+T_DOF = [1, 2, 3, 4, 5, 7, 10, 19, 29, 30, 49, 65, 100, 1000, 100000]
+T_P = [0.55, 0.75, 0.9, 0.95, 0.975, 0.99, 0.995, 0.9995]
+T_POINTS = [-30.0, -4.0, -2.5, -1.0, -0.1, 0.0, 0.3, 1.3, 2.0, 3.5, 12.0]
+
+
+def exact_normal_ppf(p):
+    """z with Phi(z) = p for the double p, to 40 digits."""
+    p = mpmath.mpf(p)  # the double exactly
+    z0 = mpmath.mpf(stats.norm.ppf(float(p)))
+    return mpmath.findroot(lambda z: mpmath.ncdf(z) - p, z0)
+
+
+def exact_t_cdf_upper(t, nu):
+    """P(T > t) for t >= 0: I_{nu/(nu+t^2)}(nu/2, 1/2) / 2."""
+    x = nu / (nu + t * t)
+    return mpmath.betainc(mpmath.mpf(nu) / 2, mpmath.mpf(1) / 2, 0, x,
+                          regularized=True) / 2
+
+
+def exact_t_ppf(p, nu):
+    """t with P(T <= t) = p for the double p >= 1/2, to 40 digits."""
+    q = 1 - mpmath.mpf(p)
+    t0 = mpmath.mpf(stats.t.ppf(p, nu))
+    return mpmath.findroot(lambda t: exact_t_cdf_upper(t, nu) - q, t0)
+
+
+def centre(xs):
+    n = len(xs)
+    mu, sd = stats.norm.fit(xs)  # the MLE: mean and sqrt(S / n)
+    sem = stats.sem(xs)  # s / sqrt(n), divisor n - 1
+    lo, hi = stats.t.interval(0.95, n - 1, loc=np.mean(xs), scale=sem)
+    return {
+        "n": n,
+        "norm_fit": {"mu": float(mu), "sigma": float(sd)},
+        "median": float(np.median(xs)),
+        "sem": float(sem),
+        "t_interval_95": [float(lo), float(hi)],
+    }
+
+
+def main():
+    raw = DATA.read_bytes()
+    newcomb = np.loadtxt(DATA, skiprows=1)
+    kept = newcomb[newcomb >= 0]
+
+    normal = {
+        "p": NORMAL_P,
+        "scipy_ppf": [float(stats.norm.ppf(p)) for p in NORMAL_P],
+        "cpython_inv_cdf": [statistics.NormalDist().inv_cdf(p)
+                            for p in NORMAL_P],
+        "exact": [float(exact_normal_ppf(p)) for p in NORMAL_P],
+    }
+    t_ppf = {
+        "dof": T_DOF,
+        "p": T_P,
+        "scipy_ppf": [[float(stats.t.ppf(p, nu)) for p in T_P]
+                      for nu in T_DOF],
+        "exact": [[float(exact_t_ppf(p, nu)) for p in T_P]
+                  for nu in T_DOF],
+    }
+    t_cdf = {
+        "dof": T_DOF,
+        "t": T_POINTS,
+        "scipy_cdf": [[float(stats.t.cdf(t, nu)) for t in T_POINTS]
+                      for nu in T_DOF],
+        "scipy_pdf": [[float(stats.t.pdf(t, nu)) for t in T_POINTS]
+                      for nu in T_DOF],
+    }
+    q_data = [3.5, -1.0, 2.25, 7.0, 0.0, 2.25, 10.5, -4.0, 6.0]
+    q_p = [0.0, 0.01, 0.025, 0.1, 0.25, 0.5, 0.6, 0.75, 0.975, 1.0]
+    quantiles = {
+        "what": "numpy.quantile, default method='linear'",
+        "p": q_p,
+        "small": {"data": q_data,
+                  "quantiles": [float(np.quantile(q_data, p))
+                                for p in q_p]},
+        "newcomb": [float(np.quantile(newcomb, p)) for p in q_p],
+    }
+    result = {
+        "generated_by": "scripts/reference/statistics.py",
+        "versions": {
+            "python": platform.python_version(),
+            "numpy": np.__version__,
+            "scipy": scipy.__version__,
+            "mpmath": mpmath.__version__,
+        },
+        "as241_hash_sums": {
+            "what": "sums of the mantissas of each coefficient table, "
+                    "as printed in Wichura (1988) and quoted in "
+                    "CPython's statistics.py",
+            "AB": 55.8831928806149014439,
+            "CD": 49.33206503301610289036,
+            "EF": 47.52583317549289671629,
+        },
+        "normal_ppf": normal,
+        "t_ppf": t_ppf,
+        "t_cdf": t_cdf,
+        "quantiles": quantiles,
+        "newcomb": {
+            "file": "data/newcomb/newcomb.csv",
+            "sha256": hashlib.sha256(raw).hexdigest(),
+            "all": centre(newcomb),
+            "without_outliers": centre(kept),
+        },
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"wrote {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,381 @@
+// Build-time figures of "Statistics and estimation", computed by the
+// chapter's code, seeded. Colour is always paired with a dash pattern, a
+// symbol or a direct label, so print and colour-blind readers lose
+// nothing.
+import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { histogram } from '../../code/introduction/stats.ts';
+import { betaLogPdf, gammaLogPdf } from '../../code/probability/gamma.ts';
+import {
+  METHODS,
+  coverageStudy,
+  plugInCoverage,
+  varianceStudy,
+  type Method,
+} from '../../code/statistics/experiments.ts';
+import { varianceEstimatorTheory } from '../../code/statistics/estimators.ts';
+import { bernoulliMle } from '../../code/statistics/likelihood.ts';
+import {
+  betaBernoulliPosterior,
+  betaMean,
+  betaMode,
+} from '../../code/statistics/map.ts';
+import { loadNewcomb, newcombStudy } from '../../code/statistics/newcomb.ts';
+import type { Coverage } from '../../code/statistics/intervals.ts';
+
+/** Runs f once per build and keeps the result. */
+function once<T>(f: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= f());
+}
+
+/** A direct label at (x, y). */
+function label(x: number, y: number, text: string, anchor = 'start',
+  dy = 0, dx = 0) {
+  return Plot.text([{ x, y }], {
+    x: 'x',
+    y: 'y',
+    text: () => text,
+    textAnchor: anchor as 'start',
+    dx,
+    dy,
+    fill: 'currentColor',
+  });
+}
+
+// ---------------------------------------------------------------------
+// Beta–Bernoulli: prior, likelihood, posterior; MLE, MAP, mean.
+
+/** The prior and the data of the MAP example: 7 ones in 20 trials. */
+export const BB_PRIOR = { a: 5, b: 5 };
+export const BB_DATA = Float64Array.from({ length: 20 },
+  (_, i) => (i < 7 ? 1 : 0));
+
+export const betaBernoulliExample = once(() => {
+  const post = betaBernoulliPosterior(BB_PRIOR, BB_DATA);
+  const k = BB_DATA.reduce((s, x) => s + x, 0);
+  return {
+    n: BB_DATA.length,
+    k,
+    post,
+    mle: bernoulliMle(BB_DATA),
+    map: betaMode(post),
+    mean: betaMean(post),
+    priorMean: betaMean(BB_PRIOR),
+  };
+});
+
+export function betaBernoulliFigure(): string {
+  const ex = betaBernoulliExample();
+  const grid = Array.from({ length: 399 }, (_, i) => (i + 1) / 400);
+  const curve = (a: number, b: number) =>
+    grid.map((p) => ({ p, y: Math.exp(betaLogPdf(p, a, b)) }));
+  const prior = curve(BB_PRIOR.a, BB_PRIOR.b);
+  // the likelihood p^k (1-p)^(n-k), scaled to area 1: Beta(k+1, n-k+1)
+  const lik = curve(ex.k + 1, ex.n - ex.k + 1);
+  const post = curve(ex.post.a, ex.post.b);
+  const top = Math.max(...post.map((d) => d.y));
+  const at = (d: { p: number; y: number }[], p: number) =>
+    d.reduce((best, q) =>
+      Math.abs(q.p - p) < Math.abs(best.p - p) ? q : best).y;
+  const rule = (p: number, dash: string) =>
+    Plot.ruleX([p], {
+      stroke: 'currentColor',
+      strokeOpacity: 0.6,
+      strokeDasharray: dash,
+    });
+  return renderPlot({
+    marginBottom: 40,
+    x: { label: 'p', labelAnchor: 'center', labelArrow: 'none',
+      domain: [0, 1] },
+    y: { label: 'density', grid: true, domain: [0, top * 1.25] },
+    marks: [
+      Plot.line(prior, { x: 'p', y: 'y', stroke: PALETTE[1],
+        strokeWidth: 2, strokeDasharray: '6,4' }),
+      Plot.line(lik, { x: 'p', y: 'y', stroke: PALETTE[0],
+        strokeWidth: 2, strokeDasharray: '2,3' }),
+      Plot.line(post, { x: 'p', y: 'y', stroke: PALETTE[2],
+        strokeWidth: 2.5 }),
+      rule(ex.mle, '2,3'),
+      rule(ex.map, 'none'),
+      label(0.5, at(prior, 0.5), 'prior Beta(5, 5)', 'start', -8),
+      label(0.2, at(lik, 0.2), 'likelihood (scaled)', 'end', -6),
+      label(ex.map + 0.04, top * 0.95, 'posterior Beta(12, 18)'),
+      label(ex.mle, top * 1.17, 'MLE', 'end'),
+      label(ex.map, top * 1.17, 'MAP', 'start'),
+      Plot.dot([{ p: ex.mean, y: at(post, ex.mean) }], {
+        x: 'p', y: 'y', symbol: 'diamond', fill: PALETTE[2], r: 5,
+      }),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------
+// Sampling distributions of S/n and S/(n-1), and MSE against c.
+
+export const SAMPLING = { seed: 6, n: 5, sigma2: 1, reps: 40_000 };
+/** Divisors c simulated for the MSE figure (same samples for all). */
+export const SAMPLING_DIVISORS = [3, 4, 5, 6, 7, 8, 9, 10];
+
+export const samplingStudy = once(() =>
+  varianceStudy(SAMPLING.seed, SAMPLING.n, SAMPLING.sigma2, SAMPLING.reps,
+    SAMPLING_DIVISORS));
+
+/** The study's row for divisor c. */
+export function samplingRow(c: number) {
+  const row = samplingStudy().find((r) => r.c === c);
+  if (!row) throw new Error(`samplingRow: no divisor ${c} in the study`);
+  return row;
+}
+
+export function samplingFigure(): string {
+  const { n, sigma2 } = SAMPLING;
+  const lo = 0;
+  const hi = 4;
+  const bins = 64;
+  const w = (hi - lo) / bins;
+  const step = (c: number) => {
+    const rows = samplingRow(c).estimates;
+    const counts = histogram(rows, lo, hi, bins);
+    return counts.flatMap((k, i) => [
+      { v: lo + i * w, y: k / (rows.length * w) },
+      { v: lo + (i + 1) * w, y: k / (rows.length * w) },
+    ]);
+  };
+  // S / sigma2 ~ chi-square(n - 1) = Gamma(shape (n-1)/2, rate 1/2)
+  const density = (c: number) =>
+    Array.from({ length: 200 }, (_, i) => {
+      const v = lo + ((i + 0.5) * (hi - lo)) / 200;
+      const s = (c * v) / sigma2;
+      return { v, y: (c / sigma2) * Math.exp(
+        gammaLogPdf(s, (n - 1) / 2, 1 / 2)) };
+    });
+  const styles = [
+    { c: n, color: PALETTE[4], dash: 'none', text: 'S/n (MLE)' },
+    { c: n - 1, color: PALETTE[0], dash: '6,3', text: 'S/(n−1)' },
+  ];
+  const marks = styles.flatMap((s) => {
+    const mean = samplingRow(s.c).measured.mean;
+    return [
+      Plot.line(step(s.c), { x: 'v', y: 'y', stroke: s.color,
+        strokeWidth: 1.8, strokeDasharray: s.dash }),
+      Plot.line(density(s.c), { x: 'v', y: 'y', stroke: 'currentColor',
+        strokeOpacity: 0.5, strokeWidth: 1 }),
+      Plot.ruleX([mean], { stroke: s.color, strokeWidth: 2,
+        strokeDasharray: s.dash, y1: 0, y2: 0.95 }),
+      label(mean, 0.95, `mean of ${s.text}`, s.c === n ? 'end' : 'start',
+        s.c === n ? -8 : -20),
+    ];
+  });
+  return renderPlot({
+    marginBottom: 40,
+    x: { label: 'estimate of σ² (true value 1)', labelAnchor: 'center',
+      labelArrow: 'none', domain: [lo, hi] },
+    y: { label: 'density', grid: true, domain: [0, 1.05] },
+    marks: [
+      ...marks,
+      Plot.ruleX([sigma2], { stroke: 'currentColor',
+        strokeDasharray: '2,3' }),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+export function mseFigure(): string {
+  const { n, sigma2 } = SAMPLING;
+  const cs = Array.from({ length: 141 }, (_, i) => 3 + i * 0.05);
+  const theory = cs.map((c) => ({ c, ...varianceEstimatorTheory(n, c,
+    sigma2) }));
+  const sim = samplingStudy().map((r) => ({ c: r.c, ...r.measured,
+    bias2: r.measured.bias ** 2 }));
+  const series = [
+    { key: 'mse', sim: 'mse', color: PALETTE[0], dash: 'none',
+      symbol: 'circle', text: 'MSE' },
+    { key: 'variance', sim: 'variance', color: PALETTE[2], dash: '6,3',
+      symbol: 'square', text: 'variance' },
+    { key: 'bias2', sim: 'bias2', color: PALETTE[4], dash: '2,3',
+      symbol: 'triangle', text: 'bias²' },
+  ] as const;
+  const theoryRows = theory.map((t) => ({ ...t, bias2: t.bias ** 2 }));
+  const last = theoryRows[theoryRows.length - 1];
+  const marks = series.flatMap((s) => [
+    Plot.line(theoryRows, { x: 'c', y: s.key, stroke: s.color,
+      strokeWidth: 2, strokeDasharray: s.dash }),
+    Plot.dot(sim, { x: 'c', y: s.sim, symbol: s.symbol, fill: s.color,
+      r: 3.5 }),
+    label(last.c, last[s.key], s.text, 'start', 0, 8),
+  ]);
+  return renderPlot({
+    marginRight: 70,
+    marginBottom: 40,
+    x: { label: 'divisor c in S/c (n = 5)', labelAnchor: 'center',
+      labelArrow: 'none', ticks: SAMPLING_DIVISORS },
+    y: { label: 'in units of σ⁴', grid: true, domain: [0, 1.05] },
+    marks: [
+      ...marks,
+      Plot.ruleX([n + 1], { stroke: 'currentColor',
+        strokeDasharray: '2,3', strokeOpacity: 0.6 }),
+      label(n + 1, 1.0, 'c = n + 1', 'start', 0),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------
+// Coverage of four 95% intervals against the sample size.
+
+export const COVERAGE = { seed: 100, reps: 1000, B: 300,
+  ns: [4, 8, 16, 32, 64] };
+
+export const coverageRuns = once(() =>
+  COVERAGE.ns.map((n, i) => ({
+    n,
+    byMethod: coverageStudy(COVERAGE.seed + 10 * i, n, COVERAGE.reps,
+      COVERAGE.B) as Record<Method, Coverage>,
+  })));
+
+const METHOD_STYLE: Record<Method, { color: string; symbol: string }> = {
+  'z, σ known': { color: PALETTE[1], symbol: 'diamond' },
+  t: { color: PALETTE[0], symbol: 'circle' },
+  'z, σ estimated': { color: PALETTE[4], symbol: 'triangle' },
+  bootstrap: { color: PALETTE[2], symbol: 'square' },
+};
+
+export function coverageFigure(): string {
+  const runs = coverageRuns();
+  const se = Math.sqrt((0.95 * 0.05) / COVERAGE.reps);
+  const fine = Array.from({ length: 121 }, (_, i) => 4 * 16 ** (i / 120));
+  const exact = (f: (n: number) => number) =>
+    fine.map((n) => ({ n, y: f(n) }));
+  // the exact formulas need an integer n; interpolate between them
+  const smooth = (g: (n: number) => number) => (n: number) => {
+    const a = Math.floor(n);
+    return g(a) + (n - a) * (g(a + 1) - g(a));
+  };
+  const plug = smooth((n) => plugInCoverage(n));
+  const boot = smooth((n) => plugInCoverage(n, Math.sqrt((n - 1) / n)));
+  const points = runs.flatMap((r) => METHODS.map((m) => ({
+    n: r.n, method: m, rate: r.byMethod[m].rate })));
+  // a legend drawn inside the plot: marker or line sample, then text
+  const key = METHODS.map((m, i) => ({ n: 22, y: 0.86 - 0.02 * i,
+    method: m, text: m === 'bootstrap' ? 'bootstrap percentile' : m }));
+  const curves = [
+    { y: 0.78, color: PALETTE[4], dash: '6,3',
+      text: 'exact: z, σ estimated' },
+    { y: 0.76, color: PALETTE[2], dash: '2,3',
+      text: 'large-B limit of bootstrap' },
+  ];
+  const dots = (data: typeof points | typeof key, y: string) =>
+    METHODS.map((m) => Plot.dot(data.filter((d) => d.method === m), {
+      x: 'n', y, symbol: METHOD_STYLE[m].symbol,
+      fill: METHOD_STYLE[m].color, r: 4.5, fillOpacity: 0.9 }));
+  return renderPlot({
+    marginBottom: 40,
+    marginRight: 20,
+    x: { type: 'log', label: 'sample size n', labelAnchor: 'center',
+      labelArrow: 'none', ticks: COVERAGE.ns, tickFormat: String,
+      domain: [4, 64], inset: 14 },
+    y: { label: 'share of intervals covering μ', grid: true,
+      domain: [0.74, 0.985], tickFormat: (v: number) => v.toFixed(2) },
+    marks: [
+      Plot.rect([{ x1: 4, x2: 64, y1: 0.95 - 2 * se,
+        y2: 0.95 + 2 * se }], { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2',
+        fill: 'currentColor', fillOpacity: 0.08 }),
+      Plot.ruleY([0.95], { stroke: 'currentColor', strokeOpacity: 0.6 }),
+      Plot.line(exact(plug), { x: 'n', y: 'y', stroke: PALETTE[4],
+        strokeDasharray: '6,3' }),
+      Plot.line(exact(boot), { x: 'n', y: 'y', stroke: PALETTE[2],
+        strokeDasharray: '2,3' }),
+      ...dots(points, 'rate'),
+      ...dots(key, 'y'),
+      Plot.text(key, { x: 'n', y: 'y', text: 'text', dx: 10,
+        textAnchor: 'start', fill: 'currentColor' }),
+      ...curves.flatMap((c) => [
+        Plot.line([{ n: 19.5, y: c.y }, { n: 24.5, y: c.y }], { x: 'n',
+          y: 'y', stroke: c.color, strokeWidth: 2,
+          strokeDasharray: c.dash }),
+        Plot.text([{ n: 22, y: c.y }], { x: 'n', y: 'y',
+          text: () => c.text, dx: 10, textAnchor: 'start',
+          fill: 'currentColor' }),
+      ]),
+    ],
+  });
+}
+
+/** Coverage measured at size n by one method. */
+export function coverageAt(n: number, method: Method): Coverage {
+  const run = coverageRuns().find((r) => r.n === n);
+  if (!run) throw new Error(`coverageAt: no run at n = ${n}`);
+  return run.byMethod[method];
+}
+
+// ---------------------------------------------------------------------
+// Newcomb's data and the bootstrap distributions of mean and median.
+
+export const newcomb = once(() => newcombStudy());
+
+export function newcombDataFigure(): string {
+  const xs = Array.from(loadNewcomb(), (v) => ({ v }));
+  const { all } = newcomb();
+  return renderPlot({
+    height: 170,
+    marginBottom: 40,
+    x: { label: 'passage time − 24 800 ns', labelAnchor: 'center',
+      labelArrow: 'none', domain: [-48, 44] },
+    y: { axis: null },
+    marks: [
+      Plot.dotX(xs, Plot.dodgeY({ x: 'v', r: 3.2, anchor: 'bottom',
+        fill: PALETTE[0], fillOpacity: 0.8 })),
+      Plot.ruleX([all.mle.mu], { stroke: PALETTE[4], strokeWidth: 2,
+        strokeDasharray: '6,3' }),
+      Plot.ruleX([all.median], { stroke: PALETTE[2], strokeWidth: 2 }),
+      Plot.text([{ x: all.mle.mu }], { x: 'x', frameAnchor: 'top',
+        text: () => 'mean', textAnchor: 'end', dx: -4, dy: 4,
+        fill: 'currentColor' }),
+      Plot.text([{ x: all.median }], { x: 'x', frameAnchor: 'top',
+        text: () => 'median', textAnchor: 'start', dx: 4, dy: 4,
+        fill: 'currentColor' }),
+    ],
+  });
+}
+
+export function newcombBootstrapFigure(): string {
+  const { all } = newcomb();
+  // bins of width 1/2 centred on the integers and half integers, the
+  // only values a median of 66 integers can take
+  const lo = 20.75;
+  const hi = 31.25;
+  const bins = 21;
+  const w = (hi - lo) / bins;
+  const step = (reps: Float64Array) =>
+    histogram(reps, lo, hi, bins).flatMap((k, i) => [
+      { v: lo + i * w, y: k / (reps.length * w) },
+      { v: lo + (i + 1) * w, y: k / (reps.length * w) },
+    ]);
+  const mean = step(all.meanReps);
+  const med = step(all.medianReps);
+  const top = Math.max(...mean.map((d) => d.y), ...med.map((d) => d.y));
+  const band = (i: { lo: number; hi: number }, y: number, color: string,
+    dash: string) =>
+    Plot.link([{ x1: i.lo, x2: i.hi, y }], { x1: 'x1', x2: 'x2',
+      y1: 'y', y2: 'y', stroke: color, strokeWidth: 3,
+      strokeDasharray: dash, markerStart: 'tick', markerEnd: 'tick' });
+  return renderPlot({
+    marginBottom: 40,
+    x: { label: 'bootstrap replicate (ns − 24 800)', labelAnchor: 'center',
+      labelArrow: 'none', domain: [lo, hi], ticks: 10 },
+    y: { label: 'density', grid: true, domain: [0, top * 1.3] },
+    marks: [
+      Plot.line(mean, { x: 'v', y: 'y', stroke: PALETTE[4],
+        strokeWidth: 1.8, strokeDasharray: '6,3' }),
+      Plot.line(med, { x: 'v', y: 'y', stroke: PALETTE[2],
+        strokeWidth: 1.8 }),
+      band(all.meanBoot, top * 1.08, PALETTE[4], '6,3'),
+      band(all.medianBoot, top * 1.2, PALETTE[2], 'none'),
+      label(all.meanBoot.lo, top * 1.08, '95% interval, mean', 'end', 4),
+      label(all.medianBoot.lo, top * 1.2, '95% interval, median', 'end',
+        4),
+      Plot.ruleY([0]),
+    ],
+  });
+}

@@ -1,0 +1,691 @@
+// Tests for the statistics chapter. Each `it` is one claim of the
+// chapter; equation labels refer to chapters/foundations/statistics.mdx.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  centralDifference,
+  gradientCheck,
+  numericalGradient,
+  relativeError,
+} from '../code/introduction/check.ts';
+import { createRng } from '../code/introduction/random.ts';
+import {
+  chiSquare,
+  moments,
+  normalProbability,
+} from '../code/introduction/stats.ts';
+import { betaLogPdf } from '../code/probability/gamma.ts';
+import { normalLogPdf } from '../code/probability/univariate.ts';
+import {
+  bootstrapReplicates,
+  bootstrapStandardError,
+  median,
+  percentileInterval,
+  quantile,
+} from '../code/statistics/bootstrap.ts';
+import {
+  estimatorError,
+  samplingDistributions,
+  varianceEstimatorTheory,
+  varianceWithDivisor,
+} from '../code/statistics/estimators.ts';
+import {
+  coverageStudy,
+  plugInCoverage,
+  varianceStudy,
+} from '../code/statistics/experiments.ts';
+import { tInterval, zInterval } from '../code/statistics/intervals.ts';
+import {
+  bernoulliLogLikelihood,
+  bernoulliMle,
+  bernoulliScore,
+  gaussianLogLikelihood,
+  gaussianMle,
+  gaussianScore,
+} from '../code/statistics/likelihood.ts';
+import {
+  betaBernoulliPosterior,
+  betaMean,
+  betaMode,
+  gaussianMeanPosterior,
+} from '../code/statistics/map.ts';
+import {
+  loadNewcomb,
+  NEWCOMB_SHA256,
+  newcombPath,
+  newcombStudy,
+} from '../code/statistics/newcomb.ts';
+import {
+  AS241,
+  normalQuantile,
+} from '../code/statistics/normal-quantile.ts';
+import { tCdf, tPdf, tQuantile } from '../code/statistics/student-t.ts';
+
+const ref = JSON.parse(
+  readFileSync(
+    new URL('./fixtures/statistics/reference.json', import.meta.url),
+    'utf8',
+  ),
+);
+
+const EPS = Number.EPSILON;
+
+// Statistical checks allow 4 standard errors: for an approximately
+// normal estimate a deviation that large has probability 6e-5, so a
+// failure points at a bug rather than bad luck. The seeds are fixed, so
+// the tests are also deterministic.
+const Z_BOUND = 4;
+
+/** Maximizes a unimodal f on [lo, hi] by golden-section search. */
+function goldenMax(f: (x: number) => number, lo: number, hi: number) {
+  const g = (Math.sqrt(5) - 1) / 2;
+  let a = lo;
+  let b = hi;
+  for (let i = 0; i < 200 && b - a > 1e-13 * (1 + Math.abs(a)); i++) {
+    const c = b - g * (b - a);
+    const d = a + g * (b - a);
+    if (f(c) > f(d)) b = d;
+    else a = c;
+  }
+  return (a + b) / 2;
+}
+
+/** A small Gaussian sample, the same every run. */
+function gaussSample(n = 25) {
+  return createRng(21).normalArray(n, 3, 1.5);
+}
+
+/** 0/1 data with 7 ones in 20. */
+const COINS = Float64Array.from({ length: 20 }, (_, i) => (i < 7 ? 1 : 0));
+
+describe('the normal quantile (Wichura AS 241)', () => {
+  it('has the coefficient tables of the paper (its hash sums)', () => {
+    // Wichura prints, for each pair of tables, the sum of the mantissas
+    // of its coefficients (the leading 1 of each denominator excluded)
+    // as a transcription check. A sum of 15 numbers below 10 is exact
+    // to about 15 * 10 * eps = 3e-14.
+    const mantissa = (x: number) => x / 10 ** Math.floor(Math.log10(x));
+    const hash = (p: readonly number[], q: readonly number[]) =>
+      [...p, ...q.slice(1)].reduce((s, x) => s + mantissa(x), 0);
+    const sums = ref.as241_hash_sums;
+    expect(Math.abs(hash(AS241.A, AS241.B) - sums.AB)).toBeLessThan(1e-13);
+    expect(Math.abs(hash(AS241.C, AS241.D) - sums.CD)).toBeLessThan(1e-13);
+    expect(Math.abs(hash(AS241.E, AS241.F) - sums.EF)).toBeLessThan(1e-13);
+  });
+
+  it('is within 1e-15 of the exact quantile from p = 1e-300 to 1 - 1e-10', () => {
+    // AS 241 is accurate to about 1 part in 1e16; rounding in Horner's
+    // rule and in log() adds a few eps = 2.2e-16 (measured: 4e-16).
+    const { p, exact } = ref.normal_ppf;
+    const errors = p.map((pi: number, i: number) =>
+      relativeError(normalQuantile(pi), exact[i]),
+    );
+    expect(Math.max(...errors.filter((_: number, i: number) =>
+      exact[i] !== 0)), 'worst relative error').toBeLessThan(1e-15);
+    expect(normalQuantile(0.5)).toBe(0);
+  });
+
+  it('equals CPython NormalDist.inv_cdf (the same algorithm) bit for bit, or within 2 ulps', () => {
+    // Same formulas, same order of operations. But Math.log need not
+    // round exactly like C's log, and the tail formulas pass a one-ulp
+    // difference in log(p) on, amplified a little: we allow 2 units in
+    // the last place and demand all but two values bit for bit.
+    const ulp = (x: number) => 2 ** Math.floor(Math.log2(Math.abs(x))) * EPS;
+    const { p, cpython_inv_cdf: py } = ref.normal_ppf;
+    let same = 0;
+    p.forEach((pi: number, i: number) => {
+      const z = normalQuantile(pi);
+      if (z === py[i]) same++;
+      if (py[i] === 0) return expect(z).toBe(0);
+      expect(Math.abs(z - py[i]), `p = ${pi}`).toBeLessThanOrEqual(
+        2 * ulp(py[i]),
+      );
+    });
+    expect(same).toBeGreaterThanOrEqual(p.length - 2);
+  });
+
+  it('agrees with SciPy norm.ppf within 1e-15 relative', () => {
+    // SciPy's ndtri (Cephes) is a different approximation; both are
+    // within a few eps of the exact value, so of each other.
+    const { p, scipy_ppf } = ref.normal_ppf;
+    p.forEach((pi: number, i: number) => {
+      if (scipy_ppf[i] === 0) return expect(normalQuantile(pi)).toBe(0);
+      expect(relativeError(normalQuantile(pi), scipy_ppf[i]), `p = ${pi}`)
+        .toBeLessThan(1e-15);
+    });
+  });
+
+  it('is antisymmetric, z(1 - p) = -z(p), exactly for dyadic p (Eq. stat-normal-symmetry)', () => {
+    for (let k = 1; k < 64; k++) {
+      // k/64 and 1 - k/64 are both exact doubles; a + b = 0 iff a = -b
+      expect(normalQuantile(1 - k / 64) + normalQuantile(k / 64)).toBe(0);
+    }
+  });
+
+  it('inverts the introduction\'s normal probabilities: P(0 <= Z < z_p) = p - 1/2', () => {
+    // normalProbability is Simpson's rule with panels <= 0.01: its error
+    // is below 1e-10 (the introduction's test shows 9 decimals).
+    for (const p of [0.55, 0.7, 0.9, 0.975, 0.999]) {
+      const z = normalQuantile(p);
+      expect(Math.abs(normalProbability(0, z) - (p - 0.5))).toBeLessThan(
+        1e-10,
+      );
+    }
+  });
+
+  it('refuses p outside (0, 1) and NaN, naming the function', () => {
+    for (const p of [0, 1, -0.1, 1.5, NaN, Infinity]) {
+      expect(() => normalQuantile(p)).toThrow(/normalQuantile: p must/);
+    }
+  });
+});
+
+describe('Student\'s t distribution', () => {
+  it('tCdf matches SciPy t.cdf within (nu + 4) eps absolute (Eq. stat-t-cdf)', () => {
+    // J is a sum of about nu/2 positive terms, each with a few
+    // roundings: the absolute error is at most a few nu eps. The bound
+    // is absolute: a tiny lower tail 1/2 - J/2 has no relative accuracy
+    // (see the pitfalls).
+    const { dof, t, scipy_cdf } = ref.t_cdf;
+    dof.forEach((nu: number, i: number) => t.forEach((x: number, j: number) => {
+      const err = Math.abs(tCdf(x, nu) - scipy_cdf[i][j]);
+      expect(err, `nu=${nu}, t=${x}`).toBeLessThanOrEqual((nu + 4) * EPS);
+    }));
+  });
+
+  it('tPdf matches SciPy t.pdf within 4 (nu + 4) eps relative (Eq. stat-t-pdf)', () => {
+    // W_{nu-1} is a product of nu/2 factors and cos^(nu+1) amplifies
+    // the relative error of cos by nu + 1: both grow like nu eps.
+    const { dof, t, scipy_pdf } = ref.t_cdf;
+    dof.forEach((nu: number, i: number) => t.forEach((x: number, j: number) => {
+      const err = relativeError(tPdf(x, nu), scipy_pdf[i][j]);
+      expect(err, `nu=${nu}, t=${x}`).toBeLessThanOrEqual(4 * (nu + 4) * EPS);
+    }));
+  });
+
+  it('tPdf is the derivative of tCdf (central differences)', () => {
+    // Central differences with h = 1e-5 have truncation error
+    // h^2 |F'''| / 6 < 1e-11 and round-off eps / h < 3e-11.
+    for (const nu of [1, 2, 5, 30]) {
+      for (const x of [-3, -0.5, 0, 0.8, 2.5]) {
+        const d = centralDifference((s) => tCdf(s, nu), x, 1e-5);
+        expect(Math.abs(d - tPdf(x, nu)), `nu=${nu}, t=${x}`)
+          .toBeLessThan(1e-10);
+      }
+    }
+  });
+
+  it('tQuantile matches the exact quantile (mpmath) within its condition bound', () => {
+    // An error dF in the CDF moves the quantile by dF / p(t). With
+    // dF <= 2 (nu + 4) eps (twice the CDF bound above) and the stopping
+    // rule's 4 eps |t|, the bound below follows; measured: well inside.
+    const { dof, p, exact } = ref.t_ppf;
+    dof.forEach((nu: number, i: number) => p.forEach((pj: number, j: number) => {
+      const t = exact[i][j];
+      const bound = (2 * (nu + 4) * EPS) / tPdf(t, nu) + 4 * EPS * t;
+      expect(Math.abs(tQuantile(pj, nu) - t), `nu=${nu}, p=${pj}`)
+        .toBeLessThanOrEqual(bound);
+    }));
+  });
+
+  it('tQuantile agrees with SciPy t.ppf within 1e-8 relative (SciPy\'s own accuracy)', () => {
+    // SciPy's stdtrit inverts the incomplete beta function to about
+    // 1e-9 only: the fixture shows it up to 4.6e-9 from the exact value.
+    const { dof, p, scipy_ppf } = ref.t_ppf;
+    dof.forEach((nu: number, i: number) => p.forEach((pj: number, j: number) => {
+      expect(relativeError(tQuantile(pj, nu), scipy_ppf[i][j]))
+        .toBeLessThan(1e-8);
+    }));
+  });
+
+  it('has the closed forms for nu = 1 (Cauchy) and nu = 2', () => {
+    for (const p of [0.1, 0.6, 0.9, 0.975, 0.995]) {
+      const cauchy = Math.tan(Math.PI * (p - 0.5));
+      const two = (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
+      expect(relativeError(tQuantile(p, 1), cauchy)).toBeLessThan(1e-13);
+      expect(relativeError(tQuantile(p, 2), two)).toBeLessThan(1e-13);
+    }
+  });
+
+  it('approaches the normal quantile like z + g1/nu + g2/nu^2', () => {
+    // Abramowitz and Stegun 26.7.5: g1 = (z^3 + z)/4 and
+    // g2 = (5z^5 + 16z^3 + 3z)/96; the next term, g3/nu^3, has
+    // g3 = 2.6 at z = 1.96, so the remainder is below 4/nu^3.
+    const z = normalQuantile(0.975);
+    const g1 = (z ** 3 + z) / 4;
+    const g2 = (5 * z ** 5 + 16 * z ** 3 + 3 * z) / 96;
+    for (const nu of [50, 200, 1000, 10000]) {
+      const approx = z + g1 / nu + g2 / nu ** 2;
+      expect(Math.abs(tQuantile(0.975, nu) - approx), `nu = ${nu}`)
+        .toBeLessThan(4 / nu ** 3);
+    }
+  });
+
+  it('refuses non-integer or non-positive degrees of freedom and bad p', () => {
+    expect(() => tCdf(1, 0)).toThrow(/tCdf: nu must be an integer/);
+    expect(() => tPdf(1, 2.5)).toThrow(/tPdf: nu must be an integer/);
+    expect(() => tQuantile(0.9, -3)).toThrow(/tQuantile: nu must/);
+    expect(() => tQuantile(1, 3)).toThrow(/tQuantile: p must be in/);
+    expect(() => tCdf(NaN, 3)).toThrow(/tCdf: t must be a finite/);
+  });
+});
+
+describe('likelihood and maximum likelihood', () => {
+  it('gaussianScore matches central differences (Eq. stat-gauss-score)', () => {
+    const xs = gaussSample();
+    const check = gradientCheck(
+      (v) => gaussianLogLikelihood(xs, v[0], v[1]),
+      (v) => gaussianScore(xs, v[0], v[1]),
+      Float64Array.of(2.2, 1.7),
+    );
+    expect(check.ok, `max error ${check.maxError}`).toBe(true);
+  });
+
+  it('bernoulliScore matches central differences (Eq. stat-bern-score)', () => {
+    const check = gradientCheck(
+      (v) => bernoulliLogLikelihood(COINS, v[0]),
+      (v) => Float64Array.of(bernoulliScore(COINS, v[0])),
+      Float64Array.of(0.23),
+    );
+    expect(check.ok, `max error ${check.maxError}`).toBe(true);
+  });
+
+  it('the Gaussian MLE equals the closed form found by numerical maximization', () => {
+    // Golden section stops at a bracket of 1e-13; the flat top of the
+    // log-likelihood limits the argmax to about sqrt(eps) = 1.5e-8
+    // relative, so we allow 1e-6.
+    const xs = gaussSample();
+    const fit = gaussianMle(xs);
+    const mu = goldenMax((m) => gaussianLogLikelihood(xs, m, 2), -10, 10);
+    const s2 = goldenMax((v) => gaussianLogLikelihood(xs, fit.mu, v),
+      0.01, 20);
+    expect(relativeError(mu, fit.mu)).toBeLessThan(1e-6);
+    expect(relativeError(s2, fit.sigma2)).toBeLessThan(1e-6);
+    let direct = 0; // Eq. (stat-gauss-mle-var): divisor n
+    for (const x of xs) direct += (x - fit.mu) ** 2 / xs.length;
+    expect(relativeError(fit.sigma2, direct)).toBeLessThan(1e-13);
+  });
+
+  it('the score vanishes at the Gaussian MLE, and the maximum is -n/2 (log 2 pi sigma2 + 1)', () => {
+    const xs = gaussSample();
+    const { n, mu, sigma2 } = gaussianMle(xs);
+    const g = numericalGradient(
+      (v) => gaussianLogLikelihood(xs, v[0], v[1]),
+      Float64Array.of(mu, sigma2),
+    );
+    // central differences of a function of size ~50 with h ~ 1e-5:
+    // round-off about 50 eps / h = 1e-9
+    expect(Math.hypot(g[0], g[1])).toBeLessThan(1e-6);
+    const max = (-n / 2) * (Math.log(2 * Math.PI * sigma2) + 1);
+    expect(relativeError(gaussianLogLikelihood(xs, mu, sigma2), max))
+      .toBeLessThan(1e-13); // Eq. (stat-gauss-ll-max)
+  });
+
+  it('the Bernoulli MLE k/n is the maximizer of the log-likelihood (Eq. stat-bern-mle)', () => {
+    const p = goldenMax((q) => bernoulliLogLikelihood(COINS, q), 1e-6,
+      1 - 1e-6);
+    expect(bernoulliMle(COINS)).toBe(7 / 20);
+    expect(Math.abs(p - 7 / 20)).toBeLessThan(1e-7);
+    expect(bernoulliScore(COINS, 7 / 20)).toBeCloseTo(0, 12);
+  });
+
+  it('the Gaussian MLE matches SciPy norm.fit on Newcomb\'s data', () => {
+    // mean and a sum of 66 squares: a few eps relative in either code
+    const fit = gaussianMle(loadNewcomb());
+    const sp = ref.newcomb.all.norm_fit;
+    expect(relativeError(fit.mu, sp.mu)).toBeLessThan(1e-14);
+    expect(relativeError(Math.sqrt(fit.sigma2), sp.sigma)).toBeLessThan(
+      1e-14,
+    );
+  });
+
+  it('refuses samples with no spread, too few values, NaN and non-binary data', () => {
+    expect(() => gaussianMle([2, 2, 2])).toThrow(/gaussianMle: all values/);
+    expect(() => gaussianMle([1])).toThrow(/gaussianMle: need n >= 2/);
+    expect(() => gaussianMle([1, NaN])).toThrow(/gaussianMle: xs must/);
+    expect(() => gaussianLogLikelihood([1, 2], 0, 0)).toThrow(
+      /gaussianLogLikelihood: sigma2 must be > 0/,
+    );
+    expect(() => bernoulliMle([0, 1, 2])).toThrow(/x must be 0 or 1/);
+    expect(() => bernoulliScore(COINS, 0)).toThrow(
+      /bernoulliScore: p must be in \(0, 1\)/,
+    );
+  });
+});
+
+describe('MAP estimation', () => {
+  it('the Beta prior is conjugate: prior x likelihood / posterior is constant in p (Eq. stat-beta-post)', () => {
+    const prior = { a: 3, b: 2 };
+    const post = betaBernoulliPosterior(prior, COINS);
+    expect(post).toEqual({ a: 10, b: 15 });
+    const logRatio = (p: number) => betaLogPdf(p, prior.a, prior.b) +
+      bernoulliLogLikelihood(COINS, p) - betaLogPdf(p, post.a, post.b);
+    const c = logRatio(0.5);
+    for (const p of [0.05, 0.2, 0.35, 0.8, 0.97]) {
+      // sums of a few logs of size ~20: a few 1e-15 absolute
+      expect(Math.abs(logRatio(p) - c), `p = ${p}`).toBeLessThan(1e-12);
+    }
+  });
+
+  it('the MAP estimate maximizes the log-posterior (Eq. stat-beta-map)', () => {
+    const prior = { a: 3, b: 2 };
+    const post = betaBernoulliPosterior(prior, COINS);
+    const logPost = (p: number) =>
+      bernoulliLogLikelihood(COINS, p) + betaLogPdf(p, prior.a, prior.b);
+    const found = goldenMax(logPost, 1e-6, 1 - 1e-6);
+    expect(Math.abs(found - betaMode(post))).toBeLessThan(1e-7);
+    expect(betaMode(post)).toBeCloseTo(9 / 23, 15);
+  });
+
+  it('MAP is the MLE of the data plus a-1 ones and b-1 zeros; Beta(1, 1) gives the MLE', () => {
+    const prior = { a: 4, b: 3 };
+    const padded = [...COINS, 1, 1, 1, 0, 0]; // a - 1 = 3, b - 1 = 2
+    expect(betaMode(betaBernoulliPosterior(prior, COINS))).toBe(
+      bernoulliMle(padded),
+    );
+    expect(betaMode(betaBernoulliPosterior({ a: 1, b: 1 }, COINS))).toBe(
+      bernoulliMle(COINS),
+    );
+  });
+
+  it('the posterior mean (k + a)/(n + a + b) lies between the prior mean and the MLE', () => {
+    const prior = { a: 8, b: 2 }; // prior mean 0.8, MLE 0.35
+    const m = betaMean(betaBernoulliPosterior(prior, COINS));
+    expect(m).toBeCloseTo(15 / 30, 15); // Eq. (stat-beta-mean)
+    expect(m).toBeGreaterThan(bernoulliMle(COINS));
+    expect(m).toBeLessThan(betaMean(prior));
+  });
+
+  it('the Gaussian-prior MAP of a mean is the shrunken average (Eq. stat-shrinkage)', () => {
+    const xs = gaussSample(12);
+    const sigma2 = 2.25;
+    const post = gaussianMeanPosterior(xs, sigma2, 0, 0.5);
+    const logPost = (v: Float64Array) =>
+      gaussianLogLikelihood(xs, v[0], sigma2) +
+      normalLogPdf(v[0], 0, Math.sqrt(0.5));
+    const [slope] = numericalGradient(logPost, Float64Array.of(post.mean));
+    expect(Math.abs(slope)).toBeLessThan(1e-7); // round-off ~ 30 eps / h
+    // the penalized least-squares form: (sum x + lambda mu0)/(n + lambda)
+    const lambda = sigma2 / 0.5;
+    const sum = xs.reduce((s, x) => s + x, 0);
+    expect(relativeError(post.mean, sum / (xs.length + lambda)))
+      .toBeLessThan(1e-14);
+  });
+
+  it('the posterior variance is minus one over the curvature of the log-posterior', () => {
+    const xs = gaussSample(12);
+    const post = gaussianMeanPosterior(xs, 2.25, 1, 0.5);
+    const f = (m: number) => gaussianLogLikelihood(xs, m, 2.25) +
+      normalLogPdf(m, 1, Math.sqrt(0.5));
+    const h = 1e-3; // second difference: exact for a quadratic in m
+    const curv = (f(post.mean + h) - 2 * f(post.mean) + f(post.mean - h)) /
+      (h * h);
+    // round-off 4 |f| eps / h^2 with |f| ~ 25: about 2e-8 relative
+    expect(relativeError(-1 / curv, post.variance)).toBeLessThan(1e-6);
+  });
+
+  it('shrinkage fades with data and with a flat prior', () => {
+    const xs = gaussSample(400);
+    const xbar = moments(xs).mean;
+    const many = gaussianMeanPosterior(xs, 2.25, -5, 0.5);
+    const flat = gaussianMeanPosterior(xs.slice(0, 5), 2.25, -5, 1e12);
+    const few = gaussianMeanPosterior(xs.slice(0, 1), 2.25, -5, 1e-6);
+    expect(many.weight).toBeGreaterThan(0.98); // 400/2.25 vs 1/0.5
+    expect(Math.abs(flat.mean - moments(xs.slice(0, 5)).mean))
+      .toBeLessThan(1e-10);
+    expect(Math.abs(few.mean + 5)).toBeLessThan(1e-5); // the prior wins
+    expect(Math.abs(many.mean - xbar)).toBeLessThan(
+      Math.abs(-5 - xbar) * 0.02,
+    );
+  });
+
+  it('refuses improper or modeless priors and bad variances', () => {
+    expect(() => betaBernoulliPosterior({ a: 0, b: 1 }, COINS)).toThrow(
+      /betaBernoulliPosterior: prior.a must be > 0/,
+    );
+    expect(() => betaMode({ a: 0.5, b: 3 })).toThrow(/betaMode: needs a >= 1/);
+    expect(() => betaMode({ a: 1, b: 1 })).toThrow(/betaMode/);
+    expect(() => gaussianMeanPosterior([1, 2], 1, 0, 0)).toThrow(
+      /gaussianMeanPosterior: tau2 must be > 0/,
+    );
+  });
+});
+
+describe('bias, variance and MSE by simulation', () => {
+  const N = 10;
+  const SIGMA2 = 4;
+  const REPS = 4000;
+  const study = varianceStudy(8, N, SIGMA2, REPS, [N - 1, N, N + 1]);
+
+  it('MSE = bias^2 + variance holds for simulated estimates (Eq. stat-mse)', () => {
+    for (const row of study) {
+      const { bias, variance, mse } = row.measured;
+      // an algebraic identity; only rounding separates the two sides
+      expect(relativeError(bias * bias + variance, mse)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('the simulated mean of S/c is (n-1) sigma^2 / c within 4 standard errors (Eq. stat-s-mean)', () => {
+    for (const row of study) {
+      const se = Math.sqrt(row.theory.variance / REPS);
+      const z = (row.measured.bias - row.theory.bias) / se;
+      expect(Math.abs(z), `c = ${row.c}: z = ${z}`).toBeLessThan(Z_BOUND);
+    }
+  });
+
+  it('the simulated variance of S/c is 2(n-1) sigma^4 / c^2 within 4 standard errors (Eq. stat-s-var)', () => {
+    // S/sigma^2 is chi-square with k = n-1 degrees of freedom: fourth
+    // central moment 12k(k+4), so a sample variance of R estimates has
+    // standard error sqrt((12k(k+4) - 4k^2)/R) (sigma^2/c)^2.
+    const k = N - 1;
+    for (const row of study) {
+      const scale = (SIGMA2 / row.c) ** 2;
+      const se = Math.sqrt((12 * k * (k + 4) - 4 * k * k) / REPS) * scale;
+      const z = (row.measured.variance - row.theory.variance) / se;
+      expect(Math.abs(z), `c = ${row.c}: z = ${z}`).toBeLessThan(Z_BOUND);
+    }
+  });
+
+  it('the unbiased S/(n-1) has the largest MSE of the three; S/(n+1) the smallest', () => {
+    const [unbiased, mle, best] = study.map((r) => r.measured.mse);
+    expect(unbiased).toBeGreaterThan(mle);
+    expect(mle).toBeGreaterThan(best);
+    const theory = (c: number) => varianceEstimatorTheory(N, c, SIGMA2).mse;
+    const slope = centralDifference(theory, N + 1, 1e-4);
+    expect(Math.abs(slope)).toBeLessThan(1e-9); // Eq. (stat-best-divisor)
+    expect(theory(N + 1)).toBeLessThan(theory(N + 1.01));
+    expect(theory(N + 1)).toBeLessThan(theory(N + 0.99));
+  });
+
+  it('samplingDistributions feeds the same samples to every estimator', () => {
+    const draw = (r: ReturnType<typeof createRng>) => r.normalArray(5);
+    const [a, b] = samplingDistributions(createRng(3), 50, draw, [
+      (xs) => varianceWithDivisor(xs, 4),
+      (xs) => varianceWithDivisor(xs, 5),
+    ]);
+    a.forEach((v, r) => expect(relativeError(b[r], (v * 4) / 5))
+      .toBeLessThan(1e-15));
+  });
+
+  it('refuses bad divisors, sizes and repetition counts', () => {
+    expect(() => varianceWithDivisor([1, 2], 0)).toThrow(
+      /varianceWithDivisor: c must be > 0/,
+    );
+    expect(() => varianceEstimatorTheory(1, 1, 1)).toThrow(
+      /varianceEstimatorTheory: n must be an integer >= 2/,
+    );
+    expect(() => estimatorError([1, NaN], 0)).toThrow(/estimatorError/);
+    expect(() => samplingDistributions(createRng(1), 1, (r) =>
+      r.normalArray(2), [])).toThrow(/samplingDistributions: reps/);
+  });
+});
+
+describe('confidence intervals and their coverage', () => {
+  const n = 8;
+  const reps = 2000;
+  const cov = coverageStudy(31, n, reps, 2); // B unused below
+
+  it('the t interval matches SciPy t.interval on Newcomb\'s data', () => {
+    const xs = loadNewcomb();
+    const ours = tInterval(xs, 0.95);
+    const [lo, hi] = ref.newcomb.all.t_interval_95;
+    // SciPy's t.ppf is accurate to about 1e-8 relative (see above), and
+    // its error scales the half-width; mean and s add a few eps.
+    const allowed = 1e-8 * (hi - lo) / 2 + 1e-13 * Math.abs(hi);
+    expect(Math.abs(ours.lo - lo)).toBeLessThan(allowed);
+    expect(Math.abs(ours.hi - hi)).toBeLessThan(allowed);
+  });
+
+  it('the z interval with known sigma covers 95% within 4 binomial standard errors', () => {
+    const c = cov['z, σ known'];
+    expect(Math.abs(c.rate - 0.95) / c.se).toBeLessThan(Z_BOUND);
+  });
+
+  it('the t interval covers 95% within 4 binomial standard errors at n = 8', () => {
+    const c = cov.t;
+    expect(Math.abs(c.rate - 0.95) / c.se).toBeLessThan(Z_BOUND);
+  });
+
+  it('z with estimated sigma undercovers, as Eq. (stat-plugin-coverage) predicts', () => {
+    const c = cov['z, σ estimated'];
+    const exact = plugInCoverage(n); // 2 F_t(1.96; 7) - 1, about 0.91
+    expect(exact).toBeLessThan(0.92);
+    expect(Math.abs(c.rate - exact) / c.se).toBeLessThan(Z_BOUND);
+    expect(c.rate).toBeLessThan(cov.t.rate);
+  });
+
+  it('the bootstrap percentile interval covers close to 95% at n = 30', () => {
+    // 1000 intervals, each from B = 250 resamples: the coverage has a
+    // binomial standard error of sqrt(0.95 * 0.05 / 1000) = 0.0069.
+    // For the mean of normal data the percentile interval is close to
+    // xbar +- 1.96 sigma_MLE / sqrt(n), whose exact coverage at n = 30
+    // is 0.936 (Eq. stat-plugin-coverage with f = sqrt(29/30)): that
+    // 0.014 shortfall is real, not noise, and is allowed on top of 4 SE.
+    const boot = coverageStudy(77, 30, 1000, 250).bootstrap;
+    const predicted = plugInCoverage(30, Math.sqrt(29 / 30));
+    expect(0.95 - predicted).toBeLessThan(0.015);
+    expect(Math.abs(boot.rate - predicted) / boot.se).toBeLessThan(Z_BOUND);
+    expect(Math.abs(boot.rate - 0.95)).toBeLessThan(
+      0.95 - predicted + Z_BOUND * boot.se,
+    );
+  });
+
+  it('refuses bad levels, sigma and samples', () => {
+    expect(() => zInterval([1, 2, 3], 0)).toThrow(
+      /zInterval: sigma must be > 0/,
+    );
+    expect(() => tInterval([1, 2, 3], 1)).toThrow(
+      /tInterval: level must be in \(0, 1\)/,
+    );
+    expect(() => tInterval([1])).toThrow(/tInterval: need n >= 2/);
+  });
+});
+
+describe('the bootstrap', () => {
+  it('quantile equals NumPy\'s default (linear) quantile (Eq. stat-quantile)', () => {
+    const { p, small, newcomb } = ref.quantiles;
+    const xs = loadNewcomb();
+    p.forEach((pi: number, i: number) => {
+      // one interpolation between two stored values: a few eps
+      expect(Math.abs(quantile(small.data, pi) - small.quantiles[i]))
+        .toBeLessThan(1e-14);
+      expect(Math.abs(quantile(xs, pi) - newcomb[i])).toBeLessThan(1e-13);
+    });
+    expect(median([3, 1, 2, 10])).toBe(2.5);
+  });
+
+  it('resamples uniformly with replacement: the exact law of the mean of two values', () => {
+    // the mean of a resample of (0, 1) is 0, 1/2 or 1 with
+    // probabilities 1/4, 1/2, 1/4: Pearson's chi-square with 2 degrees
+    // of freedom, |z| < 5 as in the introduction
+    const reps = bootstrapReplicates(createRng(5), [0, 1],
+      (s) => (s[0] + s[1]) / 2, 20000);
+    const counts = [0, 0, 0];
+    for (const r of reps) counts[r * 2]++;
+    const { z } = chiSquare(counts, [0.25, 0.5, 0.25]);
+    expect(Math.abs(z)).toBeLessThan(5);
+  });
+
+  it('the bootstrap standard error of the mean approaches sigma_MLE / sqrt(n)', () => {
+    // the exact bootstrap variance of the mean is sigma_MLE^2 / n
+    // (Eq. stat-boot-mean-var); with B replicates a standard deviation
+    // has relative standard error about 1 / sqrt(2(B - 1)).
+    const xs = gaussSample(30);
+    const B = 4000;
+    const se = bootstrapStandardError(bootstrapReplicates(createRng(9), xs,
+      (s) => moments(s).mean, B));
+    const exact = Math.sqrt(gaussianMle(xs).sigma2 / xs.length);
+    const z = (se - exact) / (exact / Math.sqrt(2 * (B - 1)));
+    expect(Math.abs(z)).toBeLessThan(Z_BOUND);
+  });
+
+  it('percentileInterval reads the alpha/2 and 1 - alpha/2 quantiles', () => {
+    const reps = Float64Array.from({ length: 1001 }, (_, i) => i / 1000);
+    createRng(2).shuffle(Array.from(reps)); // order must not matter
+    const { lo, hi } = percentileInterval(reps.reverse(), 0.9);
+    expect(lo).toBeCloseTo(0.05, 14);
+    expect(hi).toBeCloseTo(0.95, 14);
+  });
+
+  it('the same seed gives the same replicates; another seed others', () => {
+    const xs = gaussSample(10);
+    const stat = (s: Float64Array) => moments(s).mean;
+    const a = bootstrapReplicates(createRng(4), xs, stat, 50);
+    const b = bootstrapReplicates(createRng(4), xs, stat, 50);
+    const c = bootstrapReplicates(createRng(5), xs, stat, 50);
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+  });
+
+  it('refuses bad p, B and levels', () => {
+    expect(() => quantile([1, 2], 1.5)).toThrow(/quantile: p must be/);
+    expect(() => quantile([], 0.5)).toThrow(/quantile: xs must be non-empty/);
+    expect(() => bootstrapReplicates(createRng(1), [1, 2], median, 1))
+      .toThrow(/bootstrapReplicates: B must be an integer >= 2/);
+    expect(() => percentileInterval([1, 2, 3], 0)).toThrow(
+      /percentileInterval: level must be in/,
+    );
+  });
+});
+
+describe('Newcomb\'s data', () => {
+  it('loads 66 values with the published summaries and checks its hash', () => {
+    const xs = loadNewcomb();
+    expect(xs.length).toBe(66);
+    expect(Math.min(...xs)).toBe(-44);
+    expect(median(xs)).toBe(ref.newcomb.all.median);
+    expect(ref.newcomb.sha256).toBe(NEWCOMB_SHA256);
+  });
+
+  it('refuses a copy with one value changed', () => {
+    const text = readFileSync(newcombPath(), 'utf8').replace('\n28\n',
+      '\n29\n');
+    const dir = mkdtempSync(join(tmpdir(), 'newcomb-'));
+    const path = join(dir, 'newcomb.csv');
+    writeFileSync(path, text);
+    expect(() => loadNewcomb(path)).toThrow(/loadNewcomb: .* has SHA-256/);
+  });
+
+  it('the outliers move the mean and its interval, the median barely', () => {
+    const { all, kept } = newcombStudy(); // as on the page
+    const meanShift = kept.mle.mu - all.mle.mu;
+    const medianShift = kept.median - all.median;
+    expect(meanShift).toBeGreaterThan(1.5);
+    expect(Math.abs(medianShift)).toBeLessThanOrEqual(0.5);
+    const width = (i: { lo: number; hi: number }) => i.hi - i.lo;
+    expect(width(all.t)).toBeGreaterThan(1.9 * width(kept.t));
+    expect(width(all.medianBoot)).toBeLessThan(width(all.meanBoot));
+    expect(Math.abs(width(kept.medianBoot) - width(all.medianBoot)))
+      .toBeLessThanOrEqual(1);
+    expect(Math.sqrt(all.mle.sigma2 / kept.mle.sigma2)).toBeGreaterThan(2);
+    // with the outliers, t and bootstrap intervals for the mean roughly
+    // agree; without them, closely
+    expect(Math.abs(all.meanBoot.lo - all.t.lo)).toBeLessThan(0.5);
+    expect(Math.abs(all.meanBoot.hi - all.t.hi)).toBeLessThan(0.5);
+    // without the outliers, the two mean intervals nearly agree
+    expect(Math.abs(kept.meanBoot.lo - kept.t.lo)).toBeLessThan(0.15);
+    expect(Math.abs(kept.meanBoot.hi - kept.t.hi)).toBeLessThan(0.15);
+  });
+});
