@@ -23,7 +23,7 @@ import { serve } from './serve.ts';
 import { CHROMIUM_ARGS } from './screenshot.ts';
 import { pdfDests, pdfPageCount } from './pdf-inspect.ts';
 
-const TIME_LIMIT_S = 180;
+const TIME_LIMIT_S = 1800;
 
 function fail(message: string): never {
   throw new Error(`pdf: ${message}`);
@@ -82,6 +82,57 @@ export function rightHandOpeners(first: readonly number[]) {
   return { blankBefore, pages };
 }
 
+/**
+ * Where each opener starts in a first printing without blank pages.
+ * Chapters start on a new page and lay out the same on either side of a
+ * spread (the text block has one width), so the book can be printed in
+ * two halves at once: the front matter and the first openers in `a`, the
+ * rest in `b`; the pages of `b` follow those of `a`.
+ */
+async function firstPages(a: Page, b: Page, ids: readonly string[]) {
+  const sizes = await a.evaluate((ids) => ids.map((id) =>
+    document.getElementById(id)!.textContent!.length), ids);
+  const total = sizes.reduce((x, y) => x + y, 0);
+  let split = 1;
+  for (let sum = sizes[0]; split < ids.length - 1 && sum < total / 2; ) {
+    sum += sizes[split++];
+  }
+  // a shows the openers before `split`, b the rest. b keeps the contents
+  // too: Chromium names a destination only if a link points to it. What
+  // a page does not show is display:none, so it is not laid out.
+  const show = (page: Page, from: number, to: number, front: boolean) =>
+    page.evaluate(({ ids, from, to, front }) => {
+      const hide = (e: Element) => e.classList.add('pdf-hidden');
+      ids.forEach((id, i) => {
+        if (i < from || i >= to) hide(document.getElementById(id)!);
+      });
+      if (!front) document.querySelectorAll('.front:not(.toc)').forEach(hide);
+      const style = document.createElement('style');
+      style.id = 'pdf-hide';
+      style.textContent = '.pdf-hidden { display: none !important; }';
+      document.head.append(style);
+    }, { ids, from, to, front });
+  await Promise.all([
+    show(a, 0, split, true),
+    show(b, split, ids.length, false),
+  ]);
+  const [pa, pb] = await Promise.all([print(a, false), print(b, false)]);
+  const inB = startPages(pb, ids.slice(split));
+  // b's first opener comes right after a's last page
+  const shift = pdfPageCount(pa) + 1 - inB[0];
+  const first = [
+    ...startPages(pa, ids.slice(0, split)),
+    ...inB.map((p) => p + shift),
+  ];
+  await a.evaluate(() => {
+    document.getElementById('pdf-hide')!.remove();
+    for (const e of document.querySelectorAll('.pdf-hidden')) {
+      e.classList.remove('pdf-hidden');
+    }
+  });
+  return first;
+}
+
 export async function makePdf(opts: {
   dist: string;
   base: string;
@@ -104,17 +155,23 @@ export async function makePdf(opts: {
     .launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 })
     .catch((e: Error) => fail(`could not start ${executablePath}: ` +
       e.message.split('\n')[0]));
+  const url = `http://127.0.0.1:${port}${base}print/`;
   try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(120_000);
-    const url = `http://127.0.0.1:${port}${base}print/`;
-    const res = await page.goto(url, { waitUntil: 'load' });
-    if (!res?.ok()) fail(`${url} answered ${res?.status()}`);
-    await page.evaluate(() => document.fonts.ready);
-    await page.emulateMedia({ media: 'print' });
-
+    // Each page in its own context, so each gets its own renderer process
+    // and the two halves of the first printing run on two cores.
+    const open = async () => {
+      const page = await (await browser.newContext()).newPage();
+      page.setDefaultTimeout(300_000);
+      const res = await page.goto(url, { waitUntil: 'load' });
+      if (!res?.ok()) fail(`${url} answered ${res?.status()}`);
+      await page.evaluate(() => document.fonts.ready);
+      await page.emulateMedia({ media: 'print' });
+      return page;
+    };
+    const [page, other] = await Promise.all([open(), open()]);
     const ids = await openers(page);
-    const plan = rightHandOpeners(startPages(await print(page, false), ids));
+    const plan = rightHandOpeners(await firstPages(page, other, ids));
+    await other.context().close();
     const blanks = plan.blankBefore.map((i) => ids[i]);
     const expected = plan.pages;
     await page.evaluate(
