@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkBook from './src/plugins/remark-book.ts';
 import rehypeBook from './src/plugins/rehype-book.ts';
 import { watchCode } from './src/plugins/watch-code.ts';
+import { printDedupe } from './src/plugins/print-dedupe.ts';
 import { sidebar } from './src/sidebar.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -47,6 +48,7 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
     }),
+    printDedupe(),
   ],
   vite: {
     plugins: [watchCode(root)],

@@ -24,7 +24,7 @@ const TRIM = { w: 7.5 * 72, h: 9.25 * 72 };
 const MIN_SIDE_MARGIN = 0.65 * 72;
 /**
  * Time allowed for making the PDF. The goal is one minute; the current
- * book (about 650 pages, printed as one long page) takes several minutes
+ * book (about 650 pages, printed as one long page) takes over two minutes
  * because Chromium's time per page grows with the length of the document.
  * Until the print is split per chapter and the pieces merged (the PDF
  * issue stays open for that), this bound only catches a hang or a large

@@ -10,6 +10,7 @@ import {
 } from '../../src/lib/format.ts';
 import { checkBook } from '../../scripts/check-book.ts';
 import { fileFor } from '../../scripts/serve.ts';
+import { dedupeStylesheets } from '../../src/plugins/print-dedupe.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -76,5 +77,17 @@ describe('static server', () => {
       .toBe(resolve(dist, 'code/alpha/plain.ts'));
     expect(fileFor(dist, '/book/', '/code/alpha/plain.ts')).toBeNull();
     expect(fileFor(dist, '/book/', '/book/../../../package.json')).toBeNull();
+  });
+});
+
+describe('print page', () => {
+  it('keeps one link per stylesheet', () => {
+    const a = '<link rel="stylesheet" href="/a.css">';
+    const b = '<link rel="stylesheet" href="/b.css">';
+    expect(dedupeStylesheets(`${a}<p>x</p>${b}${a}<p>y</p>${a}`))
+      .toBe(`${a}<p>x</p>${b}<p>y</p>`);
+    const s = '<style>.p{fill:none}</style>';
+    expect(dedupeStylesheets(`${s}<svg></svg>${s}<style>x</style>`))
+      .toBe(`${s}<svg></svg><style>x</style>`);
   });
 });
