@@ -74,6 +74,7 @@ import {
   poissonSample,
 } from '../code/generalized-linear-models/poisson.ts';
 import sm from './fixtures/generalized-linear-models/statsmodels.json';
+import { normwiseError } from './helpers.ts';
 
 const EPS = Number.EPSILON;
 const FAMILIES: Family[] = [gaussian, bernoulli, poisson];
@@ -88,13 +89,6 @@ const nonCanonical = nonCanonicalExample();
 function kappa(F: Matrix): number {
   const v = symmetricEigen(F).values; // sorted, largest first
   return v[0] / v[v.length - 1];
-}
-
-/** ‖a − b‖ / ‖b‖. */
-function normwise(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const x = Float64Array.from(a);
-  const y = Float64Array.from(b);
-  return norm(subVec(x, y)) / norm(y);
 }
 
 /** Seeded Poisson data with log μ = b + w x, x uniform on [0, 2). */
@@ -316,7 +310,7 @@ describe('IRLS, Eq. (glm-irls)', () => {
     const again = fitGlm(X, y, { family: poisson },
       { w0: new Float64Array(X.cols) }); // μ = 1 everywhere
     const F = fisherInformation(X, fit.model, fit.eta);
-    expect(normwise(again.w, fit.w)).toBeLessThan(100 * kappa(F) * EPS);
+    expect(normwiseError(again.w, fit.w)).toBeLessThan(100 * kappa(F) * EPS);
   });
 
   it('needs the data-based start when counts are large', () => {
@@ -444,7 +438,7 @@ describe('against statsmodels', () => {
 
   it('agrees on the coefficients of all three fits', () => {
     for (const c of cases) {
-      expect(normwise(c.fit.w, c.ref.params), c.name).toBeLessThan(tol(c));
+      expect(normwiseError(c.fit.w, c.ref.params), c.name).toBeLessThan(tol(c));
     }
   });
 

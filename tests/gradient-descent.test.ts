@@ -59,6 +59,7 @@ import {
   inverseTime,
   stepDecay,
 } from '../code/gradient-descent/schedules.ts';
+import { normwiseError } from './helpers.ts';
 
 const sk = JSON.parse(
   readFileSync(
@@ -66,12 +67,6 @@ const sk = JSON.parse(
     'utf8',
   ),
 );
-
-/** ‖a − e‖ / ‖e‖: the normwise relative error of a vector. */
-function normwise(a: Vector, e: ArrayLike<number>): number {
-  const ev = Float64Array.from(e);
-  return norm(subVec(a, ev)) / norm(ev);
-}
 
 /**
  * A well-posed regression problem: three features and an intercept
@@ -138,7 +133,7 @@ describe('mini-batches and epochs', () => {
       });
     }
     // both sides sum the same 200 terms in another order: rounding only
-    expect(normwise(mean, squaredLossGradient(A, y, w))).toBeLessThan(1e-14);
+    expect(normwiseError(mean, squaredLossGradient(A, y, w))).toBeLessThan(1e-14);
   });
 
   it('with a short last batch, the size-weighted mean is ∇L', () => {
@@ -151,7 +146,7 @@ describe('mini-batches and epochs', () => {
         mean[j] += (B.length / 200) * g; // Eq. (gd-epoch-mean)
       });
     }
-    expect(normwise(mean, squaredLossGradient(A, y, w))).toBeLessThan(1e-14);
+    expect(normwiseError(mean, squaredLossGradient(A, y, w))).toBeLessThan(1e-14);
   });
 
   it('the variance of a batch gradient is Eq. (gd-batch-variance), exactly', () => {
@@ -215,7 +210,7 @@ describe('the driver and convergence', () => {
     });
     // κ ≈ 3.3, so 300 steps shrink the error by (1 − 1/κ)^300 < 1e-40:
     // what is left is rounding, a few ulps of ‖ŵ‖
-    expect(normwise(run.w, best)).toBeLessThan(1e-12);
+    expect(normwiseError(run.w, best)).toBeLessThan(1e-12);
   });
 
   it('noiseless data: mini-batch GD converges to the normal equations', () => {
@@ -224,7 +219,7 @@ describe('the driver and convergence', () => {
       batch: 20, epochs: 100, eta: bounds.sample / 2, seed: 1,
     });
     // every ∇ℓ_i vanishes at ŵ: no noise floor, rounding is left
-    expect(normwise(run.w, best)).toBeLessThan(1e-12);
+    expect(normwiseError(run.w, best)).toBeLessThan(1e-12);
   });
 
   it('noiseless data: SGD converges to the normal equations', () => {
@@ -232,7 +227,7 @@ describe('the driver and convergence', () => {
     const run = minibatchGD(A, y, {
       batch: 1, epochs: 100, eta: bounds.sample / 2, seed: 1,
     });
-    expect(normwise(run.w, best)).toBeLessThan(1e-12);
+    expect(normwiseError(run.w, best)).toBeLessThan(1e-12);
   });
 
   it('noisy data: batch GD still converges to the normal equations', () => {
@@ -240,7 +235,7 @@ describe('the driver and convergence', () => {
     const run = minibatchGD(A, y, {
       batch: 200, epochs: 300, eta: bounds.batch / 2,
     });
-    expect(normwise(run.w, best)).toBeLessThan(1e-12);
+    expect(normwiseError(run.w, best)).toBeLessThan(1e-12);
   });
 
   it('noisy data: constant-step SGD stalls at a noise floor', () => {
@@ -251,16 +246,16 @@ describe('the driver and convergence', () => {
     // the floor is the size of the step times the gradient noise,
     // Eq. (gd-batch-variance) at ŵ: far above rounding, and twice the
     // epochs do not bring it down tenfold
-    const at100 = normwise(run(100).w, best);
+    const at100 = normwiseError(run(100).w, best);
     expect(at100).toBeGreaterThan(1e-3);
-    expect(normwise(run(200).w, best)).toBeGreaterThan(at100 / 10);
+    expect(normwiseError(run(200).w, best)).toBeGreaterThan(at100 / 10);
   });
 
   it('noisy data: a 1/t schedule gets far below the floor', () => {
     const { A, y, best, bounds } = problem(0.3);
     const eta0 = bounds.sample / 2;
     const run = (eta: number | ((e: number) => number)) =>
-      normwise(minibatchGD(A, y, { batch: 1, epochs: 100, eta, seed: 1 }).w,
+      normwiseError(minibatchGD(A, y, { batch: 1, epochs: 100, eta, seed: 1 }).w,
         best);
     // η ends 100 times smaller, and with reshuffled epochs the distance
     // to ŵ scales like η (see the text): demand a factor 30, not 100
@@ -284,7 +279,7 @@ describe('step sizes and divergence', () => {
       batch: 200, epochs: 2000, eta: 0.98 * bounds.batch,
     });
     // |1 − ηλmax| = 0.96 per step: 0.96^2000 ≈ 1e-36, rounding is left
-    expect(normwise(run.w, best)).toBeLessThan(1e-12);
+    expect(normwiseError(run.w, best)).toBeLessThan(1e-12);
   });
 
   it('above 2/λmax batch GD raises a DivergenceError, not NaN', () => {
@@ -424,7 +419,7 @@ describe('scaling and conditioning', () => {
       w = w.map((wj, j) => wj - (eta / s[j] ** 2) * g[j]);
       // w = D⁻¹ v: the two runs are one run in two coordinates
       const v = onZ.path[k].map((vj, j) => vj / s[j]);
-      expect(normwise(w, v)).toBeLessThan(1e-13);
+      expect(normwiseError(w, v)).toBeLessThan(1e-13);
     }
   });
 
@@ -449,7 +444,7 @@ describe('early stopping', () => {
       shuffle: false, recordPath: true });
     for (const k of [1, 10, 100]) {
       // both are exact; the eigenvectors carry ~κε of rounding
-      expect(normwise(run.path[k], gdFilterIterate(A, y, eta, k)))
+      expect(normwiseError(run.path[k], gdFilterIterate(A, y, eta, k)))
         .toBeLessThan(1e-12);
     }
   });
@@ -536,9 +531,9 @@ describe('against scikit-learn', () => {
     const tol = sk.sgd.epochs * 442 * 4 * Number.EPSILON;
     for (const rec of sk.sgd.by_epoch) {
       const w = run.path[rec.epoch * 442];
-      expect(normwise(w, [rec.intercept, ...rec.coef])).toBeLessThan(tol);
+      expect(normwiseError(w, [rec.intercept, ...rec.coef])).toBeLessThan(tol);
     }
-    expect(normwise(run.w, [sk.sgd.fit_intercept, ...sk.sgd.fit_coef]))
+    expect(normwiseError(run.w, [sk.sgd.fit_intercept, ...sk.sgd.fit_coef]))
       .toBeLessThan(tol);
   });
 
@@ -546,7 +541,7 @@ describe('against scikit-learn', () => {
     const { best } = diabetesDesign();
     const ref = [sk.ols_standardized.intercept, ...sk.ols_standardized.coef];
     // κ(H) ≈ 470 for the standardized design: 100 κ ε ≈ 1e-11
-    expect(normwise(best, ref)).toBeLessThan(100 * 470 * Number.EPSILON);
+    expect(normwiseError(best, ref)).toBeLessThan(100 * 470 * Number.EPSILON);
   });
 });
 

@@ -59,6 +59,7 @@ import {
   smallestEigenvalue,
 } from '../code/linear-regression/spectrum.ts';
 import { linearData } from '../code/linear-regression/synthetic.ts';
+import { normwiseError } from './helpers.ts';
 
 const sk = JSON.parse(
   readFileSync(
@@ -66,12 +67,6 @@ const sk = JSON.parse(
     'utf8',
   ),
 );
-
-/** ‖a − e‖ / ‖e‖: the normwise relative error of a vector. */
-function normwiseError(a: Float64Array, e: ArrayLike<number>): number {
-  const ev = Float64Array.from(e);
-  return norm(subVec(a, ev)) / norm(ev);
-}
 
 /** Pearson correlation of two equally long vectors. */
 function correlation(a: Float64Array, b: Float64Array): number {

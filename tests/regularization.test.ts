@@ -71,6 +71,7 @@ import {
   ridgeSvd,
   shrinkageFactors,
 } from '../code/regularization/ridge.ts';
+import { normwiseError } from './helpers.ts';
 
 const sk = JSON.parse(
   readFileSync(
@@ -80,12 +81,6 @@ const sk = JSON.parse(
 );
 
 const EPS = Number.EPSILON;
-
-/** ‖a − e‖ / ‖e‖: the normwise relative error of a vector. */
-function normwiseError(a: Float64Array, e: ArrayLike<number>): number {
-  const ev = Float64Array.from(e);
-  return norm(subVec(a, ev)) / norm(ev);
-}
 
 /** A random n x d design with correlated columns, and a target. */
 function problem(seed: number, n: number, d: number, noise = 0.5) {
