@@ -1,27 +1,35 @@
-// npm run pdf: prints the built book's print page (dist/print/) to
-// dist/book.pdf with headless Chromium. `npm run pdf` builds the site
-// first; `node scripts/pdf.ts` alone reuses an existing build.
+// npm run pdf: prints the built book's print pages (dist/print/: the
+// front matter, and one page per chapter) with headless Chromium and
+// joins them into dist/book.pdf. `npm run pdf` builds the site first;
+// `node scripts/pdf.ts` alone reuses an existing build.
 //
-// Chromium cannot do two things a book needs, so this script does them
-// between two printings of the same page:
-// - page numbers in the table of contents: the first printing tells, via
-//   the PDF's named destinations, on which page each part and chapter
-//   starts; the numbers are written into the contents and the page is
-//   printed again;
-// - parts and chapters opening on a right-hand (odd) page: Chromium
-//   ignores `break-before: right`, so a blank page is inserted before each
-//   one that would open on a left-hand page.
-// The second printing is read back and checked; a mismatch is an error.
+// Chromium's time per printed page grows with the length of the
+// document, so the book is printed in pieces, several at once (one
+// browser context, so one renderer process, per piece), and the pieces
+// are joined by scripts/pdf-merge.ts. Each piece is printed twice:
+// - the first printing tells how many pages each piece has, so where
+//   each starts in the book: its page numbers then start there (a
+//   `@page :first` counter increment), and the contents get their page
+//   numbers;
+// - a piece that would start on a left-hand (even) page gets a blank page
+//   before it, so parts and chapters open on the right.
+// The second printing must have the same number of pages as the first,
+// and every opener must land where the contents say; otherwise it is an
+// error, not a wrong book.
 //
 // Environment: CHROMIUM (browser executable, default /usr/bin/chromium),
 // BOOK_BASE (as for the build), BOOK_DIST (default dist), BOOK_PDF (output,
-// default <dist>/book.pdf).
+// default <dist>/book.pdf), BOOK_PDF_JOBS (pieces printed at once,
+// default: the number of cores).
 import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from './serve.ts';
 import { CHROMIUM_ARGS } from './screenshot.ts';
 import { pdfDests, pdfPageCount } from './pdf-inspect.ts';
+import { mergePdfs, type Bookmark } from './pdf-merge.ts';
+import { PARTS } from '../src/toc.ts';
 
 const TIME_LIMIT_S = 1800;
 
@@ -29,108 +37,131 @@ function fail(message: string): never {
   throw new Error(`pdf: ${message}`);
 }
 
-/** Prints the page as the book's PDF (trim size from the CSS @page);
- * `final` adds the outline (bookmarks), which needs a tagged PDF. */
-function print(page: Page, final: boolean): Promise<Buffer> {
-  return page.pdf({
-    preferCSSPageSize: true,
-    printBackground: true,
-    outline: final,
-    tagged: final,
-  });
-}
-
-/** Ids of the elements that must open on a right-hand page. */
-function openers(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('.part-page, article.chapter')].map(
-      (e) => e.id,
-    ),
-  );
-}
-
-function startPages(pdf: Uint8Array, ids: readonly string[]) {
-  const dests = pdfDests(pdf);
-  return ids.map((id) => {
-    const p = dests.get(id);
-    if (p === undefined) {
-      fail(`no destination "${id}" in the printed PDF (is it linked ` +
-        'from the table of contents?)');
-    }
-    return p;
-  });
-}
-
 /**
- * Where to insert blank pages so that every opener starts on an odd page.
- * `first` holds the openers' pages without blanks, in document order;
- * a blank before an opener moves it and everything after it by one page.
- * Returns the indices of the openers that get a blank page before them,
- * and every opener's page afterwards.
+ * Where each piece starts, given how many pages each has: the first on
+ * page 1, every later one on the next odd page, after a blank page when
+ * the previous piece ends on an odd page.
  */
-export function rightHandOpeners(first: readonly number[]) {
-  const blankBefore: number[] = [];
-  const pages = first.map((p, i) => {
-    if (i > 0 && p <= first[i - 1]) {
-      throw new Error(`rightHandOpeners: pages must increase, got ${first}`);
+export function placePieces(counts: readonly number[]) {
+  const starts: number[] = [];
+  const blankBefore: boolean[] = [];
+  let next = 1;
+  for (const [i, n] of counts.entries()) {
+    if (!Number.isInteger(n) || n < 1) {
+      throw new Error(`placePieces: piece ${i} has ${n} pages`);
     }
-    const moved = p + blankBefore.length;
-    if (moved % 2 === 1) return moved;
-    blankBefore.push(i);
-    return moved + 1;
-  });
-  return { blankBefore, pages };
-}
-
-/**
- * Where each opener starts in a first printing without blank pages.
- * Chapters start on a new page and lay out the same on either side of a
- * spread (the text block has one width), so the book can be printed in
- * two halves at once: the front matter and the first openers in `a`, the
- * rest in `b`; the pages of `b` follow those of `a`.
- */
-async function firstPages(a: Page, b: Page, ids: readonly string[]) {
-  const sizes = await a.evaluate((ids) => ids.map((id) =>
-    document.getElementById(id)!.textContent!.length), ids);
-  const total = sizes.reduce((x, y) => x + y, 0);
-  let split = 1;
-  for (let sum = sizes[0]; split < ids.length - 1 && sum < total / 2; ) {
-    sum += sizes[split++];
+    const blank = next % 2 === 0;
+    blankBefore.push(blank);
+    starts.push(next + (blank ? 1 : 0));
+    next = starts[i] + n;
   }
-  // a shows the openers before `split`, b the rest. b keeps the contents
-  // too: Chromium names a destination only if a link points to it. What
-  // a page does not show is display:none, so it is not laid out.
-  const show = (page: Page, from: number, to: number, front: boolean) =>
-    page.evaluate(({ ids, from, to, front }) => {
-      const hide = (e: Element) => e.classList.add('pdf-hidden');
-      ids.forEach((id, i) => {
-        if (i < from || i >= to) hide(document.getElementById(id)!);
-      });
-      if (!front) document.querySelectorAll('.front:not(.toc)').forEach(hide);
-      const style = document.createElement('style');
-      style.id = 'pdf-hide';
-      style.textContent = '.pdf-hidden { display: none !important; }';
-      document.head.append(style);
-    }, { ids, from, to, front });
-  await Promise.all([
-    show(a, 0, split, true),
-    show(b, split, ids.length, false),
-  ]);
-  const [pa, pb] = await Promise.all([print(a, false), print(b, false)]);
-  const inB = startPages(pb, ids.slice(split));
-  // b's first opener comes right after a's last page
-  const shift = pdfPageCount(pa) + 1 - inB[0];
-  const first = [
-    ...startPages(pa, ids.slice(0, split)),
-    ...inB.map((p) => p + shift),
-  ];
-  await a.evaluate(() => {
-    document.getElementById('pdf-hide')!.remove();
-    for (const e of document.querySelectorAll('.pdf-hidden')) {
-      e.classList.remove('pdf-hidden');
+  return { starts, blankBefore, pages: next - 1 };
+}
+
+/** What a piece's page tells about itself before it is printed. */
+interface PieceInfo {
+  /** Parts and chapters in the piece, which must open on odd pages. */
+  openers: string[];
+  /** Headings for the bookmarks: depth 0 part, 1 chapter, 2 section… */
+  headings: { id: string; title: string; depth: number }[];
+  /** Links into other pieces: the piece's path and the target id. */
+  outgoing: { path: string; id: string }[];
+}
+
+interface Piece extends PieceInfo {
+  readonly path: string;
+  readonly page: Page;
+  /** Pages in the first printing, and where the openers fell in it. */
+  pages: number;
+  openerPages: number[];
+}
+
+/**
+ * The name Chromium gives the destination of an element with this id:
+ * the id as a URL fragment, percent-encoded ("known-σ" is known-%CF%83).
+ */
+export function destName(id: string): string {
+  return new URL(`#${id}`, 'http://book/').hash.slice(1);
+}
+
+function print(page: Page): Promise<Buffer> {
+  // Untagged: the bookmarks are written by the merge, from the headings.
+  return page.pdf({ preferCSSPageSize: true, printBackground: true });
+}
+
+/** Runs `work` on every item, at most `jobs` at a time. */
+async function pool<T>(items: readonly T[], jobs: number,
+  work: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(jobs, items.length) },
+    async () => {
+      while (next < items.length) await work(items[next++]);
+    }));
+}
+
+async function open(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  page.setDefaultTimeout(300_000);
+  // print media before loading, so the page is laid out once
+  await page.emulateMedia({ media: 'print' });
+  const res = await page.goto(url, { waitUntil: 'load' });
+  if (!res?.ok()) fail(`${url} answered ${res?.status()}`);
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
+function describe(page: Page, printRoot: string): Promise<PieceInfo> {
+  return page.evaluate((printRoot) => {
+    const text = (e: Element | null) =>
+      (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const openers = [...document.querySelectorAll(
+      '.part-page, article.chapter')].map((e) => e.id);
+    const headings = [...document.querySelectorAll('.toc-title, ' +
+      '.part-page, article.chapter, .chapter-body :is(h3.from-h2, ' +
+      'h4.from-h3)')].map((e) => {
+      if (e.matches('.part-page')) {
+        return { id: e.id, title: text(e.querySelector('h1')), depth: 0 };
+      }
+      if (e.matches('article')) {
+        return {
+          id: e.id, title: text(e.querySelector('.chapter-title')), depth: 1,
+        };
+      }
+      return {
+        id: e.id,
+        title: text(e),
+        depth: e.matches('.toc-title') ? 0 : e.matches('h3') ? 2 : 3,
+      };
+    });
+    const outgoing = [...document.querySelectorAll('a[href]')]
+      .map((a) => new URL((a as HTMLAnchorElement).href))
+      .filter((u) => u.origin === location.origin &&
+        u.pathname.startsWith(printRoot) && u.pathname !== location.pathname)
+      .map((u) => ({
+        path: u.pathname, id: decodeURIComponent(u.hash.slice(1)),
+      }));
+    return { openers, headings, outgoing };
+  }, printRoot);
+}
+
+/**
+ * Chromium writes a named destination only for an element that a link in
+ * the same document points to; hidden links to these ids make sure the
+ * bookmarks and the links from other pieces find theirs.
+ */
+function linkTargets(page: Page, ids: readonly string[]) {
+  return page.evaluate((ids) => {
+    const missing = ids.filter((id) => !document.getElementById(id));
+    const box = document.createElement('div');
+    box.hidden = true;
+    for (const id of ids) {
+      const a = document.createElement('a');
+      a.href = `#${id}`;
+      box.append(a);
     }
-  });
-  return first;
+    document.body.append(box);
+    return missing;
+  }, ids);
 }
 
 export async function makePdf(opts: {
@@ -138,11 +169,22 @@ export async function makePdf(opts: {
   base: string;
   out: string;
   executablePath: string;
+  jobs?: number;
 }) {
   const { dist, base, out, executablePath } = opts;
-  if (!existsSync(join(dist, 'print', 'index.html'))) {
-    fail(`${dist}/print/index.html not found: build the site first ` +
-      '(npm run build), or run npm run pdf, which does both');
+  const jobs = opts.jobs ?? availableParallelism();
+  // front matter; each part's title page, then its chapters
+  const paths = [`${base}print/`, ...PARTS.flatMap((p) =>
+    p.chapters.length === 0 ? [] : [
+      `${base}print/part/${p.dir}/`,
+      ...p.chapters.map((slug) => `${base}print/${slug}/`),
+    ])];
+  for (const p of paths) {
+    const file = join(dist, p.slice(base.length), 'index.html');
+    if (!existsSync(file)) {
+      fail(`${file} not found: build the site first (npm run build), ` +
+        'or run npm run pdf, which does both');
+    }
   }
   if (!existsSync(executablePath)) {
     fail(`Chromium not found at ${executablePath}. Install Debian's ` +
@@ -151,54 +193,123 @@ export async function makePdf(opts: {
   }
   const server = await serve(dist, base);
   const { port } = server.address() as { port: number };
+  const origin = `http://127.0.0.1:${port}`;
   const browser = await chromium
     .launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 })
     .catch((e: Error) => fail(`could not start ${executablePath}: ` +
       e.message.split('\n')[0]));
-  const url = `http://127.0.0.1:${port}${base}print/`;
   try {
-    // Each page in its own context, so each gets its own renderer process
-    // and the two halves of the first printing run on two cores.
-    const open = async () => {
-      const page = await (await browser.newContext()).newPage();
-      page.setDefaultTimeout(300_000);
-      const res = await page.goto(url, { waitUntil: 'load' });
-      if (!res?.ok()) fail(`${url} answered ${res?.status()}`);
-      await page.evaluate(() => document.fonts.ready);
-      await page.emulateMedia({ media: 'print' });
-      return page;
-    };
-    const [page, other] = await Promise.all([open(), open()]);
-    const ids = await openers(page);
-    const plan = rightHandOpeners(await firstPages(page, other, ids));
-    await other.context().close();
-    const blanks = plan.blankBefore.map((i) => ids[i]);
-    const expected = plan.pages;
-    await page.evaluate(
-      ({ blanks, ids, expected }) => {
-        for (const id of blanks) {
-          const blank = document.createElement('div');
-          blank.className = 'blank-page';
-          blank.setAttribute('aria-hidden', 'true');
-          document.getElementById(id)!.before(blank);
+    // The longest pieces first, so that the last to finish is short.
+    const size = (p: string) =>
+      statSync(join(dist, p.slice(base.length), 'index.html')).size;
+    const order = [...paths].sort((a, b) => size(b) - size(a));
+    const pieces = new Map<string, Piece>();
+
+    // First printing: how long is each piece?
+    await pool(order, jobs, async (path) => {
+      const page = await open(browser, origin + path);
+      const info = await describe(page, `${base}print/`);
+      const missing = await linkTargets(page,
+        [...info.openers, ...info.headings.map((h) => h.id)]);
+      if (missing.length > 0 || info.headings.some((h) => !h.title)) {
+        fail(`${path}: a heading without an id or a title`);
+      }
+      await page.evaluate(() => {
+        for (const s of document.querySelectorAll('[data-page-of]')) {
+          s.textContent = '000';
         }
-        ids.forEach((id, i) => {
-          const slot = document.querySelector(`[data-page-of="${id}"]`);
-          if (slot) slot.textContent = String(expected[i]);
-        });
+      });
+      const pdf = await print(page);
+      const dests = pdfDests(pdf);
+      pieces.set(path, {
+        ...info, path, page,
+        pages: pdfPageCount(pdf),
+        openerPages: info.openers.map((id) => dests.get(id) ?? -1),
+      });
+    });
+    const list = paths.map((p) => pieces.get(p)!);
+    const plan = placePieces(list.map((p) => p.pages));
+
+    // Where each part and chapter opens in the book.
+    const opens = new Map<string, number>();
+    list.forEach((p, i) => p.openers.forEach((id, j) => {
+      const at = p.openerPages[j];
+      if (at < 1 || at % 2 === 0) {
+        fail(`${p.path}: "${id}" opens on page ${at} of its piece; ` +
+          'parts and chapters must open on odd pages');
+      }
+      opens.set(id, plan.starts[i] + at - 1);
+    }));
+    // Links into other pieces: the targets need destinations too.
+    const incoming = new Map<string, Set<string>>();
+    for (const p of list) {
+      for (const l of p.outgoing) {
+        if (!pieces.has(l.path)) fail(`${p.path} links to ${l.path}`);
+        if (!incoming.has(l.path)) incoming.set(l.path, new Set());
+        incoming.get(l.path)!.add(l.id);
+      }
+    }
+
+    // Second printing, with page numbers from where the piece starts.
+    const printed = new Map<string, Buffer>();
+    await pool(order, jobs, async (path) => {
+      const p = pieces.get(path)!;
+      const start = plan.starts[paths.indexOf(path)];
+      const missing = await linkTargets(p.page,
+        [...(incoming.get(path) ?? [])]);
+      if (missing.length > 0) {
+        fail(`links from other chapters to ${path}#${missing[0]}, ` +
+          'which is not there');
+      }
+      await p.page.evaluate(({ start, opens }) => {
+        const style = document.createElement('style');
+        style.textContent = `@page :first { counter-increment: page ${start} }`;
+        document.body.append(style);
+        for (const s of document.querySelectorAll<HTMLElement>(
+          '[data-page-of]')) {
+          s.textContent = String(opens[s.dataset.pageOf!] ?? '?');
+        }
+      }, { start, opens: Object.fromEntries(opens) });
+      const pdf = await print(p.page);
+      const n = pdfPageCount(pdf);
+      if (n !== p.pages) {
+        fail(`${path} printed on ${p.pages} pages, then on ${n}`);
+      }
+      printed.set(path, pdf);
+      await p.page.context().close();
+    });
+
+    const bookmarks: Bookmark[] = list.flatMap((p) =>
+      p.headings.map((h) => ({
+        title: h.title, dest: destName(h.id), depth: h.depth,
+      })));
+    const printRoot = `${origin}${base}print/`;
+    const pdf = mergePdfs(
+      paths.map((p, i) => ({
+        pdf: printed.get(p)!,
+        blankBefore: plan.blankBefore[i],
+      })),
+      {
+        bookmarks,
+        internal: (uri) => uri.startsWith(printRoot)
+          ? new URL(uri).hash.slice(1) ||
+            fail(`a link to ${uri} names no place in it`)
+          : null,
       },
-      { blanks, ids, expected },
     );
-    const pdf = await print(page, true);
-    const got = startPages(pdf, ids);
-    const wrong = ids.filter((_, i) => got[i] !== expected[i]);
+    const got = pdfDests(pdf);
+    const wrong = [...opens].filter(([id, at]) => got.get(destName(id)) !== at);
     if (wrong.length > 0) {
-      fail('the contents do not match the printed pages for ' +
-        wrong.map((id) => `${id} (page ${got[ids.indexOf(id)]}, ` +
-          `contents say ${expected[ids.indexOf(id)]})`).join(', '));
+      fail('the contents do not match the printed pages for ' + wrong.map(
+        ([id, at]) => `${id} (page ${got.get(id)}, contents say ${at})`)
+        .join(', '));
     }
     writeFileSync(out, pdf);
-    return { pages: pdfPageCount(pdf), blanks: blanks.length, ids };
+    return {
+      pages: plan.pages,
+      blanks: plan.blankBefore.filter(Boolean).length,
+      ids: [...opens.keys()],
+    };
   } finally {
     await browser.close();
     server.close();
@@ -214,11 +325,13 @@ if (import.meta.main) {
   timer.unref();
   const dist = process.env.BOOK_DIST ?? 'dist';
   const out = process.env.BOOK_PDF ?? join(dist, 'book.pdf');
+  const jobs = process.env.BOOK_PDF_JOBS;
   const r = await makePdf({
     dist,
     out,
     base: process.env.BOOK_BASE ?? '/',
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    jobs: jobs ? Number(jobs) : undefined,
   }).catch((e: Error) => {
     console.error(e.message);
     process.exit(1);

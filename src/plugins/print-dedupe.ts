@@ -1,12 +1,14 @@
-// The print page renders every chapter, and each chapter's code blocks
-// bring their own <link> to Expressive Code's stylesheet: 18 copies of
-// the same sheet, each matched against every token of every listing
-// (and every figure its own copy of the same small <style>).
-// Keeping the first copy only cut the page's layout from over a minute to
-// about 15 s. Runs on the built page, after Astro has written it.
+// Each chapter's code blocks bring their own <link> to Expressive Code's
+// stylesheet, and each figure its own copy of the same small <style>. On
+// a print page every copy is matched against every token of every
+// listing: when the whole book was one page, 18 copies made its layout
+// take over a minute. Keeping the first copy only keeps the print pages
+// (src/pages/print/) quick to lay out. Runs on the built pages, after
+// Astro has written them.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { filesUnder } from '../lib/files.ts';
 
 /**
  * The HTML with repeated stylesheet links (same href) and repeated
@@ -26,9 +28,11 @@ export function printDedupe(): AstroIntegration {
     name: 'book-print-dedupe',
     hooks: {
       'astro:build:done': ({ dir }) => {
-        const file = fileURLToPath(new URL('print/index.html', dir));
-        if (!existsSync(file)) return;
-        writeFileSync(file, dedupeStylesheets(readFileSync(file, 'utf8')));
+        const print = fileURLToPath(new URL('print/', dir));
+        if (!existsSync(print)) return;
+        for (const file of filesUnder(print, (f) => f.endsWith('.html'))) {
+          writeFileSync(file, dedupeStylesheets(readFileSync(file, 'utf8')));
+        }
       },
     },
   };

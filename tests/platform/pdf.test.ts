@@ -1,47 +1,121 @@
-// The PDF edition's own machinery: the blank-page plan that makes parts
-// and chapters open on right-hand pages, and the small PDF reader that
-// finds where they start (scripts/pdf-inspect.ts). The PDF itself is
-// checked by `npm run test:pdf`.
+// The PDF edition's own machinery: where each printed piece goes in the
+// book (scripts/pdf.ts), the small PDF reader and writer
+// (scripts/pdf-file.ts, scripts/pdf-inspect.ts) and the merge that joins
+// the pieces (scripts/pdf-merge.ts). The PDF itself is checked by
+// `npm run test:pdf`.
 import { describe, expect, it } from 'vitest';
-import { rightHandOpeners } from '../../scripts/pdf.ts';
+import { destName, placePieces } from '../../scripts/pdf.ts';
+import {
+  parsePdf, pdfName, readName, renumber, writePdf,
+} from '../../scripts/pdf-file.ts';
 import {
   pdfDests, pdfLinks, pdfOutline, pdfPageCount, pdfString,
 } from '../../scripts/pdf-inspect.ts';
+import { mergePdfs } from '../../scripts/pdf-merge.ts';
 
-/** A small PDF laid out the way Skia writes one. */
+const obj = (text: string, stream: string | null = null) => ({
+  text,
+  stream: stream === null ? null : new TextEncoder().encode(stream),
+});
+
+/** A small PDF laid out the way Skia writes one (objects 1 … 11). */
 function fakePdf(): Uint8Array {
-  const objs: [number, string][] = [
-    [1, '<</Type /Pages\n/Count 1\n/Kids [2 0 R 3 0 R]>>'],
-    [2, '<</Type /Page\n/Parent 1 0 R\n/Annots [9 0 R]>>'],
-    [3, '<</Type /Pages\n/Count 2\n/Kids [4 0 R 5 0 R]>>'],
-    [4, '<</Type /Page\n/Parent 3 0 R>>'],
-    [5, '<</Type /Page\n/Parent 3 0 R>>'],
-    [6, '<</ch-a [4 0 R /XYZ 6 650 0]\n/ch#2Db [5 0 R /XYZ 6 650 0]>>'],
-    [7, '<</Type /Outlines\n/First 8 0 R\n/Last 8 0 R\n/Count 2>>'],
-    [8, '<</Title (Part \\(one\\) and (two))\n/First 10 0 R\n' +
-      '/Parent 7 0 R>>'],
-    [9, '<</Type /Annot\n/Subtype /Link\n/Dest /ch-a>>'],
-    [10, '<</Title <FEFF0031002003B1>\n/Parent 8 0 R>>'],
-    [11, '<</Type /Catalog\n/Pages 1 0 R\n/Dests 6 0 R\n' +
-      '/Outlines 7 0 R>>'],
-  ];
-  const body = objs.map(([n, d]) => `${n} 0 obj\n${d}\nendobj\n`).join('');
-  const text = `%PDF-1.4\n${body}trailer\n<</Size 12\n/Root 11 0 R>>\n` +
-    'startxref\n0\n%%EOF\n';
-  return new TextEncoder().encode(text);
+  return writePdf([
+    obj('<</Type /Pages\n/Count 1\n/Kids [2 0 R 3 0 R]>>'),
+    obj('<</Type /Page\n/Parent 1 0 R\n/Annots [9 0 R]>>'),
+    obj('<</Type /Pages\n/Count 2\n/Kids [4 0 R 5 0 R]>>'),
+    obj('<</Type /Page\n/Parent 3 0 R>>'),
+    obj('<</Type /Page\n/Parent 3 0 R>>'),
+    obj('<</ch-a [4 0 R /XYZ 6 650 0]\n/ch#2Db [5 0 R /XYZ 6 650 0]>>'),
+    obj('<</Type /Outlines\n/First 8 0 R\n/Last 8 0 R\n/Count 2>>'),
+    obj('<</Title (Part \\(one\\) and \\(two\\))\n/First 10 0 R\n' +
+      '/Parent 7 0 R\n/Dest /ch-a>>'),
+    obj('<</Type /Annot\n/Subtype /Link\n/Dest /ch-a>>'),
+    obj('<</Title <FEFF0031002003B1>\n/Parent 8 0 R>>'),
+    obj('<</Type /Catalog\n/Pages 1 0 R\n/Dests 6 0 R\n' +
+      '/Outlines 7 0 R>>'),
+  ], '/Root 11 0 R');
 }
 
-describe('rightHandOpeners', () => {
-  it('inserts a blank page before openers on even pages', () => {
-    // pages 5, 6 (part page then its chapter), 9 and 12
-    expect(rightHandOpeners([5, 6, 9, 12])).toEqual({
-      blankBefore: [1, 2, 3],
-      pages: [5, 7, 11, 15],
+/**
+ * A piece as Chromium prints it: `pages` pages, a font, a destination
+ * `dest` on its last page, and optionally a link to `uri`.
+ */
+function piece(pages: number, dest: string, uri?: string): Uint8Array {
+  const n = 4 + pages; // 1 info, 2 font, 3 font file, 4 contents, pages…
+  const kids = Array.from({ length: pages }, (_, i) => 5 + i);
+  const link = uri ? n + 4 : null;
+  const objs = [
+    obj(`<</Title (piece ${dest})>>`),
+    obj('<</Type /Font\n/Subtype /Type0\n/BaseFont /AAAAAA+Serif\n' +
+      '/FontFile 3 0 R>>'),
+    // stream bytes that look like PDF syntax must pass through untouched
+    obj('<</Length 21>>', 'endobj 7 0 R (\\) )>>\n'),
+    obj('<</Length 9>>', 'BT ET q Q'),
+    ...kids.map((_, i) => obj(`<</Type /Page\n/Parent ${n + 1} 0 R\n` +
+      '/MediaBox [0 0 540 666]\n/Resources <</Font <</F1 2 0 R>>>>\n' +
+      `/Contents 4 0 R${i === 0 && link ? `\n/Annots [${link} 0 R]` : ''}>>`)),
+    obj(`<</Type /Pages\n/Count ${pages}\n` +
+      `/Kids [${kids.map((k) => `${k} 0 R`).join(' ')}]>>`),
+    obj(`<</${pdfName(dest)} [${kids.at(-1)} 0 R /XYZ 6 600 0]>>`),
+    obj(`<</Type /Catalog\n/Pages ${n + 1} 0 R\n/Dests ${n + 2} 0 R>>`),
+  ];
+  if (uri) {
+    objs.push(obj('<</Type /Annot\n/Subtype /Link\n/Rect [0 0 9 9]\n' +
+      `/A <</Type /Action\n/S /URI\n/URI (${uri})>>>>`));
+  }
+  return writePdf(objs, `/Root ${n + 3} 0 R\n/Info 1 0 R`);
+}
+
+describe('placePieces', () => {
+  it('starts every piece on an odd page, after a blank if needed', () => {
+    // front matter of 4 pages, chapters of 5, 6 and 3 pages
+    expect(placePieces([4, 5, 6, 3])).toEqual({
+      starts: [1, 5, 11, 17],
+      blankBefore: [false, false, true, false],
+      pages: 19,
     });
   });
 
-  it('rejects pages out of order', () => {
-    expect(() => rightHandOpeners([5, 5])).toThrow(/must increase/);
+  it('rejects a piece without pages', () => {
+    expect(() => placePieces([3, 0])).toThrow(/piece 1 has 0 pages/);
+  });
+});
+
+describe('pdf-file', () => {
+  it('reads back what it writes, streams byte for byte', () => {
+    const pdf = parsePdf(piece(2, 'x'));
+    expect(pdf.root).toBe(9);
+    expect(pdf.info).toBe(1);
+    expect(new TextDecoder().decode(pdf.objects.get(3)!.stream!))
+      .toBe('endobj 7 0 R (\\) )>>\n');
+    expect(pdf.objects.get(7)!.text).toMatch(/^<<\/Type \/Pages/);
+  });
+
+  it('renumbers references, not look-alikes inside strings', () => {
+    expect(renumber('<</A 3 0 R /T (3 0 R) /K [4 0 R]>>', (n) => n * 10))
+      .toBe('<</A 30 0 R /T (3 0 R) /K [40 0 R]>>');
+  });
+
+  it('escapes names and reads them back', () => {
+    expect(pdfName('eq-1 (a)/σ')).toBe('eq-1#20#28a#29#2F#CF#83');
+    expect(readName(pdfName('eq-1 (a)/σ'))).toBe('eq-1 (a)/σ');
+  });
+
+  it('names destinations as Chromium does (a percent-encoded fragment)',
+    () => {
+      expect(destName('known-σ-the-z-interval'))
+        .toBe('known-%CF%83-the-z-interval');
+      expect(destName('ch-linear-regression')).toBe('ch-linear-regression');
+    });
+
+  it('says what it cannot read', () => {
+    const bad = new TextEncoder().encode('1 0 obj\n<<>>\nendobj\n');
+    expect(() => pdfPageCount(bad)).toThrow(/pdf-file: no startxref/);
+    const text = Buffer.from(piece(1, 'x')).toString('latin1')
+      .replace('/Length 9', '/Length 8');
+    expect(() => parsePdf(Buffer.from(text, 'latin1')))
+      .toThrow(/object 4: \/Length does not end at endstream/);
   });
 });
 
@@ -54,10 +128,10 @@ describe('pdf-inspect', () => {
     expect([...pdfDests(fakePdf())]).toEqual([['ch-a', 2], ['ch-b', 3]]);
   });
 
-  it('reads the outline with depths and both string forms', () => {
+  it('reads the outline with depths, both string forms and dests', () => {
     expect(pdfOutline(fakePdf())).toEqual([
-      { title: 'Part (one) and (two)', depth: 0 },
-      { title: '1 α', depth: 1 },
+      { title: 'Part (one) and (two)', depth: 0, dest: 'ch-a' },
+      { title: '1 α', depth: 1, dest: null },
     ]);
   });
 
@@ -70,9 +144,72 @@ describe('pdf-inspect', () => {
   it('decodes escapes and octal codes in literal strings', () => {
     expect(pdfString('(a\\nb\\051\\\\)')).toBe('a\nb)\\');
   });
+});
 
-  it('says so when a PDF has no trailer it can read', () => {
-    const bad = new TextEncoder().encode('1 0 obj\n<<>>\nendobj\n');
-    expect(() => pdfPageCount(bad)).toThrow(/no trailer/);
+describe('mergePdfs', () => {
+  const internal = (uri: string) =>
+    uri.startsWith('http://book/print/') ? new URL(uri).hash.slice(1) : null;
+  const pieces = () => [
+    { pdf: piece(3, 'front', 'http://book/print/b/#sec-%CF%83'),
+      blankBefore: false },
+    { pdf: piece(2, 'ch-a', 'https://example.org/'), blankBefore: true },
+    { pdf: piece(1, 'sec-%CF%83'), blankBefore: false },
+  ];
+  const bookmarks = [
+    { title: 'Contents', dest: 'front', depth: 0 },
+    { title: '1 Aα', dest: 'ch-a', depth: 0 },
+    { title: 'A section', dest: 'sec-%CF%83', depth: 1 },
+  ];
+
+  it('joins the pages in order, with the blank page', () => {
+    const out = mergePdfs(pieces(), { bookmarks, internal });
+    expect(pdfPageCount(out)).toBe(3 + 1 + 2 + 1);
+    expect([...pdfDests(out)]).toEqual([
+      ['front', 3], ['ch-a', 6], ['sec-%CF%83', 7],
+    ]);
+    const pdf = parsePdf(out);
+    expect(pdf.objects.get(pdf.info!)!.text).toContain('(piece front)');
   });
+
+  it('turns links between pieces into links to destinations', () => {
+    const out = mergePdfs(pieces(), { bookmarks, internal });
+    expect(pdfLinks(out)).toEqual([
+      { page: 1, dest: 'sec-%CF%83', uri: null },
+      { page: 5, dest: null, uri: 'https://example.org/' },
+    ]);
+  });
+
+  it('writes the bookmarks as a tree', () => {
+    const out = mergePdfs(pieces(), { bookmarks, internal });
+    expect(pdfOutline(out)).toEqual([
+      { title: 'Contents', depth: 0, dest: 'front' },
+      { title: '1 Aα', depth: 0, dest: 'ch-a' },
+      { title: 'A section', depth: 1, dest: 'sec-%CF%83' },
+    ]);
+  });
+
+  it('gives each piece\'s font subsets their own names', () => {
+    const text = Buffer.from(mergePdfs(pieces(), { bookmarks, internal }))
+      .toString('latin1');
+    const tags = [...text.matchAll(/\/BaseFont \/([A-Z]{6})\+/g)]
+      .map((m) => m[1]);
+    expect(tags).toHaveLength(3);
+    expect(new Set(tags).size).toBe(3);
+  });
+
+  it('refuses a link, a bookmark or a destination that does not add up',
+    () => {
+      const lost = pieces().slice(0, 2);
+      expect(() => mergePdfs(lost, { bookmarks: [], internal }))
+        .toThrow(/a link points to "sec-%CF%83", which no piece defines/);
+      expect(() => mergePdfs(pieces(), {
+        bookmarks: [{ title: 'X', dest: 'nowhere', depth: 0 }], internal,
+      })).toThrow(/bookmark "X" points to missing "nowhere"/);
+      expect(() => mergePdfs(pieces(), {
+        bookmarks: [{ title: 'X', dest: 'front', depth: 1 }], internal,
+      })).toThrow(/bookmark "X" is at depth 1/);
+      const twice = [pieces()[1], { ...pieces()[1], blankBefore: false }];
+      expect(() => mergePdfs(twice, { bookmarks: [], internal }))
+        .toThrow(/destination "ch-a" is in pieces 0 and 1/);
+    });
 });

@@ -1,0 +1,240 @@
+// Joins the PDFs that scripts/pdf.ts prints, one per chapter (and one for
+// the front matter), into the book: their pages in order, with blank
+// pages where a chapter must move to a right-hand page; every piece's
+// named destinations in one table; links between pieces (printed as web
+// addresses, since a piece cannot point into another) turned into links
+// to those destinations; and the bookmarks, written here from the
+// headings the caller lists. Only what a page uses is kept, so fonts and
+// images are copied with the pages that show them.
+import {
+  catalog, pageObjects, parsePdf, pdfName, pdfText, readName, refAt,
+  refsOf, renumber, writePdf, type PdfObject,
+} from './pdf-file.ts';
+import { pdfString } from './pdf-inspect.ts';
+
+export interface MergePiece {
+  readonly pdf: Uint8Array;
+  /** Put a blank page before this piece. */
+  readonly blankBefore: boolean;
+}
+
+export interface Bookmark {
+  readonly title: string;
+  /** Named destination the bookmark opens. */
+  readonly dest: string;
+  /** 0 for top-level bookmarks; a child is one deeper than its parent. */
+  readonly depth: number;
+}
+
+export interface MergeOptions {
+  readonly bookmarks: readonly Bookmark[];
+  /**
+   * The named destination an external link really means (a link from one
+   * piece into another), or null for a true external link.
+   */
+  readonly internal: (uri: string) => string | null;
+}
+
+function fail(message: string): never {
+  throw new Error(`mergePdfs: ${message}`);
+}
+
+/** Six capital letters, different for each n: a font subset's tag. */
+function subsetTag(n: number): string {
+  let s = '';
+  for (let i = 0; i < 6; i++, n = Math.floor(n / 26)) {
+    s = String.fromCharCode(65 + (n % 26)) + s;
+  }
+  return s;
+}
+
+// A link's action dictionary with its URI string (literal or hex).
+const URI_ACTION =
+  /\/A\s*<<[^]*?\/URI\s*(\((?:\\[\s\S]|[^\\)])*\)|<[^>]*>)[^]*?>>/;
+
+export function mergePdfs(pieces: readonly MergePiece[], opts: MergeOptions) {
+  if (pieces.length === 0) fail('no pieces');
+  const out: PdfObject[] = [];
+  const add = (o: PdfObject) => out.push(o); // its object number
+  const reserve = () => add({ text: '', stream: null });
+  const set = (n: number, o: PdfObject) => { out[n - 1] = o; };
+  const pagesRoot = reserve();
+  const kids: number[] = [];
+  const dests = new Map<string, string>(); // name → [page /XYZ …]
+  const destFrom = new Map<string, number>(); // name → piece
+  let info: number | null = null;
+  let tags = 0;
+
+  pieces.forEach((piece, p) => {
+    const pdf = parsePdf(piece.pdf);
+    if (/\/StructTreeRoot/.test(catalog(pdf))) {
+      fail(`piece ${p} is a tagged PDF; print the pieces untagged`);
+    }
+    const pages = pageObjects(pdf);
+    if (pages.length === 0) fail(`piece ${p} has no pages`);
+    // Keep what the pages (and the first piece's document information)
+    // reach, not following /Parent (the page tree is rebuilt).
+    const keep: number[] = [];
+    const seen = new Set<number>();
+    const visit = (n: number) => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      const o = pdf.objects.get(n);
+      if (!o) fail(`piece ${p}: object ${n} is referenced but missing`);
+      keep.push(n);
+      for (const r of refsOf(o.text.replace(/\/Parent\s+\d+ 0 R/, ''))) {
+        visit(r);
+      }
+    };
+    pages.forEach(visit);
+    if (p === 0 && pdf.info !== null) visit(pdf.info);
+    const map = new Map<number, number>();
+    for (const n of keep) map.set(n, reserve());
+    const to = (n: number) =>
+      map.get(n) ?? fail(`piece ${p}: object ${n} was not copied`);
+    const tagMap = new Map<string, string>();
+    const retag = (text: string) =>
+      text.replace(/\/(BaseFont|FontName)\s*\/([A-Z]{6})\+/g,
+        (_, key: string, tag: string) => {
+          if (!tagMap.has(tag)) tagMap.set(tag, subsetTag(tags++));
+          return `/${key} /${tagMap.get(tag)}+`;
+        });
+    const pageSet = new Set(pages);
+    for (const n of keep) {
+      const o = pdf.objects.get(n)!;
+      let text = o.text;
+      const isPage = pageSet.has(n);
+      if (isPage) text = text.replace(/\/Parent\s+\d+ 0 R/, '/Parent @');
+      else if (/\/Subtype\s*\/Link\b/.test(text)) {
+        text = linkToDest(text, opts.internal);
+      }
+      text = renumber(retag(text), to);
+      if (isPage) {
+        text = text.replace('/Parent @', `/Parent ${pagesRoot} 0 R`);
+      }
+      set(to(n), { text, stream: o.stream });
+    }
+    if (piece.blankBefore) {
+      const box = /\/MediaBox\s*\[[^\]]*\]/.exec(pdf.objects.get(pages[0])!
+        .text)?.[0] ?? fail(`piece ${p}: its first page has no /MediaBox`);
+      kids.push(add({
+        text: `<</Type /Page\n/Parent ${pagesRoot} 0 R\n${box}\n` +
+          '/Resources <<>>>>',
+        stream: null,
+      }));
+    }
+    kids.push(...pages.map(to));
+    if (p === 0 && pdf.info !== null) info = to(pdf.info);
+
+    const destsAt = refAt(catalog(pdf), 'Dests');
+    const table = destsAt === null ? '' : pdf.objects.get(destsAt)!.text;
+    for (const m of table.matchAll(/\/([^\s/[\]<>()]+)\s*(\[[^\]]*\])/g)) {
+      const name = readName(m[1]);
+      if (destFrom.has(name)) {
+        fail(`destination "${name}" is in pieces ${destFrom.get(name)} ` +
+          `and ${p}`);
+      }
+      const target = refsOf(m[2])[0];
+      if (!pageSet.has(target)) {
+        fail(`piece ${p}: destination "${name}" is not on a page`);
+      }
+      destFrom.set(name, p);
+      dests.set(name, renumber(m[2], to));
+    }
+  });
+
+  set(pagesRoot, {
+    text: `<</Type /Pages\n/Count ${kids.length}\n` +
+      `/Kids [${kids.map((k) => `${k} 0 R`).join(' ')}]>>`,
+    stream: null,
+  });
+  // Every link into another piece must find its destination.
+  for (const o of out) {
+    if (!/\/Subtype\s*\/Link\b/.test(o.text)) continue;
+    const d = /\/Dest\s*\/([^\s/[\]<>()]+)/.exec(o.text);
+    if (d && !dests.has(readName(d[1]))) {
+      fail(`a link points to "${readName(d[1])}", which no piece defines`);
+    }
+  }
+  const destsObj = add({
+    text: `<<${[...dests].map(([k, v]) => `/${pdfName(k)} ${v}`)
+      .join('\n')}>>`,
+    stream: null,
+  });
+  const outline = writeOutline(opts.bookmarks, dests, set, reserve);
+  const cat = add({
+    text: `<</Type /Catalog\n/Pages ${pagesRoot} 0 R\n/Dests ${destsObj} 0 R` +
+      (outline === null ? '' : `\n/Outlines ${outline} 0 R\n` +
+        '/PageMode /UseOutlines') +
+      '\n/ViewerPreferences <</Type /ViewerPreferences\n' +
+      '/DisplayDocTitle true>>>>',
+    stream: null,
+  });
+  return writePdf(out,
+    `/Root ${cat} 0 R` + (info === null ? '' : `\n/Info ${info} 0 R`));
+}
+
+/** A link annotation whose URI action is internal, as a /Dest link. */
+function linkToDest(text: string, internal: (uri: string) => string | null) {
+  const m = URI_ACTION.exec(text);
+  if (!m) return text;
+  const dest = internal(pdfString(m[1]));
+  return dest === null ? text : text.replace(m[0], `/Dest /${pdfName(dest)}`);
+}
+
+/**
+ * Writes the outline: each bookmark under the nearest earlier one that
+ * is shallower. Top-level entries start open (showing their children),
+ * deeper ones closed. Returns the outline dictionary's number.
+ */
+function writeOutline(
+  marks: readonly Bookmark[],
+  dests: ReadonlyMap<string, string>,
+  set: (n: number, o: PdfObject) => void,
+  reserve: () => number,
+): number | null {
+  if (marks.length === 0) return null;
+  interface Node { mark: Bookmark | null; num: number; kids: Node[] }
+  const root: Node = { mark: null, num: reserve(), kids: [] };
+  const stack: Node[] = [root];
+  for (const mark of marks) {
+    if (!dests.has(mark.dest)) {
+      fail(`bookmark "${mark.title}" points to missing "${mark.dest}"`);
+    }
+    if (mark.depth > stack.length - 1) {
+      fail(`bookmark "${mark.title}" is at depth ${mark.depth}, ` +
+        `its parent at ${stack.length - 2}`);
+    }
+    stack.length = mark.depth + 1;
+    const node: Node = { mark, num: reserve(), kids: [] };
+    stack[stack.length - 1].kids.push(node);
+    stack.push(node);
+  }
+  // Entries shown when a node is open: its children and, for open
+  // children, theirs.
+  const open = (n: Node) => n.mark === null || n.mark.depth === 0;
+  const shown = (n: Node): number =>
+    n.kids.reduce((s, k) => s + 1 + (open(k) ? shown(k) : 0), 0);
+  const write = (n: Node, parent: Node | null, prev: Node | null,
+    next: Node | null) => {
+    const e: string[] = [];
+    if (n.mark) {
+      e.push(`/Title ${pdfText(n.mark.title)}`,
+        `/Parent ${parent!.num} 0 R`, `/Dest /${pdfName(n.mark.dest)}`);
+      if (prev) e.push(`/Prev ${prev.num} 0 R`);
+      if (next) e.push(`/Next ${next.num} 0 R`);
+    } else {
+      e.push('/Type /Outlines');
+    }
+    if (n.kids.length > 0) {
+      e.push(`/First ${n.kids[0].num} 0 R`,
+        `/Last ${n.kids[n.kids.length - 1].num} 0 R`,
+        `/Count ${open(n) ? shown(n) : -n.kids.length}`);
+    }
+    set(n.num, { text: `<<${e.join('\n')}>>`, stream: null });
+    n.kids.forEach((k, i) =>
+      write(k, n, n.kids[i - 1] ?? null, n.kids[i + 1] ?? null));
+  };
+  write(root, null, null, null);
+  return root.num;
+}
