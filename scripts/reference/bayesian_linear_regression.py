@@ -8,7 +8,8 @@ chapter read only that JSON; this script is run by hand:
     /usr/bin/python3 scripts/reference/bayesian_linear_regression.py
 
 Run it with Debian's Python (python3-sklearn, python3-scipy), not the
-python3 first on PATH.
+python3 first on PATH. It imports the helpers shared by all the
+reference scripts from common.py, next to it.
 
 Conventions, matched by the chapter's code:
 - features standardized with StandardScaler (population std, ddof=0);
@@ -21,31 +22,20 @@ Conventions, matched by the chapter's code:
   the iteration runs to its fixed point.
 """
 
-import hashlib
-import json
-import platform
-from pathlib import Path
-
 import numpy as np
-import scipy
 import sklearn
 from scipy.stats import multivariate_normal
 from sklearn.linear_model import BayesianRidge, Ridge
 from sklearn.preprocessing import StandardScaler
 
-ROOT = Path(__file__).resolve().parents[2]
+from common import ROOT, as_list, load_csv, versions, write_json
+
 DATA = ROOT / "data" / "diabetes" / "diabetes.csv"
 OUT = ROOT / "tests" / "fixtures" / "bayesian-linear-regression" / "sklearn.json"
 
 
-def as_list(a):
-    return [float(v) for v in np.asarray(a).ravel()]
-
-
 def main():
-    raw = DATA.read_bytes()
-    sha256 = hashlib.sha256(raw).hexdigest()
-    table = np.loadtxt(DATA, delimiter=",", skiprows=1)
+    table, sha256, _ = load_csv(DATA)
     X, y = table[:, :-1], table[:, -1]
     n, d = X.shape
     Z = StandardScaler().fit_transform(X)
@@ -76,12 +66,7 @@ def main():
 
     result = {
         "generated_by": "scripts/reference/bayesian_linear_regression.py",
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "sklearn": sklearn.__version__,
-        },
+        "versions": versions(sklearn),
         "data": {
             "file": "data/diabetes/diabetes.csv",
             "sha256": sha256,
@@ -127,9 +112,7 @@ def main():
             "value": float(log_evidence),
         },
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    write_json(OUT, result, indent=2)
 
 
 if __name__ == "__main__":

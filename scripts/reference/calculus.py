@@ -13,15 +13,13 @@ hand with Debian's Python (python3-sklearn, python3-sympy), not the
 python3 first on PATH:
 
     /usr/bin/python3 scripts/reference/calculus.py
-"""
 
-import json
-import platform
-from pathlib import Path
+It imports the helpers shared by all the reference scripts from
+common.py, next to it.
+"""
 
 import mpmath
 import numpy as np
-import scipy
 import scipy.special
 import sklearn
 import sympy as sp
@@ -29,7 +27,8 @@ from sklearn._loss.loss import HalfMultinomialLoss
 from sklearn.datasets import load_iris
 from sklearn.linear_model._linear_loss import LinearModelLoss
 
-ROOT = Path(__file__).resolve().parents[2]
+from common import ROOT, versions, write_json
+
 OUT = ROOT / "tests" / "fixtures" / "calculus" / "reference.json"
 DIGITS = 50
 
@@ -134,23 +133,14 @@ def iris_reference():
 
 def main():
     data = {
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "sklearn": sklearn.__version__,
-            "sympy": sp.__version__,
-            "mpmath": mpmath.__version__,
-        },
+        "versions": versions(sklearn, sp, mpmath),
         "digits": DIGITS,
         "wiggle": wiggle_reference(),
         "three_variables": three_variable_reference(),
         "softmax": softmax_reference(),
         "iris": iris_reference(),
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(data, indent=1) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    write_json(OUT, data, indent=1)
 
 
 if __name__ == "__main__":

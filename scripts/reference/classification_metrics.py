@@ -9,19 +9,17 @@ and the chapter read only that JSON. Run by hand with Debian's Python:
 
     /usr/bin/python3 scripts/reference/classification_metrics.py
 
+It imports the helpers shared by all the reference scripts from
+common.py, next to it.
+
 Labels: y = 1 is the positive class (malignant for the breast cancer
 data, the reverse of scikit-learn's target). A prediction is positive
 when its score is >= the threshold, as in roc_curve.
 """
 
-import hashlib
-import json
-import platform
 import warnings
-from pathlib import Path
 
 import numpy as np
-import scipy
 import sklearn
 from scipy.stats import mannwhitneyu, rankdata
 from sklearn.calibration import calibration_curve
@@ -42,13 +40,10 @@ from sklearn.metrics import (
     roc_curve,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+from common import ROOT, as_list, load_csv, versions, write_json
+
 DATA = ROOT / "data" / "breast-cancer" / "breast_cancer.csv"
 OUT = ROOT / "tests" / "fixtures" / "classification-metrics" / "sklearn.json"
-
-
-def as_list(a):
-    return [float(v) for v in np.asarray(a).ravel()]
 
 
 def curves(y, s):
@@ -166,9 +161,7 @@ def edge_cases():
 
 
 def breast_cancer():
-    raw = DATA.read_bytes()
-    sha256 = hashlib.sha256(raw).hexdigest()
-    table = np.loadtxt(DATA, delimiter=",", skiprows=1)
+    table, sha256, _ = load_csv(DATA)
     X, y = table[:, :-1], (1.0 - table[:, -1]).astype(int)
     Z = (X - X.mean(axis=0)) / X.std(axis=0)  # ddof = 0, as the book's
     model = LogisticRegression(solver="newton-cholesky", tol=1e-14,
@@ -186,20 +179,13 @@ def main():
     tied, continuous = synthetic()
     result = {
         "generated_by": "scripts/reference/classification_metrics.py",
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "sklearn": sklearn.__version__,
-        },
+        "versions": versions(sklearn),
         "tied": tied,
         "continuous": continuous,
         "edge": edge_cases(),
         "breast_cancer": breast_cancer(),
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=1) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    write_json(OUT, result, indent=1)
 
 
 if __name__ == "__main__":

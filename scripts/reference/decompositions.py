@@ -8,18 +8,15 @@ only that JSON; this script is run by hand:
     /usr/bin/python3 scripts/reference/decompositions.py
 
 Run it with Debian's Python (python3-numpy, python3-scipy), not the
-python3 first on PATH.
+python3 first on PATH. It imports the helpers shared by all the
+reference scripts from common.py, next to it.
 """
 
-import json
-import platform
-from pathlib import Path
-
 import numpy as np
-import scipy
 import scipy.linalg
 
-ROOT = Path(__file__).resolve().parents[2]
+from common import ROOT, as_list, versions, write_json
+
 OUT = ROOT / "tests" / "fixtures" / "decompositions" / "reference.json"
 EPS = np.finfo(float).eps
 
@@ -28,13 +25,9 @@ def mat(a):
     return [[float(v) for v in row] for row in np.asarray(a)]
 
 
-def vec(a):
-    return [float(v) for v in np.asarray(a).ravel()]
-
-
 def svd_entry(what, A):
     U, s, Vt = np.linalg.svd(A, full_matrices=False)
-    return {"what": what, "A": mat(A), "U": mat(U), "s": vec(s),
+    return {"what": what, "A": mat(A), "U": mat(U), "s": as_list(s),
             "V": mat(Vt.T)}
 
 
@@ -80,7 +73,7 @@ def main():
     def eig_entry(what, A):
         w, V = np.linalg.eigh(A)
         order = np.argsort(w)[::-1]  # largest first, as in the chapter
-        return {"what": what, "A": mat(A), "values": vec(w[order]),
+        return {"what": what, "A": mat(A), "values": as_list(w[order]),
                 "vectors": mat(V[:, order])}
 
     def pinv_entry(what, A):
@@ -94,11 +87,7 @@ def main():
     A2 = (U[:, :2] * s[:2]) @ Vt[:2]
     result = {
         "generated_by": "scripts/reference/decompositions.py",
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-        },
+        "versions": versions(),
         "cholesky": {"what": "scipy.linalg.cholesky(A, lower=True)",
                      "A": mat(spd),
                      "L": mat(scipy.linalg.cholesky(spd, lower=True))},
@@ -110,11 +99,12 @@ def main():
         ],
         "lstsq": [
             {"what": "numpy.linalg.lstsq, random 30 x 6", "X": mat(X),
-             "y": vec(y), "w": vec(np.linalg.lstsq(X, y, rcond=None)[0]),
+             "y": as_list(y),
+             "w": as_list(np.linalg.lstsq(X, y, rcond=None)[0]),
              "cond": float(np.linalg.cond(X))},
             {"what": "numpy.linalg.lstsq, monomials t^j, 20 x 6",
-             "X": mat(P), "y": vec(yp),
-             "w": vec(np.linalg.lstsq(P, yp, rcond=None)[0]),
+             "X": mat(P), "y": as_list(yp),
+             "w": as_list(np.linalg.lstsq(P, yp, rcond=None)[0]),
              "cond": float(np.linalg.cond(P))},
         ],
         "eigh": [
@@ -141,9 +131,7 @@ def main():
             "frobenius_error": float(np.linalg.norm(sv_tall - A2, "fro")),
         },
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=1) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    write_json(OUT, result, indent=1)
 
 
 if __name__ == "__main__":

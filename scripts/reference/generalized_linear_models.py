@@ -7,7 +7,9 @@ the chapter read only that JSON; this script is run by hand:
     /usr/bin/python3 scripts/reference/generalized_linear_models.py
 
 Run it with Debian's Python (python3-statsmodels, python3-sklearn,
-python3-numpy, python3-scipy), not the python3 first on PATH.
+python3-numpy, python3-scipy), not the python3 first on PATH. It imports
+the helpers shared by all the reference scripts from common.py, next to
+it.
 
 The three fits, with the same designs as the chapter's code:
 - Poisson, log link: the Prussian horse-kick deaths of
@@ -29,38 +31,27 @@ design has no column of ones).
 """
 
 import csv
-import hashlib
-import json
-import platform
 import warnings
-from pathlib import Path
 
 import numpy as np
-import scipy
 import sklearn
 import statsmodels
 import statsmodels.api as sm
 from sklearn.linear_model import PoissonRegressor
 
-ROOT = Path(__file__).resolve().parents[2]
+from common import ROOT, as_list, sha256_file, versions, write_json
+
 HORSE = ROOT / "data" / "horse-kicks" / "horse_kicks.csv"
 CANCER = ROOT / "data" / "breast-cancer" / "breast_cancer.csv"
 DIABETES = ROOT / "data" / "diabetes" / "diabetes.csv"
-OUT = ROOT / "tests" / "fixtures" / "generalized-linear-models"
+OUT = (ROOT / "tests" / "fixtures" / "generalized-linear-models"
+       / "statsmodels.json")
 
 # statsmodels stops IRLS when the deviance changes by less than tol
 # relative; 1e-8 is its default, far looser than the chapter's fits
 TOL = 1e-14
 MID_YEAR = 1884.5
 PAIR = [0, 1]  # mean radius, mean texture
-
-
-def sha256(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def as_list(a):
-    return [float(v) for v in np.asarray(a).ravel()]
 
 
 def standardize(X):
@@ -138,22 +129,16 @@ def main():
     Xd, yd = diabetes()
     out = {
         "generated_by": "scripts/reference/generalized_linear_models.py",
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "statsmodels": statsmodels.__version__,
-            "sklearn": sklearn.__version__,
-        },
+        "versions": versions(statsmodels, sklearn),
         "fit": f"sm.GLM(y, X, family).fit(tol={TOL}, maxiter=100)",
         "data": {
             "horse_kicks": {"file": "data/horse-kicks/horse_kicks.csv",
-                            "sha256": sha256(HORSE), "n": len(yh),
+                            "sha256": sha256_file(HORSE), "n": len(yh),
                             "total": float(yh.sum())},
             "breast_cancer": {"file": "data/breast-cancer/breast_cancer.csv",
-                              "sha256": sha256(CANCER), "n": len(yb)},
+                              "sha256": sha256_file(CANCER), "n": len(yb)},
             "diabetes": {"file": "data/diabetes/diabetes.csv",
-                         "sha256": sha256(DIABETES), "n": len(yd)},
+                         "sha256": sha256_file(DIABETES), "n": len(yd)},
         },
         "poisson": {"names": names,
                     **glm(Xh, yh, sm.families.Poisson())},
@@ -161,10 +146,7 @@ def main():
         "gaussian": glm(Xd, yd, sm.families.Gaussian()),
         "sklearn_poisson": sklearn_poisson(Xh, yh),
     }
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / "statsmodels.json"
-    path.write_text(json.dumps(out, indent=2) + "\n")
-    print(f"wrote {path.relative_to(ROOT)}")
+    write_json(OUT, out, indent=2)
 
 
 if __name__ == "__main__":

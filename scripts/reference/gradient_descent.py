@@ -10,31 +10,26 @@ tests/fixtures/gradient-descent/sklearn.json; the tests and the chapter
 read only that JSON. Run by hand with Debian's Python:
 
     /usr/bin/python3 scripts/reference/gradient_descent.py
+
+It imports the helpers shared by all the reference scripts from
+common.py, next to it.
 """
 
-import hashlib
-import json
-import platform
 import warnings
-from pathlib import Path
 
 import numpy as np
-import scipy
 import sklearn
 from sklearn.linear_model import LinearRegression, SGDRegressor
 from sklearn.preprocessing import StandardScaler
 
-ROOT = Path(__file__).resolve().parents[2]
+from common import ROOT, as_list, load_csv, versions, write_json
+
 DATA = ROOT / "data" / "diabetes" / "diabetes.csv"
 OUT = ROOT / "tests" / "fixtures" / "gradient-descent" / "sklearn.json"
 
 ETA0 = 0.01  # constant step, below the per-sample bound 2 / max ||x_i||^2
 EPOCHS = 30
 RECORD = [1, 2, 5, 10, 20, 30]
-
-
-def as_list(a):
-    return [float(v) for v in np.asarray(a).ravel()]
 
 
 def sgd(max_iter):
@@ -53,8 +48,7 @@ def sgd(max_iter):
 
 
 def main():
-    raw = DATA.read_bytes()
-    table = np.loadtxt(DATA, delimiter=",", skiprows=1)
+    table, sha256, _ = load_csv(DATA)
     X, y = table[:, :-1], table[:, -1]
     n, d = X.shape
     Z = StandardScaler().fit_transform(X)  # population std, as ours
@@ -88,15 +82,10 @@ def main():
 
     result = {
         "generated_by": "scripts/reference/gradient_descent.py",
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "sklearn": sklearn.__version__,
-        },
+        "versions": versions(sklearn),
         "data": {
             "file": "data/diabetes/diabetes.csv",
-            "sha256": hashlib.sha256(raw).hexdigest(),
+            "sha256": sha256,
             "n": int(n),
             "d": int(d),
         },
@@ -124,9 +113,7 @@ def main():
             **designs,
         },
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    write_json(OUT, result, indent=2)
 
 
 if __name__ == "__main__":

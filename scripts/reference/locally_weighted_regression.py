@@ -21,20 +21,16 @@ tests and the chapter read only that JSON; run this script by hand:
     /usr/bin/python3 scripts/reference/locally_weighted_regression.py
 
 with Debian's Python (python3-sklearn, python3-numpy), not the python3
-first on PATH.
+first on PATH. It imports the helpers shared by all the reference
+scripts from common.py, next to it.
 """
 
-import hashlib
-import json
-import platform
-from pathlib import Path
-
 import numpy as np
-import scipy
 import sklearn
 from sklearn.linear_model import LinearRegression
 
-ROOT = Path(__file__).resolve().parents[2]
+from common import ROOT, load_csv, versions, write_json
+
 DATA = ROOT / "data" / "diabetes" / "diabetes.csv"
 OUT = ROOT / "tests" / "fixtures" / "locally-weighted-regression" / "sklearn.json"
 
@@ -79,10 +75,7 @@ def trace_s(x, tau):
 
 
 def main():
-    raw = DATA.read_bytes()
-    sha256 = hashlib.sha256(raw).hexdigest()
-    header = raw.decode("ascii").splitlines()[0].split(",")
-    table = np.loadtxt(DATA, delimiter=",", skiprows=1)
+    table, sha256, header = load_csv(DATA)
     x = table[:, header.index("S3")]
     y = table[:, header.index("S4")]
 
@@ -94,12 +87,7 @@ def main():
 
     result = {
         "generated_by": "scripts/reference/locally_weighted_regression.py",
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "sklearn": sklearn.__version__,
-        },
+        "versions": versions(sklearn),
         "data": {
             "file": "data/diabetes/diabetes.csv",
             "sha256": sha256,
@@ -122,9 +110,7 @@ def main():
             "reciprocal_mse": loo_mse(1 / x, y, None),
         },
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    write_json(OUT, result, indent=2)
 
 
 if __name__ == "__main__":

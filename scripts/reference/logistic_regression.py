@@ -8,7 +8,8 @@ chapter read only that JSON; this script is run by hand:
     /usr/bin/python3 scripts/reference/logistic_regression.py
 
 Run it with Debian's Python (python3-sklearn, python3-numpy,
-python3-scipy), not the python3 first on PATH.
+python3-scipy), not the python3 first on PATH. It imports the helpers
+shared by all the reference scripts from common.py, next to it.
 
 Conventions, the same as the chapter's code:
 - y = 1 for a malignant mass, 0 for a benign one: 1 minus the file's
@@ -21,20 +22,16 @@ Conventions, the same as the chapter's code:
   sum_i loss_i + (lambda/2) ||w||^2 with lambda = 1/C.
 """
 
-import hashlib
-import json
-import platform
 import warnings
-from pathlib import Path
 
 import numpy as np
-import scipy
 import sklearn
 from scipy.optimize import linprog
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 
-ROOT = Path(__file__).resolve().parents[2]
+from common import ROOT, as_list, load_csv, versions, write_json
+
 DATA = ROOT / "data" / "breast-cancer" / "breast_cancer.csv"
 OUT = ROOT / "tests" / "fixtures" / "logistic-regression" / "sklearn.json"
 
@@ -44,10 +41,6 @@ CS = [1.0, 0.1, 100.0]
 # feature of its loss-surface figure (column indices into the 30)
 PAIR = [0, 1]  # mean radius, mean texture
 SINGLE = [0]  # mean radius
-
-
-def as_list(a):
-    return [float(v) for v in np.asarray(a).ravel()]
 
 
 def fit(Z, y, **kw):
@@ -78,9 +71,7 @@ def summary(model, converged, Z, y, with_proba=True):
 
 
 def main():
-    raw = DATA.read_bytes()
-    sha256 = hashlib.sha256(raw).hexdigest()
-    table = np.loadtxt(DATA, delimiter=",", skiprows=1)
+    table, sha256, _ = load_csv(DATA)
     X, y = table[:, :-1], 1.0 - table[:, -1]
     n, d = X.shape
     mean, scale = X.mean(axis=0), X.std(axis=0)  # ddof=0
@@ -110,12 +101,7 @@ def main():
 
     result = {
         "generated_by": "scripts/reference/logistic_regression.py",
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "sklearn": sklearn.__version__,
-        },
+        "versions": versions(sklearn),
         "data": {
             "file": "data/breast-cancer/breast_cancer.csv",
             "sha256": sha256,
@@ -142,9 +128,7 @@ def main():
                       with_proba=False),
         },
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    write_json(OUT, result, indent=2)
 
 
 if __name__ == "__main__":

@@ -9,16 +9,14 @@ tests/fixtures/model-evaluation/sklearn.json; the tests and the chapter
 read only that JSON. Run it by hand with Debian's Python:
 
     /usr/bin/python3 scripts/reference/model_evaluation.py
+
+It imports the helpers shared by all the reference scripts from
+common.py, next to it.
 """
 
-import hashlib
-import json
 import math
-import platform
-from pathlib import Path
 
 import numpy as np
-import scipy
 import sklearn
 from sklearn.linear_model import LinearRegression
 from sklearn.metrics import (
@@ -36,7 +34,8 @@ from sklearn.model_selection import (
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import PolynomialFeatures
 
-ROOT = Path(__file__).resolve().parents[2]
+from common import ROOT, as_list, load_csv, versions, write_json
+
 DATA = ROOT / "data" / "diabetes" / "diabetes.csv"
 OUT = ROOT / "tests" / "fixtures" / "model-evaluation" / "sklearn.json"
 
@@ -47,10 +46,6 @@ LC_SIZES = [12, 15, 20, 30, 50, 100, 200, 353]
 POLY_N = 20
 POLY_DEGREE = 9
 POLY_GRID = 41
-
-
-def as_list(a):
-    return [float(v) for v in np.asarray(a).ravel()]
 
 
 def kfold_case(n, k):
@@ -92,8 +87,7 @@ def polynomial_case():
 
 
 def main():
-    raw = DATA.read_bytes()
-    table = np.loadtxt(DATA, delimiter=",", skiprows=1)
+    table, sha256, _ = load_csv(DATA)
     X, y = table[:, :-1], table[:, -1]
     n = X.shape[0]
 
@@ -119,15 +113,10 @@ def main():
 
     result = {
         "generated_by": "scripts/reference/model_evaluation.py",
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "sklearn": sklearn.__version__,
-        },
+        "versions": versions(sklearn),
         "data": {
             "file": "data/diabetes/diabetes.csv",
-            "sha256": hashlib.sha256(raw).hexdigest(),
+            "sha256": sha256,
             "n": int(n),
         },
         "kfold": [kfold_case(10, 3), kfold_case(11, 4),
@@ -177,9 +166,7 @@ def main():
     }
     assert math.isclose(result["holdout"]["rmse"] ** 2,
                         result["holdout"]["mse"])
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    write_json(OUT, result, indent=2)
 
 
 if __name__ == "__main__":

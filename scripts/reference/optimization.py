@@ -12,16 +12,11 @@ the chapter read only that JSON; this script is run by hand:
     /usr/bin/python3 scripts/reference/optimization.py
 
 Run it with Debian's Python (python3-scipy, python3-sklearn), not the
-python3 first on PATH.
+python3 first on PATH. It imports the helpers shared by all the
+reference scripts from common.py, next to it.
 """
 
-import hashlib
-import json
-import platform
-from pathlib import Path
-
 import numpy as np
-import scipy
 import sklearn
 from scipy.optimize import (
     LinearConstraint,
@@ -32,13 +27,10 @@ from scipy.optimize import (
 )
 from sklearn.linear_model import LogisticRegression
 
-ROOT = Path(__file__).resolve().parents[2]
+from common import ROOT, as_list, load_csv, versions, write_json
+
 IRIS = ROOT / "data" / "iris" / "iris.csv"
 OUT = ROOT / "tests" / "fixtures" / "optimization" / "scipy.json"
-
-
-def as_list(a):
-    return [float(v) for v in np.asarray(a).ravel()]
 
 
 def rosenbrock():
@@ -122,8 +114,7 @@ def halfspace():
 
 
 def iris():
-    raw = IRIS.read_bytes()
-    table = np.loadtxt(IRIS, delimiter=",", skiprows=1)
+    table, sha256, _ = load_csv(IRIS)
     keep = table[:, 4] != 0
     X = np.column_stack([np.ones(keep.sum()), table[keep, 2:4]])
     y = (table[keep, 4] == 2).astype(float)
@@ -147,7 +138,7 @@ def iris():
                             solver="newton-cholesky").fit(X[:, 1:], y)
     return {
         "file": "data/iris/iris.csv",
-        "sha256": hashlib.sha256(raw).hexdigest(),
+        "sha256": sha256,
         "n": int(n),
         "scipy_trust_exact": {
             "theta": as_list(res.x),
@@ -168,20 +159,13 @@ def iris():
 def main():
     result = {
         "generated_by": "scripts/reference/optimization.py",
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "sklearn": sklearn.__version__,
-        },
+        "versions": versions(sklearn),
         "rosenbrock": rosenbrock(),
         "equality_qp": equality_qp(),
         "halfspace": halfspace(),
         "iris": iris(),
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    write_json(OUT, result, indent=2)
 
 
 if __name__ == "__main__":

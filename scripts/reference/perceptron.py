@@ -8,32 +8,27 @@ Writes tests/fixtures/perceptron/sklearn.json; the tests and the
 chapter read only that JSON. Run by hand with Debian's Python:
 
     /usr/bin/python3 scripts/reference/perceptron.py
+
+It imports the helpers shared by all the reference scripts from
+common.py, next to it.
 """
 
-import hashlib
-import json
-import platform
 import warnings
-from pathlib import Path
 
 import numpy as np
-import scipy
 import sklearn
 from scipy.optimize import minimize, nnls
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import Perceptron, SGDClassifier
 
-ROOT = Path(__file__).resolve().parents[2]
+from common import ROOT, as_list, load_csv, versions, write_json
+
 DATA = ROOT / "data" / "iris" / "iris.csv"
 OUT = ROOT / "tests" / "fixtures" / "perceptron" / "sklearn.json"
 
 # tol=None runs exactly max_iter passes and warns that it did not
 # "converge"; that is what we want here.
 warnings.simplefilter("ignore", ConvergenceWarning)
-
-
-def as_list(a):
-    return [float(v) for v in np.asarray(a).ravel()]
 
 
 def pair(X, species, negative, positive, columns):
@@ -79,8 +74,7 @@ def max_margin(A, s):
 
 
 def main():
-    raw = DATA.read_bytes()
-    table = np.loadtxt(DATA, delimiter=",", skiprows=1)
+    table, sha256, _ = load_csv(DATA)
     X, species = table[:, :4], table[:, 4].astype(int)
 
     # Setosa (0) against versicolor (1) by sepal length and width.
@@ -136,15 +130,10 @@ def main():
 
     result = {
         "generated_by": "scripts/reference/perceptron.py",
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "sklearn": sklearn.__version__,
-        },
+        "versions": versions(sklearn),
         "data": {
             "file": "data/iris/iris.csv",
-            "sha256": hashlib.sha256(raw).hexdigest(),
+            "sha256": sha256,
         },
         "sepal_setosa_versicolor": {
             "columns": [0, 1],
@@ -157,9 +146,7 @@ def main():
             "runs": averaged_runs,
         },
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    write_json(OUT, result, indent=2)
 
 
 if __name__ == "__main__":

@@ -8,25 +8,25 @@ tests/fixtures/probability/scipy.json; the tests and the chapter read
 only that JSON. Run by hand with Debian's Python:
 
     /usr/bin/python3 scripts/reference/probability.py
+
+It imports the helpers shared by all the reference scripts from
+common.py, next to it.
 """
 
-import hashlib
-import json
-import platform
-from pathlib import Path
-
 import numpy as np
-import scipy
 import sklearn
 from scipy import special, stats
 
-ROOT = Path(__file__).resolve().parents[2]
+from common import ROOT, as_list, load_csv, versions, write_json
+
 DATA = ROOT / "data" / "iris" / "iris.csv"
 OUT = ROOT / "tests" / "fixtures" / "probability" / "scipy.json"
 
 
 def fl(a):
-    return [float(v) for v in np.asarray(a, dtype=float).ravel()]
+    """as_list with dtype=float: this script has always converted the
+    whole array to float before its entries (the others do not)."""
+    return as_list(a, dtype=float)
 
 
 def conditional(mu, S, b, xb):
@@ -53,12 +53,7 @@ def kl_mvn(m1, S1, m2, S2):
 def main():
     out = {
         "generated_by": "scripts/reference/probability.py",
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "sklearn": sklearn.__version__,
-        },
+        "versions": versions(sklearn),
     }
 
     # Univariate normal log-density, including far in the tail.
@@ -128,8 +123,7 @@ def main():
     }
 
     # Iris petals: one normal per species (np.cov: divisor n - 1).
-    raw = DATA.read_bytes()
-    table = np.loadtxt(DATA, delimiter=",", skiprows=1)
+    table, sha256, _ = load_csv(DATA)
     petals = table[:, 2:4]
     species = table[:, 4].astype(int)
     fits = []
@@ -148,7 +142,7 @@ def main():
     vc = [conditional(vers.mean, vers.cov, [0], np.array([l]))
           for l in (3.5, 4.5, 5.0)]
     out["iris"] = {
-        "sha256": hashlib.sha256(raw).hexdigest(),
+        "sha256": sha256,
         "means": [fl(f.mean) for f in fits],
         "covs": [fl(f.cov) for f in fits],
         "own_logpdf": [fl(f.own_logpdf) for f in fits],
@@ -162,9 +156,7 @@ def main():
         },
     }
 
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(out, indent=1) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    write_json(OUT, out, indent=1)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ read only that JSON; this script is run by hand:
     /usr/bin/python3 scripts/reference/regularization.py
 
 Run it with Debian's Python (python3-sklearn, python3-numpy), not the
-python3 first on PATH.
+python3 first on PATH. It imports the helpers shared by all the
+reference scripts from common.py, next to it.
 
 Conventions (scikit-learn 1.2), with our names in brackets:
   Ridge(alpha)       minimizes ||y - Xw - b||^2 + alpha ||w||^2  [lambda]
@@ -19,21 +20,17 @@ Conventions (scikit-learn 1.2), with our names in brackets:
 The intercept b is never penalized: X and y are centred first.
 """
 
-import hashlib
-import json
-import platform
 import warnings
-from pathlib import Path
 
 import numpy as np
-import scipy
 import sklearn
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import ElasticNet, Lasso, LassoCV, Ridge
 from sklearn.model_selection import KFold
 from sklearn.preprocessing import StandardScaler
 
-ROOT = Path(__file__).resolve().parents[2]
+from common import ROOT, as_list, load_csv, versions, write_json
+
 DATA = ROOT / "data" / "diabetes" / "diabetes.csv"
 OUT = ROOT / "tests" / "fixtures" / "regularization" / "sklearn.json"
 
@@ -53,10 +50,6 @@ CV_ALPHAS = 100
 CV_EPS = 1e-3
 
 
-def as_list(a):
-    return [float(v) for v in np.asarray(a).ravel()]
-
-
 def fit_record(model, extra=None):
     record = {
         "coef": as_list(model.coef_),
@@ -71,10 +64,7 @@ def fit_record(model, extra=None):
 
 def main():
     warnings.simplefilter("error", ConvergenceWarning)
-    raw = DATA.read_bytes()
-    sha256 = hashlib.sha256(raw).hexdigest()
-    header = raw.decode("ascii").splitlines()[0].split(",")
-    table = np.loadtxt(DATA, delimiter=",", skiprows=1)
+    table, sha256, header = load_csv(DATA)
     X, y = table[:, :-1], table[:, -1]
     n, d = X.shape
     Z = StandardScaler().fit_transform(X)  # population std, ddof = 0
@@ -106,12 +96,7 @@ def main():
 
     result = {
         "generated_by": "scripts/reference/regularization.py",
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "sklearn": sklearn.__version__,
-        },
+        "versions": versions(sklearn),
         "data": {
             "file": "data/diabetes/diabetes.csv",
             "sha256": sha256,
@@ -139,9 +124,7 @@ def main():
             "intercept": float(cv.intercept_),
         },
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    write_json(OUT, result, indent=2)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ the chapter read only that JSON; this script is run by hand:
     /usr/bin/python3 scripts/reference/softmax_regression.py
 
 Run it with Debian's Python (python3-sklearn, python3-numpy,
-python3-scipy), not the python3 first on PATH.
+python3-scipy), not the python3 first on PATH. It imports the helpers
+shared by all the reference scripts from common.py, next to it.
 
 Conventions, the same as the chapter's code:
 - scikit-learn minimizes C * sum_i loss_i + ||W||^2 / 2 with the
@@ -22,20 +23,16 @@ Conventions, the same as the chapter's code:
   tests derive their tolerances from it.
 """
 
-import hashlib
-import json
-import platform
 import warnings
-from pathlib import Path
 
 import numpy as np
-import scipy
 import sklearn
 from scipy.special import logsumexp, softmax
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 
-ROOT = Path(__file__).resolve().parents[2]
+from common import ROOT, as_list, sha256_file, versions, write_json
+
 IRIS = ROOT / "data" / "iris" / "iris.csv"
 DIGITS = ROOT / "data" / "digits" / "digits.csv"
 OUT = ROOT / "tests" / "fixtures" / "softmax-regression" / "sklearn.json"
@@ -46,14 +43,6 @@ LAMBDA = 1.0  # C = 1, scikit-learn's default
 PETALS = [2, 3]  # petal length and width, the decision-region figure
 SMALL_DIGITS = [0, 1, 2]  # the test suite's small digits problem
 SMALL_ROWS = 360  # ... taken from the first SMALL_ROWS images
-
-
-def sha256(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def as_list(a):
-    return [float(v) for v in np.asarray(a).ravel()]
 
 
 def objective_gradient(X, y, W, b, lam):
@@ -131,19 +120,14 @@ def main():
     small["rows"] = [int(i) for i in idx[keep]]
 
     out = {
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "sklearn": sklearn.__version__,
-        },
+        "versions": versions(sklearn),
         "settings": {
             "multi_class": "multinomial",
             "solver": SOLVER,
             "tol": TOL,
             "objective": "sum_i -log p_i,y_i + lambda/2 ||W||_F^2",
         },
-        "sha256": {"iris": sha256(IRIS), "digits": sha256(DIGITS)},
+        "sha256": {"iris": sha256_file(IRIS), "digits": sha256_file(DIGITS)},
         "iris": {"features": [0, 1, 2, 3], **iris_full},
         "iris_petals": {"features": PETALS, **iris_petals},
         "digits": {
@@ -158,8 +142,7 @@ def main():
             **small,
         },
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(out, indent=1) + "\n")
+    write_json(OUT, out, indent=1)
     for name in ["iris", "iris_petals", "digits", "digits_small"]:
         r = out[name]
         print(name, r["n"], "iter", r["n_iter"], "conv", r["converged"],

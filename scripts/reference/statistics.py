@@ -17,6 +17,9 @@ Run by hand with Debian's Python (python3-scipy, python3-numpy,
 python3-mpmath), not the python3 first on PATH:
 
     /usr/bin/python3 scripts/reference/statistics.py
+
+It imports the helpers shared by all the reference scripts from
+common.py, next to it (see the note on sys.path below).
 """
 
 import sys
@@ -27,17 +30,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
-import hashlib  # noqa: E402
-import json  # noqa: E402
-import platform  # noqa: E402
 import statistics  # noqa: E402
 
 import mpmath  # noqa: E402
 import numpy as np  # noqa: E402
-import scipy  # noqa: E402
 from scipy import stats  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
+# The standard library's statistics is now in sys.modules, so this file
+# can no longer shadow it: put the folder back (first) for common.py.
+sys.path.insert(0, str(HERE))
+
+from common import ROOT, load_csv, versions, write_json  # noqa: E402
+
 DATA = ROOT / "data" / "newcomb" / "newcomb.csv"
 OUT = ROOT / "tests" / "fixtures" / "statistics" / "reference.json"
 
@@ -88,8 +92,8 @@ def centre(xs):
 
 
 def main():
-    raw = DATA.read_bytes()
-    newcomb = np.loadtxt(DATA, skiprows=1)
+    # one number a line under a one-word header: whitespace-separated
+    newcomb, sha256, _ = load_csv(DATA, delimiter=None)
     kept = newcomb[newcomb >= 0]
 
     normal = {
@@ -127,12 +131,7 @@ def main():
     }
     result = {
         "generated_by": "scripts/reference/statistics.py",
-        "versions": {
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "mpmath": mpmath.__version__,
-        },
+        "versions": versions(mpmath),
         "as241_hash_sums": {
             "what": "sums of the mantissas of each coefficient table, "
                     "as printed in Wichura (1988) and quoted in "
@@ -147,14 +146,12 @@ def main():
         "quantiles": quantiles,
         "newcomb": {
             "file": "data/newcomb/newcomb.csv",
-            "sha256": hashlib.sha256(raw).hexdigest(),
+            "sha256": sha256,
             "all": centre(newcomb),
             "without_outliers": centre(kept),
         },
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    write_json(OUT, result, indent=2)
 
 
 if __name__ == "__main__":
