@@ -1,7 +1,6 @@
 // Tests for the Bayesian linear regression chapter. Each `it` is one
 // claim of the chapter; equation labels refer to chapters/linear-models/
 // bayesian-linear-regression.mdx.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   assertAllClose,
@@ -59,10 +58,9 @@ import {
   predictive,
   samplePredictive,
 } from '../code/bayesian-linear-regression/predictive.ts';
+import { fixture as loadFixture } from './helpers.ts';
 
-const fixture = JSON.parse(readFileSync(new URL(
-  './fixtures/bayesian-linear-regression/sklearn.json', import.meta.url,
-), 'utf8'));
+const fixture = loadFixture('bayesian-linear-regression', 'sklearn.json');
 
 const EPS = Number.EPSILON;
 

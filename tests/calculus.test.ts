@@ -88,13 +88,9 @@ import {
   softmaxJacobian,
   softmaxVjp,
 } from '../code/calculus/softmax.ts';
+import { fixture } from './helpers.ts';
 
-const ref = JSON.parse(
-  readFileSync(
-    new URL('./fixtures/calculus/reference.json', import.meta.url),
-    'utf8',
-  ),
-);
+const ref = fixture('calculus', 'reference.json');
 
 /** Unit roundoff and Eq. (la-gamma): the rounding budget of r steps. */
 const u = Number.EPSILON / 2;

@@ -2,7 +2,6 @@
 // of the chapter; equation labels refer to chapters/linear-models/
 // classification-metrics.mdx. Reference values come from scikit-learn
 // 1.2.1 via scripts/reference/classification_metrics.py.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_STEP,
@@ -70,13 +69,9 @@ import {
   rocCurve,
   trapezoid,
 } from '../code/classification-metrics/roc.ts';
+import { fixture } from './helpers.ts';
 
-const sk = JSON.parse(
-  readFileSync(
-    new URL('./fixtures/classification-metrics/sklearn.json', import.meta.url),
-    'utf8',
-  ),
-);
+const sk = fixture('classification-metrics', 'sklearn.json');
 
 interface Case {
   y: number[];

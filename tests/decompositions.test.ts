@@ -1,6 +1,5 @@
 // Tests for chapter "Matrix decompositions". One `it` per claim in the
 // chapter; equation labels refer to chapters/foundations/decompositions.mdx.
-import { readFileSync } from 'node:fs';
 import {
   CholeskyDecomposition,
   Matrix as MlMatrix,
@@ -75,6 +74,7 @@ import {
   solveLowerTransposed,
   solveUpper,
 } from '../code/decompositions/triangular.ts';
+import { fixture } from './helpers.ts';
 
 // ---------------------------------------------------------------------
 // Helpers and tolerances
@@ -84,12 +84,7 @@ const u = Number.EPSILON / 2;
 /** gamma_k = k u / (1 - k u), Eq. (la-gamma). */
 const gamma = (k: number) => (k * u) / (1 - k * u);
 
-const ref = JSON.parse(
-  readFileSync(
-    new URL('./fixtures/decompositions/reference.json', import.meta.url),
-    'utf8',
-  ),
-);
+const ref = fixture('decompositions', 'reference.json');
 
 const M = (rows: number[][]) => fromRows(rows);
 const v = (...xs: number[]) => Float64Array.from(xs);

@@ -1,7 +1,6 @@
 // Tests for the gradient-descent chapter. Each `it` is one claim of the
 // chapter; equation labels refer to chapters/linear-models/
 // gradient-descent.mdx.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gradientCheck, relativeError } from '../code/introduction/check.ts';
 import { createRng } from '../code/introduction/random.ts';
@@ -59,14 +58,9 @@ import {
   inverseTime,
   stepDecay,
 } from '../code/gradient-descent/schedules.ts';
-import { normwiseError } from './helpers.ts';
+import { fixture, normwiseError } from './helpers.ts';
 
-const sk = JSON.parse(
-  readFileSync(
-    new URL('./fixtures/gradient-descent/sklearn.json', import.meta.url),
-    'utf8',
-  ),
-);
+const sk = fixture('gradient-descent', 'sklearn.json');
 
 /**
  * A well-posed regression problem: three features and an intercept

@@ -59,14 +59,9 @@ import {
   smallestEigenvalue,
 } from '../code/linear-regression/spectrum.ts';
 import { linearData } from '../code/linear-regression/synthetic.ts';
-import { normwiseError } from './helpers.ts';
+import { fixture, normwiseError } from './helpers.ts';
 
-const sk = JSON.parse(
-  readFileSync(
-    new URL('./fixtures/linear-regression/sklearn.json', import.meta.url),
-    'utf8',
-  ),
-);
+const sk = fixture('linear-regression', 'sklearn.json');
 
 /** Pearson correlation of two equally long vectors. */
 function correlation(a: Float64Array, b: Float64Array): number {

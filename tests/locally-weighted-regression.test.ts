@@ -1,7 +1,6 @@
 // Tests for the locally-weighted-regression chapter. Each `it` is one
 // claim of the chapter; equation labels refer to chapters/linear-models/
 // locally-weighted-regression.mdx.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   assertAllClose,
@@ -59,16 +58,9 @@ import {
   grid,
   sineData,
 } from '../code/locally-weighted-regression/synthetic.ts';
+import { fixture } from './helpers.ts';
 
-const sk = JSON.parse(
-  readFileSync(
-    new URL(
-      './fixtures/locally-weighted-regression/sklearn.json',
-      import.meta.url,
-    ),
-    'utf8',
-  ),
-);
+const sk = fixture('locally-weighted-regression', 'sklearn.json');
 
 const EPS = Number.EPSILON;
 

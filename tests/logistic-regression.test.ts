@@ -69,13 +69,9 @@ import {
   sigmoid,
 } from '../code/logistic-regression/sigmoid.ts';
 import { logisticData } from '../code/logistic-regression/synthetic.ts';
+import { fixture } from './helpers.ts';
 
-const sk = JSON.parse(
-  readFileSync(
-    new URL('./fixtures/logistic-regression/sklearn.json', import.meta.url),
-    'utf8',
-  ),
-);
+const sk = fixture('logistic-regression', 'sklearn.json');
 
 /** A small noisy problem from a known model, the same every run. */
 function noisy() {

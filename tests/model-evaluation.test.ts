@@ -4,7 +4,6 @@
 // standard errors of the simulation, computed from the simulation
 // itself: a correct claim fails such a test with probability below
 // 1e-4, and the seeds are fixed, so a test that passes stays passed.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   gradientCheck,
@@ -61,19 +60,10 @@ import {
   trainTestSplit,
   trainValidationTestSplit,
 } from '../code/model-evaluation/splits.ts';
+import { fixture } from './helpers.ts';
 
-const sk = JSON.parse(
-  readFileSync(
-    new URL('./fixtures/model-evaluation/sklearn.json', import.meta.url),
-    'utf8',
-  ),
-);
-const lrSk = JSON.parse(
-  readFileSync(
-    new URL('./fixtures/linear-regression/sklearn.json', import.meta.url),
-    'utf8',
-  ),
-);
+const sk = fixture('model-evaluation', 'sklearn.json');
+const lrSk = fixture('linear-regression', 'sklearn.json');
 
 const EPS = Number.EPSILON;
 /** The 50 test inputs of the simulations: midpoints of 50 cells. */

@@ -1,6 +1,5 @@
 // Tests for the optimization chapter. Each `it` is one claim of the
 // chapter; equation labels refer to chapters/foundations/optimization.mdx.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   assertAllClose,
@@ -52,13 +51,9 @@ import {
   sgd,
   sgdMeanSquaredError,
 } from '../code/optimization/sgd.ts';
+import { fixture } from './helpers.ts';
 
-const ref = JSON.parse(
-  readFileSync(
-    new URL('./fixtures/optimization/scipy.json', import.meta.url),
-    'utf8',
-  ),
-);
+const ref = fixture('optimization', 'scipy.json');
 
 const EPS = Number.EPSILON;
 const vec = (...v: number[]) => Float64Array.from(v);

@@ -1,6 +1,5 @@
 // Tests for the perceptron chapter. Each `it` is one claim of the
 // chapter; equation labels refer to chapters/linear-models/perceptron.mdx.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IRIS_SHA256 } from '../code/calculus/iris.ts';
 import {
@@ -39,13 +38,9 @@ import {
   perceptron,
   pocketPerceptron,
 } from '../code/perceptron/train.ts';
+import { fixture } from './helpers.ts';
 
-const sk = JSON.parse(
-  readFileSync(
-    new URL('./fixtures/perceptron/sklearn.json', import.meta.url),
-    'utf8',
-  ),
-);
+const sk = fixture('perceptron', 'sklearn.json');
 const sepal = sk.sepal_setosa_versicolor;
 const petal = sk.petal_versicolor_virginica_averaged;
 

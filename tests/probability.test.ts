@@ -6,7 +6,6 @@
 // here is by the central limit theorem (n >= 2000), a deviation beyond
 // 5 SE has probability about 6e-7: a failure means a wrong formula, not
 // bad luck. A wrong mean or variance by a few percent is far beyond it.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   assertAllClose,
@@ -80,13 +79,9 @@ import {
   normalPdf,
   softplus,
 } from '../code/probability/univariate.ts';
+import { fixture } from './helpers.ts';
 
-const ref = JSON.parse(
-  readFileSync(
-    new URL('./fixtures/probability/scipy.json', import.meta.url),
-    'utf8',
-  ),
-);
+const ref = fixture('probability', 'scipy.json');
 
 /** Composite Simpson's rule for f on [a, b] with m (even) panels. */
 function simpson(f: (x: number) => number, a: number, b: number,

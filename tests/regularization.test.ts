@@ -1,7 +1,6 @@
 // Tests for the regularization chapter. Each `it` is one claim of the
 // chapter; equation labels refer to chapters/linear-models/
 // regularization.mdx.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   assertAllClose,
@@ -71,14 +70,9 @@ import {
   ridgeSvd,
   shrinkageFactors,
 } from '../code/regularization/ridge.ts';
-import { normwiseError } from './helpers.ts';
+import { fixture, normwiseError } from './helpers.ts';
 
-const sk = JSON.parse(
-  readFileSync(
-    new URL('./fixtures/regularization/sklearn.json', import.meta.url),
-    'utf8',
-  ),
-);
+const sk = fixture('regularization', 'sklearn.json');
 
 const EPS = Number.EPSILON;
 

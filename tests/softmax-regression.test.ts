@@ -65,13 +65,9 @@ import {
   softmaxHessian,
   softmaxLoss,
 } from '../code/softmax-regression/model.ts';
+import { fixture } from './helpers.ts';
 
-const sk = JSON.parse(
-  readFileSync(
-    new URL('./fixtures/softmax-regression/sklearn.json', import.meta.url),
-    'utf8',
-  ),
-);
+const sk = fixture('softmax-regression', 'sklearn.json');
 
 /** A seeded (d+1) x K parameter matrix with N(0, s²) entries. */
 function randomTheta(q: number, K: number, seed: number, s = 1): Matrix {

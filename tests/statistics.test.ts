@@ -62,13 +62,9 @@ import {
   normalQuantile,
 } from '../code/statistics/normal-quantile.ts';
 import { tCdf, tPdf, tQuantile } from '../code/statistics/student-t.ts';
+import { fixture } from './helpers.ts';
 
-const ref = JSON.parse(
-  readFileSync(
-    new URL('./fixtures/statistics/reference.json', import.meta.url),
-    'utf8',
-  ),
-);
+const ref = fixture('statistics', 'reference.json');
 
 const EPS = Number.EPSILON;
 

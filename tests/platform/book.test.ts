@@ -1,6 +1,7 @@
 // The platform's own tests: the table of contents, the structural check
 // behind `npm run check`, the test counts the pages show, and the number
-// formatting used by computed values in the prose.
+// formatting used by computed values in the prose, and the tests' own
+// fixture loader (tests/helpers.ts).
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHAPTERS, PARTS, chapter } from '../../src/toc.ts';
@@ -11,6 +12,7 @@ import {
 import { checkBook } from '../../scripts/check-book.ts';
 import { fileFor } from '../../scripts/serve.ts';
 import { dedupeStylesheets } from '../../src/plugins/print-dedupe.ts';
+import { fixture } from '../helpers.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -89,5 +91,23 @@ describe('print page', () => {
     const s = '<style>.p{fill:none}</style>';
     expect(dedupeStylesheets(`${s}<svg></svg>${s}<style>x</style>`))
       .toBe(`${s}<svg></svg><style>x</style>`);
+  });
+});
+
+describe('fixture', () => {
+  it('reads tests/fixtures/<slug>/<name>, typed by the caller', () => {
+    type Sk = { versions: { sklearn: string }; data: { n: number } };
+    const sk = fixture<Sk>('linear-regression', 'sklearn.json');
+    expect(sk.versions.sklearn).toBe('1.2.1');
+    expect(sk.data.n).toBe(442);
+  });
+
+  it('names a missing file and the script that makes it', () => {
+    const missing = () => fixture('linear-regression', 'nope.json');
+    expect(missing).toThrow(
+      /^fixture: no .*tests\/fixtures\/linear-regression\/nope\.json;/,
+    );
+    expect(missing)
+      .toThrow('/usr/bin/python3 scripts/reference/linear_regression.py');
   });
 });
