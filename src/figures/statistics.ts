@@ -372,9 +372,11 @@ export function newcombBootstrapFigure(): string {
         strokeWidth: 1.8 }),
       band(all.meanBoot, top * 1.08, PALETTE[4], '6,3'),
       band(all.medianBoot, top * 1.2, PALETTE[2], 'none'),
-      label(all.meanBoot.lo, top * 1.08, '95% interval, mean', 'end', 4),
-      label(all.medianBoot.lo, top * 1.2, '95% interval, median', 'end',
-        4),
+      // to the left of each interval, clear of its end tick
+      label(all.meanBoot.lo, top * 1.08, '95% interval, mean', 'end', 0,
+        -9),
+      label(all.medianBoot.lo, top * 1.2, '95% interval, median', 'end', 0,
+        -9),
       Plot.ruleY([0]),
     ],
   });
