@@ -33,6 +33,8 @@ export interface MergeOptions {
    * piece into another), or null for a true external link.
    */
   readonly internal: (uri: string) => string | null;
+  /** The document's language (BCP 47), for screen readers and search. */
+  readonly lang?: string;
 }
 
 function fail(message: string): never {
@@ -166,6 +168,7 @@ export function mergePdfs(pieces: readonly MergePiece[], opts: MergeOptions) {
     text: `<</Type /Catalog\n/Pages ${pagesRoot} 0 R\n/Dests ${destsObj} 0 R` +
       (outline === null ? '' : `\n/Outlines ${outline} 0 R\n` +
         '/PageMode /UseOutlines') +
+      (opts.lang ? `\n/Lang ${pdfText(opts.lang)}` : '') +
       '\n/ViewerPreferences <</Type /ViewerPreferences\n' +
       '/DisplayDocTitle true>>>>',
     stream: null,

@@ -291,6 +291,7 @@ export async function makePdf(opts: {
       })),
       {
         bookmarks,
+        lang: 'en',
         internal: (uri) => uri.startsWith(printRoot)
           ? new URL(uri).hash.slice(1) ||
             fail(`a link to ${uri} names no place in it`)

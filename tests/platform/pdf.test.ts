@@ -162,13 +162,14 @@ describe('mergePdfs', () => {
   ];
 
   it('joins the pages in order, with the blank page', () => {
-    const out = mergePdfs(pieces(), { bookmarks, internal });
+    const out = mergePdfs(pieces(), { bookmarks, internal, lang: 'en' });
     expect(pdfPageCount(out)).toBe(3 + 1 + 2 + 1);
     expect([...pdfDests(out)]).toEqual([
       ['front', 3], ['ch-a', 6], ['sec-%CF%83', 7],
     ]);
     const pdf = parsePdf(out);
     expect(pdf.objects.get(pdf.info!)!.text).toContain('(piece front)');
+    expect(pdf.objects.get(pdf.root)!.text).toContain('/Lang <FEFF0065006E>');
   });
 
   it('turns links between pieces into links to destinations', () => {

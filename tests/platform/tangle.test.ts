@@ -125,6 +125,17 @@ describe('the remark plugin in an MDX build', () => {
     ).rejects.toThrow(/alpha\.mdx:3: .*"never-closed" has no #endregion/);
   });
 
+  it('keeps punctuation on the line of a short inline formula', async () => {
+    const long = 'a_1 + a_2 + a_3 + a_4 + a_5 + a_6 + a_7 + a_8';
+    const js = await build(
+      `It grows like $1/\\nu$. Then $a = b$, so $${long}$; end.`);
+    // 1/ν and a = b are glued to their punctuation; the long sum keeps
+    // its own break points
+    expect(js.match(/"math-punct"/g)).toHaveLength(2);
+    expect(js).toMatch(/"math-punct"[^]*?"\."[^]*?" Then "/);
+    expect(js).toMatch(/"math-punct"[^]*?","[^]*?" so "/);
+  });
+
   it('numbers labelled equations per chapter and links references', async () => {
     const js = await build(
       '$$\ny = x^2\n\\label{alpha-square}\n$$\n\n' +
