@@ -36,8 +36,25 @@ function build(dir: string, outDir: string, base: string) {
   });
 }
 
+/**
+ * Headless Chromium sometimes stops scheduling idle periods for a page
+ * (no compositor frames; puppeteer/puppeteer#10350 and its kin), so a
+ * requestIdleCallback without a timeout may never run. Starlight starts
+ * its search UI that way, and about one run in five the search check
+ * waited 30 s for a search box that was never built (measured: idle
+ * callbacks requested 4, run 0, page visible). A real browser runs them
+ * within milliseconds; here each one gets a 1 s timeout, after which
+ * Chromium runs it even without an idle period.
+ */
+function idleCallbacksRun() {
+  const request = window.requestIdleCallback.bind(window);
+  window.requestIdleCallback = (cb, opts) =>
+    request(cb, { timeout: 1000, ...opts });
+}
+
 async function open(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
+  await page.addInitScript(idleCallbacksRun);
   const res = await page.goto(url);
   assert(res?.ok(), `GET ${url} answered ${res?.status()}`);
   return page;
