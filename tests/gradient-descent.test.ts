@@ -578,6 +578,14 @@ describe('errors', () => {
     expect(() => epochBatches(5, 6, null)).toThrow(/epochBatches/);
   });
 
+  it('takeRows refuses indices that are not a non-empty array', () => {
+    const { A, y } = problem(0.3);
+    expect(() => takeRows(A, y, [])).toThrow(/takeRows.*non-empty.*got \[\]/);
+    const notArray = undefined as unknown as number[];
+    expect(() => takeRows(A, y, notArray))
+      .toThrow(/takeRows.*\[0, 200\).*got undefined/);
+  });
+
   it('the conditioning helpers refuse degenerate input', () => {
     expect(() => stepBounds(new Matrix(3, 2))).toThrow(/all zeros/);
     expect(() => stepsNeeded(0.5, 1e-3)).toThrow(/stepsNeeded/);

@@ -13,6 +13,7 @@ import { createRng } from '../code/introduction/random.ts';
 import { moments } from '../code/introduction/stats.ts';
 import { Matrix } from '../code/linear-algebra/matrix.ts';
 import { svd } from '../code/decompositions/svd.ts';
+import { takeRows } from '../code/gradient-descent/batches.ts';
 import { loadDiabetes } from '../code/linear-regression/diabetes.ts';
 import {
   meanSquaredError,
@@ -55,8 +56,6 @@ import {
   predictPolynomial,
 } from '../code/model-evaluation/polynomial.ts';
 import {
-  takeEntries,
-  takeRows,
   trainTestSplit,
   trainValidationTestSplit,
 } from '../code/model-evaluation/splits.ts';
@@ -191,13 +190,38 @@ describe('hold-out splits', () => {
       .toThrow(/trainValidationTestSplit.*no training/);
   });
 
-  it('takeRows and takeEntries pick the listed rows, and refuse bad indices', () => {
+  it('takeRows (gradient-descent chapter) turns split indices into data', () => {
     const X = new Matrix(3, 2, Float64Array.of(1, 2, 3, 4, 5, 6));
-    expect(Array.from(takeRows(X, [2, 0]).data)).toEqual([5, 6, 1, 2]);
-    expect(Array.from(takeEntries(Float64Array.of(7, 8, 9), [1, 1])))
-      .toEqual([8, 8]);
-    expect(() => takeRows(X, [3])).toThrow(/takeRows.*\[0, 3\).*got 3/);
-    expect(() => takeEntries(Float64Array.of(1), [0.5])).toThrow(/takeEntries/);
+    const y = Float64Array.of(7, 8, 9);
+    const part = takeRows(X, y, [2, 0]);
+    expect(Array.from(part.X.data)).toEqual([5, 6, 1, 2]);
+    expect(Array.from(part.y)).toEqual([9, 7]);
+    expect(Array.from(takeRows(X, y, [1, 1]).y)).toEqual([8, 8]);
+    // row i of Z is (i, 10 i) and y_i = i: the parts of a split keep
+    // each row with its target and together hold every row once
+    const n = 20;
+    const Z = new Matrix(n, 2, Float64Array.from({ length: 2 * n },
+      (_, t) => (t % 2 ? 10 : 1) * Math.floor(t / 2)));
+    const t = Float64Array.from({ length: n }, (_, i) => i);
+    const split = trainTestSplit(n, 0.25, createRng(3));
+    const seen: number[] = [];
+    for (const idx of [split.train, split.test]) {
+      const p = takeRows(Z, t, idx);
+      p.y.forEach((yi, r) => {
+        expect([p.X.get(r, 0), p.X.get(r, 1)]).toEqual([yi, 10 * yi]);
+        seen.push(yi);
+      });
+    }
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from(t));
+  });
+
+  it('takeRows refuses indices outside the data and non-finite data', () => {
+    const X = new Matrix(3, 2, Float64Array.of(1, 2, 3, 4, 5, 6));
+    const y = Float64Array.of(7, 8, 9);
+    expect(() => takeRows(X, y, [3])).toThrow(/takeRows.*\[0, 3\).*got \[3\]/);
+    expect(() => takeRows(X, y, [0.5])).toThrow(/takeRows/);
+    expect(() => takeRows(X, Float64Array.of(7, NaN, 9), [0]))
+      .toThrow(/takeRows: y .*NaN/);
   });
 });
 
@@ -297,7 +321,7 @@ describe('learning curves', () => {
       folds.forEach((fold, f) => {
         // the fit on m rows is as accurate as those rows' conditioning
         // allows: 100 κ²ε with κ of the centred m × 10 design
-        const kappa = centredCondition(takeRows(X, fold.train.slice(0, m)));
+        const kappa = centredCondition(takeRows(X, y, fold.train.slice(0, m)).X);
         const tol = 100 * kappa ** 2 * EPS;
         expect(relativeError(lc.train[s][f], -ref.train_neg_mse[s][f]))
           .toBeLessThan(tol);

@@ -47,11 +47,12 @@ export function takeRows(
 ): { X: Matrix; y: Vector } {
   checkXy('takeRows', X, y);
   const { rows: n, cols: d } = X;
-  if (idx.length === 0 || idx.some((i) =>
-    !Number.isInteger(i) || i < 0 || i >= n)) {
+  if (!Array.isArray(idx) || idx.length === 0 ||
+    idx.some((i) => !Number.isInteger(i) || i < 0 || i >= n)) {
+    const got = Array.isArray(idx) ? `[${idx.join(', ')}]` : typeof idx;
     throw new Error(
       `takeRows: expected a non-empty list of row indices in ` +
-        `[0, ${n}) for X ${shapeOf(X)}, got [${idx.join(', ')}]`,
+        `[0, ${n}) for X ${shapeOf(X)}, got ${got}`,
     );
   }
   const out = new Matrix(idx.length, d);

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { takeRows } from '../gradient-descent/batches.ts';
 import { createRng } from '../introduction/random.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
@@ -12,11 +13,7 @@ import {
   standardize,
   unstandardize,
 } from '../linear-regression/scaling.ts';
-import {
-  takeEntries,
-  takeRows,
-  trainTestSplit,
-} from '../model-evaluation/splits.ts';
+import { trainTestSplit } from '../model-evaluation/splits.ts';
 import { fitLogisticNewton } from './fit.ts';
 import { predictProba } from './model.ts';
 
@@ -98,16 +95,16 @@ export function breastCancerHoldout(
 ) {
   const { X, y } = loadBreastCancer();
   const split = trainTestSplit(X.rows, testFraction, createRng(seed));
-  const Xtrain = takeRows(X, split.train);
-  const ytrain = takeEntries(y, split.train);
-  const { Z, mean, scale } = standardize(Xtrain);
-  const fit = fitLogisticNewton(Z, ytrain, { lambda_ });
+  const train = takeRows(X, y, split.train);
+  const { Z, mean, scale } = standardize(train.X);
+  const fit = fitLogisticNewton(Z, train.y, { lambda_ });
   const { w, b } = unstandardize(fit, mean, scale);
-  const Xtest = takeRows(X, split.test);
-  const ytest = takeEntries(y, split.test);
-  const pTest = predictProba(Xtest, w, b);
-  return { split, fit, w, b, ytest, pTest, testAccuracy: accuracy(ytest,
-    pTest), trainAccuracy: accuracy(ytrain, predictProba(Z, fit.w,
-    fit.b)) };
+  const test = takeRows(X, y, split.test);
+  const pTest = predictProba(test.X, w, b);
+  return {
+    split, fit, w, b, ytest: test.y, pTest,
+    testAccuracy: accuracy(test.y, pTest),
+    trainAccuracy: accuracy(train.y, predictProba(Z, fit.w, fit.b)),
+  };
 }
 // #endregion

@@ -1,11 +1,11 @@
 // Scoring a model by k-fold cross-validation, and learning curves. The
 // folds come from kFoldIndices of the regularization chapter.
+import { takeRows } from '../gradient-descent/batches.ts';
 import { moments } from '../introduction/stats.ts';
 import { Matrix, checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { fitNormalEquations, predict } from '../linear-regression/model.ts';
 import type { Fold } from '../regularization/cross-validation.ts';
-import { takeEntries, takeRows } from './splits.ts';
 
 // #region fitter
 /** Fits a model to (X, y) and returns its prediction function. */
@@ -33,8 +33,10 @@ export function crossValidate(
   checkData('crossValidate', X, y);
   checkFolds('crossValidate', folds, X.rows);
   const scores = folds.map(({ train, test }) => {
-    const model = fitter(takeRows(X, train), takeEntries(y, train));
-    return metric(takeEntries(y, test), model(takeRows(X, test)));
+    const fit = takeRows(X, y, train);
+    const held = takeRows(X, y, test);
+    const model = fitter(fit.X, fit.y);
+    return metric(held.y, model(held.X));
   });
   const { mean, variance } = moments(scores);
   const standardError = Math.sqrt(variance / folds.length);
@@ -114,15 +116,12 @@ export function learningCurve(
   const train = sizes.map(() => [] as number[]);
   const test = sizes.map(() => [] as number[]);
   for (const fold of folds) {
-    const Xv = takeRows(X, fold.test);
-    const yv = takeEntries(y, fold.test);
+    const held = takeRows(X, y, fold.test);
     sizes.forEach((m, s) => {
-      const idx = fold.train.slice(0, m);
-      const Xm = takeRows(X, idx);
-      const ym = takeEntries(y, idx);
-      const model = fitter(Xm, ym);
-      train[s].push(metric(ym, model(Xm)));
-      test[s].push(metric(yv, model(Xv)));
+      const fit = takeRows(X, y, fold.train.slice(0, m));
+      const model = fitter(fit.X, fit.y);
+      train[s].push(metric(fit.y, model(fit.X)));
+      test[s].push(metric(held.y, model(held.X)));
     });
   }
   return { sizes, train, test };

@@ -1,6 +1,7 @@
 // Evaluating least squares on the diabetes data: training error, one
 // hold-out split, k-fold and leave-one-out cross-validation, the spread
 // of these estimates, and a learning curve. Node only (reads the file).
+import { takeRows } from '../gradient-descent/batches.ts';
 import { createRng } from '../introduction/random.ts';
 import { moments } from '../introduction/stats.ts';
 import { loadDiabetes } from '../linear-regression/diabetes.ts';
@@ -15,7 +16,7 @@ import {
   leastSquares,
 } from './cross-validation.ts';
 import { meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
-import { takeEntries, takeRows, trainTestSplit } from './splits.ts';
+import { trainTestSplit } from './splits.ts';
 
 export const HOLDOUT_TRAIN = 342; // rows 0..341 fit, 342..441 test
 export const SPREAD = { repeats: 200, testFraction: 0.2, k: 10 };
@@ -31,9 +32,10 @@ export function diabetesHoldout(train = HOLDOUT_TRAIN) {
   const fitIdx = Array.from({ length: train }, (_, i) => i);
   const testIdx = Array.from({ length: X.rows - train }, (_, i) =>
     train + i);
-  const model = leastSquares(takeRows(X, fitIdx), takeEntries(y, fitIdx));
-  const yTest = takeEntries(y, testIdx);
-  const yHat = model(takeRows(X, testIdx));
+  const fit = takeRows(X, y, fitIdx);
+  const held = takeRows(X, y, testIdx);
+  const yTest = held.y;
+  const yHat = leastSquares(fit.X, fit.y)(held.X);
   const losses = yTest.map((yi, i) => (yi - yHat[i]) ** 2);
   return {
     yHat,
@@ -75,9 +77,10 @@ export function diabetesSpread(repeats = SPREAD.repeats, seed = 7) {
   const kFold = new Float64Array(repeats);
   for (let r = 0; r < repeats; r++) {
     const { train, test } = trainTestSplit(X.rows, testFraction, rng);
-    const model = leastSquares(takeRows(X, train), takeEntries(y, train));
-    holdout[r] = meanSquaredError(takeEntries(y, test),
-      model(takeRows(X, test)));
+    const fit = takeRows(X, y, train);
+    const held = takeRows(X, y, test);
+    const model = leastSquares(fit.X, fit.y);
+    holdout[r] = meanSquaredError(held.y, model(held.X));
     const folds = kFoldIndices(X.rows, k, rng);
     kFold[r] = crossValidate(X, y, folds, leastSquares,
       meanSquaredError).mean;

@@ -1,9 +1,7 @@
-// Hold-out splits: shuffle the indices once, cut them into a training,
-// (optionally) a validation and a test part, and take those rows.
+// Hold-out splits: shuffle the indices once and cut them into a
+// training, (optionally) a validation and a test part. The rows of each
+// part are taken by takeRows of the gradient-descent chapter.
 import type { Rng } from '../introduction/random.ts';
-import { Matrix, checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
-import type { Vector } from '../linear-algebra/matrix.ts';
-import { requireIndex } from '../probability/checks.ts';
 
 // #region split-sizes
 /**
@@ -68,34 +66,5 @@ export function trainValidationTestSplit(
     validation: order.slice(nTest, nTest + nVal),
     train: order.slice(nTest + nVal),
   };
-}
-// #endregion
-
-// #region take
-/** Throws unless every index is an integer in [0, n). */
-function checkIndices(fn: string, idx: number[], n: number): void {
-  if (!Array.isArray(idx) || idx.length === 0) {
-    throw new Error(`${fn}: expected a non-empty array of indices`);
-  }
-  for (const i of idx) requireIndex(fn, 'every index', i, n);
-}
-
-/** The rows of X listed in idx, in that order. */
-export function takeRows(X: Matrix, idx: number[]): Matrix {
-  checkFinite('takeRows', 'X', X);
-  checkIndices(`takeRows (X is ${shapeOf(X)})`, idx, X.rows);
-  const d = X.cols;
-  const out = new Matrix(idx.length, d);
-  idx.forEach((i, r) => {
-    out.data.set(X.data.subarray(i * d, (i + 1) * d), r * d);
-  });
-  return out;
-}
-
-/** The entries of y listed in idx, in that order. */
-export function takeEntries(y: Vector, idx: number[]): Vector {
-  checkFinite('takeEntries', 'y', y);
-  checkIndices(`takeEntries (y is ${shapeOf(y)})`, idx, y.length);
-  return Float64Array.from(idx, (i) => y[i]);
 }
 // #endregion
