@@ -131,9 +131,17 @@ export function parsePdf(bytes: Uint8Array): PdfFile {
   return { objects, root, info: info ? Number(info[1]) : null };
 }
 
-// A literal string (Skia escapes the parentheses inside), a hex string,
-// or an indirect reference: references are only rewritten outside strings.
-const TOKENS = /\((?:\\[\s\S]|[^\\)])*\)|<[0-9A-Fa-f\s]*>|(\d+) (\d+) R\b/g;
+// A string: literal, which may hold one level of balanced unescaped
+// parentheses, or hex.
+const LIT = String.raw`(?:\\[\s\S]|[^\\()])`;
+export const STRING =
+  String.raw`\((?:${LIT}|\(${LIT}*\))*\)|<[0-9A-Fa-f\s]*>`;
+// A name's characters, after its slash.
+const NAME = String.raw`[^\s/[\]<>()]+`;
+
+// A string or an indirect reference: references are only rewritten
+// outside strings.
+const TOKENS = new RegExp(`${STRING}|(\\d+) (\\d+) R\\b`, 'g');
 
 /** The object numbers an object's text refers to. */
 export function refsOf(text: string): number[] {
@@ -154,6 +162,68 @@ export function renumber(text: string, map: (n: number) => number): string {
 export function refAt(text: string, key: string): number | null {
   const m = new RegExp(`/${key}\\s+(\\d+) 0 R`).exec(text);
   return m ? Number(m[1]) : null;
+}
+
+/** Decodes a PDF string: `(literal)` or `<hex>`, PDFDoc or UTF-16BE. */
+export function pdfString(raw: string): string {
+  let bytes: number[];
+  if (raw.startsWith('<')) {
+    const hex = raw.slice(1, -1).replace(/\s+/g, '');
+    bytes = [];
+    for (let i = 0; i < hex.length; i += 2) {
+      bytes.push(parseInt(hex.slice(i, i + 2).padEnd(2, '0'), 16));
+    }
+  } else {
+    bytes = [];
+    const s = raw.slice(1, -1);
+    const esc: Record<string, number> = {
+      n: 10, r: 13, t: 9, b: 8, f: 12, '(': 40, ')': 41, '\\': 92,
+    };
+    for (let i = 0; i < s.length; i++) {
+      if (s[i] !== '\\') {
+        bytes.push(s.charCodeAt(i));
+        continue;
+      }
+      const c = s[++i];
+      const oct = /^[0-7]{1,3}/.exec(s.slice(i));
+      if (oct) {
+        bytes.push(parseInt(oct[0], 8));
+        i += oct[0].length - 1;
+      } else if (c in esc) bytes.push(esc[c]);
+      else if (c !== '\n' && c !== '\r') bytes.push(c.charCodeAt(0));
+    }
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    let out = '';
+    for (let i = 2; i + 1 < bytes.length; i += 2) {
+      out += String.fromCharCode((bytes[i] << 8) | bytes[i + 1]);
+    }
+    return out;
+  }
+  return String.fromCharCode(...bytes);
+}
+
+/** The string value of a dictionary key, decoded, or null. */
+export function stringAt(text: string, key: string): string | null {
+  const m = new RegExp(`/${key}\\s*(${STRING})`).exec(text);
+  return m ? pdfString(m[1]) : null;
+}
+
+/** The named destination of a link or bookmark (`/Dest /name`), or null. */
+export function destAt(text: string): string | null {
+  const m = new RegExp(`/Dest\\s*/(${NAME})`).exec(text);
+  return m ? readName(m[1]) : null;
+}
+
+/** The entries of a /Dests dictionary: name and its destination array. */
+export function destEntries(dict: string): [string, string][] {
+  const entry = new RegExp(String.raw`/(${NAME})\s*(\[[^\]]*\])`, 'g');
+  return [...dict.matchAll(entry)].map((m) => [readName(m[1]), m[2]]);
+}
+
+/** Whether an object is a link annotation. */
+export function isLink(text: string): boolean {
+  return /\/Subtype\s*\/Link\b/.test(text);
 }
 
 /** Page object numbers in document order (page n is index n − 1). */

@@ -4,47 +4,11 @@
 // contents), the outline (bookmarks) and the links. The file itself is
 // read by pdf-file.ts.
 import {
-  catalog, pageObjects, parsePdf, readName, refAt, type PdfFile,
+  catalog, destAt, destEntries, isLink, pageObjects, parsePdf, refAt,
+  refsOf, stringAt, type PdfFile,
 } from './pdf-file.ts';
 
-/** Decodes a PDF string: `(literal)` or `<hex>`, PDFDoc or UTF-16BE. */
-export function pdfString(raw: string): string {
-  let bytes: number[];
-  if (raw.startsWith('<')) {
-    const hex = raw.slice(1, -1).replace(/\s+/g, '');
-    bytes = [];
-    for (let i = 0; i < hex.length; i += 2) {
-      bytes.push(parseInt(hex.slice(i, i + 2).padEnd(2, '0'), 16));
-    }
-  } else {
-    bytes = [];
-    const s = raw.slice(1, -1);
-    const esc: Record<string, number> = {
-      n: 10, r: 13, t: 9, b: 8, f: 12, '(': 40, ')': 41, '\\': 92,
-    };
-    for (let i = 0; i < s.length; i++) {
-      if (s[i] !== '\\') {
-        bytes.push(s.charCodeAt(i));
-        continue;
-      }
-      const c = s[++i];
-      const oct = /^[0-7]{1,3}/.exec(s.slice(i));
-      if (oct) {
-        bytes.push(parseInt(oct[0], 8));
-        i += oct[0].length - 1;
-      } else if (c in esc) bytes.push(esc[c]);
-      else if (c !== '\n' && c !== '\r') bytes.push(c.charCodeAt(0));
-    }
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    let out = '';
-    for (let i = 2; i + 1 < bytes.length; i += 2) {
-      out += String.fromCharCode((bytes[i] << 8) | bytes[i + 1]);
-    }
-    return out;
-  }
-  return String.fromCharCode(...bytes);
-}
+export { pdfString } from './pdf-file.ts';
 
 /** Number of pages. */
 export function pdfPageCount(pdf: Uint8Array): number {
@@ -58,10 +22,9 @@ export function pdfDests(bytes: Uint8Array): Map<string, number> {
   const id = refAt(catalog(pdf), 'Dests');
   const out = new Map<string, number>();
   if (id === null) return out;
-  const dict = text(pdf, id);
-  for (const m of dict.matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+) 0 R/g)) {
-    const p = page.get(Number(m[2]));
-    if (p !== undefined) out.set(readName(m[1]), p);
+  for (const [name, target] of destEntries(text(pdf, id))) {
+    const p = page.get(refsOf(target)[0]);
+    if (p !== undefined) out.set(name, p);
   }
   return out;
 }
@@ -78,10 +41,6 @@ export interface OutlineItem {
   readonly dest: string | null;
 }
 
-// A literal string may hold one level of balanced, unescaped parentheses.
-const LIT = String.raw`(?:\\[\s\S]|[^\\()])`;
-const STRING =
-  String.raw`(\((?:${LIT}|\(${LIT}*\))*\)|<[0-9A-Fa-f\s]*>)`;
 
 /** The outline (bookmarks), depth-first in document order. */
 export function pdfOutline(bytes: Uint8Array): OutlineItem[] {
@@ -95,13 +54,7 @@ export function pdfOutline(bytes: Uint8Array): OutlineItem[] {
       if (seen.has(id)) throw new Error('pdf-inspect: outline cycle');
       seen.add(id);
       const d = text(pdf, id);
-      const t = new RegExp(`/Title\\s*${STRING}`).exec(d);
-      const dest = /\/Dest\s*\/([^\s/[\]<>()]+)/.exec(d);
-      out.push({
-        title: t ? pdfString(t[1]) : '',
-        depth,
-        dest: dest ? readName(dest[1]) : null,
-      });
+      out.push({ title: stringAt(d, 'Title') ?? '', depth, dest: destAt(d) });
       walk(refAt(d, 'First'), depth + 1);
       id = refAt(d, 'Next');
     }
@@ -128,14 +81,8 @@ export function pdfLinks(bytes: Uint8Array): LinkAnnotation[] {
     if (!annots) return;
     for (const m of annots[1].matchAll(/(\d+) 0 R/g)) {
       const d = text(pdf, Number(m[1]));
-      if (!/\/Subtype\s*\/Link/.test(d)) continue;
-      const dest = /\/Dest\s*\/([^\s/[\]<>()]+)/.exec(d);
-      const uri = new RegExp(`/URI\\s*${STRING}`).exec(d);
-      out.push({
-        page: i + 1,
-        dest: dest ? readName(dest[1]) : null,
-        uri: uri ? pdfString(uri[1]) : null,
-      });
+      if (!isLink(d)) continue;
+      out.push({ page: i + 1, dest: destAt(d), uri: stringAt(d, 'URI') });
     }
   });
   return out;

@@ -7,10 +7,10 @@
 // headings the caller lists. Only what a page uses is kept, so fonts and
 // images are copied with the pages that show them.
 import {
-  catalog, pageObjects, parsePdf, pdfName, pdfText, readName, refAt,
-  refsOf, renumber, writePdf, type PdfObject,
+  catalog, destAt, destEntries, isLink, pageObjects, parsePdf, pdfName,
+  pdfString, pdfText, refAt, refsOf, renumber, STRING, writePdf,
+  type PdfObject,
 } from './pdf-file.ts';
-import { pdfString } from './pdf-inspect.ts';
 
 export interface MergePiece {
   readonly pdf: Uint8Array;
@@ -52,7 +52,7 @@ function subsetTag(n: number): string {
 
 // A link's action dictionary with its URI string (literal or hex).
 const URI_ACTION =
-  /\/A\s*<<[^]*?\/URI\s*(\((?:\\[\s\S]|[^\\)])*\)|<[^>]*>)[^]*?>>/;
+  new RegExp(String.raw`/A\s*<<[^]*?/URI\s*(${STRING})[^]*?>>`);
 
 export function mergePdfs(pieces: readonly MergePiece[], opts: MergeOptions) {
   if (pieces.length === 0) fail('no pieces');
@@ -107,7 +107,7 @@ export function mergePdfs(pieces: readonly MergePiece[], opts: MergeOptions) {
       let text = o.text;
       const isPage = pageSet.has(n);
       if (isPage) text = text.replace(/\/Parent\s+\d+ 0 R/, '/Parent @');
-      else if (/\/Subtype\s*\/Link\b/.test(text)) {
+      else if (isLink(text)) {
         text = linkToDest(text, opts.internal);
       }
       text = renumber(retag(text), to);
@@ -130,18 +130,16 @@ export function mergePdfs(pieces: readonly MergePiece[], opts: MergeOptions) {
 
     const destsAt = refAt(catalog(pdf), 'Dests');
     const table = destsAt === null ? '' : pdf.objects.get(destsAt)!.text;
-    for (const m of table.matchAll(/\/([^\s/[\]<>()]+)\s*(\[[^\]]*\])/g)) {
-      const name = readName(m[1]);
+    for (const [name, target] of destEntries(table)) {
       if (destFrom.has(name)) {
         fail(`destination "${name}" is in pieces ${destFrom.get(name)} ` +
           `and ${p}`);
       }
-      const target = refsOf(m[2])[0];
-      if (!pageSet.has(target)) {
+      if (!pageSet.has(refsOf(target)[0])) {
         fail(`piece ${p}: destination "${name}" is not on a page`);
       }
       destFrom.set(name, p);
-      dests.set(name, renumber(m[2], to));
+      dests.set(name, renumber(target, to));
     }
   });
 
@@ -152,10 +150,9 @@ export function mergePdfs(pieces: readonly MergePiece[], opts: MergeOptions) {
   });
   // Every link into another piece must find its destination.
   for (const o of out) {
-    if (!/\/Subtype\s*\/Link\b/.test(o.text)) continue;
-    const d = /\/Dest\s*\/([^\s/[\]<>()]+)/.exec(o.text);
-    if (d && !dests.has(readName(d[1]))) {
-      fail(`a link points to "${readName(d[1])}", which no piece defines`);
+    const d = isLink(o.text) ? destAt(o.text) : null;
+    if (d !== null && !dests.has(d)) {
+      fail(`a link points to "${d}", which no piece defines`);
     }
   }
   const destsObj = add({

@@ -2,7 +2,7 @@
 // by its code, seeded. Colour is always paired with a dash pattern, a
 // symbol, a shade or a direct label, so print and colour-blind readers
 // lose nothing.
-import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { histogram, normalDensity } from '../../code/introduction/stats.ts';
 import {
   diabetesBayes,
@@ -20,13 +20,6 @@ import {
 import { center } from '../../code/linear-regression/model.ts';
 import { normalQuantile } from '../../code/statistics/normal-quantile.ts';
 
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => {
-    value ??= make();
-    return value;
-  };
-}
 
 /** The multiplier of the 95% intervals, Φ⁻¹(0.975) ≈ 1.96. */
 export const Z_LEVEL = normalQuantile((1 + LEVEL) / 2);

@@ -2,7 +2,7 @@
 // its code. Colour is always paired with a dash pattern or a marker
 // shape, so print and colour-blind readers lose nothing. Each study runs
 // once per build: the chapter and its figures share the results.
-import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { fixed } from '../lib/format.ts';
 import {
   aucInterval,
@@ -15,11 +15,6 @@ import {
   toyStudy,
 } from '../../code/classification-metrics/experiments.ts';
 
-/** f() computed on the first call only. */
-function once<T>(f: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => (value ??= { v: f() }).v;
-}
 
 export const toy = once(toyStudy);
 export const heldOut = once(() => evaluateBreastCancer());

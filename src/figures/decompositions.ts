@@ -10,7 +10,7 @@ import {
   SVD as MlSVD,
 } from 'ml-matrix';
 import { powerOfTen } from '../lib/format.ts';
-import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { label, once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { Matrix, matmul, sub, transpose } from '../../code/linear-algebra/matrix.ts';
 import {
   conditioningSummary,
@@ -31,34 +31,13 @@ import ref from '../../tests/fixtures/decompositions/reference.json' with {
 };
 
 // Each study runs once per build and is shared by figures and prose.
-let conditioningCache: ReturnType<typeof conditioningSummary> | null = null;
-export function conditioning() {
-  conditioningCache ??= conditioningSummary();
-  return conditioningCache;
-}
-let imageCache: ReturnType<typeof imageStudy> | null = null;
-export function imageResults() {
-  imageCache ??= imageStudy();
-  return imageCache;
-}
-let sweepCache: ReturnType<typeof sweepHistories> | null = null;
-export function sweeps() {
-  sweepCache ??= sweepHistories();
-  return sweepCache;
-}
+export const conditioning = once(conditioningSummary);
+export const imageResults = once(imageStudy);
+export const sweeps = once(sweepHistories);
 
-const label = (
-  x: number, y: number, text: string, anchor = 'start', italic = true,
-) =>
-  Plot.text([{ x, y }], {
-    x: 'x',
-    y: 'y',
-    text: () => text,
-    textAnchor: anchor as 'start',
-    fill: 'currentColor',
-    fontSize: 14,
-    fontStyle: italic ? 'italic' : 'normal',
-  });
+/** Labels of the geometric figures: 14 px, italic symbols. */
+const SYMBOL = { fontSize: 14, italic: true } as const;
+const CAPTION = { anchor: 'middle', fontSize: 14, italic: false } as const;
 
 const arrow = (
   x1: number, y1: number, x2: number, y2: number, color: string,
@@ -110,17 +89,19 @@ export function ellipseFigure(): string {
       arrow(SHIFT, 0, SHIFT + su1[0], su1[1], PALETTE[0]),
       arrow(SHIFT, 0, SHIFT + su2[0], su2[1], PALETTE[4], '6,3'),
       arrow(1.45, 1.55, SHIFT - 1.45, 1.55, 'currentColor'),
-      label(SHIFT / 2, 1.82, 'multiply by A', 'middle', false),
-      label(1.15 * v1[0] + 0.05, 1.15 * v1[1] + 0.05, 'v₁'),
-      label(1.2 * v2[0], 1.2 * v2[1] + 0.05 * sign(v2[1]), 'v₂', 'end'),
+      label(SHIFT / 2, 1.82, 'multiply by A', CAPTION),
+      label(1.15 * v1[0] + 0.05, 1.15 * v1[1] + 0.05, 'v₁', SYMBOL),
+      label(1.2 * v2[0], 1.2 * v2[1] + 0.05 * sign(v2[1]), 'v₂',
+        { ...SYMBOL, anchor: 'end' }),
       label(
-        SHIFT + 1.08 * su1[0] + 0.05, 1.08 * su1[1] + 0.1, 'σ₁u₁',
+        SHIFT + 1.08 * su1[0] + 0.05, 1.08 * su1[1] + 0.1, 'σ₁u₁', SYMBOL,
       ),
       label(
-        SHIFT + 1.35 * su2[0], 1.35 * su2[1] + 0.05, 'σ₂u₂', 'end',
+        SHIFT + 1.35 * su2[0], 1.35 * su2[1] + 0.05, 'σ₂u₂',
+        { ...SYMBOL, anchor: 'end' },
       ),
-      label(0, -1.5, 'unit circle ‖x‖ = 1', 'middle', false),
-      label(SHIFT, -1.5, 'its image {Ax}: an ellipse', 'middle', false),
+      label(0, -1.5, 'unit circle ‖x‖ = 1', CAPTION),
+      label(SHIFT, -1.5, 'its image {Ax}: an ellipse', CAPTION),
     ],
   });
 }

@@ -1,7 +1,7 @@
 // Build-time figures of the gradient-descent chapter, computed by its
 // code, seeded. Colour is always paired with a dash pattern or a marker
 // shape, so print and colour-blind readers lose nothing.
-import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { powerOfTen } from '../lib/format.ts';
 import { createRng } from '../../code/introduction/random.ts';
 import {
@@ -34,11 +34,6 @@ const STYLE = [
   { color: PALETTE[2], dash: '10,3,2,3', symbol: 'square' },
 ] as const;
 
-/** Memoizes a build-time computation that several exports share. */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
-}
 
 // ---------------------------------------------------------------------
 // Loss curves: the three variants and the schedules on diabetes.

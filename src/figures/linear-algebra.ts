@@ -4,7 +4,7 @@
 // never from code/.
 import { powerOfTen } from '../lib/format.ts';
 import { Matrix as MlMatrix } from 'ml-matrix';
-import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { label, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { createRng } from '../../code/introduction/random.ts';
 import {
   bestTime,
@@ -156,16 +156,9 @@ export function projectionFigure(): string {
     return { x: b0 + distance * Math.cos(t), y: b1 + distance * Math.sin(t) };
   });
   const line = [-0.2, 1.35].map((t) => ({ x: t * a0, y: t * a1 }));
-  const label = (x: number, y: number, text: string, anchor = 'start') =>
-    Plot.text([{ x, y }], {
-      x: 'x',
-      y: 'y',
-      text: () => text,
-      textAnchor: anchor as 'start',
-      fill: 'currentColor',
-      fontSize: 14,
-      fontStyle: 'italic',
-    });
+  const symbol = (x: number, y: number, text: string,
+    anchor: 'start' | 'end' = 'start') =>
+    label(x, y, text, { anchor, fontSize: 14, italic: true });
   const arrow = (x2: number, y2: number, color: string, x1 = 0, y1 = 0) =>
     Plot.arrow([{ x1, y1, x2, y2 }], {
       x1: 'x1',
@@ -204,12 +197,12 @@ export function projectionFigure(): string {
         strokeDasharray: '7,4',
       }),
       Plot.dot([{ x: 0, y: 0 }], { x: 'x', y: 'y', fill: 'currentColor' }),
-      label(-0.12, -0.18, '0', 'end'),
-      label(a0 + 0.1, a1 - 0.2, 'a'),
-      label(p[0] + 0.05, p[1] - 0.32, 'p = ca'),
-      label(b0 - 0.15, b1 + 0.1, 'b', 'end'),
-      label((p[0] + b0) / 2 + 0.12, (p[1] + b1) / 2, 'r = b − p'),
-      label(1.35 * a0 - 0.1, 1.35 * a1 + 0.2, 'span(a)', 'end'),
+      symbol(-0.12, -0.18, '0', 'end'),
+      symbol(a0 + 0.1, a1 - 0.2, 'a'),
+      symbol(p[0] + 0.05, p[1] - 0.32, 'p = ca'),
+      symbol(b0 - 0.15, b1 + 0.1, 'b', 'end'),
+      symbol((p[0] + b0) / 2 + 0.12, (p[1] + b1) / 2, 'r = b − p'),
+      symbol(1.35 * a0 - 0.1, 1.35 * a1 + 0.2, 'span(a)', 'end'),
     ],
   });
 }

@@ -3,7 +3,7 @@
 // a panel title or a direct label, so print and colour-blind readers lose
 // nothing.
 import { fixed, powerOfTen } from '../lib/format.ts';
-import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { label, once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { Matrix } from '../../code/linear-algebra/matrix.ts';
 import {
   SHOWN,
@@ -26,18 +26,6 @@ function rowsOf(x: ArrayLike<number>, y: ArrayLike<number>): Row[] {
   return Array.from(x, (xi, i) => ({ x: xi, y: y[i] }));
 }
 
-/** A direct label at (x, y). */
-function label(x: number, y: number, text: string, anchor = 'start',
-  dx = 6) {
-  return Plot.text([{ x, y }], {
-    x: 'x',
-    y: 'y',
-    text: () => text,
-    dx,
-    textAnchor: anchor as 'start',
-    fill: 'currentColor',
-  });
-}
 
 // ---------------------------------------------------------------------
 // The synthetic example: y = sin(2πx) + noise.
@@ -87,10 +75,10 @@ export function weightsFigure(): string {
         x: 'x', y: 'y', symbol: 'diamond', r: 6, fill: PALETTE[4],
         stroke: 'currentColor',
       }),
-      label(x0 - half, line[0].y, 'local line', 'end', -6),
+      label(x0 - half, line[0].y, 'local line', { anchor: 'end', dx: -6 }),
       label(x0 + 1.6 * tau, base + 0.3, 'kernel weights k(x, x₀)',
-        'start', 4),
-      label(x0, 1.65, 'x₀', 'start', 4),
+        { dx: 4 }),
+      label(x0, 1.65, 'x₀', { dx: 4 }),
     ],
   });
 }
@@ -164,7 +152,7 @@ export function equivalentKernelFigure(
         stroke: PALETTE[s * 4], r: 2.5 }),
       label(peak.x as number, peak.y as number,
         `x₀ = ${k.x0}${k.x0 === 0 ? ' (boundary)' : ' (interior)'}`,
-        'start', 8),
+        { dx: 8 }),
     );
   });
   return renderPlot({
@@ -214,11 +202,12 @@ export function biasVarianceFigure(
       ...marks,
       Plot.ruleX([bv.tauStar], { stroke: 'currentColor',
         strokeDasharray: '4,4', strokeOpacity: 0.7 }),
-      label(bv.tauStar, 1.6e-5, `τ* = ${fixed(bv.tauStar, 3)}`, 'start', 4),
+      label(bv.tauStar, 1.6e-5, `τ* = ${fixed(bv.tauStar, 3)}`,
+        { dx: 4 }),
       ...series.map((s, i) => label(bv.taus[last],
-        s.v[last] * [0.7, 1, 1.4][i], s.name)),
-      label(bv.taus[1], bv.approx[1] * 0.62, 'large-n formula', 'start',
-        0),
+        s.v[last] * [0.7, 1, 1.4][i], s.name, { dx: 6 })),
+      label(bv.taus[1], bv.approx[1] * 0.62, 'large-n formula',
+        { dx: 0 }),
     ],
   });
 }
@@ -226,12 +215,8 @@ export function biasVarianceFigure(
 // ---------------------------------------------------------------------
 // Real data: the cholesterol ratio against HDL.
 
-let hdlCache: ReturnType<typeof hdlStudy> | null = null;
 /** The HDL study, run once per build (about a second). */
-export function hdl() {
-  hdlCache ??= hdlStudy();
-  return hdlCache;
-}
+export const hdl = once(hdlStudy);
 
 /** The data, the line, the 1/x fit and the chosen local fit. */
 export function hdlFigure(h: ReturnType<typeof hdl>): string {
@@ -264,7 +249,7 @@ export function hdlFigure(h: ReturnType<typeof hdl>): string {
         strokeDasharray: c.dash, strokeWidth: c.width,
       })),
       ...curves.map((c, i) => label(hi, c.v[end] + [0.25, 0, -0.25][i],
-        c.name)),
+        c.name, { dx: 6 })),
     ],
   });
 }
@@ -288,7 +273,7 @@ export function cvFigure(h: ReturnType<typeof hdl>): string {
       ...refs.map((r, i) => Plot.ruleY([r.v], {
         stroke: PALETTE[[3, 2][i]], strokeDasharray: r.dash,
         strokeWidth: 1.5 })),
-      ...refs.map((r) => label(100, r.v, r.text)),
+      ...refs.map((r) => label(100, r.v, r.text, { dx: 6 })),
       Plot.line(rows, { x: 'x', y: 'y', stroke: PALETTE[4],
         strokeWidth: 2 }),
       Plot.dot(rows, { x: 'x', y: 'y', stroke: PALETTE[4], r: 3 }),

@@ -2,7 +2,7 @@
 // code. Colour is always paired with a dash pattern or a marker shape,
 // so print and colour-blind readers lose nothing. Each study runs once
 // per build: the chapter and its figures share the memoized results.
-import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { powerOfTen } from '../lib/format.ts';
 import {
   GD_BUDGET,
@@ -15,11 +15,6 @@ import {
 } from '../../code/logistic-regression/experiments.ts';
 import { sigmoid } from '../../code/logistic-regression/sigmoid.ts';
 
-/** f() computed on the first call only. */
-function once<T>(f: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => (value ??= { v: f() }).v;
-}
 
 export const single = once(singleFeatureStudy);
 export const pair = once(pairStudy);

@@ -2,7 +2,7 @@
 // code, seeded. Colour is always paired with a dash pattern, a symbol or
 // a direct label, so print and colour-blind readers lose nothing. The
 // simulations are memoized: the prose and the figures share one run.
-import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { powerOfTen } from '../lib/format.ts';
 import sk from '../../tests/fixtures/model-evaluation/sklearn.json' with {
   type: 'json',
@@ -35,20 +35,15 @@ import {
   optimismTable,
 } from '../../code/model-evaluation/experiments.ts';
 
-/** Runs `make` once and returns its result on every later call. */
-function memo<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
-}
 
-export const sweep = memo(degreeSweep);
-export const fits = memo(fitsAtDegrees);
-export const curves = memo(learningCurves);
-export const diabetesCv = memo(() => diabetesCrossValidation());
-export const diabetesCurve = memo(() => diabetesLearningCurve());
-export const spread = memo(() => diabetesSpread());
-export const optimism = memo(optimismTable);
-export const holdout = memo(() => diabetesHoldout());
+export const sweep = once(degreeSweep);
+export const fits = once(fitsAtDegrees);
+export const curves = once(learningCurves);
+export const diabetesCv = once(() => diabetesCrossValidation());
+export const diabetesCurve = once(() => diabetesLearningCurve());
+export const spread = once(() => diabetesSpread());
+export const optimism = once(optimismTable);
+export const holdout = once(() => diabetesHoldout());
 
 // ---------------------------------------------------------------------
 // k-fold: which samples each fold holds out.
@@ -314,7 +309,7 @@ export function spreadFigure(): string {
 // Agreement with scikit-learn (the committed fixture).
 
 /** Largest relative difference of each comparison with the fixture. */
-export const agreement = memo(() => {
+export const agreement = once(() => {
   const worst = (a: ArrayLike<number>, e: ArrayLike<number>) => {
     let w = 0;
     for (let i = 0; i < a.length; i++) {

@@ -1,7 +1,7 @@
 // Build-time figures of the optimization chapter, computed by its code,
 // seeded. Colour is always paired with a dash pattern or a marker shape,
 // so print and colour-blind readers lose nothing.
-import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { powerOfTen } from '../lib/format.ts';
 import { createRng } from '../../code/introduction/random.ts';
 import { Matrix, norm } from '../../code/linear-algebra/matrix.ts';
@@ -315,13 +315,8 @@ export function sgdFigure(study: ReturnType<typeof sgdStudy>): string {
 // ---------------------------------------------------------------------
 // The iris problem.
 
-let iris: ReturnType<typeof irisStudy> | null = null;
-
 /** The iris study, run once per build and shared by figure and prose. */
-export function irisRuns() {
-  iris ??= irisStudy();
-  return iris;
-}
+export const irisRuns = once(irisStudy);
 
 export function irisFigure(): string {
   const { runs, newton: best } = irisRuns();

@@ -2,7 +2,7 @@
 // boundary after each mistake on iris, Novikoff's bound against the
 // mistakes actually made, and the pocket and averaged perceptron on the
 // overlapping pair of species. Everything is deterministic.
-import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { powerOfTen } from '../lib/format.ts';
 import type { LinearFit } from '../../code/linear-regression/model.ts';
 import { unstandardize } from '../../code/linear-regression/scaling.ts';
@@ -21,20 +21,11 @@ import { perceptron } from '../../code/perceptron/train.ts';
 type Box = { x: [number, number]; y: [number, number] };
 type Pt = { x: number; y: number };
 
-let sep: ReturnType<typeof separableIris> | null = null;
-let over: ReturnType<typeof overlappingIris> | null = null;
-
 /** The runs on the separable iris pair, computed once per build. */
-export function separableRuns() {
-  sep ??= separableIris();
-  return sep;
-}
+export const separableRuns = once(separableIris);
 
 /** The runs on the overlapping iris pair, computed once per build. */
-export function overlappingRuns() {
-  over ??= overlappingIris();
-  return over;
-}
+export const overlappingRuns = once(overlappingIris);
 
 /** The part of w1 x + w2 y + b = 0 inside the box, or null. */
 function clip(s: LinearFit, box: Box): [Pt, Pt] | null {

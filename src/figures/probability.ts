@@ -1,6 +1,6 @@
 // Build-time figures of "Probability", computed by its code with fixed
 // seeds. Every function here is deterministic.
-import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import ref from '../../tests/fixtures/probability/scipy.json' with {
   type: 'json',
 };
@@ -43,11 +43,8 @@ const axis = (label: string) => ({
 export const SAMPLING_N = 500;
 export const SAMPLING_MASSES = [0.5, 0.95];
 
-let sampling: ReturnType<typeof samplingDemo> | null = null;
-export function samplingResult() {
-  sampling ??= samplingDemo(5, SAMPLING_N, SAMPLING_MASSES);
-  return sampling;
-}
+export const samplingResult = once(() =>
+  samplingDemo(5, SAMPLING_N, SAMPLING_MASSES));
 
 function covLabel(rows: number[][]): string {
   const [[a, b], [, d]] = rows;
@@ -139,11 +136,7 @@ export function betaFigure(): string {
 // ---------------------------------------------------------------------
 // Monte Carlo KL against the closed form.
 
-let kl: ReturnType<typeof klConvergence> | null = null;
-export function klResult() {
-  kl ??= klConvergence();
-  return kl;
-}
+export const klResult = once(() => klConvergence());
 
 export function klFigure(): string {
   const { exact, rows } = klResult();

@@ -2,7 +2,7 @@
 // code. Colour is always paired with a marker shape, a dash pattern or
 // printed numbers, so print and colour-blind readers lose nothing. Each
 // study runs once per build: the chapter and the figures share results.
-import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { Matrix } from '../../code/linear-algebra/matrix.ts';
 import {
   SPECIES,
@@ -11,11 +11,6 @@ import {
 } from '../../code/softmax-regression/experiments.ts';
 import { predictProba } from '../../code/softmax-regression/model.ts';
 
-/** f() computed on the first call only. */
-function once<T>(f: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => (value ??= { v: f() }).v;
-}
 
 export const petals = once(() => irisStudy([2, 3]));
 export const irisAll = once(() => irisStudy());

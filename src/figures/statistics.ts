@@ -2,7 +2,7 @@
 // chapter's code, seeded. Colour is always paired with a dash pattern, a
 // symbol or a direct label, so print and colour-blind readers lose
 // nothing.
-import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { label, once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { histogram } from '../../code/introduction/stats.ts';
 import { betaLogPdf, gammaLogPdf } from '../../code/probability/gamma.ts';
 import {
@@ -22,25 +22,7 @@ import {
 import { loadNewcomb, newcombStudy } from '../../code/statistics/newcomb.ts';
 import type { Coverage } from '../../code/statistics/intervals.ts';
 
-/** Runs f once per build and keeps the result. */
-function once<T>(f: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= f());
-}
 
-/** A direct label at (x, y). */
-function label(x: number, y: number, text: string, anchor = 'start',
-  dy = 0, dx = 0) {
-  return Plot.text([{ x, y }], {
-    x: 'x',
-    y: 'y',
-    text: () => text,
-    textAnchor: anchor as 'start',
-    dx,
-    dy,
-    fill: 'currentColor',
-  });
-}
 
 // ---------------------------------------------------------------------
 // Beta–Bernoulli: prior, likelihood, posterior; MLE, MAP, mean.
@@ -97,11 +79,12 @@ export function betaBernoulliFigure(): string {
         strokeWidth: 2.5 }),
       rule(ex.mle, '2,3'),
       rule(ex.map, 'none'),
-      label(0.5, at(prior, 0.5), 'prior Beta(5, 5)', 'start', -8),
-      label(0.2, at(lik, 0.2), 'likelihood (scaled)', 'end', -6),
+      label(0.5, at(prior, 0.5), 'prior Beta(5, 5)', { dy: -8 }),
+      label(0.2, at(lik, 0.2), 'likelihood (scaled)',
+        { anchor: 'end', dy: -6 }),
       label(ex.map + 0.04, top * 0.95, 'posterior Beta(12, 18)'),
-      label(ex.mle, top * 1.17, 'MLE', 'end'),
-      label(ex.map, top * 1.17, 'MAP', 'start'),
+      label(ex.mle, top * 1.17, 'MLE', { anchor: 'end' }),
+      label(ex.map, top * 1.17, 'MAP'),
       Plot.dot([{ p: ex.mean, y: at(post, ex.mean) }], {
         x: 'p', y: 'y', symbol: 'diamond', fill: PALETTE[2], r: 5,
       }),
@@ -163,8 +146,9 @@ export function samplingFigure(): string {
         strokeOpacity: 0.5, strokeWidth: 1 }),
       Plot.ruleX([mean], { stroke: s.color, strokeWidth: 2,
         strokeDasharray: s.dash, y1: 0, y2: 0.95 }),
-      label(mean, 0.95, `mean of ${s.text}`, s.c === n ? 'end' : 'start',
-        s.c === n ? -8 : -20),
+      label(mean, 0.95, `mean of ${s.text}`, {
+        anchor: s.c === n ? 'end' : 'start', dy: s.c === n ? -8 : -20,
+      }),
     ];
   });
   return renderPlot({
@@ -203,7 +187,7 @@ export function mseFigure(): string {
       strokeWidth: 2, strokeDasharray: s.dash }),
     Plot.dot(sim, { x: 'c', y: s.sim, symbol: s.symbol, fill: s.color,
       r: 3.5 }),
-    label(last.c, last[s.key], s.text, 'start', 0, 8),
+    label(last.c, last[s.key], s.text, { dx: 8 }),
   ]);
   return renderPlot({
     marginRight: 70,
@@ -215,7 +199,7 @@ export function mseFigure(): string {
       ...marks,
       Plot.ruleX([n + 1], { stroke: 'currentColor',
         strokeDasharray: '2,3', strokeOpacity: 0.6 }),
-      label(n + 1, 1.0, 'c = n + 1', 'start', 0),
+      label(n + 1, 1.0, 'c = n + 1'),
       Plot.ruleY([0]),
     ],
   });
@@ -373,10 +357,10 @@ export function newcombBootstrapFigure(): string {
       band(all.meanBoot, top * 1.08, PALETTE[4], '6,3'),
       band(all.medianBoot, top * 1.2, PALETTE[2], 'none'),
       // to the left of each interval, clear of its end tick
-      label(all.meanBoot.lo, top * 1.08, '95% interval, mean', 'end', 0,
-        -9),
-      label(all.medianBoot.lo, top * 1.2, '95% interval, median', 'end', 0,
-        -9),
+      label(all.meanBoot.lo, top * 1.08, '95% interval, mean',
+        { anchor: 'end', dx: -9 }),
+      label(all.medianBoot.lo, top * 1.2, '95% interval, median',
+        { anchor: 'end', dx: -9 }),
       Plot.ruleY([0]),
     ],
   });

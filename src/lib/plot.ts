@@ -41,3 +41,44 @@ export function renderPlot(options: Plot.PlotOptions): string {
   node.removeAttribute('height');
   return node.outerHTML;
 }
+
+/**
+ * `make()`, computed on the first call only: a figure's study runs once
+ * per build and is shared by its figures and the numbers in the prose.
+ */
+export function once<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
+}
+
+export interface LabelOptions {
+  anchor?: 'start' | 'middle' | 'end';
+  /** Offsets in pixels from the point. */
+  dx?: number;
+  dy?: number;
+  fontSize?: number;
+  italic?: boolean;
+}
+
+/** A direct label: `text` at the data point (x, y), in the page's ink. */
+export function label(
+  x: number,
+  y: number,
+  text: string,
+  opts: LabelOptions = {},
+) {
+  const { anchor = 'start', dx, dy, fontSize, italic } = opts;
+  return Plot.text([{ x, y }], {
+    x: 'x',
+    y: 'y',
+    text: () => text,
+    textAnchor: anchor,
+    fill: 'currentColor',
+    ...(dx === undefined ? {} : { dx }),
+    ...(dy === undefined ? {} : { dy }),
+    ...(fontSize === undefined ? {} : { fontSize }),
+    ...(italic === undefined ? {} : {
+      fontStyle: italic ? 'italic' : 'normal',
+    }),
+  });
+}
