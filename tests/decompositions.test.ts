@@ -26,6 +26,7 @@ import { solve } from '../code/linear-algebra/solve.ts';
 import {
   NotPositiveDefiniteError,
   cholesky,
+  choleskyFor,
   choleskySolve,
 } from '../code/decompositions/cholesky.ts';
 import {
@@ -259,6 +260,15 @@ describe('Cholesky', () => {
     expect(npd.message).toMatch(
       /cholesky: A \(3x3\) is not positive definite: at column 1/,
     );
+  });
+
+  it('choleskyFor names its caller and keeps the column and pivot', () => {
+    const e = thrown(() => choleskyFor('f', M(INDEFINITE), 'S must be PD;'));
+    expect(e).toBeInstanceOf(NotPositiveDefiniteError);
+    const npd = e as NotPositiveDefiniteError;
+    expect(npd.message).toMatch(/^f: S must be PD; cholesky: A \(3x3\)/);
+    expect([npd.column, npd.pivot]).toEqual([1, 0]);
+    expect(choleskyFor('f', M([[4]]), '').data[0]).toBe(2);
   });
 
   it('refuses a non-square, non-symmetric or non-finite A', () => {

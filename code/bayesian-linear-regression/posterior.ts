@@ -1,8 +1,7 @@
 // The posterior of the weights of a linear model with Gaussian noise
 // and a Gaussian prior, in closed form, and its update by new data.
 import {
-  NotPositiveDefiniteError,
-  cholesky,
+  choleskyFor,
   choleskySolve,
 } from '../decompositions/cholesky.ts';
 import {
@@ -151,14 +150,7 @@ export function choleskyInverse(L: Matrix): Matrix {
 
 /** Cholesky of the posterior precision, with an error naming `fn`. */
 function factor(fn: string, A: Matrix): Matrix {
-  try {
-    return cholesky(A);
-  } catch (e) {
-    if (!(e instanceof NotPositiveDefiniteError)) throw e;
-    throw new NotPositiveDefiniteError(
-      `${fn}: the posterior precision is not positive definite: with ` +
-        'a flat prior (tau2 = Infinity) X must have full column rank. ' +
-        e.message, e.column, e.pivot,
-    );
-  }
+  return choleskyFor(fn, A, 'the posterior precision is not positive ' +
+    'definite: with a flat prior (tau2 = Infinity) X must have full ' +
+    'column rank.');
 }

@@ -76,6 +76,20 @@ export function cholesky(A: Matrix): Matrix {
 }
 // #endregion
 
+/**
+ * cholesky(A) for a caller `fn` that knows what A is: a failure is a
+ * NotPositiveDefiniteError whose message starts with `${fn}: ${what}`.
+ */
+export function choleskyFor(fn: string, A: Matrix, what: string): Matrix {
+  try {
+    return cholesky(A);
+  } catch (e) {
+    if (!(e instanceof NotPositiveDefiniteError)) throw e;
+    throw new NotPositiveDefiniteError(`${fn}: ${what} ${e.message}`,
+      e.column, e.pivot);
+  }
+}
+
 function notPositive(A: Matrix, j: number, s: number) {
   return new NotPositiveDefiniteError(
     `cholesky: A (${shapeOf(A)}) is not positive definite: at column ` +

@@ -4,9 +4,7 @@ import type { Rng } from '../introduction/random.ts';
 import {
   Matrix, checkFinite, shapeOf, type Vector,
 } from '../linear-algebra/matrix.ts';
-import {
-  NotPositiveDefiniteError, cholesky,
-} from '../decompositions/cholesky.ts';
+import { choleskyFor } from '../decompositions/cholesky.ts';
 import {
   solveLower, solveLowerTransposed,
 } from '../decompositions/triangular.ts';
@@ -180,15 +178,7 @@ export class MultivariateNormal {
   }
 }
 
-/** Cholesky, with an error that names the caller. */
+/** Cholesky of a covariance, with an error that names the caller. */
 function choleskyOf(fn: string, S: Matrix): Matrix {
-  try {
-    return cholesky(S);
-  } catch (e) {
-    if (!(e instanceof NotPositiveDefiniteError)) throw e;
-    throw new NotPositiveDefiniteError(
-      `${fn}: the covariance must be positive definite; ${e.message}`,
-      e.column, e.pivot,
-    );
-  }
+  return choleskyFor(fn, S, 'the covariance must be positive definite;');
 }
