@@ -4,7 +4,8 @@
 // scripts/reference/calculus.py (SymPy, SciPy, scikit-learn).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   assertAllClose,
@@ -25,6 +26,7 @@ import {
   crossEntropyLoss,
   logits,
 } from '../code/calculus/classifier.ts';
+import { dataPath, readVerified } from '../code/calculus/data-file.ts';
 import {
   add,
   cos,
@@ -708,6 +710,45 @@ describe('the figures\' functions', () => {
     expect(() => polar([1, NaN])).toThrow(/polar: .*two finite/);
     expect(() => circleImages(polar, polarJacobian([1, 0]), [1, 0], 0))
       .toThrow(/circleImages: expected rho > 0/);
+  });
+});
+
+describe('reading a data file with its checksum verified', () => {
+  // the SHA-256 of the three bytes "abc", test vector of FIPS 180-2
+  const ABC =
+    'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+  const abcFile = () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'data-file-')), 'abc.csv');
+    writeFileSync(path, 'abc');
+    return path;
+  };
+
+  it('readVerified returns the bytes when the SHA-256 matches', () => {
+    const bytes = readVerified('loadAbc', abcFile(), ABC, 'README.md');
+    expect(bytes.toString('utf8')).toBe('abc');
+  });
+
+  it('refuses other bytes in the name of the loader, citing the README', () => {
+    const path = abcFile();
+    expect(() =>
+      readVerified('loadAbc', path, IRIS_SHA256, 'data/abc/README.md'),
+    ).toThrow(
+      `loadAbc: ${path} has SHA-256 ${ABC}, expected ${IRIS_SHA256} ` +
+        '(see data/abc/README.md)',
+    );
+  });
+
+  it('dataPath finds data/ beside the book\'s root from any directory', () => {
+    const root = resolve(fileURLToPath(import.meta.url), '../..');
+    const cwd = process.cwd();
+    process.chdir(tmpdir()); // where no data/iris/iris.csv is
+    try {
+      expect(dataPath('data/iris/iris.csv')).toBe(
+        join(root, 'data/iris/iris.csv'),
+      );
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });
 

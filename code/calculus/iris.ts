@@ -1,10 +1,7 @@
 // Fisher's iris data, loaded with its checksum verified. Node only (fs
 // and crypto): never import this file into code that runs in a browser.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Matrix } from '../linear-algebra/matrix.ts';
+import { dataPath, readVerified } from './data-file.ts';
 
 // #region load-iris
 /** SHA-256 of data/iris/iris.csv, as in its README.md. */
@@ -13,20 +10,13 @@ export const IRIS_SHA256 =
 
 /** The CSV beside the book's root, wherever this module was bundled. */
 export function irisPath(): string {
-  const csv = 'data/iris/iris.csv';
-  const beside = resolve(dirname(fileURLToPath(import.meta.url)), '../..',
-    csv);
-  return existsSync(beside) ? beside : resolve(csv);
+  return dataPath('data/iris/iris.csv');
 }
 
 /** The 150 x 4 measurements X (cm) and the species y in {0, 1, 2}. */
 export function loadIris(path = irisPath()) {
-  const bytes = readFileSync(path);
-  const sha = createHash('sha256').update(bytes).digest('hex');
-  if (sha !== IRIS_SHA256) {
-    throw new Error(`loadIris: ${path} has SHA-256 ${sha}, expected ` +
-      `${IRIS_SHA256} (see data/iris/README.md)`);
-  }
+  const bytes = readVerified('loadIris', path, IRIS_SHA256,
+    'data/iris/README.md');
   // the checksum fixes the content: a header and 150 rows of 5 numbers
   const [header, ...lines] = bytes.toString('utf8').trimEnd().split('\n');
   const X = new Matrix(lines.length, 4);

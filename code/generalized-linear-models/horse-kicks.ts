@@ -1,10 +1,7 @@
 // The Prussian horse-kick deaths of von Bortkiewicz (1898), loaded with
 // their checksum verified, and the chapter's Poisson regression on them.
 // Node only (fs and crypto): never import this file into browser code.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataPath, readVerified } from '../calculus/data-file.ts';
 import { Matrix, type Vector } from '../linear-algebra/matrix.ts';
 import { columns } from '../logistic-regression/experiments.ts';
 import { poisson } from './families.ts';
@@ -18,20 +15,13 @@ export const HORSE_KICKS_SHA256 =
 
 /** The CSV beside the book's root, wherever this module was bundled. */
 export function horseKicksPath(): string {
-  const csv = 'data/horse-kicks/horse_kicks.csv';
-  const dir = dirname(fileURLToPath(import.meta.url));
-  const beside = resolve(dir, '../..', csv);
-  return existsSync(beside) ? beside : resolve(csv);
+  return dataPath('data/horse-kicks/horse_kicks.csv');
 }
 
 /** Deaths by year (rows, 1875–1894) and corps (columns, G … XV). */
 export function loadHorseKicks(path = horseKicksPath()) {
-  const bytes = readFileSync(path);
-  const sha = createHash('sha256').update(bytes).digest('hex');
-  if (sha !== HORSE_KICKS_SHA256) {
-    throw new Error(`loadHorseKicks: ${path} has SHA-256 ${sha}, ` +
-      `expected ${HORSE_KICKS_SHA256} (see data/horse-kicks/README.md)`);
-  }
+  const bytes = readVerified('loadHorseKicks', path,
+    HORSE_KICKS_SHA256, 'data/horse-kicks/README.md');
   // the checksum fixes the content: a header "year,G,I,…,XV", then
   // 20 lines of a year and 14 counts
   const [header, ...lines] = bytes.toString('utf8').trimEnd().split('\n');

@@ -1,10 +1,7 @@
 // The diabetes data of Efron, Hastie, Johnstone & Tibshirani (2004):
 // loaded with its checksum verified, and fitted. Node only (fs and
 // crypto): never import this file into code that runs in a browser.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataPath, readVerified } from '../calculus/data-file.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { gradientDescent } from './gd.ts';
@@ -12,37 +9,22 @@ import { meanSquaredError, r2Score, residuals } from './metrics.ts';
 import { fitNormalEquations, predict } from './model.ts';
 import { standardize, unstandardize } from './scaling.ts';
 
-// #region diabetes-path
+// #region load-diabetes
 /** SHA-256 of data/diabetes/diabetes.csv, as in its README.md. */
 export const DIABETES_SHA256 =
   'd472458568b55a8e5b5c256b1a20ad9ec4fb629738164f404200595321911894';
 
-const CSV = 'data/diabetes/diabetes.csv';
-
-/**
- * The CSV relative to this file (code/linear-regression/), or, when a
- * bundler has moved this module, relative to the working directory.
- */
+/** The CSV beside the book's root, wherever this module was bundled. */
 export function diabetesPath(): string {
-  const dir = dirname(fileURLToPath(import.meta.url));
-  const beside = resolve(dir, '../..', CSV);
-  return existsSync(beside) ? beside : resolve(CSV);
+  return dataPath('data/diabetes/diabetes.csv');
 }
-// #endregion
 
-// #region load-diabetes
 /** The 442 × 10 features X, the target y and the column names. */
 export function loadDiabetes(
   path = diabetesPath(),
 ): { X: Matrix; y: Vector; features: string[] } {
-  const bytes = readFileSync(path);
-  const sha = createHash('sha256').update(bytes).digest('hex');
-  if (sha !== DIABETES_SHA256) {
-    throw new Error(
-      `loadDiabetes: ${path} has SHA-256 ${sha}, expected ` +
-        `${DIABETES_SHA256} (see data/diabetes/README.md)`,
-    );
-  }
+  const bytes = readVerified('loadDiabetes', path, DIABETES_SHA256,
+    'data/diabetes/README.md');
   // the checksum fixes the content: 443 lines of 11 numbers each
   const [header, ...lines] = bytes.toString('utf8').trimEnd().split('\n');
   const names = header.split(',');

@@ -1,10 +1,7 @@
 // The Breast Cancer Wisconsin (Diagnostic) data, loaded with its
 // checksum verified, and the chapter's fits to it. Node only (fs and
 // crypto): never import this file into code that runs in a browser.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataPath, readVerified } from '../calculus/data-file.ts';
 import { takeRows } from '../gradient-descent/batches.ts';
 import { createRng } from '../introduction/random.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
@@ -24,10 +21,7 @@ export const BREAST_CANCER_SHA256 =
 
 /** The CSV beside the book's root, wherever this module was bundled. */
 export function breastCancerPath(): string {
-  const csv = 'data/breast-cancer/breast_cancer.csv';
-  const dir = dirname(fileURLToPath(import.meta.url));
-  const beside = resolve(dir, '../..', csv);
-  return existsSync(beside) ? beside : resolve(csv);
+  return dataPath('data/breast-cancer/breast_cancer.csv');
 }
 
 /** Ten properties × (mean, standard error, worst): scikit-learn's. */
@@ -42,13 +36,8 @@ export const BREAST_CANCER_FEATURES = [
 
 /** The 569 × 30 features X and y = 1 for malignant, 0 for benign. */
 export function loadBreastCancer(path = breastCancerPath()) {
-  const bytes = readFileSync(path);
-  const sha = createHash('sha256').update(bytes).digest('hex');
-  if (sha !== BREAST_CANCER_SHA256) {
-    throw new Error(`loadBreastCancer: ${path} has SHA-256 ${sha}, ` +
-      `expected ${BREAST_CANCER_SHA256} ` +
-      '(see data/breast-cancer/README.md)');
-  }
+  const bytes = readVerified('loadBreastCancer', path,
+    BREAST_CANCER_SHA256, 'data/breast-cancer/README.md');
   // the checksum fixes the content: "569,30,malignant,benign", then
   // 569 rows of 30 features and a code, 0 = malignant, 1 = benign
   const [, ...lines] = bytes.toString('utf8').trimEnd().split('\n');

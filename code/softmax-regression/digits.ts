@@ -1,9 +1,6 @@
 // The 8 x 8 handwritten digits, loaded with their checksum verified.
 // Node only (fs and crypto): never import this file into browser code.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataPath, readVerified } from '../calculus/data-file.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 
 // #region load-digits
@@ -13,20 +10,13 @@ export const DIGITS_SHA256 =
 
 /** The CSV beside the book's root, wherever this module was bundled. */
 export function digitsPath(): string {
-  const csv = 'data/digits/digits.csv';
-  const here = dirname(fileURLToPath(import.meta.url));
-  const beside = resolve(here, '../..', csv);
-  return existsSync(beside) ? beside : resolve(csv);
+  return dataPath('data/digits/digits.csv');
 }
 
 /** 1797 images: X holds 64 pixels in 0..16 per row, y the digit. */
 export function loadDigits(path = digitsPath()) {
-  const bytes = readFileSync(path);
-  const sha = createHash('sha256').update(bytes).digest('hex');
-  if (sha !== DIGITS_SHA256) {
-    throw new Error(`loadDigits: ${path} has SHA-256 ${sha}, expected ` +
-      `${DIGITS_SHA256} (see data/digits/README.md)`);
-  }
+  const bytes = readVerified('loadDigits', path, DIGITS_SHA256,
+    'data/digits/README.md');
   // the checksum fixes the content: 1797 lines of 64 pixels + a label
   const lines = bytes.toString('utf8').trimEnd().split('\n');
   const X = new Matrix(lines.length, 64);

@@ -1,10 +1,7 @@
 // Newcomb's 1882 measurements of the passage time of light, loaded with
 // their checksum verified, and the chapter's estimates on them. Node
 // only (fs and crypto): never import this into browser code.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataPath, readVerified } from '../calculus/data-file.ts';
 import { createRng } from '../introduction/random.ts';
 import { moments } from '../introduction/stats.ts';
 import {
@@ -23,22 +20,13 @@ export const NEWCOMB_SHA256 =
 
 /** The CSV beside the repository root, or from the working directory. */
 export function newcombPath(): string {
-  const csv = 'data/newcomb/newcomb.csv';
-  const beside = resolve(dirname(fileURLToPath(import.meta.url)),
-    '../..', csv);
-  return existsSync(beside) ? beside : resolve(csv);
+  return dataPath('data/newcomb/newcomb.csv');
 }
 
 /** The 66 deviations from 24 800 ns, in the published order. */
 export function loadNewcomb(path = newcombPath()): Float64Array {
-  const bytes = readFileSync(path);
-  const sha = createHash('sha256').update(bytes).digest('hex');
-  if (sha !== NEWCOMB_SHA256) {
-    throw new Error(
-      `loadNewcomb: ${path} has SHA-256 ${sha}, expected ` +
-        `${NEWCOMB_SHA256} (see data/newcomb/README.md)`,
-    );
-  }
+  const bytes = readVerified('loadNewcomb', path, NEWCOMB_SHA256,
+    'data/newcomb/README.md');
   const [, ...lines] = bytes.toString('utf8').trimEnd().split('\n');
   return Float64Array.from(lines, Number); // the hash fixes the content
 }
