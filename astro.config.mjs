@@ -4,11 +4,11 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
-import rehypeKatex from 'rehype-katex';
 import remarkBook from './src/plugins/remark-book.ts';
-import rehypeBook from './src/plugins/rehype-book.ts';
+import rehypeMath from './src/plugins/rehype-math.ts';
 import { watchCode } from './src/plugins/watch-code.ts';
 import { printDedupe } from './src/plugins/print-dedupe.ts';
+import { buildReport, mdxCache } from './src/plugins/build-cache.ts';
 import { sidebar } from './src/sidebar.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -27,10 +27,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath, [remarkBook, { root, base }]],
-      rehypePlugins: [
-        [rehypeKatex, { strict: 'error' }],
-        rehypeBook,
-      ],
+      rehypePlugins: [rehypeMath],
     }),
   },
   integrations: [
@@ -46,11 +43,29 @@ export default defineConfig({
       },
       routeMiddleware: './src/route-middleware.ts',
       lastUpdated: false,
+      disable404Route: true, // src/pages/404.astro
       pagination: true,
     }),
     printDedupe(),
+    buildReport(),
+    // Starlight adds a sitemap unless one is configured; without a
+    // `site` (BOOK_SITE) a sitemap cannot name absolute addresses, so
+    // this stand-in takes its place and the build makes none.
+    ...(process.env.BOOK_SITE ? [] : [{ name: '@astrojs/sitemap', hooks: {} }]),
   ],
   vite: {
-    plugins: [watchCode(root)],
+    plugins: [watchCode(root), mdxCache(root, base)],
+    build: {
+      rolldownOptions: {
+        onLog(level, log, handler) {
+          // Astro marks every MDX module that injects head content with
+          // the directive "use astro:head-inject" and reads it itself;
+          // the bundler only says it will not keep it, once per chapter.
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' &&
+            log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
   },
 });

@@ -1,7 +1,9 @@
-// Build-time figures of "Linear algebra in code", computed by its code.
-// The speed figure is measured on the machine that builds the book; the
-// others are deterministic. ml-matrix is imported here (the comparison),
-// never from code/.
+// Build-time computation of "Linear algebra in code": its figures and
+// the numbers its prose shows, computed by its code and cached (see
+// src/lib/cache.ts). The speed figure is measured on the machine that
+// builds the book; the rest is deterministic. ml-matrix is imported here
+// (the comparison), never from code/.
+import { cached } from '../lib/cache.ts';
 import { powerOfTen } from '../lib/format.ts';
 import { Matrix as MlMatrix } from 'ml-matrix';
 import { label, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
@@ -15,6 +17,12 @@ import {
 import { hilbertStudy } from '../../code/linear-algebra/hilbert.ts';
 import { Matrix, norm } from '../../code/linear-algebra/matrix.ts';
 import { project } from '../../code/linear-algebra/project.ts';
+import {
+  condEstAccuracy,
+  hilbertSummary,
+  pivotExample,
+  singularMessage,
+} from '../../code/linear-algebra/examples.ts';
 
 // ---------------------------------------------------------------------
 // Speed of the three kernels (and ml-matrix), measured at build time.
@@ -272,3 +280,31 @@ export function hilbertFigure(): string {
     ],
   });
 }
+
+// ---------------------------------------------------------------------
+// What the chapter shows.
+
+export default cached('linear-algebra', () => {
+  const nBig = SPEED_SIZES[SPEED_SIZES.length - 1];
+  const nSmall = SPEED_SIZES[0];
+  return {
+    speedFigure: matmulSpeedFigure(),
+    projectionFigure: projectionFigure(),
+    hilbertFigure: hilbertFigure(),
+    speedBudgetMs: SPEED_BUDGET_MS,
+    projectionA: [...PROJECTION_A],
+    projectionB: [...PROJECTION_B],
+    nBig,
+    nSmall,
+    blockedSpeed: speedOf('blocked', nBig),
+    blockedSpeedSmall: speedOf('blocked', nSmall),
+    ikjSpeed: speedOf('ikj', nBig),
+    naiveSpeed: speedOf('naive', nBig),
+    mlSpeed: speedOf('ml-matrix', nBig),
+    proj: projectionExample(),
+    piv: pivotExample(),
+    hil: hilbertSummary(),
+    cea: condEstAccuracy(),
+    singularMessage: singularMessage(),
+  };
+});
