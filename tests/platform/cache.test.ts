@@ -1,7 +1,9 @@
 // The build cache (src/lib/cache.ts, src/plugins/build-cache.ts): a
 // chapter's computation is recomputed exactly when a file it depends on
 // changes, and what it reads back is exactly what it computed.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +11,6 @@ import { cacheKey, cachedIn, requirePlain } from '../../src/lib/cache.ts';
 import { dependencies } from '../../src/lib/import-graph.ts';
 import { mdxKey } from '../../src/plugins/build-cache.ts';
 import { CHAPTERS } from '../../src/toc.ts';
-import { existsSync } from 'node:fs';
 
 const fixture = resolve(import.meta.dirname, '../fixtures/platform/cache-book');
 const bookRoot = resolve(import.meta.dirname, '../..');
@@ -113,7 +114,7 @@ describe('the computation cache', () => {
       nested: [{ s: 'σ', b: true, n: null }],
     };
     const cold = cachedIn(root, 'alpha', () => value);
-    const warm = cachedIn(root, 'alpha', () => ({}));
+    const warm = cachedIn(root, 'alpha', () => ({} as typeof value));
     for (const got of [cold, warm]) {
       expect(Object.is(got.nan, NaN)).toBe(true);
       expect(Object.is(got.negZero, -0)).toBe(true);
