@@ -16,6 +16,8 @@ export interface Target {
   readonly slug: string;
   /** Fragment id on the chapter's page, '' for a chapter. */
   readonly anchor: string;
+  /** A chapter's title (from its frontmatter); absent for the rest. */
+  readonly title?: string;
 }
 
 export type BookIndex = Map<string, Target>;
@@ -27,6 +29,15 @@ const LABEL_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 export const eqAnchor = (label: string) => `eq-${label}`;
 export const figAnchor = (id: string) => `fig-${id}`;
+
+/** The title in an MDX file's frontmatter, unquoted. */
+export function frontmatterTitle(source: string): string | undefined {
+  const front = /^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '';
+  const m = /^title:\s*(.+)$/m.exec(front);
+  if (!m) return undefined;
+  const raw = m[1].trim();
+  return /^(['"]).*\1$/.test(raw) ? raw.slice(1, -1) : raw;
+}
 
 /** The labels of the display equations and figures in one MDX text. */
 export function scanChapter(source: string, file: string) {
@@ -73,14 +84,14 @@ export function buildIndex(
   const index: BookIndex = new Map();
   for (const ch of chapters) {
     const n = String(ch.number);
+    const path = resolve(root, ch.file);
+    const source = existsSync(path) ? readFileSync(path, 'utf8') : null;
     add(index, `ch:${ch.slug}`, {
       text: `Chapter ${n}`, number: n, slug: ch.slug, anchor: '',
+      title: source ? frontmatterTitle(source) : undefined,
     }, ch.file);
-    const path = resolve(root, ch.file);
-    if (!existsSync(path)) continue; // reported by the content check
-    const { equations, figures } = scanChapter(
-      readFileSync(path, 'utf8'), ch.file,
-    );
+    if (source === null) continue; // reported by the content check
+    const { equations, figures } = scanChapter(source, ch.file);
     equations.forEach((label, i) => {
       const num = `${n}.${i + 1}`;
       add(index, `eq:${label}`, {

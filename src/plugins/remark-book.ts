@@ -2,7 +2,11 @@
 // - <Listing file region/> becomes a code block cut from code/ (tangle.ts);
 // - display math with \label{x} gets its chapter number as a \tag and an
 //   anchor; <Ref to="eq:x"/>, "fig:x", "ch:slug" become numbered links;
-// - <Figure id alt svg> gets its number.
+// - <Figure id alt svg> gets its number;
+// - the chapter anatomy: <Opener needs="slug …"> (what the reader will be
+//   able to do, and the chapters to read first, linked), <Exercise
+//   title> numbered N.k with its <Hint> and <Solution> folded, and
+//   <Deeper> for what a first reading may skip (folded on the web).
 // Every problem fails the build with a message naming the chapter file.
 import { relative, resolve } from 'node:path';
 import type { Root } from 'mdast';
@@ -86,6 +90,20 @@ function chapterOf(file: VFile, root: string, chapters: readonly ChapterInfo[]) 
   return { rel, chapter };
 }
 
+/** The anchor of exercise k of chapter n. */
+export const exerciseAnchor = (n: number, k: number) =>
+  `exercise-${n}-${k}`;
+
+/** An mdast node that renders as the HTML element `tag`. */
+function block(tag: string, className: string[], children: Node[],
+  props: Record<string, unknown> = {}, hName = tag): Node {
+  return {
+    type: 'bookBlock',
+    data: { hName, hProperties: { className, ...props } },
+    children,
+  };
+}
+
 function walk(
   node: Node,
   visit: (n: Node, parent: Node, i: number) => Node | void,
@@ -113,9 +131,10 @@ export default function remarkBook(options: RemarkBookOptions) {
       const chapter = found.chapter;
       const index = buildIndex(root, chapters);
       const here = chapter?.slug;
-      walk(tree as unknown as Node, (node) => {
+      let exercises = 0;
+      walk(tree as unknown as Node, (node, parent) => {
         try {
-          return transform(node);
+          return transform(node, parent);
         } catch (e) {
           if (e instanceof TangleError) {
             throw new TangleError(`${at(node)}: ${e.message}`);
@@ -124,12 +143,18 @@ export default function remarkBook(options: RemarkBookOptions) {
         }
       });
 
-      function transform(node: Node): Node | void {
+      function transform(node: Node, parent: Node): Node | void {
         const isJsx = node.type === 'mdxJsxFlowElement' ||
           node.type === 'mdxJsxTextElement';
         if (isJsx && node.name === 'Listing') return listing(node);
         if (isJsx && node.name === 'Ref') return ref(node);
         if (isJsx && node.name === 'Figure') return figure(node);
+        if (isJsx && node.name === 'Opener') return opener(node);
+        if (isJsx && node.name === 'Exercise') return exercise(node);
+        if (isJsx && (node.name === 'Hint' || node.name === 'Solution')) {
+          return fold(node, parent);
+        }
+        if (isJsx && node.name === 'Deeper') return deeper(node);
         if (node.type === 'math') return displayMath(node);
         if (node.type === 'inlineMath' && /\\label\{/.test(node.value!)) {
           throw new TangleError(
@@ -205,6 +230,116 @@ export default function remarkBook(options: RemarkBookOptions) {
           { type: 'mdxJsxAttribute', name: 'anchor', value: figAnchor(id) },
         );
         return node;
+      }
+
+      function opener(node: Node): Node {
+        const needs = attr(node, 'needs');
+        if (needs === undefined) {
+          throw new TangleError(
+            '<Opener> needs needs="slug slug …" (the chapters to read ' +
+              'first; "" for none)',
+          );
+        }
+        const links: Node[] = [];
+        for (const slug of needs.split(/\s+/).filter(Boolean)) {
+          const target = index.get(`ch:${slug}`);
+          if (!target) {
+            throw new TangleError(
+              `<Opener needs>: no chapter "${slug}" in src/toc.ts`,
+            );
+          }
+          if (chapter && Number(target.number) >= chapter.number) {
+            throw new TangleError(
+              `<Opener needs>: "${slug}" is not an earlier chapter`,
+            );
+          }
+          if (links.length > 0) links.push({ type: 'text', value: '; ' });
+          links.push({
+            type: 'link',
+            url: `${base}${slug}/`,
+            children: [{
+              type: 'text',
+              value: `${target.text}, ${target.title ?? slug}`,
+            }],
+          });
+        }
+        const needsLine: Node = {
+          type: 'paragraph',
+          data: { hProperties: { className: ['opener-needs'] } },
+          children: [
+            {
+              type: 'strong',
+              children: [{ type: 'text', value: 'Read first: ' }],
+            },
+            ...(links.length > 0 ? links
+              : [{ type: 'text', value: 'nothing; this chapter starts ' +
+                'from school mathematics.' }]),
+          ],
+        };
+        return block('div', ['opener'], [
+          ...(node.children ?? []), needsLine,
+        ], { 'aria-label': 'What this chapter teaches' }, 'aside');
+      }
+
+      function exercise(node: Node): Node {
+        const title = attr(node, 'title');
+        if (!title) throw new TangleError('<Exercise> needs a title');
+        if (!chapter) {
+          throw new TangleError('<Exercise> is only numbered in a chapter');
+        }
+        exercises += 1;
+        const number = `${chapter.number}.${exercises}`;
+        const id = exerciseAnchor(chapter.number, exercises);
+        const head: Node = {
+          type: 'paragraph',
+          data: { hProperties: { className: ['exercise-head'] } },
+          children: [
+            {
+              type: 'link',
+              url: `#${id}`,
+              data: { hProperties: { className: ['exercise-number'] } },
+              children: [{ type: 'text', value: `Exercise ${number}` }],
+            },
+            { type: 'text', value: ' ' },
+            { type: 'strong', children: [{ type: 'text', value: title }] },
+          ],
+        };
+        const out = block('div', ['exercise'], [head, ...(node.children ?? [])],
+          { id, dataExercise: number });
+        (out.data as Record<string, unknown>).bookKind = 'exercise';
+        return out;
+      }
+
+      function fold(node: Node, parent: Node): Node {
+        const kind = node.name!.toLowerCase();
+        if ((parent.data as { bookKind?: string } | undefined)?.bookKind !==
+          'exercise') {
+          throw new TangleError(
+            `<${node.name}> belongs directly inside an <Exercise>`,
+          );
+        }
+        const number = (parent.data as { hProperties: { dataExercise: string } })
+          .hProperties.dataExercise;
+        return details([kind], node.name!, node.children ?? [],
+          { dataExercise: number });
+      }
+
+      function deeper(node: Node): Node {
+        const title = attr(node, 'title') ??
+          'Details a first reading may skip';
+        return details(['deeper'], title, node.children ?? []);
+      }
+
+      function details(cls: string[], summary: string, children: Node[],
+        props: Record<string, unknown> = {}): Node {
+        return block('details', cls, [
+          {
+            type: 'paragraph',
+            data: { hName: 'summary' },
+            children: [{ type: 'text', value: summary }],
+          },
+          ...children,
+        ], props);
       }
 
       function displayMath(node: Node): Node | void {

@@ -179,6 +179,51 @@ describe('the remark plugin in an MDX build', () => {
   });
 });
 
+describe('the chapter anatomy', () => {
+  it('links the chapters an opener needs, with their numbers and titles', async () => {
+    const js = await build('<Opener needs="alpha">\nYou will fit.\n</Opener>',
+      'beta');
+    expect(js).toContain('href: "/alpha/"');
+    expect(js).toContain('"Chapter 1, Alpha"');
+    expect(js).toContain('"You will fit."');
+  });
+
+  it('refuses an opener that needs an unknown or a later chapter', async () => {
+    await expect(build('<Opener needs="zeta">\nX\n</Opener>', 'beta'))
+      .rejects.toThrow(/beta\.mdx:1: <Opener needs>: no chapter "zeta"/);
+    await expect(build('<Opener needs="beta">\nX\n</Opener>', 'alpha'))
+      .rejects.toThrow(/"beta" is not an earlier chapter/);
+    await expect(build('<Opener>\nX\n</Opener>'))
+      .rejects.toThrow(/<Opener> needs needs=/);
+  });
+
+  it('numbers exercises per chapter and folds their hints and solutions', async () => {
+    const js = await build(
+      '<Exercise title="First">\nDo A.\n<Hint>\nThink.\n</Hint>\n</Exercise>\n\n' +
+        '<Exercise title="Second">\nDo B.\n<Solution>\nDone.\n</Solution>\n' +
+        '</Exercise>', 'beta');
+    expect(js).toContain('id: "exercise-2-1"');
+    expect(js).toContain('"Exercise 2.1"');
+    expect(js).toContain('id: "exercise-2-2"');
+    expect(js).toMatch(/_components\.details, \{\s*className: "hint"/);
+    expect(js).toMatch(/className: "solution",\s*"data-exercise": "2\.2"/);
+    expect(js).toContain('_components.summary');
+  });
+
+  it('refuses a hint or solution outside an exercise, and an untitled exercise', async () => {
+    await expect(build('<Hint>\nX\n</Hint>'))
+      .rejects.toThrow(/<Hint> belongs directly inside an <Exercise>/);
+    await expect(build('<Exercise>\nX\n</Exercise>'))
+      .rejects.toThrow(/<Exercise> needs a title/);
+  });
+
+  it('folds what a first reading may skip', async () => {
+    const js = await build('<Deeper title="The proof">\nLong.\n</Deeper>');
+    expect(js).toMatch(/_components\.details, \{\s*className: "deeper"/);
+    expect(js).toContain('"The proof"');
+  });
+});
+
 describe('the cross-reference index', () => {
   it('numbers only labelled display equations, in order, per chapter', () => {
     const index = buildIndex(root, chapters);
