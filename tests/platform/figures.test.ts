@@ -36,6 +36,17 @@ describe('figureMinWidth', () => {
   });
 });
 
+describe('renderPlot', () => {
+  it('leaves no aria-label on a group without a role (ARIA forbids it)', () => {
+    const svg = renderPlot({
+      marks: [Plot.line([{ x: 1, y: 2 }, { x: 2, y: 3 }], { x: 'x', y: 'y' }),
+        Plot.ruleY([0])],
+    });
+    expect(svg).toContain('<g');
+    expect(svg).not.toMatch(/<g\b[^>]*aria-label/);
+  });
+});
+
 describe('texToText', () => {
   it('reads powers, Greek letters, bold symbols and fractions as text', () => {
     expect(texToText('O(nd^2+d^3)')).toBe('O(nd²+d³)');
