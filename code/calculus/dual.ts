@@ -150,7 +150,8 @@ export function logSumExpDual(z: readonly DualLike[]): Dual {
     throw new Error('logSumExpDual: expected at least one entry');
   }
   const zs = z.map((zi) => lift('logSumExpDual', zi));
-  const m = Math.max(...zs.map((zi) => zi.value));
+  let m = -Infinity;
+  for (const zi of zs) m = Math.max(m, zi.value);
   let s: Dual = dual(0);
   for (const zi of zs) s = add(s, exp(sub(zi, m)));
   return add(m, log(s));

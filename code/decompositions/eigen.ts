@@ -1,5 +1,5 @@
 // The symmetric eigendecomposition A = V diag(lambda) V^T by cyclic Jacobi.
-import { Matrix, shapeOf } from '../linear-algebra/matrix.ts';
+import { Matrix, norm, shapeOf } from '../linear-algebra/matrix.ts';
 import { checkSymmetric } from './cholesky.ts';
 
 // #region eigen-types
@@ -83,7 +83,7 @@ export function symmetricEigen(
   const { a, big } = scaledSymmetricCopy(A);
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
-  const normF = Math.hypot(...a);
+  const normF = norm(a); // ||A||_F: a is A, scaled, row after row
   const offNorms: number[] = [];
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
     let turns = 0;

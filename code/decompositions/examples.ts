@@ -84,7 +84,8 @@ export function conditioningSummary() {
   const rows = conditioningStudy(STUDY_M, STUDY_MAX_N);
   const refused = rows.find((r) => r.normalError === null);
   const u = Number.EPSILON;
-  const qrRatio = Math.max(...rows.map((r) => r.qrError / (r.kappa * u)));
+  const qrRatio = rows.reduce(
+    (m, r) => Math.max(m, r.qrError / (r.kappa * u)), -Infinity);
   const solved = rows.filter((r) => r.normalError !== null);
   const last = solved[solved.length - 1];
   return { rows, refusedN: refused?.n ?? null, qrRatio, last };
@@ -122,9 +123,8 @@ export function imageStudy() {
     A: truncate(f, k),
     error: tailNorm(f.s, k) / total,
   }));
-  const worstGap = Math.max(
-    ...errors.map((e) => Math.abs(e.direct - e.tail)),
-  );
+  const worstGap = errors.reduce(
+    (m, e) => Math.max(m, Math.abs(e.direct - e.tail)), -Infinity);
   return { image, svd: f, errors, approximations, worstGap };
 }
 

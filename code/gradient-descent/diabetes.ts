@@ -126,7 +126,7 @@ export function earlyStoppingStudy(
   const cut = [SPLIT.train, SPLIT.train + SPLIT.validation];
   const part = (idx: number[]) => takeRows(X, y, idx);
   const [train, valid, test] = [order.slice(0, cut[0]),
-    order.slice(...cut), order.slice(cut[1])].map(part);
+    order.slice(cut[0], cut[1]), order.slice(cut[1])].map(part);
   const { Z, mean, scale } = standardize(train.X); // training statistics
   const design = (M: Matrix) => addOnesColumn(scaleWith(M, mean, scale));
   const [A, Av, At] = [Z, valid.X, test.X].map((M, i) =>

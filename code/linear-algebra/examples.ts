@@ -42,7 +42,7 @@ export function hilbertSummary() {
     last: rows[rows.length - 1],
     refusedN: refused.n,
     refusedMessage: refused.message,
-    worstRatio: Math.max(...ratios),
+    worstRatio: ratios.reduce((m, r) => Math.max(m, r), -Infinity),
   };
 }
 

@@ -116,8 +116,12 @@ export function outlierExperiment(
     seed, n, w: [0.5], b: 1, noise: 0.5, lo: 0, hi: 10,
   });
   const clean = fitNormalEquations(X, y);
-  const Xo = new Matrix(n + 1, 1, Float64Array.of(...X.data, at[0]));
-  const yo = Float64Array.of(...y, at[1]);
+  const Xo = new Matrix(n + 1, 1);
+  Xo.data.set(X.data);
+  Xo.data[n] = at[0];
+  const yo = new Float64Array(n + 1);
+  yo.set(y);
+  yo[n] = at[1];
   const withOutlier = fitNormalEquations(Xo, yo);
   return { x: X.data, y, outlier: at, clean, withOutlier };
 }

@@ -55,7 +55,9 @@ export function predictProba(X: Matrix, w: Vector, b = 0): Vector {
   if (!(w instanceof Float64Array)) {
     throw new Error('predictProba: w must be a Float64Array');
   }
-  const theta = Float64Array.of(b, ...w);
+  const theta = new Float64Array(w.length + 1); // (b, w)
+  theta[0] = b;
+  theta.set(w, 1);
   return logits(X, theta).map(sigmoid);
 }
 // #endregion

@@ -104,7 +104,8 @@ export function learningCurve(
 ): { sizes: number[]; train: number[][]; test: number[][] } {
   checkData('learningCurve', X, y);
   checkFolds('learningCurve', folds, X.rows);
-  const smallest = Math.min(...folds.map((f) => f.train.length));
+  const smallest = folds.reduce(
+    (m, f) => Math.min(m, f.train.length), Infinity);
   for (const m of sizes) {
     if (!Number.isInteger(m) || m < 1 || m > smallest) {
       throw new Error(

@@ -117,13 +117,14 @@ export function kktResiduals(
   checkKkt(gradF, A, b, x, alpha);
   const slack = matvec(A, x).map((v, i) => v - b[i]); // a_iᵀx − b_i
   const station = matvec(transpose(A), alpha).map((v, j) => v + gradF[j]);
+  const max = (v: Vector, from: number) =>
+    v.reduce((m, vi) => Math.max(m, vi), from);
   return {
-    stationarity: Math.max(...station.map(Math.abs)),
-    primal: Math.max(0, ...slack),
-    dual: Math.max(0, ...alpha.map((v) => -v)),
-    complementarity: Math.max(
-      ...slack.map((s, i) => Math.abs(alpha[i] * s)),
-    ),
+    stationarity: max(station.map(Math.abs), -Infinity),
+    primal: max(slack, 0),
+    dual: max(alpha.map((v) => -v), 0),
+    complementarity: max(
+      slack.map((s, i) => Math.abs(alpha[i] * s)), -Infinity),
   };
 }
 // #endregion

@@ -59,7 +59,11 @@ export function resubstitutionAccuracy(petals = irisPetals()): number {
   petals.forEach((P, s) => {
     for (let i = 0; i < P.rows; i++, n++) {
       const post = speciesPosterior(fits, P.row(i));
-      if (post.indexOf(Math.max(...post)) === s) right++;
+      let best = 0; // the most probable species
+      for (let k = 1; k < post.length; k++) {
+        if (post[k] > post[best]) best = k;
+      }
+      if (best === s) right++;
     }
   });
   return right / n;

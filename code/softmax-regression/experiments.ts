@@ -99,7 +99,7 @@ export function twoClassStudy(lambda_ = LAMBDA) {
   const { X, y } = twoSpecies();
   const y01 = Float64Array.from(y);
   const maxDiff = (a: Float64Array, b: Float64Array) =>
-    Math.max(...a.map((v, j) => Math.abs(v - b[j])));
+    a.reduce((m, v, j) => Math.max(m, Math.abs(v - b[j])), -Infinity);
   const logistic = fitLogisticNewton(X, y01).theta;
   const reference = fitSoftmax(X, y, { reference: true });
   const centred = fitSoftmax(X, y);
@@ -153,7 +153,7 @@ export function overflowStudy(factor = 100) {
   const Z = classScores(X, Theta);
   return {
     factor,
-    maxScore: Math.max(...Z.data),
+    maxScore: Z.data.reduce((m, v) => Math.max(m, v), -Infinity),
     naive: naiveLoss(X, y, Theta),
     stable: softmaxLoss(X, y, Theta),
   };

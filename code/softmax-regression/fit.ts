@@ -144,7 +144,7 @@ export function fitSoftmax(
   opts: SoftmaxOptions = {},
 ): SoftmaxFit {
   const fn = 'fitSoftmax';
-  const K = opts.K ?? Math.max(1, ...y) + 1; // labels 0..max(y)
+  const K = opts.K ?? labelCount(y); // labels 0..max(y)
   const { lambda_ = 0, reference = false } = opts;
   const { maxIter = 50, tol = 1e-10 } = opts;
   checkLabels(fn, X, y, K);
@@ -192,7 +192,10 @@ function refuseSeparated(
   let margin = Infinity; // minᵢ (z_{i,yᵢ} − max_{k≠yᵢ} z_ik)
   for (let i = 0; i < Z.rows; i++) {
     const z = Z.data.subarray(i * K, (i + 1) * K);
-    const rival = Math.max(...z.filter((_, k) => k !== y[i]));
+    let rival = -Infinity;
+    for (let k = 0; k < K; k++) {
+      if (k !== y[i]) rival = Math.max(rival, z[k]);
+    }
     margin = Math.min(margin, z[y[i]] - rival);
   }
   if (margin > 0) {
@@ -204,6 +207,13 @@ function refuseSeparated(
   }
 }
 // #endregion
+
+/** max(y) + 1, at least 2; checkLabels then checks y itself. */
+function labelCount(y: Int32Array): number {
+  let top = 1;
+  for (let i = 0; i < (y?.length ?? 0); i++) top = Math.max(top, y[i]);
+  return top + 1;
+}
 
 /** Runs `go`; a ConvergenceError is renamed and given a likely cause. */
 function named(fn: string, go: () => RunResult): RunResult {
