@@ -236,6 +236,21 @@ describe('Student\'s t distribution', () => {
     }));
   });
 
+  it('tQuantile above nu = 1e5 (the expansion in 1/nu) is exact to rounding and fast at nu = 1e7', () => {
+    // There the O(nu) CDF costs milliseconds a call and carries
+    // (nu + 4) eps of noise, which kept Newton bisecting for seconds;
+    // the expansion's first dropped term, g5/nu^5, is below 1e-20, so
+    // the error is normalQuantile's, within 1e-15 (tested above).
+    const { dof, p, exact } = ref.t_ppf_large;
+    dof.forEach((nu: number, i: number) => p.forEach((pj: number, j: number) => {
+      expect(relativeError(tQuantile(pj, nu), exact[i][j]), `nu=${nu}, p=${pj}`)
+        .toBeLessThan(1e-15);
+    }));
+    const start = performance.now();
+    tQuantile(0.975, 1e7); // 1.3 to 3.9 s before; a generous bound
+    expect(performance.now() - start).toBeLessThan(100);
+  });
+
   it('has the closed forms for nu = 1 (Cauchy) and nu = 2', () => {
     for (const p of [0.1, 0.6, 0.9, 0.975, 0.995]) {
       const cauchy = Math.tan(Math.PI * (p - 0.5));
