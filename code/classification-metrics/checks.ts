@@ -1,6 +1,6 @@
 // @unshown: input checks shared by the chapter's files; each throws an
 // Error naming the function, what it expected and what it got.
-import { requireFiniteArray } from '../probability/checks.ts';
+import { requireFiniteArray } from '../introduction/checks.ts';
 
 /** Throws unless y is a non-empty array of labels 0 and 1. */
 export function requireLabels(

@@ -1,7 +1,7 @@
 // The confusion matrix of a binary classifier and the rates read off
 // it: precision, recall, specificity and the F-scores.
 import { confusionMatrix } from '../softmax-regression/metrics.ts';
-import { requireFiniteArray } from '../probability/checks.ts';
+import { requireFiniteArray } from '../introduction/checks.ts';
 import { requireLabels, requireLabelsScores } from './checks.ts';
 
 // #region confusion

@@ -4,7 +4,7 @@ import type { Rng } from '../introduction/random.ts';
 import { moments } from '../introduction/stats.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { meanSquaredError } from '../linear-regression/metrics.ts';
-import { requireFiniteArray } from '../probability/checks.ts';
+import { requireFiniteArray } from '../introduction/checks.ts';
 import { estimatorError } from '../statistics/estimators.ts';
 import {
   fitPolynomial,

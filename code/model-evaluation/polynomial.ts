@@ -3,7 +3,7 @@
 import { Matrix, checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { qrLeastSquares } from '../decompositions/least-squares.ts';
-import { requireFinite } from '../probability/checks.ts';
+import { requireFinite } from '../introduction/checks.ts';
 
 // #region design
 /** The interval [lo, hi] that x lives on. */

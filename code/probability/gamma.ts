@@ -6,7 +6,7 @@ import { softmax } from '../calculus/softmax.ts';
 import { logBeta, logGamma, logMultiBeta } from './special.ts';
 import {
   requireFinite, requireFiniteArray, requirePositive,
-} from './checks.ts';
+} from '../introduction/checks.ts';
 
 /** Marsaglia–Tsang accepts over 95% of proposals for shape >= 1. */
 export const MAX_GAMMA_TRIES = 1000;

@@ -1,7 +1,10 @@
 // The log-gamma function by Lanczos' approximation, and the log-beta
 // function built on it: the normalizing constants of the Gamma, Beta
 // and Dirichlet densities.
-import { requireFiniteArray, requirePositive } from './checks.ts';
+import {
+  requireFiniteArray,
+  requirePositive,
+} from '../introduction/checks.ts';
 
 // #region log-gamma
 // Lanczos' coefficients for g = 7, n = 9 (Godfrey's set; relative error

@@ -6,7 +6,7 @@ import { logSumExp } from '../calculus/softmax.ts';
 import {
   requireFinite, requireFiniteArray, requireIndex, requirePositive,
   requireProbabilities, requireProbability,
-} from './checks.ts';
+} from '../introduction/checks.ts';
 
 function requireBit(fn: string, x: number): void {
   if (x !== 0 && x !== 1) {

@@ -5,7 +5,7 @@ import { moments } from '../introduction/stats.ts';
 import {
   requireFinite,
   requireFiniteArray,
-} from '../probability/checks.ts';
+} from '../introduction/checks.ts';
 import type { Interval } from './intervals.ts';
 
 // #region quantile

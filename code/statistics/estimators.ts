@@ -6,7 +6,7 @@ import {
   requireFinite,
   requireFiniteArray,
   requirePositive,
-} from '../probability/checks.ts';
+} from '../introduction/checks.ts';
 
 // #region sampling-distribution
 export type Estimator = (xs: Float64Array) => number;

@@ -6,7 +6,7 @@ import {
   requireFinite,
   requireFiniteArray,
   requirePositive,
-} from '../probability/checks.ts';
+} from '../introduction/checks.ts';
 import { normalQuantile } from './normal-quantile.ts';
 import { tQuantile } from './student-t.ts';
 

@@ -10,7 +10,7 @@ import {
   requireFiniteArray,
   requirePositive,
   requireProbability,
-} from '../probability/checks.ts';
+} from '../introduction/checks.ts';
 
 // #region gaussian-log-likelihood
 /** Eq. (stat-gauss-ll): the sum of log N(x_i; mu, sigma2). */

@@ -5,7 +5,7 @@ import {
   requireFinite,
   requireFiniteArray,
   requirePositive,
-} from '../probability/checks.ts';
+} from '../introduction/checks.ts';
 import { bernoulliLogLikelihood, countOnes } from './likelihood.ts';
 
 // #region beta-bernoulli

@@ -1,7 +1,7 @@
 // Student's t distribution for integer degrees of freedom: its CDF by
 // the reduction formula for the integral of cos^m, its density, and
 // its quantile by Newton's method safeguarded by bisection.
-import { requireFinite } from '../probability/checks.ts';
+import { requireFinite } from '../introduction/checks.ts';
 import { normalQuantile } from './normal-quantile.ts';
 
 function requireDof(fn: string, nu: number): void {

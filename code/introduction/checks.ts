@@ -1,5 +1,5 @@
-// @unshown: input checks shared by the chapter's files; each throws an
-// Error naming the function, what it expected and what it got.
+// @unshown: input checks shared by every chapter; each throws an Error
+// naming the function the caller called, the argument and the problem.
 
 /** Throws unless x is a finite number. */
 export function requireFinite(fn: string, name: string, x: number): void {
@@ -80,5 +80,72 @@ export function requireIndex(fn: string, name: string, k: number, n = 0) {
     const range = n > 0 ? `[0, ${n})` : '[0, infinity)';
     throw new Error(`${fn}: ${name} must be an integer in ${range}, ` +
       `got ${k}`);
+  }
+}
+
+/** Throws unless x is an integer in [min, max]: a count, a size, a seed. */
+export function requireInteger(
+  fn: string,
+  name: string,
+  x: number,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): void {
+  if (!Number.isSafeInteger(x) || x < min || x > max) {
+    const range = max === Number.MAX_SAFE_INTEGER
+      ? `>= ${min}`
+      : `in [${min}, ${max}]`;
+    throw new Error(`${fn}: ${name} must be an integer ${range}, got ${x}`);
+  }
+}
+
+/** Throws unless x is a finite number in [lo, hi]. */
+export function requireBetween(
+  fn: string,
+  name: string,
+  x: number,
+  lo: number,
+  hi: number,
+): void {
+  requireFinite(fn, name, x);
+  if (x < lo || x > hi) {
+    throw new Error(`${fn}: ${name} must be in [${lo}, ${hi}], got ${x}`);
+  }
+}
+
+/** Throws unless lo < hi, both finite: an interval. */
+export function requireInterval(
+  fn: string,
+  lo: number,
+  hi: number,
+  names = ['lo', 'hi'],
+): void {
+  requireFinite(fn, names[0], lo);
+  requireFinite(fn, names[1], hi);
+  if (!(lo < hi)) {
+    throw new Error(
+      `${fn}: expected ${names[0]} < ${names[1]}, got ${lo} and ${hi}`,
+    );
+  }
+}
+
+/**
+ * Throws unless every named array is a non-empty array of finite
+ * numbers, all of one length: requirePaired(fn, { x, y }).
+ */
+export function requirePaired(
+  fn: string,
+  arrays: Record<string, ArrayLike<number>>,
+): void {
+  const entries = Object.entries(arrays);
+  for (const [name, xs] of entries) requireFiniteArray(fn, name, xs);
+  const [first, a] = entries[0];
+  for (const [name, b] of entries.slice(1)) {
+    if (b.length !== a.length) {
+      throw new Error(
+        `${fn}: expected ${first} and ${name} of one length, got ` +
+          `${a.length} and ${b.length}`,
+      );
+    }
   }
 }
