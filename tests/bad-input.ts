@@ -54,6 +54,8 @@ export interface Arg {
   readonly values?: readonly number[];
   /** For vectors and lists: the fewest entries allowed (default 1). */
   readonly minLength?: number;
+  /** For vectors: NaN and Infinity are valid entries (a container). */
+  readonly nonfinite?: boolean;
   readonly item?: Arg;
   readonly fields?: Readonly<Record<string, Arg>>;
   readonly required?: readonly string[];
@@ -65,9 +67,9 @@ export function vec(
   dim?: Dim,
   o: Omit<Arg, 'kind' | 'dims'> & Range = {},
 ): Arg {
-  const { as, values, minLength, ...range } = o;
+  const { as, values, minLength, nonfinite, ...range } = o;
   return { kind: 'vec', dims: dim === undefined ? [] : [dim], as, values,
-    minLength, range };
+    minLength, nonfinite, range };
 }
 
 /** Labels: a vector whose entries must lie in `values`. */
@@ -246,7 +248,7 @@ function vectorMutations(
   const at = (f: (v: NumArray, i: number, x: number) => NumArray) =>
     (x: number) => fc.nat({ max: Math.max(0, v.length - 1) })
       .map((i) => (u: unknown) => f(u as NumArray, i, x));
-  if (v.length > 0 && !isIntArray(v)) {
+  if (v.length > 0 && !isIntArray(v) && !a.nonfinite) {
     ms.push({ what: 'a NaN or ±Infinity entry', mentions: name,
       arb: fc.tuple(NONFINITE, fc.nat({ max: v.length - 1 }))
         .map(([x, i]) => (u: unknown) => withEntry(u as NumArray, i, x)) });
@@ -362,7 +364,9 @@ function listMutations(
         (u as unknown[]).slice(0, -1)) });
   }
   if (a.item && xs.length > 0) {
-    for (const m of argMutations(a.item, name, xs[0], () => false)) {
+    // items share their sizes: one item of another length is ragged
+    const ragged = xs.length > 1 ? () => true : () => false;
+    for (const m of argMutations(a.item, name, xs[0], ragged)) {
       ms.push({ what: `an item with ${m.what}`, mentions: m.mentions,
         constant: m.constant,
         arb: fc.tuple(m.arb, fc.nat({ max: xs.length - 1 }))
@@ -504,7 +508,8 @@ function breach(s: BadInputSpec, args: unknown[], mentions: Names) {
       return `threw ${e.name}: "${e.message}", which does not start ` +
         `with "${s.name}:"`;
     }
-    if (!mentions.some((m) => e.message.includes(m))) {
+    const text = e.message.toLowerCase();
+    if (!mentions.some((m) => text.includes(m.toLowerCase()))) {
       return `threw "${e.message}", which does not mention ` +
         mentions.join(' or ');
     }
