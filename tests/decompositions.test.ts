@@ -76,6 +76,8 @@ import {
   solveUpper,
 } from '../code/decompositions/triangular.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/decompositions.ts';
 
 // ---------------------------------------------------------------------
 // Helpers and tolerances
@@ -981,5 +983,27 @@ describe('against ml-matrix', () => {
       const tol = 2 * c.A.rows * c.A.cols * u * frobenius(c.A);
       expect(R.sub(new MlMatrix(rows)).norm('frobenius')).toBeLessThan(tol);
     }
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('Cholesky, the triangular solves and their checks', () => {
+    rejectsBadInput(badInput.cholesky);
+  });
+
+  it('Householder QR, least squares and the normal equations', () => {
+    rejectsBadInput(badInput.qr);
+  });
+
+  it('the Jacobi rotation, symmetricEigen and the SVD', () => {
+    rejectsBadInput(badInput.eigen);
+  });
+
+  it('low rank, rank, the pseudo-inverse and the test image', () => {
+    rejectsBadInput(badInput.lowRank);
+  });
+
+  it('the random matrices of the examples', () => {
+    rejectsBadInput(badInput.examples);
   });
 });

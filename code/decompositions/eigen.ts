@@ -1,6 +1,7 @@
 // The symmetric eigendecomposition A = V diag(lambda) V^T by cyclic Jacobi.
 import { Matrix, norm, shapeOf } from '../linear-algebra/matrix.ts';
 import { checkSymmetric } from './cholesky.ts';
+import { requireFinites } from '../introduction/checks.ts';
 
 // #region eigen-types
 export interface SymmetricEigen {
@@ -30,6 +31,7 @@ export class ConvergenceError extends Error {
 export function jacobiRotation(
   app: number, apq: number, aqq: number,
 ): { c: number; s: number; t: number } {
+  requireFinites('jacobiRotation', { app, apq, aqq });
   const tau = (aqq - app) / (2 * apq);
   const sign = tau >= 0 ? 1 : -1;
   // hypot: no overflow for huge tau, where t -> 1 / (2 tau)

@@ -8,6 +8,14 @@ export function requireFinite(fn: string, name: string, x: number): void {
   }
 }
 
+/** requireFinite for each named number: requireFinites(fn, { a, b }). */
+export function requireFinites(
+  fn: string,
+  xs: Record<string, number>,
+): void {
+  for (const [name, x] of Object.entries(xs)) requireFinite(fn, name, x);
+}
+
 /** Throws unless x is a finite number > 0. */
 export function requirePositive(
   fn: string,
