@@ -40,7 +40,8 @@ export interface Range {
   not?: readonly number[];
 }
 
-type Kind = 'vec' | 'mat' | 'num' | 'list' | 'opts' | 'choice' | 'any';
+type Kind =
+  | 'vec' | 'mat' | 'num' | 'list' | 'opts' | 'choice' | 'str' | 'any';
 
 /** What one argument is, and so how it can be corrupted. */
 export interface Arg {
@@ -60,6 +61,8 @@ export interface Arg {
   readonly fields?: Readonly<Record<string, Arg>>;
   readonly required?: readonly string[];
   readonly choices?: readonly string[];
+  /** For strings: the path of a file that must exist. */
+  readonly path?: boolean;
 }
 
 /** An array of numbers (Float64Array, Int32Array or number[]). */
@@ -73,27 +76,31 @@ export function vec(
 }
 
 /** Labels: a vector whose entries must lie in `values`. */
-export function labels(dim: Dim, values: readonly number[], as?: string) {
+export function labels(
+  dim: Dim,
+  values: readonly number[],
+  as?: Arg['as'],
+): Arg {
   return vec(dim, { values, as });
 }
 
 /** A Matrix of rows x cols. */
-export function mat(rows: Dim, cols: Dim, as?: string): Arg {
+export function mat(rows: Dim, cols: Dim, as?: Arg['as']): Arg {
   return { kind: 'mat', dims: [rows, cols], as };
 }
 
 /** A number: finite unless `infinite`, within the range. */
-export function num(range: Range = {}, as?: string): Arg {
+export function num(range: Range = {}, as?: Arg['as']): Arg {
   return { kind: 'num', range, as };
 }
 
 /** An integer >= min (default 0): a count or a seed. */
-export function int(min = 0, o: Range = {}, as?: string): Arg {
+export function int(min = 0, o: Range = {}, as?: Arg['as']): Arg {
   return num({ integer: true, min, ...o }, as);
 }
 
 /** An array of items, each described by `item`. */
-export function list(item: Arg, o: { minLength?: number; as?: string;
+export function list(item: Arg, o: { minLength?: number; as?: Arg['as'];
   dims?: readonly Dim[] } = {}): Arg {
   return { kind: 'list', item, ...o };
 }
@@ -107,8 +114,18 @@ export function opts(
 }
 
 /** One of a few strings. */
-export function choice(choices: readonly string[], as?: string): Arg {
+export function choice(
+  choices: readonly string[],
+  as?: Arg['as'],
+): Arg {
   return { kind: 'choice', choices, as };
+}
+
+/** A non-empty string; with `path`, of a file that must exist. */
+export function str(
+  o: { path?: boolean; as?: string | readonly string[] } = {},
+): Arg {
+  return { kind: 'str', ...o };
 }
 
 /** Not corrupted: a callback, a model object, a generator. */
@@ -432,6 +449,13 @@ function argMutations(
     case 'choice':
       return [{ what: 'an unknown choice', mentions: name, constant: true,
         arb: fc.constant(() => 'no-such-choice') }];
+    case 'str': {
+      const bad: [unknown, string][] = [[1, 'a number instead of a string'],
+        ['', 'an empty string']];
+      if (a.path) bad.push(['/no/such/file.csv', 'a missing file']);
+      return bad.map(([x, what]) => ({ what, mentions: name,
+        constant: true, arb: fc.constant(() => x) }));
+    }
     case 'any':
       return [];
   }

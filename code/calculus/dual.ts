@@ -36,7 +36,7 @@ function make(fn: string, value: number, deriv: number): Dual {
 }
 
 /** A number becomes the constant n + 0·ε; a dual passes through. */
-function lift(fn: string, a: DualLike): Dual {
+export function lift(fn: string, a: DualLike): Dual {
   if (typeof a === 'number') return make(fn, a, 0);
   if (a === null || typeof a !== 'object' || !('deriv' in a)) {
     throw new Error(`${fn}: expected a Dual or a number, got ${a}`);

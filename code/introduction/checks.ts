@@ -157,3 +157,19 @@ export function requirePaired(
     }
   }
 }
+
+/**
+ * go(), with any Error it throws re-thrown under the caller's name:
+ * "fn: inner message". For a function that hands its input to another
+ * public function, so that the error names the function called.
+ */
+export function calledAs<T>(fn: string, go: () => T): T {
+  try {
+    return go();
+  } catch (e) {
+    if (e instanceof Error && !e.message.startsWith(`${fn}:`)) {
+      e.message = `${fn}: ${e.message}`;
+    }
+    throw e;
+  }
+}
