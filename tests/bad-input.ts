@@ -381,8 +381,10 @@ function listMutations(
         (u as unknown[]).slice(0, -1)) });
   }
   if (a.item && xs.length > 0) {
-    // items share their sizes: one item of another length is ragged
-    const ragged = xs.length > 1 ? () => true : () => false;
+    // items share their sizes (a symbol ending in * is each item's own):
+    // one item of another length is ragged
+    const ragged = (d: Dim) => xs.length > 1 &&
+      !(typeof d === 'string' && d.endsWith('*'));
     for (const m of argMutations(a.item, name, xs[0], ragged)) {
       ms.push({ what: `an item with ${m.what}`, mentions: m.mentions,
         constant: m.constant,

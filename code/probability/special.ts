@@ -46,7 +46,8 @@ export function logMultiBeta(alpha: ArrayLike<number>): number {
   let sum = 0;
   let out = 0;
   for (let k = 0; k < alpha.length; k++) {
-    out += logGamma(alpha[k]); // checks alpha_k > 0
+    requirePositive('logMultiBeta', `alpha[${k}]`, alpha[k]);
+    out += logGamma(alpha[k]);
     sum += alpha[k];
   }
   return out - logGamma(sum); // Eq. (prob-dirichlet)
