@@ -40,8 +40,8 @@ export interface Range {
   not?: readonly number[];
 }
 
-type Kind =
-  | 'vec' | 'mat' | 'num' | 'list' | 'opts' | 'choice' | 'str' | 'any';
+type Kind = 'vec' | 'mat' | 'num' | 'list' | 'opts' | 'choice' | 'str' |
+  'fn' | 'any';
 
 /** What one argument is, and so how it can be corrupted. */
 export interface Arg {
@@ -63,6 +63,8 @@ export interface Arg {
   readonly choices?: readonly string[];
   /** For strings: the path of a file that must exist. */
   readonly path?: boolean;
+  /** For callbacks: they must return a finite number. */
+  readonly returnsNumber?: boolean;
 }
 
 /** An array of numbers (Float64Array, Int32Array or number[]). */
@@ -128,7 +130,14 @@ export function str(
   return { kind: 'str', ...o };
 }
 
-/** Not corrupted: a callback, a model object, a generator. */
+/** A callback; with `returnsNumber`, one whose value must be finite. */
+export function callback(
+  o: { returnsNumber?: boolean; as?: Arg['as'] } = {},
+): Arg {
+  return { kind: 'fn', ...o };
+}
+
+/** Not corrupted: a model object, a generator, an unchecked callback. */
 export function any(): Arg {
   return { kind: 'any' };
 }
@@ -457,6 +466,15 @@ function argMutations(
       if (a.path) bad.push(['/no/such/file.csv', 'a missing file']);
       return bad.map(([x, what]) => ({ what, mentions: name,
         constant: true, arb: fc.constant(() => x) }));
+    }
+    case 'fn': {
+      const ms: Mutation[] = [{ what: 'a number instead of a function',
+        mentions: name, constant: true, arb: fc.constant(() => 1) }];
+      if (a.returnsNumber) {
+        ms.push({ what: 'a callback that returns NaN', mentions: name,
+          constant: true, arb: fc.constant(() => () => NaN) });
+      }
+      return ms;
     }
     case 'any':
       return [];

@@ -63,6 +63,8 @@ import {
 } from '../code/statistics/normal-quantile.ts';
 import { tCdf, tPdf, tQuantile } from '../code/statistics/student-t.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/statistics.ts';
 
 const ref = fixture('statistics', 'reference.json');
 
@@ -698,5 +700,31 @@ describe('Newcomb\'s data', () => {
     // without the outliers, the two mean intervals nearly agree
     expect(Math.abs(kept.meanBoot.lo - kept.t.lo)).toBeLessThan(0.15);
     expect(Math.abs(kept.meanBoot.hi - kept.t.hi)).toBeLessThan(0.15);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('quantiles, the bootstrap and its intervals', () => {
+    rejectsBadInput(badInput.bootstrap);
+  });
+
+  it('estimators as random variables, and the studies', () => {
+    rejectsBadInput(badInput.estimators);
+  });
+
+  it('z and t intervals, coverage, and the normal and t quantiles', () => {
+    rejectsBadInput(badInput.intervals);
+  });
+
+  it('likelihoods, scores and MLEs', () => {
+    rejectsBadInput(badInput.likelihood);
+  });
+
+  it('MAP estimates with conjugate priors', () => {
+    rejectsBadInput(badInput.map);
+  });
+
+  it("Newcomb's data", () => {
+    rejectsBadInput(badInput.newcomb);
   });
 });

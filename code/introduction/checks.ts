@@ -36,17 +36,22 @@ export function requireProbability(fn: string, name: string, p: number) {
   }
 }
 
-/** Throws unless xs is a non-empty array of finite numbers. */
+/** Throws unless xs is an array of >= min (1) finite numbers. */
 export function requireFiniteArray(
   fn: string,
   name: string,
   xs: ArrayLike<number>,
+  min = 1,
 ): void {
   if (xs === null || typeof xs !== 'object' || !('length' in xs)) {
     throw new Error(`${fn}: ${name} must be an array, got ${xs}`);
   }
   if (xs.length === 0) {
     throw new Error(`${fn}: ${name} must be non-empty, got length 0`);
+  }
+  if (xs.length < min) {
+    throw new Error(`${fn}: ${name} needs at least ${min} values, got ` +
+      `${xs.length}`);
   }
   for (let i = 0; i < xs.length; i++) {
     if (typeof xs[i] !== 'number' || !Number.isFinite(xs[i])) {
@@ -171,5 +176,12 @@ export function calledAs<T>(fn: string, go: () => T): T {
       e.message = `${fn}: ${e.message}`;
     }
     throw e;
+  }
+}
+
+/** Throws unless f is a function. */
+export function requireFunction(fn: string, name: string, f: unknown) {
+  if (typeof f !== 'function') {
+    throw new Error(`${fn}: ${name} must be a function, got ${typeof f}`);
   }
 }
