@@ -145,6 +145,7 @@ function checkKkt(
         `alpha ${shapeOf(alpha)}`,
     );
   }
+  checkFinite('kktResiduals', 'A', A);
   for (const [name, v] of Object.entries({ gradF, b, x, alpha })) {
     checkFinite('kktResiduals', name, v);
   }
@@ -156,10 +157,9 @@ function checkSame(fn: string, vs: Record<string, Vector>): void {
   const n = entries[0][1].length;
   for (const [name, v] of entries) {
     if (!(v instanceof Float64Array) || v.length !== n) {
-      throw new Error(
-        `${fn}: expected vectors of length ${n}, got ${name} ` +
-          (v instanceof Float64Array ? shapeOf(v) : String(v)),
-      );
+      const got = entries.map(([k, u]) => `${k} ${shapeOf(u)}`);
+      throw new Error(`${fn}: expected ${entries.map(([k]) => k)
+        .join(', ')} of one length, got ${got.join(', ')}`);
     }
     checkFinite(fn, name, v);
   }
