@@ -66,6 +66,8 @@ import {
   softmaxLoss,
 } from '../code/softmax-regression/model.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/softmax-regression.ts';
 
 const sk = fixture('softmax-regression', 'sklearn.json');
 
@@ -531,5 +533,19 @@ describe('bad input is refused with a clear error', () => {
   it('confusion matrices of unequal lengths', () => {
     expect(() => confusionMatrix(Int32Array.of(0, 1), Int32Array.of(0), 2))
       .toThrow(/confusionMatrix: expected y and yHat/);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('the model: checks, one-hot targets, scores, probabilities, loss, gradient, Hessian', () => {
+    rejectsBadInput(badInput.model);
+  });
+
+  it('the objectives, the fit and the metrics', () => {
+    rejectsBadInput(badInput.fit);
+  });
+
+  it('the digits loader and the experiments', () => {
+    rejectsBadInput(badInput.experiments);
   });
 });

@@ -10,6 +10,7 @@ import {
 import type { Problem } from '../optimization/problems.ts';
 import { SeparationError } from '../logistic-regression/fit.ts';
 import { checkLambda } from '../regularization/ridge.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import {
   checkLabels,
   classScores,
@@ -149,6 +150,7 @@ export function fitSoftmax(
   const { maxIter = 50, tol = 1e-10 } = opts;
   checkLabels(fn, X, y, K);
   checkLambda(fn, 'lambda_', lambda_);
+  checkOptions(fn, maxIter, tol);
   const missing = [...Array(K).keys()].find((k) => !y.includes(k));
   if (missing !== undefined) {
     throw new Error(`${fn}: class ${missing} of 0..${K - 1} has no ` +
@@ -240,4 +242,11 @@ function toFit(
   }
   const W = new Matrix(q - 1, K, Theta.data.slice(K));
   return { Theta, W, b: Theta.data.slice(0, K), lambda_, run };
+}
+
+function checkOptions(fn: string, maxIter: number, tol: number): void {
+  requireInteger(fn, 'maxIter', maxIter, 1);
+  if (!(tol >= 0 && Number.isFinite(tol))) {
+    throw new Error(`${fn}: tol must be finite and >= 0, got ${tol}`);
+  }
 }

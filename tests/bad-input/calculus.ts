@@ -139,7 +139,8 @@ export const badInput = groups({
       () => [Array.from({ length: 15 }, (_, t) => variable(t / 15)), X(),
         y(), 3],
       [list(any(), { dims: [15], as: ['w', 'weights'] }), mat('n', 4),
-        labels('n', [0, 1, 2]), int(3, { max: 3 }, ['k', 'labels', 'weights'])]),
+        labels('n', [0, 1, 2]),
+        int(3, { max: 3 }, ['k', 'labels', 'weights'])]),
   ],
   identities: [
     spec(quadraticForm, () => [M(3, 3), f64(1, 2, 3)],
