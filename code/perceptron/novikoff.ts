@@ -2,6 +2,7 @@
 // augmented examples x̃ = (1, x), the bound (R/γ)², and separable data
 // drawn with a margin known in advance. Browser-safe.
 import { createRng } from '../introduction/random.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import { Matrix, norm, type Vector } from '../linear-algebra/matrix.ts';
 import type { LinearFit } from '../linear-regression/model.ts';
 import { checkFit, checkSigns, scoreRow } from './model.ts';
@@ -59,6 +60,7 @@ export function separableData(
   seed: number,
 ) {
   checkSizes(n, d, gamma);
+  requireInteger('separableData', 'seed', seed);
   const rng = createRng(seed);
   const u = Float64Array.from({ length: d + 1 }, (_, j) =>
     j === 0 ? rng.uniform(-0.5, 0.5) : rng.normal());
