@@ -424,6 +424,10 @@ function optsMutations(
   for (const [key, field] of Object.entries(a.fields ?? {})) {
     const name = namesOf(field.as, key);
     const current = o[key] ?? (field.kind === 'num' ? 1 : undefined);
+    if (current === undefined && ['vec', 'mat', 'list'].includes(
+      field.kind)) {
+      throw new Error(`spec: give option ${key} a valid value to corrupt`);
+    }
     for (const m of argMutations(field, name, current, constrained)) {
       // naming the field, or the whole options object, will do
       ms.push({ ...m, what: `option ${key}: ${m.what}`,
@@ -436,7 +440,10 @@ function optsMutations(
     }
   }
   for (const key of a.required ?? []) {
-    ms.push({ what: `option ${key} left out`, mentions: [key],
+    const field = a.fields?.[key];
+    const aliases = field ? namesOf(field.as, key) : [];
+    ms.push({ what: `option ${key} left out`,
+      mentions: [key, ...aliases, ...parent],
       constant: true, arb: fc.constant((u: unknown) => {
         const p = { ...(u as object) } as Record<string, unknown>;
         delete p[key];
