@@ -23,8 +23,11 @@ import {
   uniformChiSquare,
 } from '../../code/introduction/experiments.ts';
 import {
+  calledAs,
   requireBetween,
   requireFinite,
+  requireFinites,
+  requireFunction,
   requireFiniteArray,
   requireIndex,
   requireInteger,
@@ -50,7 +53,7 @@ import {
   normalProbability,
 } from '../../code/introduction/stats.ts';
 import {
-  any, groups, int, list, num, opts, spec, vec,
+  any, callback, groups, int, list, num, opts, spec, vec,
 } from '../bad-input.ts';
 
 const f64 = (...xs: number[]) => Float64Array.from(xs);
@@ -91,6 +94,12 @@ export const badInput = groups({
     check(requireInterval, () => [0, 1], [num(), num()], ['lo', 'hi']),
     check(requirePaired, () => [{ x: [1, 2], y: [3, 4] }],
       [opts({ x: vec('n'), y: vec('n') })], ['arrays']),
+    check(requireFinites, () => [{ a: 1, b: 2 }],
+      [opts({ a: num(), b: num() })], ['xs']),
+    check(requireFunction, () => ['f', Math.exp], [any(), callback()],
+      ['name', 'f']),
+    // an inner error, renamed: 'go is not a function' included
+    check(calledAs, () => [() => 1], [callback()], ['go']),
   ],
   checks: [
     spec(relativeError, () => [1.5, 1], [num(), num()]),

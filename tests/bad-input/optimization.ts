@@ -8,7 +8,10 @@ import {
 } from '../../code/optimization/constrained.ts';
 import { gradientDescent } from '../../code/optimization/gradient-descent.ts';
 import { smoothnessBound } from '../../code/optimization/iris.ts';
-import { armijo } from '../../code/optimization/line-search.ts';
+import {
+  armijo,
+  checkSearch,
+} from '../../code/optimization/line-search.ts';
 import { logisticLoss } from '../../code/optimization/logistic.ts';
 import { newton } from '../../code/optimization/newton.ts';
 import {
@@ -62,6 +65,8 @@ export const badInput = groups({
       [any(), any(), num({ min: 0, lt: 1 }, ['v', 'must be']), any(),
         any()], { name: 'caller' }),
     spec(checkMaxIter, () => ['caller', 5], [any(), int(1)],
+      { name: 'caller' }),
+    spec(checkSearch, () => ['caller', { c: 0.1 }], [any(), search],
       { name: 'caller' }),
   ],
   problems: [

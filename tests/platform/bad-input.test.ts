@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parameterNames, type BadInputSpec } from '../bad-input.ts';
 
 /** The coverage reached; raise it when you add specs, never lower it. */
-const MIN_COVERED = 39;
+const MIN_COVERED = 518;
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -62,7 +62,8 @@ describe('generated bad input (tests/bad-input.ts)', () => {
     console.log(
       `bad-input coverage: ${hit.length} of ${candidates.length} exported ` +
         `functions and classes that take arguments (${exported.size} ` +
-        `exported in all); not covered:\n  ${missing.join('\n  ')}`,
+        `exported in all); not covered: ` +
+        (missing.length === 0 ? 'none' : `\n  ${missing.join('\n  ')}`),
     );
     expect(hit.length).toBeGreaterThanOrEqual(MIN_COVERED);
   });
