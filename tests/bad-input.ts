@@ -17,13 +17,19 @@
 //
 // and asserts that each call throws an Error whose message starts with
 // the function's name followed by ':' or '(' (the book's contract,
-// BOOK-STYLE "Code") and mentions the corrupted argument. The chapter's
+// BOOK-STYLE "Code") and mentions the corrupted argument (its name, or
+// an alias the spec gives; case ignored). fast-check's seed is fixed
+// per function, so a run is reproducible. The chapter's
 // test file runs its groups of specs, one `it` a group; the platform
 // test tests/platform/bad-input.test.ts counts what they cover.
 import fc from 'fast-check';
 import { Matrix } from '../code/linear-algebra/matrix.ts';
 
-/** A size: a symbol shared between arguments ('n'), or a fixed number. */
+/**
+ * A size: a symbol shared between arguments ('n'), or a fixed number.
+ * Items of a list share their sizes too, unless the symbol ends in '*'
+ * (each item its own number of rows, say).
+ */
 export type Dim = string | number;
 
 export interface Range {
@@ -107,7 +113,12 @@ export function list(item: Arg, o: { minLength?: number; as?: Arg['as'];
   return { kind: 'list', item, ...o };
 }
 
-/** An options object; only the described fields are corrupted. */
+/**
+ * An options object; only the described fields are corrupted (the valid
+ * object must give each vector, matrix or list field a value). Leaving
+ * out a `required` key must be an error. An error may name the field or
+ * the options argument itself.
+ */
 export function opts(
   fields: Record<string, Arg>,
   required: readonly string[] = [],

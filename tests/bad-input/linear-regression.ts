@@ -38,7 +38,7 @@ import {
   smallestEigenvalue,
 } from '../../code/linear-regression/spectrum.ts';
 import { linearData } from '../../code/linear-regression/synthetic.ts';
-import { Matrix, fromRows, matvec } from
+import { fromRows, matvec } from
   '../../code/linear-algebra/matrix.ts';
 import {
   any, callback, groups, int, list, mat, num, opts, spec, str, vec,
@@ -113,4 +113,3 @@ export const badInput = groups({
       [str({ path: true, as: ['path', 'file'] })]),
   ],
 });
-void Matrix;

@@ -49,7 +49,6 @@ const X = () => new Matrix(8, 2, f64(0, 1, 1, 0, 2, 1, 1, 2, 0, 0, 2, 2,
 const y = () => f64(0, 0, 1, 1, 1, 0, 0, 1);
 const theta = () => f64(0.1, -0.2, 0.3);
 const data = [mat('n', 'd'), labels('n', [0, 1])];
-const th = vec('d1', { as: ['θ', 'theta'] });
 const lambda = num({ min: 0 }, ['lambda_']);
 const model = [...data, vec(3, { as: ['θ', 'theta'] }), lambda];
 const fitOpts = opts({ lambda_: lambda, maxIter: int(1),
@@ -111,4 +110,3 @@ export const badInput = groups({
       [lambda, int(0, { max: 2 ** 53 - 1 }), num({ gt: 0, lt: 1 })]),
   ],
 });
-void th;

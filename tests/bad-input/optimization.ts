@@ -1,5 +1,5 @@
 // Bad-input specs for chapter "Optimization" (tests/bad-input.ts).
-import { Matrix, fromRows } from '../../code/linear-algebra/matrix.ts';
+import { fromRows } from '../../code/linear-algebra/matrix.ts';
 import {
   equalityQP,
   kktResiduals,
@@ -115,4 +115,3 @@ export const badInput = groups({
       vec('m')]),
   ],
 });
-void Matrix;

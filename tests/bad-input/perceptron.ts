@@ -43,7 +43,6 @@ const fitArg = opts({ w: vec('d'), b: num() }, ['w', 'b']);
 /** One row: functions that read row i check only it. */
 const X1 = () => new Matrix(1, 2, f64(1, 2));
 const theta = () => f64(-4, 1, 1);
-const th = vec('d1', { as: ['θ', 'theta'] });
 const row = int(0, { max: 5 }, ['i', 'row']);
 const seed = int(0, { max: 2 ** 53 - 1 });
 const passes = ['passes', 'epochs'];
@@ -97,4 +96,3 @@ export const badInput = groups({
     spec(overlappingIris, () => [1], [int(1)]),
   ],
 });
-void th;

@@ -1,6 +1,5 @@
 // Bad-input specs for chapter "Regularization" (tests/bad-input.ts).
 import { gaussianMatrix } from '../../code/decompositions/examples.ts';
-import { svd } from '../../code/decompositions/svd.ts';
 import {
   elasticNet,
   lasso,
@@ -148,4 +147,3 @@ export const badInput = groups({
       [mat('n', 'd'), list(any(), { dims: ['d'], as: ['names'] })]),
   ],
 });
-void svd;

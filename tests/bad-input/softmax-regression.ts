@@ -92,4 +92,3 @@ export const badInput = groups({
     spec(overflowStudy, () => [100], [num({ gt: 0 })]),
   ],
 });
-void vec;
