@@ -542,7 +542,9 @@ export function parameterNames(fn: (...args: any[]) => unknown): string[] {
     } else current += ch;
   }
   names.push(current);
-  return names.map((p) => /^\s*(?:\.\.\.)?([\w$]+)/.exec(p)?.[1] ?? '')
+  // a destructured parameter ({ seed, n } = {}) is an options object
+  return names.map((p) => /^\s*(?:\.\.\.)?([\w$]+)/.exec(p)?.[1] ??
+    (/^\s*[{[]/.test(p) ? 'options' : ''))
     .filter((p, i, all) => p !== '' || i < all.length - 1);
 }
 
