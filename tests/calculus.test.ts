@@ -91,6 +91,8 @@ import {
   softmaxVjp,
 } from '../code/calculus/softmax.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/calculus.ts';
 
 const ref = fixture('calculus', 'reference.json');
 
@@ -273,9 +275,9 @@ describe('log-sum-exp and softmax', () => {
     expect(() => logSumExp([])).toThrow(/logSumExp: .*length 0/);
     expect(() => softmax([1, NaN])).toThrow(/softmax: .*z\[1\] = NaN/);
     expect(() => logSumExp([Infinity])).toThrow(/logSumExp: .*Infinity/);
-    expect(() => softmaxJacobian([])).toThrow(/softmax: /);
+    expect(() => softmaxJacobian([])).toThrow(/softmaxJacobian: /);
     expect(() => softmaxVjp([1, 2], [1])).toThrow(/softmaxVjp: .*length 2/);
-    expect(() => logSoftmax(null as never)).toThrow(/logSumExp: /);
+    expect(() => logSoftmax(null as never)).toThrow(/logSoftmax: /);
   });
 });
 
@@ -331,7 +333,7 @@ describe('numerical Jacobians and Hessians', () => {
       jacobianCheck(f, () => new Matrix(3, 2), vec(1, 2)),
     ).toThrow(/jacobianCheck: jac\(x\) must be a 2x2 Matrix, got 3x2/);
     expect(() => numericalJacobian(f, vec(1, NaN))).toThrow(
-      /numericalGradient: x\[1\]/,
+      /numericalJacobian: x\[1\]/,
     );
   });
 });
@@ -440,7 +442,7 @@ describe('matrix-calculus identities', () => {
       /leastSquares: A is 6x3, so b must be vector\(6\)/,
     );
     expect(() => leastSquaresGradient(M, b, vec(NaN, 0, 0))).toThrow(
-      /matvec: x .* NaN/,
+      /leastSquaresGradient: x .* NaN/,
     );
   });
 });
@@ -846,5 +848,39 @@ describe('the cross-entropy of a softmax classifier on iris', () => {
       /crossEntropyDual: expected 15 weights, got 0/,
     );
     expect(() => logits(W, X, 150)).toThrow(/logits: expected row i/);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('dual numbers: construction, arithmetic and functions', () => {
+    rejectsBadInput(badInput.duals);
+  });
+
+  it('forward mode, and the numerical Jacobian and Hessian and their checks', () => {
+    rejectsBadInput(badInput.forward);
+  });
+
+  it('log-sum-exp, softmax, their Jacobian and the naive versions', () => {
+    rejectsBadInput(badInput.softmax);
+  });
+
+  it('the linear classifier: logits, loss and gradient', () => {
+    rejectsBadInput(badInput.classifier);
+  });
+
+  it('the matrix-calculus identities', () => {
+    rejectsBadInput(badInput.identities);
+  });
+
+  it('the double well and the polar map', () => {
+    rejectsBadInput(badInput.maps);
+  });
+
+  it('the experiments behind the prose and the figures', () => {
+    rejectsBadInput(badInput.experiments);
+  });
+
+  it('the data files: dataPath, readVerified and loadIris', () => {
+    rejectsBadInput(badInput.data);
   });
 });

@@ -76,6 +76,8 @@ import {
   solveUpper,
 } from '../code/decompositions/triangular.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/decompositions.ts';
 
 // ---------------------------------------------------------------------
 // Helpers and tolerances
@@ -600,6 +602,40 @@ describe('symmetric eigendecomposition (cyclic Jacobi)', () => {
       /symmetricEigen: A \(2x2\) has NaN at \(0, 1\)/,
     );
   });
+  it('solves a 1,000 x 1,000 problem: no stack overflow (a shuffled block-diagonal A)', () => {
+    // Math.hypot(...a) overflowed the stack from n = 355. A dense
+    // n = 1000 takes minutes (O(n^3) a sweep; scripts/bench/eigen.ts),
+    // so this A is 500 random 2 x 2 blocks [[a, b], [b, c]] on shuffled
+    // rows and columns: every step runs at n = 1000, in milliseconds.
+    // Each block has eigenvalues (a + c)/2 +- hypot((a - c)/2, b).
+    const n = 1000;
+    const rng = createRng(13);
+    const perm = rng.shuffle(Array.from({ length: n }, (_, i) => i));
+    const A = new Matrix(n, n);
+    const expected: number[] = [];
+    for (let k = 0; k < n; k += 2) {
+      const [a, b, c] = [rng.normal(), rng.normal(), rng.normal()];
+      const [i, j] = [perm[k], perm[k + 1]];
+      A.data[i * n + i] = a;
+      A.data[j * n + j] = c;
+      A.data[i * n + j] = b;
+      A.data[j * n + i] = b;
+      const r = Math.hypot((a - c) / 2, b);
+      expected.push((a + c) / 2 + r, (a + c) / 2 - r);
+    }
+    expected.sort((x, y) => y - x);
+    const { values, vectors, sweeps } = symmetricEigen(A);
+    expect(sweeps).toBe(2); // one rotation a block, then nothing to do
+    // one rotation of a 2 x 2 block: a few u of its size (here < 8)
+    assertAllClose(values, expected, { rtol: 0, atol: 64 * u });
+    for (let j = 0; j < n; j += 97) { // A v = lambda v, column by column
+      const vj = vectors.col(j);
+      assertAllClose(matvec(A, vj), vj.map((x) => values[j] * x), {
+        rtol: 0, atol: 64 * u,
+      });
+      expect(Math.abs(norm(vj) - 1)).toBeLessThan(4 * u);
+    }
+  });
 });
 
 describe('SVD (one-sided Jacobi)', () => {
@@ -728,6 +764,20 @@ describe('SVD (one-sided Jacobi)', () => {
       const tol = 2 * c.A.rows * c.A.cols * u * frobenius(c.A);
       expect(frobenius(sub(rebuild(f), c.A))).toBeLessThan(tol);
     }
+  });
+
+  it('takes 150,000 rows: no stack overflow (from 125,511 rows before)', () => {
+    // Math.hypot(...column) in finish() overflowed the stack. Check
+    // s_j^2 against the eigenvalues of the 3 x 3 Gram matrix A^T A,
+    // which costs m u ||A||_F^2 to form, and U^T U = I.
+    const m = 150_000;
+    const A = gaussianMatrix(17, m, 3);
+    const f = svd(A);
+    const G = matmul(transpose(A), A);
+    const { values } = symmetricEigen(symmetrize(G));
+    const tol = (m + 2 * 9) * u * frobenius(A) ** 2;
+    assertAllClose(f.s.map((x) => x * x), values, { rtol: 0, atol: tol });
+    expect(orthogonalityError(f.U)).toBeLessThan(3 * m * u);
   });
 
   it('rejects NaN and Infinity', () => {
@@ -933,5 +983,27 @@ describe('against ml-matrix', () => {
       const tol = 2 * c.A.rows * c.A.cols * u * frobenius(c.A);
       expect(R.sub(new MlMatrix(rows)).norm('frobenius')).toBeLessThan(tol);
     }
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('Cholesky, the triangular solves and their checks', () => {
+    rejectsBadInput(badInput.cholesky);
+  });
+
+  it('Householder QR, least squares and the normal equations', () => {
+    rejectsBadInput(badInput.qr);
+  });
+
+  it('the Jacobi rotation, symmetricEigen and the SVD', () => {
+    rejectsBadInput(badInput.eigen);
+  });
+
+  it('low rank, rank, the pseudo-inverse and the test image', () => {
+    rejectsBadInput(badInput.lowRank);
+  });
+
+  it('the random matrices of the examples', () => {
+    rejectsBadInput(badInput.examples);
   });
 });

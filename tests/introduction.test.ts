@@ -37,6 +37,8 @@ import {
   thirdsChiSquare,
   uniformChiSquare,
 } from '../code/introduction/experiments.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/introduction.ts';
 
 /** The next k raw outputs of rng. */
 function take(rng: Rng, k: number): number[] {
@@ -624,5 +626,31 @@ describe('the statistics helpers', () => {
     expect(c.dof).toBe(2);
     const k = 2 / 9 / 2;
     expect(c.z).toBeCloseTo((Math.cbrt(5) - 1 + k) / Math.sqrt(k), 12);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('the shared input checks (code/introduction/checks.ts)', () => {
+    rejectsBadInput(badInput.shared);
+  });
+
+  it('relativeError, allClose and assertAllClose', () => {
+    rejectsBadInput(badInput.checks);
+  });
+
+  it('the differences, their optimal steps and the gradient check', () => {
+    rejectsBadInput(badInput.differences);
+  });
+
+  it('the experiments behind the prose and the figures', () => {
+    rejectsBadInput(badInput.experiments);
+  });
+
+  it('the generator: createRng, Rng and its building blocks', () => {
+    rejectsBadInput(badInput.random);
+  });
+
+  it('moments, histogram, chi-square and the normal bins', () => {
+    rejectsBadInput(badInput.stats);
   });
 });

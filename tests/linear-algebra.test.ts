@@ -48,6 +48,8 @@ import {
   solveNoPivot,
   type LU,
 } from '../code/linear-algebra/solve.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/linear-algebra.ts';
 
 // ---------------------------------------------------------------------
 // Helpers
@@ -820,5 +822,27 @@ describe('benchmark helpers', () => {
   it('hilbert builds h_ij = 1/(i + j + 1) and rejects a bad n', () => {
     expect(Array.from(hilbert(2).data)).toEqual([1, 1 / 2, 1 / 2, 1 / 3]);
     expect(() => hilbert(0)).toThrow(/hilbert: expected a positive/);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('Matrix, its methods, fromRows, zeros, identity, transpose, checkFinite', () => {
+    rejectsBadInput(badInput.matrices);
+  });
+
+  it('the element-wise operations, dot, norm and the products', () => {
+    rejectsBadInput(badInput.operations);
+  });
+
+  it('the three matmul kernels', () => {
+    rejectsBadInput(badInput.kernels);
+  });
+
+  it('LU, solve, condEst, project and the Hilbert study', () => {
+    rejectsBadInput(badInput.solving);
+  });
+
+  it('bestTime, gflops and measureKernels', () => {
+    rejectsBadInput(badInput.timing);
   });
 });

@@ -36,7 +36,7 @@ function make(fn: string, value: number, deriv: number): Dual {
 }
 
 /** A number becomes the constant n + 0·ε; a dual passes through. */
-function lift(fn: string, a: DualLike): Dual {
+export function lift(fn: string, a: DualLike): Dual {
   if (typeof a === 'number') return make(fn, a, 0);
   if (a === null || typeof a !== 'object' || !('deriv' in a)) {
     throw new Error(`${fn}: expected a Dual or a number, got ${a}`);
@@ -150,7 +150,8 @@ export function logSumExpDual(z: readonly DualLike[]): Dual {
     throw new Error('logSumExpDual: expected at least one entry');
   }
   const zs = z.map((zi) => lift('logSumExpDual', zi));
-  const m = Math.max(...zs.map((zi) => zi.value));
+  let m = -Infinity;
+  for (const zi of zs) m = Math.max(m, zi.value);
   let s: Dual = dual(0);
   for (const zi of zs) s = add(s, exp(sub(zi, m)));
   return add(m, log(s));

@@ -2,7 +2,9 @@
 import { createRng } from '../introduction/random.ts';
 import {
   Matrix,
+  checkFinite,
   fromRows,
+  shapeOf,
   matmul,
   sub,
   transpose,
@@ -14,6 +16,7 @@ import { householderQR, thinQ } from './householder.ts';
 import { syntheticImage } from './image.ts';
 import { frobenius, tailNorm, truncate } from './low-rank.ts';
 import { svd } from './svd.ts';
+import { requireInteger } from '../introduction/checks.ts';
 
 /** The 2 x 2 matrix whose action on the unit circle the chapter draws. */
 export const ELLIPSE_A = [[1.6, 0.9], [0.3, 1.1]];
@@ -38,16 +41,17 @@ export function choleskyFailure(): NotPositiveDefiniteError {
 
 /** A random n x n matrix with standard normal entries. */
 export function gaussianMatrix(seed: number, m: number, n: number): Matrix {
+  requireSizes('gaussianMatrix', seed, m, n);
   return new Matrix(m, n, createRng(seed).normalArray(m * n));
 }
 
 /** A random orthogonal n x n matrix: the Q of a Gaussian matrix. */
-export function randomOrthogonal(seed: number, n: number): Matrix {
+function randomOrthogonal(seed: number, n: number): Matrix {
   return thinQ(householderQR(gaussianMatrix(seed, n, n)));
 }
 
 /** Q diag(values) Q^T for a random orthogonal Q. */
-export function withEigenvalues(seed: number, values: number[]): Matrix {
+function withEigenvalues(seed: number, values: number[]): Matrix {
   const n = values.length;
   const Q = randomOrthogonal(seed, n);
   const D = new Matrix(n, n);
@@ -58,6 +62,7 @@ export function withEigenvalues(seed: number, values: number[]): Matrix {
 
 /** (A + A^T) / 2: exact symmetry after a rounded product. */
 export function symmetrize(A: Matrix): Matrix {
+  checkSquare('symmetrize', A);
   const n = A.rows;
   const S = new Matrix(n, n);
   for (let i = 0; i < n; i++) {
@@ -70,6 +75,7 @@ export function symmetrize(A: Matrix): Matrix {
 
 /** B B^T for a Gaussian n x n B: symmetric positive definite. */
 export function randomSpd(seed: number, n: number): Matrix {
+  requireSizes('randomSpd', seed, n, n);
   const B = gaussianMatrix(seed, n, n);
   return symmetrize(matmul(B, transpose(B)));
 }
@@ -84,7 +90,8 @@ export function conditioningSummary() {
   const rows = conditioningStudy(STUDY_M, STUDY_MAX_N);
   const refused = rows.find((r) => r.normalError === null);
   const u = Number.EPSILON;
-  const qrRatio = Math.max(...rows.map((r) => r.qrError / (r.kappa * u)));
+  const qrRatio = rows.reduce(
+    (m, r) => Math.max(m, r.qrError / (r.kappa * u)), -Infinity);
   const solved = rows.filter((r) => r.normalError !== null);
   const last = solved[solved.length - 1];
   return { rows, refusedN: refused?.n ?? null, qrRatio, last };
@@ -122,9 +129,8 @@ export function imageStudy() {
     A: truncate(f, k),
     error: tailNorm(f.s, k) / total,
   }));
-  const worstGap = Math.max(
-    ...errors.map((e) => Math.abs(e.direct - e.tail)),
-  );
+  const worstGap = errors.reduce(
+    (m, e) => Math.max(m, Math.abs(e.direct - e.tail)), -Infinity);
   return { image, svd: f, errors, approximations, worstGap };
 }
 
@@ -179,4 +185,21 @@ export function hardCases(): HardCase[] {
       A: fromRows([[1, 0, 2], [3, 0, 4], [5, 0, 6], [7, 0, 8]]),
     },
   ];
+}
+
+// ---------------------------------------------------------------------
+// Input checks of the functions above.
+
+function requireSizes(fn: string, seed: number, m: number, n: number) {
+  requireInteger(fn, 'seed', seed);
+  requireInteger(fn, 'm', m, 1);
+  requireInteger(fn, 'n', n, 1);
+}
+
+function checkSquare(fn: string, A: Matrix): void {
+  if (!(A instanceof Matrix) || A.rows !== A.cols) {
+    throw new Error(`${fn}: expected a square matrix A, got ` +
+      (A instanceof Matrix ? shapeOf(A) : typeof A));
+  }
+  checkFinite(fn, 'A', A);
 }

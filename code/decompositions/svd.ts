@@ -2,6 +2,7 @@
 import {
   Matrix,
   checkFinite,
+  norm,
   shapeOf,
   transpose,
 } from '../linear-algebra/matrix.ts';
@@ -118,7 +119,7 @@ function finish(
   big: number, sweeps: number, cosines: number[],
 ): SVD {
   const len = Array.from({ length: n }, (_, j) =>
-    Math.hypot(...w.subarray(j * m, (j + 1) * m)));
+    norm(w.subarray(j * m, (j + 1) * m)));
   const order = Array.from({ length: n }, (_, j) => j)
     .sort((i, j) => len[j] - len[i]);
   const U = new Matrix(m, n);
@@ -158,7 +159,7 @@ function completeColumn(U: Matrix, k: number): void {
         for (let r = 0; r < m; r++) x[r] -= d * U.data[r * n + j];
       }
     }
-    const length = Math.hypot(...x);
+    const length = norm(x);
     if (length > bestLength) [best, bestLength] = [x, length];
   }
   for (let r = 0; r < m; r++) U.data[r * n + k] = best[r] / bestLength;

@@ -1,5 +1,6 @@
 // Timing the three kernels: used by the figure and scripts/bench.
 import { createRng } from '../introduction/random.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import {
   blockedKernel,
   ikjKernel,
@@ -38,7 +39,7 @@ export function bestTime(f: () => unknown, budgetMs: number): number {
 // #region gflops
 /** Speed of an n x n product that took ms milliseconds. */
 export function gflops(n: number, ms: number): number {
-  if (!(n >= 1 && ms > 0 && Number.isFinite(ms))) {
+  if (!(n >= 1 && ms > 0 && Number.isFinite(ms) && Number.isFinite(n))) {
     throw new Error(`gflops: expected n >= 1, ms > 0; got ${n}, ${ms}`);
   }
   return (2 * n ** 3) / (ms * 1e6); // n^3 multiplies and n^3 adds
@@ -67,11 +68,7 @@ export function measureKernels(
   budgetMs: number,
   seed = 2,
 ): Timing[] {
-  if (!sizes.every((n) => Number.isInteger(n) && n >= 1)) {
-    throw new Error(
-      `measureKernels: expected positive integer sizes, got [${sizes}]`,
-    );
-  }
+  checkMeasure(sizes, budgetMs, seed);
   const rng = createRng(seed);
   const out: Timing[] = [];
   for (const n of sizes) {
@@ -85,3 +82,21 @@ export function measureKernels(
   return out;
 }
 // #endregion
+
+function checkMeasure(
+  sizes: readonly number[],
+  budgetMs: number,
+  seed: number,
+): void {
+  const fn = 'measureKernels';
+  const ok = Array.isArray(sizes) && sizes.length > 0 &&
+    sizes.every((n) => Number.isInteger(n) && n >= 1);
+  if (!ok) {
+    throw new Error(`${fn}: expected positive integer sizes, got ` +
+      (Array.isArray(sizes) ? `[${sizes}]` : String(sizes)));
+  }
+  if (!(budgetMs > 0 && budgetMs < 1e6)) {
+    throw new Error(`${fn}: expected 0 < budgetMs < 1e6, got ${budgetMs}`);
+  }
+  requireInteger(fn, 'seed', seed);
+}

@@ -1,5 +1,6 @@
 // @unshown: computes the example values that the chapter's prose quotes
 import { createRng } from '../introduction/random.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import { hilbertStudy } from './hilbert.ts';
 import { Matrix, fromRows } from './matrix.ts';
 import {
@@ -42,7 +43,7 @@ export function hilbertSummary() {
     last: rows[rows.length - 1],
     refusedN: refused.n,
     refusedMessage: refused.message,
-    worstRatio: Math.max(...ratios),
+    worstRatio: ratios.reduce((m, r) => Math.max(m, r), -Infinity),
   };
 }
 
@@ -52,6 +53,8 @@ export function hilbertSummary() {
  * smallest and largest ratio estimate / truth.
  */
 export function condEstAccuracy(trials = 200, seed = 5) {
+  requireInteger('condEstAccuracy', 'trials', trials, 1);
+  requireInteger('condEstAccuracy', 'seed', seed);
   const rng = createRng(seed);
   let worst = Infinity;
   let best = 0;
