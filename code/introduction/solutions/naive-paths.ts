@@ -1,5 +1,6 @@
 // Exercise: the 27 equally likely paths of naiveShuffle on three items.
 
+// #region naive-paths
 /** How many of the n^n choice paths of naiveShuffle give each order,
  * orders in lexicographic order ('012', '021', ...). */
 export function naivePathCounts(n = 3): Map<string, number> {
@@ -18,7 +19,9 @@ export function naivePathCounts(n = 3): Map<string, number> {
   }
   return new Map([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
+// #endregion
 
+// #region naive-statistic
 /**
  * The mean and standard deviation of the chi-square statistic of
  * shuffleChiSquare(naiveShuffle) with `trials` shuffles: a noncentral
@@ -33,3 +36,4 @@ export function naiveStatistic(trials = 30_000) {
   const nu = counts.length - 1;
   return { mean: nu + lambda, sd: Math.sqrt(2 * (nu + 2 * lambda)) };
 }
+// #endregion
