@@ -151,7 +151,11 @@ export function matmulSpeedFigure(): string {
   const labelY = spread(
     names.map((k) => speedOf(k, last).median), 0.07 * top);
   const marks = Object.entries(KERNEL_STYLE).flatMap(([kernel, s], i) => {
-    const data = rows.filter((r) => r.kernel === kernel);
+    // each kernel's points shifted a little sideways, so that whiskers
+    // at one size do not hide each other
+    const shift = (i - 1.5) * 3;
+    const data = rows.filter((r) => r.kernel === kernel)
+      .map((r) => ({ ...r, n: r.n + shift }));
     return [
       Plot.ruleX(data, {
         x: 'n',
@@ -175,7 +179,7 @@ export function matmulSpeedFigure(): string {
         r: 3.5,
       }),
       Plot.text(
-        [{ n: last, y: labelY[i] }],
+        [{ n: last + 4.5, y: labelY[i] }],
         {
           x: 'n',
           y: 'y',
