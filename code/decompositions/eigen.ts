@@ -1,5 +1,5 @@
 // The symmetric eigendecomposition A = V diag(lambda) V^T by cyclic Jacobi.
-import { Matrix, shapeOf } from '../linear-algebra/matrix.ts';
+import { Matrix, norm, shapeOf } from '../linear-algebra/matrix.ts';
 import { checkSymmetric } from './cholesky.ts';
 
 // #region eigen-types
@@ -12,7 +12,9 @@ export interface SymmetricEigen {
   readonly sweeps: number;
   readonly offNorms: number[];
 }
+// #endregion
 
+// #region convergence-error
 /** Thrown when an iteration hits its sweep limit unconverged. */
 export class ConvergenceError extends Error {
   constructor(message: string) {
@@ -83,7 +85,7 @@ export function symmetricEigen(
   const { a, big } = scaledSymmetricCopy(A);
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
-  const normF = Math.hypot(...a);
+  const normF = norm(a); // ||A||_F: a is A, scaled, row after row
   const offNorms: number[] = [];
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
     let turns = 0;
