@@ -119,8 +119,11 @@ export function tanh(a: DualLike): Dual {
 export function sigmoid(a: DualLike): Dual {
   const x = lift('sigmoid', a);
   const e = Math.exp(-Math.abs(x.value)); // in (0, 1]
-  const s = x.value >= 0 ? 1 / (1 + e) : e / (1 + e);
-  return make('sigmoid', s, s * (1 - s) * x.deriv); // Eq. (calc-sigmoid)
+  const big = 1 / (1 + e); // σ(|a|)
+  const small = e / (1 + e); // σ(-|a|) = 1 - σ(|a|), without cancelling
+  const s = x.value >= 0 ? big : small;
+  // Eq. (calc-sigmoid): σ(1 - σ) = σ(|a|) σ(-|a|) for either sign
+  return make('sigmoid', s, big * small * x.deriv);
 }
 
 /** a^p for a constant exponent p; a > 0 unless p is an integer. */

@@ -47,6 +47,29 @@ export function wiggleDerivative(x: number): number {
 }
 // #endregion
 
+/**
+ * The largest sum of the absolute values of the five terms of Eq.
+ * (calc-wiggle-derivative) over `xs`: the scale of the rounding error
+ * of any evaluation of f' that adds those terms.
+ */
+export function wiggleTermSum(xs: readonly number[]): number {
+  let worst = 0;
+  for (const x of xs) {
+    const q = 1 + x * x;
+    const s = 1 / (1 + Math.exp(-x));
+    const t = Math.tanh(x);
+    const terms = [
+      s * (1 - s) * Math.log(q), (2 * x * s) / q, Math.cos(x) * t,
+      Math.sin(x) * (1 - t * t),
+      x * Math.sqrt(q) * Math.exp(-0.5 * x * x) * (3 - q),
+    ];
+    let sum = 0;
+    for (const v of terms) sum += Math.abs(v);
+    worst = Math.max(worst, sum);
+  }
+  return worst;
+}
+
 // #region three-ways
 /** |error| / |exact| of forward mode and of central differences. */
 export function derivativeErrors(

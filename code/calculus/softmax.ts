@@ -33,7 +33,7 @@ function maxOf(z: ArrayLike<number>): number {
 export function logSumExp(z: ArrayLike<number>): number {
   checkScores('logSumExp', z);
   const m = maxOf(z);
-  let s = 0; // the largest term is exp(0) = 1, so 1 <= s <= n
+  let s = 0; // the largest term is exp(0) = 1, so 1 <= s <= k
   for (let i = 0; i < z.length; i++) s += Math.exp(z[i] - m);
   return m + Math.log(s);
 }
@@ -63,7 +63,7 @@ export function logSoftmax(z: ArrayLike<number>): Float64Array {
 // #endregion
 
 // #region softmax-jacobian
-/** J = diag(p) - p p^T, the n x n Jacobian of softmax at z. */
+/** J = diag(p) - p p^T, the k x k Jacobian of softmax at z. */
 export function softmaxJacobian(z: ArrayLike<number>): Matrix {
   checkScores('softmaxJacobian', z);
   const p = softmax(z);

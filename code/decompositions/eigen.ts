@@ -13,7 +13,9 @@ export interface SymmetricEigen {
   readonly sweeps: number;
   readonly offNorms: number[];
 }
+// #endregion
 
+// #region convergence-error
 /** Thrown when an iteration hits its sweep limit unconverged. */
 export class ConvergenceError extends Error {
   constructor(message: string) {

@@ -135,12 +135,17 @@ export function imageStudy() {
 }
 
 // ---------------------------------------------------------------------
-// Hard cases, each from a bug report against another library.
+// Hard cases: each matrix is the one of a bug report against another
+// library, and `report` says what that report shows.
 
 export interface HardCase {
   readonly name: string;
-  /** What went wrong elsewhere, and where it was reported. */
+  /** The report: "owner/repo #n" on GitHub. */
+  readonly source: string;
+  /** What went wrong there, as the thread shows it. */
   readonly report: string;
+  /** The kind of routine that failed, and the one we run on A. */
+  readonly routine: 'svd' | 'qr' | 'eigen';
   readonly A: Matrix;
 }
 
@@ -148,7 +153,10 @@ export function hardCases(): HardCase[] {
   return [
     {
       name: 'wide, rank 1, zero column, 2 × 6',
-      report: 'SVD looped forever (MLweb issue 5)',
+      source: 'lauerfab/MLweb #5',
+      report: 'its SVD looped forever; the maintainer traced it to an ' +
+        'indexing error that the zero last column triggered',
+      routine: 'svd',
       A: fromRows([
         [-0.5, -0.5, 1, -1.5, 1.5, 0],
         [0.5, 0.5, -1, 1.5, -1.5, 0],
@@ -156,18 +164,26 @@ export function hardCases(): HardCase[] {
     },
     {
       name: 'wide, 2 × 3',
-      report: 'QR threw a TypeError (ml-matrix PR 218)',
+      source: 'mljs/matrix #218',
+      report: 'a pull request (from issue 203): the orthogonalMatrix of ' +
+        "ml-matrix's QR throws a TypeError on wide input",
+      routine: 'qr',
       A: fromRows([[1, 2, 3], [4, 5, 6]]),
     },
     {
       name: 'diag(0.01, 0, 0)',
-      report: 'symmetric eigen looped forever ' +
-        '(GenericLinearAlgebra.jl issue 52)',
+      source: 'JuliaLinearAlgebra/GenericLinearAlgebra.jl #52',
+      report: 'its symmetric eigensolver looped forever on an exactly ' +
+        'zero off-diagonal entry',
+      routine: 'eigen',
       A: fromRows([[0.01, 0, 0], [0, 0, 0], [0, 0, 0]]),
     },
     {
       name: 'nearly singular, symmetric, 3 × 3',
-      report: 'SVD reported no convergence (Meta.Numerics issue 56)',
+      source: 'dcwuser/metanumerics #56',
+      report: 'reported: its SVD did not converge; the maintainer could ' +
+        'not reproduce it',
+      routine: 'svd',
       A: fromRows([
         [44.6667, -392, -66],
         [-392, 3488, 504.0001],
@@ -175,13 +191,32 @@ export function hardCases(): HardCase[] {
       ]),
     },
     {
+      name: 'all ones, 6 × 6: eigenvalues 6, 0, 0, 0, 0, 0',
+      source: 'sloisel/numeric #55',
+      report: 'its eig threw an error; the maintainer: a repeated ' +
+        'eigenvalue, a known bug',
+      routine: 'eigen',
+      A: fromRows(Array.from({ length: 6 }, () => new Array(6).fill(1))),
+    },
+    {
+      name: 'zero column, zero leading entry, 2 × 2',
+      source: 'mikera/vectorz #69',
+      report: 'its QR returned Q and R whose product is not A',
+      routine: 'qr',
+      A: fromRows([[0, 0], [-1, 0]]),
+    },
+  ];
+}
+
+/** Hard cases that no bug report we know of is about, tested too. */
+export function otherHardCases(): { name: string; A: Matrix }[] {
+  return [
+    {
       name: 'eigenvalues 3, 3, 3, 1, 1; 5 × 5',
-      report: 'eigenvectors not unique',
       A: withEigenvalues(21, [3, 3, 3, 1, 1]),
     },
     {
       name: 'zero column, 4 × 3',
-      report: 'rank deficient',
       A: fromRows([[1, 0, 2], [3, 0, 4], [5, 0, 6], [7, 0, 8]]),
     },
   ];

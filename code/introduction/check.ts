@@ -20,19 +20,8 @@ export interface Tolerance {
   atol?: number;
 }
 
-/** Defaults of allClose: about 7 of double's 16 digits must agree. */
+/** Defaults of allClose: about 9 of double's 16 digits must agree. */
 export const DEFAULT_TOLERANCE = { rtol: 1e-9, atol: 1e-12 };
-
-function resolve(fn: string, tol: Tolerance, base: Tolerance) {
-  const rtol = tol.rtol ?? base.rtol ?? 0;
-  const atol = tol.atol ?? base.atol ?? 0;
-  for (const [name, t] of [['rtol', rtol], ['atol', atol]] as const) {
-    if (!Number.isFinite(t) || t < 0) {
-      throw new Error(`${fn}: ${name} must be finite and >= 0, got ${t}`);
-    }
-  }
-  return { rtol, atol };
-}
 // #endregion
 
 // #region worst-element
@@ -200,6 +189,19 @@ export function gradientCheck(
 // #endregion
 
 // Input checks shared by the functions above.
+
+/** tol with base's defaults filled in, each finite and >= 0. */
+function resolve(fn: string, tol: Tolerance, base: Tolerance) {
+  const rtol = tol.rtol ?? base.rtol ?? 0;
+  const atol = tol.atol ?? base.atol ?? 0;
+  for (const [name, t] of [['rtol', rtol], ['atol', atol]] as const) {
+    if (!Number.isFinite(t) || t < 0) {
+      throw new Error(`${fn}: ${name} must be finite and >= 0, got ${t}`);
+    }
+  }
+  return { rtol, atol };
+}
+
 function requireStep(
   fn: string,
   f: (x: number) => number,

@@ -197,6 +197,30 @@ export function shuffleChiSquare(
 }
 // #endregion
 
+// #region round-up
+/**
+ * How often Eq. (rng-affine) rounds up to hi on [lo, hi): the share of
+ * `draws` uniforms u with lo + (hi - lo) u >= hi, which uniform(lo, hi)
+ * rejects, and how many distinct values the others take.
+ */
+export function roundUpRate(
+  lo: number,
+  hi: number,
+  draws = 100_000,
+  seed = 1,
+) {
+  const rng = createRng(seed);
+  const seen = new Set<number>();
+  let up = 0;
+  for (let t = 0; t < draws; t++) {
+    const x = lo + (hi - lo) * rng.uniform(); // uniform() is [0, 1)
+    if (x >= hi) up++;
+    else seen.add(x);
+  }
+  return { rate: up / draws, distinct: seen.size, draws };
+}
+// #endregion
+
 // Input checks of the functions above.
 
 /** Integers: each of `zero` >= 0, of `one` >= 1, of `two` >= 2. */

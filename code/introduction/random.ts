@@ -189,16 +189,16 @@ export class Rng {
         `Rng.int: lo and hi must be safe integers, got ${lo}, ${hi}`,
       );
     }
-    const n = hi - lo;
-    if (n <= 0 || n > 2 ** 32) {
+    const m = hi - lo; // the width, m in Eq. (rng-modulo-bias)
+    if (m <= 0 || m > 2 ** 32) {
       throw new Error(
         `Rng.int: expected 0 < hi - lo <= 2^32, got lo=${lo}, hi=${hi}`,
       );
     }
-    const limit = 2 ** 32 - (2 ** 32 % n); // Eq. (rng-rejection)
+    const limit = 2 ** 32 - (2 ** 32 % m); // Eq. (rng-rejection)
     let x = this.nextUint32();
     while (x >= limit) x = this.nextUint32();
-    return lo + (x % n);
+    return lo + (x % m);
   }
   // #endregion
 

@@ -20,7 +20,9 @@ export interface LU {
   /** The 1-norm of A, its largest absolute column sum: for condEst. */
   readonly norm1: number;
 }
+// #endregion
 
+// #region singular-error
 /** Thrown when A is singular, or too close to singular to solve. */
 export class SingularMatrixError extends Error {
   constructor(message: string) {
@@ -83,7 +85,7 @@ function norm1(A: Matrix): number {
 }
 
 // #region pivot
-/** The row p >= k with the largest |d[p][k]|, Eq. (la-pivot). */
+/** The row p >= k with the largest |d[p][k]|: i* of Eq. (la-pivot). */
 function pivotRow(d: Float64Array, n: number, k: number): number {
   let p = k;
   for (let i = k + 1; i < n; i++) {
