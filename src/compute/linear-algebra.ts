@@ -64,7 +64,7 @@ function mlSpread(): Spread[] {
 /**
  * A measurement artifact (a point far below both neighbours of its
  * line, such as a first call timed before the JIT finished) must not
- * reach the page: the build stops instead.
+ * reach the page: the build measures again, and stops if it recurs.
  */
 function checkSpeeds(rows: Spread[]): void {
   for (const row of rows) {
@@ -90,9 +90,18 @@ let speeds: Spread[] | null = null;
  */
 export function kernelSpeeds(): Spread[] {
   if (speeds) return speeds;
-  const ours = measureSpread(SPEED_SIZES, SPEED_BUDGET_MS, SPEED_REPS);
-  speeds = [...ours, ...mlSpread()];
-  checkSpeeds(speeds);
+  const measure = () => [
+    ...measureSpread(SPEED_SIZES, SPEED_BUDGET_MS, SPEED_REPS),
+    ...mlSpread(),
+  ];
+  speeds = measure();
+  try {
+    checkSpeeds(speeds);
+  } catch {
+    // a busy machine can disturb one measurement; a second must be clean
+    speeds = measure();
+    checkSpeeds(speeds);
+  }
   return speeds;
 }
 
