@@ -615,7 +615,7 @@ function agreement(study: Study) {
     ridgeRows: ridge.map((r) => [String(r.alpha), sci(r.error, 2)]),
     sparseRows: sparse.map((r) => [r.model, String(r.zeros),
       sci(r.kktOurs, 2), sci(r.kktTheirs, 2), sci(r.diff, 2),
-      sci(r.mu, 2), sci(r.bound, 2)]),
+      sci(r.bound, 2)]),
     muLasso: sparse[0].mu,
     muNet: sparse.filter((r) => r.ratio !== 1).map((r) => r.mu),
     worstKkt, worstSparse, worstRidge,

@@ -7,7 +7,7 @@ import { softplus } from '../../probability/univariate.ts';
 import { logits } from '../model.ts';
 import { sigmoid } from '../sigmoid.ts';
 
-// #region weighted
+// #region weighted-gradient
 /** Σᵢ cᵢ log(1 + e^−mᵢ) + (λ/2)‖w‖², mᵢ = (2yᵢ − 1)zᵢ. */
 export function weightedLoss(X: Matrix, y: Vector, theta: Vector,
   c: Vector, lambda_ = 0): number {
@@ -34,6 +34,9 @@ export function weightedGradient(X: Matrix, y: Vector, theta: Vector,
   return g;
 }
 
+// #endregion
+
+// #region weighted-hessian
 /** Ãᵀ C V Ã + λ I₀, V = diag(pᵢ(1 − pᵢ)). */
 export function weightedHessian(X: Matrix, theta: Vector, c: Vector,
   lambda_ = 0): Matrix {
