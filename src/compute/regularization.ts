@@ -614,8 +614,8 @@ function agreement(study: Study) {
   return {
     ridgeRows: ridge.map((r) => [String(r.alpha), sci(r.error, 2)]),
     sparseRows: sparse.map((r) => [r.model, String(r.zeros),
-      sci(r.kktOurs, 2), sci(r.kktTheirs, 2), sci(r.diff, 2),
-      sci(r.bound, 2)]),
+      sci(r.kktOurs, 1), sci(r.kktTheirs, 1), sci(r.diff, 1),
+      sci(r.bound, 1)]),
     muLasso: sparse[0].mu,
     muNet: sparse.filter((r) => r.ratio !== 1).map((r) => r.mu),
     worstKkt, worstSparse, worstRidge,
