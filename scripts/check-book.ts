@@ -6,7 +6,9 @@
 //   <Listing> resolves;
 // - code/ lines fit the printed page (76 columns), cite equations by label,
 //   and import only from chapters that come earlier in the book;
-// - the test count each chapter page shows equals what Vitest collects.
+// - the test count each chapter page shows equals what Vitest collects;
+// - every chapter's mutation report matches its code and tests
+//   (scripts/check-mutation.ts).
 // The type-checks (tsc, astro check) run after it, from package.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { CHAPTERS } from '../src/toc.ts';
 import { scanRegions, tangle } from '../src/plugins/tangle.ts';
 import { countTests } from '../src/lib/tests-info.ts';
 import { filesUnder as files, withoutFences } from '../src/lib/files.ts';
+import { checkMutationReports } from './check-mutation.ts';
 
 export const MAX_COLUMNS = 76;
 
@@ -157,7 +160,8 @@ export function checkTestCounts(root: string): Problem[] {
 
 if (import.meta.main) {
   const root = resolve(import.meta.dirname, '..');
-  const problems = [...checkBook(root), ...checkTestCounts(root)];
+  const problems = [...checkBook(root), ...checkTestCounts(root),
+    ...checkMutationReports(root)];
   for (const p of problems) console.error(`✗ ${p.where}: ${p.what}`);
   if (problems.length > 0) {
     console.error(`\ncheck: ${problems.length} problem(s)`);
@@ -166,6 +170,7 @@ if (import.meta.main) {
   const regions = listingsIn(root).length;
   console.log(
     `check: ${CHAPTERS.length} chapters, ${regions} listings, ` +
-      'every region shown, every file accounted for, test counts match',
+      'every region shown, every file accounted for, test counts match, ' +
+      'mutation reports current',
   );
 }
