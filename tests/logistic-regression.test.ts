@@ -558,3 +558,57 @@ describe('bad input', () => {
       .toThrow(/fitLogisticGD: gradientDescent: no convergence in 3 steps/);
   });
 });
+
+// Tests that kill mutants the chapter's other tests let through
+// (`npm run mutate -- logistic-regression`; see tests/mutation/).
+describe('mutation gaps', () => {
+  it('the smoothness bound grows by exactly λ (Eq. logr-smoothness)', () => {
+    const { X } = noisy();
+    const at0 = smoothness(X);
+    for (const lambda_ of [0.5, 3]) {
+      expect(relativeError(smoothness(X, lambda_), at0 + lambda_))
+        .toBeLessThan(1e-15);
+    }
+    expect(() => smoothness(X, -1)).toThrow(
+      /^smoothness: lambda_ must be a finite number >= 0, got -1/,
+    );
+  });
+
+  it('with λ > 0 a minimizer that separates the data is returned', () => {
+    // symmetric, separable data: θ* = (0, w) with w > 0 puts every sample
+    // on its side. The separation check is for λ = 0 only.
+    const X = new Matrix(4, 1, Float64Array.of(-2, -1, 1, 2));
+    const y = Float64Array.of(0, 0, 1, 1);
+    const fit = fitLogisticNewton(X, y, { lambda_: 0.1 });
+    expect(fit.run.converged).toBe(true);
+    expect(margin(X, y, fit.theta)).toBeGreaterThan(0);
+    expect(Math.abs(fit.b)).toBeLessThan(1e-12);
+    const gd = fitLogisticGD(X, y, { lambda_: 0.1, tol: 1e-8 });
+    expect(margin(X, y, gd.theta)).toBeGreaterThan(0);
+    expect(() => fitLogisticNewton(X, y)).toThrow(SeparationError);
+  });
+
+  it('the objective, margin, irlsStep and the fits name themselves', () => {
+    const { X, y } = noisy();
+    const short = y.slice(1);
+    expect(() => logisticObjective(X, short)).toThrow(
+      /^logisticObjective: X is 60x3, so y must be vector\(60\)/,
+    );
+    expect(() => logisticObjective(X, y, -1)).toThrow(
+      /^logisticObjective: lambda_ must be a finite number >= 0/,
+    );
+    expect(() => margin(X, short, new Float64Array(4))).toThrow(/^margin: /);
+    expect(() => margin(X, y, new Float64Array(3))).toThrow(/^margin: /);
+    expect(() => irlsStep(X, short, new Float64Array(4))).toThrow(
+      /^irlsStep: /,
+    );
+    expect(() => fitLogisticGD(X, y, { lambda_: -1 })).toThrow(
+      /^fitLogisticGD: lambda_ must be a finite number >= 0/,
+    );
+    expect(() => fitLogisticNewton(X, new Float64Array(60).fill(1)))
+      .toThrow(/^fitLogisticNewton: y holds only 1s; both classes/);
+    expect(() => fitLogisticNewton(X, y, { maxIter: 1 })).toThrow(
+      /^fitLogisticNewton: newton: /,
+    );
+  });
+});

@@ -621,3 +621,60 @@ describe('the diabetes study', () => {
     expect(o2 * 10).toBeCloseTo(o1, 10);
   });
 });
+
+// Tests that kill mutants the chapter's other tests let through
+// (`npm run mutate -- regularization`; see tests/mutation/).
+describe('mutation gaps', () => {
+  /** X of problem(seed, n, d) with a constant column inserted at `at`. */
+  function withConstant(X: Matrix, at: number): Matrix {
+    const d = X.cols + 1;
+    const Y = new Matrix(X.rows, d);
+    for (let i = 0; i < X.rows; i++) {
+      for (let j = 0; j < d; j++) {
+        Y.data[i * d + j] = j === at ? 5 : X.data[i * X.cols + j - +(j > at)];
+      }
+    }
+    return Y;
+  }
+
+  it('a constant feature gets weight 0 and changes nothing else', () => {
+    const { X, y } = problem(31, 40, 3);
+    const Y = withConstant(X, 1);
+    for (const penalty of [{ lambda1: 0.1 }, { lambda1: 0.1, lambda2: 0.2 }]) {
+      const base = elasticNet(X, y, penalty, { tol: 1e-14 });
+      const fit = elasticNet(Y, y, penalty, { tol: 1e-14 });
+      expect(fit.w[1]).toBe(0);
+      assertAllClose([fit.w[0], fit.w[2], fit.w[3]], base.w,
+        { rtol: 1e-12, atol: 1e-14 });
+      expect(fit.b).toBeCloseTo(base.b, 12);
+    }
+  });
+
+  it('tol must be finite and > 0; maxSweeps an integer >= 1', () => {
+    const { X, y } = problem(24, 30, 4);
+    for (const tol of [0, -1, Infinity, NaN]) {
+      expect(() => lasso(X, y, 0.1, { tol })).toThrow(
+        new RegExp(`^elasticNet: tol must be finite and > 0, got ${tol}$`),
+      );
+    }
+    for (const maxSweeps of [0, 1.5, NaN, Infinity]) {
+      expect(() => lasso(X, y, 0.1, { maxSweeps })).toThrow(
+        new RegExp(`^elasticNet: maxSweeps must be an integer >= 1, ` +
+          `got ${maxSweeps}$`),
+      );
+    }
+    // one sweep is allowed: the error is then non-convergence
+    expect(() => lasso(X, y, 1e-4, { maxSweeps: 1, tol: 1e-14 })).toThrow(
+      /^elasticNet: duality gap .* still above .* after 1 sweeps \(λ₁ = 0\.0001, λ₂ = 0\); raise maxSweeps or tol$/,
+    );
+    expect(() => lasso(X, y, 0.1, { w0: [0, 0, 0, 0] as never })).toThrow(
+      /^elasticNet: X is 30x4, so w0 must be vector\(4\); got object$/,
+    );
+    expect(() => lasso(X, y, 0.1, { w0: Float64Array.of(0, NaN, 0, 0) }))
+      .toThrow(/^elasticNet: w0 \(vector\(4\)\) has NaN at \[1\]/);
+    expect(() => softThreshold(NaN, 1)).toThrow(
+      /^softThreshold: expected finite z and t >= 0, got z=NaN, t=1$/,
+    );
+    expect(() => softThreshold(1, Infinity)).toThrow(/softThreshold/);
+  });
+});
