@@ -77,7 +77,7 @@ function readMarks(slug: string): Mark[] {
   return marks;
 }
 
-type Candidate = Omit<Survivor, 'status' | 'equivalent'> & {
+export type Candidate = Omit<Survivor, 'status' | 'equivalent'> & {
   status: 'survived' | 'no coverage' | 'killed';
 };
 
@@ -87,7 +87,7 @@ type Candidate = Omit<Survivor, 'status' | 'equivalent'> & {
  * ties), so that a mark survives lines being added above it. Returns the
  * reason per candidate index, and the marks that matched no survivor.
  */
-function applyMarks(candidates: readonly Candidate[], marks: readonly Mark[]) {
+export function applyMarks(candidates: readonly Candidate[], marks: readonly Mark[]) {
   const reasons = new Map<number, string>();
   const stale: (Mark & { why: string })[] = [];
   for (const mark of marks) {
