@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import type { MutantResult } from '@stryker-mutator/api/core';
 import { CHAPTERS } from '../src/toc.ts';
 import {
-  hashInputs, marksPath, percentCaught, readReport, reportPath,
+  combined, hashInputs, marksPath, percentCaught, readReport, reportPath,
   type Counts, type Mark, type MutationReport, type Survivor,
 } from '../src/lib/mutation-info.ts';
 
@@ -120,6 +120,7 @@ export function applyMarks(candidates: readonly Candidate[], marks: readonly Mar
 /** The report from the candidates (every mutant not caught, or all). */
 function buildReport(
   slug: string,
+  inputs: ReturnType<typeof hashInputs>,
   version: string,
   seconds: number,
   base: Omit<Counts, 'equivalent' | 'survived' | 'noCoverage'>,
@@ -149,7 +150,7 @@ function buildReport(
     errors: base.errors,
   };
   const valid = counts.mutants - counts.equivalent;
-  const { files, sha256 } = hashInputs(ROOT, slug);
+  const { files, sha256 } = inputs;
   return {
     chapter: slug,
     stryker: version,
@@ -273,7 +274,7 @@ async function mutate(slug: string, opts: { rerun: boolean; force: boolean }) {
     // to the mutants the report already lists.
     const candidates: Candidate[] = old.survivors.map(
       ({ equivalent: _, ...c }) => c);
-    write(slug, buildReport(slug, version, old.seconds, old.counts,
+    write(slug, buildReport(slug, now, version, old.seconds, old.counts,
       candidates));
     console.log(`  (code and tests unchanged: Stryker not run; ` +
       `--rerun to run it)`);
@@ -283,7 +284,15 @@ async function mutate(slug: string, opts: { rerun: boolean; force: boolean }) {
   const results = await runStryker(slug, opts.force);
   const seconds = Math.round((performance.now() - t0) / 1000);
   const { counts, candidates } = candidatesFrom(results);
-  write(slug, buildReport(slug, version, seconds, counts, candidates));
+  // The code and tests hashed are those Stryker copied at the start (a
+  // file edited during the run leaves the report stale); the marks are
+  // read now.
+  const { [marksPath(slug)]: _, ...tested } = now.files;
+  const marks = hashInputs(ROOT, slug).files[marksPath(slug)];
+  const inputs = combined(marks === undefined ? tested
+    : { ...tested, [marksPath(slug)]: marks });
+  write(slug, buildReport(slug, inputs, version, seconds, counts,
+    candidates));
 }
 
 const USAGE = 'usage: npm run mutate -- <slug>… | --all ' +

@@ -105,12 +105,16 @@ export function hashInputs(root: string, slug: string) {
   for (const f of reportInputs(root, slug)) {
     files[f] = sha(readFileSync(join(root, f)));
   }
-  const all = sha(
-    Object.entries(files)
-      .map(([f, h]) => `${h}  ${f}\n`)
-      .join(''),
-  );
-  return { files, sha256: all };
+  return combined(files);
+}
+
+/** The files' hashes with one SHA-256 over them (sorted by path). */
+export function combined(files: Readonly<Record<string, string>>) {
+  const sorted = Object.fromEntries(Object.entries(files)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const all = sha(Object.entries(sorted)
+    .map(([f, h]) => `${h}  ${f}\n`).join(''));
+  return { files: sorted, sha256: all };
 }
 
 /** The report of a chapter, or null when it has none. */
