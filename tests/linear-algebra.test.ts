@@ -849,6 +849,30 @@ describe('mutation gaps', () => {
     expect(condEst(f)).toBeCloseTo(10.8, 12);
   });
 
+  it('solveNoPivot leaves A alone; errors carry their class name', () => {
+    const A = fromRows([[4, 1], [1, 4]]);
+    solveNoPivot(A, v(1, 2));
+    expect(Array.from(A.data)).toEqual([4, 1, 1, 4]);
+    let e: unknown;
+    try {
+      solve(hilbert(12), new Float64Array(12).fill(1));
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(SingularMatrixError);
+    expect((e as Error).name).toBe('SingularMatrixError');
+    expect((e as Error).message).toMatch(
+      /is at least 1\/eps = 4\.50e\+15, so x would have no correct digits$/,
+    );
+    expect(() => solve(hilbert(13), new Float64Array(13).fill(1))).toThrow(
+      /pivot candidate is 6\.74e-16, not above n\*eps\*max\|a_ij\| = 2\.89e-15$/,
+    );
+    const f = luFactor(identity(2));
+    expect(() => condEst({ ...f, lu: zeros(2, 3) })).toThrow(
+      /condEst: expected n x n factors and perm of length n, got 2x3 and 2/,
+    );
+  });
+
   it('luSolve and a singular solveNoPivot name their function', () => {
     const f = luFactor(identity(2));
     expect(() => luSolve(f, v(1, NaN))).toThrow(
