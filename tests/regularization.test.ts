@@ -650,6 +650,30 @@ describe('mutation gaps', () => {
     }
   });
 
+  it('a constant y gives w = 0 and b = y in one sweep: the gap is 0', () => {
+    const { X } = problem(32, 20, 3);
+    const y = new Float64Array(20).fill(2.5);
+    const fit = lasso(X, y, 0.1);
+    expect(Array.from(fit.w)).toEqual([0, 0, 0]);
+    expect(fit.b).toBe(2.5);
+    expect(fit.sweeps).toBe(1);
+    expect(fit.gap).toBe(0);
+  });
+
+  it('softThreshold(z, 0) = z; the messages give their numbers', () => {
+    expect(softThreshold(3, 0)).toBe(3);
+    expect(softThreshold(-3, 0)).toBe(-3);
+    const { X, y } = problem(24, 30, 4);
+    const mean = y.reduce((a, b) => a + b, 0) / y.length;
+    const yy = y.reduce((a, b) => a + (b - mean) ** 2, 0) / y.length;
+    expect(() => lasso(X, y, 1e-4, { maxSweeps: 1, tol: 1e-14 })).toThrow(
+      `still above ${(1e-14 * yy).toExponential(2)} after 1 sweeps`,
+    );
+    expect(() => lasso(X, y, 0)).toThrow(
+      /^elasticNet: lambda1 must be > 0 \(its duality gap needs it\), got 0; for lambda1 = 0 use ridgeSvd with n·lambda2$/,
+    );
+  });
+
   it('tol must be finite and > 0; maxSweeps an integer >= 1', () => {
     const { X, y } = problem(24, 30, 4);
     for (const tol of [0, -1, Infinity, NaN]) {
