@@ -961,6 +961,19 @@ describe('mutation gaps', () => {
     );
   });
 
+  it('householderVector: alpha = -||x|| at x_0 = 0; bad x is refused', () => {
+    // sign(0) = +1 in Eq. (dec-house-alpha): alpha = -5, v = (1, -3/5, -4/5)
+    const h = householderVector(v(0, 3, 4));
+    expect(h.alpha).toBe(-5);
+    expect(h.beta).toBe(1);
+    expect(() => householderVector(v())).toThrow(
+      /^householderVector: expected a non-empty x$/,
+    );
+    expect(() => householderVector(v(1, NaN))).toThrow(
+      /^householderVector: x \(vector\(2\)\) has NaN at \[1\]/,
+    );
+  });
+
   it('maxSweeps = 1 is allowed; 0, 1.5 and NaN are refused, by svd too', () => {
     // a diagonal matrix is converged before the first sweep ends
     expect(Array.from(symmetricEigen(diag([3, 1]), 1).values))
