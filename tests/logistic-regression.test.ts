@@ -98,12 +98,24 @@ function distance(a: Float64Array, b: ArrayLike<number>): number {
   return norm(subVec(a, Float64Array.from(b)));
 }
 
+// The breast cancer fits are the costly part of this file (about 1 s
+// each under Stryker's instrumentation, which re-runs the file for every
+// mutant): each distinct fit is computed once, and tests share the
+// chapter's own runs where they are the same computation.
+
+/** fitBreastCancer(): the λ = 1 Newton fit on the standardized data. */
+let main: ReturnType<typeof fitBreastCancer> | undefined;
+function mainFit() {
+  main ??= fitBreastCancer();
+  return main;
+}
+
 /** The breast cancer data, standardized once for the whole file. */
 let cancer: { Z: Matrix; y: Float64Array } | undefined;
 function breastCancer() {
   if (!cancer) {
-    const { X, y } = loadBreastCancer();
-    cancer = { Z: standardize(X).Z, y };
+    const { X, y } = main ?? loadBreastCancer();
+    cancer = { Z: main?.Z ?? standardize(X).Z, y };
   }
   return cancer;
 }
@@ -115,14 +127,21 @@ function single() {
   return singleStudy;
 }
 
-/** Newton fits of the breast cancer data, one per λ, memoized. */
+/**
+ * The Newton fit of the standardized breast cancer data for λ, computed
+ * once per λ: the same call fitBreastCancer (λ = 1) and penaltyStudy
+ * (λ = 0.01, 10; it also cross-validates, which tests need not) make.
+ */
 const fits = new Map<number, LogisticFit>();
 function cancerFit(lambda_: number): LogisticFit {
-  const { Z, y } = breastCancer();
-  if (!fits.has(lambda_)) fits.set(lambda_, fitLogisticNewton(Z, y, {
-    lambda_,
-  }));
-  return fits.get(lambda_) as LogisticFit;
+  if (lambda_ === 1) return mainFit().fit;
+  let fit = fits.get(lambda_);
+  if (!fit) {
+    const { Z, y } = breastCancer();
+    fit = fitLogisticNewton(Z, y, { lambda_ });
+    fits.set(lambda_, fit);
+  }
+  return fit;
 }
 
 describe('the sigmoid and the stable log(1 + e^z)', () => {
@@ -357,7 +376,7 @@ describe('fitting by Newton (IRLS) and by gradient descent', () => {
   });
 
   it('a fit on standardized features gives the same probabilities in raw units', () => {
-    const r = fitBreastCancer();
+    const r = mainFit();
     const pRaw = predictProba(r.X, r.original.w, r.original.b);
     // logits of size ≤ 40 recomputed from raw units: |Δz| ≲ 1e-12
     expect(distance(pRaw, r.probabilities)).toBeLessThan(1e-10);
@@ -715,5 +734,59 @@ describe('review', () => {
     sk.pair_raw_logit.bse.forEach((ref: number, j: number) => {
       expect(relativeError(boot[j], ref)).toBeLessThan(0.15);
     });
+  });
+});
+
+// Tests that kill mutants the chapter's other tests let through
+// (`npm run mutate -- logistic-regression`; see tests/mutation/).
+describe('mutation gaps', () => {
+  it('the smoothness bound grows by exactly λ (Eq. logr-smoothness)', () => {
+    const { X } = noisy();
+    const at0 = smoothness(X);
+    for (const lambda_ of [0.5, 3]) {
+      expect(relativeError(smoothness(X, lambda_), at0 + lambda_))
+        .toBeLessThan(1e-15);
+    }
+    expect(() => smoothness(X, -1)).toThrow(
+      /^smoothness: lambda_ must be a finite number >= 0, got -1/,
+    );
+  });
+
+  it('with λ > 0 a minimizer that separates the data is returned', () => {
+    // symmetric, separable data: θ* = (0, w) with w > 0 puts every sample
+    // on its side. The separation check is for λ = 0 only.
+    const X = new Matrix(4, 1, Float64Array.of(-2, -1, 1, 2));
+    const y = Float64Array.of(0, 0, 1, 1);
+    const fit = fitLogisticNewton(X, y, { lambda_: 0.1 });
+    expect(fit.run.converged).toBe(true);
+    expect(margin(X, y, fit.theta)).toBeGreaterThan(0);
+    expect(Math.abs(fit.b)).toBeLessThan(1e-12);
+    const gd = fitLogisticGD(X, y, { lambda_: 0.1, tol: 1e-8 });
+    expect(margin(X, y, gd.theta)).toBeGreaterThan(0);
+    expect(() => fitLogisticNewton(X, y)).toThrow(SeparationError);
+  });
+
+  it('the objective, margin, irlsStep and the fits name themselves', () => {
+    const { X, y } = noisy();
+    const short = y.slice(1);
+    expect(() => logisticObjective(X, short)).toThrow(
+      /^logisticObjective: X is 60x3, so y must be vector\(60\)/,
+    );
+    expect(() => logisticObjective(X, y, -1)).toThrow(
+      /^logisticObjective: lambda_ must be a finite number >= 0/,
+    );
+    expect(() => margin(X, short, new Float64Array(4))).toThrow(/^margin: /);
+    expect(() => margin(X, y, new Float64Array(3))).toThrow(/^margin: /);
+    expect(() => irlsStep(X, short, new Float64Array(4))).toThrow(
+      /^irlsStep: /,
+    );
+    expect(() => fitLogisticGD(X, y, { lambda_: -1 })).toThrow(
+      /^fitLogisticGD: lambda_ must be a finite number >= 0/,
+    );
+    expect(() => fitLogisticNewton(X, new Float64Array(60).fill(1)))
+      .toThrow(/^fitLogisticNewton: y holds only 1s; both classes/);
+    expect(() => fitLogisticNewton(X, y, { maxIter: 1 })).toThrow(
+      /^fitLogisticNewton: newton: /,
+    );
   });
 });

@@ -764,3 +764,84 @@ describe('review', () => {
     }
   });
 });
+
+// Tests that kill mutants the chapter's other tests let through
+// (`npm run mutate -- regularization`; see tests/mutation/).
+describe('mutation gaps', () => {
+  /** X of problem(seed, n, d) with a constant column inserted at `at`. */
+  function withConstant(X: Matrix, at: number): Matrix {
+    const d = X.cols + 1;
+    const Y = new Matrix(X.rows, d);
+    for (let i = 0; i < X.rows; i++) {
+      for (let j = 0; j < d; j++) {
+        Y.data[i * d + j] = j === at ? 5 : X.data[i * X.cols + j - +(j > at)];
+      }
+    }
+    return Y;
+  }
+
+  it('a constant feature gets weight 0 and changes nothing else', () => {
+    const { X, y } = problem(31, 40, 3);
+    const Y = withConstant(X, 1);
+    for (const penalty of [{ lambda1: 0.1 }, { lambda1: 0.1, lambda2: 0.2 }]) {
+      const base = elasticNet(X, y, penalty, { tol: 1e-14 });
+      const fit = elasticNet(Y, y, penalty, { tol: 1e-14 });
+      expect(fit.w[1]).toBe(0);
+      assertAllClose([fit.w[0], fit.w[2], fit.w[3]], base.w,
+        { rtol: 1e-12, atol: 1e-14 });
+      expect(fit.b).toBeCloseTo(base.b, 12);
+    }
+  });
+
+  it('a constant y gives w = 0 and b = y in one sweep: the gap is 0', () => {
+    const { X } = problem(32, 20, 3);
+    const y = new Float64Array(20).fill(2.5);
+    const fit = lasso(X, y, 0.1);
+    expect(Array.from(fit.w)).toEqual([0, 0, 0]);
+    expect(fit.b).toBe(2.5);
+    expect(fit.sweeps).toBe(1);
+    expect(fit.gap).toBe(0);
+  });
+
+  it('softThreshold(z, 0) = z; the messages give their numbers', () => {
+    expect(softThreshold(3, 0)).toBe(3);
+    expect(softThreshold(-3, 0)).toBe(-3);
+    const { X, y } = problem(24, 30, 4);
+    const mean = y.reduce((a, b) => a + b, 0) / y.length;
+    const yy = y.reduce((a, b) => a + (b - mean) ** 2, 0) / y.length;
+    expect(() => lasso(X, y, 1e-4, { maxSweeps: 1, tol: 1e-14 })).toThrow(
+      `still above ${(1e-14 * yy).toExponential(2)} after 1 sweeps`,
+    );
+    expect(() => lasso(X, y, 0)).toThrow(
+      /^lasso: elasticNet: lambda1 must be > 0 \(its duality gap needs it\), got 0; for lambda1 = 0 use ridgeSvd with n·lambda2$/,
+    );
+  });
+
+  it('tol must be finite and > 0; maxSweeps an integer >= 1', () => {
+    const { X, y } = problem(24, 30, 4);
+    for (const tol of [0, -1, Infinity, NaN]) {
+      expect(() => lasso(X, y, 0.1, { tol })).toThrow(
+        new RegExp(`^lasso: elasticNet: tol must be finite and > 0, got ${tol}$`),
+      );
+    }
+    for (const maxSweeps of [0, 1.5, NaN, Infinity]) {
+      expect(() => lasso(X, y, 0.1, { maxSweeps })).toThrow(
+        new RegExp(`^lasso: elasticNet: maxSweeps must be an integer >= 1, ` +
+          `got ${maxSweeps}$`),
+      );
+    }
+    // one sweep is allowed: the error is then non-convergence
+    expect(() => lasso(X, y, 1e-4, { maxSweeps: 1, tol: 1e-14 })).toThrow(
+      /^lasso: elasticNet: duality gap .* still above .* after 1 sweeps \(λ₁ = 0\.0001, λ₂ = 0\); raise maxSweeps or tol$/,
+    );
+    expect(() => lasso(X, y, 0.1, { w0: [0, 0, 0, 0] as never })).toThrow(
+      /^lasso: elasticNet: X is 30x4, so w0 must be vector\(4\); got object$/,
+    );
+    expect(() => lasso(X, y, 0.1, { w0: Float64Array.of(0, NaN, 0, 0) }))
+      .toThrow(/^lasso: elasticNet: w0 \(vector\(4\)\) has NaN at \[1\]/);
+    expect(() => softThreshold(NaN, 1)).toThrow(
+      /^softThreshold: expected finite z and t >= 0, got z=NaN, t=1$/,
+    );
+    expect(() => softThreshold(1, Infinity)).toThrow(/softThreshold/);
+  });
+});
