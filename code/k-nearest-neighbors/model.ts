@@ -1,0 +1,89 @@
+// What "fitting" a nearest-neighbour model means: keep the data (and,
+// optionally, a k-d tree over it), and answer neighbour queries. The
+// classifier and the regressor share this. Browser-safe.
+import { Matrix, checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
+import {
+  bruteForceNeighbors,
+  checkK,
+  checkP,
+} from './brute.ts';
+import { buildKdTree, kdTreeNeighbors, type KdTree } from './kd-tree.ts';
+
+// #region options
+export type Weights = 'uniform' | 'distance';
+
+export interface KnnOptions {
+  k: number; // neighbours per query
+  weights?: Weights; // Eq. (knn-weights); default 'uniform'
+  p?: number; // Minkowski order, Eq. (knn-minkowski); default 2
+  algorithm?: 'brute' | 'kd-tree'; // same answers; default 'kd-tree'
+  leafSize?: number; // for the k-d tree; default 40
+}
+
+/** The stored training inputs and everything a query needs. */
+export interface KnnIndex {
+  X: Matrix;
+  k: number;
+  weights: Weights;
+  p: number;
+  tree: KdTree | null;
+}
+
+/** Validates the options and stores X, building a tree if asked. */
+export function knnIndex(fn: string, X: Matrix, o: KnnOptions): KnnIndex {
+  checkOptions(fn, X, o);
+  const { k, weights = 'uniform', p = 2, algorithm = 'kd-tree' } = o;
+  const tree = algorithm === 'kd-tree'
+    ? buildKdTree(X, o.leafSize ?? 40) : null;
+  return { X, k, weights, p, tree };
+}
+
+/** The k nearest training rows of each row of Q, Eq. (knn-order). */
+export function kneighbors(index: KnnIndex, Q: Matrix, k = index.k) {
+  const { X, p, tree } = index;
+  return tree ? kdTreeNeighbors(tree, Q, k, p)
+    : bruteForceNeighbors(X, Q, k, p);
+}
+// #endregion
+
+// #region weights
+/** The weights of neighbours at these distances, Eq. (knn-weights):
+ *  all 1 ('uniform'), or 1/distance; if some distances are 0, those
+ *  weigh 1 and the others 0. */
+export function neighborWeights(
+  dist: Float64Array, weights: Weights,
+): Float64Array {
+  if (weights === 'uniform') return new Float64Array(dist.length).fill(1);
+  const exact = dist.some((v) => v === 0); // a query on a training row
+  return dist.map((v) => (exact ? (v === 0 ? 1 : 0) : 1 / v));
+}
+// #endregion
+
+// #region check-options
+function checkOptions(fn: string, X: Matrix, o: KnnOptions): void {
+  if (typeof o !== 'object' || o === null) {
+    throw new Error(`${fn}: options must be an object with k`);
+  }
+  if (!(X instanceof Matrix)) {
+    throw new Error(`${fn}: X must be a Matrix, got ${typeof X}`);
+  }
+  checkFinite(fn, 'X', X);
+  checkK(fn, o.k, X.rows);
+  checkP(fn, o.p ?? 2);
+  const w = o.weights ?? 'uniform';
+  if (w !== 'uniform' && w !== 'distance') {
+    throw new Error(`${fn}: weights must be 'uniform' or 'distance', ` +
+      `got ${String(w)}`);
+  }
+  const a = o.algorithm ?? 'kd-tree';
+  if (a !== 'brute' && a !== 'kd-tree') {
+    throw new Error(`${fn}: algorithm must be 'brute' or 'kd-tree', ` +
+      `got ${String(a)}`);
+  }
+  if (o.leafSize !== undefined &&
+    !(Number.isInteger(o.leafSize) && o.leafSize >= 1)) {
+    throw new Error(`${fn}: leafSize must be an integer >= 1, got ` +
+      `${o.leafSize} (X is ${shapeOf(X)})`);
+  }
+}
+// #endregion

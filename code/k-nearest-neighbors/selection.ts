@@ -1,0 +1,129 @@
+// Choosing k by cross-validation: kNN as a model for the model-
+// evaluation chapter's crossValidate, and a faster route that scores a
+// whole grid of k from one neighbour search per fold. Browser-safe.
+import { takeRows } from '../gradient-descent/batches.ts';
+import { moments } from '../introduction/stats.ts';
+import { Matrix, checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
+import type { Vector } from '../linear-algebra/matrix.ts';
+import { standardize } from '../linear-regression/scaling.ts';
+import {
+  checkFolds,
+  type Fitter,
+} from '../model-evaluation/cross-validation.ts';
+import type { Fold } from '../regularization/cross-validation.ts';
+import {
+  argmaxRows,
+  checkLabels,
+  fitKnnClassifier,
+  predictKnn,
+  voteScores,
+} from './classifier.ts';
+import { kneighbors, type KnnOptions } from './model.ts';
+
+// #region fitter
+/** The share of predictions that miss their label: a Metric. */
+export function errorRate(
+  y: ArrayLike<number>, yHat: ArrayLike<number>,
+): number {
+  if (y.length !== yHat.length || y.length === 0) {
+    throw new Error(`errorRate: expected two non-empty vectors of one ` +
+      `length, got ${y.length} and ${yHat.length}`);
+  }
+  let wrong = 0;
+  for (let i = 0; i < y.length; i++) wrong += y[i] === yHat[i] ? 0 : 1;
+  return wrong / y.length;
+}
+
+/** A kNN classifier as a Fitter for crossValidate: labels travel as
+ *  numbers in a Vector, as that chapter's targets do. */
+export function knnFitter(options: KnnOptions): Fitter {
+  return (X: Matrix, y: Vector) => {
+    const model = fitKnnClassifier(X, Int32Array.from(y), options);
+    return (Q: Matrix) => Float64Array.from(predictKnn(model, Q));
+  };
+}
+// #endregion
+
+// #region cv-by-k
+export interface CvByK {
+  ks: number[];
+  predictions: Int32Array[]; // per k: every sample's held-out label
+  foldErrors: number[][]; // per k: the error rate of each fold
+  mean: number[]; // per k: the mean fold error, Eq. (me-cv)
+  se: number[]; // per k: its standard error
+}
+
+/** Cross-validated error for every k in ks from one search per fold:
+ *  the k nearest are the first k of the max(ks) nearest, because
+ *  Eq. (knn-order) is a total order. Optionally standardizes with each
+ *  training fold's own means and scales. */
+export function cvErrorByK(
+  X: Matrix, y: Int32Array, folds: Fold[], ks: number[],
+  options: Omit<KnnOptions, 'k'> & { standardize?: boolean } = {},
+): CvByK {
+  const kMax = checkGrid(X, folds, ks);
+  const K = checkLabels('cvErrorByK', X, y);
+  const predictions = ks.map(() => new Int32Array(X.rows));
+  const foldErrors = ks.map(() => [] as number[]);
+  for (const { train, test } of folds) {
+    const [fit, held] = foldData(X, y, train, test, options.standardize);
+    const model = fitKnnClassifier(fit.X, fit.y, { ...options, k: kMax });
+    const nb = kneighbors(model, held.X);
+    ks.forEach((k, s) => {
+      const yHat = argmaxRows(voteScores(nb, fit.y, K, model.weights, k));
+      test.forEach((i, r) => (predictions[s][i] = yHat[r]));
+      foldErrors[s].push(errorRate(held.y, yHat));
+    });
+  }
+  const stats = foldErrors.map((e) => moments(e));
+  const se = stats.map((m) => Math.sqrt(m.variance / folds.length));
+  const mean = stats.map((m) => m.mean);
+  return { ks, predictions, foldErrors, mean, se };
+}
+// #endregion
+
+// #region fold-data
+/** A fold's training and held-out rows, both standardized by the
+ *  training rows' statistics if asked: nothing leaks from the test. */
+function foldData(
+  X: Matrix, y: Int32Array, train: number[], test: number[],
+  scale = false,
+) {
+  const labels = Float64Array.from(y);
+  const [fit, held] = [takeRows(X, labels, train),
+    takeRows(X, labels, test)];
+  let [Xfit, Xheld] = [fit.X, held.X];
+  if (scale) {
+    const { Z, mean, scale: s } = standardize(fit.X);
+    Xfit = Z;
+    Xheld = new Matrix(held.X.rows, X.cols, held.X.data.map((v, t) =>
+      (v - mean[t % X.cols]) / s[t % X.cols]));
+  }
+  return [
+    { X: Xfit, y: Int32Array.from(fit.y) },
+    { X: Xheld, y: Int32Array.from(held.y) },
+  ] as const;
+}
+// #endregion
+
+// #region check-grid
+/** Throws unless the folds partition X's rows and every k in ks fits
+ *  in the smallest training fold; returns the largest k. */
+function checkGrid(X: Matrix, folds: Fold[], ks: number[]): number {
+  const fn = 'cvErrorByK';
+  if (!(X instanceof Matrix)) throw new Error(`${fn}: X must be a Matrix`);
+  checkFinite(fn, 'X', X);
+  checkFolds(fn, folds, X.rows);
+  let smallest = X.rows;
+  for (const f of folds) smallest = Math.min(smallest, f.train.length);
+  if (!Array.isArray(ks) || ks.length === 0 || ks.some((k) =>
+    !Number.isInteger(k) || k < 1 || k > smallest)) {
+    throw new Error(`${fn}: ks must be integers in [1, ${smallest}] ` +
+      `(the smallest training fold of X ${shapeOf(X)}), got ` +
+      `[${Array.isArray(ks) ? ks.join(', ') : ks}]`);
+  }
+  let kMax = 1;
+  for (const k of ks) kMax = Math.max(kMax, k);
+  return kMax;
+}
+// #endregion
