@@ -1,6 +1,7 @@
 // The k-nearest-neighbour classifier: a weighted vote among the k
 // nearest training rows. Browser-safe.
-import { Matrix, shapeOf } from '../linear-algebra/matrix.ts';
+import { Matrix } from '../linear-algebra/matrix.ts';
+import { checkLabels } from './checks.ts';
 import type { Neighbors } from './brute.ts';
 import {
   kneighbors,
@@ -84,29 +85,3 @@ export function predictProbaKnn(model: KnnClassifier, Q: Matrix) {
 }
 // #endregion
 
-/** Labels are small integers: at most this many classes. */
-export const MAX_CLASSES = 2 ** 16;
-
-// #region check-labels
-/** Throws, naming `fn`, unless y holds X.rows integer labels in
- *  0..MAX_CLASSES − 1; returns K, the largest label plus one. */
-export function checkLabels(fn: string, X: Matrix, y: Int32Array) {
-  if (!(X instanceof Matrix)) {
-    throw new Error(`${fn}: X must be a Matrix, got ${typeof X}`);
-  }
-  if (!(y instanceof Int32Array) || y.length !== X.rows) {
-    const got = y instanceof Int32Array ? `length ${y.length}` : typeof y;
-    throw new Error(`${fn}: X is ${shapeOf(X)}, so y must be an ` +
-      `Int32Array of ${X.rows} labels; got ${got}`);
-  }
-  let K = 0;
-  for (let i = 0; i < y.length; i++) {
-    if (y[i] < 0 || y[i] >= MAX_CLASSES) {
-      throw new Error(`${fn}: labels must lie in 0..${MAX_CLASSES - 1}` +
-        `, got y[${i}] = ${y[i]}`);
-    }
-    if (y[i] + 1 > K) K = y[i] + 1;
-  }
-  return K;
-}
-// #endregion

@@ -22,6 +22,8 @@ export const STEP: TwoClassProblem = {
 /** R* = E min(η, 1 − η), Eq. (knn-bayes-error), and the 1-NN limit
  *  R₁ = E 2η(1 − η), Eq. (knn-nn-limit), by the midpoint rule. */
 export function asymptoticRisks(problem: TwoClassProblem, cells = 1e5) {
+  checkProblem('asymptoticRisks', problem);
+  checkCount('asymptoticRisks', 'cells', cells, 1);
   let bayes = 0;
   let nn = 0;
   for (let c = 0; c < cells; c++) {
@@ -37,6 +39,8 @@ export function asymptoticRisks(problem: TwoClassProblem, cells = 1e5) {
 /** n labelled draws from the problem, as an n × 1 X and labels y. */
 export function drawLabelled(problem: TwoClassProblem, n: number,
   rng: Rng) {
+  checkProblem('drawLabelled', problem);
+  checkCount('drawLabelled', 'n', n, 1);
   const x = rng.uniformArray(n);
   const y = Int32Array.from(x, (v) => (rng.uniform() < problem.eta(v)
     ? 1 : 0));
@@ -49,6 +53,12 @@ export function knnTestError(
   problem: TwoClassProblem, n: number, k: number,
   spec: { tests: number; reps: number }, rng: Rng,
 ) {
+  const fn = 'knnTestError';
+  checkProblem(fn, problem);
+  checkCount(fn, 'n', n, 1);
+  checkCount(fn, 'k', k, 1, n);
+  checkCount(fn, 'spec.tests', spec?.tests, 1);
+  checkCount(fn, 'spec.reps', spec?.reps, 2);
   const errors = new Float64Array(spec.reps);
   for (let r = 0; r < spec.reps; r++) {
     const train = drawLabelled(problem, n, rng);
@@ -62,3 +72,17 @@ export function knnTestError(
   return { mean, se: Math.sqrt(variance / spec.reps) };
 }
 // #endregion
+
+function checkProblem(fn: string, problem: TwoClassProblem): void {
+  if (typeof problem?.eta !== 'function') {
+    throw new Error(`${fn}: problem must have a function eta(x)`);
+  }
+}
+
+function checkCount(fn: string, name: string, v: number, lo: number,
+  hi = Number.MAX_SAFE_INTEGER): void {
+  if (!Number.isSafeInteger(v) || v < lo || v > hi) {
+    throw new Error(`${fn}: ${name} must be an integer in [${lo}, ` +
+      `${hi}], got ${v}`);
+  }
+}

@@ -24,6 +24,7 @@ export function distanceConcentration(
   d: number, n: number, reps: number, rng: Rng,
 ) {
   checkDimension('distanceConcentration', d);
+  checkSizes('distanceConcentration', { n, reps });
   const squared = new Float64Array(n * reps);
   const contrast = new Float64Array(reps);
   for (let r = 0; r < reps; r++) {
@@ -47,6 +48,8 @@ export function treeWork(
   d: number, n: number, queries: number, k: number, rng: Rng,
 ): number {
   checkDimension('treeWork', d);
+  checkSizes('treeWork', { n, queries, k });
+  if (k > n) throw new Error(`treeWork: k = ${k} exceeds n = ${n}`);
   const X = new Matrix(n, d, rng.uniformArray(n * d));
   const Q = new Matrix(queries, d, rng.uniformArray(queries * d));
   const stats = { visited: 0 };
@@ -58,5 +61,14 @@ export function treeWork(
 function checkDimension(fn: string, d: number): void {
   if (!Number.isInteger(d) || d < 1) {
     throw new Error(`${fn}: d must be an integer >= 1, got ${d}`);
+  }
+}
+
+function checkSizes(fn: string, sizes: Record<string, number>): void {
+  for (const [name, v] of Object.entries(sizes)) {
+    if (!Number.isSafeInteger(v) || v < (name === 'n' ? 2 : 1)) {
+      throw new Error(`${fn}: ${name} must be an integer >= ` +
+        `${name === 'n' ? 2 : 1}, got ${v}`);
+    }
   }
 }

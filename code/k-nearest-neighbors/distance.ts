@@ -2,7 +2,10 @@
 // distance that the neighbour searches compare: it orders points as the
 // distance does, without the root. Browser-safe.
 
-// #region minkowski
+// No input checks here: these run in the innermost loop of every
+// search, whose callers have checked their matrices (checks.ts).
+
+// #region add-gap
 /**
  * Adds one coordinate's gap g = |a_j − b_j| ≥ 0 to the reduced
  * distance ρ_p, Eq. (knn-reduced): ρ + g^p, or max(ρ, g) for p = ∞.
@@ -15,7 +18,9 @@ export function addGap(rho: number, g: number, p: number): number {
   if (p === Infinity) return rho > g ? rho : g;
   return rho + g ** p;
 }
+// #endregion
 
+// #region minkowski
 /** ρ_p between row i of A and row j of B, both with d columns. */
 export function reducedDistance(
   A: Float64Array,

@@ -21,6 +21,10 @@ export class NeighborHeap {
   readonly index: Int32Array;
 
   constructor(k: number) {
+    if (!Number.isInteger(k) || k < 1 || k > 2 ** 24) {
+      throw new Error(`NeighborHeap: k must be an integer in [1, 2^24], ` +
+        `got ${k}`);
+    }
     this.k = k;
     this.rho = new Float64Array(k);
     this.index = new Int32Array(k);
@@ -41,6 +45,9 @@ export class NeighborHeap {
   push(rho: number, i: number): void {
     if (rho <= this.rho[0]) this.replaceWorst(rho, i); // else: too far
   }
+  // #endregion
+
+  // #region sift
 
   private replaceWorst(rho: number, i: number): void {
     const { rho: r, index: ix, k } = this;

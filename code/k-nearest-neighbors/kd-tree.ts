@@ -1,13 +1,10 @@
 // The k-d tree: boxes that halve the data along their widest side, and
 // a depth-first search that skips every box farther away than the k-th
 // best point so far. Browser-safe.
-import { Matrix, checkFinite } from '../linear-algebra/matrix.ts';
+import type { Matrix } from '../linear-algebra/matrix.ts';
 import { addGap, fromReduced, reducedDistance } from './distance.ts';
-import {
-  checkSearch,
-  emptyNeighbors,
-  type Neighbors,
-} from './brute.ts';
+import { emptyNeighbors, type Neighbors } from './brute.ts';
+import { checkSearch, checkTree } from './checks.ts';
 import { NeighborHeap, before } from './heap.ts';
 
 // #region tree-type
@@ -114,8 +111,9 @@ function selectNth(
 // #region bound
 /** ρ_p from query q to the nearest point of node t's box: a lower
  *  bound on ρ_p to every row inside, Eq. (knn-box-bound). */
-export function boxBound(tree: KdTree, t: number, Q: Float64Array, q: number,
-  p: number): number {
+export function boxBound(
+  tree: KdTree, t: number, Q: Float64Array, q: number, p: number,
+): number {
   const d = tree.X.cols;
   let rho = 0;
   for (let j = 0; j < d; j++) {
@@ -128,11 +126,17 @@ export function boxBound(tree: KdTree, t: number, Q: Float64Array, q: number,
 // #endregion
 
 // #region query
+/** What a search did: distances computed, and the leaves it opened. */
+export interface SearchStats {
+  visited: number;
+  leaves?: number[];
+}
+
 /** The k nearest rows of tree.X to each row of Q, exactly as
- *  bruteForceNeighbors finds them. `stats.visited` counts distances. */
+ *  bruteForceNeighbors finds them. */
 export function kdTreeNeighbors(
   tree: KdTree, Q: Matrix, k: number, p = 2,
-  stats = { visited: 0 },
+  stats: SearchStats = { visited: 0 },
 ): Neighbors {
   checkSearch('kdTreeNeighbors', tree.X, Q, k, p);
   const out = emptyNeighbors(Q.rows, k);
@@ -145,10 +149,14 @@ export function kdTreeNeighbors(
   }
   return out;
 }
+// #endregion
 
+// #region search
+/** Opens node t unless its box is farther than the worst kept point;
+ *  in a leaf, measures every row; otherwise, the nearer child first. */
 function search(tree: KdTree, Q: Float64Array, q: number, p: number,
   heap: NeighborHeap, t: number, bound: number,
-  stats: { visited: number }): void {
+  stats: SearchStats): void {
   if (bound > heap.worst()) return; // pruned; ">": keep equal-ρ ties
   const [a, b] = [2 * t + 1, 2 * t + 2];
   if (a >= tree.nodes) { // a leaf: measure every row in it
@@ -158,24 +166,12 @@ function search(tree: KdTree, Q: Float64Array, q: number, p: number,
       heap.push(reducedDistance(Q, q, X.data, i, X.cols, p), i);
     }
     stats.visited += tree.end[t] - tree.start[t];
+    stats.leaves?.push(t);
     return;
   }
   const ba = boxBound(tree, a, Q, q, p), bb = boxBound(tree, b, Q, q, p);
   const [near, far] = ba <= bb ? [a, b] : [b, a]; // nearer box first
   search(tree, Q, q, p, heap, near, Math.min(ba, bb), stats);
   search(tree, Q, q, p, heap, far, Math.max(ba, bb), stats);
-}
-// #endregion
-
-// #region check-tree
-function checkTree(fn: string, X: Matrix, leafSize: number): void {
-  if (!(X instanceof Matrix)) {
-    throw new Error(`${fn}: X must be a Matrix`);
-  }
-  checkFinite(fn, 'X', X);
-  if (!Number.isInteger(leafSize) || leafSize < 1) {
-    throw new Error(`${fn}: leafSize must be an integer >= 1, got ` +
-      `${leafSize}`);
-  }
 }
 // #endregion

@@ -1,12 +1,9 @@
 // What "fitting" a nearest-neighbour model means: keep the data (and,
 // optionally, a k-d tree over it), and answer neighbour queries. The
 // classifier and the regressor share this. Browser-safe.
-import { Matrix, checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
-import {
-  bruteForceNeighbors,
-  checkK,
-  checkP,
-} from './brute.ts';
+import type { Matrix } from '../linear-algebra/matrix.ts';
+import { bruteForceNeighbors } from './brute.ts';
+import { checkOptions } from './checks.ts';
 import { buildKdTree, kdTreeNeighbors, type KdTree } from './kd-tree.ts';
 
 // #region options
@@ -20,6 +17,9 @@ export interface KnnOptions {
   leafSize?: number; // for the k-d tree; default 40
 }
 
+// #endregion
+
+// #region index
 /** The stored training inputs and everything a query needs. */
 export interface KnnIndex {
   X: Matrix;
@@ -56,34 +56,5 @@ export function neighborWeights(
   if (weights === 'uniform') return new Float64Array(dist.length).fill(1);
   const exact = dist.some((v) => v === 0); // a query on a training row
   return dist.map((v) => (exact ? (v === 0 ? 1 : 0) : 1 / v));
-}
-// #endregion
-
-// #region check-options
-function checkOptions(fn: string, X: Matrix, o: KnnOptions): void {
-  if (typeof o !== 'object' || o === null) {
-    throw new Error(`${fn}: options must be an object with k`);
-  }
-  if (!(X instanceof Matrix)) {
-    throw new Error(`${fn}: X must be a Matrix, got ${typeof X}`);
-  }
-  checkFinite(fn, 'X', X);
-  checkK(fn, o.k, X.rows);
-  checkP(fn, o.p ?? 2);
-  const w = o.weights ?? 'uniform';
-  if (w !== 'uniform' && w !== 'distance') {
-    throw new Error(`${fn}: weights must be 'uniform' or 'distance', ` +
-      `got ${String(w)}`);
-  }
-  const a = o.algorithm ?? 'kd-tree';
-  if (a !== 'brute' && a !== 'kd-tree') {
-    throw new Error(`${fn}: algorithm must be 'brute' or 'kd-tree', ` +
-      `got ${String(a)}`);
-  }
-  if (o.leafSize !== undefined &&
-    !(Number.isInteger(o.leafSize) && o.leafSize >= 1)) {
-    throw new Error(`${fn}: leafSize must be an integer >= 1, got ` +
-      `${o.leafSize} (X is ${shapeOf(X)})`);
-  }
 }
 // #endregion

@@ -10,7 +10,8 @@ import {
   type KnnOptions,
 } from './model.ts';
 
-// #region regress
+// #region fit-regressor
+/** A fitted regressor: the training rows and their targets. */
 export interface KnnRegressor extends KnnIndex {
   y: Vector;
 }
@@ -27,6 +28,9 @@ export function fitKnnRegressor(
   checkFinite(fn, 'y', y);
   return { ...knnIndex(fn, X, options), y };
 }
+// #endregion
+
+// #region regress
 
 /** ŷ(x_q) = Σ_t w_t y_(t) / Σ_t w_t over the k neighbours,
  *  Eq. (knn-regression). */

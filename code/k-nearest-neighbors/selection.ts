@@ -3,17 +3,14 @@
 // whole grid of k from one neighbour search per fold. Browser-safe.
 import { takeRows } from '../gradient-descent/batches.ts';
 import { moments } from '../introduction/stats.ts';
-import { Matrix, checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
+import { Matrix } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { standardize } from '../linear-regression/scaling.ts';
-import {
-  checkFolds,
-  type Fitter,
-} from '../model-evaluation/cross-validation.ts';
+import type { Fitter } from '../model-evaluation/cross-validation.ts';
 import type { Fold } from '../regularization/cross-validation.ts';
+import { checkGrid, checkLabels } from './checks.ts';
 import {
   argmaxRows,
-  checkLabels,
   fitKnnClassifier,
   predictKnn,
   voteScores,
@@ -44,7 +41,7 @@ export function knnFitter(options: KnnOptions): Fitter {
 }
 // #endregion
 
-// #region cv-by-k
+// #region cv-result
 export interface CvByK {
   ks: number[];
   predictions: Int32Array[]; // per k: every sample's held-out label
@@ -52,6 +49,9 @@ export interface CvByK {
   mean: number[]; // per k: the mean fold error, Eq. (me-cv)
   se: number[]; // per k: its standard error
 }
+// #endregion
+
+// #region cv-by-k
 
 /** Cross-validated error for every k in ks from one search per fold:
  *  the k nearest are the first k of the max(ks) nearest, because
@@ -103,27 +103,5 @@ function foldData(
     { X: Xfit, y: Int32Array.from(fit.y) },
     { X: Xheld, y: Int32Array.from(held.y) },
   ] as const;
-}
-// #endregion
-
-// #region check-grid
-/** Throws unless the folds partition X's rows and every k in ks fits
- *  in the smallest training fold; returns the largest k. */
-function checkGrid(X: Matrix, folds: Fold[], ks: number[]): number {
-  const fn = 'cvErrorByK';
-  if (!(X instanceof Matrix)) throw new Error(`${fn}: X must be a Matrix`);
-  checkFinite(fn, 'X', X);
-  checkFolds(fn, folds, X.rows);
-  let smallest = X.rows;
-  for (const f of folds) smallest = Math.min(smallest, f.train.length);
-  if (!Array.isArray(ks) || ks.length === 0 || ks.some((k) =>
-    !Number.isInteger(k) || k < 1 || k > smallest)) {
-    throw new Error(`${fn}: ks must be integers in [1, ${smallest}] ` +
-      `(the smallest training fold of X ${shapeOf(X)}), got ` +
-      `[${Array.isArray(ks) ? ks.join(', ') : ks}]`);
-  }
-  let kMax = 1;
-  for (const k of ks) kMax = Math.max(kMax, k);
-  return kMax;
 }
 // #endregion

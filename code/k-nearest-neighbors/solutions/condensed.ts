@@ -3,7 +3,7 @@
 // Browser-safe.
 import { Matrix } from '../../linear-algebra/matrix.ts';
 import { bruteForceNeighbors } from '../brute.ts';
-import { checkLabels } from '../classifier.ts';
+import { checkLabels } from '../checks.ts';
 
 // #region condense
 /** Hart (1968): start from row 0; pass over the rows, adding every row
@@ -31,11 +31,12 @@ export function condense(X: Matrix, y: Int32Array): number[] {
   }
   return keep;
 }
+// #endregion
 
+/** The listed rows of X, in that order. */
 function rowsOf(X: Matrix, rows: number[]): Matrix {
   const S = new Matrix(rows.length, X.cols);
   rows.forEach((i, r) => S.data.set(X.data.subarray(i * X.cols,
     (i + 1) * X.cols), r * X.cols));
   return S;
 }
-// #endregion

@@ -1,7 +1,7 @@
 // Exercise solution: every training row within distance r of a query,
 // found with the k-d tree of the chapter. Browser-safe.
 import { Matrix } from '../../linear-algebra/matrix.ts';
-import { checkP, checkSearch } from '../brute.ts';
+import { checkP, checkSearch } from '../checks.ts';
 import { fromReduced, reducedDistance } from '../distance.ts';
 import { before } from '../heap.ts';
 import { boxBound, type KdTree } from '../kd-tree.ts';

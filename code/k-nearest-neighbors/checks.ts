@@ -1,0 +1,129 @@
+// @unshown: input checks; the chapter says what they refuse
+// The input checks of the chapter's code, in one place so that the
+// listings show the algorithms. Every error names the function the caller
+// called. Browser-safe.
+import { Matrix, checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
+import { checkFolds } from '../model-evaluation/cross-validation.ts';
+import type { Fold } from '../regularization/cross-validation.ts';
+import type { KnnOptions } from './model.ts';
+
+/** Labels are small integers: at most this many classes. */
+export const MAX_CLASSES = 2 ** 16;
+
+/** Throws, naming `fn`, unless p ∈ [1, ∞] (∞ allowed). */
+export function checkP(fn: string, p: number): void {
+  if (typeof p !== 'number' || !(p >= 1)) {
+    throw new Error(`${fn}: p must be a number >= 1 (or Infinity), ` +
+      `got ${p}`);
+  }
+}
+
+/** Throws, naming `fn`, unless k is an integer in [1, n]. */
+export function checkK(fn: string, k: number, n: number): void {
+  if (!Number.isInteger(k) || k < 1 || k > n) {
+    throw new Error(`${fn}: k must be an integer in [1, n = ${n}], ` +
+      `got ${k}`);
+  }
+}
+
+/** Throws, naming `fn`, unless X (n × d) and Q (m × d) are finite
+ *  matrices, 1 <= k <= n is an integer and p is valid. */
+export function checkSearch(
+  fn: string,
+  X: Matrix,
+  Q: Matrix,
+  k: number,
+  p: number,
+): void {
+  if (!(X instanceof Matrix) || !(Q instanceof Matrix)) {
+    throw new Error(`${fn}: X and Q must be Matrix objects`);
+  }
+  if (Q.cols !== X.cols) {
+    throw new Error(`${fn}: X is ${shapeOf(X)}, so the queries need ` +
+      `${X.cols} columns; Q is ${shapeOf(Q)}`);
+  }
+  checkFinite(fn, 'X', X);
+  checkFinite(fn, 'Q', Q);
+  checkK(fn, k, X.rows);
+  checkP(fn, p);
+}
+
+export function checkTree(fn: string, X: Matrix, leafSize: number): void {
+  if (!(X instanceof Matrix)) {
+    throw new Error(`${fn}: X must be a Matrix`);
+  }
+  checkFinite(fn, 'X', X);
+  if (!Number.isInteger(leafSize) || leafSize < 1) {
+    throw new Error(`${fn}: leafSize must be an integer >= 1, got ` +
+      `${leafSize}`);
+  }
+}
+
+export function checkOptions(fn: string, X: Matrix, o: KnnOptions): void {
+  if (typeof o !== 'object' || o === null) {
+    throw new Error(`${fn}: options must be an object with k`);
+  }
+  if (!(X instanceof Matrix)) {
+    throw new Error(`${fn}: X must be a Matrix, got ${typeof X}`);
+  }
+  checkFinite(fn, 'X', X);
+  checkK(fn, o.k, X.rows);
+  checkP(fn, o.p ?? 2);
+  const w = o.weights ?? 'uniform';
+  if (w !== 'uniform' && w !== 'distance') {
+    throw new Error(`${fn}: weights must be 'uniform' or 'distance', ` +
+      `got ${String(w)}`);
+  }
+  const a = o.algorithm ?? 'kd-tree';
+  if (a !== 'brute' && a !== 'kd-tree') {
+    throw new Error(`${fn}: algorithm must be 'brute' or 'kd-tree', ` +
+      `got ${String(a)}`);
+  }
+  if (o.leafSize !== undefined &&
+    !(Number.isInteger(o.leafSize) && o.leafSize >= 1)) {
+    throw new Error(`${fn}: leafSize must be an integer >= 1, got ` +
+      `${o.leafSize} (X is ${shapeOf(X)})`);
+  }
+}
+
+/** Throws, naming `fn`, unless y holds X.rows integer labels in
+ *  0..MAX_CLASSES − 1; returns K, the largest label plus one. */
+export function checkLabels(fn: string, X: Matrix, y: Int32Array) {
+  if (!(X instanceof Matrix)) {
+    throw new Error(`${fn}: X must be a Matrix, got ${typeof X}`);
+  }
+  if (!(y instanceof Int32Array) || y.length !== X.rows) {
+    const got = y instanceof Int32Array ? `length ${y.length}` : typeof y;
+    throw new Error(`${fn}: X is ${shapeOf(X)}, so y must be an ` +
+      `Int32Array of ${X.rows} labels; got ${got}`);
+  }
+  let K = 0;
+  for (let i = 0; i < y.length; i++) {
+    if (y[i] < 0 || y[i] >= MAX_CLASSES) {
+      throw new Error(`${fn}: labels must lie in 0..${MAX_CLASSES - 1}` +
+        `, got y[${i}] = ${y[i]}`);
+    }
+    if (y[i] + 1 > K) K = y[i] + 1;
+  }
+  return K;
+}
+
+/** Throws unless the folds partition X's rows and every k in ks fits
+ *  in the smallest training fold; returns the largest k. */
+export function checkGrid(X: Matrix, folds: Fold[], ks: number[]): number {
+  const fn = 'cvErrorByK';
+  if (!(X instanceof Matrix)) throw new Error(`${fn}: X must be a Matrix`);
+  checkFinite(fn, 'X', X);
+  checkFolds(fn, folds, X.rows);
+  let smallest = X.rows;
+  for (const f of folds) smallest = Math.min(smallest, f.train.length);
+  if (!Array.isArray(ks) || ks.length === 0 || ks.some((k) =>
+    !Number.isInteger(k) || k < 1 || k > smallest)) {
+    throw new Error(`${fn}: ks must be integers in [1, ${smallest}] ` +
+      `(the smallest training fold of X ${shapeOf(X)}), got ` +
+      `[${Array.isArray(ks) ? ks.join(', ') : ks}]`);
+  }
+  let kMax = 1;
+  for (const k of ks) kMax = Math.max(kMax, k);
+  return kMax;
+}
