@@ -636,6 +636,7 @@ function agreement() {
     v !== f.kd_tree.indices[i]).length;
   return { sameIndices, bitwise, bruteRel, labelsSame, proba, voteTies,
     regression, ties, farWorst, farWrong, farQueries: f.Q.length / 3,
+    farN: f.X.length / 3,
     farK: f.k, farOffset: f.offset };
 }
 
@@ -714,6 +715,8 @@ export default cached('k-nearest-neighbors', () => {
       cvBestSe: digits.knn.cv.se[digits.knn.k - 1],
       cv1: digits.knn.cv.mean[0], cv1Se: digits.knn.cv.se[0] },
     wine: {
+      n: wine.raw.predictions[0].length,
+      d: wine.spread.length,
       rows: WINE_KS.map((k, s) => ({ k, raw: wine.raw.mean[s],
         rawSe: wine.raw.se[s], scaled: wine.scaled.mean[s],
         scaledSe: wine.scaled.se[s], diff: wine.paired[s].mean,
