@@ -382,6 +382,22 @@ describe('the classifier', () => {
     expect(Array.from(predictKnn(m, F))).toEqual(Array.from(f));
   });
 
+  it('errs with k = 1 on the iris sepals exactly where an earlier flower with the same measurements has another species', () => {
+    const { X: S, y: s } = irisSepals();
+    const yHat = predictKnn(fitKnnClassifier(S, s, { k: 1 }), S);
+    for (let i = 0; i < S.rows; i++) {
+      let earliest = i; // the first flower with these measurements
+      for (let j = 0; j < i; j++) {
+        if (S.get(j, 0) === S.get(i, 0) && S.get(j, 1) === S.get(i, 1)) {
+          earliest = j;
+          break;
+        }
+      }
+      expect(yHat[i]).toBe(s[earliest]);
+    }
+    expect(yHat.filter((v, i) => v !== s[i]).length).toBeGreaterThan(0);
+  });
+
   it('draws decision regions that agree with predictions at the cell centres', () => {
     const { X: S, y: s } = irisSepals();
     const m = fitKnnClassifier(S, s, { k: 5 });

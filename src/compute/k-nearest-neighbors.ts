@@ -659,8 +659,16 @@ function cvAgreement(study: ReturnType<typeof digitsComparison>,
     wine.scaled.foldErrors[s].forEach((e, f) => (wineWorst = Math.max(
       wineWorst, Math.abs(1 - e - sk.wine.standardized[String(k)][f]))));
   });
+  // iris sepals, leave-one-out: counts of flowers, ours against theirs
+  const { X, y } = irisSepals();
+  const ks = sk.iris_sepal.ks as number[];
+  const loo = cvErrorByK(X, y, kFoldIndices(X.rows, X.rows), ks);
+  const gaps = ks.map((k, s) => Math.round(Math.abs(1 - loo.mean[s] -
+    sk.iris_sepal.loo_accuracy[String(k)]) * X.rows));
   return { digitsFolds, digitsDiffer, wineWorst,
-    wineRuns: 2 * WINE_KS.length * 10 };
+    wineRuns: 2 * WINE_KS.length * 10, irisKs: ks.length,
+    irisDiffer: gaps.filter((g) => g > 0).length,
+    irisMaxGap: Math.max(...gaps) };
 }
 
 // ---------------------------------------------------------------------
@@ -668,6 +676,9 @@ function cvAgreement(study: ReturnType<typeof digitsComparison>,
 
 export default cached('k-nearest-neighbors', () => {
   const loo = irisLoo();
+  const sepals = irisSepals();
+  const train1 = predictKnn(fitKnnClassifier(sepals.X, sepals.y, { k: 1 }),
+    sepals.X).reduce((s, v, i) => s + +(v !== sepals.y[i]), 0);
   let looBest = 0;
   loo.uniform.forEach((e, s) => { if (e < loo.uniform[looBest]) looBest = s; });
   const regression = regressionStudy();
@@ -690,7 +701,7 @@ export default cached('k-nearest-neighbors', () => {
     coverHartFigure: coverHartFigure(coverHart),
     curseFigure: curseFigure(curse),
     digitsFigure: digitsFigure(digits),
-    iris: { n: 150, loo1: loo.uniform[0], loo15: loo.uniform[14],
+    iris: { n: sepals.X.rows, train1, loo1: loo.uniform[0], loo15: loo.uniform[14],
       looBestK: loo.ks[looBest], looBest: loo.uniform[looBest],
       looMax: DEMO_K_MAX, looAtMax: loo.uniform[DEMO_K_MAX - 1] },
     tree: { ...TREE_DEMO, visited: tree.stats.visited,
