@@ -531,6 +531,14 @@ describe('choosing k', () => {
     expect(loo.mean[0]).toBeCloseTo(wrong / X.rows, 14);
   });
 
+  it('does worse on the iris sepals with distance weights, where twins outvote every other neighbour', () => {
+    const ks = [1, 5, 15, 31, 45];
+    const folds = kFoldIndices(X.rows, X.rows);
+    const uniform = cvErrorByK(X, y, folds, ks).mean;
+    const distance = cvErrorByK(X, y, folds, ks, { weights: 'distance' }).mean;
+    expect(Math.min(...distance)).toBeGreaterThan(Math.min(...uniform));
+  });
+
   it('puts row i of interleaved folds in fold i mod k, a partition of the rows', () => {
     const folds = interleavedFolds(23, 4);
     expect(folds[1].test).toEqual([1, 5, 9, 13, 17, 21]);

@@ -5,7 +5,8 @@
 import { Matrix, checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
 import { checkFolds } from '../model-evaluation/cross-validation.ts';
 import type { Fold } from '../regularization/cross-validation.ts';
-import type { KnnOptions } from './model.ts';
+import type { KnnIndex, KnnOptions } from './model.ts';
+import type { Grid } from './regions.ts';
 
 /** Labels are small integers: at most this many classes. */
 export const MAX_CLASSES = 2 ** 16;
@@ -126,4 +127,15 @@ export function checkGrid(X: Matrix, folds: Fold[], ks: number[]): number {
   let kMax = 1;
   for (const k of ks) kMax = Math.max(kMax, k);
   return kMax;
+}
+
+/** Throws unless the model has two features and the grid is valid. */
+export function checkGrid2d(fn: string, model: KnnIndex, g: Grid): void {
+  const ok = model?.X instanceof Matrix && model.X.cols === 2 &&
+    Number.isInteger(g?.nx) && Number.isInteger(g?.ny) && g.nx >= 1 &&
+    g.ny >= 1 && g.x0 < g.x1 && g.y0 < g.y1;
+  if (!ok) {
+    throw new Error(`${fn}: need a model on 2 features and a grid with ` +
+      'integer nx, ny >= 1, x0 < x1 and y0 < y1');
+  }
 }

@@ -2,6 +2,7 @@
 // the centre of every cell of a grid. Used by the chapter's figures and
 // by its interactive demo. Browser-safe.
 import { Matrix } from '../linear-algebra/matrix.ts';
+import { checkGrid2d } from './checks.ts';
 import { predictKnn, type KnnClassifier } from './classifier.ts';
 
 // #region regions
@@ -13,12 +14,7 @@ export interface Grid {
 /** labels[r · nx + c]: the prediction at the centre of cell (r, c),
  *  row 0 at the bottom. For a model fitted on two features. */
 export function decisionRegions(model: KnnClassifier, g: Grid) {
-  if (model.X.cols !== 2 || !(g.nx >= 1 && g.ny >= 1) ||
-    !Number.isInteger(g.nx) || !Number.isInteger(g.ny) ||
-    !(g.x0 < g.x1 && g.y0 < g.y1)) {
-    throw new Error('decisionRegions: need a model on 2 features and a ' +
-      'grid with integer nx, ny >= 1, x0 < x1 and y0 < y1');
-  }
+  checkGrid2d('decisionRegions', model, g);
   const cx = (c: number) => g.x0 + ((c + 0.5) * (g.x1 - g.x0)) / g.nx;
   const cy = (r: number) => g.y0 + ((r + 0.5) * (g.y1 - g.y0)) / g.ny;
   const Q = new Matrix(g.nx * g.ny, 2);

@@ -162,7 +162,7 @@ export function regionsFigure(ks: number[], width = WIDTH): string {
   const points = panels.flatMap((p) => irisPoints(p));
   const names = panels.flatMap((panel) => [
     { x: 4.1, y: 4.45, text: 'setosa', anchor: 'start', panel },
-    { x: 5.0, y: 1.95, text: 'versicolor', anchor: 'start', panel },
+    { x: 5.15, y: 1.95, text: 'versicolor', anchor: 'start', panel },
     { x: 8.1, y: 3.95, text: 'virginica', anchor: 'end', panel },
   ]);
   return renderPlot({
@@ -263,7 +263,8 @@ export function treeFigure(): string {
     marginBottom: 40,
     x: { domain: [0, 1], label: 'x₁', ticks: 5, labelArrow: 'none',
       labelAnchor: 'center' },
-    y: { domain: [0, 1], label: 'x₂', ticks: 5, labelArrow: 'none' },
+    y: { domain: [0, 1], label: 'x₂', ticks: 5, labelArrow: 'none',
+      labelAnchor: 'center' },
     marks: [
       Plot.rect(boxes.filter((b) => b.near), { x1: 'x1', x2: 'x2',
         y1: 'y1', y2: 'y2', fill: PALETTE[0], fillOpacity: 0.16 }),
@@ -530,10 +531,38 @@ export function digitsFigure(study: ReturnType<typeof digitsComparison>) {
       Plot.dot(rows, { x: 'k', y: 'e', fill: PALETTE[0], r: 3.5 }),
       Plot.dot([best], { x: 'k', y: 'e', r: 8, stroke: PALETTE[4],
         strokeWidth: 2 }),
-      label(best.k, best.lo, `chosen: k = ${best.k}`, { dy: 16,
-        anchor: 'middle', fontSize: 16 }),
     ],
   });
+}
+
+/** The largest k (1, 2, … in order) up to which every mean CV error is
+ *  within one standard error of the chosen k's. */
+function withinOneSe(mean: number[], se: number[], k: number): number {
+  const limit = mean[k - 1] + se[k - 1];
+  let last = 0;
+  while (last < mean.length && mean[last] <= limit) last++;
+  return last;
+}
+
+/** The rows of the wine table, and what the prose says about them. */
+export const WINE_SHOWN = [1, 5, 9, 15, 31];
+
+function wineTable(wine: ReturnType<typeof wineScalingStudy>) {
+  const rows = WINE_SHOWN.map((k) => {
+    const s = WINE_KS.indexOf(k);
+    return { k, raw: wine.raw.mean[s], rawSe: wine.raw.se[s],
+      scaled: wine.scaled.mean[s], scaledSe: wine.scaled.se[s],
+      diff: wine.paired[s].mean, diffSe: wine.paired[s].se };
+  });
+  const pick = (f: (r: (typeof rows)[number]) => number) => rows.map(f);
+  return {
+    rows,
+    rawMin: Math.min(...pick((r) => r.raw)),
+    rawMax: Math.max(...pick((r) => r.raw)),
+    scaledMin: Math.min(...pick((r) => r.scaled)),
+    scaledMax: Math.max(...pick((r) => r.scaled)),
+    zMin: Math.min(...pick((r) => r.diff / r.diffSe)),
+  };
 }
 
 // ---------------------------------------------------------------------
@@ -690,7 +719,6 @@ export default cached('k-nearest-neighbors', () => {
     0);
   const tree = treeExample();
   const conc = (d: number) => curse.concentration.find((c) => c.d === d)!;
-  const share = (d: number) => curse.work.find((w) => w.d === d)!.share;
   return {
     regionsFigure: regionsFigure(REGION_KS),
     demoFallback: regionsFigure([REGION_KS[1]], 520),
@@ -701,7 +729,10 @@ export default cached('k-nearest-neighbors', () => {
     coverHartFigure: coverHartFigure(coverHart),
     curseFigure: curseFigure(curse),
     digitsFigure: digitsFigure(digits),
-    iris: { n: sepals.X.rows, train1, loo1: loo.uniform[0], loo15: loo.uniform[14],
+    iris: { n: sepals.X.rows, train1,
+      looDistBest: Math.min(...loo.distance),
+      looDistBestK: loo.distance.indexOf(Math.min(...loo.distance)) + 1,
+      loo1: loo.uniform[0], loo15: loo.uniform[14],
       looBestK: loo.ks[looBest], looBest: loo.uniform[looBest],
       looMax: DEMO_K_MAX, looAtMax: loo.uniform[DEMO_K_MAX - 1] },
     tree: { ...TREE_DEMO, visited: tree.stats.visited,
@@ -715,23 +746,25 @@ export default cached('k-nearest-neighbors', () => {
       last: s.rows.filter((r) => r.n === COVER_HART.ns[COVER_HART.ns.length
         - 1]) })),
     coverHartSpec: COVER_HART,
-    curse: { d2: conc(2), d1000: conc(1000), d100: conc(100),
-      share2: share(2), share3: share(3), share16: share(16),
-      share32: share(32), n: CURSE.n, treeN: CURSE.treeN,
-      edge10: 0.01 ** (1 / 10), edge100: 0.01 ** (1 / 100) },
+    curse: { d2: conc(2), d1000: conc(1000),
+      work2: curse.work.find((w) => w.d === 2)!,
+      work16: curse.work.find((w) => w.d === 16)!,
+      n: CURSE.n, treeN: CURSE.treeN, k: CURSE.k,
+      edgeShare: 0.01, edges: [10, 100].map((d) => ({ d,
+        edge: 0.01 ** (1 / d) })) },
+    overflowAt: Math.sqrt(Number.MAX_VALUE),
     digits: { k: digits.knn.k, testError: digits.knn.testError,
       testSe: digits.knn.testSe, softError: digits.softError,
       diff: digits.diff, disagree: digits.disagree, m: digits.m,
       nTrain: digits.nTrain, cvBest: digits.knn.cv.mean[digits.knn.k - 1],
       cvBestSe: digits.knn.cv.se[digits.knn.k - 1],
-      cv1: digits.knn.cv.mean[0], cv1Se: digits.knn.cv.se[0] },
+      cv1: digits.knn.cv.mean[0], cv1Se: digits.knn.cv.se[0],
+      withinK: withinOneSe(digits.knn.cv.mean, digits.knn.cv.se,
+        digits.knn.k) },
     wine: {
       n: wine.raw.predictions[0].length,
       d: wine.spread.length,
-      rows: WINE_KS.map((k, s) => ({ k, raw: wine.raw.mean[s],
-        rawSe: wine.raw.se[s], scaled: wine.scaled.mean[s],
-        scaledSe: wine.scaled.se[s], diff: wine.paired[s].mean,
-        diffSe: wine.paired[s].se })),
+      ...wineTable(wine),
       bestRaw: WINE_KS[wineBest(wine.raw.mean)],
       bestScaled: WINE_KS[wineBest(wine.scaled.mean)],
       spread: wine.spread,
