@@ -56,6 +56,7 @@ import {
 import {
   DIGITS_KS,
   WINE_KS,
+  digitsSplit,
   interleavedFolds,
   irisSepals,
   pairedDifference,
@@ -77,7 +78,8 @@ import {
   WINE_SHA256,
   loadWine,
 } from '../code/k-nearest-neighbors/wine.ts';
-import { digitsSplit } from '../code/softmax-regression/experiments.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/k-nearest-neighbors.ts';
 import { fixture } from './helpers.ts';
 
 const sk = fixture('k-nearest-neighbors', 'sklearn.json');
@@ -866,7 +868,7 @@ describe('bad input', () => {
     expect(() => fitKnnClassifier(X, y, { k: 3, leafSize: 0 })).toThrow(/fitKnnClassifier: leafSize must be an integer >= 1/);
     expect(() => fitKnnClassifier(X, y, { k: 3, p: 0 })).toThrow(/fitKnnClassifier: p must be/);
     expect(() => fitKnnClassifier(X, y, null as never)).toThrow(/fitKnnClassifier: options must be an object/);
-    expect(() => predictKnn(fitKnnClassifier(X, y, { k: 3 }), draw(2, 5, 1))).toThrow(/kdTreeNeighbors: X is 10x2/);
+    expect(() => predictKnn(fitKnnClassifier(X, y, { k: 3 }), draw(2, 5, 1))).toThrow(/^predictKnn: the model has 2 features, so Q must be a Matrix with 2 columns; got 2x5/);
   });
 
   it('fitKnnRegressor, knnIndex and knnBiasVariance name themselves', () => {
@@ -888,9 +890,9 @@ describe('bad input', () => {
     expect(() => cvErrorByK(X, y, folds, [])).toThrow(/cvErrorByK: ks/);
     expect(() => cvErrorByK(X, y, folds.slice(1), [1])).toThrow(/cvErrorByK: sample 0 is in no test set/);
     expect(() => cvErrorByK(X, Int32Array.of(1), folds, [1])).toThrow(/cvErrorByK: X is 10x2, so y must be/);
-    expect(() => errorRate([1, 2], [1])).toThrow(/^errorRate: expected two non-empty vectors of one length, got 2 and 1/);
-    expect(() => pairedDifference([1], [0])).toThrow(/^pairedDifference: need two equally long lists/);
-    expect(() => interleavedFolds(5, 6)).toThrow(/kFoldIndices: k must be an integer in \[2, n=5\]/);
+    expect(() => errorRate([1, 2], [1])).toThrow(/^errorRate: y and yHat must be non-empty and of one length, got y of 2 and yHat of 1/);
+    expect(() => pairedDifference([1], [0])).toThrow(/^pairedDifference: a and b must be equally long/);
+    expect(() => interleavedFolds(5, 6)).toThrow(/^interleavedFolds: need integers 2 <= k <= n, got n = 5, k = 6/);
   });
 
   it('decisionRegions, the curse experiments and the exercise solutions name themselves', () => {
@@ -915,5 +917,31 @@ describe('bad input', () => {
     expect(() => distanceConcentration(2, 1, 2, createRng(1))).toThrow(/^distanceConcentration: n must be an integer >= 2, got 1/);
     expect(() => treeWork(2, 10, 5, 11, createRng(1))).toThrow(/^treeWork: k = 11 exceeds n = 10/);
     expect(() => new NeighborHeap(0)).toThrow(/^NeighborHeap: k must be an integer/);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('distances, the order and the heap', () => {
+    rejectsBadInput(badInput.distances);
+  });
+
+  it('brute force, the k-d tree and radius neighbours', () => {
+    rejectsBadInput(badInput.searches);
+  });
+
+  it('the classifier, the regressor, their votes, regions and bias–variance', () => {
+    rejectsBadInput(badInput.models);
+  });
+
+  it('choosing k, error rates, paired differences, folds and condensing', () => {
+    rejectsBadInput(badInput.selection);
+  });
+
+  it('the Cover–Hart and curse experiments and the wine loader', () => {
+    rejectsBadInput(badInput.experiments);
+  });
+
+  it('the input checks, called with a caller\'s name', () => {
+    rejectsBadInput(badInput.checks);
   });
 });

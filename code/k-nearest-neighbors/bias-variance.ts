@@ -1,10 +1,11 @@
 // The bias and variance of k-NN regression at a fixed design: the
 // prediction is a weighted average of k noisy targets, so both are
 // exact sums. Browser-safe.
-import { Matrix, checkFinite } from '../linear-algebra/matrix.ts';
+import { Matrix, checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { kneighbors, knnIndex, neighborWeights } from './model.ts';
 import type { Weights } from './model.ts';
+import { checkWeights } from './checks.ts';
 
 // #region bias-variance
 /** For y_i = f(x_i) + ε_i, Var ε_i = σ², and the rows of Q: the mean
@@ -15,6 +16,7 @@ export function knnBiasVariance(
   k: number, weights: Weights = 'uniform',
 ) {
   checkBiasVariance(X, fX, Q, fQ, sigma);
+  checkWeights('knnBiasVariance', weights);
   const nb = kneighbors(knnIndex('knnBiasVariance', X, { k }), Q);
   let bias2 = 0;
   let variance = 0;
@@ -46,6 +48,12 @@ function checkBiasVariance(
     throw new Error(`${fn}: need matrices X, Q and Float64Arrays fX, ` +
       'fQ with one value per row of X and of Q');
   }
+  if (Q.cols !== X.cols) {
+    throw new Error(`${fn}: X is ${shapeOf(X)} and Q is ${shapeOf(Q)}; ` +
+      'they need the same columns');
+  }
+  checkFinite(fn, 'X', X);
+  checkFinite(fn, 'Q', Q);
   checkFinite(fn, 'fX', fX);
   checkFinite(fn, 'fQ', fQ);
   if (!(sigma >= 0 && Number.isFinite(sigma))) {

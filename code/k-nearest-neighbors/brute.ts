@@ -41,6 +41,11 @@ export function bruteForceNeighbors(
 
 /** Room for m rows of k neighbours. */
 export function emptyNeighbors(m: number, k: number): Neighbors {
+  if (!Number.isSafeInteger(m) || m < 1 || !Number.isSafeInteger(k) ||
+    k < 1 || m * k > 2 ** 31) {
+    throw new Error(`emptyNeighbors: need integers m, k >= 1 with ` +
+      `m · k <= 2^31, got m = ${m}, k = ${k}`);
+  }
   return {
     k,
     indices: new Int32Array(m * k),

@@ -21,6 +21,9 @@ export function checkP(fn: string, p: number): void {
 
 /** Throws, naming `fn`, unless k is an integer in [1, n]. */
 export function checkK(fn: string, k: number, n: number): void {
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new Error(`${fn}: n must be an integer >= 1, got ${n}`);
+  }
   if (!Number.isInteger(k) || k < 1 || k > n) {
     throw new Error(`${fn}: k must be an integer in [1, n = ${n}], ` +
       `got ${k}`);
@@ -47,6 +50,20 @@ export function checkSearch(
   checkFinite(fn, 'Q', Q);
   checkK(fn, k, X.rows);
   checkP(fn, p);
+  checkRange(fn, X, Q, p);
+}
+
+/** Throws if some ρ_p between a row of X and a row of Q could overflow:
+ *  d · (2 max |entry|)^p must be a finite number. */
+function checkRange(fn: string, X: Matrix, Q: Matrix, p: number): void {
+  let big = 0;
+  for (const v of X.data) big = Math.max(big, Math.abs(v));
+  for (const v of Q.data) big = Math.max(big, Math.abs(v));
+  const worst = p === Infinity ? 2 * big : X.cols * (2 * big) ** p;
+  if (!(worst < Infinity)) {
+    throw new Error(`${fn}: entries of X and Q up to ${big} make ` +
+      `‖x − q‖_p^p overflow for p = ${p}; rescale the data`);
+  }
 }
 
 export function checkTree(fn: string, X: Matrix, leafSize: number): void {
@@ -61,20 +78,23 @@ export function checkTree(fn: string, X: Matrix, leafSize: number): void {
 }
 
 export function checkOptions(fn: string, X: Matrix, o: KnnOptions): void {
-  if (typeof o !== 'object' || o === null) {
-    throw new Error(`${fn}: options must be an object with k`);
-  }
   if (!(X instanceof Matrix)) {
     throw new Error(`${fn}: X must be a Matrix, got ${typeof X}`);
   }
+  checkOptionValues(fn, o);
   checkFinite(fn, 'X', X);
   checkK(fn, o.k, X.rows);
-  checkP(fn, o.p ?? 2);
-  const w = o.weights ?? 'uniform';
-  if (w !== 'uniform' && w !== 'distance') {
-    throw new Error(`${fn}: weights must be 'uniform' or 'distance', ` +
-      `got ${String(w)}`);
+}
+
+/** Throws unless the options are valid, leaving out k <= n: an integer
+ *  k >= 1, p >= 1, a known weighting and algorithm, leafSize >= 1. */
+export function checkOptionValues(fn: string, o: KnnOptions): void {
+  if (typeof o !== 'object' || o === null) {
+    throw new Error(`${fn}: options must be an object with k`);
   }
+  checkK(fn, o.k, Number.MAX_SAFE_INTEGER);
+  checkP(fn, o.p ?? 2);
+  checkWeights(fn, o.weights ?? 'uniform');
   const a = o.algorithm ?? 'kd-tree';
   if (a !== 'brute' && a !== 'kd-tree') {
     throw new Error(`${fn}: algorithm must be 'brute' or 'kd-tree', ` +
@@ -83,7 +103,67 @@ export function checkOptions(fn: string, X: Matrix, o: KnnOptions): void {
   if (o.leafSize !== undefined &&
     !(Number.isInteger(o.leafSize) && o.leafSize >= 1)) {
     throw new Error(`${fn}: leafSize must be an integer >= 1, got ` +
-      `${o.leafSize} (X is ${shapeOf(X)})`);
+      `${o.leafSize}`);
+  }
+}
+
+/** Throws unless w names a weighting. */
+export function checkWeights(fn: string, w: unknown): void {
+  if (w !== 'uniform' && w !== 'distance') {
+    throw new Error(`${fn}: weights must be 'uniform' or 'distance', ` +
+      `got ${String(w)}`);
+  }
+}
+
+/** Throws unless model holds training rows X and Q is a finite matrix
+ *  of queries with X's columns. */
+export function checkQueries(fn: string, model: { X: Matrix },
+  Q: Matrix): void {
+  if (!(model?.X instanceof Matrix)) {
+    throw new Error(`${fn}: model must hold its training rows X`);
+  }
+  if (!(Q instanceof Matrix) || Q.cols !== model.X.cols) {
+    throw new Error(`${fn}: the model has ${model.X.cols} features, so ` +
+      `Q must be a Matrix with ${model.X.cols} columns; got ` +
+      `${Q instanceof Matrix ? shapeOf(Q) : typeof Q}`);
+  }
+  checkFinite(fn, 'Q', Q);
+}
+
+/** Throws unless nb is a neighbour list whose indices are rows of y,
+ *  labels lie in 0..K−1 and 1 <= k <= nb.k. */
+export function checkVotes(
+  fn: string,
+  nb: { k: number; indices: Int32Array; distances: Float64Array },
+  y: Int32Array, K: number, k: number,
+): void {
+  const ok = Number.isInteger(nb?.k) && nb.k >= 1 &&
+    nb.indices instanceof Int32Array &&
+    nb.distances instanceof Float64Array &&
+    nb.indices.length === nb.distances.length &&
+    nb.indices.length % nb.k === 0 && nb.indices.length > 0;
+  if (!ok) throw new Error(`${fn}: nb must be a neighbour list`);
+  if (!(y instanceof Int32Array) || y.length === 0) {
+    throw new Error(`${fn}: y must be a non-empty Int32Array of labels`);
+  }
+  if (!Number.isInteger(K) || K < 1 || K > MAX_CLASSES) {
+    throw new Error(`${fn}: K must be an integer in [1, ${MAX_CLASSES}]` +
+      `, got ${K}`);
+  }
+  checkK(fn, k, nb.k);
+  const i = y.findIndex((c) => c < 0 || c >= K);
+  if (i >= 0) {
+    throw new Error(`${fn}: labels y must lie in 0..K−1 = ` +
+      `0..${K - 1}, got y[${i}] = ${y[i]}`);
+  }
+  for (let t = 0; t < nb.indices.length; t++) {
+    const i = nb.indices[t];
+    const v = nb.distances[t];
+    if (i < 0 || i >= y.length || !(v >= 0 && v < Infinity)) {
+      throw new Error(`${fn}: entry ${t} of nb (index ${i}, distance ` +
+        `${v}) is not a row of y with a label below K = ${K} at a ` +
+        'finite distance');
+    }
   }
 }
 
@@ -98,6 +178,7 @@ export function checkLabels(fn: string, X: Matrix, y: Int32Array) {
     throw new Error(`${fn}: X is ${shapeOf(X)}, so y must be an ` +
       `Int32Array of ${X.rows} labels; got ${got}`);
   }
+  checkFinite(fn, 'X', X);
   let K = 0;
   for (let i = 0; i < y.length; i++) {
     if (y[i] < 0 || y[i] >= MAX_CLASSES) {
@@ -133,9 +214,24 @@ export function checkGrid(X: Matrix, folds: Fold[], ks: number[]): number {
 export function checkGrid2d(fn: string, model: KnnIndex, g: Grid): void {
   const ok = model?.X instanceof Matrix && model.X.cols === 2 &&
     Number.isInteger(g?.nx) && Number.isInteger(g?.ny) && g.nx >= 1 &&
-    g.ny >= 1 && g.x0 < g.x1 && g.y0 < g.y1;
+    g.ny >= 1 && g.x0 < g.x1 && g.y0 < g.y1 &&
+    [g.x0, g.x1, g.y0, g.y1].every(Number.isFinite);
   if (!ok) {
     throw new Error(`${fn}: need a model on 2 features and a grid with ` +
       'integer nx, ny >= 1, x0 < x1 and y0 < y1');
+  }
+}
+
+/** Throws unless t is a node of the tree and q a row of Q (flat, with
+ *  the tree's d columns). */
+export function checkNode(
+  fn: string, tree: { X: Matrix; nodes: number }, t: number,
+  Q: Float64Array, q: number,
+): void {
+  if (!(tree?.X instanceof Matrix) || !Number.isInteger(t) || t < 0 ||
+    t >= tree.nodes || !(Q instanceof Float64Array) ||
+    !Number.isInteger(q) || q < 0 || (q + 1) * tree.X.cols > Q.length) {
+    throw new Error(`${fn}: node t = ${t} must be one of the tree's ` +
+      `${tree?.nodes} and q = ${q} a row of Q (${Q?.length} numbers)`);
   }
 }

@@ -1,7 +1,11 @@
 // The k-nearest-neighbour classifier: a weighted vote among the k
 // nearest training rows. Browser-safe.
-import { Matrix } from '../linear-algebra/matrix.ts';
-import { checkLabels } from './checks.ts';
+import { Matrix, checkFinite } from '../linear-algebra/matrix.ts';
+import {
+  checkLabels,
+  checkQueries,
+  checkVotes,
+} from './checks.ts';
 import type { Neighbors } from './brute.ts';
 import {
   kneighbors,
@@ -11,6 +15,7 @@ import {
   type KnnOptions,
   type Weights,
 } from './model.ts';
+import { checkWeights } from './checks.ts';
 
 // #region fit
 /** A fitted classifier: the training rows and their labels 0..K−1. */
@@ -34,6 +39,8 @@ export function fitKnnClassifier(
 export function voteScores(
   nb: Neighbors, y: Int32Array, K: number, weights: Weights, k = nb.k,
 ): Matrix {
+  checkVotes('voteScores', nb, y, K, k);
+  checkWeights('voteScores', weights);
   const m = nb.indices.length / nb.k;
   const S = new Matrix(m, K);
   for (let q = 0; q < m; q++) {
@@ -45,10 +52,16 @@ export function voteScores(
   }
   return S;
 }
+// #endregion
 
+// #region argmax
 /** Per row, the class with the largest score; a tie goes to the
  *  smallest label, Eq. (knn-vote). */
 export function argmaxRows(S: Matrix): Int32Array {
+  if (!(S instanceof Matrix)) {
+    throw new Error('argmaxRows: S must be a Matrix');
+  }
+  checkFinite('argmaxRows', 'S', S);
   const { rows: m, cols: K, data } = S;
   const yHat = new Int32Array(m);
   for (let q = 0; q < m; q++) {
@@ -63,17 +76,20 @@ export function argmaxRows(S: Matrix): Int32Array {
 // #region predict
 /** The vote scores of each row of Q. */
 export function classScores(model: KnnClassifier, Q: Matrix): Matrix {
+  checkQueries('classScores', model, Q);
   const { y, K, weights } = model;
   return voteScores(kneighbors(model, Q), y, K, weights);
 }
 
 /** The predicted label of each row of Q, Eq. (knn-vote). */
 export function predictKnn(model: KnnClassifier, Q: Matrix): Int32Array {
+  checkQueries('predictKnn', model, Q);
   return argmaxRows(classScores(model, Q));
 }
 
 /** P̂(y = c | x_q) = S[q, c] / Σ_c' S[q, c'], Eq. (knn-proba). */
 export function predictProbaKnn(model: KnnClassifier, Q: Matrix) {
+  checkQueries('predictProbaKnn', model, Q);
   const S = classScores(model, Q);
   const { K } = model;
   for (let q = 0; q < Q.rows; q++) {

@@ -53,12 +53,7 @@ export function knnTestError(
   problem: TwoClassProblem, n: number, k: number,
   spec: { tests: number; reps: number }, rng: Rng,
 ) {
-  const fn = 'knnTestError';
-  checkProblem(fn, problem);
-  checkCount(fn, 'n', n, 1);
-  checkCount(fn, 'k', k, 1, n);
-  checkCount(fn, 'spec.tests', spec?.tests, 1);
-  checkCount(fn, 'spec.reps', spec?.reps, 2);
+  checkSimulation(problem, n, k, spec);
   const errors = new Float64Array(spec.reps);
   for (let r = 0; r < spec.reps; r++) {
     const train = drawLabelled(problem, n, rng);
@@ -72,6 +67,16 @@ export function knnTestError(
   return { mean, se: Math.sqrt(variance / spec.reps) };
 }
 // #endregion
+
+function checkSimulation(problem: TwoClassProblem, n: number, k: number,
+  spec: { tests: number; reps: number }): void {
+  const fn = 'knnTestError';
+  checkProblem(fn, problem);
+  checkCount(fn, 'n', n, 1);
+  checkCount(fn, 'k', k, 1, n);
+  checkCount(fn, 'spec.tests', spec?.tests, 1);
+  checkCount(fn, 'spec.reps', spec?.reps, 2);
+}
 
 function checkProblem(fn: string, problem: TwoClassProblem): void {
   if (typeof problem?.eta !== 'function') {

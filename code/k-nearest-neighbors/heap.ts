@@ -5,6 +5,11 @@
 /** (ρ, i) comes before (σ, j): nearer, or as near and a lower index,
  *  Eq. (knn-order). No two training points are ever equal in it. */
 export function before(rho: number, i: number, sigma: number, j: number) {
+  if (rho !== rho || sigma !== sigma || !Number.isInteger(i) ||
+    !Number.isInteger(j)) { // NaN distances or non-integer indices
+    throw new Error(`before: need rho and sigma not NaN and integer ` +
+      `indices i and j, got (${rho}, ${i}) and (${sigma}, ${j})`);
+  }
   return rho < sigma || (rho === sigma && i < j);
 }
 // #endregion
@@ -21,10 +26,7 @@ export class NeighborHeap {
   readonly index: Int32Array;
 
   constructor(k: number) {
-    if (!Number.isInteger(k) || k < 1 || k > 2 ** 24) {
-      throw new Error(`NeighborHeap: k must be an integer in [1, 2^24], ` +
-        `got ${k}`);
-    }
+    checkHeapSize(k);
     this.k = k;
     this.rho = new Float64Array(k);
     this.index = new Int32Array(k);
@@ -83,4 +85,11 @@ export class NeighborHeap {
     });
   }
   // #endregion
+}
+
+function checkHeapSize(k: number): void {
+  if (!Number.isInteger(k) || k < 1 || k > 2 ** 24) {
+    throw new Error(`NeighborHeap: k must be an integer in [1, 2^24], ` +
+      `got ${k}`);
+  }
 }

@@ -4,7 +4,7 @@
 import type { Matrix } from '../linear-algebra/matrix.ts';
 import { addGap, fromReduced, reducedDistance } from './distance.ts';
 import { emptyNeighbors, type Neighbors } from './brute.ts';
-import { checkSearch, checkTree } from './checks.ts';
+import { checkNode, checkSearch, checkTree } from './checks.ts';
 import { NeighborHeap, before } from './heap.ts';
 
 // #region tree-type
@@ -115,11 +115,18 @@ export function boxBound(
   tree: KdTree, t: number, Q: Float64Array, q: number, p: number,
 ): number {
   const d = tree.X.cols;
+  checkNode('boxBound', tree, t, Q, q);
   let rho = 0;
-  for (let j = 0; j < d; j++) {
-    const v = Q[q * d + j];
-    const g = Math.max(0, tree.lo[t * d + j] - v, v - tree.hi[t * d + j]);
-    rho = addGap(rho, g, p);
+  try {
+    for (let j = 0; j < d; j++) {
+      const v = Q[q * d + j];
+      const g = Math.max(0, tree.lo[t * d + j] - v,
+        v - tree.hi[t * d + j]);
+      rho = addGap(rho, g, p);
+    }
+  } catch {
+    throw new Error(`boxBound: row q = ${q} of Q must be finite and ` +
+      `p >= 1, got p = ${p}`);
   }
   return rho;
 }

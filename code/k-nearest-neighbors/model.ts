@@ -3,7 +3,12 @@
 // classifier and the regressor share this. Browser-safe.
 import type { Matrix } from '../linear-algebra/matrix.ts';
 import { bruteForceNeighbors } from './brute.ts';
-import { checkOptions } from './checks.ts';
+import {
+  checkOptions,
+  checkQueries,
+  checkSearch,
+  checkWeights,
+} from './checks.ts';
 import { buildKdTree, kdTreeNeighbors, type KdTree } from './kd-tree.ts';
 
 // #region options
@@ -39,7 +44,9 @@ export function knnIndex(fn: string, X: Matrix, o: KnnOptions): KnnIndex {
 }
 
 /** The k nearest training rows of each row of Q, Eq. (knn-order). */
-export function kneighbors(index: KnnIndex, Q: Matrix, k = index.k) {
+export function kneighbors(index: KnnIndex, Q: Matrix, k = index?.k) {
+  checkQueries('kneighbors', index, Q);
+  checkSearch('kneighbors', index.X, Q, k, index.p);
   const { X, p, tree } = index;
   return tree ? kdTreeNeighbors(tree, Q, k, p)
     : bruteForceNeighbors(X, Q, k, p);
@@ -53,8 +60,19 @@ export function kneighbors(index: KnnIndex, Q: Matrix, k = index.k) {
 export function neighborWeights(
   dist: Float64Array, weights: Weights,
 ): Float64Array {
+  checkDistances(dist, weights);
   if (weights === 'uniform') return new Float64Array(dist.length).fill(1);
   const exact = dist.some((v) => v === 0); // a query on a training row
   return dist.map((v) => (exact ? (v === 0 ? 1 : 0) : 1 / v));
 }
 // #endregion
+
+function checkDistances(dist: Float64Array, weights: Weights): void {
+  checkWeights('neighborWeights', weights);
+  const ok = dist instanceof Float64Array && dist.length > 0 &&
+    dist.every((v) => v >= 0 && v < Infinity);
+  if (!ok) {
+    throw new Error('neighborWeights: dist must be a non-empty ' +
+      'Float64Array of finite distances >= 0');
+  }
+}

@@ -8,13 +8,23 @@ import {
   kFoldIndices,
   type Fold,
 } from '../regularization/cross-validation.ts';
-import { digitsSplit } from '../softmax-regression/experiments.ts';
+import { loadDigits } from '../softmax-regression/digits.ts';
+import { digitsRows } from '../softmax-regression/experiments.ts';
 import { fitKnnClassifier, predictKnn } from './classifier.ts';
 import { cvErrorByK } from './selection.ts';
 import { loadWine } from './wine.ts';
 
 // #region digits
 export const DIGITS_KS = Array.from({ length: 15 }, (_, i) => i + 1);
+
+/** Chapter 15's split: image i is held out when i % 4 = 3. */
+export function digitsSplit() {
+  const all = Array.from({ length: loadDigits().X.rows }, (_, i) => i);
+  return {
+    train: digitsRows(all.filter((i) => i % 4 !== 3)),
+    test: digitsRows(all.filter((i) => i % 4 === 3)),
+  };
+}
 
 /** 10-fold CV over k on the training images (contiguous folds, as
  *  scikit-learn's KFold(10)), then the chosen k on the test images. */
@@ -41,11 +51,15 @@ export function digitsKnnStudy() {
  *  differences. */
 export function pairedDifference(a: ArrayLike<number>,
   b: ArrayLike<number>) {
-  if (a.length !== b.length || a.length < 2) {
-    throw new Error(`pairedDifference: need two equally long lists of ` +
-      `at least 2 errors, got ${a.length} and ${b.length}`);
+  if (a?.length !== b?.length || !(a.length >= 2)) {
+    throw new Error(`pairedDifference: a and b must be equally long, ` +
+      `with at least 2 errors, got a of ${a?.length} and b of ` +
+      `${b?.length}`);
   }
   const diff = Float64Array.from(a, (v, i) => v - b[i]);
+  if (!diff.every(Number.isFinite)) {
+    throw new Error('pairedDifference: a and b must be finite');
+  }
   const { mean, variance } = moments(diff);
   return { mean, se: Math.sqrt(variance / diff.length) };
 }
@@ -57,8 +71,8 @@ export const WINE_KS = [1, 3, 5, 7, 9, 11, 15, 21, 31];
 /** Folds that put row i in fold i mod k: every fold gets every class
  *  of the class-sorted wine file. */
 export function interleavedFolds(n: number, k: number): Fold[] {
-  const all = kFoldIndices(n, k); // checks n and k
-  return all.map((_, f) => {
+  checkFoldCount(n, k);
+  return Array.from({ length: k }, (_, f) => {
     const test: number[] = [];
     const train: number[] = [];
     for (let i = 0; i < n; i++) (i % k === f ? test : train).push(i);
@@ -96,3 +110,11 @@ export function irisSepals() {
   return { X: S, y };
 }
 // #endregion
+
+function checkFoldCount(n: number, k: number): void {
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(k) || k < 2 ||
+    k > n) {
+    throw new Error(`interleavedFolds: need integers 2 <= k <= n, got ` +
+      `n = ${n}, k = ${k}`);
+  }
+}

@@ -9,6 +9,7 @@ import {
   type KnnIndex,
   type KnnOptions,
 } from './model.ts';
+import { checkQueries } from './checks.ts';
 
 // #region fit-regressor
 /** A fitted regressor: the training rows and their targets. */
@@ -37,6 +38,7 @@ export function fitKnnRegressor(
 export function predictKnnRegression(
   model: KnnRegressor, Q: Matrix,
 ): Vector {
+  checkQueries('predictKnnRegression', model, Q);
   const nb = kneighbors(model, Q);
   const yHat = new Float64Array(Q.rows);
   for (let q = 0; q < Q.rows; q++) {

@@ -8,7 +8,11 @@ import type { Vector } from '../linear-algebra/matrix.ts';
 import { standardize } from '../linear-regression/scaling.ts';
 import type { Fitter } from '../model-evaluation/cross-validation.ts';
 import type { Fold } from '../regularization/cross-validation.ts';
-import { checkGrid, checkLabels } from './checks.ts';
+import {
+  checkGrid,
+  checkLabels,
+  checkOptionValues,
+} from './checks.ts';
 import {
   argmaxRows,
   fitKnnClassifier,
@@ -22,18 +26,25 @@ import { kneighbors, type KnnOptions } from './model.ts';
 export function errorRate(
   y: ArrayLike<number>, yHat: ArrayLike<number>,
 ): number {
-  if (y.length !== yHat.length || y.length === 0) {
-    throw new Error(`errorRate: expected two non-empty vectors of one ` +
-      `length, got ${y.length} and ${yHat.length}`);
+  if (y?.length !== yHat?.length || !(y.length > 0)) {
+    throw new Error(`errorRate: y and yHat must be non-empty and of one ` +
+      `length, got y of ${y?.length} and yHat of ${yHat?.length}`);
   }
   let wrong = 0;
-  for (let i = 0; i < y.length; i++) wrong += y[i] === yHat[i] ? 0 : 1;
+  for (let i = 0; i < y.length; i++) {
+    if (!Number.isFinite(y[i]) || !Number.isFinite(yHat[i])) {
+      throw new Error(`errorRate: y and yHat must be finite, got ` +
+        `y[${i}] = ${y[i]}, yHat[${i}] = ${yHat[i]}`);
+    }
+    wrong += y[i] === yHat[i] ? 0 : 1;
+  }
   return wrong / y.length;
 }
 
 /** A kNN classifier as a Fitter for crossValidate: labels travel as
  *  numbers in a Vector, as that chapter's targets do. */
 export function knnFitter(options: KnnOptions): Fitter {
+  checkOptionValues('knnFitter', options);
   return (X: Matrix, y: Vector) => {
     const model = fitKnnClassifier(X, Int32Array.from(y), options);
     return (Q: Matrix) => Float64Array.from(predictKnn(model, Q));
@@ -61,8 +72,9 @@ export function cvErrorByK(
   X: Matrix, y: Int32Array, folds: Fold[], ks: number[],
   options: Omit<KnnOptions, 'k'> & { standardize?: boolean } = {},
 ): CvByK {
-  const kMax = checkGrid(X, folds, ks);
   const K = checkLabels('cvErrorByK', X, y);
+  const kMax = checkGrid(X, folds, ks);
+  checkOptionValues('cvErrorByK', { ...options, k: 1 });
   const predictions = ks.map(() => new Int32Array(X.rows));
   const foldErrors = ks.map(() => [] as number[]);
   for (const { train, test } of folds) {

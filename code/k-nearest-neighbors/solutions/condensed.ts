@@ -1,7 +1,7 @@
 // Exercise solution: Hart's condensed nearest neighbour rule, a subset
 // of the training rows that 1-NN can use in place of all of them.
 // Browser-safe.
-import { Matrix } from '../../linear-algebra/matrix.ts';
+import { Matrix, checkFinite } from '../../linear-algebra/matrix.ts';
 import { bruteForceNeighbors } from '../brute.ts';
 import { checkLabels } from '../checks.ts';
 
@@ -11,6 +11,7 @@ import { checkLabels } from '../checks.ts';
  *  none. Returns the kept rows, in increasing order. */
 export function condense(X: Matrix, y: Int32Array): number[] {
   checkLabels('condense', X, y);
+  checkFinite('condense', 'X', X);
   const kept = new Uint8Array(X.rows);
   kept[0] = 1;
   let keep = [0];
