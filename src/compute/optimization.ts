@@ -266,9 +266,16 @@ export function rateFigure(): string {
 /** The SGD study, run once per build and shared by figure and prose. */
 export const sgdRuns = once(() => sgdStudy());
 
+/** Ticks of the SGD figure's step axis. */
+const SGD_TICKS = [1, 2, 5, 10, 20, 50, 100, 200];
+
 export function sgdFigure(): string {
   const study = sgdRuns();
-  const marks: Plot.Markish[] = [];
+  const marks: Plot.Markish[] = [
+    Plot.text(SGD_TICKS, { x: (d: number) => d, frameAnchor: 'bottom',
+      lineAnchor: 'top', dy: 9, text: (d: number) => String(d),
+      fill: 'currentColor' }),
+  ];
   study.curves.forEach((c, i) => {
     const s = SCHEDULE_STYLE[i];
     const pts = Array.from(c.mse, (m, k) => ({
@@ -296,8 +303,10 @@ export function sgdFigure(): string {
   return renderPlot({
     height: 340,
     marginRight: 90,
-    x: { type: 'log', label: 'step k + 1', tickFormat: String,
-      ticks: [1, 2, 5, 10, 20, 50, 100, 200] },
+    // the tick labels are drawn as text: Plot's log axis blanks the
+    // labels of 5 and 50 (d3's log tick format keeps leading digits <= 4)
+    x: { type: 'log', label: 'step k + 1', ticks: SGD_TICKS,
+      tickFormat: () => '' },
     y: { type: 'log', label: 'mean ‖xₖ − ā‖² over runs',
       tickFormat: powerOfTen, ticks: [1e-3, 1e-2, 1e-1, 1, 10], grid: true },
     marks,

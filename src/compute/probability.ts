@@ -160,7 +160,7 @@ export function betaFigure(): string {
 export const klResult = once(() => klConvergence());
 
 /** The y range of the KL figure, in nats, and its ticks. */
-const KL_Y = [1e-5, 1] as const;
+const KL_Y = [1e-4, 1] as const;
 
 /** |estimate - exact| and the standard error at each n, log-log. */
 export function klFigure(): string {
@@ -169,17 +169,18 @@ export function klFigure(): string {
     twoSe: 2 * r.standardError,
     err: Math.max(Math.abs(r.estimate - exact), KL_Y[0]) }));
   const first = pts[0];
+  const last = pts[pts.length - 1];
   return renderPlot({
     width: 640,
     height: 320,
     marginBottom: 40,
     marginLeft: 56,
-    marginRight: 20,
+    marginRight: 36,
     x: { type: 'log', ...axis('number of draws n'), ticks: [10, 100,
       1000, 10000, 100000], tickFormat: (d: number) => d.toLocaleString(
       'en-US') },
     y: { type: 'log', domain: [...KL_Y], ...axis('nats'), grid: true,
-      ticks: [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1], tickFormat: powerOfTen },
+      ticks: [1e-4, 1e-3, 1e-2, 1e-1, 1], tickFormat: powerOfTen },
     marks: [
       Plot.line(pts, { x: 'n', y: 'twoSe', stroke: PALETTE[4],
         strokeWidth: 1.5, strokeDasharray: '6,4' }),
@@ -190,10 +191,10 @@ export function klFigure(): string {
       Plot.text([first], { x: 'n', y: 'twoSe',
         text: () => '2 × standard error (dashed)', dy: -12,
         textAnchor: 'start', fill: 'currentColor' }),
-      Plot.text([first], { x: 'n', y: 'se', text: () => 'standard error',
-        dy: 14, dx: 30, textAnchor: 'start', fill: 'currentColor' }),
-      Plot.text([pts[2]], { x: 'n', y: 'err',
-        text: () => '● |estimate − exact|', dy: 16, textAnchor: 'start',
+      Plot.text([last], { x: 'n', y: 'se', text: () => 'standard error',
+        dy: 14, textAnchor: 'end', fill: 'currentColor' }),
+      Plot.text([pts[5]], { x: 'n', y: 'err',
+        text: () => '● |estimate − exact|', dy: 16, textAnchor: 'middle',
         fill: PALETTE[0] }),
     ],
   });
