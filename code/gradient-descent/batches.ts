@@ -50,10 +50,10 @@ export function takeRows(
     ? idx.findIndex((i) => !Number.isInteger(i) || i < 0 || i >= n)
     : -1;
   if (!Array.isArray(idx) || idx.length === 0 || bad >= 0) {
-    // the length and the first bad entry, never the whole list
+    // a short list whole; of a long one the first bad entry only
     const got = !Array.isArray(idx) ? typeof idx
-      : bad >= 0 ? `idx[${bad}] = ${idx[bad]} of ${idx.length} indices`
-        : 'an empty list';
+      : idx.length <= 8 ? `[${idx.join(', ')}]`
+        : `idx[${bad}] = ${idx[bad]} of ${idx.length} indices`;
     throw new Error(
       `takeRows: expected a non-empty list of row indices in ` +
         `[0, ${n}) for X ${shapeOf(X)}, got ${got}`,
