@@ -9,7 +9,7 @@ import { countTests } from '../../src/lib/tests-info.ts';
 import {
   fixed, int, percent, powerOfTen, sci,
 } from '../../src/lib/format.ts';
-import { checkBook } from '../../scripts/check-book.ts';
+import { checkBook, escapeDamage } from '../../scripts/check-book.ts';
 import { fileFor } from '../../scripts/serve.ts';
 import { dedupeStylesheets } from '../../src/plugins/print-dedupe.ts';
 import { fixture } from '../helpers.ts';
@@ -40,6 +40,18 @@ describe('table of contents', () => {
 describe('the book check (npm run check)', () => {
   it('finds every chapter, code folder, test file and region accounted for', () => {
     expect(checkBook(root)).toEqual([]);
+  });
+
+  it('finds TeX whose backslashes a string escape ate (\\t, \\n, \\r)', () => {
+    const damaged = [
+      'fine $O(\\text{nonzeros})$ and $\\nabla L$',
+      '$O(\text{nonzeros})$', // a TAB and "ext"
+      '$\\lVert\\mathbf{g}_B - ',
+      'abla L', // "\\nabla" after "\\n" became a line break
+      'Vert^2$', // "\\rVert" after "\\r" did
+      'a carriage\rreturn',
+    ].join('\n');
+    expect(escapeDamage(damaged)).toEqual([2, 4, 5, 6]);
   });
 });
 
