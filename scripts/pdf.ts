@@ -25,7 +25,8 @@
 // Environment: CHROMIUM (browser executable, default /usr/bin/chromium),
 // BOOK_BASE (as for the build), BOOK_DIST (default dist), BOOK_PDF (output,
 // default <dist>/book.pdf), BOOK_PDF_JOBS (pieces printed at once,
-// default: the number of cores).
+// default: the number of cores), BOOK_PDF_PIECES (a folder to keep the
+// printed pieces in).
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -72,8 +73,11 @@ interface PieceInfo {
   openers: { id: string; chapter: string | null }[];
   /** Headings for the bookmarks: depth 0 part, 1 chapter, 2 section… */
   headings: { id: string; title: string; depth: number }[];
-  /** Links into other pieces: the piece's path and the target id. */
-  outgoing: { path: string; id: string }[];
+  /**
+   * Printed links to a place in the book: the target piece's path (this
+   * piece's own for a link within it) and the target's id.
+   */
+  links: { path: string; id: string }[];
   /** Every id in the piece (outside SVG): any may be a link's target. */
   ids: string[];
   /** Listings that may break across pages. */
@@ -162,10 +166,12 @@ function describe(page: Page, printRoot: string): Promise<PieceInfo> {
         depth: e.matches('.toc-title') ? 0 : e.matches('h3') ? 2 : 3,
       };
     });
-    const outgoing = [...document.querySelectorAll('a[href]')]
+    // Links that print (not in a closed <details>, say) into the book.
+    const links = [...document.querySelectorAll('a[href]')]
+      .filter((a) => a.checkVisibility())
       .map((a) => new URL((a as HTMLAnchorElement).href))
       .filter((u) => u.origin === location.origin &&
-        u.pathname.startsWith(printRoot) && u.pathname !== location.pathname)
+        u.pathname.startsWith(printRoot) && u.hash.length > 1)
       .map((u) => ({
         path: u.pathname, id: decodeURIComponent(u.hash.slice(1)),
       }));
@@ -189,7 +195,7 @@ function describe(page: Page, printRoot: string): Promise<PieceInfo> {
       .filter((e) => !e.closest('svg')).map((e) => e.id);
     const styles = [...document.querySelectorAll<HTMLLinkElement>(
       '.expressive-code link[rel=stylesheet]')].map((l) => l.href);
-    return { openers, headings, outgoing, ids, listings, styles };
+    return { openers, headings, links, ids, listings, styles };
   }, printRoot);
 }
 
@@ -306,6 +312,8 @@ export async function makePdf(opts: {
   out: string;
   executablePath: string;
   jobs?: number;
+  /** A folder to keep each printed piece in, to look at. */
+  keep?: string;
 }) {
   const { dist, base, out, executablePath } = opts;
   const jobs = opts.jobs ?? availableParallelism();
@@ -369,6 +377,10 @@ export async function makePdf(opts: {
         });
       }
       const pdf = await print(page);
+      if (opts.keep) {
+        writeFileSync(join(opts.keep, `${path.slice(base.length)
+          .replace(/\/$/, '').replaceAll('/', '_') || 'print'}.pdf`), pdf);
+      }
       pieces.set(path, {
         ...info, path, pdf, pages: pdfPageCount(pdf), dests: pdfDests(pdf),
       });
@@ -394,13 +406,16 @@ export async function makePdf(opts: {
       }
       opens.set(id, at);
     }));
-    // Every link into another piece must find its target there.
+    // Every link must find its target, printed.
     for (const p of list) {
-      for (const l of p.outgoing) {
+      for (const l of p.links) {
         const to = pieces.get(l.path) ?? fail(`${p.path} links to ${l.path}`);
         if (!to.ids.includes(l.id)) {
-          fail(`links from other chapters to ${l.path}#${l.id}, ` +
-            'which is not there');
+          fail(`${p.path} links to ${l.path}#${l.id}, which is not there`);
+        }
+        if (!to.dests.has(destName(l.id))) {
+          fail(`${p.path} links to ${l.path}#${l.id}, which is not ` +
+            'printed (hidden, or in a closed <details>?)');
         }
       }
     }
@@ -520,6 +535,7 @@ if (import.meta.main) {
     base: process.env.BOOK_BASE ?? '/',
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     jobs: jobs ? Number(jobs) : undefined,
+    keep: process.env.BOOK_PDF_PIECES,
   }).catch((e: Error) => {
     console.error(e.message);
     process.exit(1);
