@@ -514,23 +514,6 @@ function kernelExercise() {
   return { xorUpdates: run.order.length, xorEpochs: run.epochs };
 }
 
-/** The alt text of the mistakes figure, with its computed counts. */
-function mistakesAlt(updates: number): string {
-  const n = (k: number) => ['zero', 'one', 'two', 'three', 'four', 'five',
-    'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
-    'fourteen', 'fifteen', 'sixteen'][k] ?? String(k);
-  const up = (t: string) => t[0].toUpperCase() + t.slice(1);
-  return `${up(n(updates + 1))} small scatter plots of setosa (filled ` +
-    'circles) and versicolor (open triangles) by sepal length and width. ' +
-    `In each of the first ${n(updates)}, a solid line shows the decision ` +
-    'boundary after one update, a dashed line the boundary before it, a ' +
-    'ring marks the misclassified flower that caused the update and a ' +
-    'short arrow points to the side predicted versicolor; each panel is ' +
-    'titled with its update and pass. The last panel overlays all ' +
-    `${n(updates)} boundaries, older ones fainter; the final line ` +
-    'separates the two species.';
-}
-
 export default cached('perceptron', () => {
   const sep = separableIris();
   const ov = overlappingIris();
@@ -545,15 +528,8 @@ export default cached('perceptron', () => {
     kernel: kernelExercise(),
     marginTable: marginRuns.map((m) => [int(m.tau), int(m.updates),
       fixed(m.margin, 5)]),
-    mistakesAlt: mistakesAlt(sep.standardized.history.length),
     mistakesFigure: mistakesFigure(sep),
     novikoffFigure: novikoffFigure(study),
-    novikoffAlt: 'Log-log scatter plot of the number of updates the ' +
-      `perceptron made against Novikoff's bound, for ${study.length} ` +
-      'synthetic data sets, one symbol per planted margin, each group ' +
-      'labelled with its margin; the groups move right as the margin ' +
-      'shrinks, and all points lie well below the dashed diagonal where ' +
-      'updates equal the bound.',
     overlapTraceFigure: overlapTraceFigure(ov),
     overlapBoundaryFigure: overlapBoundaryFigure(ov),
   };
