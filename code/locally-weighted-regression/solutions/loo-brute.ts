@@ -7,7 +7,7 @@ import { checkXy } from '../../linear-regression/model.ts';
 import { checkTau, kernelWeights } from '../kernel.ts';
 import { equilibrate, localSystem } from '../local-fit.ts';
 
-/** y_i − ŷ_{−i}(x_i), each from a fit that gives example i weight 0. */
+/** y_i − ŷ_{−i}(x_i), each from a fit giving example i weight 0. */
 export function looBrute(X: Matrix, y: Vector, tau: number): Vector {
   checkXy('looBrute', X, y);
   checkTau('looBrute', tau);

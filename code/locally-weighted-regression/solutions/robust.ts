@@ -3,7 +3,11 @@
 import { Matrix } from '../../linear-algebra/matrix.ts';
 import type { Vector } from '../../linear-algebra/matrix.ts';
 import { solve } from '../../linear-algebra/solve.ts';
-import { calledAs, requireInteger } from '../../introduction/checks.ts';
+import {
+  calledAs,
+  requireFinite,
+  requireInteger,
+} from '../../introduction/checks.ts';
 import { checkXy } from '../../linear-regression/model.ts';
 import { median } from '../../statistics/bootstrap.ts';
 import { checkTau, kernelWeights } from '../kernel.ts';
@@ -11,6 +15,7 @@ import { equilibrate, localSystem } from '../local-fit.ts';
 
 /** B(u) = (1 − u²)² for |u| < 1, else 0. */
 export function bisquare(u: number): number {
+  requireFinite('bisquare', 'u', u);
   return Math.abs(u) < 1 ? (1 - u * u) ** 2 : 0;
 }
 
