@@ -84,7 +84,7 @@ function weightsFigure(): string {
     x,
     y: base + 0.6 * Math.exp(-((x - x0) ** 2) / (2 * tau * tau)),
   }));
-  const flank = x0 + 1.6 * tau; // the bell's right flank
+  const flank = x0 + 2.2 * tau; // low on the bell's right flank
   return renderPlot({
     height: 350,
     marginRight: 20,
@@ -112,7 +112,7 @@ function weightsFigure(): string {
         stroke: 'currentColor',
       }),
       label(x0 + half, line[1].y, 'local line', { dx: 6, dy: 4 }),
-      label(flank, base + 0.6 * Math.exp(-(1.6 ** 2) / 2),
+      label(flank, base + 0.6 * Math.exp(-(2.2 ** 2) / 2),
         'kernel weights k(x, x₀)', { dx: 6, dy: -6 }),
       label(x0, 1.65, 'x₀', { dx: 4 }),
     ],
@@ -253,7 +253,7 @@ function biasVarianceFigure(
         symbol: 'diamond', r: 7, fill: PALETTE[2],
         stroke: 'currentColor' }),
       label(bv.best, bv.total[best], `minimum, τ = ${fixed(bv.best, 3)}`,
-        { anchor: 'middle', dy: 16 }),
+        { anchor: 'middle', dy: -18 }),
       ...series.map((s, i) => label(bv.taus[last],
         s.v[last] * [0.7, 1, 1.4][i], s.name, { dx: 6 })),
       label(bv.taus[1], bv.approx[1] * 0.62, 'large-n formula',
