@@ -1,6 +1,5 @@
 const t0 = performance.now();
-const m = await import('./src/compute/locally-weighted-regression.ts');
-const r = m.default;
+const r = (await import('./src/compute/softmax-regression.ts')).default;
 console.log(performance.now() - t0);
-const { weightsFigure, bandwidthFigure, equivalentKernelFigure, biasVarianceFigure, hdlFigure, cvFigure, ...rest } = r;
-console.log(JSON.stringify(rest, null, 1).slice(0, 4000));
+const { probabilityFigure, regionFigure, confusionFigure, weightsFigure, ...rest } = r;
+console.log(JSON.stringify(rest, null, 1));
