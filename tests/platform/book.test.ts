@@ -73,7 +73,7 @@ describe('test counts shown on chapter pages', () => {
 describe('number formatting', () => {
   it('prints computed numbers and refuses non-finite ones', () => {
     expect(fixed(-1.23456, 2)).toBe('\u22121.23');
-    expect(int(1234567)).toBe('1\u2009234\u2009567');
+    expect(int(1234567)).toBe('1\u202f234\u202f567');
     expect(percent(0.4523)).toBe('45.2%');
     expect(sci(0.000123, 3)).toBe('1.23\u00d710\u207b\u2074');
     expect(sci(-2.5e15, 2)).toBe('\u22122.5\u00d710\u00b9\u2075');
