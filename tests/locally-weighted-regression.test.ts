@@ -614,7 +614,7 @@ describe('review', () => {
     for (const tau of [SHOWN.tau, Infinity]) {
       const brute = looBrute(X, y, tau);
       const formula = leaveOneOut(X, y, tau).residuals;
-      assertAllClose(brute, formula, 1e-10);
+      assertAllClose(brute, formula, { rtol: 1e-10, atol: 1e-10 });
     }
   });
 

@@ -226,7 +226,7 @@ describe('the chapter anatomy', () => {
 });
 
 describe('table cells on a phone (rehype-tables)', () => {
-  const td = (...children: any[]) =>
+  const td = (...children: any[]): any =>
     ({ type: 'element', tagName: 'td', properties: {}, children });
   const text = (value: string) => ({ type: 'text', value });
   const math = (tex: string) => ({ type: 'element', tagName: 'code',
