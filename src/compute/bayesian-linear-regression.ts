@@ -283,10 +283,10 @@ function diabetesNumbers() {
   const exact = maximizeEvidenceExactIntercept(Z, y);
   const cv = ridgeCvLambda();
   let near = 0; // the grid λ nearest the evidence's choice
-  CV_LAMBDAS.forEach((l, i) => {
+  for (let i = 0; i < CV_LAMBDAS.length; i++) {
     const gap = (k: number) => Math.abs(Math.log(CV_LAMBDAS[k] / lambda));
     if (gap(i) < gap(near)) near = i;
-  });
+  }
   return {
     n, d,
     iterations: fit.iterations,
