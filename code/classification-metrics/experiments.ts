@@ -3,7 +3,7 @@
 // so that the page, the figures and the tests share them.
 // Node only: the breast cancer studies load the data file.
 import {
-  calledAs, requireInteger, requirePaired,
+  calledAs, requireFiniteArray, requireInteger, requirePaired,
 } from '../introduction/checks.ts';
 import { createRng } from '../introduction/random.ts';
 import {
@@ -112,8 +112,8 @@ export function pairedDifference(
   a: ArrayLike<number>,
   b: ArrayLike<number>,
 ) {
+  requireFiniteArray('pairedDifference', 'a', a, 2);
   requirePaired('pairedDifference', { a, b });
-  requireInteger('pairedDifference', 'a.length', a.length, 2);
   const n = a.length;
   let mean = 0;
   for (let i = 0; i < n; i++) mean += a[i] - b[i];
