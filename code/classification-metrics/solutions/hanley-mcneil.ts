@@ -1,5 +1,7 @@
 // Exercise: the Hanley–McNeil standard error of the AUC.
-import { requireBetween, requireInteger } from '../../introduction/checks.ts';
+import {
+  requireBetween, requireInteger,
+} from '../../introduction/checks.ts';
 
 /** √Var(A), Var(A) = (A(1 − A) + (n₊ − 1)(Q₁ − A²)
  *  + (n₋ − 1)(Q₂ − A²)) / (n₊n₋), Q₁ = A/(2 − A), Q₂ = 2A²/(1 + A). */
