@@ -257,6 +257,17 @@ const PENALTY_STYLE = [
   { color: PALETTE[2], dash: '2,3', symbol: 'square' },
 ] as const;
 
+/** The 95% Wilson interval for a share k/n: how far a bin's fraction
+ *  can be trusted (wide for the bins that hold a handful of masses). */
+function wilson(share: number, n: number): [number, number] {
+  const z = 1.959963984540054;
+  const q = 1 + (z * z) / n;
+  const mid = (share + (z * z) / (2 * n)) / q;
+  const half = (z / q) *
+    Math.sqrt((share * (1 - share)) / n + (z * z) / (4 * n * n));
+  return [mid - half, mid + half];
+}
+
 function calibrationFigure(): string {
   const rows = penalties();
   const marks = rows.flatMap((row, i) => {
@@ -270,14 +281,16 @@ function calibrationFigure(): string {
         strokeDasharray: s.dash }),
       Plot.dot(pts, { x: 'x', y: 'y', symbol: s.symbol, fill: s.color,
         r: 4.5 }),
-      // the bin counts of λ = 1: how much each point is worth
-      ...(row.lambda_ === 1 ? [Plot.text(pts, { x: 'x', y: 'y',
-        text: (d: { n: number }) => `n = ${d.n}`, dx: 9, dy: 10,
-        textAnchor: 'start', fill: s.color, fontWeight: 'bold' })] : []),
+      // λ = 1: Wilson intervals, how much each point is worth
+      ...(row.lambda_ === 1 ? [Plot.ruleX(pts.map((p) => {
+        const [lo, hi] = wilson(p.y, p.n);
+        return { x: p.x, lo, hi };
+      }), { x: 'x', y1: 'lo', y2: 'hi', stroke: s.color,
+      strokeWidth: 1.5, marker: 'tick' })] : []),
     ];
   });
   const legend = rows.map((row, i) => ({
-    x: 0.62, y: 0.3 - 0.08 * i, label: `λ = ${row.lambda_}`,
+    x: 0.74, y: 0.3 - 0.08 * i, label: `λ = ${row.lambda_}`,
     ...PENALTY_STYLE[i],
   }));
   return renderPlot({
