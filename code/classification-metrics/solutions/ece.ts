@@ -3,6 +3,7 @@ import { calledAs, requireInteger } from '../../introduction/checks.ts';
 import { createRng } from '../../introduction/random.ts';
 import { calibrationCurve } from '../calibration.ts';
 
+// #region ece
 /** ECE = Σ_j (|B_j|/n) |ȳ_j − p̄_j| over the non-empty bins. */
 export function expectedCalibrationError(
   y: ArrayLike<number>,
@@ -18,7 +19,9 @@ export function expectedCalibrationError(
   }
   return ece;
 }
+// #endregion
 
+// #region simulation
 /** The ECE of a perfectly calibrated model: p ~ U(0, 1), y ~
  *  Bernoulli(p), n samples, one value per seed 1..seeds. */
 export function eceOfCalibrated(n: number, seeds: number, nBins = 10) {
@@ -39,3 +42,4 @@ export function eceOfCalibrated(n: number, seeds: number, nBins = 10) {
   }
   return out;
 }
+// #endregion

@@ -3,8 +3,8 @@ import {
   requireBetween, requireInteger,
 } from '../../introduction/checks.ts';
 
-/** √Var(A), Var(A) = (A(1 − A) + (n₊ − 1)(Q₁ − A²)
- *  + (n₋ − 1)(Q₂ − A²)) / (n₊n₋), Q₁ = A/(2 − A), Q₂ = 2A²/(1 + A). */
+/** √Var(A), Var(A) = (A(1 − A) + (P − 1)(Q₁ − A²)
+ *  + (N − 1)(Q₂ − A²)) / (PN), Q₁ = A/(2 − A), Q₂ = 2A²/(1 + A). */
 export function hanleyMcNeilSE(
   auc: number,
   nPos: number,

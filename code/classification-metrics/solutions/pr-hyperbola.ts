@@ -1,12 +1,10 @@
-// Exercise: the exact area under the achievable PR curve, the hyperbolic
-// interpolation of Eq. (cm-pr-line) between consecutive PR points.
+// Exercise: the exact area under the achievable PR curve.
 import { calledAs } from '../../introduction/checks.ts';
 import { requireBothClasses } from '../checks.ts';
 import { rankedCounts } from '../roc.ts';
 
-/** ∫ prec d rec over the hyperbolas between PR points: for each tie
- *  group (a positives, b negatives) after TP_{k−1} and FP_{k−1},
- *  (a/n₊) ∫₀¹ (T + ua)/(c + ud) du with c = T + F and d = a + b. */
+/** Σ over tie groups of (a/P) ∫₀¹ (T + ua)/(c + ud) du, c = T + F,
+ *  d = a + b: Eq. (cm-pr-line) integrated exactly. */
 export function prAchievableArea(
   y: ArrayLike<number>,
   s: ArrayLike<number>,
