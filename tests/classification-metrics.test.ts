@@ -42,6 +42,7 @@ import {
   costTerms,
   imbalanceStudy,
   logLossTerms,
+  pairedAucInterval,
   pairedDifference,
   pairedStudy,
   penaltyStudy,
@@ -1026,6 +1027,54 @@ describe('review', () => {
     const ece = expectedCalibrationError([0, 1, 1], [0.2, 0.4, 0.9], 2);
     expect(ece).toBeCloseTo((2 / 3) * Math.abs(0.5 - 0.3) +
       (1 / 3) * 0.1, 15);
+  });
+
+  it('the paired AUC differences are 139 and 7 of the 52 × 91 pairs', () => {
+    expect(paired.aucLo.diff).toBeCloseTo(139 / (52 * 91), 14);
+    expect(paired.aucHi.diff).toBeCloseTo(7 / (52 * 91), 14);
+  });
+
+  it('pairedAucInterval of a model against itself is [0, 0]; a better one is above 0', () => {
+    const y = [1, 0, 1, 0, 1, 0, 1, 0];
+    const good = [8, 1, 7, 2, 6, 3, 5, 4];
+    const poor = [1, 8, 2, 7, 6, 3, 5, 4];
+    expect(pairedAucInterval(y, good, good, 3, 20)).toEqual({ lo: 0, hi: 0 });
+    const r = pairedAucInterval(y, good, poor, 3, 50);
+    expect(r.lo).toBeGreaterThan(0);
+    expect(r.hi).toBeLessThanOrEqual(1);
+  });
+
+  it('logLossTerms clips both ends at ε and is exact inside', () => {
+    const t = logLossTerms([1, 0, 1, 0], [0, 1, 0.5, 0.25]);
+    expect(t[0]).toBe(-Math.log(LOG_LOSS_EPS));
+    expect(t[1]).toBe(-Math.log1p(-(1 - LOG_LOSS_EPS)));
+    expect(t[2]).toBe(Math.log(2));
+    expect(t[3]).toBe(-Math.log1p(-0.25));
+  });
+
+  it('costTerms: 10 per miss, 1 per false alarm, 0 for right decisions', () => {
+    expect(Array.from(costTerms([1, 1, 0, 0], [0.9, 0.2, 0.7, 0.1], 0.5)))
+      .toEqual([0, COST_FN, COST_FP, 0]);
+  });
+
+  it('hanleyMcNeilSE at A = 0.8, P = 3, N = 4 by hand', () => {
+    // Q1 = 0.8/1.2, Q2 = 1.28/1.8
+    const v = 0.8 * 0.2 + 2 * (0.8 / 1.2 - 0.64) + 3 * (1.28 / 1.8 - 0.64);
+    expect(hanleyMcNeilSE(0.8, 3, 4)).toBeCloseTo(Math.sqrt(v / 12), 15);
+  });
+
+  it('eceOfCalibrated gives one ECE per seed, each the ECE of its draw', () => {
+    const v = eceOfCalibrated(30, 3, 4);
+    expect(v.length).toBe(3);
+    const rng = createRng(2); // the second seed
+    const p: number[] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      p.push(rng.uniform());
+      y.push(rng.uniform() < p[i] ? 1 : 0);
+    }
+    expect(v[1]).toBe(expectedCalibrationError(y, p, 4));
+    expect(v[0]).not.toBe(v[1]);
   });
 
   it('the λ = 1 reliability bins hold 84, 9, 4, 1 and 45 masses', () => {
