@@ -18,6 +18,8 @@ import { sigmoid } from '../code/logistic-regression/sigmoid.ts';
 import { klDivergence } from '../code/probability/information.ts';
 import { accuracyOf } from '../code/softmax-regression/metrics.ts';
 import {
+  COST_FN,
+  COST_FP,
   aucInterval,
   evaluateBreastCancer,
 } from '../code/classification-metrics/breast-cancer.ts';
@@ -37,7 +39,12 @@ import {
 import {
   TOY_S,
   TOY_Y,
+  costTerms,
   imbalanceStudy,
+  logLossTerms,
+  pairedAucInterval,
+  pairedDifference,
+  pairedStudy,
   penaltyStudy,
   replicateNegatives,
   toyStudy,
@@ -69,6 +76,12 @@ import {
   rocCurve,
   trapezoid,
 } from '../code/classification-metrics/roc.ts';
+import { prAchievableArea } from
+  '../code/classification-metrics/solutions/pr-hyperbola.ts';
+import { hanleyMcNeilSE } from
+  '../code/classification-metrics/solutions/hanley-mcneil.ts';
+import { eceOfCalibrated, expectedCalibrationError } from
+  '../code/classification-metrics/solutions/ece.ts';
 import { fixture } from './helpers.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/classification-metrics.ts';
@@ -817,6 +830,10 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
   it('the breast cancer evaluation and the imbalance study', () => {
     rejectsBadInput(badInput.studies);
   });
+
+  it("the exercises' solutions", () => {
+    rejectsBadInput(badInput.solutions);
+  });
 });
 
 // Tests that kill mutants the chapter's other tests let through
@@ -848,5 +865,220 @@ describe('mutation gaps', () => {
       /^trapezoid: x must hold finite numbers, got x\[1\] = NaN$/,
     );
     expect(trapezoid([0, 0, 1], [0, 1, 1])).toBe(1); // a vertical step
+  });
+});
+
+// Claims added or corrected after the technical review
+// (/work/reviews/classification-metrics.md).
+describe('review', () => {
+  const sk = fixture('classification-metrics', 'sklearn.json');
+  const paired = pairedStudy();
+
+  it('without ties the PR trapezoid never exceeds the achievable area', () => {
+    const rng = createRng(18);
+    let worst = -Infinity;
+    for (let rep = 0; rep < 200; rep++) {
+      const n = 30;
+      const s = Array.from({ length: n }, (_, i) => n - i); // untied
+      const y = Array.from({ length: n }, () => (rng.uniform() < 0.4 ? 1 : 0));
+      if (y.every((v) => v === y[0])) continue;
+      worst = Math.max(worst, prTrapezoid(y, s) - prAchievableArea(y, s));
+    }
+    expect(worst).toBeLessThanOrEqual(1e-15);
+  });
+
+  it('the achievable PR area of an untied ranking has the closed form of Exercise 3', () => {
+    // top negative: three positive steps from (T, FP) = (0,1), (1,1), (2,2)
+    const y = [0, 1, 1, 0, 1, 0];
+    const s = [6, 5, 4, 3, 2, 1];
+    const exact = ((1 - Math.log(2)) + (1 - Math.log(1.5)) +
+      (1 - 2 * Math.log(1.25))) / 3;
+    expect(prAchievableArea(y, s)).toBeCloseTo(exact, 14);
+    expect(prTrapezoid(y, s)).toBeCloseTo(0.4611111111111111, 14);
+  });
+
+  it('on the tied fixture the trapezoid is above the achievable area, AP below it', () => {
+    const { y, scores } = sk.tied;
+    const area = prAchievableArea(y, scores);
+    expect(area).toBeCloseTo(0.6353240939694764, 12);
+    expect(area).toBeLessThan(sk.tied.pr_trapezoid);
+    expect(area).toBeGreaterThan(sk.tied.average_precision);
+  });
+
+  it('the achievable area equals a fine Riemann sum of Eq. (cm-pr-line)', () => {
+    const { y, scores } = sk.tied;
+    const { tps, fps, P } = rankedCounts(y, scores);
+    const M = 20000; // midpoint rule per tie group
+    let sum = 0;
+    for (let k = 0; k < tps.length; k++) {
+      const T = k === 0 ? 0 : tps[k - 1];
+      const F = k === 0 ? 0 : fps[k - 1];
+      const a = tps[k] - T;
+      const b = fps[k] - F;
+      for (let i = 0; i < M; i++) {
+        const u = (i + 0.5) / M;
+        sum += (a / P / M) * (T + u * a) / (T + F + u * (a + b));
+      }
+    }
+    expect(Math.abs(prAchievableArea(y, scores) - sum)).toBeLessThan(1e-9);
+  });
+
+  it('recall does not fall as the threshold is lowered', () => {
+    const { recall } = precisionRecallCurve(sk.tied.y, sk.tied.scores);
+    // listed lowest threshold first: recall is non-increasing
+    for (let k = 1; k < recall.length; k++) {
+      expect(recall[k]).toBeLessThanOrEqual(recall[k - 1]);
+    }
+  });
+
+  it('three malignant masses carry over 80% of the log-loss of λ = 0.01', () => {
+    expect(paired.topShare).toBeGreaterThan(0.8);
+    expect(paired.top[0]).toBe(-Math.log(LOG_LOSS_EPS)); // clipped
+    expect(paired.pMin).toBeLessThan(LOG_LOSS_EPS);
+    expect(paired.top[2]).toBeGreaterThan(-Math.log(1e-3));
+  });
+
+  it('the log-loss gap of λ = 0.01 over λ = 1 is under two paired SEs', () => {
+    expect(paired.logLoss.mean).toBeCloseTo(0.4855, 3);
+    expect(paired.logLoss.se).toBeCloseTo(0.3001, 3);
+    expect(paired.logLoss.mean / paired.logLoss.se).toBeLessThan(2);
+  });
+
+  it('the paired AUC intervals of the penalties contain zero', () => {
+    expect(paired.aucLo.diff).toBeGreaterThan(0);
+    expect(paired.aucLo.lo).toBeLessThan(0);
+    expect(paired.aucLo.hi).toBeGreaterThan(0);
+    expect(paired.aucHi.lo).toBeLessThan(0);
+    expect(paired.aucHi.hi).toBeGreaterThan(0);
+  });
+
+  it('t* saves 14/143 per mass, with the paired SE of 3 × 10 against 16 × −1', () => {
+    const n = 143;
+    const ss = 3 * 100 + 16 - n * (14 / n) ** 2;
+    expect(paired.cost.mean).toBeCloseTo(14 / n, 15);
+    expect(paired.cost.se).toBeCloseTo(Math.sqrt(ss / (n - 1) / n), 15);
+    expect(paired.cost.mean).toBeLessThan(paired.cost.se);
+  });
+
+  it('pairedDifference: mean and standard error of a hand example', () => {
+    // differences 1, 2, 3: mean 2, sample sd 1, SE 1/√3
+    const r = pairedDifference([2, 4, 6], [1, 2, 3]);
+    expect(r.mean).toBe(2);
+    expect(r.se).toBeCloseTo(1 / Math.sqrt(3), 15);
+  });
+
+  it('logLossTerms average to logLoss; costTerms to meanCost', () => {
+    const { y, scores } = sk.tied;
+    const terms = logLossTerms(y, scores);
+    const mean = terms.reduce((a, b) => a + b, 0) / terms.length;
+    expect(mean).toBeCloseTo(logLoss(y, scores), 14);
+    const c = confusionCounts(y, predictAt(scores, 0.3));
+    const costs = costTerms(y, scores, 0.3);
+    expect(costs.reduce((a, b) => a + b, 0) / costs.length)
+      .toBeCloseTo(meanCost(c, COST_FP, COST_FN), 14);
+  });
+
+  it('at p = t* the two decisions cost the same', () => {
+    const t = costThreshold(COST_FP, COST_FN);
+    expect((1 - t) * COST_FP).toBeCloseTo(t * COST_FN, 15);
+  });
+
+  it('Hanley–McNeil: ½ for one pair at A = ½, and near the bootstrap SE', () => {
+    expect(hanleyMcNeilSE(0.5, 1, 1)).toBeCloseTo(0.5, 15);
+    const e = evaluateBreastCancer();
+    let P = 0;
+    for (const v of e.y) P += v;
+    const N = e.y.length - P;
+    const hm = hanleyMcNeilSE(e.auc, P, N);
+    const boot = aucInterval(e.y, e.p);
+    let m = 0;
+    for (const v of boot.replicates) m += v / boot.replicates.length;
+    let ss = 0;
+    for (const v of boot.replicates) ss += (v - m) ** 2;
+    const se = Math.sqrt(ss / (boot.replicates.length - 1));
+    expect(hm / se).toBeGreaterThan(0.5);
+    expect(hm / se).toBeLessThan(2);
+    expect(hm).toBeLessThan(Math.sqrt(e.auc * (1 - e.auc) / Math.min(P, N)));
+  });
+
+  it('Exercise 1: equal F₁, accuracies 0.5 and 0.99', () => {
+    const a = { tp: 1, fp: 1, fn: 0, tn: 0 };
+    const b = { tp: 1, fp: 1, fn: 0, tn: 98 };
+    expect(fBetaOf(a)).toBe(fBetaOf(b));
+    expect(fBetaOf(a)).toBeCloseTo(2 / 3, 15);
+    expect(accuracyOfCounts(a)).toBe(0.5);
+    expect(accuracyOfCounts(b)).toBe(0.99);
+  });
+
+  it('ECE of a calibrated model is positive and falls like 1/√n', () => {
+    const mean = (n: number) => {
+      const v = eceOfCalibrated(n, 40);
+      return v.reduce((a, b) => a + b, 0) / v.length;
+    };
+    const small = mean(50);
+    const large = mean(5000);
+    expect(large).toBeGreaterThan(0);
+    expect(small / large).toBeGreaterThan(5);
+    expect(small / large).toBeLessThan(20);
+  });
+
+  it('expectedCalibrationError of a hand example', () => {
+    // two bins of [0, ½] and (½, 1]: (0.2, 0.4 | y 0, 1) and (0.9 | 1)
+    const ece = expectedCalibrationError([0, 1, 1], [0.2, 0.4, 0.9], 2);
+    expect(ece).toBeCloseTo((2 / 3) * Math.abs(0.5 - 0.3) +
+      (1 / 3) * 0.1, 15);
+  });
+
+  it('the paired AUC differences are 139 and 7 of the 52 × 91 pairs', () => {
+    expect(paired.aucLo.diff).toBeCloseTo(139 / (52 * 91), 14);
+    expect(paired.aucHi.diff).toBeCloseTo(7 / (52 * 91), 14);
+  });
+
+  it('pairedAucInterval of a model against itself is [0, 0]; a better one is above 0', () => {
+    const y = [1, 0, 1, 0, 1, 0, 1, 0];
+    const good = [8, 1, 7, 2, 6, 3, 5, 4];
+    const poor = [1, 8, 2, 7, 6, 3, 5, 4];
+    expect(pairedAucInterval(y, good, good, 3, 20)).toEqual({ lo: 0, hi: 0 });
+    const r = pairedAucInterval(y, good, poor, 3, 50);
+    expect(r.lo).toBeGreaterThan(0);
+    expect(r.hi).toBeLessThanOrEqual(1);
+  });
+
+  it('logLossTerms clips both ends at ε and is exact inside', () => {
+    const t = logLossTerms([1, 0, 1, 0], [0, 1, 0.5, 0.25]);
+    expect(t[0]).toBe(-Math.log(LOG_LOSS_EPS));
+    expect(t[1]).toBe(-Math.log1p(-(1 - LOG_LOSS_EPS)));
+    expect(t[2]).toBe(Math.log(2));
+    expect(t[3]).toBe(-Math.log1p(-0.25));
+  });
+
+  it('costTerms: 10 per miss, 1 per false alarm, 0 for right decisions', () => {
+    expect(Array.from(costTerms([1, 1, 0, 0], [0.9, 0.2, 0.7, 0.1], 0.5)))
+      .toEqual([0, COST_FN, COST_FP, 0]);
+  });
+
+  it('hanleyMcNeilSE at A = 0.8, P = 3, N = 4 by hand', () => {
+    // Q1 = 0.8/1.2, Q2 = 1.28/1.8
+    const v = 0.8 * 0.2 + 2 * (0.8 / 1.2 - 0.64) + 3 * (1.28 / 1.8 - 0.64);
+    expect(hanleyMcNeilSE(0.8, 3, 4)).toBeCloseTo(Math.sqrt(v / 12), 15);
+  });
+
+  it('eceOfCalibrated gives one ECE per seed, each the ECE of its draw', () => {
+    const v = eceOfCalibrated(30, 3, 4);
+    expect(v.length).toBe(3);
+    const rng = createRng(2); // the second seed
+    const p: number[] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      p.push(rng.uniform());
+      y.push(rng.uniform() < p[i] ? 1 : 0);
+    }
+    expect(v[1]).toBe(expectedCalibrationError(y, p, 4));
+    expect(v[0]).not.toBe(v[1]);
+  });
+
+  it('the λ = 1 reliability bins hold 84, 9, 4, 1 and 45 masses', () => {
+    const e = evaluateBreastCancer();
+    expect(Array.from(e.calibration.counts)).toEqual([84, 9, 4, 1, 45]);
   });
 });

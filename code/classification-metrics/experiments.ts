@@ -2,16 +2,23 @@
 // The chapter's worked examples, each a plain function of fixed inputs,
 // so that the page, the figures and the tests share them.
 // Node only: the breast cancer studies load the data file.
-import { requireInteger } from '../introduction/checks.ts';
-import { requireLabelsScores } from './checks.ts';
-import { evaluateBreastCancer } from './breast-cancer.ts';
+import {
+  calledAs, requireFiniteArray, requireInteger, requirePaired,
+} from '../introduction/checks.ts';
+import { createRng } from '../introduction/random.ts';
+import {
+  bootstrapReplicates, percentileInterval,
+} from '../statistics/bootstrap.ts';
+import { requireLabelsScores, requireProbabilityArray } from './checks.ts';
+import { COST_FN, COST_FP, evaluateBreastCancer } from './breast-cancer.ts';
 import { confusionCounts, predictAt, recallOf, specificityOf }
   from './confusion.ts';
 import { precisionAtPrevalence } from './imbalance.ts';
 import { averagePrecision, precisionRecallCurve }
   from './precision-recall.ts';
 import { rankedCounts, rocAuc, rocCurve } from './roc.ts';
-import { aucByPairs } from './mann-whitney.ts';
+import { aucByPairs, aucByRanks } from './mann-whitney.ts';
+import { LOG_LOSS_EPS } from './log-loss.ts';
 
 // ---------------------------------------------------------------------
 // A toy problem small enough to follow by hand: ten samples, two ties
@@ -93,4 +100,99 @@ export function penaltyStudy() {
     const e = evaluateBreastCancer(lambda_);
     return { lambda_, e, accuracy: e.holdout.testAccuracy };
   });
+}
+
+// ---------------------------------------------------------------------
+// Paired comparisons on the same test masses: the mean of the per-mass
+// differences with its standard error, and a paired bootstrap interval
+// for a difference of AUCs.
+
+/** Mean and standard error of aᵢ − bᵢ (sample sd over √n). */
+export function pairedDifference(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+) {
+  requireFiniteArray('pairedDifference', 'a', a, 2);
+  requirePaired('pairedDifference', { a, b });
+  const n = a.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += a[i] - b[i];
+  mean /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (a[i] - b[i] - mean) ** 2;
+  return { mean, se: Math.sqrt(ss / (n - 1) / n) };
+}
+
+/** The per-example terms of logLoss (clipped), whose mean it is. */
+export function logLossTerms(
+  y: ArrayLike<number>,
+  p: ArrayLike<number>,
+): Float64Array {
+  requireLabelsScores('logLossTerms', y, p, 'p');
+  requireProbabilityArray('logLossTerms', p);
+  return Float64Array.from(y, (yi, i) => {
+    const pi = Math.min(Math.max(p[i], LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+    return yi === 1 ? -Math.log(pi) : -Math.log1p(-pi);
+  });
+}
+
+/** The cost of each decision: cFN for a miss, cFP for a false alarm. */
+export function costTerms(
+  y: ArrayLike<number>,
+  p: ArrayLike<number>,
+  t: number,
+): Float64Array {
+  requireLabelsScores('costTerms', y, p, 'p');
+  const yhat = calledAs('costTerms', () => predictAt(p, t));
+  return Float64Array.from(y, (yi, i) =>
+    yi === 1 ? (yhat[i] === 0 ? COST_FN : 0) : yhat[i] * COST_FP);
+}
+
+/** 95% percentile interval of AUC(p1) − AUC(p2), resampling masses. */
+export function pairedAucInterval(
+  y: ArrayLike<number>,
+  p1: ArrayLike<number>,
+  p2: ArrayLike<number>,
+  seed = 1,
+  B = 2000,
+) {
+  const fn = 'pairedAucInterval';
+  requireLabelsScores(fn, y, p1, 'p1');
+  requireLabelsScores(fn, y, p2, 'p2');
+  requireInteger(fn, 'seed', seed);
+  requireInteger(fn, 'B', B, 2);
+  const index = Float64Array.from(y, (_, i) => i);
+  const diff = (rows: Float64Array) => {
+    const yy = Array.from(rows, (i) => y[i]);
+    return aucByRanks(yy, Array.from(rows, (i) => p1[i])) -
+      aucByRanks(yy, Array.from(rows, (i) => p2[i]));
+  };
+  const replicates = calledAs(fn, () =>
+    bootstrapReplicates(createRng(seed), index, diff, B));
+  return percentileInterval(replicates, 0.95);
+}
+
+/** λ = 0.01 and λ = 100 against λ = 1 on the same masses; the two
+ *  decision rules of λ = 1 against each other. */
+export function pairedStudy() {
+  const [lo, mid, hi] = penaltyStudy().map((r) => r.e);
+  const { y } = mid;
+  const termsLo = logLossTerms(y, lo.p);
+  const top = Array.from(termsLo).sort((a, b) => b - a).slice(0, 3);
+  let total = 0;
+  for (const v of termsLo) total += v;
+  let pMin = 1; // the smallest probability λ = 0.01 gives a cancer
+  for (let i = 0; i < y.length; i++) {
+    if (y[i] === 1) pMin = Math.min(pMin, lo.p[i]);
+  }
+  return {
+    logLoss: pairedDifference(termsLo, logLossTerms(y, mid.p)),
+    top, topShare: (top[0] + top[1] + top[2]) / total, pMin,
+    aucLo: { diff: mid.auc - lo.auc,
+      ...pairedAucInterval(y, mid.p, lo.p) },
+    aucHi: { diff: hi.auc - mid.auc,
+      ...pairedAucInterval(y, hi.p, mid.p) },
+    cost: pairedDifference(costTerms(y, mid.p, 0.5),
+      costTerms(y, mid.p, mid.tCost)),
+  };
 }

@@ -50,7 +50,9 @@ export function averagePrecision(
   return ap;
 }
 
-/** The trapezoid under the PR points: optimistic, Eq. (cm-pr-line). */
+/** The trapezoid under the PR points, Eq. (cm-pr-line): optimistic
+ *  where a tie group mixes the classes and lowers precision,
+ *  pessimistic otherwise. */
 export function prTrapezoid(
   y: ArrayLike<number>,
   s: ArrayLike<number>,

@@ -25,9 +25,19 @@ import {
   specificityOf,
 } from '../../code/classification-metrics/confusion.ts';
 import {
+  costTerms,
   imbalanceStudy,
+  logLossTerms,
+  pairedAucInterval,
+  pairedDifference,
   replicateNegatives,
 } from '../../code/classification-metrics/experiments.ts';
+import { eceOfCalibrated, expectedCalibrationError } from
+  '../../code/classification-metrics/solutions/ece.ts';
+import { hanleyMcNeilSE } from
+  '../../code/classification-metrics/solutions/hanley-mcneil.ts';
+import { prAchievableArea } from
+  '../../code/classification-metrics/solutions/pr-hyperbola.ts';
 import {
   costThreshold,
   meanCost,
@@ -134,5 +144,23 @@ export const badInput = groups({
     spec(replicateNegatives, () => [y(), s(), 2], [lab, vec('n',
       { as: ['p'] }), int(1)]),
     spec(imbalanceStudy, () => [2], [int(1)]),
+    spec(pairedDifference, () => [s(), y()], [vec('n', { minLength: 2,
+      as: ['a'] }), vec('n', { as: ['b'] })]),
+    spec(logLossTerms, () => [y(), s()], [lab, probs]),
+    spec(costTerms, () => [y(), s(), 0.5], [lab, vec('n', { as: ['p'] }),
+      num({}, ['t'])]),
+    spec(pairedAucInterval, () => [f64(...y(), ...y(), ...y()),
+      f64(...s(), ...s(), ...s()), f64(...y(), ...y(), ...y()), 1, 5],
+    [lab, vec('n', { as: ['p1'] }), vec('n', { as: ['p2'] }), seed,
+      int(2)]),
+  ],
+  solutions: [
+    spec(prAchievableArea, () => [y(), s()], pair),
+    spec(hanleyMcNeilSE, () => [0.8, 3, 4], [rate, int(1, {}, ['nPos']),
+      int(1, {}, ['nNeg'])]),
+    spec(expectedCalibrationError, () => [y(), s(), 3], [lab, probs,
+      int(1, {}, ['nBins'])]),
+    spec(eceOfCalibrated, () => [20, 2, 3], [int(1, {}, ['n']),
+      int(1, {}, ['seeds']), int(1, {}, ['nBins'])]),
   ],
 });
