@@ -38,6 +38,24 @@ export function renderPlot(options: Plot.PlotOptions): string {
   for (const g of node.querySelectorAll('g[aria-label]')) {
     g.removeAttribute('aria-label');
   }
+  // Dashes end flat: Plot's lines have round caps, which grow each dash
+  // by the stroke's width and close a gap that is not wider, so a dashed
+  // line would draw solid. A gap must be a positive length ("" and
+  // "none" are solid lines).
+  for (const e of node.querySelectorAll('[stroke-dasharray]')) {
+    const dash = e.getAttribute('stroke-dasharray')!.trim();
+    if (dash === '' || dash === 'none') continue; // solid
+    const parts = dash.split(/[\s,]+/).map(Number);
+    if (parts.some((v) => !(v >= 0)) || parts.every((v) => v === 0) ||
+      (parts.length % 2 === 0 && parts.some((v, i) => i % 2 === 1 &&
+        v === 0))) {
+      throw new Error(`renderPlot: stroke-dasharray "${dash}" has no gap`);
+    }
+    e.setAttribute('stroke-linecap', 'butt');
+    for (const c of e.querySelectorAll('[stroke-linecap]')) {
+      c.setAttribute('stroke-linecap', 'butt');
+    }
+  }
   if (node.tagName.toLowerCase() === 'figure') {
     // A legend makes Plot wrap the chart in <figure>; keep the markup.
     return node.outerHTML;

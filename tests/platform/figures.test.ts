@@ -70,3 +70,22 @@ describe('texToText', () => {
     expect(texToText('x\\')).toBe('x\\');
   });
 });
+
+describe('dashed lines', () => {
+  const line = (dash: string) => renderPlot({
+    marks: [Plot.line([{ x: 0, y: 0 }, { x: 1, y: 1 }], {
+      x: 'x', y: 'y', strokeDasharray: dash, strokeWidth: 2,
+    })],
+  });
+
+  it('end their dashes flat, so a gap no wider than the stroke shows', () => {
+    const svg = line('2,2');
+    expect(svg).toMatch(/stroke-dasharray="2,2"[^>]*stroke-linecap="butt"|stroke-linecap="butt"[^>]*stroke-dasharray="2,2"/);
+    expect(svg).not.toMatch(/stroke-linecap="round"/);
+  });
+
+  it('refuse a pattern without a gap', () => {
+    expect(() => line('4,0')).toThrow(/renderPlot: stroke-dasharray "4,0" has no gap/);
+    expect(line('')).not.toMatch(/stroke-dasharray="[^"]/);
+  });
+});
