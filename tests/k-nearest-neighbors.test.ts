@@ -56,6 +56,7 @@ import {
 import {
   DIGITS_KS,
   WINE_KS,
+  digitsKnnStudy,
   digitsSplit,
   interleavedFolds,
   irisSepals,
@@ -73,6 +74,8 @@ import {
   knnFitter,
 } from '../code/k-nearest-neighbors/selection.ts';
 import { condense } from '../code/k-nearest-neighbors/solutions/condensed.ts';
+import { noisyWine } from '../code/k-nearest-neighbors/solutions/irrelevant.ts';
+import { looByK } from '../code/k-nearest-neighbors/solutions/loo.ts';
 import { radiusNeighbors } from '../code/k-nearest-neighbors/solutions/radius.ts';
 import {
   WINE_SHA256,
@@ -83,6 +86,12 @@ import { badInput } from './bad-input/k-nearest-neighbors.ts';
 import { fixture } from './helpers.ts';
 
 const sk = fixture('k-nearest-neighbors', 'sklearn.json');
+
+const f64 = (...xs: number[]) => Float64Array.from(xs);
+
+/** The digits study (its CV takes a second), computed once. */
+let digitsMemo: ReturnType<typeof digitsKnnStudy> | undefined;
+const digits = () => (digitsMemo ??= digitsKnnStudy());
 
 /** An n × d matrix of the fixture's flat list. */
 const mat = (flat: number[], d: number) =>
@@ -817,7 +826,7 @@ describe('against scikit-learn', () => {
   it('gives scikit-learn\'s 10-fold accuracies on the digits for k = 1…15, or differs only through a tie at the k-th distance', () => {
     const { train } = digitsSplit();
     const folds = kFoldIndices(train.X.rows, 10);
-    const cv = cvErrorByK(train.X, train.y, folds, DIGITS_KS, { algorithm: 'brute' });
+    const { cv } = digits(); // cvErrorByK on these folds, brute force
     DIGITS_KS.forEach((k, s) => {
       const theirs = sk.digits.cv[String(k)];
       cv.foldErrors[s].forEach((e: number, f: number) => {
@@ -1004,5 +1013,148 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
 
   it('the input checks, called with a caller\'s name', () => {
     rejectsBadInput(badInput.checks);
+  });
+});
+
+describe('review', () => {
+  /** Rows 0, 1, 2 on a line, labels 0, 1, 1, and a query 1e-310 from
+   *  row 0: a positive distance whose reciprocal overflows. */
+  const X3 = new Matrix(3, 1, f64(0, 1, 2));
+  const q = new Matrix(1, 1, f64(1e-310));
+
+  it('treats a query whose distance 1e-310 has an infinite reciprocal as an exact match: label 0, probabilities (1, 0), p = 1 and ∞', () => {
+    expect(1 / 1e-310).toBe(Infinity);
+    for (const p of [1, Infinity]) {
+      const m = fitKnnClassifier(X3, Int32Array.of(0, 1, 1), { k: 3, weights: 'distance', p });
+      expect(Array.from(predictKnn(m, q))).toEqual([0]);
+      expect(Array.from(predictProbaKnn(m, q).data)).toEqual([1, 0]);
+    }
+  });
+
+  it('predicts the coinciding row\'s target, 5, by distance-weighted regression at that query, p = 1 and ∞', () => {
+    for (const p of [1, Infinity]) {
+      const m = fitKnnRegressor(X3, f64(5, 1, 1), { k: 3, weights: 'distance', p });
+      expect(Array.from(predictKnnRegression(m, q))).toEqual([5]);
+    }
+  });
+
+  it('weighs 1 each distance whose reciprocal overflows, and 0 the others', () => {
+    expect(Array.from(neighborWeights(f64(0, 1e-310, 0.5), 'distance'))).toEqual([1, 1, 0]);
+    expect(Array.from(neighborWeights(f64(0.5, 2), 'distance'))).toEqual([2, 0.5]);
+  });
+
+  it('chooses the digits\' k as the smallest with the fewest pooled CV errors: k = 1 and k = 5 tie at 38 of 1348', () => {
+    const study = digits();
+    const fewest = Math.min(...study.cvWrong);
+    expect(study.cvWrong[0]).toBe(38);
+    expect(study.cvWrong[4]).toBe(38);
+    expect(fewest).toBe(38);
+    expect(study.k).toBe(DIGITS_KS[study.cvWrong.indexOf(fewest)]);
+    expect(study.k).toBe(1);
+    expect(study.wrong.reduce((a, v) => a + v, 0)).toBe(4); // of 449
+  });
+
+  it('finds the same pooled counts, 38 for k = 1 and for k = 5, in scikit-learn\'s fold accuracies', () => {
+    const folds = kFoldIndices(1348, 10);
+    const pooled = (k: number) => Math.round(sk.digits.cv[String(k)].reduce(
+      (c: number, acc: number, f: number) => c + (1 - acc) * folds[f].test.length, 0));
+    expect(pooled(1)).toBe(38);
+    expect(pooled(5)).toBe(38);
+  });
+
+  it('gives 60 of the 150 iris flowers a twin with the same sepals, 24 of them a twin of another species', () => {
+    const { X: S, y: s } = irisSepals();
+    const nb = bruteForceNeighbors(S, S, 20); // no sepal pair has 20 copies
+    let twins = 0;
+    let mixed = 0;
+    for (let i = 0; i < S.rows; i++) {
+      const zero = row(nb, i).indices.filter((j, t) => j !== i && nb.distances[i * 20 + t] === 0);
+      expect(nb.distances[i * 20 + 19]).toBeGreaterThan(0);
+      twins += +(zero.length > 0);
+      mixed += +zero.some((j) => s[j] !== s[i]);
+    }
+    expect(twins).toBe(60);
+    expect(mixed).toBe(24);
+  });
+
+  it('has an iris LOO error that jumps up at the even k = 16 between k = 15 and k = 17', () => {
+    const { X: S, y: s } = irisSepals();
+    const loo = cvErrorByK(S, s, kFoldIndices(S.rows, S.rows), [15, 16, 17]).mean;
+    expect(loo[1]).toBeGreaterThan(loo[0]);
+    expect(loo[1]).toBeGreaterThan(loo[2]);
+  });
+
+  it('scores a simulated rule by its exact chance of error at the cell midpoints: π₁ where it says 0, 1 − π₁ where it says 1', () => {
+    const [e] = knnTestErrors(LINEAR, 50, [3], { points: 40, reps: 2 }, createRng(31));
+    const train = drawLabelled(LINEAR, 50, createRng(31)); // the first training set
+    const Q = new Matrix(40, 1, Float64Array.from({ length: 40 }, (_, c) => (c + 0.5) / 40));
+    const yHat = predictKnn(fitKnnClassifier(train.X, train.y, { k: 3 }), Q);
+    let wrong = 0;
+    yHat.forEach((v, c) => (wrong += v === 1 ? 1 - Q.data[c] : Q.data[c]));
+    expect(e.errors[0]).toBeCloseTo(wrong / 40, 15);
+  });
+
+  it('serves every k from one search: each k\'s errors equal those of a run for that k alone', () => {
+    const both = knnTestErrors(STEP, 200, [1, 15], { points: 100, reps: 3 }, createRng(32));
+    const alone = knnTestErrors(STEP, 200, [15], { points: 100, reps: 3 }, createRng(32));
+    expect(Array.from(both[1].errors)).toEqual(Array.from(alone[0].errors));
+  });
+
+  it('looByK gives cvErrorByK\'s n-fold predictions on the iris sepals for k = 1…15, both weightings', () => {
+    const { X: S, y: s } = irisSepals();
+    const ks = Array.from({ length: 15 }, (_, i) => i + 1);
+    for (const weights of ['uniform', 'distance'] as const) {
+      const want = cvErrorByK(S, s, kFoldIndices(S.rows, S.rows), ks, { weights }).predictions;
+      const got = looByK(S, s, ks, { weights });
+      ks.forEach((_, t) => expect(Array.from(got[t])).toEqual(Array.from(want[t])));
+    }
+  });
+
+  it('looByK drops each row itself, not its first entry, on a column of five rows of which four are equal', () => {
+    const C = new Matrix(5, 1, f64(0, 0, 0, 0, 1));
+    const c = Int32Array.of(0, 1, 1, 1, 0);
+    const ks = [1, 2, 3, 4];
+    const want = cvErrorByK(C, c, kFoldIndices(5, 5), ks).predictions;
+    const got = looByK(C, c, ks);
+    ks.forEach((_, t) => expect(Array.from(got[t])).toEqual(Array.from(want[t])));
+    // row 1's nearest other row is row 0 (label 0), at distance 0
+    expect(got[0][1]).toBe(0);
+  });
+
+  it('noisyWine: no noise is the clean 5-NN error, and 100 noise columns raise it by over 4 paired standard errors', () => {
+    const [clean, noisy] = noisyWine([0, 100]);
+    const { X: W, y: w } = loadWine();
+    const cv = cvErrorByK(W, w, interleavedFolds(W.rows, 10), [5], { standardize: true });
+    expect(clean.error).toBeCloseTo(errorRate(Array.from(w), cv.predictions[0]), 15);
+    expect(clean.diff).toBe(0);
+    expect(noisy.diff).toBeGreaterThan(4 * noisy.diffSe);
+  });
+
+  it('gives distances between uniform points in d = 1000 a standard deviation within 4 SE of √(7/120), Eq. (knn-concentration)', () => {
+    const rng = createRng(33);
+    const d = 1000;
+    const m = 2000;
+    const dist = Float64Array.from({ length: m }, () => {
+      const u = rng.uniformArray(d);
+      const v = rng.uniformArray(d);
+      return Math.sqrt(reducedDistance(u, 0, v, 0, d, 2));
+    });
+    const { mean, variance } = moments(dist);
+    const sd = Math.sqrt(variance);
+    // a sample sd's standard error: sd·√((κ − 1)/(4m)); κ ≈ 3 here
+    // (a sum of 1000 independent terms), so sd·√(2/(4m))
+    expect(Math.abs(sd - Math.sqrt(7 / 120))).toBeLessThan(4 * sd * Math.sqrt(2 / (4 * m)));
+    expect(mean).toBeCloseTo(Math.sqrt(d / 6), 1);
+  });
+
+  it('refuses data whose ρ₂ could overflow, entries above √(MAX/d)/2, and squares gaps below about 1.6e-162 to 0', () => {
+    const big = Math.sqrt(Number.MAX_VALUE / 2) / 2; // d = 2
+    const ok = new Matrix(2, 2, f64(0, 0, 0.99 * big, 0));
+    expect(() => bruteForceNeighbors(ok, ok, 1)).not.toThrow();
+    const over = new Matrix(2, 2, f64(0, 0, 1.01 * big, 0));
+    expect(() => bruteForceNeighbors(over, over, 1)).toThrow(/^bruteForceNeighbors: entries of X and Q up to .* overflow for p = 2; rescale the data/);
+    expect(reducedDistance(f64(0), 0, f64(1.5e-162), 0, 1, 2)).toBe(0);
+    expect(reducedDistance(f64(0), 0, f64(1e-161), 0, 1, 2)).toBeGreaterThan(0);
+    expect(reducedDistance(f64(0), 0, f64(1.5e-162), 0, 1, 1)).toBe(1.5e-162);
   });
 });

@@ -52,11 +52,10 @@ export function drawLabelled(problem: TwoClassProblem, n: number,
 // #endregion
 
 // #region simulate
-/** The test error of k-NN trained on n draws, for each k in ks, over
- *  `reps` training sets: per training set, the exact chance of error at
- *  the midpoints x of `points` equal cells of [0, 1] (π₁(x) where the
- *  rule says 0, 1 − π₁(x) where it says 1), averaged; then its mean
- *  and standard error. One search for the largest k serves every k. */
+/** For each k in ks, k-NN's test error over `reps` training sets of
+ *  n draws (mean and SE): per set, the exact chance of error, π₁(x) or
+ *  1 − π₁(x) by the prediction, averaged over `points` cell midpoints.
+ *  One search for the largest k serves every k. */
 export function knnTestErrors(
   problem: TwoClassProblem, n: number, ks: number[],
   spec: { points: number; reps: number }, rng: Rng,

@@ -14,9 +14,9 @@ import { fitKnnClassifier, predictKnn } from './classifier.ts';
 import { cvErrorByK } from './selection.ts';
 import { loadWine } from './wine.ts';
 
-// #region digits
 export const DIGITS_KS = Array.from({ length: 15 }, (_, i) => i + 1);
 
+// #region digits
 /** Chapter 15's split: image i is held out when i % 4 = 3. */
 export function digitsSplit() {
   const all = Array.from({ length: loadDigits().X.rows }, (_, i) => i);
@@ -27,9 +27,8 @@ export function digitsSplit() {
 }
 
 /** 10-fold CV over k on the training images (contiguous folds, as
- *  scikit-learn's KFold(10)), then the chosen k on the test images: the
- *  k with the fewest held-out errors over all folds, the smallest k if
- *  several tie. */
+ *  scikit-learn's KFold(10)); the k with the fewest held-out errors of
+ *  all folds (the smallest if tied) is tested on the test images. */
 export function digitsKnnStudy() {
   const { train, test } = digitsSplit(); // every fourth image held out
   const folds = kFoldIndices(train.X.rows, 10);

@@ -778,6 +778,7 @@ function altTexts(a: {
   tree: { n: number; leaves: number; opened: number; k: number };
   curseLow: number; curseHigh: number; work: { d: number; share: number }[];
   digitsK: number; digitsCv: number[]; digitsKs: number[];
+  ns: number[];
 }) {
   const [k1, k2] = a.regionKs;
   const w = a.work;
@@ -815,6 +816,13 @@ function altTexts(a: {
       'line. Bottom: the share of points a k-d tree query measures ' +
       `rises from ${percent(w[0].share)} at d = ${w[0].d} to over 99 ` +
       `percent from d = ${firstNear.d} on.`,
+    coverHart: 'Two stacked panels of test error against the number of ' +
+      `training points on a logarithmic axis from ${a.ns[0]} to ` +
+      `${a.ns[a.ns.length - 1]}. In each, the 1-NN error (circles) ` +
+      'settles on the dashed line R1 and the error of k-NN with k near ' +
+      'the square root of n (squares) settles on the dotted line R*. In ' +
+      'the top panel R1 lies between R* and the bound; in the bottom ' +
+      'panel R1 and the bound coincide.',
     digits: 'Ten-fold cross-validated error of k-NN on the digits ' +
       `against k from 1 to ${a.digitsKs[a.digitsKs.length - 1]}, with ` +
       `error bars of one standard error, between ${percent(lo)} and ` +
@@ -864,7 +872,7 @@ export default cached('k-nearest-neighbors', () => {
       regK40Bias: regression.rows[39].bias2, tree: treeFacts,
       curseLow: conc(1).spread, curseHigh: conc(1000).spread,
       work: curse.work, digitsK: digits.knn.k, digitsCv: cv.mean,
-      digitsKs: DIGITS_KS }),
+      digitsKs: DIGITS_KS, ns: COVER_HART.ns }),
     iris: { n: SX.rows, train1, ...irisTwins(),
       looDistBest: loo.distance[looDistBest], looDistBestK: looDistBest + 1,
       loo1: loo.uniform[kA - 1], loo15: loo.uniform[kB - 1],
