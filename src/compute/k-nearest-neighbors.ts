@@ -4,7 +4,7 @@
 // src/lib/cache.ts). Seeded throughout. Colour is always paired with a
 // symbol, a dash pattern, a boundary line or a direct label.
 import { cached } from '../lib/cache.ts';
-import { fixed, percent, powerOfTen } from '../lib/format.ts';
+import { powerOfTen } from '../lib/format.ts';
 import { label, once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import skRaw from '../../tests/fixtures/k-nearest-neighbors/sklearn.json' with {
   type: 'json',
@@ -771,65 +771,6 @@ function cvAgreement(study: ReturnType<typeof digitsComparison>,
 /** The noise columns tried in Exercise "Irrelevant features". */
 export const NOISE_COUNTS = [0, 1, 2, 5, 10, 20, 50, 100];
 
-/** Alt texts of the figures, from the numbers they show. */
-function altTexts(a: {
-  looUniform: number[]; regionKs: number[]; n: number;
-  regBest: number; regK1Variance: number; regK40Bias: number;
-  tree: { n: number; leaves: number; opened: number; k: number };
-  curseLow: number; curseHigh: number; work: { d: number; share: number }[];
-  digitsK: number; digitsCv: number[]; digitsKs: number[];
-  ns: number[];
-}) {
-  const [k1, k2] = a.regionKs;
-  const w = a.work;
-  const firstNear = w.find((v) => v.share > 0.99)!;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of a.digitsCv) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
-  return {
-    regions: `Two panels of the plane of sepal length against sepal ` +
-      `width, each coloured into three regions, with the ${a.n} iris ` +
-      'flowers drawn as circles (setosa), squares (versicolor) and ' +
-      `triangles (virginica). With k = ${k1} the boundary between ` +
-      'versicolor and virginica is ragged with small islands ' +
-      `(leave-one-out error ${percent(a.looUniform[k1 - 1])}); with ` +
-      `k = ${k2} it is smoother, with fewer islands ` +
-      `(${percent(a.looUniform[k2 - 1])}).`,
-    biasVariance: 'Three curves against k from 1 to 40 on a ' +
-      'logarithmic axis: variance falling from ' +
-      `${fixed(a.regK1Variance, 2)} like one over k, squared bias rising ` +
-      `from near zero to ${fixed(a.regK40Bias, 2)}, and their sum ` +
-      `U-shaped with a marked minimum at k = ${a.regBest}.`,
-    tree: `A square with ${a.tree.n} scattered points divided into ` +
-      `${a.tree.leaves} rectangular leaf boxes. A star marks the query; ` +
-      `its ${a.tree.k} nearest neighbours are circled, inside a dashed ` +
-      'circle through the farthest of them. The ' +
-      `${a.tree.opened} boxes the search opened are shaded; the other ` +
-      `${a.tree.leaves - a.tree.opened} are white.`,
-    curse: 'Two plots against dimension on logarithmic axes. Top: the ' +
-      'ratio of standard deviation to mean of squared distances falls ' +
-      `from ${fixed(a.curseLow, 1)} at d = 1 to ${fixed(a.curseHigh, 3)} ` +
-      'at d = 1000, the measured points on the dashed theoretical ' +
-      'line. Bottom: the share of points a k-d tree query measures ' +
-      `rises from ${percent(w[0].share)} at d = ${w[0].d} to over 99 ` +
-      `percent from d = ${firstNear.d} on.`,
-    coverHart: 'Two stacked panels of test error against the number of ' +
-      `training points on a logarithmic axis from ${a.ns[0]} to ` +
-      `${a.ns[a.ns.length - 1]}. In each, the 1-NN error (circles) ` +
-      'settles on the dashed line R1 and the error of k-NN with k near ' +
-      'the square root of n (squares) settles on the dotted line R*. In ' +
-      'the top panel R1 lies between R* and the bound; in the bottom ' +
-      'panel R1 and the bound coincide.',
-    digits: 'Ten-fold cross-validated error of k-NN on the digits ' +
-      `against k from 1 to ${a.digitsKs[a.digitsKs.length - 1]}, with ` +
-      `error bars of one standard error, between ${percent(lo)} and ` +
-      `${percent(hi)}; the chosen k = ${a.digitsK} is circled.`,
-  };
-}
-
 // ---------------------------------------------------------------------
 // What the chapter shows.
 
@@ -853,9 +794,6 @@ export default cached('k-nearest-neighbors', () => {
   const cv = digits.knn.cv;
   const fewest = Math.min(...digits.knn.cvWrong);
   const folds = kFoldIndices(digits.nTrain, 10).map((f) => f.test.length);
-  const treeFacts = { n: TREE_DEMO.n, k: TREE_DEMO.k,
-    leaves: tree.leaves.length,
-    opened: tree.leaves.filter((l) => l.opened).length };
   return {
     regionsFigure: regionsFigure(REGION_KS),
     demoFallback: regionsFigure([REGION_KS[1]], 520),
@@ -866,13 +804,6 @@ export default cached('k-nearest-neighbors', () => {
     coverHartFigure: coverHartFigure(coverHart),
     curseFigure: curseFigure(curse),
     digitsFigure: digitsFigure(digits),
-    alt: altTexts({ looUniform: loo.uniform, regionKs: REGION_KS,
-      n: SX.rows, regBest: regression.best.k,
-      regK1Variance: regression.rows[0].variance,
-      regK40Bias: regression.rows[39].bias2, tree: treeFacts,
-      curseLow: conc(1).spread, curseHigh: conc(1000).spread,
-      work: curse.work, digitsK: digits.knn.k, digitsCv: cv.mean,
-      digitsKs: DIGITS_KS, ns: COVER_HART.ns }),
     iris: { n: SX.rows, train1, ...irisTwins(),
       looDistBest: loo.distance[looDistBest], looDistBestK: looDistBest + 1,
       loo1: loo.uniform[kA - 1], loo15: loo.uniform[kB - 1],
