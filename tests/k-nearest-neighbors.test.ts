@@ -1157,4 +1157,19 @@ describe('review', () => {
     expect(reducedDistance(f64(0), 0, f64(1e-161), 0, 1, 2)).toBeGreaterThan(0);
     expect(reducedDistance(f64(0), 0, f64(1.5e-162), 0, 1, 1)).toBe(1.5e-162);
   });
+
+  it('takes the median contrast of an even number of draws as the mean of the middle two', () => {
+    const m = distanceConcentration(3, 50, 2, createRng(34));
+    expect(m.contrastMin).toBeLessThan(m.contrastMax);
+    expect(m.contrast).toBe((m.contrastMin + m.contrastMax) / 2);
+  });
+
+  it('names the new functions and the problem in their errors', () => {
+    const C = new Matrix(3, 1, f64(0, 1, 2));
+    expect(() => looByK(C, Int32Array.of(0, 1, 1), [1, 3])).toThrow('looByK: ks must be a non-empty list of integers in [1, n − 1 = 2], got [1, 3]');
+    expect(() => noisyWine([0, 101])).toThrow('noisyWine: counts must be a non-empty list of integers in [0, 100], got [0, 101]');
+    expect(() => noisyWine([1], 0.5)).toThrow('noisyWine: seed must be an integer, got 0.5');
+    expect(() => knnTestErrors(LINEAR, 10, 3 as never, { points: 5, reps: 2 }, createRng(1))).toThrow('knnTestErrors: ks must be a non-empty array of k, got 3');
+    expect(() => knnTestErrors(LINEAR, 10, [2], { points: 0, reps: 2 }, createRng(1))).toThrow(/^knnTestErrors: spec.points must be an integer in \[1, /);
+  });
 });
