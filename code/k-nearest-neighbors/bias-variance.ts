@@ -24,15 +24,15 @@ export function knnBiasVariance(
     const at = q * k;
     const w = neighborWeights(nb.distances.subarray(at, at + k), weights);
     const total = w.reduce((s, v) => s + v, 0);
-    let mean = 0; // E ŷ(q) = Σ l_t f(x_(t)), l_t = w_t / Σ w
-    let sumL2 = 0; // Var ŷ(q) = σ² Σ l_t²
+    let mean = 0; // E ŷ(q) = Σ w̄_t f(x_(t)), w̄_t = w_t / Σ w
+    let sumW2 = 0; // Var ŷ(q) = σ² Σ w̄_t²
     for (let t = 0; t < k; t++) {
-      const l = w[t] / total;
-      mean += l * fX[nb.indices[at + t]];
-      sumL2 += l * l;
+      const wBar = w[t] / total;
+      mean += wBar * fX[nb.indices[at + t]];
+      sumW2 += wBar * wBar;
     }
     bias2 += (mean - fQ[q]) ** 2 / Q.rows;
-    variance += (sigma ** 2 * sumL2) / Q.rows;
+    variance += (sigma ** 2 * sumW2) / Q.rows;
   }
   return { bias2, variance };
 }

@@ -4,7 +4,7 @@
 import type { Rng } from '../introduction/random.ts';
 import { moments } from '../introduction/stats.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
-import { bruteForceNeighbors } from './brute.ts';
+import { reducedDistance } from './distance.ts';
 import { buildKdTree, kdTreeNeighbors } from './kd-tree.ts';
 
 // #region concentration-theory
@@ -19,7 +19,8 @@ export function squaredDistanceMoments(d: number) {
 // #region concentration-measured
 /** `reps` draws of n uniform points and one uniform query in [0, 1]^d:
  *  the mean and standard deviation of all n · reps squared distances,
- *  and the average contrast (max − min)/min of one draw's distances. */
+ *  and the median, smallest and largest over draws of the contrast
+ *  (max − min)/min of one draw's distances. */
 export function distanceConcentration(
   d: number, n: number, reps: number, rng: Rng,
 ) {
@@ -28,15 +29,22 @@ export function distanceConcentration(
   const squared = new Float64Array(n * reps);
   const contrast = new Float64Array(reps);
   for (let r = 0; r < reps; r++) {
-    const X = new Matrix(n, d, rng.uniformArray(n * d));
-    const q = new Matrix(1, d, rng.uniformArray(d));
-    const all = bruteForceNeighbors(X, q, n).distances; // sorted
-    all.forEach((v, i) => (squared[r * n + i] = v * v));
-    contrast[r] = (all[n - 1] - all[0]) / all[0];
+    const X = rng.uniformArray(n * d);
+    const q = rng.uniformArray(d);
+    let near = Infinity;
+    let far = 0;
+    for (let i = 0; i < n; i++) {
+      const rho = reducedDistance(q, 0, X, i, d, 2); // ‖x_i − q‖²
+      squared[r * n + i] = rho;
+      near = Math.min(near, rho);
+      far = Math.max(far, rho);
+    }
+    contrast[r] = (Math.sqrt(far) - Math.sqrt(near)) / Math.sqrt(near);
   }
   const { mean, variance } = moments(squared);
-  const sd = Math.sqrt(variance);
-  return { mean, sd, contrast: moments(contrast).mean };
+  const c = contrast.sort(); // numerically, a typed array
+  return { mean, sd: Math.sqrt(variance), contrast: median(c),
+    contrastMin: c[0], contrastMax: c[reps - 1] };
 }
 // #endregion
 
@@ -57,6 +65,13 @@ export function treeWork(
   return stats.visited / (queries * n);
 }
 // #endregion
+
+/** The middle value of sorted xs (the mean of the two middle ones if
+ *  their number is even). */
+function median(xs: Float64Array): number {
+  const h = xs.length >> 1;
+  return xs.length % 2 === 1 ? xs[h] : (xs[h - 1] + xs[h]) / 2;
+}
 
 function checkDimension(fn: string, d: number): void {
   if (!Number.isInteger(d) || d < 1) {

@@ -2,15 +2,15 @@
 // under the book's total order on (distance, index). Browser-safe.
 
 // #region order
-/** (ρ, i) comes before (σ, j): nearer, or as near and a lower index,
- *  Eq. (knn-order). No two training points are ever equal in it. */
-export function before(rho: number, i: number, sigma: number, j: number) {
-  if (rho !== rho || sigma !== sigma || !Number.isInteger(i) ||
+/** (ρ_i, i) comes before (ρ_j, j): nearer, or as near and a lower
+ *  index, Eq. (knn-order). No two training points are equal in it. */
+export function before(rhoI: number, i: number, rhoJ: number, j: number) {
+  if (rhoI !== rhoI || rhoJ !== rhoJ || !Number.isInteger(i) ||
     !Number.isInteger(j)) { // NaN distances or non-integer indices
-    throw new Error(`before: need rho and sigma not NaN and integer ` +
-      `indices i and j, got (${rho}, ${i}) and (${sigma}, ${j})`);
+    throw new Error(`before: need rhoI and rhoJ not NaN and integer ` +
+      `indices i and j, got (${rhoI}, ${i}) and (${rhoJ}, ${j})`);
   }
-  return rho < sigma || (rho === sigma && i < j);
+  return rhoI < rhoJ || (rhoI === rhoJ && i < j);
 }
 // #endregion
 
@@ -50,13 +50,19 @@ export class NeighborHeap {
   // #endregion
 
   // #region sift
-
   private replaceWorst(rho: number, i: number): void {
-    const { rho: r, index: ix, k } = this;
-    if (!before(rho, i, r[0], ix[0])) return; // as far, higher index
-    let at = 0; // the new pair replaces the root and sinks
-    for (let c = 1; c < k; c = 2 * at + 1) {
-      if (c + 1 < k && before(r[c], ix[c], r[c + 1], ix[c + 1])) c++;
+    // as far as the root but with a higher index: it stays out
+    if (!before(rho, i, this.rho[0], this.index[0])) return;
+    this.sink(rho, i, this.k);
+  }
+
+  /** Puts (ρ, i) at the root of the heap in slots 0..size−1 and lets it
+   *  sink, swapping with its later child, until both come before it. */
+  private sink(rho: number, i: number, size: number): void {
+    const { rho: r, index: ix } = this;
+    let at = 0;
+    for (let c = 1; c < size; c = 2 * at + 1) {
+      if (c + 1 < size && before(r[c], ix[c], r[c + 1], ix[c + 1])) c++;
       if (!before(rho, i, r[c], ix[c])) break; // c: the later child
       r[at] = r[c];
       ix[at] = ix[c];
@@ -68,21 +74,20 @@ export class NeighborHeap {
   // #endregion
 
   // #region drain
-  /** Writes the kept pairs, best first, into row q of `out`, with
-   *  distances ‖·‖_p = fromReduced(ρ, p). */
+  /** Empties the heap into row q of `out`, best first, with distances
+   *  ‖·‖_p = toDistance(ρ): the root, the worst of the `size` left,
+   *  goes last; the last slot's pair then sinks from the root. */
   writeSorted(
     out: { indices: Int32Array; distances: Float64Array },
     q: number,
     toDistance: (rho: number) => number,
   ): void {
     const { rho, index, k } = this;
-    const slots = Array.from({ length: k }, (_, s) => s);
-    slots.sort((a, b) => before(rho[a], index[a], rho[b], index[b])
-      ? -1 : before(rho[b], index[b], rho[a], index[a]) ? 1 : 0);
-    slots.forEach((s, t) => {
-      out.indices[q * k + t] = index[s];
-      out.distances[q * k + t] = toDistance(rho[s]);
-    });
+    for (let size = k; size > 0; size--) {
+      out.indices[q * k + size - 1] = index[0];
+      out.distances[q * k + size - 1] = toDistance(rho[0]);
+      this.sink(rho[size - 1], index[size - 1], size - 1);
+    }
   }
   // #endregion
 }

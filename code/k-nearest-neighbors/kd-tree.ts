@@ -77,12 +77,12 @@ function fitBox(tree: KdTree, t: number): number {
 
 // #region select
 /**
- * Reorders order[s..e) so that position m holds the row that would be
- * there if the range were sorted by (x_j, index), smaller ones before
- * it and larger after: quickselect, O(e − s) on average.
+ * Reorders order[s..e) so that position `mid` holds the row that would
+ * be there if the range were sorted by (x_j, index), smaller ones
+ * before it and larger after: quickselect, O(e − s) on average.
  */
 function selectNth(
-  X: Matrix, order: Int32Array, s: number, e: number, m: number,
+  X: Matrix, order: Int32Array, s: number, e: number, mid: number,
   j: number,
 ): void {
   const d = X.cols;
@@ -91,18 +91,18 @@ function selectNth(
   let lo = s, hi = e - 1;
   while (lo < hi) {
     const pivot = order[lo + ((hi - lo) >> 1)];
-    let i = lo, k = hi;
-    while (i <= k) { // Hoare partition around the pivot row
-      while (less(order[i], pivot)) i++;
-      while (less(pivot, order[k])) k--;
-      if (i <= k) {
-        [order[i], order[k]] = [order[k], order[i]];
-        i++;
-        k--;
+    let left = lo, right = hi;
+    while (left <= right) { // Hoare partition around the pivot row
+      while (less(order[left], pivot)) left++;
+      while (less(pivot, order[right])) right--;
+      if (left <= right) {
+        [order[left], order[right]] = [order[right], order[left]];
+        left++;
+        right--;
       }
     }
-    if (m <= k) hi = k; // the target lies left of the split
-    else if (m >= i) lo = i; // right of it
+    if (mid <= right) hi = right; // the target lies left of the split
+    else if (mid >= left) lo = left; // right of it
     else return; // between: in place
   }
 }

@@ -55,15 +55,17 @@ export function kneighbors(index: KnnIndex, Q: Matrix, k = index?.k) {
 
 // #region weights
 /** The weights of neighbours at these distances, Eq. (knn-weights):
- *  all 1 ('uniform'), or 1/distance; if some distances are 0, those
+ *  all 1 ('uniform'), or 1/distance; if some 1/distance is infinite
+ *  (a distance 0, or one so small that 1/distance overflows), those
  *  weigh 1 and the others 0. */
 export function neighborWeights(
   dist: Float64Array, weights: Weights,
 ): Float64Array {
   checkDistances(dist, weights);
   if (weights === 'uniform') return new Float64Array(dist.length).fill(1);
-  const exact = dist.some((v) => v === 0); // a query on a training row
-  return dist.map((v) => (exact ? (v === 0 ? 1 : 0) : 1 / v));
+  const on = (v: number) => 1 / v === Infinity; // on a training row
+  const exact = dist.some(on);
+  return dist.map((v) => (exact ? (on(v) ? 1 : 0) : 1 / v));
 }
 // #endregion
 

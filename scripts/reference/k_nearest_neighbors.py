@@ -21,17 +21,24 @@ What is recorded, and why:
   distances are sums of squared differences, as the chapter's are.
 - ties: small integer coordinates, so many distances are exactly equal.
   scikit-learn does not define which of several equally distant points
-  it returns: brute force keeps a bounded max-heap that refuses a point
-  as far as its current worst and then sorts with an unstable quicksort;
-  the k-d tree visits points in tree order. Recorded: brute force with
-  one and with two OpenMP threads, and the k-d tree.
+  it returns: brute force and the k-d tree both keep a bounded max-heap
+  that refuses a point as far as its current worst and then sort with an
+  unstable quicksort; the tree meets points in tree order, brute force
+  (with few queries) in an order split among its threads. Recorded:
+  brute force with one and with two OpenMP threads, and the k-d tree.
 - far: points near (1e7, 1e7, 1e7): brute force computes Euclidean
   distances as |x|^2 - 2 x.q + |q|^2 (with a matrix product), which
   loses the small differences; the k-d tree sums squared differences.
 - digits, wine, iris: cross-validated accuracies with fixed folds.
 OpenMP threads are limited to one except where two are asked for, so
-that the file does not depend on the machine that ran it.
+that the file does not depend on the machine that ran it. The two-thread
+measurement needs at least two cores: scikit-learn uses no more OpenMP
+threads than the machine has cores, so on one core "brute_2_threads"
+would equal "brute_1_thread" and the chapter's test that they differ
+would fail. The script refuses to run on fewer than two cores.
 """
+
+import os
 
 import numpy as np
 import sklearn
@@ -120,6 +127,8 @@ def regressor(rng):
 
 
 def ties(rng):
+    # two threads need two cores (see the docstring)
+    assert (os.cpu_count() or 1) >= 2, "brute_2_threads needs 2 cores"
     X = rng.integers(0, 30, size=(1000, 2)).astype(float)
     Q = rng.integers(0, 30, size=(300, 2)).astype(float)
     return {

@@ -33,7 +33,7 @@ import {
   LINEAR,
   asymptoticRisks,
   drawLabelled,
-  knnTestError,
+  knnTestErrors,
 } from '../../code/k-nearest-neighbors/cover-hart.ts';
 import {
   distanceConcentration,
@@ -71,6 +71,8 @@ import {
   knnFitter,
 } from '../../code/k-nearest-neighbors/selection.ts';
 import { condense } from '../../code/k-nearest-neighbors/solutions/condensed.ts';
+import { noisyWine } from '../../code/k-nearest-neighbors/solutions/irrelevant.ts';
+import { looByK } from '../../code/k-nearest-neighbors/solutions/loo.ts';
 import { radiusNeighbors } from '../../code/k-nearest-neighbors/solutions/radius.ts';
 import { loadWine, winePath } from '../../code/k-nearest-neighbors/wine.ts';
 import { kFoldIndices } from '../../code/regularization/cross-validation.ts';
@@ -105,7 +107,7 @@ const grid = opts({ x0: num(), x1: num(), nx: int(1, {}, ['nx']),
   y0: num(), y1: num(), ny: int(1, {}, ['ny']) }, ['nx', 'ny']);
 const folds = () => kFoldIndices(8, 4);
 const rng = () => createRng(7);
-const sizes = { tests: 20, reps: 2 };
+const sizes = { points: 20, reps: 2 };
 
 export const badInput = groups({
   distances: [
@@ -116,9 +118,9 @@ export const badInput = groups({
         vec('b', { as: ['B', 'row'] }), int(0, { max: 0 }, ['j', 'row']),
         int(1, { max: 2 }, ['d']), p]),
     spec(fromReduced, () => [4, 2], [num({ min: 0 }, ['rho']), p]),
-    spec(before, () => [1, 2, 1, 3], [num({ infinite: true }, ['rho']),
+    spec(before, () => [1, 2, 1, 3], [num({ infinite: true }, ['rhoI']),
       int(0, { min: -Infinity }, ['i']), num({ infinite: true },
-        ['sigma']), int(0, { min: -Infinity }, ['j'])]),
+        ['rhoJ']), int(0, { min: -Infinity }, ['j'])]),
     spec((kk: number) => new NeighborHeap(kk), () => [3],
       [int(1, { max: 2 ** 24 }, ['k'])],
       { name: 'NeighborHeap', covers: [NeighborHeap], names: ['k'] }),
@@ -177,16 +179,23 @@ export const badInput = groups({
     spec(interleavedFolds, () => [10, 3], [int(2, {}, ['n']),
       int(2, { max: 10 }, ['k'])]),
     spec(condense, () => [X(), y()], [mat('n', 'd'), anyLabels]),
+    spec(looByK, () => [X(), y(), [1, 3], {}], [mat('n', 'd'), anyLabels,
+      list(int(1, { max: 7 }), { as: ['ks'] }), opts({ weights, p,
+        algorithm: choice(['brute', 'kd-tree'], ['algorithm']),
+        leafSize: int(1, {}, ['leafSize']) })]),
   ],
   experiments: [
     spec(asymptoticRisks, () => [LINEAR, 100], [any(),
       int(1, {}, ['cells'])]),
     spec(drawLabelled, () => [LINEAR, 5, rng()], [any(), int(1, {},
       ['n']), any()]),
-    spec(knnTestError, () => [LINEAR, 30, 3, sizes, rng()], [any(),
-      int(1, {}, ['n']), int(1, { max: 30 }, ['k']),
-      opts({ tests: int(1, {}, ['spec.tests']),
+    spec(knnTestErrors, () => [LINEAR, 30, [1, 3], sizes, rng()], [any(),
+      int(1, {}, ['n']), list(int(1, { max: 30 }), { as: ['ks'] }),
+      opts({ points: int(1, {}, ['spec.points']),
         reps: int(2, {}, ['spec.reps']) }), any()]),
+    spec(noisyWine, () => [[0, 2], 1], [list(int(0, { max: 100 }),
+      { as: ['counts'] }), int(0, { min: -Infinity }, ['seed'])],
+    { expensive: true }),
     spec(squaredDistanceMoments, () => [10], [int(1, {}, ['d'])]),
     spec(distanceConcentration, () => [3, 20, 2, rng()], [int(1, {},
       ['d']), int(2, {}, ['n']), int(1, {}, ['reps']), any()]),
