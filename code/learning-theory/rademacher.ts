@@ -1,0 +1,190 @@
+// Rademacher complexity: how well a class can follow random signs.
+// Estimated by Monte Carlo with its standard error, computed exactly by
+// enumerating all 2^m sign vectors for small m, and in closed form for
+// thresholds (Spitzer's formula).
+import { createRng } from '../introduction/random.ts';
+import { binomialLogPmf } from './binomial.ts';
+import { requireFiniteArray, requireInt } from './checks.ts';
+import { distinctCount, distinctRanks, type Labelling } from './classes.ts';
+import {
+  drawSample,
+  type Population,
+  requirePopulation,
+  requireSample,
+  type Sample,
+} from './population.ts';
+
+// #region correlator
+/** sup over the vectors a of a set A in R^m of <sigma, a>: how well
+ *  the set can follow the signs sigma. */
+export type Correlator = (sigma: Int8Array) => number;
+
+/** The correlator of labellings in {0, 1}^m, given as bitmasks. */
+export function labellingCorrelator(masks: Iterable<Labelling>) {
+  const list = Int32Array.from(masks);
+  if (list.length === 0) {
+    throw new Error('labellingCorrelator: masks must not be empty');
+  }
+  return (sigma: Int8Array) => {
+    let best = -Infinity;
+    for (const mask of list) {
+      let s = 0;
+      for (let i = 0; i < sigma.length; i++) {
+        if ((mask >> i) & 1) s += sigma[i];
+      }
+      best = Math.max(best, s);
+    }
+    return best;
+  };
+}
+// #endregion
+
+// #region monte-carlo
+export interface Estimate {
+  readonly mean: number;
+  /** The standard error of the mean: the draws' sd over sqrt(draws). */
+  readonly se: number;
+  readonly draws: number;
+}
+
+/** R(A) = E_sigma [sup_a <sigma, a>] / m (Eq. (lt-rademacher)),
+ *  estimated by the mean over `draws` random sign vectors. */
+export function rademacherMonteCarlo(
+  sup: Correlator,
+  m: number,
+  draws: number,
+  seed: number,
+): Estimate {
+  requireInt('rademacherMonteCarlo', 'm', m, 1);
+  requireInt('rademacherMonteCarlo', 'draws', draws, 2);
+  requireInt('rademacherMonteCarlo', 'seed', seed);
+  const rng = createRng(seed);
+  const sigma = new Int8Array(m);
+  let mean = 0;
+  let ss = 0; // Welford's running sum of squared deviations
+  for (let t = 1; t <= draws; t++) {
+    for (let i = 0; i < m; i++) sigma[i] = rng.nextUint32() >>> 31 ? 1 : -1;
+    const v = sup(sigma) / m;
+    const d = v - mean;
+    mean += d / t;
+    ss += d * (v - mean);
+  }
+  return { mean, se: Math.sqrt(ss / (draws - 1) / draws), draws };
+}
+// #endregion
+
+// #region exact
+/** R(A) exactly: the average over all 2^m sign vectors (m <= 20). */
+export function rademacherExact(sup: Correlator, m: number): number {
+  requireInt('rademacherExact', 'm', m, 1, 20);
+  const sigma = new Int8Array(m);
+  let total = 0;
+  for (let bits = 0; bits < 2 ** m; bits++) {
+    for (let i = 0; i < m; i++) sigma[i] = (bits >> i) & 1 ? 1 : -1;
+    total += sup(sigma);
+  }
+  return total / 2 ** m / m;
+}
+// #endregion
+
+// #region line-correlators
+/** Signs summed over groups of equal points, in the order of the line:
+ *  equal points always get one label, so they act as one. */
+function groupSums(rank: Int32Array, k: number, sigma: Int8Array) {
+  const s = new Float64Array(k);
+  for (let i = 0; i < rank.length; i++) s[rank[i]] += sigma[i];
+  return s;
+}
+
+/** Thresholds: the largest prefix sum (the empty prefix included). */
+export function thresholdCorrelator(xs: ArrayLike<number>): Correlator {
+  requireFiniteArray('thresholdCorrelator', 'xs', xs);
+  const rank = distinctRanks(xs);
+  const k = distinctCount(rank);
+  return (sigma) => {
+    let run = 0;
+    let best = 0;
+    for (const v of groupSums(rank, k, sigma)) {
+      run += v;
+      best = Math.max(best, run);
+    }
+    return best;
+  };
+}
+
+/** Intervals: the largest sum of a run (Kadane; empty run included). */
+export function intervalCorrelator(xs: ArrayLike<number>): Correlator {
+  requireFiniteArray('intervalCorrelator', 'xs', xs);
+  const rank = distinctRanks(xs);
+  const k = distinctCount(rank);
+  return (sigma) => {
+    let run = 0;
+    let best = 0;
+    for (const v of groupSums(rank, k, sigma)) {
+      run = Math.max(0, run) + v;
+      best = Math.max(best, run);
+    }
+    return best;
+  };
+}
+// #endregion
+
+// #region spitzer
+/** R of thresholds on m distinct points in closed form: E max(0, S_1,
+ *  ..., S_m) / m for the walk S_k of the signs, which Spitzer's
+ *  identity turns into sum_k E[S_k^+] / k, Eq. (lt-spitzer). */
+export function thresholdRademacher(m: number): number {
+  requireInt('thresholdRademacher', 'm', m, 1, 100_000);
+  let total = 0;
+  for (let k = 1; k <= m; k++) {
+    let plus = 0; // E[S_k^+]: S_k = 2j - k with j ~ Binomial(k, 1/2)
+    for (let j = Math.floor(k / 2) + 1; j <= k; j++) {
+      plus += (2 * j - k) * Math.exp(binomialLogPmf(j, k, 0.5));
+    }
+    total += plus / k;
+  }
+  return total / m;
+}
+// #endregion
+
+// #region loss-correlator
+/** The 0-1 loss of intervals on a sample S: l_i = y_i + (1 - 2 y_i)
+ *  h(x_i), so sup_h <sigma, l> = <sigma, y> + the largest run of
+ *  s_k = sum_{i: x_i = k} sigma_i (1 - 2 y_i), Eq. (lt-loss-class). */
+export function intervalLossCorrelator(K: number, S: Sample): Correlator {
+  requireSample('intervalLossCorrelator', K, S);
+  return (sigma) => {
+    const s = new Float64Array(K);
+    let base = 0;
+    for (let i = 0; i < S.x.length; i++) {
+      base += sigma[i] * S.y[i];
+      s[S.x[i]] += sigma[i] * (1 - 2 * S.y[i]);
+    }
+    let run = 0;
+    let best = 0;
+    for (const v of s) {
+      run = Math.max(0, run) + v;
+      best = Math.max(best, run);
+    }
+    return base + best;
+  };
+}
+
+/** E_S R(loss o H o S) for intervals, by Monte Carlo over pairs of a
+ *  sample S ~ D^m and signs sigma: one draw of sup / m per pair. */
+export function expectedRademacher(
+  D: Population,
+  m: number,
+  draws: number,
+  seed: number,
+): Estimate {
+  requirePopulation('expectedRademacher', D);
+  requireInt('expectedRademacher', 'm', m, 1);
+  requireInt('expectedRademacher', 'draws', draws, 2);
+  requireInt('expectedRademacher', 'seed', seed);
+  const rng = createRng(seed);
+  const sup: Correlator = (sigma) =>
+    intervalLossCorrelator(D.p.length, drawSample(D, m, rng))(sigma);
+  return rademacherMonteCarlo(sup, m, draws, seed + 1);
+}
+// #endregion

@@ -1,0 +1,793 @@
+// Tests for the learning-theory chapter. Each `it` is one claim of the
+// chapter; equation labels refer to chapters/linear-models/
+// learning-theory.mdx. Reference values come from SciPy 1.10 (linprog,
+// stats.binom, special.comb) and from brute-force enumeration in
+// Python, via scripts/reference/learning_theory.py.
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../code/introduction/random.ts';
+import { relativeError } from '../code/introduction/check.ts';
+import {
+  binomialCdf,
+  binomialLogPmf,
+  binomialQuantile,
+  binomialSf,
+} from '../code/learning-theory/binomial.ts';
+import {
+  finiteClassRadius,
+  GROWTH,
+  hoeffdingRadius,
+  labellingMassart,
+  massartBound,
+  rademacherRadius,
+  realizableSampleSize,
+  sauerBound,
+  uniformConvergenceSize,
+  vcMarkovRadius,
+  vcRademacherRadius,
+} from '../code/learning-theory/bounds.ts';
+import {
+  cancerPopulation,
+  cancerRademacher,
+} from '../code/learning-theory/breast-cancer.ts';
+import {
+  criticalAngles,
+  distinctRanks,
+  halfPlanes,
+  halfPlaneWitnesses,
+  intervals,
+  labelByHalfPlane,
+  type Point2,
+  thresholds,
+} from '../code/learning-theory/classes.ts';
+import {
+  boundsAt,
+  gapRepetitions,
+  gapStudy,
+  intervalCount,
+  mistakesOf,
+  over,
+  randomClass,
+  realizableStudy,
+  unionStudy,
+  windowPopulation,
+  WINDOW,
+} from '../code/learning-theory/experiments.ts';
+import {
+  LEARNERS,
+  nflConsistentMean,
+  noFreeLunch,
+  popcount,
+} from '../code/learning-theory/no-free-lunch.ts';
+import {
+  countsOf,
+  drawSample,
+  empiricalIntervalRisk,
+  ermInterval,
+  intervalDeviations,
+  intervalRisk,
+  minRun,
+  population,
+  type Sample,
+} from '../code/learning-theory/population.ts';
+import {
+  expectedRademacher,
+  intervalCorrelator,
+  intervalLossCorrelator,
+  labellingCorrelator,
+  rademacherExact,
+  rademacherMonteCarlo,
+  thresholdCorrelator,
+  thresholdRademacher,
+} from '../code/learning-theory/rademacher.ts';
+import {
+  forEachSubset,
+  growthOnPool,
+  shatters,
+  vcSearch,
+} from '../code/learning-theory/shattering.ts';
+import { fixture } from './helpers.ts';
+
+interface PlaneSet {
+  name: string;
+  points: [number, number][];
+  labellings: number[];
+  rademacher?: number;
+}
+const ref = fixture<{
+  half_planes: PlaneSet[];
+  line: { m: number; thresholds: { count: number; rademacher: number };
+    intervals: { count: number; rademacher: number } }[];
+  binomial: { n: number; p: number; k: number[]; logpmf: number[];
+    cdf: number[]; sf: number[]; q: number[]; ppf: number[] }[];
+  sauer: { m: number; d: number; sum: number }[];
+}>('learning-theory', 'reference.json');
+
+const line = (m: number) => Array.from({ length: m }, (_, i) => i * 0.5);
+const grid = (side: number): Point2[] =>
+  Array.from({ length: side * side }, (_, t) => [t % side, (t / side) | 0]);
+/** m points on a convex curve: in general position. */
+const generalPosition = (m: number, seed = 1): Point2[] => {
+  const rng = createRng(seed);
+  return Array.from({ length: m }, (_, i) => {
+    const t = (2 * Math.PI * (i + rng.uniform(0.1, 0.9))) / m;
+    return [Math.cos(t), 0.6 * Math.sin(t)] as Point2;
+  });
+};
+const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
+const binom = (n: number, k: number) => {
+  let c = 1;
+  for (let i = 0; i < k; i++) c = (c * (n - i)) / (i + 1);
+  return Math.round(c);
+};
+
+describe('restrictions and shattering', () => {
+  it('thresholds label the j smallest points 1: m + 1 labellings (Eq. (lt-growth-line))', () => {
+    expect(sorted(thresholds.restrict(line(4)))).toEqual([0, 1, 3, 7, 15]);
+    for (let m = 0; m <= 12; m++) {
+      expect(thresholds.restrict(line(m)).size).toBe(GROWTH.thresholds(m));
+    }
+  });
+
+  it('intervals label a run of consecutive points: m(m + 1)/2 + 1 labellings (Eq. (lt-growth-line))', () => {
+    expect(sorted(intervals.restrict(line(3)))).toEqual([0, 1, 2, 3, 4, 6, 7]);
+    for (let m = 0; m <= 12; m++) {
+      expect(intervals.restrict(line(m)).size).toBe(GROWTH.intervals(m));
+    }
+  });
+
+  it('line counts and the order of the points do not matter, only distinct values do', () => {
+    for (const row of ref.line) {
+      const xs = createRng(row.m).shuffle(line(row.m));
+      expect(thresholds.restrict(xs).size).toBe(row.thresholds.count);
+      expect(intervals.restrict(xs).size).toBe(row.intervals.count);
+    }
+    // a repeated value is labelled alike by every hypothesis
+    const rep = [2, 0, 2, 1];
+    for (const H of [thresholds, intervals]) {
+      for (const mask of H.restrict(rep)) {
+        expect((mask >> 0) & 1).toBe((mask >> 2) & 1);
+      }
+    }
+    expect(Array.from(distinctRanks(rep))).toEqual([2, 0, 2, 1]);
+  });
+
+  it('half-planes: the search finds exactly the labellings SciPy\'s LP finds separable, on 27 point sets', () => {
+    expect(ref.half_planes.length).toBe(27);
+    for (const set of ref.half_planes) {
+      expect(sorted(halfPlanes.restrict(set.points)), set.name)
+        .toEqual(set.labellings);
+    }
+  });
+
+  it('half-planes: every witness makes the labelling it stands for', () => {
+    for (const set of ref.half_planes) {
+      for (const [mask, h] of halfPlaneWitnesses(set.points)) {
+        expect(labelByHalfPlane(h, set.points)).toBe(mask);
+      }
+    }
+  });
+
+  it('half-planes realize m^2 - m + 2 labellings of m points in general position (Eq. (lt-growth-planes))', () => {
+    for (let m = 1; m <= 12; m++) {
+      expect(halfPlanes.restrict(generalPosition(m, m)).size)
+        .toBe(GROWTH['half-planes'](m));
+    }
+  });
+
+  it('critical angles come in opposite pairs, two per pair of distinct points', () => {
+    const a = criticalAngles([[0, 0], [1, 0], [0, 2]]);
+    expect(a.length).toBe(6);
+    for (let t = 0; t < 3; t++) {
+      expect(a[t + 3] - a[t]).toBeCloseTo(Math.PI, 12);
+    }
+    expect(criticalAngles([[1, 1], [1, 1]])).toEqual([]);
+  });
+
+  it('Sauer\'s lemma: tau(m) <= sum_{i<=d} C(m, i), with equality for thresholds and intervals (Eq. (lt-sauer))', () => {
+    for (let m = 0; m <= 40; m++) {
+      expect(GROWTH.thresholds(m)).toBe(sauerBound(m, 1));
+      expect(GROWTH.intervals(m)).toBe(sauerBound(m, 2));
+      expect(GROWTH['half-planes'](m)).toBeLessThanOrEqual(sauerBound(m, 3));
+      if (m >= 4) {
+        expect(GROWTH['half-planes'](m)).toBeLessThan(sauerBound(m, 3));
+      }
+    }
+  });
+
+  it('sauerBound matches SciPy\'s binomial coefficients', () => {
+    for (const { m, d, sum } of ref.sauer) {
+      expect(relativeError(sauerBound(m, d), sum)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('forEachSubset visits each k-subset once, in lexicographic order', () => {
+    const seen: string[] = [];
+    const count = forEachSubset(6, 3, (idx) => {
+      seen.push(idx.join(','));
+      return false;
+    });
+    expect(count).toBe(20);
+    expect(new Set(seen).size).toBe(20);
+    expect(seen[0]).toBe('0,1,2');
+    expect(seen[19]).toBe('3,4,5');
+    expect([...seen].sort()).toEqual(seen);
+    expect(forEachSubset(5, 0, () => false)).toBe(1);
+    expect(forEachSubset(9, 2, (idx) => idx[1] === 3)).toBe(3);
+  });
+
+  it('VC dimension by search: thresholds 1', () => {
+    const s = vcSearch(thresholds, line(8));
+    expect(s.dimension).toBe(1);
+    expect(s.examined).toEqual([1, binom(8, 2)]);
+  });
+
+  it('VC dimension by search: intervals 2', () => {
+    const s = vcSearch(intervals, line(8));
+    expect(s.dimension).toBe(2);
+    expect(shatters(intervals, [...s.witness])).toBe(true);
+    expect(s.examined[2]).toBe(binom(8, 3)); // every triple fails
+  });
+
+  it('VC dimension by search: half-planes 3, no 4 of the 16 grid points shattered', () => {
+    const s = vcSearch(halfPlanes, grid(4));
+    expect(s.dimension).toBe(3);
+    expect(shatters(halfPlanes, [...s.witness])).toBe(true);
+    expect(s.examined[3]).toBe(binom(16, 4)); // all 1820 quadruples
+    expect(growthOnPool(halfPlanes, grid(4), 4)).toBe(14);
+  });
+
+  it('four points in convex position miss only the two diagonal labellings; a point inside a triangle misses the two that split it from the corners', () => {
+    const square: Point2[] = [[0, 0], [1, 0], [1, 1], [0, 1]];
+    const missing = (ps: Point2[]) => Array.from({ length: 16 }, (_, i) => i)
+      .filter((mask) => !halfPlanes.restrict(ps).has(mask));
+    expect(missing(square)).toEqual([0b0101, 0b1010]);
+    expect(missing([[0, 0], [4, 0], [0, 4], [1, 1]]))
+      .toEqual([0b0111, 0b1000]);
+    expect(shatters(halfPlanes, square.slice(0, 3))).toBe(true);
+    expect(shatters(halfPlanes, [[0, 0], [1, 1], [2, 2]])).toBe(false);
+  });
+});
+
+describe('finite classes and the bounds', () => {
+  it('Corollary 2.3: m0 is the smallest m with |H| e^{-eps m} <= delta (Eq. (lt-realizable))', () => {
+    for (const [H, eps, delta] of [[5051, 0.1, 0.05], [10, 0.01, 0.1],
+      [1e6, 0.3, 1e-3]]) {
+      const m0 = realizableSampleSize(H, eps, delta);
+      expect(H * Math.exp(-eps * m0)).toBeLessThanOrEqual(delta);
+      expect(H * Math.exp(-eps * (m0 - 1))).toBeGreaterThan(delta);
+    }
+  });
+
+  it('Corollary 4.6: the uniform-convergence size is the smallest m whose radius is <= eps (Eqs. (lt-finite-radius), (lt-finite-uc))', () => {
+    for (const [H, eps, delta] of [[5051, 0.05, 0.05], [2, 0.2, 0.5]]) {
+      const m = uniformConvergenceSize(H, eps, delta);
+      expect(finiteClassRadius(m, H, delta)).toBeLessThanOrEqual(eps);
+      expect(finiteClassRadius(m - 1, H, delta)).toBeGreaterThan(eps);
+    }
+    expect(hoeffdingRadius(200, 0.05)).toBe(finiteClassRadius(200, 1, 0.05));
+  });
+
+  it('Hoeffding holds against the exact binomial tail for one fixed hypothesis (Eq. (lt-hoeffding))', () => {
+    for (const m of [10, 50, 200, 1000]) {
+      for (const L of [0.1, 0.3, 0.5]) {
+        const r = hoeffdingRadius(m, 0.05);
+        const lo = Math.ceil(m * (L - r)) - 1; // X < m(L - r)
+        const hi = Math.floor(m * (L + r)); // X > m(L + r)
+        const tail = (lo >= 0 ? binomialCdf(lo, m, L) : 0) +
+          binomialSf(hi, m, L);
+        expect(tail).toBeLessThanOrEqual(0.05);
+      }
+    }
+  });
+
+  it('Theorem 6.11\'s bound decreases in m and exceeds 1 for the window below n = 10^4', () => {
+    const at = (n: number) =>
+      vcMarkovRadius(n, GROWTH.intervals(2 * n), 0.05);
+    expect(at(100)).toBeGreaterThan(at(1000));
+    expect(at(9999)).toBeGreaterThan(1);
+    expect(at(100)).toBeCloseTo(
+      (4 + Math.sqrt(Math.log(200 * 201 / 2 + 1))) / (0.05 * Math.sqrt(200)),
+      12);
+  });
+
+  it('the growth-function Rademacher bound is Theorem 26.5 with Massart\'s bound inserted (Eq. (lt-vc-rademacher))', () => {
+    const n = 400;
+    const R = labellingMassart(GROWTH.intervals(n), n);
+    expect(R).toBeCloseTo(Math.sqrt(Math.log(80201) / 800), 14);
+    expect(vcRademacherRadius(n, GROWTH.intervals(n), 0.05))
+      .toBe(rademacherRadius(R, n, 0.05));
+    expect(rademacherRadius(0.1, 50, 0.05))
+      .toBeCloseTo(0.2 + Math.sqrt(2 * Math.log(40) / 50), 14);
+  });
+});
+
+describe('binomial probabilities', () => {
+  it('log-pmf, cdf and sf agree with scipy.stats.binom to 1e-9 (relative)', () => {
+    for (const c of ref.binomial) {
+      c.k.forEach((k, i) => {
+        expect(Math.abs(binomialLogPmf(k, c.n, c.p) - c.logpmf[i]))
+          .toBeLessThan(1e-9 * Math.max(1, Math.abs(c.logpmf[i])));
+        expect(relativeError(binomialCdf(k, c.n, c.p), c.cdf[i]))
+          .toBeLessThan(1e-9);
+        if (c.sf[i] > 0) {
+          expect(relativeError(binomialSf(k, c.n, c.p), c.sf[i]))
+            .toBeLessThan(1e-9);
+        } else {
+          expect(binomialSf(k, c.n, c.p)).toBe(0);
+        }
+      });
+    }
+  });
+
+  it('quantiles agree with scipy.stats.binom.ppf exactly', () => {
+    for (const c of ref.binomial) {
+      c.q.forEach((q, i) => {
+        expect(binomialQuantile(q, c.n, c.p)).toBe(c.ppf[i]);
+      });
+    }
+  });
+});
+
+describe('Rademacher complexity', () => {
+  it('exact values by enumeration agree with Python\'s brute force for thresholds and intervals, m = 1..12', () => {
+    for (const row of ref.line) {
+      const xs = line(row.m);
+      expect(rademacherExact(thresholdCorrelator(xs), row.m))
+        .toBeCloseTo(row.thresholds.rademacher, 13);
+      expect(rademacherExact(intervalCorrelator(xs), row.m))
+        .toBeCloseTo(row.intervals.rademacher, 13);
+    }
+  });
+
+  it('exact values of the half-plane labellings agree with Python\'s', () => {
+    for (const set of ref.half_planes) {
+      if (set.rademacher === undefined) continue;
+      const sup = labellingCorrelator(halfPlanes.restrict(set.points));
+      expect(rademacherExact(sup, set.points.length), set.name)
+        .toBeCloseTo(set.rademacher, 13);
+    }
+  });
+
+  it('Spitzer\'s formula gives the thresholds\' value exactly (Eq. (lt-spitzer))', () => {
+    for (let m = 1; m <= 16; m++) {
+      expect(thresholdRademacher(m))
+        .toBeCloseTo(rademacherExact(thresholdCorrelator(line(m)), m), 13);
+    }
+  });
+
+  it('the Monte Carlo estimate lies within 4 standard errors of the exact value', () => {
+    const big = rademacherMonteCarlo(thresholdCorrelator(line(1000)), 1000,
+      2000, 3);
+    expect(Math.abs(big.mean - thresholdRademacher(1000)))
+      .toBeLessThan(4 * big.se);
+    const exact = rademacherExact(intervalCorrelator(line(14)), 14);
+    const mc = rademacherMonteCarlo(intervalCorrelator(line(14)), 14,
+      4000, 4);
+    expect(Math.abs(mc.mean - exact)).toBeLessThan(4 * mc.se);
+  });
+
+  it('the standard error halves when the draws quadruple', () => {
+    const sup = intervalCorrelator(line(50));
+    const a = rademacherMonteCarlo(sup, 50, 2000, 5).se;
+    const b = rademacherMonteCarlo(sup, 50, 8000, 6).se;
+    expect(b / a).toBeGreaterThan(0.45);
+    expect(b / a).toBeLessThan(0.55);
+  });
+
+  it('one labelling has R = 0, all 2^m labellings have R = 1/2', () => {
+    expect(rademacherExact(labellingCorrelator([5]), 4)).toBe(0);
+    const all = Array.from({ length: 32 }, (_, i) => i);
+    expect(rademacherExact(labellingCorrelator(all), 5)).toBe(0.5);
+  });
+
+  it('the 0-1 loss class has the class\'s own complexity: R(l o H o S) = R(H o S) (Eq. (lt-loss-class))', () => {
+    const rng = createRng(8);
+    const K = 12;
+    const S: Sample = { x: Int32Array.from({ length: 11 },
+      () => rng.int(0, K)), y: Uint8Array.from({ length: 11 },
+      () => rng.int(0, 2)) };
+    const loss = rademacherExact(intervalLossCorrelator(K, S), 11);
+    const plain = rademacherExact(intervalCorrelator(S.x), 11);
+    expect(loss).toBeCloseTo(plain, 14);
+  });
+
+  it('Massart\'s lemma bounds the exact value, with the mean or with 1/2 as centre (Eqs. (lt-massart), (lt-massart-growth))', () => {
+    for (const set of ref.half_planes) {
+      if (set.rademacher === undefined) continue;
+      const m = set.points.length;
+      const A = set.labellings.map((mask) =>
+        Array.from({ length: m }, (_, i) => (mask >> i) & 1));
+      if (A.length > 1) {
+        expect(massartBound(A)).toBeGreaterThanOrEqual(set.rademacher);
+      }
+      expect(labellingMassart(A.length, m))
+        .toBeGreaterThanOrEqual(set.rademacher);
+    }
+    for (let m = 1; m <= 12; m++) {
+      expect(labellingMassart(GROWTH.intervals(m), m)).toBeGreaterThan(
+        rademacherExact(intervalCorrelator(line(m)), m));
+    }
+  });
+});
+
+describe('a population we know exactly', () => {
+  const rng = createRng(21);
+  const K = 9;
+  const p = Array.from({ length: K }, () => rng.uniform(0.1, 1));
+  const total = p.reduce((a, b) => a + b);
+  const D = population(p.map((v) => v / total),
+    Array.from({ length: K }, () => rng.uniform()));
+  const S = drawSample(D, 40, rng);
+  const all: [number, number][] = [[0, 0]];
+  for (let a = 0; a < K; a++) {
+    for (let b = a + 1; b <= K; b++) all.push([a, b]);
+  }
+
+  it('L_D of an interval is the sum over values and labels (Eq. (lt-interval-risk))', () => {
+    for (const [a, b] of all) {
+      let direct = 0;
+      for (let k = 0; k < K; k++) {
+        const h = k >= a && k < b ? 1 : 0;
+        direct += D.p[k] * (h === 1 ? 1 - D.q[k] : D.q[k]);
+      }
+      expect(intervalRisk(D, a, b)).toBeCloseTo(direct, 14);
+    }
+  });
+
+  it('ERM finds the least empirical risk of all K(K+1)/2 + 1 intervals (Eq. (lt-interval-empirical))', () => {
+    expect(all.length).toBe(intervalCount(K));
+    const best = Math.min(...all.map(([a, b]) =>
+      empiricalIntervalRisk(K, S, a, b)));
+    const h = ermInterval(K, S);
+    expect(h.risk).toBeCloseTo(best, 14);
+    expect(empiricalIntervalRisk(K, S, h.a, h.b)).toBeCloseTo(h.risk, 14);
+  });
+
+  it('minRun finds the run of least sum, the shortest and first of ties', () => {
+    const r = createRng(4);
+    for (let t = 0; t < 50; t++) {
+      const e = Array.from({ length: 8 }, () => r.int(-3, 4));
+      let best = 0;
+      for (let a = 0; a < 8; a++) {
+        for (let b = a + 1; b <= 8; b++) {
+          best = Math.min(best, e.slice(a, b).reduce((u, v) => u + v, 0));
+        }
+      }
+      const run = minRun(e);
+      expect(run.sum).toBe(best);
+      expect(e.slice(run.a, run.b).reduce((u, v) => u + v, 0)).toBe(best);
+    }
+    expect(minRun([0, 0, 1, 0, -1, -1, 0])).toEqual({ a: 4, b: 6, sum: -2 });
+    expect(minRun([2, 3])).toEqual({ a: 0, b: 0, sum: 0 });
+  });
+
+  it('the exact supremum of the gap equals brute force over all intervals (Eq. (lt-deviation))', () => {
+    let two = 0;
+    let one = -Infinity;
+    for (const [a, b] of all) {
+      const d = intervalRisk(D, a, b) - empiricalIntervalRisk(K, S, a, b);
+      two = Math.max(two, Math.abs(d));
+      one = Math.max(one, d);
+    }
+    const dev = intervalDeviations(D, S);
+    expect(dev.twoSided).toBeCloseTo(two, 14);
+    expect(dev.oneSided).toBeCloseTo(one, 14);
+  });
+
+  it('samples follow p and q (10^5 draws, within 4 standard errors)', () => {
+    const m = 100_000;
+    const big = drawSample(D, m, createRng(5));
+    const { n0, n1 } = countsOf(K, big);
+    for (let k = 0; k < K; k++) {
+      const share = (n0[k] + n1[k]) / m;
+      expect(Math.abs(share - D.p[k]))
+        .toBeLessThan(4 * Math.sqrt(D.p[k] * (1 - D.p[k]) / m));
+      const nk = n0[k] + n1[k];
+      expect(Math.abs(n1[k] / nk - D.q[k]))
+        .toBeLessThan(4 * Math.sqrt(D.q[k] * (1 - D.q[k]) / nk) + 1e-12);
+    }
+  });
+
+  it('a seed reproduces a sample', () => {
+    const a = drawSample(D, 30, createRng(9));
+    const b = drawSample(D, 30, createRng(9));
+    expect(Array.from(a.x)).toEqual(Array.from(b.x));
+    expect(Array.from(a.y)).toEqual(Array.from(b.y));
+  });
+});
+
+describe('bounds against measured gaps', () => {
+  const D = windowPopulation();
+  const study = gapStudy(D, { sizes: [25, 100, 400], reps: 200,
+    draws: 200, seed: 12 });
+
+  it('every bound holds in at least 1 - delta of 200 seeded samples, at n = 25, 100, 400', () => {
+    for (const row of study) {
+      for (const [name, f] of Object.entries(row.failures)) {
+        expect(f / row.reps, `${name} at n = ${row.n}`)
+          .toBeLessThanOrEqual(row.delta);
+      }
+    }
+  });
+
+  it('the bounds are ordered as the chapter says: finite < Rademacher < VC-Rademacher < Theorem 6.11', () => {
+    for (const { bounds: b, quantile } of study) {
+      expect(quantile).toBeLessThan(b.finite);
+      expect(b.finite).toBeLessThan(b.rademacher);
+      expect(b.rademacher).toBeLessThan(b.vcRademacher);
+      expect(b.vcRademacher).toBeLessThan(b.vcMarkov);
+    }
+  });
+
+  it('Theorem 26.3 in expectation: the mean ERM gap is below 2 E R', () => {
+    for (const row of study) {
+      expect(row.meanGap - 3 * row.gapSe)
+        .toBeLessThan(2 * (row.rad.mean + 3 * row.rad.se));
+    }
+  });
+
+  it('the window\'s best interval is the window, with risk = the noise', () => {
+    const e = D.p.map((v, k) => v * (1 - 2 * D.q[k]));
+    const best = minRun(e);
+    expect([best.a, best.b]).toEqual([WINDOW.lo, WINDOW.hi]);
+    expect(intervalRisk(D, best.a, best.b)).toBeCloseTo(WINDOW.noise, 14);
+  });
+
+  it('repetitions are reproducible and E R is estimated with its standard error', () => {
+    const a = gapRepetitions(D, 50, 5, createRng(1));
+    const b = gapRepetitions(D, 50, 5, createRng(1));
+    expect(Array.from(a.two)).toEqual(Array.from(b.two));
+    const rad = expectedRademacher(D, 50, 400, 2);
+    expect(rad.se).toBeGreaterThan(0);
+    expect(rad.se).toBeLessThan(0.05 * rad.mean);
+    expect(boundsAt(WINDOW.K, 50, 0.05, rad.mean).rademacher)
+      .toBeCloseTo(rademacherRadius(rad.mean, 50, 0.05), 14);
+  });
+});
+
+describe('the union bound', () => {
+  const u = unionStudy({ K: 500, k: 300, m: 150, reps: 300, seed: 3 });
+
+  it('Hoeffding holds for one fixed hypothesis in at least 1 - delta of the samples', () => {
+    expect(u.fixedOver / u.reps).toBeLessThanOrEqual(u.delta);
+  });
+
+  it('the union bound holds for the whole class in at least 1 - delta of the samples', () => {
+    expect(u.supOver / u.reps).toBeLessThanOrEqual(u.delta);
+  });
+
+  it('the same check rejects Hoeffding applied to the ERM hypothesis: far more failures than a valid bound allows', () => {
+    const allowed = binomialQuantile(1 - 1e-9, u.reps, u.delta);
+    expect(u.ermOver).toBeGreaterThan(allowed);
+  });
+
+  it('mistakesOf counts each hypothesis\'s mistakes', () => {
+    const table = randomClass(4, 6, 2);
+    const S: Sample = { x: Int32Array.of(0, 5, 3), y: Uint8Array.of(1, 0, 1) };
+    const direct = [0, 1, 2, 3].map((j) => [0, 1, 2].reduce((c, i) =>
+      c + (table[j * 6 + S.x[i]] === S.y[i] ? 0 : 1), 0));
+    expect(Array.from(mistakesOf(table, 6, S))).toEqual(direct);
+    expect(over([0.1, 0.3, 0.2], 0.2)).toBe(1);
+  });
+});
+
+describe('PAC in the realizable case, and no free lunch', () => {
+  it('Corollary 2.3: at m0 fewer than delta of the samples give ERM error > eps', () => {
+    const r = realizableStudy({ reps: 400, sizes: [20] });
+    const last = r.rows[r.rows.length - 1];
+    expect(last.m).toBe(r.m0);
+    expect(last.share).toBeLessThanOrEqual(r.delta);
+    expect(r.rows[0].share).toBeGreaterThan(r.delta); // m = 20 is too few
+  });
+
+  it('no free lunch: the average over f of the expected error is 1/2 (1 - 1/(2m))^m for learners that fit the sample, more for others (Eq. (lt-nfl))', () => {
+    for (const m of [1, 2, 3]) {
+      for (const [name, L] of Object.entries(LEARNERS)) {
+        const { mean } = noFreeLunch(m, L);
+        const avg = mean.reduce((a, b) => a + b) / mean.length;
+        if (name === 'memorize' || name === 'nearest') {
+          expect(avg).toBeCloseTo(nflConsistentMean(m), 14);
+        } else {
+          expect(avg).toBeGreaterThanOrEqual(nflConsistentMean(m) - 1e-14);
+        }
+        expect(avg).toBeGreaterThanOrEqual(0.25);
+      }
+    }
+  });
+
+  it('Theorem 5.1: for every learner some f has P(L >= 1/8) >= 1/7', () => {
+    for (const L of Object.values(LEARNERS)) {
+      const { mean, share } = noFreeLunch(3, L);
+      expect(Math.max(...mean)).toBeGreaterThanOrEqual(0.25);
+      expect(Math.max(...share)).toBeGreaterThanOrEqual(1 / 7);
+    }
+  });
+
+  it('the learners do what they say on a small sample', () => {
+    const x = Int32Array.of(1, 4);
+    const y = Uint8Array.of(1, 0);
+    expect(LEARNERS.memorize(x, y, 6)).toBe(0b000010);
+    expect(LEARNERS.nearest(x, y, 6)).toBe(0b000111);
+    expect(LEARNERS.majority(x, y, 6)).toBe(0);
+    expect(LEARNERS.interval(x, y, 6)).toBe(0b000010);
+    expect(popcount(0b1011)).toBe(3);
+  });
+});
+
+describe('real data: the breast cancer masses as a population', () => {
+  it('the population has the 569 masses, 212 of them malignant', () => {
+    const c = cancerPopulation();
+    expect(c.n).toBe(569);
+    expect(c.D.positive * 569).toBeCloseTo(212, 9);
+    expect(c.D.cdf[c.D.cdf.length - 1]).toBeCloseTo(1, 12);
+  });
+
+  it('on the same masses, R grows with the VC dimension and stays below Massart\'s bound', () => {
+    const rows = cancerRademacher(20, 1000, 5);
+    expect(rows.map((r) => r.name))
+      .toEqual(['thresholds', 'intervals', 'half-planes']);
+    for (let i = 1; i < 3; i++) {
+      const [a, b] = [rows[i - 1].estimate, rows[i].estimate];
+      expect(b.mean - a.mean).toBeGreaterThan(3 * Math.hypot(a.se, b.se));
+    }
+    for (const r of rows) {
+      expect(r.estimate.mean).toBeLessThan(r.massart);
+    }
+    expect(rows[2].size).toBe(GROWTH['half-planes'](20));
+  });
+});
+
+describe('large inputs', () => {
+  it('ranks and correlators handle 10^5 values, runs 10^6, without stack overflow', () => {
+    const rng = createRng(1);
+    const xs = Float64Array.from({ length: 100_000 }, () => rng.uniform());
+    const rank = distinctRanks(xs);
+    expect(rank.length).toBe(100_000);
+    const sigma = Int8Array.from(xs, (v) => (v < 0.5 ? 1 : -1));
+    // signs +1 exactly on the lower half: the best run is that half
+    expect(intervalCorrelator(xs)(sigma)).toBe(sigma.filter((s) => s > 0)
+      .length);
+    expect(thresholdCorrelator(xs)(sigma)).toBe(intervalCorrelator(xs)(sigma));
+    const e = new Float64Array(1_000_000).fill(-1);
+    e[500_000] = 1e9;
+    expect(minRun(e)).toEqual({ a: 0, b: 500_000, sum: -500_000 });
+  });
+
+  it('30 points, the most a bitmask holds, are handled; 31 are refused', () => {
+    expect(thresholds.restrict(line(30)).size).toBe(31);
+    expect(halfPlanes.restrict(generalPosition(30)).size)
+      .toBe(GROWTH['half-planes'](30));
+    expect(() => intervals.restrict(line(31)))
+      .toThrow(/intervals\.restrict: points may hold at most 30/);
+  });
+});
+
+describe('bad input', () => {
+  it('classes and the search reject bad points', () => {
+    expect(() => thresholds.restrict([0, NaN]))
+      .toThrow(/^thresholds\.restrict: points must hold finite/);
+    expect(() => halfPlanes.restrict([[0, 0], [1] as unknown as Point2]))
+      .toThrow(/^halfPlanes\.restrict: points\[1\] must be a pair/);
+    expect(() => halfPlaneWitnesses('ab' as unknown as Point2[]))
+      .toThrow(/^halfPlaneWitnesses: points must be an array/);
+    expect(() => labelByHalfPlane({ w: [1, 0], b: 0 }, [[Infinity, 0]]))
+      .toThrow(/^labelByHalfPlane: points\[0\]/);
+    expect(() => distinctRanks(null as unknown as number[]))
+      .toThrow(/^distinctRanks: xs must be an array/);
+    expect(() => shatters(thresholds, line(31)))
+      .toThrow(/^shatters: points may hold at most 30/);
+    expect(() => vcSearch(thresholds, line(4), 5))
+      .toThrow(/^vcSearch: maxSize must be an integer in \[0, 4\]/);
+    expect(() => growthOnPool(thresholds, line(4), -1))
+      .toThrow(/^growthOnPool: k must be/);
+    expect(() => forEachSubset(3, 4, () => false))
+      .toThrow(/^forEachSubset: k must be an integer in \[0, 3\]/);
+  });
+
+  it('bounds reject impossible sizes, accuracies and confidences', () => {
+    expect(() => realizableSampleSize(0, 0.1, 0.05))
+      .toThrow(/^realizableSampleSize: sizeH must be > 0/);
+    expect(() => realizableSampleSize(10, 1, 0.05))
+      .toThrow(/^realizableSampleSize: eps must be in \(0, 1\)/);
+    expect(() => hoeffdingRadius(10, 1))
+      .toThrow(/^hoeffdingRadius: delta must be in \(0, 1\)/);
+    expect(() => finiteClassRadius(0, 10, 0.1))
+      .toThrow(/^finiteClassRadius: m must be an integer >= 1/);
+    expect(() => uniformConvergenceSize(10, NaN, 0.1))
+      .toThrow(/^uniformConvergenceSize: eps must be a finite/);
+    expect(() => sauerBound(2.5, 1)).toThrow(/^sauerBound: m must be/);
+    expect(() => vcMarkovRadius(10, 0, 0.1))
+      .toThrow(/^vcMarkovRadius: growth2m must be > 0/);
+    expect(() => rademacherRadius(-0.1, 10, 0.1))
+      .toThrow(/^rademacherRadius: rad must be >= 0/);
+    expect(() => massartBound([[1, 0], [1]]))
+      .toThrow(/^massartBound: A\[1\] must have length 2/);
+    expect(() => labellingMassart(0.5, 3))
+      .toThrow(/^labellingMassart: N must be >= 1/);
+    expect(() => vcRademacherRadius(10, 5, 0))
+      .toThrow(/^vcRademacherRadius: delta must be in/);
+    expect(() => GROWTH.intervals(-1)).toThrow(/^GROWTH\.intervals: m must/);
+  });
+
+  it('binomial functions reject bad n, k, p and q', () => {
+    expect(() => binomialLogPmf(3, 2, 0.5))
+      .toThrow(/^binomialLogPmf: k must be an integer in \[0, 2\]/);
+    expect(() => binomialCdf(1, -1, 0.5)).toThrow(/^binomialCdf: n must/);
+    expect(() => binomialSf(1, 4, 1.5))
+      .toThrow(/^binomialSf: p must be in \[0, 1\]/);
+    expect(() => binomialQuantile(2, 4, 0.5))
+      .toThrow(/^binomialQuantile: q must be in \[0, 1\]/);
+  });
+
+  it('Rademacher estimators reject bad sizes, draws and samples', () => {
+    const sup = thresholdCorrelator([1, 2]);
+    expect(() => rademacherMonteCarlo(sup, 0, 10, 1))
+      .toThrow(/^rademacherMonteCarlo: m must/);
+    expect(() => rademacherMonteCarlo(sup, 2, 1, 1))
+      .toThrow(/^rademacherMonteCarlo: draws must be an integer >= 2/);
+    expect(() => rademacherExact(sup, 21))
+      .toThrow(/^rademacherExact: m must be an integer in \[1, 20\]/);
+    expect(() => thresholdCorrelator([]))
+      .toThrow(/^thresholdCorrelator: xs must be non-empty/);
+    expect(() => intervalCorrelator([1, NaN]))
+      .toThrow(/^intervalCorrelator: xs must hold finite/);
+    expect(() => labellingCorrelator([]))
+      .toThrow(/^labellingCorrelator: masks must not be empty/);
+    expect(() => thresholdRademacher(0))
+      .toThrow(/^thresholdRademacher: m must/);
+    expect(() => intervalLossCorrelator(3, { x: Int32Array.of(3),
+      y: Uint8Array.of(0) })).toThrow(/^intervalLossCorrelator: S holds/);
+    expect(() => expectedRademacher({} as never, 5, 10, 1))
+      .toThrow(/^expectedRademacher: D must be a Population/);
+  });
+
+  it('populations, samples and experiments reject bad input', () => {
+    expect(() => population([0.5, 0.6], [0, 1]))
+      .toThrow(/^population: p must sum to 1/);
+    expect(() => population([1], [1.5]))
+      .toThrow(/^population: q\[0\] must be in \[0, 1\]/);
+    expect(() => population([1, 0], [0]))
+      .toThrow(/^population: p and q must have one length/);
+    const D = population([0.5, 0.5], [0, 1]);
+    expect(() => intervalRisk(D, 2, 1)).toThrow(/^intervalRisk: b must/);
+    expect(() => drawSample(D, 0, createRng(1)))
+      .toThrow(/^drawSample: m must be an integer >= 1/);
+    const bad = { x: Int32Array.of(0), y: Uint8Array.of(2) };
+    expect(() => ermInterval(2, bad)).toThrow(/^ermInterval: S holds/);
+    expect(() => countsOf(0, bad)).toThrow(/^countsOf: K must/);
+    expect(() => empiricalIntervalRisk(2, { x: Int32Array.of(),
+      y: Uint8Array.of() }, 0, 1))
+      .toThrow(/^empiricalIntervalRisk: S must be a sample/);
+    expect(() => intervalDeviations({ p: [1] } as never, bad))
+      .toThrow(/^intervalDeviations: D must be a Population/);
+    expect(() => minRun([])).toThrow(/^minRun: e must be non-empty/);
+    expect(() => windowPopulation({ K: 10, lo: 5, hi: 3, noise: 0 }))
+      .toThrow(/^windowPopulation: hi must be an integer in \[5, 10\]/);
+    expect(() => windowPopulation({ K: 10, lo: 2, hi: 3, noise: 2 }))
+      .toThrow(/^windowPopulation: noise must be in \[0, 1\]/);
+    expect(() => gapStudy(D, { sizes: [] }))
+      .toThrow(/^gapStudy: sizes must be a non-empty array/);
+    expect(() => gapRepetitions(D, 5, 0, createRng(1)))
+      .toThrow(/^gapRepetitions: reps must be an integer >= 1/);
+    expect(() => boundsAt(10, 5, 0.05, NaN))
+      .toThrow(/^boundsAt: rad must be a finite number/);
+    expect(() => unionStudy({ delta: 2 }))
+      .toThrow(/^unionStudy: delta must be in \(0, 1\)/);
+    expect(() => randomClass(0, 5, 1)).toThrow(/^randomClass: k must/);
+    expect(() => mistakesOf(new Uint8Array(5), 2, { x: Int32Array.of(0),
+      y: Uint8Array.of(0) })).toThrow(/^mistakesOf: table must be/);
+    expect(() => over([1], NaN)).toThrow(/^over: b must be a finite/);
+    expect(() => realizableStudy({ delta: 0 }))
+      .toThrow(/^realizableStudy: delta must be in/);
+    expect(() => noFreeLunch(6, LEARNERS.memorize))
+      .toThrow(/^noFreeLunch: m must be an integer in \[1, 5\]/);
+    expect(() => noFreeLunch(2, () => 99))
+      .toThrow(/^noFreeLunch: learner must return a labelling of 4/);
+    expect(() => nflConsistentMean(0)).toThrow(/^nflConsistentMean: m/);
+    expect(() => popcount(-1)).toThrow(/^popcount: v must be/);
+    expect(() => cancerPopulation('no such feature'))
+      .toThrow(/^cancerPopulation: the index of "no such feature"/);
+    expect(() => cancerRademacher(31))
+      .toThrow(/^cancerRademacher: m must be an integer in \[1, 30\]/);
+  });
+});
