@@ -85,6 +85,11 @@ import {
   shatters,
   vcSearch,
 } from '../code/learning-theory/shattering.ts';
+import {
+  deviationTail,
+  exactRadius,
+} from '../code/learning-theory/solutions/exact-radius.ts';
+import { rectangles } from '../code/learning-theory/solutions/rectangles.ts';
 import { fixture } from './helpers.ts';
 
 interface PlaneSet {
@@ -634,6 +639,33 @@ describe('real data: the breast cancer masses as a population', () => {
       expect(r.estimate.mean).toBeLessThan(r.massart);
     }
     expect(rows[2].size).toBe(GROWTH['half-planes'](20));
+  });
+});
+
+describe('exercise solutions', () => {
+  it('axis-aligned rectangles: the search finds VC dimension 4 on a 3 x 3 grid', () => {
+    const s = vcSearch(rectangles, grid(3));
+    expect(s.dimension).toBe(4);
+    expect(shatters(rectangles, [...s.witness])).toBe(true);
+    expect(s.examined[4]).toBe(binom(9, 5)); // no five points shattered
+    const diamond: Point2[] = [[1, 0], [0, 1], [2, 1], [1, 2]];
+    expect(shatters(rectangles, diamond)).toBe(true);
+    expect(shatters(rectangles, [[0, 0], [1, 1], [2, 2], [3, 3]]))
+      .toBe(false);
+  });
+
+  it('the exact radius of one hypothesis is below Hoeffding\'s and is the smallest with tail <= delta', () => {
+    for (const m of [20, 100, 400]) {
+      const r = exactRadius(m, 0.05);
+      expect(r).toBeLessThan(hoeffdingRadius(m, 0.05));
+      expect(deviationTail(m, 0.5, r)).toBeLessThanOrEqual(0.05);
+      expect(deviationTail(m, 0.5, r - 1 / m)).toBeGreaterThan(0.05);
+    }
+    expect(deviationTail(10, 0.5, 0.5)).toBe(0);
+    expect(() => exactRadius(10, 0.05, 2))
+      .toThrow(/^exactRadius: L must be in \[0, 1\]/);
+    expect(() => rectangles.restrict([[0, NaN]]))
+      .toThrow(/^rectangles\.restrict: points\[0\]/);
   });
 });
 

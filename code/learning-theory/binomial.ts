@@ -1,10 +1,11 @@
+// @unshown: exact binomial probabilities, summed term by term from the
+// probability chapter's log-gamma; the tests check them against SciPy.
 // The binomial distribution, exactly: the number of violations of a
 // bound in R independent repetitions, and the exact error of one fixed
 // hypothesis on m examples, are binomial counts.
 import { logGamma } from '../probability/special.ts';
 import { requireFinite, requireInt } from './checks.ts';
 
-// #region binomial
 /** log P(X = k) for X ~ Binomial(n, p). */
 export function binomialLogPmf(k: number, n: number, p: number): number {
   check('binomialLogPmf', n, p);
@@ -46,7 +47,6 @@ export function binomialQuantile(q: number, n: number, p: number) {
   }
   return n;
 }
-// #endregion
 
 function check(fn: string, n: number, p: number) {
   requireInt(fn, 'n', n);

@@ -9,7 +9,6 @@ import {
   requirePositive,
 } from './checks.ts';
 
-// #region finite-bounds
 /** Corollary 2.3: with m >= this, every ERM hypothesis of a finite class
  *  has L_D(h_S) <= eps with probability >= 1 - delta (realizable case),
  *  Eq. (lt-realizable). */
@@ -22,6 +21,7 @@ export function realizableSampleSize(
   return Math.ceil(Math.log(sizeH / delta) / eps);
 }
 
+// #region finite-bounds
 /** Hoeffding for one fixed h (Lemma 4.5): P(|L_S(h) - L_D(h)| > r)
  *  <= delta for this r, Eq. (lt-hoeffding-radius). */
 export function hoeffdingRadius(m: number, delta: number): number {
@@ -42,6 +42,7 @@ export function finiteClassRadius(
   checkFinite('finiteClassRadius', sizeH, 0.5, delta);
   return Math.sqrt(Math.log((2 * sizeH) / delta) / (2 * m));
 }
+// #endregion
 
 /** The same, solved for m: Corollary 4.6, Eq. (lt-finite-uc). */
 export function uniformConvergenceSize(
@@ -52,9 +53,7 @@ export function uniformConvergenceSize(
   checkFinite('uniformConvergenceSize', sizeH, eps, delta);
   return Math.ceil(Math.log((2 * sizeH) / delta) / (2 * eps * eps));
 }
-// #endregion
 
-// #region growth-closed-forms
 /** tau(m) for thresholds, intervals and half-planes in the plane,
  *  Eqs. (lt-growth-line) and (lt-growth-planes). */
 export const GROWTH = {
@@ -63,7 +62,6 @@ export const GROWTH = {
   'half-planes': (m: number) =>
     growthArg('half-planes', m) === 0 ? 1 : m * m - m + 2,
 } as const;
-// #endregion
 
 // #region sauer
 /** Sauer's lemma (Lemma 6.10): a class of VC dimension d has
@@ -81,7 +79,6 @@ export function sauerBound(m: number, d: number): number {
 }
 // #endregion
 
-// #region vc-markov
 /** Theorem 6.11: with probability >= 1 - delta, every h has
  *  |L_D(h) - L_S(h)| <= this, Eq. (lt-vc-markov). */
 export function vcMarkovRadius(
@@ -95,9 +92,7 @@ export function vcMarkovRadius(
   const top = 4 + Math.sqrt(Math.log(growth2m));
   return top / (delta * Math.sqrt(2 * m));
 }
-// #endregion
 
-// #region rademacher-bound
 /** Theorem 26.5, first part, for a loss in [0, c]: with probability
  *  >= 1 - delta every h has L_D(h) - L_S(h) <= this, where rad is
  *  E_S R(loss o H o S), Eq. (lt-rademacher-bound). */
@@ -116,7 +111,6 @@ export function rademacherRadius(
   requirePositive('rademacherRadius', 'c', c);
   return 2 * rad + c * Math.sqrt((2 * Math.log(2 / delta)) / m);
 }
-// #endregion
 
 // #region massart
 /** Massart's lemma (Lemma 26.8): R(A) <= max ||a - abar|| sqrt(2 log N)

@@ -51,10 +51,9 @@ export function cancerPopulation(feature = CANCER_FEATURE) {
 /** The two features of the half-planes. */
 export const PLANE_FEATURES = ['worst radius', 'worst concave points'];
 
-/** R(H o S) of thresholds, intervals (on CANCER_FEATURE) and half-planes
- *  (on PLANE_FEATURES, standardized: an affine map of the plane keeps
- *  the labellings) on the same m masses, by Monte Carlo, with |H_S|
- *  and Massart's bound, Eq. (lt-massart-growth). */
+/** R(H o S) on the same m masses, by Monte Carlo, with |H_S| and
+ *  Massart's bound (Eq. (lt-massart-growth)); half-planes standardized,
+ *  an affine map that keeps their labellings. */
 export function cancerRademacher(m: number, draws = 2000, seed = 5) {
   requireInt('cancerRademacher', 'm', m, 1, 30);
   const { X, features } = loadBreastCancer();
@@ -66,8 +65,8 @@ export function cancerRademacher(m: number, draws = 2000, seed = 5) {
   const [u, v] = PLANE_FEATURES.map(column);
   const { Z } = standardize(new Matrix(m, 2,
     Float64Array.from(u.flatMap((a, i) => [a, v[i]]))));
-  const ps: Point2[] = rows.map((_, i) => [Z.get(i, 0), Z.get(i, 1)]);
-  const planes = halfPlanes.restrict(ps);
+  const planes = halfPlanes.restrict(
+    rows.map((_, i): Point2 => [Z.get(i, 0), Z.get(i, 1)]));
   return [
     { name: 'thresholds', d: 1, size: thresholds.restrict(xs).size,
       sup: thresholdCorrelator(xs) },

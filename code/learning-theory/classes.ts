@@ -25,7 +25,6 @@ export interface HypothesisClass<P> {
 }
 // #endregion
 
-// #region ranks
 /** Each point's rank among the distinct values: equal points share one;
  *  ranks run from 0 to (number of distinct values) - 1. */
 export function distinctRanks(xs: ArrayLike<number>): Int32Array {
@@ -67,7 +66,6 @@ export function maskOfRanks(rank: Int32Array, lo: number, hi: number) {
   }
   return mask;
 }
-// #endregion
 
 // #region thresholds
 /** Thresholds h_a(x) = 1[x < a] (Eq. (lt-thresholds)): on k distinct
@@ -128,9 +126,6 @@ export function criticalAngles(ps: readonly Point2[], merge = 1e-9) {
 // #endregion
 
 // #region half-plane-witnesses
-/** A half-plane h(x) = 1[<w, x> + b > 0]. */
-export interface HalfPlane { readonly w: Point2; readonly b: number }
-
 /** Every labelling of ps by a half-plane, each with one half-plane that
  *  makes it (Eq. (lt-half-planes)). Between two neighbouring critical
  *  angles the order of the projections <u, x_i> does not change; each
@@ -160,6 +155,10 @@ export function halfPlaneWitnesses(
   if (ps.length === 0) out.set(0, { w: [1, 0], b: -1 });
   return out;
 }
+// #endregion
+
+/** A half-plane h(x) = 1[<w, x> + b > 0]. */
+export interface HalfPlane { readonly w: Point2; readonly b: number }
 
 /** Half-planes in the plane, through their witnesses. */
 export const halfPlanes: HypothesisClass<Point2> = {
@@ -169,9 +168,7 @@ export const halfPlanes: HypothesisClass<Point2> = {
     return new Set(halfPlaneWitnesses(ps).keys());
   },
 };
-// #endregion
 
-// #region evaluate
 /** The labelling a half-plane gives ps, as a bitmask. */
 export function labelByHalfPlane(h: HalfPlane, ps: readonly Point2[]) {
   requirePoints2('labelByHalfPlane', ps);
@@ -181,4 +178,3 @@ export function labelByHalfPlane(h: HalfPlane, ps: readonly Point2[]) {
   });
   return mask;
 }
-// #endregion

@@ -53,7 +53,6 @@ export function windowPopulation(
 export const intervalCount = (K: number) => (K * (K + 1)) / 2 + 1;
 // #endregion
 
-// #region random-class
 /** k random labellings of the values 0..K-1: table[j K + x] = h_j(x). */
 export function randomClass(k: number, K: number, seed: number) {
   requireInt('randomClass', 'k', k, 1);
@@ -81,19 +80,15 @@ export function mistakesOf(table: Uint8Array, K: number, S: Sample) {
   }
   return wrong;
 }
-// #endregion
 
 // #region union
-/** Pure-noise labels (q = 1/2), so every h has L_D(h) = 1/2. Per
- *  sample: the gap of h_0 (fixed before the sample), of the ERM
- *  hypothesis, and the largest gap over the class. */
+/** Noise labels, so L_D(h) = 1/2 for all h. Per sample: the gap of a
+ *  fixed h_0, of ERM's choice, and the largest over the class. */
 export function unionStudy(
   { K = 1000, k = 1000, m = 200, reps = 400, delta = 0.05, seed = 7 } =
     {},
 ) {
-  requireInt('unionStudy', 'm', m, 1);
-  requireInt('unionStudy', 'reps', reps, 1);
-  requireDelta('unionStudy', delta);
+  checkStudy('unionStudy', m, reps, delta);
   const table = randomClass(k, K, seed);
   const D = population(new Float64Array(K).fill(1 / K),
     new Float64Array(K).fill(0.5));
@@ -115,6 +110,13 @@ export function unionStudy(
     fixedOver: over(fixed, single), ermOver: over(erm, single),
     supOver: over(sup, union) };
 }
+// #endregion
+
+function checkStudy(fn: string, m: number, reps: number, delta: number) {
+  requireInt(fn, 'm', m, 1);
+  requireInt(fn, 'reps', reps, 1);
+  requireDelta(fn, delta);
+}
 
 /** How many of xs exceed the bound b. */
 export function over(xs: ArrayLike<number>, b: number): number {
@@ -123,9 +125,7 @@ export function over(xs: ArrayLike<number>, b: number): number {
   for (let i = 0; i < xs.length; i++) c += xs[i] > b ? 1 : 0;
   return c;
 }
-// #endregion
 
-// #region gap-repetitions
 /** reps samples of size n from D: per sample, sup_h |L_D - L_S|,
  *  sup_h (L_D - L_S) (Eq. (lt-deviation)) and the gap of ERM. */
 export function gapRepetitions(
@@ -147,9 +147,7 @@ export function gapRepetitions(
   }
   return { two, one, gap };
 }
-// #endregion
 
-// #region bounds-at
 /** The four bounds on the gap at n, for intervals of K values. */
 export function boundsAt(K: number, n: number, delta: number,
   rad: number) {
@@ -164,7 +162,6 @@ export function boundsAt(K: number, n: number, delta: number,
     rademacher: rademacherRadius(rad, n, delta),
   };
 }
-// #endregion
 
 // #region gap-study
 /** For each n: the (1 - delta)-quantile of the two-sided gap, the
@@ -199,7 +196,6 @@ export function gapStudy(
 }
 // #endregion
 
-// #region realizable
 /** Corollary 2.3 in practice: the window without noise, so some
  *  interval has L_D = 0. At each m, the share of samples on which ERM
  *  has L_D(h_S) > eps; m0 is the size the corollary asks for. */
@@ -222,4 +218,3 @@ export function realizableStudy(
   });
   return { eps, delta, reps, m0, rows };
 }
-// #endregion

@@ -9,50 +9,49 @@ import { ermInterval } from './population.ts';
  *  the labels of all n points, as a bitmask. */
 export type Learner = (x: Int32Array, y: Uint8Array, n: number) => number;
 
-export const LEARNERS = {
-  /** The seen labels; 0 on every point it has not seen. */
-  memorize: (x, y) => {
-    let h = 0;
-    for (let i = 0; i < x.length; i++) if (y[i]) h |= 1 << x[i];
-    return h;
-  },
-  /** The label of the nearest seen point (the left one on a tie). */
-  nearest: (x, y, n) => {
-    let h = 0;
-    for (let c = 0; c < n; c++) {
-      let best = 0;
-      for (let i = 1; i < x.length; i++) {
-        const d = Math.abs(x[i] - c) - Math.abs(x[best] - c);
-        if (d < 0 || (d === 0 && x[i] < x[best])) best = i;
-      }
-      if (y[best]) h |= 1 << c;
+/** The seen labels; 0 on every point it has not seen. */
+const memorize: Learner = (x, y) => {
+  let h = 0;
+  for (let i = 0; i < x.length; i++) if (y[i]) h |= 1 << x[i];
+  return h;
+};
+
+/** The label of the nearest seen point (the left one on a tie). */
+const nearest: Learner = (x, y, n) => {
+  let h = 0;
+  for (let c = 0; c < n; c++) {
+    let best = 0;
+    for (let i = 1; i < x.length; i++) {
+      const d = Math.abs(x[i] - c) - Math.abs(x[best] - c);
+      if (d < 0 || (d === 0 && x[i] < x[best])) best = i;
     }
-    return h;
-  },
-  /** One label for all: the majority of the sample's (0 on a tie). */
-  majority: (x, y, n) => {
-    let ones = 0;
-    for (let i = 0; i < y.length; i++) ones += y[i];
-    return 2 * ones > y.length ? 2 ** n - 1 : 0;
-  },
-  /** ERM over intervals of C. */
-  interval: (x, y, n) => {
-    const { a, b } = ermInterval(n, { x, y });
-    return (2 ** b - 1) - (2 ** a - 1); // the bits a, ..., b - 1
-  },
-} satisfies Record<string, Learner>;
+    if (y[best]) h |= 1 << c;
+  }
+  return h;
+};
 // #endregion
+
+/** One label for all: the majority of the sample's (0 on a tie). */
+const majority: Learner = (x, y, n) => {
+  let ones = 0;
+  for (let i = 0; i < y.length; i++) ones += y[i];
+  return 2 * ones > y.length ? 2 ** n - 1 : 0;
+};
+
+/** ERM over intervals of C. */
+const interval: Learner = (x, y, n) => {
+  const { a, b } = ermInterval(n, { x, y });
+  return (2 ** b - 1) - (2 ** a - 1); // the bits a, ..., b - 1
+};
+
+export const LEARNERS = { memorize, nearest, majority, interval };
 
 // #region nfl
 /** For each f: C -> {0, 1} the learner's expected error
  *  E_S L_{D_f}(A(S)) and P(L_{D_f}(A(S)) >= 1/8), exactly, by
  *  enumerating the (2m)^m sequences S (Eq. (lt-nfl)). */
 export function noFreeLunch(m: number, learner: Learner) {
-  requireInt('noFreeLunch', 'm', m, 1, 5);
-  if (typeof learner !== 'function') {
-    throw new Error(`noFreeLunch: learner must be a function, got ` +
-      `${typeof learner}`);
-  }
+  checkLearner(m, learner);
   const n = 2 * m;
   const sequences = n ** m;
   const x = new Int32Array(m);
@@ -65,18 +64,14 @@ export function noFreeLunch(m: number, learner: Learner) {
         x[i] = r % n; // the i-th draw: digit i of s in base n
         y[i] = (f >> x[i]) & 1;
       }
-      const h = learner(x, y, n);
-      if (!Number.isInteger(h) || h < 0 || h >= 2 ** n) {
-        throw new Error(`noFreeLunch: learner must return a labelling ` +
-          `of ${n} points (an integer in [0, ${2 ** n})), got ${h}`);
-      }
-      const L = popcount(h ^ f) / n;
+      const L = popcount(checkedLabels(learner(x, y, n), n) ^ f) / n;
       mean[f] += L / sequences;
       if (L >= 1 / 8) share[f] += 1 / sequences;
     }
   }
   return { mean, share };
 }
+// #endregion
 
 /** The average over f for a learner that fits the sample: half the
  *  unseen points are wrong, and E #unseen = 2m (1 - 1/(2m))^m. */
@@ -84,7 +79,22 @@ export function nflConsistentMean(m: number): number {
   requireInt('nflConsistentMean', 'm', m, 1);
   return 0.5 * (1 - 1 / (2 * m)) ** m;
 }
-// #endregion
+
+function checkLearner(m: number, learner: Learner) {
+  requireInt('noFreeLunch', 'm', m, 1, 5);
+  if (typeof learner !== 'function') {
+    throw new Error(`noFreeLunch: learner must be a function, got ` +
+      `${typeof learner}`);
+  }
+}
+
+function checkedLabels(h: number, n: number): number {
+  if (!Number.isInteger(h) || h < 0 || h >= 2 ** n) {
+    throw new Error(`noFreeLunch: learner must return a labelling ` +
+      `of ${n} points (an integer in [0, ${2 ** n})), got ${h}`);
+  }
+  return h;
+}
 
 /** The number of bits set in a 32-bit integer. */
 export function popcount(v: number): number {

@@ -8,7 +8,6 @@ import {
   requireInt,
 } from './checks.ts';
 
-// #region population
 /** D on {0..K-1} x {0, 1}: P(x = k) = p[k], P(y = 1 | x = k) = q[k]. */
 export interface Population {
   readonly p: Float64Array;
@@ -37,7 +36,6 @@ export function population(
     p: Float64Array.from(p), q: Float64Array.from(q), positive, G, cdf,
   };
 }
-// #endregion
 
 // #region interval-risk
 /** L_D of the interval [a, b), Eq. (lt-interval-risk). */
@@ -48,7 +46,6 @@ export function intervalRisk(D: Population, a: number, b: number) {
 }
 // #endregion
 
-// #region sample
 /** m examples: x by inverting the CDF of p, then y with P(y = 1) = q. */
 export interface Sample {
   readonly x: Int32Array;
@@ -76,9 +73,7 @@ export function drawSample(D: Population, m: number, rng: Rng): Sample {
   }
   return { x, y };
 }
-// #endregion
 
-// #region counts
 /** n0[k], n1[k]: the sample's examples with x = k and y = 0, 1. */
 export function countsOf(K: number, S: Sample) {
   requireSample('countsOf', K, S);
@@ -107,7 +102,6 @@ export function empiricalIntervalRisk(
   }
   return wrong / S.x.length;
 }
-// #endregion
 
 // #region runs
 /** The run [a, b) of e with the smallest sum, the empty run (sum 0)

@@ -42,8 +42,7 @@ export function labellingCorrelator(masks: Iterable<Labelling>) {
 // #region monte-carlo
 export interface Estimate {
   readonly mean: number;
-  /** The standard error of the mean: the draws' sd over sqrt(draws). */
-  readonly se: number;
+  readonly se: number; // the draws' sd over sqrt(draws)
   readonly draws: number;
 }
 
@@ -73,7 +72,6 @@ export function rademacherMonteCarlo(
 }
 // #endregion
 
-// #region exact
 /** R(A) exactly: the average over all 2^m sign vectors (m <= 20). */
 export function rademacherExact(sup: Correlator, m: number): number {
   requireInt('rademacherExact', 'm', m, 1, 20);
@@ -85,7 +83,6 @@ export function rademacherExact(sup: Correlator, m: number): number {
   }
   return total / 2 ** m / m;
 }
-// #endregion
 
 // #region line-correlators
 /** Signs summed over groups of equal points, in the order of the line:
@@ -111,6 +108,7 @@ export function thresholdCorrelator(xs: ArrayLike<number>): Correlator {
     return best;
   };
 }
+// #endregion
 
 /** Intervals: the largest sum of a run (Kadane; empty run included). */
 export function intervalCorrelator(xs: ArrayLike<number>): Correlator {
@@ -127,9 +125,7 @@ export function intervalCorrelator(xs: ArrayLike<number>): Correlator {
     return best;
   };
 }
-// #endregion
 
-// #region spitzer
 /** R of thresholds on m distinct points in closed form: E max(0, S_1,
  *  ..., S_m) / m for the walk S_k of the signs, which Spitzer's
  *  identity turns into sum_k E[S_k^+] / k, Eq. (lt-spitzer). */
@@ -145,7 +141,6 @@ export function thresholdRademacher(m: number): number {
   }
   return total / m;
 }
-// #endregion
 
 // #region loss-correlator
 /** The 0-1 loss of intervals on a sample S: l_i = y_i + (1 - 2 y_i)
@@ -169,6 +164,7 @@ export function intervalLossCorrelator(K: number, S: Sample): Correlator {
     return base + best;
   };
 }
+// #endregion
 
 /** E_S R(loss o H o S) for intervals, by Monte Carlo over pairs of a
  *  sample S ~ D^m and signs sigma: one draw of sup / m per pair. */
@@ -187,4 +183,3 @@ export function expectedRademacher(
     intervalLossCorrelator(D.p.length, drawSample(D, m, rng))(sigma);
   return rademacherMonteCarlo(sup, m, draws, seed + 1);
 }
-// #endregion

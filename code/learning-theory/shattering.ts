@@ -15,7 +15,6 @@ export function shatters<P>(
 }
 // #endregion
 
-// #region combinations
 /** Calls visit with every k-subset of {0, ..., n-1}, in lexicographic
  *  order, until visit returns true; returns how many it visited. */
 export function forEachSubset(
@@ -37,18 +36,16 @@ export function forEachSubset(
     for (let j = i + 1; j < k; j++) idx[j] = idx[j - 1] + 1;
   }
 }
-// #endregion
 
-// #region vc-search
+/** The largest k such that some k points of the pool are shattered,
+ *  such a set, and the subsets examined for k = 1, 2, ... */
 export interface VcSearch<P> {
-  /** The largest k such that some k points of the pool are shattered. */
   readonly dimension: number;
-  /** Such a shattered set. */
   readonly witness: readonly P[];
-  /** Subsets examined, per size k = 1, 2, ... */
   readonly examined: readonly number[];
 }
 
+// #region vc-search
 /** Searches the pool for shattered sets of size 1, 2, ...; stops at the
  *  first size with none, since every subset of a shattered set is
  *  shattered (so no larger one can be). */
@@ -76,7 +73,6 @@ export function vcSearch<P>(
 }
 // #endregion
 
-// #region growth
 /** max over the k-subsets C of the pool of |H_C|: a lower bound on the
  *  growth function tau_H(k) (Eq. (lt-growth)), exact when the pool
  *  holds a set that attains the maximum. */
@@ -94,7 +90,6 @@ export function growthOnPool<P>(
   });
   return best;
 }
-// #endregion
 
 function requireList(
   fn: string,
