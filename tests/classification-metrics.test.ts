@@ -70,6 +70,8 @@ import {
   trapezoid,
 } from '../code/classification-metrics/roc.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/classification-metrics.ts';
 
 const sk = fixture('classification-metrics', 'sklearn.json');
 
@@ -343,7 +345,7 @@ describe('the ROC curve and its area', () => {
       /rocCurve: needs both classes in y, got 2 positives and 0 negatives/,
     );
     expect(() => rocCurve([0, 1], [0.2, NaN])).toThrow(
-      /rankedCounts: s must hold finite numbers, got s\[1\] = NaN/,
+      /rocCurve: s must hold finite numbers, got s\[1\] = NaN/,
     );
     expect(() => rankedCounts([0, 1], [0.2])).toThrow(
       /rankedCounts: expected y and s of one length, got 2 and 1/,
@@ -776,5 +778,43 @@ describe('the breast cancer data', () => {
       checked += 1;
     });
     expect(checked).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('large input', () => {
+  it('counts, log-loss and Brier score take 10^6 predictions', () => {
+    // n = 10^6 alternating labels, every p = 1/4: the exact values
+    // below, up to the rounding of 10^6 terms (n eps relative).
+    const n = 1_000_000;
+    const y = Float64Array.from({ length: n }, (_, i) => i % 2);
+    const p = new Float64Array(n).fill(0.25);
+    expect(confusionCounts(y, predictAt(p, 0.5)))
+      .toEqual({ tp: 0, fp: 0, tn: n / 2, fn: n / 2 });
+    const tol = { rtol: n * Number.EPSILON, atol: 0 };
+    assertAllClose(brierScore(y, p), (0.25 ** 2 + 0.75 ** 2) / 2, tol);
+    assertAllClose(logLoss(y, p), -(Math.log(0.25) + Math.log(0.75)) / 2,
+      tol);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it("the chapter's shared checks", () => {
+    rejectsBadInput(badInput.checks);
+  });
+
+  it('confusion counts, the rates read off them, prevalence and costs', () => {
+    rejectsBadInput(badInput.confusion);
+  });
+
+  it('ranked counts, ROC, AUC, Mann–Whitney and precision–recall', () => {
+    rejectsBadInput(badInput.curves);
+  });
+
+  it('log-loss, Brier score and calibration', () => {
+    rejectsBadInput(badInput.probabilities);
+  });
+
+  it('the breast cancer evaluation and the imbalance study', () => {
+    rejectsBadInput(badInput.studies);
   });
 });

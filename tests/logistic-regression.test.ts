@@ -70,6 +70,8 @@ import {
 } from '../code/logistic-regression/sigmoid.ts';
 import { logisticData } from '../code/logistic-regression/synthetic.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/logistic-regression.ts';
 
 const sk = fixture('logistic-regression', 'sklearn.json');
 
@@ -556,5 +558,23 @@ describe('bad input', () => {
   it('a budget too small to converge is an error, not a silent result', () => {
     expect(() => fitLogisticGD(X, y, { maxIter: 3 }))
       .toThrow(/fitLogisticGD: gradientDescent: no convergence in 3 steps/);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('the model: checks, logits, probabilities, loss, gradient, Hessian', () => {
+    rejectsBadInput(badInput.model);
+  });
+
+  it('the sigmoid and the naive formulas', () => {
+    rejectsBadInput(badInput.sigmoid);
+  });
+
+  it('margins, the objective, Newton, gradient descent, IRLS and the bound', () => {
+    rejectsBadInput(badInput.fit);
+  });
+
+  it('accuracy, the experiments and the breast cancer data', () => {
+    rejectsBadInput(badInput.study);
   });
 });

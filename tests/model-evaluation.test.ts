@@ -60,6 +60,8 @@ import {
   trainValidationTestSplit,
 } from '../code/model-evaluation/splits.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/model-evaluation.ts';
 
 const sk = fixture('model-evaluation', 'sklearn.json');
 const lrSk = fixture('linear-regression', 'sklearn.json');
@@ -492,5 +494,23 @@ describe('why training error is optimistic', () => {
   it('optimismSimulation rejects fewer than two repetitions', () => {
     expect(() => optimismSimulation(SINE, x, 1, 1, createRng(1)))
       .toThrow(/optimismSimulation: reps/);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('polynomial design, fit and prediction', () => {
+    rejectsBadInput(badInput.polynomial);
+  });
+
+  it('the simulation, its decomposition and the optimism', () => {
+    rejectsBadInput(badInput.biasVariance);
+  });
+
+  it('cross-validation, learning curves, MAE, RMSE and the splits', () => {
+    rejectsBadInput(badInput.cv);
+  });
+
+  it('the diabetes evaluations', () => {
+    rejectsBadInput(badInput.diabetes);
   });
 });

@@ -71,6 +71,8 @@ import {
   shrinkageFactors,
 } from '../code/regularization/ridge.ts';
 import { fixture, normwiseError } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/regularization.ts';
 
 const sk = fixture('regularization', 'sklearn.json');
 
@@ -307,11 +309,11 @@ describe('ridge', () => {
 
   it('refuses a negative λ and NaN data', () => {
     const { X, y } = problem(12, 10, 2);
-    expect(() => ridgeSvd(X, y, -1)).toThrow(/ridgePath: lambdas\[0\]/);
+    expect(() => ridgeSvd(X, y, -1)).toThrow(/ridgeSvd: lambda_ must be/);
     expect(() => ridgeCholesky(X, y, NaN)).toThrow(/ridgeCholesky/);
     const bad = y.slice();
     bad[3] = NaN;
-    expect(() => ridgeSvd(X, bad, 1)).toThrow(/ridgePath: y/);
+    expect(() => ridgeSvd(X, bad, 1)).toThrow(/ridgeSvd: y/);
   });
 });
 
@@ -619,5 +621,27 @@ describe('the diabetes study', () => {
     const o1 = fitNormalEquations(X, y).w[0];
     const o2 = fitNormalEquations(X2, y).w[0];
     expect(o2 * 10).toBeCloseTo(o1, 10);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('ridge: its checks, fits, path, objective, gradient and risk', () => {
+    rejectsBadInput(badInput.ridge);
+  });
+
+  it('the elastic net, the lasso and their optimality checks', () => {
+    rejectsBadInput(badInput.lasso);
+  });
+
+  it('lambdaMax, the λ grid and the path', () => {
+    rejectsBadInput(badInput.path);
+  });
+
+  it('folds, cross-validation curves and the choice of λ', () => {
+    rejectsBadInput(badInput.cv);
+  });
+
+  it('the diabetes helpers', () => {
+    rejectsBadInput(badInput.diabetes);
   });
 });

@@ -3,7 +3,8 @@
 // seeded inputs, so that the page, the figures and the tests share them.
 // Node only: it loads the breast cancer file.
 import { symmetricEigen } from '../decompositions/eigen.ts';
-import { Matrix, norm } from '../linear-algebra/matrix.ts';
+import { Matrix, checkFinite, norm } from '../linear-algebra/matrix.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import {
   standardize,
   unstandardize,
@@ -34,6 +35,7 @@ import {
 
 /** The columns idx of X, in that order. */
 export function columns(X: Matrix, idx: number[]): Matrix {
+  checkColumns(X, idx);
   const out = new Matrix(X.rows, idx.length);
   for (let i = 0; i < X.rows; i++) {
     idx.forEach((j, c) => { out.data[i * idx.length + c] = X.get(i, j); });
@@ -107,6 +109,7 @@ export function pairStudy() {
 export const GD_BUDGET = 2000;
 
 export function convergenceStudy(budget = GD_BUDGET) {
+  requireInteger('convergenceStudy', 'budget', budget, 1);
   const { X, y } = loadBreastCancer();
   const { Z } = standardize(X);
   const lambda_ = BREAST_CANCER_LAMBDA;
@@ -128,6 +131,7 @@ export function convergenceStudy(budget = GD_BUDGET) {
  * the slope of log ‖g_{k+1}‖ against log ‖g_k‖.
  */
 export function convergenceOrder(run: RunResult): number {
+  checkHistory(run);
   const g = run.history.map((h) => Math.log(h.gradNorm));
   const k = g.length - 1;
   return (g[k] - g[k - 2]) / (g[k - 1] - g[k - 3]);
@@ -167,4 +171,34 @@ export function penaltyStudy() {
       testAccuracy: holdout.testAccuracy };
   });
   return { Z, y, rows };
+}
+
+// ---------------------------------------------------------------------
+// Input checks of the functions above.
+
+function checkColumns(X: Matrix, idx: number[]): void {
+  const fn = 'columns';
+  checkFinite(fn, 'X', X);
+  const ok = Array.isArray(idx) && idx.length > 0 &&
+    idx.every((j) => Number.isInteger(j) && j >= 0 && j < X.cols);
+  if (!ok) {
+    throw new Error(`${fn}: idx must list column indices in ` +
+      `[0, ${X.cols}), got ${Array.isArray(idx) ? `[${idx}]` : idx}`);
+  }
+}
+
+/** Four gradient norms > 0 at least: three ratios of their logs. */
+function checkHistory(run: RunResult): void {
+  const fn = 'convergenceOrder';
+  const h = run?.history;
+  if (!Array.isArray(h) || h.length < 4) {
+    throw new Error(`${fn}: run.history needs at least 4 iterates, got ` +
+      `${Array.isArray(h) ? h.length : h}`);
+  }
+  const i = h.findIndex((it) => !(it?.gradNorm > 0) ||
+    !Number.isFinite(it.gradNorm));
+  if (i >= 0) {
+    throw new Error(`${fn}: run.history[${i}].gradNorm must be finite ` +
+      `and > 0 (a log is taken), got ${h[i]?.gradNorm}`);
+  }
 }

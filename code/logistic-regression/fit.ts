@@ -3,12 +3,14 @@
 // θ = 0, with separable data detected instead of chased to infinity.
 // Browser-safe: no node imports.
 import {
-  cholesky,
+  choleskyFor,
   choleskySolve,
 } from '../decompositions/cholesky.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import { symmetricEigen } from '../decompositions/eigen.ts';
 import {
   Matrix,
+  checkFinite,
   matmul,
   matvec,
   norm,
@@ -132,6 +134,7 @@ export function fitLogisticNewton(
 ): LogisticFit {
   const fn = 'fitLogisticNewton';
   const { lambda_ = 0, maxIter = 50, tol = 1e-10 } = opts;
+  checkOptions(fn, maxIter, tol);
   const { f, grad, hess } = start(fn, X, y, lambda_);
   const theta0 = new Float64Array(X.cols + 1);
   const g0 = norm(logisticGradient(X, y, theta0, lambda_));
@@ -152,6 +155,7 @@ export function fitLogisticNewton(
 /** λmax(ÃᵀÃ)/4 + λ ≥ λmax(∇²L) everywhere, Eq. (logr-smoothness). */
 export function smoothness(X: Matrix, lambda_ = 0): number {
   checkLambda('smoothness', 'lambda_', lambda_);
+  checkFinite('smoothness', 'X', X);
   const A = addOnesColumn(X);
   const gram = scale(matmul(transpose(A), A), 1 / 4);
   return largestEigenvalue(gram) + lambda_;
@@ -165,6 +169,7 @@ export function fitLogisticGD(
 ): LogisticFit {
   const fn = 'fitLogisticGD';
   const { lambda_ = 0, maxIter = 100_000, tol = 1e-10 } = opts;
+  checkOptions(fn, maxIter, tol, opts.eta);
   const { f, grad } = start(fn, X, y, lambda_);
   const theta0 = new Float64Array(X.cols + 1);
   const eta = opts.eta ?? 1 / smoothness(X, lambda_);
@@ -225,8 +230,8 @@ export function irlsStep(
   theta: Vector,
   lambda_ = 0,
 ): Vector {
-  const H = logisticHessian(X, theta, lambda_); // ÃᵀSÃ + λI₀, checked
-  checkLabels('irlsStep', X, y);
+  checkModel('irlsStep', X, y, theta, lambda_);
+  const H = logisticHessian(X, theta, lambda_); // ÃᵀSÃ + λI₀
   const A = addOnesColumn(X);
   const z = matvec(A, theta);
   // S ž = S z + (y − p): never divides by an Sᵢᵢ that may underflow
@@ -234,7 +239,8 @@ export function irlsStep(
     const p = sigmoid(zi);
     return p * sigmoid(-zi) * zi + (y[i] - p);
   });
-  return choleskySolve(cholesky(H), matvec(transpose(A), Sz));
+  const L = choleskyFor('irlsStep', H, 'ÃᵀSÃ + λI₀:');
+  return choleskySolve(L, matvec(transpose(A), Sz));
 }
 // #endregion
 
@@ -250,6 +256,7 @@ export function minimizerDistanceBound(
   theta: Vector,
   lambda_ = 0,
 ): number {
+  checkModel('minimizerDistanceBound', X, y, theta, lambda_);
   const g = norm(logisticGradient(X, y, theta, lambda_));
   const eig = symmetricEigen(logisticHessian(X, theta, lambda_)).values;
   const mu = eig[eig.length - 1]; // the smallest: values are sorted
@@ -260,3 +267,33 @@ export function minimizerDistanceBound(
   return (g + delta) / (mu / 2);
 }
 // #endregion
+
+// Input checks of the functions above.
+
+/** maxIter >= 1, tol >= 0 and, if given, a step eta > 0. */
+function checkOptions(
+  fn: string,
+  maxIter: number,
+  tol: number,
+  eta?: number,
+): void {
+  requireInteger(fn, 'maxIter', maxIter, 1);
+  if (!(tol >= 0 && Number.isFinite(tol))) {
+    throw new Error(`${fn}: tol must be finite and >= 0, got ${tol}`);
+  }
+  if (eta !== undefined && !(eta > 0 && Number.isFinite(eta))) {
+    throw new Error(`${fn}: eta must be finite and > 0, got ${eta}`);
+  }
+}
+
+function checkModel(
+  fn: string,
+  X: Matrix,
+  y: Vector,
+  theta: Vector,
+  lambda_: number,
+): void {
+  checkLabels(fn, X, y);
+  checkTheta(fn, X, theta);
+  checkLambda(fn, 'lambda_', lambda_);
+}

@@ -9,7 +9,11 @@ import {
   shapeOf,
 } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
-import { addOnesColumn, checkXy } from '../linear-regression/model.ts';
+import {
+  addOnesColumn,
+  checkWeights,
+  checkXy,
+} from '../linear-regression/model.ts';
 import { softplus } from '../probability/univariate.ts';
 import { checkLambda } from '../regularization/ridge.ts';
 import { sigmoid } from './sigmoid.ts';
@@ -52,10 +56,11 @@ export function predictProba(X: Matrix, w: Vector, b = 0): Vector {
   if (!Number.isFinite(b)) {
     throw new Error(`predictProba: b must be a finite number, got ${b}`);
   }
-  if (!(w instanceof Float64Array)) {
-    throw new Error('predictProba: w must be a Float64Array');
-  }
-  const theta = Float64Array.of(b, ...w);
+  checkFinite('predictProba', 'X', X);
+  checkWeights('predictProba', X, w); // w, not θ = (b, w)
+  const theta = new Float64Array(w.length + 1); // (b, w)
+  theta[0] = b;
+  theta.set(w, 1);
   return logits(X, theta).map(sigmoid);
 }
 // #endregion

@@ -4,7 +4,11 @@ import type { Rng } from '../introduction/random.ts';
 import { moments } from '../introduction/stats.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { meanSquaredError } from '../linear-regression/metrics.ts';
-import { requireFiniteArray } from '../probability/checks.ts';
+import {
+  requireFiniteArray,
+  requireFunction,
+  requireInterval,
+} from '../introduction/checks.ts';
 import { estimatorError } from '../statistics/estimators.ts';
 import {
   fitPolynomial,
@@ -21,7 +25,7 @@ export interface Problem {
 }
 
 /** n training pairs (x_i, y_i) from the problem, Eq. (me-data-model). */
-export function drawData(problem: Problem, n: number, rng: Rng) {
+function drawData(problem: Problem, n: number, rng: Rng) {
   const { f, sigma, domain } = problem;
   const x = rng.uniformArray(n, domain.lo, domain.hi);
   const y = x.map((xi) => f(xi) + rng.normal(0, sigma));
@@ -77,6 +81,7 @@ export interface Decomposition {
 
 /** Splits the simulation's test error as in Eq. (me-bias-variance). */
 export function decompose(sim: Simulation, problem: Problem) {
+  checkSimulation(sim, problem);
   const m = sim.xTest.length;
   let bias2 = 0;
   let variance = 0;
@@ -107,9 +112,10 @@ function checkSpec(
 ): void {
   const fn = 'simulate';
   const { degree, n, reps, xTest } = spec;
-  if (!(problem.sigma >= 0 && Number.isFinite(problem.sigma))) {
-    throw new Error(`${fn}: sigma must be finite and >= 0, got ` +
-      `${problem.sigma}`);
+  checkProblem(fn, problem);
+  if (!Number.isSafeInteger(degree) || degree < 0) {
+    throw new Error(`${fn}: degree must be an integer >= 0, got ` +
+      `${degree}`);
   }
   if (!Number.isSafeInteger(reps) || reps < 2) {
     throw new Error(`${fn}: reps must be an integer >= 2, got ${reps}`);
@@ -123,3 +129,33 @@ function checkSpec(
   requireFiniteArray(fn, 'xTest', xTest);
 }
 // #endregion
+
+/** Throws unless f is a function, σ >= 0 and the domain an interval. */
+export function checkProblem(fn: string, problem: Problem): void {
+  requireFunction(fn, 'problem.f', problem?.f);
+  if (!(problem.sigma >= 0 && Number.isFinite(problem.sigma))) {
+    throw new Error(`${fn}: sigma must be finite and >= 0, got ` +
+      `${problem.sigma}`);
+  }
+  requireInterval(fn, problem.domain?.lo, problem.domain?.hi,
+    ['domain.lo', 'domain.hi']);
+}
+
+/** sim as simulate returns it: one finite prediction per rep and x. */
+function checkSimulation(sim: Simulation, problem: Problem): void {
+  const fn = 'decompose';
+  checkProblem(fn, problem);
+  const ok = Array.isArray(sim?.preds) && Number.isInteger(sim.reps) &&
+    sim.reps >= 2 && sim.preds.length === sim.xTest?.length &&
+    sim.trainErrors?.length === sim.reps &&
+    sim.testErrors?.length === sim.reps &&
+    sim.preds.every((p) => p?.length === sim.reps);
+  if (!ok) {
+    throw new Error(`${fn}: sim must come from simulate: preds of ` +
+      'xTest.length rows of reps >= 2 values, and reps errors each');
+  }
+  requireFiniteArray(fn, 'sim.xTest', sim.xTest);
+  sim.preds.forEach((p, t) => requireFiniteArray(fn, `sim.preds[${t}]`, p));
+  requireFiniteArray(fn, 'sim.trainErrors', sim.trainErrors);
+  requireFiniteArray(fn, 'sim.testErrors', sim.testErrors);
+}

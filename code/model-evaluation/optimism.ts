@@ -3,12 +3,19 @@
 import type { Rng } from '../introduction/random.ts';
 import { moments } from '../introduction/stats.ts';
 import { meanSquaredError } from '../linear-regression/metrics.ts';
-import type { Problem } from './bias-variance.ts';
-import { fitPolynomial, predictPolynomial } from './polynomial.ts';
+import { checkProblem, type Problem } from './bias-variance.ts';
+import { requireInteger } from '../introduction/checks.ts';
+import {
+  checkPolynomial,
+  fitPolynomial,
+  predictPolynomial,
+} from './polynomial.ts';
 
 // #region optimism-theory
 /** n inputs at the midpoints of n equal cells of the domain. */
 export function fixedDesign(problem: Problem, n: number): Float64Array {
+  checkProblem('fixedDesign', problem);
+  requireInteger('fixedDesign', 'n', n, 1);
   const { lo, hi } = problem.domain;
   return Float64Array.from({ length: n }, (_, i) =>
     lo + ((i + 0.5) / n) * (hi - lo));
@@ -20,6 +27,7 @@ export function fixedDesign(problem: Problem, n: number): Float64Array {
  */
 export function optimismTheory(problem: Problem, x: Float64Array,
   degree: number) {
+  checkDesign('optimismTheory', problem, x, degree);
   const n = x.length;
   const p = degree + 1;
   const fx = x.map(problem.f);
@@ -44,6 +52,7 @@ export function optimismSimulation(problem: Problem, x: Float64Array,
       `optimismSimulation: reps must be an integer >= 2, got ${reps}`,
     );
   }
+  checkDesign('optimismSimulation', problem, x, degree);
   const { f, sigma, domain } = problem;
   const train = new Float64Array(reps);
   const inSample = new Float64Array(reps);
@@ -62,3 +71,18 @@ export function optimismSimulation(problem: Problem, x: Float64Array,
   };
 }
 // #endregion
+
+/** The problem, and inputs x enough for a polynomial of `degree`. */
+function checkDesign(
+  fn: string,
+  problem: Problem,
+  x: Float64Array,
+  degree: number,
+): void {
+  checkProblem(fn, problem);
+  checkPolynomial(fn, x, degree, problem.domain);
+  if (x.length < degree + 1) {
+    throw new Error(`${fn}: degree ${degree} needs at least ` +
+      `${degree + 1} inputs x, got ${x.length}`);
+  }
+}

@@ -3,7 +3,7 @@
 import { Matrix, checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { qrLeastSquares } from '../decompositions/least-squares.ts';
-import { requireFinite } from '../probability/checks.ts';
+import { requireFinite } from '../introduction/checks.ts';
 
 // #region design
 /** The interval [lo, hi] that x lives on. */
@@ -48,19 +48,26 @@ export function fitPolynomial(
   degree: number,
   domain: Domain,
 ): PolynomialFit {
+  checkPolynomial('fitPolynomial', x, degree, domain);
   const X = polynomialDesign(x, degree, domain);
-  if (y.length !== x.length || x.length < degree + 1) {
+  if (y?.length !== x.length || x.length < degree + 1) {
     throw new Error(
       `fitPolynomial: degree ${degree} needs at least ${degree + 1} ` +
         `points and y as long as x; got x ${shapeOf(x)}, y ${shapeOf(y)}`,
     );
   }
+  checkFinite('fitPolynomial', 'y', y);
   return { coef: qrLeastSquares(X, y).w, domain };
 }
 
 /** Predictions at x, by Horner's rule in t. */
 export function predictPolynomial(fit: PolynomialFit, x: Vector): Vector {
-  const { coef, domain } = fit;
+  const { coef, domain } = fit ?? {};
+  if (!(coef instanceof Float64Array) || coef.length === 0) {
+    throw new Error('predictPolynomial: fit.coef must be a non-empty ' +
+      'Float64Array');
+  }
+  checkFinite('predictPolynomial', 'fit.coef', coef);
   checkPolynomial('predictPolynomial', x, coef.length - 1, domain);
   const { lo, hi } = domain;
   return x.map((xi) => {
@@ -74,7 +81,7 @@ export function predictPolynomial(fit: PolynomialFit, x: Vector): Vector {
 
 // #region check-polynomial
 /** Throws unless x is finite, degree an integer >= 0, lo < hi. */
-function checkPolynomial(
+export function checkPolynomial(
   fn: string,
   x: Vector,
   degree: number,
@@ -87,7 +94,7 @@ function checkPolynomial(
   if (!Number.isSafeInteger(degree) || degree < 0) {
     throw new Error(`${fn}: degree must be an integer >= 0, got ${degree}`);
   }
-  requireFinite(fn, 'domain.lo', domain.lo);
+  requireFinite(fn, 'domain.lo', domain?.lo);
   requireFinite(fn, 'domain.hi', domain.hi);
   if (!(domain.lo < domain.hi)) {
     throw new Error(

@@ -1,11 +1,13 @@
 // How close a lasso or elastic-net solution is to optimal: the KKT
 // conditions, the duality gap, and the distance bound they give.
 import { svd } from '../decompositions/svd.ts';
-import { dot } from '../linear-algebra/matrix.ts';
+import { checkFinite, dot } from '../linear-algebra/matrix.ts';
+import { calledAs } from '../introduction/checks.ts';
 import type { Matrix, Vector } from '../linear-algebra/matrix.ts';
 import { center, checkWeights } from '../linear-regression/model.ts';
 import type { LinearFit } from '../linear-regression/model.ts';
 import {
+  checkGram,
   checkPenalty,
   gramProblem,
   lossCorrelations,
@@ -55,6 +57,8 @@ export function gapOfGram(
   lambda1: number,
   lambda2: number,
 ): { primal: number; gap: number } {
+  checkGram('gapOfGram', p, { w, g });
+  checkPenalty('gapOfGram', { lambda1, lambda2 });
   let cMax = 0; // max_j |c_j|, c_j = g_j − λ₂w_j, Eq. (rg-kkt-c)
   for (let j = 0; j < p.d; j++) {
     cMax = Math.max(cMax, Math.abs(g[j] - lambda2 * w[j]));
@@ -90,6 +94,7 @@ export function dualityGap(
 // #region distance-bound
 /** μ = σ_min(Xc)²/n + λ₂: the strong convexity of Eq. (rg-enet). */
 export function strongConvexity(X: Matrix, penalty: Penalty): number {
+  checkFinite('strongConvexity', 'X', X);
   const { Xc } = center(X, new Float64Array(X.rows));
   const { lambda2 } = checkPenalty('strongConvexity', penalty);
   const s = svd(Xc).s;
@@ -104,14 +109,15 @@ export function distanceBound(
   fit: LinearFit,
   penalty: Penalty,
 ): number {
-  const mu = strongConvexity(X, penalty);
+  const fn = 'distanceBound';
+  const mu = calledAs(fn, () => strongConvexity(X, penalty));
   if (!(mu > 0)) {
     throw new Error(
       'distanceBound: the objective is not strongly convex (μ = 0): ' +
         'Xc has dependent columns and λ₂ = 0, so w* may not be unique',
     );
   }
-  const e = kktViolations(X, y, fit, penalty).coef;
+  const e = calledAs(fn, () => kktViolations(X, y, fit, penalty).coef);
   return Math.sqrt(dot(e, e)) / mu;
 }
 // #endregion
