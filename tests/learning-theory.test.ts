@@ -90,6 +90,8 @@ import {
   exactRadius,
 } from '../code/learning-theory/solutions/exact-radius.ts';
 import { rectangles } from '../code/learning-theory/solutions/rectangles.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/learning-theory.ts';
 import { fixture } from './helpers.ts';
 
 interface PlaneSet {
@@ -694,132 +696,47 @@ describe('large inputs', () => {
   });
 });
 
-describe('bad input', () => {
-  it('classes and the search reject bad points', () => {
-    expect(() => thresholds.restrict([0, NaN]))
-      .toThrow(/^thresholds\.restrict: points must hold finite/);
-    expect(() => halfPlanes.restrict([[0, 0], [1] as unknown as Point2]))
-      .toThrow(/^halfPlanes\.restrict: points\[1\] must be a pair/);
-    expect(() => halfPlaneWitnesses('ab' as unknown as Point2[]))
-      .toThrow(/^halfPlaneWitnesses: points must be an array/);
-    expect(() => labelByHalfPlane({ w: [1, 0], b: 0 }, [[Infinity, 0]]))
-      .toThrow(/^labelByHalfPlane: points\[0\]/);
-    expect(() => distinctRanks(null as unknown as number[]))
-      .toThrow(/^distinctRanks: xs must be an array/);
-    expect(() => shatters(thresholds, line(31)))
-      .toThrow(/^shatters: points may hold at most 30/);
-    expect(() => vcSearch(thresholds, line(4), 5))
-      .toThrow(/^vcSearch: maxSize must be an integer in \[0, 4\]/);
-    expect(() => growthOnPool(thresholds, line(4), -1))
-      .toThrow(/^growthOnPool: k must be/);
-    expect(() => forEachSubset(3, 4, () => false))
-      .toThrow(/^forEachSubset: k must be an integer in \[0, 3\]/);
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('classes and restrictions', () => {
+    rejectsBadInput(badInput.classes);
   });
 
-  it('bounds reject impossible sizes, accuracies and confidences', () => {
-    expect(() => realizableSampleSize(0, 0.1, 0.05))
-      .toThrow(/^realizableSampleSize: sizeH must be > 0/);
-    expect(() => realizableSampleSize(10, 1, 0.05))
-      .toThrow(/^realizableSampleSize: eps must be in \(0, 1\)/);
-    expect(() => hoeffdingRadius(10, 1))
-      .toThrow(/^hoeffdingRadius: delta must be in \(0, 1\)/);
-    expect(() => finiteClassRadius(0, 10, 0.1))
-      .toThrow(/^finiteClassRadius: m must be an integer >= 1/);
-    expect(() => uniformConvergenceSize(10, NaN, 0.1))
-      .toThrow(/^uniformConvergenceSize: eps must be a finite/);
-    expect(() => sauerBound(2.5, 1)).toThrow(/^sauerBound: m must be/);
-    expect(() => vcMarkovRadius(10, 0, 0.1))
-      .toThrow(/^vcMarkovRadius: growth2m must be > 0/);
-    expect(() => rademacherRadius(-0.1, 10, 0.1))
-      .toThrow(/^rademacherRadius: rad must be >= 0/);
-    expect(() => massartBound([[1, 0], [1]]))
-      .toThrow(/^massartBound: A\[1\] must have length 2/);
-    expect(() => labellingMassart(0.5, 3))
-      .toThrow(/^labellingMassart: N must be >= 1/);
-    expect(() => vcRademacherRadius(10, 5, 0))
-      .toThrow(/^vcRademacherRadius: delta must be in/);
-    expect(() => GROWTH.intervals(-1)).toThrow(/^GROWTH\.intervals: m must/);
+  it('shattering and the search', () => {
+    rejectsBadInput(badInput.shattering);
   });
 
-  it('binomial functions reject bad n, k, p and q', () => {
-    expect(() => binomialLogPmf(3, 2, 0.5))
-      .toThrow(/^binomialLogPmf: k must be an integer in \[0, 2\]/);
-    expect(() => binomialCdf(1, -1, 0.5)).toThrow(/^binomialCdf: n must/);
-    expect(() => binomialSf(1, 4, 1.5))
-      .toThrow(/^binomialSf: p must be in \[0, 1\]/);
-    expect(() => binomialQuantile(2, 4, 0.5))
-      .toThrow(/^binomialQuantile: q must be in \[0, 1\]/);
+  it('bounds', () => {
+    rejectsBadInput(badInput.bounds);
   });
 
-  it('Rademacher estimators reject bad sizes, draws and samples', () => {
-    const sup = thresholdCorrelator([1, 2]);
-    expect(() => rademacherMonteCarlo(sup, 0, 10, 1))
-      .toThrow(/^rademacherMonteCarlo: m must/);
-    expect(() => rademacherMonteCarlo(sup, 2, 1, 1))
-      .toThrow(/^rademacherMonteCarlo: draws must be an integer >= 2/);
-    expect(() => rademacherExact(sup, 21))
-      .toThrow(/^rademacherExact: m must be an integer in \[1, 20\]/);
-    expect(() => thresholdCorrelator([]))
-      .toThrow(/^thresholdCorrelator: xs must be non-empty/);
-    expect(() => intervalCorrelator([1, NaN]))
-      .toThrow(/^intervalCorrelator: xs must hold finite/);
-    expect(() => labellingCorrelator([]))
-      .toThrow(/^labellingCorrelator: masks must not be empty/);
-    expect(() => thresholdRademacher(0))
-      .toThrow(/^thresholdRademacher: m must/);
-    expect(() => intervalLossCorrelator(3, { x: Int32Array.of(3),
-      y: Uint8Array.of(0) })).toThrow(/^intervalLossCorrelator: S holds/);
-    expect(() => expectedRademacher({} as never, 5, 10, 1))
-      .toThrow(/^expectedRademacher: D must be a Population/);
+  it('binomial probabilities and the exact radius', () => {
+    rejectsBadInput(badInput.binomial);
   });
 
-  it('populations, samples and experiments reject bad input', () => {
-    expect(() => population([0.5, 0.6], [0, 1]))
-      .toThrow(/^population: p must sum to 1/);
-    expect(() => population([1], [1.5]))
-      .toThrow(/^population: q\[0\] must be in \[0, 1\]/);
-    expect(() => population([1, 0], [0]))
-      .toThrow(/^population: p and q must have one length/);
-    const D = population([0.5, 0.5], [0, 1]);
-    expect(() => intervalRisk(D, 2, 1)).toThrow(/^intervalRisk: b must/);
-    expect(() => drawSample(D, 0, createRng(1)))
-      .toThrow(/^drawSample: m must be an integer >= 1/);
-    const bad = { x: Int32Array.of(0), y: Uint8Array.of(2) };
-    expect(() => ermInterval(2, bad)).toThrow(/^ermInterval: S holds/);
-    expect(() => countsOf(0, bad)).toThrow(/^countsOf: K must/);
-    expect(() => empiricalIntervalRisk(2, { x: Int32Array.of(),
-      y: Uint8Array.of() }, 0, 1))
-      .toThrow(/^empiricalIntervalRisk: S must be a sample/);
-    expect(() => intervalDeviations({ p: [1] } as never, bad))
-      .toThrow(/^intervalDeviations: D must be a Population/);
-    expect(() => minRun([])).toThrow(/^minRun: e must be non-empty/);
-    expect(() => windowPopulation({ K: 10, lo: 5, hi: 3, noise: 0 }))
-      .toThrow(/^windowPopulation: hi must be an integer in \[5, 10\]/);
-    expect(() => windowPopulation({ K: 10, lo: 2, hi: 3, noise: 2 }))
-      .toThrow(/^windowPopulation: noise must be in \[0, 1\]/);
-    expect(() => gapStudy(D, { sizes: [] }))
-      .toThrow(/^gapStudy: sizes must be a non-empty array/);
-    expect(() => gapRepetitions(D, 5, 0, createRng(1)))
-      .toThrow(/^gapRepetitions: reps must be an integer >= 1/);
-    expect(() => boundsAt(10, 5, 0.05, NaN))
-      .toThrow(/^boundsAt: rad must be a finite number/);
-    expect(() => unionStudy({ delta: 2 }))
-      .toThrow(/^unionStudy: delta must be in \(0, 1\)/);
-    expect(() => randomClass(0, 5, 1)).toThrow(/^randomClass: k must/);
-    expect(() => mistakesOf(new Uint8Array(5), 2, { x: Int32Array.of(0),
-      y: Uint8Array.of(0) })).toThrow(/^mistakesOf: table must be/);
-    expect(() => over([1], NaN)).toThrow(/^over: b must be a finite/);
-    expect(() => realizableStudy({ delta: 0 }))
-      .toThrow(/^realizableStudy: delta must be in/);
-    expect(() => noFreeLunch(6, LEARNERS.memorize))
-      .toThrow(/^noFreeLunch: m must be an integer in \[1, 5\]/);
+  it('the population, samples and ERM', () => {
+    rejectsBadInput(badInput.population);
+  });
+
+  it('Rademacher estimators', () => {
+    rejectsBadInput(badInput.rademacher);
+  });
+
+  it('experiments and no free lunch', () => {
+    rejectsBadInput(badInput.experiments);
+  });
+
+  it('the real data', () => {
+    rejectsBadInput(badInput.realData);
+  });
+
+  it('what the generated inputs cannot reach: a learner that returns no labelling, a sample outside its domain', () => {
     expect(() => noFreeLunch(2, () => 99))
       .toThrow(/^noFreeLunch: learner must return a labelling of 4/);
-    expect(() => nflConsistentMean(0)).toThrow(/^nflConsistentMean: m/);
-    expect(() => popcount(-1)).toThrow(/^popcount: v must be/);
-    expect(() => cancerPopulation('no such feature'))
-      .toThrow(/^cancerPopulation: the index of "no such feature"/);
-    expect(() => cancerRademacher(31))
-      .toThrow(/^cancerRademacher: m must be an integer in \[1, 30\]/);
+    expect(() => intervalLossCorrelator(3, { x: Int32Array.of(3),
+      y: Uint8Array.of(0) })).toThrow(/^intervalLossCorrelator: S holds/);
+    expect(() => population([0.5, 0.6], [0, 1]))
+      .toThrow(/^population: p must sum to 1/);
+    expect(() => vcSearch(thresholds, line(4), 5))
+      .toThrow(/^vcSearch: maxSize must be an integer in \[0, 4\]/);
   });
 });

@@ -87,7 +87,7 @@ export function vcMarkovRadius(
   delta: number,
 ): number {
   requireInt('vcMarkovRadius', 'm', m, 1);
-  requirePositive('vcMarkovRadius', 'growth2m', growth2m);
+  requireAtLeastOne('vcMarkovRadius', 'growth2m', growth2m);
   requireDelta('vcMarkovRadius', delta);
   const top = 4 + Math.sqrt(Math.log(growth2m));
   return top / (delta * Math.sqrt(2 * m));
@@ -131,8 +131,7 @@ export function massartBound(A: readonly ArrayLike<number>[]): number {
 /** Massart for N labellings in {0, 1}^m shifted by 1/2 (Lemma 26.6):
  *  R <= sqrt(log N / (2m)), Eq. (lt-massart-growth). */
 export function labellingMassart(N: number, m: number): number {
-  requirePositive('labellingMassart', 'N', N);
-  if (N < 1) throw new Error(`labellingMassart: N must be >= 1, got ${N}`);
+  requireAtLeastOne('labellingMassart', 'N', N);
   requireInt('labellingMassart', 'm', m, 1);
   return Math.sqrt(Math.log(N) / (2 * m));
 }
@@ -148,6 +147,7 @@ export function vcRademacherRadius(
   delta: number,
 ): number {
   requireInt('vcRademacherRadius', 'm', m, 1);
+  requireAtLeastOne('vcRademacherRadius', 'growthM', growthM);
   requireDelta('vcRademacherRadius', delta);
   return rademacherRadius(labellingMassart(growthM, m), m, delta);
 }
@@ -164,6 +164,11 @@ function checkFinite(
   requirePositive(fn, 'eps', eps);
   if (eps >= 1) throw new Error(`${fn}: eps must be in (0, 1), got ${eps}`);
   requireDelta(fn, delta);
+}
+
+function requireAtLeastOne(fn: string, name: string, x: number) {
+  requireFinite(fn, name, x);
+  if (x < 1) throw new Error(`${fn}: ${name} must be >= 1, got ${x}`);
 }
 
 function growthArg(fn: string, m: number): number {

@@ -31,7 +31,10 @@ export const CANCER_FEATURE = 'worst concave points';
 export function cancerPopulation(feature = CANCER_FEATURE) {
   const { X, y, features } = loadBreastCancer();
   const j = features.indexOf(feature);
-  requireInt('cancerPopulation', `the index of "${feature}"`, j, 0);
+  if (j < 0) {
+    throw new Error(`cancerPopulation: feature must be a column of the ` +
+      `data, got "${feature}"`);
+  }
   const values = Array.from({ length: X.rows }, (_, i) => X.get(i, j));
   const distinct = [...new Set(values)].sort((a, b) => a - b);
   const index = new Map(distinct.map((v, k) => [v, k]));
@@ -56,6 +59,8 @@ export const PLANE_FEATURES = ['worst radius', 'worst concave points'];
  *  an affine map that keeps their labellings. */
 export function cancerRademacher(m: number, draws = 2000, seed = 5) {
   requireInt('cancerRademacher', 'm', m, 1, 30);
+  requireInt('cancerRademacher', 'draws', draws, 2);
+  requireInt('cancerRademacher', 'seed', seed, 0, 2 ** 52);
   const { X, features } = loadBreastCancer();
   const rows = createRng(seed).shuffle([...Array(X.rows).keys()])
     .slice(0, m); // m distinct masses

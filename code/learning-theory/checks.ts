@@ -3,27 +3,21 @@
 import {
   requireFinite,
   requireFiniteArray,
-} from '../probability/checks.ts';
+  requireFunction,
+  requireInteger,
+  requirePositive,
+} from '../introduction/checks.ts';
 
-export { requireFinite, requireFiniteArray };
+export {
+  requireFinite,
+  requireFiniteArray,
+  requireFunction,
+  requireInteger as requireInt,
+  requirePositive,
+};
 
 /** Labellings are bitmasks, so a point set has at most 30 points. */
 export const MAX_POINTS = 30;
-
-/** Throws unless x is an integer in [lo, hi]. */
-export function requireInt(
-  fn: string,
-  name: string,
-  x: number,
-  lo = 0,
-  hi = Number.MAX_SAFE_INTEGER,
-): void {
-  if (typeof x !== 'number' || !Number.isInteger(x) || x < lo || x > hi) {
-    const range = hi === Number.MAX_SAFE_INTEGER ? `>= ${lo}` :
-      `in [${lo}, ${hi}]`;
-    throw new Error(`${fn}: ${name} must be an integer ${range}, got ${x}`);
-  }
-}
 
 /** Throws unless delta is a confidence parameter in (0, 1). */
 export function requireDelta(fn: string, delta: number, name = 'delta') {
@@ -31,12 +25,6 @@ export function requireDelta(fn: string, delta: number, name = 'delta') {
   if (!(delta > 0 && delta < 1)) {
     throw new Error(`${fn}: ${name} must be in (0, 1), got ${delta}`);
   }
-}
-
-/** Throws unless x is a finite number > 0. */
-export function requirePositive(fn: string, name: string, x: number) {
-  requireFinite(fn, name, x);
-  if (!(x > 0)) throw new Error(`${fn}: ${name} must be > 0, got ${x}`);
 }
 
 /** Throws unless xs is a list of 0 to MAX_POINTS finite numbers. */

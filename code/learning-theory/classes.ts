@@ -5,6 +5,7 @@
 // browser.
 import {
   type Point2,
+  requireFinite,
   requireFiniteArray,
   requirePoints1,
   requirePoints2,
@@ -53,13 +54,17 @@ export function distinctRanks(xs: ArrayLike<number>): Int32Array {
 
 /** The number of distinct values: one more than the largest rank. */
 export function distinctCount(rank: Int32Array): number {
+  if (!(rank instanceof Int32Array)) {
+    throw new Error(`distinctCount: rank must be an Int32Array of ` +
+      `ranks, got ${typeof rank}`);
+  }
   let k = 0;
   for (let i = 0; i < rank.length; i++) k = Math.max(k, rank[i] + 1);
   return k;
 }
 
 /** The bitmask of the points whose rank lies in [lo, hi). */
-export function maskOfRanks(rank: Int32Array, lo: number, hi: number) {
+function maskOfRanks(rank: Int32Array, lo: number, hi: number) {
   let mask = 0;
   for (let i = 0; i < rank.length; i++) {
     if (rank[i] >= lo && rank[i] < hi) mask |= 1 << i;
@@ -108,6 +113,11 @@ export const intervals: HypothesisClass<number> = {
  *  distinct points projects to the same <u, x>: u is perpendicular to
  *  x_j - x_i. Angles closer than `merge` count as one. */
 export function criticalAngles(ps: readonly Point2[], merge = 1e-9) {
+  requirePoints2('criticalAngles', ps);
+  requireFinite('criticalAngles', 'merge', merge);
+  if (merge < 0) {
+    throw new Error(`criticalAngles: merge must be >= 0, got ${merge}`);
+  }
   const angles: number[] = [];
   for (let i = 0; i < ps.length; i++) {
     for (let j = i + 1; j < ps.length; j++) {
@@ -171,6 +181,13 @@ export const halfPlanes: HypothesisClass<Point2> = {
 
 /** The labelling a half-plane gives ps, as a bitmask. */
 export function labelByHalfPlane(h: HalfPlane, ps: readonly Point2[]) {
+  const w = h?.w;
+  if (!w || typeof w !== 'object' || w.length !== 2 ||
+    !Number.isFinite(w[0]) || !Number.isFinite(w[1])) {
+    throw new Error(`labelByHalfPlane: h.w must be a pair of finite ` +
+      `numbers, got ${w}`);
+  }
+  requireFinite('labelByHalfPlane', 'h.b', h.b);
   requirePoints2('labelByHalfPlane', ps);
   let mask = 0;
   ps.forEach(([x, y], i) => {

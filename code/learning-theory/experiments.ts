@@ -12,7 +12,12 @@ import {
   vcMarkovRadius,
   vcRademacherRadius,
 } from './bounds.ts';
-import { requireDelta, requireFinite, requireInt } from './checks.ts';
+import {
+  requireDelta,
+  requireFinite,
+  requireFiniteArray,
+  requireInt,
+} from './checks.ts';
 import {
   drawSample,
   ermInterval,
@@ -50,14 +55,17 @@ export function windowPopulation(
 }
 
 /** |H| for intervals [a, b) of K values: K(K + 1)/2 non-empty, 1 empty. */
-export const intervalCount = (K: number) => (K * (K + 1)) / 2 + 1;
+export function intervalCount(K: number): number {
+  requireInt('intervalCount', 'K', K, 1);
+  return (K * (K + 1)) / 2 + 1;
+}
 // #endregion
 
 /** k random labellings of the values 0..K-1: table[j K + x] = h_j(x). */
 export function randomClass(k: number, K: number, seed: number) {
   requireInt('randomClass', 'k', k, 1);
   requireInt('randomClass', 'K', K, 1);
-  requireInt('randomClass', 'seed', seed);
+  requireInt('randomClass', 'seed', seed, 0, 2 ** 52);
   const rng = createRng(seed);
   const table = new Uint8Array(k * K);
   for (let t = 0; t < table.length; t++) table[t] = rng.nextUint32() >>> 31;
@@ -68,7 +76,8 @@ export function randomClass(k: number, K: number, seed: number) {
  *  wrong: m L_S(h_j). */
 export function mistakesOf(table: Uint8Array, K: number, S: Sample) {
   requireSample('mistakesOf', K, S);
-  if (!(table instanceof Uint8Array) || table.length % K !== 0) {
+  if (!(table instanceof Uint8Array) || table.length === 0 ||
+    table.length % K !== 0) {
     throw new Error(`mistakesOf: table must be a Uint8Array of k * ` +
       `${K} labels, got length ${table?.length}`);
   }
@@ -89,6 +98,10 @@ export function unionStudy(
     {},
 ) {
   checkStudy('unionStudy', m, reps, delta);
+  for (const [name, v] of Object.entries({ K, k })) {
+    requireInt('unionStudy', name, v, 1);
+  }
+  requireInt('unionStudy', 'seed', seed, 0, 2 ** 52);
   const table = randomClass(k, K, seed);
   const D = population(new Float64Array(K).fill(1 / K),
     new Float64Array(K).fill(0.5));
@@ -112,6 +125,13 @@ export function unionStudy(
 }
 // #endregion
 
+function requireSizes(fn: string, sizes: readonly number[]) {
+  if (!Array.isArray(sizes) || sizes.length === 0) {
+    throw new Error(`${fn}: sizes must be a non-empty array, got ${sizes}`);
+  }
+  sizes.forEach((n, i) => requireInt(fn, `sizes[${i}]`, n, 1));
+}
+
 function checkStudy(fn: string, m: number, reps: number, delta: number) {
   requireInt(fn, 'm', m, 1);
   requireInt(fn, 'reps', reps, 1);
@@ -120,6 +140,7 @@ function checkStudy(fn: string, m: number, reps: number, delta: number) {
 
 /** How many of xs exceed the bound b. */
 export function over(xs: ArrayLike<number>, b: number): number {
+  requireFiniteArray('over', 'xs', xs);
   requireFinite('over', 'b', b);
   let c = 0;
   for (let i = 0; i < xs.length; i++) c += xs[i] > b ? 1 : 0;
@@ -155,6 +176,7 @@ export function boundsAt(K: number, n: number, delta: number,
   requireInt('boundsAt', 'n', n, 1);
   requireDelta('boundsAt', delta);
   requireFinite('boundsAt', 'rad', rad);
+  if (rad < 0) throw new Error(`boundsAt: rad must be >= 0, got ${rad}`);
   return {
     finite: finiteClassRadius(n, intervalCount(K), delta),
     vcMarkov: vcMarkovRadius(n, GROWTH.intervals(2 * n), delta),
@@ -174,10 +196,10 @@ export function gapStudy(
 ) {
   requirePopulation('gapStudy', D);
   requireDelta('gapStudy', delta);
-  if (!Array.isArray(sizes) || sizes.length === 0) {
-    throw new Error('gapStudy: sizes must be a non-empty array');
-  }
-  sizes.forEach((n) => requireInt('gapStudy', 'n', n, 1));
+  requireSizes('gapStudy', sizes);
+  requireInt('gapStudy', 'reps', reps, 2);
+  requireInt('gapStudy', 'draws', draws, 2);
+  requireInt('gapStudy', 'seed', seed, 0, 2 ** 52);
   const rng = createRng(seed);
   return sizes.map((n) => {
     const { two, one, gap } = gapRepetitions(D, n, reps, rng);
@@ -204,7 +226,10 @@ export function realizableStudy(
     sizes = [10, 20, 30, 40, 50, 60, 80] } = {},
 ) {
   requireDelta('realizableStudy', delta);
+  requireDelta('realizableStudy', eps, 'eps');
   requireInt('realizableStudy', 'reps', reps, 1);
+  requireInt('realizableStudy', 'seed', seed, 0, 2 ** 52);
+  requireSizes('realizableStudy', sizes);
   const D = windowPopulation({ ...WINDOW, noise: 0 });
   const m0 = realizableSampleSize(intervalCount(WINDOW.K), eps, delta);
   const rng = createRng(seed);

@@ -4,7 +4,11 @@
 // thresholds (Spitzer's formula).
 import { createRng } from '../introduction/random.ts';
 import { binomialLogPmf } from './binomial.ts';
-import { requireFiniteArray, requireInt } from './checks.ts';
+import {
+  requireFiniteArray,
+  requireFunction,
+  requireInt,
+} from './checks.ts';
 import { distinctCount, distinctRanks, type Labelling } from './classes.ts';
 import {
   drawSample,
@@ -21,10 +25,7 @@ export type Correlator = (sigma: Int8Array) => number;
 
 /** The correlator of labellings in {0, 1}^m, given as bitmasks. */
 export function labellingCorrelator(masks: Iterable<Labelling>) {
-  const list = Int32Array.from(masks);
-  if (list.length === 0) {
-    throw new Error('labellingCorrelator: masks must not be empty');
-  }
+  const list = checkMasks(masks);
   return (sigma: Int8Array) => {
     let best = -Infinity;
     for (const mask of list) {
@@ -56,14 +57,15 @@ export function rademacherMonteCarlo(
 ): Estimate {
   requireInt('rademacherMonteCarlo', 'm', m, 1);
   requireInt('rademacherMonteCarlo', 'draws', draws, 2);
-  requireInt('rademacherMonteCarlo', 'seed', seed);
+  requireInt('rademacherMonteCarlo', 'seed', seed, 0, 2 ** 52);
+  requireFunction('rademacherMonteCarlo', 'sup', sup);
   const rng = createRng(seed);
   const sigma = new Int8Array(m);
   let mean = 0;
   let ss = 0; // Welford's running sum of squared deviations
   for (let t = 1; t <= draws; t++) {
     for (let i = 0; i < m; i++) sigma[i] = rng.nextUint32() >>> 31 ? 1 : -1;
-    const v = sup(sigma) / m;
+    const v = finiteSup('rademacherMonteCarlo', sup(sigma)) / m;
     const d = v - mean;
     mean += d / t;
     ss += d * (v - mean);
@@ -75,11 +77,12 @@ export function rademacherMonteCarlo(
 /** R(A) exactly: the average over all 2^m sign vectors (m <= 20). */
 export function rademacherExact(sup: Correlator, m: number): number {
   requireInt('rademacherExact', 'm', m, 1, 20);
+  requireFunction('rademacherExact', 'sup', sup);
   const sigma = new Int8Array(m);
   let total = 0;
   for (let bits = 0; bits < 2 ** m; bits++) {
     for (let i = 0; i < m; i++) sigma[i] = (bits >> i) & 1 ? 1 : -1;
-    total += sup(sigma);
+    total += finiteSup('rademacherExact', sup(sigma));
   }
   return total / 2 ** m / m;
 }
@@ -177,9 +180,34 @@ export function expectedRademacher(
   requirePopulation('expectedRademacher', D);
   requireInt('expectedRademacher', 'm', m, 1);
   requireInt('expectedRademacher', 'draws', draws, 2);
-  requireInt('expectedRademacher', 'seed', seed);
+  requireInt('expectedRademacher', 'seed', seed, 0, 2 ** 52);
   const rng = createRng(seed);
   const sup: Correlator = (sigma) =>
     intervalLossCorrelator(D.p.length, drawSample(D, m, rng))(sigma);
   return rademacherMonteCarlo(sup, m, draws, seed + 1);
+}
+
+function checkMasks(masks: Iterable<Labelling>): Int32Array {
+  const fn = 'labellingCorrelator';
+  if (masks === null || typeof masks !== 'object' ||
+    !(Symbol.iterator in masks)) {
+    throw new Error(`${fn}: masks must be a list of labellings, got ` +
+      `${masks}`);
+  }
+  const list = [...masks];
+  if (list.length === 0) throw new Error(`${fn}: masks must not be empty`);
+  list.forEach((v, i) => {
+    if (!Number.isInteger(v) || v < 0 || v > 2 ** 31 - 1) {
+      throw new Error(`${fn}: masks must hold labellings (integers in ` +
+        `[0, 2^31)), got masks[${i}] = ${v}`);
+    }
+  });
+  return Int32Array.from(list);
+}
+
+function finiteSup(fn: string, v: number): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    throw new Error(`${fn}: sup must return a finite number, got ${v}`);
+  }
+  return v;
 }

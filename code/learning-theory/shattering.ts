@@ -1,7 +1,7 @@
 // Shattering, and the VC dimension found by search: the largest subset
 // of a pool of candidate points that a class shatters.
 import type { HypothesisClass } from './classes.ts';
-import { MAX_POINTS, requireInt } from './checks.ts';
+import { MAX_POINTS, requireFunction, requireInt } from './checks.ts';
 
 // #region shatters
 /** True if H realizes all 2^m labellings of the m points
@@ -24,6 +24,7 @@ export function forEachSubset(
 ): number {
   requireInt('forEachSubset', 'n', n);
   requireInt('forEachSubset', 'k', k, 0, n);
+  requireFunction('forEachSubset', 'visit', visit);
   const idx = Array.from({ length: k }, (_, i) => i);
   let visited = 0;
   for (;;) {

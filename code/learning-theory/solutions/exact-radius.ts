@@ -9,6 +9,10 @@ export function deviationTail(m: number, L: number, r: number) {
   requireInt('deviationTail', 'm', m, 1);
   requireFinite('deviationTail', 'L', L);
   requireFinite('deviationTail', 'r', r);
+  if (L < 0 || L > 1 || r < 0) {
+    throw new Error(`deviationTail: expected L in [0, 1] and r >= 0, ` +
+      `got L = ${L}, r = ${r}`);
+  }
   const lo = Math.ceil(m * (L - r) - 1e-9) - 1; // X < m (L - r)
   const hi = Math.floor(m * (L + r) + 1e-9); // X > m (L + r)
   return (lo >= 0 ? binomialCdf(Math.min(lo, m), m, L) : 0) +
