@@ -508,10 +508,10 @@ describe('bounds against measured gaps', () => {
   const study = gapStudy(D, { sizes: [25, 100, 400], reps: 200,
     draws: 200, seed: 12 });
 
-  it('every bound holds in at least 1 - delta of 200 seeded samples, at n = 25, 100, 400', () => {
+  it('every bound holds in at least 1 - delta of 200 seeded samples, at m = 25, 100, 400', () => {
     for (const row of study) {
       for (const [name, f] of Object.entries(row.failures)) {
-        expect(f / row.reps, `${name} at n = ${row.n}`)
+        expect(f / row.reps, `${name} at m = ${row.m}`)
           .toBeLessThanOrEqual(row.delta);
       }
     }

@@ -147,20 +147,20 @@ export function over(xs: ArrayLike<number>, b: number): number {
   return c;
 }
 
-/** reps samples of size n from D: per sample, sup_h |L_D - L_S|,
+/** reps samples of size m from D: per sample, sup_h |L_D - L_S|,
  *  sup_h (L_D - L_S) (Eq. (lt-deviation)) and the gap of ERM. */
 export function gapRepetitions(
   D: Population,
-  n: number,
+  m: number,
   reps: number,
   rng: Rng,
 ) {
   requirePopulation('gapRepetitions', D);
-  requireInt('gapRepetitions', 'n', n, 1);
+  requireInt('gapRepetitions', 'm', m, 1);
   requireInt('gapRepetitions', 'reps', reps, 1);
   const [two, one, gap] = [0, 1, 2].map(() => new Float64Array(reps));
   for (let r = 0; r < reps; r++) {
-    const S = drawSample(D, n, rng);
+    const S = drawSample(D, m, rng);
     const dev = intervalDeviations(D, S);
     const h = ermInterval(D.p.length, S);
     [two[r], one[r]] = [dev.twoSided, dev.oneSided];
@@ -169,24 +169,24 @@ export function gapRepetitions(
   return { two, one, gap };
 }
 
-/** The four bounds on the gap at n, for intervals of K values. */
-export function boundsAt(K: number, n: number, delta: number,
+/** The four bounds on the gap at m, for intervals of K values. */
+export function boundsAt(K: number, m: number, delta: number,
   rad: number) {
   requireInt('boundsAt', 'K', K, 1);
-  requireInt('boundsAt', 'n', n, 1);
+  requireInt('boundsAt', 'm', m, 1);
   requireDelta('boundsAt', delta);
   requireFinite('boundsAt', 'rad', rad);
   if (rad < 0) throw new Error(`boundsAt: rad must be >= 0, got ${rad}`);
   return {
-    finite: finiteClassRadius(n, intervalCount(K), delta),
-    vcMarkov: vcMarkovRadius(n, GROWTH.intervals(2 * n), delta),
-    vcRademacher: vcRademacherRadius(n, GROWTH.intervals(n), delta),
-    rademacher: rademacherRadius(rad, n, delta),
+    finite: finiteClassRadius(m, intervalCount(K), delta),
+    vcMarkov: vcMarkovRadius(m, GROWTH.intervals(2 * m), delta),
+    vcRademacher: vcRademacherRadius(m, GROWTH.intervals(m), delta),
+    rademacher: rademacherRadius(rad, m, delta),
   };
 }
 
 // #region gap-study
-/** For each n: the (1 - delta)-quantile of the two-sided gap, the
+/** For each size m: the (1 - delta)-quantile of the two-sided gap, the
  *  mean gap of ERM, the four bounds and how often each failed. */
 export function gapStudy(
   D: Population,
@@ -201,12 +201,12 @@ export function gapStudy(
   requireInt('gapStudy', 'draws', draws, 2);
   requireInt('gapStudy', 'seed', seed, 0, 2 ** 52);
   const rng = createRng(seed);
-  return sizes.map((n) => {
-    const { two, one, gap } = gapRepetitions(D, n, reps, rng);
-    const rad = expectedRademacher(D, n, draws, seed + n);
-    const b = boundsAt(D.p.length, n, delta, rad.mean);
+  return sizes.map((m) => {
+    const { two, one, gap } = gapRepetitions(D, m, reps, rng);
+    const rad = expectedRademacher(D, m, draws, seed + m);
+    const b = boundsAt(D.p.length, m, delta, rad.mean);
     const g = moments(gap);
-    return { n, reps, delta, rad, bounds: b,
+    return { m, reps, delta, rad, bounds: b,
       quantile: quantile(two, 1 - delta),
       ermQuantile: quantile(gap, 1 - delta),
       meanGap: g.mean, gapSe: Math.sqrt(g.variance / reps),

@@ -5,6 +5,7 @@ import { cached } from '../lib/cache.ts';
 import { label, PALETTE, Plot, renderPlot } from '../lib/plot.ts';
 import {
   binomialCdf,
+  binomialLogPmf,
   binomialQuantile,
   binomialSf,
 } from '../../code/learning-theory/binomial.ts';
@@ -45,6 +46,9 @@ import {
 } from '../../code/learning-theory/no-free-lunch.ts';
 import { intervalRisk, minRun } from '../../code/learning-theory/population.ts';
 import {
+  intervalCorrelator,
+  labellingCorrelator,
+  rademacherExact,
   rademacherMonteCarlo,
   thresholdCorrelator,
   thresholdRademacher,
@@ -257,31 +261,31 @@ export function boundsFigure(rows: GapRow[], title: string): string {
   const marks: Plot.Markish[] = [Plot.ruleY([1], {
     stroke: 'currentColor', strokeDasharray: '1,3' })];
   series.forEach((s, i) => {
-    const pts = rows.map((r) => ({ n: r.n, v: s.get(r) }));
+    const pts = rows.map((r) => ({ m: r.m, v: s.get(r) }));
     marks.push(
-      Plot.line(pts, { x: 'n', y: 'v', stroke: s.color, strokeWidth: 2,
+      Plot.line(pts, { x: 'm', y: 'v', stroke: s.color, strokeWidth: 2,
         strokeDasharray: s.dash }),
-      Plot.dot(pts, { x: 'n', y: 'v', stroke: s.color, symbol: s.symbol,
+      Plot.dot(pts, { x: 'm', y: 'v', stroke: s.color, symbol: s.symbol,
         fill: s.symbol === 'times' ? 'none' : s.color, r: 3.5 }),
-      Plot.text([{ n: last.n, v: labelY[i] }], { x: 'n', y: 'v',
+      Plot.text([{ m: last.m, v: labelY[i] }], { x: 'm', y: 'v',
         text: () => s.label, dx: 8, textAnchor: 'start',
         fill: 'currentColor' }),
     );
   });
-  const first = rows[0].n;
-  const nTicks = rows.map((r) => r.n).filter((_, i) => i % 2 === 0);
+  const first = rows[0].m;
+  const mTicks = rows.map((r) => r.m).filter((_, i) => i % 2 === 0);
   return plot({
     height: 400,
     marginLeft: 48,
     marginRight: 112,
     marginBottom: 44,
-    x: { type: 'log', domain: [first, last.n] },
+    x: { type: 'log', domain: [first, last.m] },
     y: { type: 'log', domain: [0.003, 30] },
     marks: [
-      ...logAxes(nTicks, [0.01, 0.1, 1, 10],
-        `${title}: training-set size n`, '↑ gap, or its bound'),
+      ...logAxes(mTicks, [0.01, 0.1, 1, 10],
+        `${title}: training-set size m`, '↑ gap, or its bound'),
       ...marks,
-      label(rows[Math.floor(rows.length / 2)].n, 1, 'gap = 1',
+      label(rows[Math.floor(rows.length / 2)].m, 1, 'gap = 1',
         { dy: -8, anchor: 'middle' }),
     ],
   });
@@ -358,6 +362,53 @@ function unionNumbers(u: ReturnType<typeof unionStudy>) {
   };
 }
 
+/** Our results beside the reference script's (SciPy, enumeration). */
+function agreement() {
+  const rel = (a: number, b: number) =>
+    a === b ? 0 : Math.abs(a - b) / Math.abs(b);
+  let logpmf = 0;
+  let tails = 0;
+  let quantiles = true;
+  for (const c of ref.binomial) {
+    c.k.forEach((k, i) => {
+      logpmf = Math.max(logpmf, rel(binomialLogPmf(k, c.n, c.p),
+        c.logpmf[i]));
+      tails = Math.max(tails, rel(binomialCdf(k, c.n, c.p), c.cdf[i]));
+      if (c.sf[i] > 0) {
+        tails = Math.max(tails, rel(binomialSf(k, c.n, c.p), c.sf[i]));
+      }
+    });
+    c.q.forEach((q, i) => {
+      quantiles &&= binomialQuantile(q, c.n, c.p) === c.ppf[i];
+    });
+  }
+  let sets = 0;
+  let rademacher = 0;
+  for (const s of ref.half_planes) {
+    const ours = [...halfPlanes.restrict(s.points as Point2[])]
+      .sort((a, b) => a - b);
+    if (JSON.stringify(ours) === JSON.stringify(s.labellings)) sets += 1;
+    if (s.rademacher !== undefined) {
+      rademacher = Math.max(rademacher, Math.abs(rademacherExact(
+        labellingCorrelator(ours), s.points.length) - s.rademacher));
+    }
+  }
+  for (const row of ref.line) {
+    const xs = Array.from({ length: row.m }, (_, i) => i);
+    rademacher = Math.max(rademacher,
+      Math.abs(rademacherExact(thresholdCorrelator(xs), row.m) -
+        row.thresholds.rademacher),
+      Math.abs(rademacherExact(intervalCorrelator(xs), row.m) -
+        row.intervals.rademacher));
+  }
+  let sauer = 0;
+  for (const c of ref.sauer) {
+    sauer = Math.max(sauer, rel(sauerBound(c.m, c.d), c.sum));
+  }
+  return { logpmf, tails, quantiles, sets, rademacher, sauer,
+    lineSizes: ref.line.length };
+}
+
 function nflTable() {
   return Object.entries(LEARNERS).map(([name, L]) => {
     const { mean, share } = noFreeLunch(4, L);
@@ -375,7 +426,7 @@ function nflTable() {
 
 function gapNumbers(rows: GapRow[]) {
   return rows.map((r) => ({
-    n: r.n, quantile: r.quantile, ermQuantile: r.ermQuantile,
+    m: r.m, quantile: r.quantile, ermQuantile: r.ermQuantile,
     meanGap: r.meanGap, gapSe: r.gapSe, rad: r.rad.mean, radSe: r.rad.se,
     ...r.bounds, failures: r.failures,
     failed: r.failures.finite + r.failures.vcMarkov +
@@ -394,9 +445,9 @@ export default cached('learning-theory', () => {
     p * (1 - 2 * cancer.D.q[k])));
   const cancerGap = gapStudy(cancer.D, { sizes: [20, 40, 80, 160, 320, 640],
     delta: DELTA, ...GAP });
-  // the smallest n at which Theorem 6.11's bound drops to 1, by bisection
-  const markov = (n: number) =>
-    vcMarkovRadius(n, GROWTH.intervals(2 * n), DELTA);
+  // the smallest m at which Theorem 6.11's bound drops to 1, by bisection
+  const markov = (m: number) =>
+    vcMarkovRadius(m, GROWTH.intervals(2 * m), DELTA);
   let [lo, hi] = [1, 1];
   while (markov(hi) > 1) [lo, hi] = [hi, 2 * hi];
   while (hi - lo > 1) {
@@ -413,14 +464,14 @@ export default cached('learning-theory', () => {
   const enough = real.rows.find((row) => row.share <= DELTA)!;
   return {
     ratios: {
-      n: top.n,
+      m: top.m,
       finite: top.bounds.finite / top.quantile,
       rademacher: top.bounds.rademacher / top.quantile,
       vcRademacher: top.bounds.vcRademacher / top.quantile,
       vcMarkov: top.bounds.vcMarkov / top.quantile,
       ermToSup: top.ermQuantile / top.quantile,
       slope: Math.log(top.quantile / bottom.quantile) /
-        Math.log(top.n / bottom.n),
+        Math.log(top.m / bottom.m),
     },
     realizableEnough: enough.m,
     realizableEnoughShare: enough.share,
@@ -472,7 +523,8 @@ export default cached('learning-theory', () => {
           massart: r.massart }))),
     },
     reference: {
-      sets: ref.half_planes.length,
+      ...agreement(),
+      setCount: ref.half_planes.length,
       labellings: ref.half_planes.reduce((c, s) => c + s.labellings.length,
         0),
       versions: ref.versions,
