@@ -41,14 +41,7 @@ export function windowPopulation(
   { K, lo, hi, noise }: { K: number; lo: number; hi: number;
     noise: number } = WINDOW,
 ): Population {
-  requireInt('windowPopulation', 'K', K, 1);
-  requireInt('windowPopulation', 'lo', lo, 0, K);
-  requireInt('windowPopulation', 'hi', hi, lo, K);
-  requireFinite('windowPopulation', 'noise', noise);
-  if (noise < 0 || noise > 1) {
-    throw new Error(`windowPopulation: noise must be in [0, 1], got ` +
-      `${noise}`);
-  }
+  checkWindow(K, lo, hi, noise);
   const p = new Float64Array(K).fill(1 / K);
   const q = p.map((_, k) => (k >= lo && k < hi ? 1 - noise : noise));
   return population(p, q);
@@ -60,6 +53,17 @@ export function intervalCount(K: number): number {
   return (K * (K + 1)) / 2 + 1;
 }
 // #endregion
+
+function checkWindow(K: number, lo: number, hi: number, noise: number) {
+  requireInt('windowPopulation', 'K', K, 1);
+  requireInt('windowPopulation', 'lo', lo, 0, K);
+  requireInt('windowPopulation', 'hi', hi, lo, K);
+  requireFinite('windowPopulation', 'noise', noise);
+  if (noise < 0 || noise > 1) {
+    throw new Error(`windowPopulation: noise must be in [0, 1], got ` +
+      `${noise}`);
+  }
+}
 
 /** k random labellings of the values 0..K-1: table[j K + x] = h_j(x). */
 export function randomClass(k: number, K: number, seed: number) {

@@ -385,7 +385,7 @@ function agreement() {
   let sets = 0;
   let rademacher = 0;
   for (const s of ref.half_planes) {
-    const ours = [...halfPlanes.restrict(s.points as Point2[])]
+    const ours = [...halfPlanes.restrict(s.points as unknown as Point2[])]
       .sort((a, b) => a - b);
     if (JSON.stringify(ours) === JSON.stringify(s.labellings)) sets += 1;
     if (s.rademacher !== undefined) {
