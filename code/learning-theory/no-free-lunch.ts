@@ -32,7 +32,7 @@ const nearest: Learner = (x, y, n) => {
 // #endregion
 
 /** One label for all: the majority of the sample's (0 on a tie). */
-const majority: Learner = (x, y, n) => {
+const majority: Learner = (_x, y, n) => {
   let ones = 0;
   for (let i = 0; i < y.length; i++) ones += y[i];
   return 2 * ones > y.length ? 2 ** n - 1 : 0;
