@@ -6,7 +6,9 @@
 //   <Listing> resolves;
 // - code/ lines fit the printed page (76 columns), cite equations by label,
 //   and import only from chapters that come earlier in the book;
-// - the test count each chapter page shows equals what Vitest collects.
+// - the test count each chapter page shows equals what Vitest collects;
+// - every chapter's mutation report matches its code and tests
+//   (scripts/check-mutation.ts).
 // The type-checks (tsc, astro check) run after it, from package.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { CHAPTERS } from '../src/toc.ts';
 import { scanRegions, tangle } from '../src/plugins/tangle.ts';
 import { countTests } from '../src/lib/tests-info.ts';
 import { filesUnder as files, withoutFences } from '../src/lib/files.ts';
+import { checkMutationReports } from './check-mutation.ts';
 
 export const MAX_COLUMNS = 76;
 
@@ -206,6 +209,19 @@ export function checkTestCounts(root: string): Problem[] {
 if (import.meta.main) {
   const root = resolve(import.meta.dirname, '..');
   const problems = [...checkBook(root), ...checkTestCounts(root)];
+  // Not yet enforced: they fail the check once every chapter meets them
+  // (the chapters are being brought to the anatomy and to current
+  // mutation reports chapter by chapter); until then they are listed.
+  const ENFORCED = false;
+  const pending = [...checkAnatomy(root), ...checkMutationReports(root)];
+  if (ENFORCED) problems.push(...pending);
+  else {
+    for (const p of pending) console.log(`… ${p.where}: ${p.what}`);
+    if (pending.length > 0) {
+      console.log(`check: ${pending.length} anatomy or mutation item(s) ` +
+        'still open (not yet enforced)');
+    }
+  }
   for (const p of problems) console.error(`✗ ${p.where}: ${p.what}`);
   if (problems.length > 0) {
     console.error(`\ncheck: ${problems.length} problem(s)`);

@@ -818,3 +818,35 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
     rejectsBadInput(badInput.studies);
   });
 });
+
+// Tests that kill mutants the chapter's other tests let through
+// (`npm run mutate -- classification-metrics`; see tests/mutation/).
+describe('mutation gaps', () => {
+  it('a point straight above its neighbour is kept: AUC 11/12 with a tie', () => {
+    // counts (TP, FP) at thresholds 3, 2, 1, 0: (1,0), (2,0), (3,1), (3,2).
+    // (2,0) is evenly spaced in TP but not in FP, so it stays; dropping
+    // it by the TP rule alone would give AUC 10/12. Mann–Whitney: of 6
+    // pairs 5 are ordered and one tied, (5 + 1/2)/6 = 11/12.
+    const y = [1, 1, 1, 0, 0];
+    const s = [3, 2, 1, 1, 0];
+    const r = rocCurve(y, s);
+    expect(Array.from(r.tpr)).toEqual([0, 1 / 3, 2 / 3, 1, 1]);
+    expect(Array.from(r.fpr)).toEqual([0, 0, 0, 1 / 2, 1]);
+    expect(Array.from(r.thresholds)).toEqual([4, 3, 2, 1, 0]);
+    expect(rocAuc(y, s)).toBeCloseTo(11 / 12, 15);
+  });
+
+  it('trapezoid refuses x and y of different lengths or fewer than two', () => {
+    expect(() => trapezoid([0, 1], [0])).toThrow(
+      /^trapezoid: expected x and y of one length, got 2 and 1$/,
+    );
+    expect(() => trapezoid([0], [0])).toThrow(/got 1 and 1$/);
+    expect(() => trapezoid([0, 1, 0.5], [0, 1, 1])).toThrow(
+      /^trapezoid: x must be non-decreasing, got x\[1\] = 1 > x\[2\] = 0.5$/,
+    );
+    expect(() => trapezoid([0, NaN], [0, 1])).toThrow(
+      /^trapezoid: x must hold finite numbers, got x\[1\] = NaN$/,
+    );
+    expect(trapezoid([0, 0, 1], [0, 1, 1])).toBe(1); // a vertical step
+  });
+});

@@ -1200,3 +1200,57 @@ describe('review', () => {
     expect(square.stored).toBeLessThan(square.pixels);
   });
 });
+
+// Tests that kill mutants the chapter's other tests let through
+// (`npm run mutate -- decompositions`; see tests/mutation/).
+describe('mutation gaps', () => {
+  it('applyQ and applyQt leave their vector and the factors unchanged', () => {
+    const f = householderQR(gaussianMatrix(6, 8, 3));
+    const R = f.R.data.slice();
+    const vs = f.v.map((w) => w.slice());
+    const b = createRng(7).normalArray(8);
+    const keep = b.slice();
+    const y = applyQ(f, b);
+    expect(Array.from(b)).toEqual(Array.from(keep));
+    const z = applyQt(f, b);
+    expect(Array.from(b)).toEqual(Array.from(keep));
+    expect(y).not.toBe(b);
+    expect(z).not.toBe(b);
+    expect(Array.from(f.R.data)).toEqual(Array.from(R));
+    expect(f.v.map((w) => Array.from(w))).toEqual(vs.map((w) => Array.from(w)));
+    expect(() => applyQ(f, v(1, 2))).toThrow(
+      /applyQ: Q is 8x8, so the vector must be vector\(8\); got vector\(2\)/,
+    );
+    expect(() => applyQ(f, b.map((x, i) => (i === 3 ? NaN : x)))).toThrow(
+      /applyQ: the vector \(vector\(8\)\) has NaN at \[3\]/,
+    );
+  });
+
+  it('householderVector: alpha = -||x|| at x_0 = 0; bad x is refused', () => {
+    // sign(0) = +1 in Eq. (dec-house-alpha): alpha = -5, v = (1, -3/5, -4/5)
+    const h = householderVector(v(0, 3, 4));
+    expect(h.alpha).toBe(-5);
+    expect(h.beta).toBe(1);
+    expect(() => householderVector(v())).toThrow(
+      /^householderVector: expected a non-empty x$/,
+    );
+    expect(() => householderVector(v(1, NaN))).toThrow(
+      /^householderVector: x \(vector\(2\)\) has NaN at \[1\]/,
+    );
+  });
+
+  it('maxSweeps = 1 is allowed; 0, 1.5 and NaN are refused, by svd too', () => {
+    // a diagonal matrix is converged before the first sweep ends
+    expect(Array.from(symmetricEigen(diag([3, 1]), 1).values))
+      .toEqual([3, 1]);
+    expect(Array.from(svd(diag([3, 1]), 1).s)).toEqual([3, 1]);
+    for (const bad of [0, 1.5, NaN]) {
+      expect(() => symmetricEigen(identity(2), bad)).toThrow(
+        /symmetricEigen: expected maxSweeps to be a positive integer/,
+      );
+    }
+    expect(() => svd(identity(2), 0)).toThrow(
+      /svd: expected maxSweeps to be a positive integer, got 0/,
+    );
+  });
+});

@@ -963,3 +963,63 @@ describe('review', () => {
     expect(viaSolve * 1e6).toBeLessThan(viaInverse);
   });
 });
+
+// Tests that kill mutants the chapter's other tests let through
+// (`npm run mutate -- linear-algebra`; see tests/mutation/).
+describe('mutation gaps', () => {
+  it('solveNoPivot eliminates: it solves a system that needs no swaps', () => {
+    // [[1e-20, 1], [1, 1]] alone cannot tell: skipping elimination there
+    // gives the same rounded answer. Here it would not.
+    const A = fromRows([[4, 1, 0], [1, 4, 1], [0, 1, 4]]);
+    const x = solveNoPivot(A, v(6, 12, 14)); // A (1, 2, 3)
+    assertAllClose(x, v(1, 2, 3), { rtol: 1e-15, atol: 1e-15 });
+    expect(() => solveNoPivot(A, v(1, 2))).toThrow(
+      /solveNoPivot: A is 3x3, so b must be vector\(3\)/,
+    );
+  });
+
+  it('condEst is exact on a 3x3 matrix with row swaps: kappa_1 = 10.8', () => {
+    // ||A||_1 = 18 and ||A^-1||_1 = 0.6. Hager's search finds the vertex
+    // only if A^T z = c is solved right (U^T, then L^T, then P^T): each
+    // of six small errors in that solve gives 93 % of the value.
+    const A = fromRows([[-2, 2, 3], [5, 2, -7], [2, 3, -8]]);
+    const f = luFactor(A);
+    expect(Array.from(f.perm)).toEqual([1, 0, 2]);
+    expect(f.norm1).toBe(18);
+    expect(inverseNorm1(f)).toBeCloseTo(0.6, 14);
+    expect(condEst(f)).toBeCloseTo(10.8, 12);
+  });
+
+  it('solveNoPivot leaves A alone; errors carry their class name', () => {
+    const A = fromRows([[4, 1], [1, 4]]);
+    solveNoPivot(A, v(1, 2));
+    expect(Array.from(A.data)).toEqual([4, 1, 1, 4]);
+    let e: unknown;
+    try {
+      solve(hilbert(12), new Float64Array(12).fill(1));
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(SingularMatrixError);
+    expect((e as Error).name).toBe('SingularMatrixError');
+    expect((e as Error).message).toMatch(
+      /is at least 1\/eps = 4\.50e\+15, so x would have no correct digits$/,
+    );
+    expect(() => solve(hilbert(13), new Float64Array(13).fill(1))).toThrow(
+      /pivot candidate is 6\.74e-16, not above n\*eps\*max\|a_ij\| = 2\.89e-15$/,
+    );
+    const f = luFactor(identity(2));
+    expect(() => condEst({ ...f, lu: zeros(2, 3) })).toThrow(
+      /condEst: expected n x n factors lu and an Int32Array perm of length n, got 2x3 and 2/,
+    );
+  });
+
+  it('luSolve and a singular solveNoPivot name their function', () => {
+    const f = luFactor(identity(2));
+    expect(() => luSolve(f, v(1, NaN))).toThrow(
+      /luSolve: b \(vector\(2\)\) has NaN at \[1\]/,
+    );
+    expect(() => solveNoPivot(fromRows([[1, 2], [2, 4]]), v(1, 2)))
+      .toThrow(/solveNoPivot: zero pivot in column 1 \(0-based\) of A \(2x2\)/);
+  });
+});

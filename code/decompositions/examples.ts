@@ -46,7 +46,9 @@ export function gaussianMatrix(seed: number, m: number, n: number): Matrix {
 }
 
 /** A random orthogonal n x n matrix: the Q of a Gaussian matrix. */
-function randomOrthogonal(seed: number, n: number): Matrix {
+export function randomOrthogonal(seed: number, n: number): Matrix {
+  requireInteger('randomOrthogonal', 'seed', seed);
+  requireInteger('randomOrthogonal', 'n', n, 1);
   return thinQ(householderQR(gaussianMatrix(seed, n, n)));
 }
 

@@ -17,8 +17,9 @@ import {
   unstandardize,
 } from '../linear-regression/scaling.ts';
 import { trainTestSplit } from '../model-evaluation/splits.ts';
+import type { Fold } from '../regularization/cross-validation.ts';
 import { fitLogisticNewton } from './fit.ts';
-import { predictProba } from './model.ts';
+import { logits, predictProba } from './model.ts';
 
 // #region load-breast-cancer
 /** SHA-256 of data/breast-cancer/breast_cancer.csv, as in its README. */
@@ -104,6 +105,34 @@ export function breastCancerHoldout(
     testAccuracy: accuracy(test.y, pTest),
     trainAccuracy: accuracy(train.y, predictProba(Z, fit.w, fit.b)),
   };
+}
+// #endregion
+
+// #region penalty-cv
+/**
+ * The held-out logit of every sample from k-fold cross-validation at
+ * one λ: each fold is predicted by a fit to the other folds,
+ * standardized by the training folds' own statistics.
+ */
+export function cvLogits(
+  X: Matrix,
+  y: Vector,
+  lambda_: number,
+  folds: Fold[],
+): Vector {
+  const z = new Float64Array(X.rows);
+  for (const fold of folds) {
+    const train = takeRows(X, y, fold.train);
+    const { Z, mean, scale } = standardize(train.X);
+    const fit = fitLogisticNewton(Z, train.y, { lambda_ });
+    const { w, b } = unstandardize(fit, mean, scale); // data units
+    const theta = new Float64Array(w.length + 1); // (b, w)
+    theta[0] = b;
+    theta.set(w, 1);
+    const test = takeRows(X, y, fold.test);
+    logits(test.X, theta).forEach((v, t) => (z[fold.test[t]] = v));
+  }
+  return z;
 }
 // #endregion
 

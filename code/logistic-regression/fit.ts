@@ -152,7 +152,7 @@ export function fitLogisticNewton(
 // #endregion
 
 // #region fit-gd
-/** λmax(ÃᵀÃ)/4 + λ ≥ λmax(∇²L) everywhere, Eq. (logr-smoothness). */
+/** ‖Ã‖₂²/4 + λ ≥ ‖∇²L‖₂ everywhere, Eq. (logr-smoothness). */
 export function smoothness(X: Matrix, lambda_ = 0): number {
   checkLambda('smoothness', 'lambda_', lambda_);
   checkFinite('smoothness', 'X', X);
@@ -222,7 +222,7 @@ function joined(a: RunResult, b: RunResult): RunResult {
 // #region irls
 /**
  * One IRLS step, Eq. (logr-irls): the weighted least-squares problem
- * (ÃᵀSÃ + λI₀)θ⁺ = ÃᵀS ž with working response ž = z + S⁻¹(y − p).
+ * (ÃᵀVÃ + λI₀)θ⁺ = ÃᵀV ž with working response ž = z + V⁻¹(y − p).
  */
 export function irlsStep(
   X: Matrix,
@@ -231,16 +231,16 @@ export function irlsStep(
   lambda_ = 0,
 ): Vector {
   checkModel('irlsStep', X, y, theta, lambda_);
-  const H = logisticHessian(X, theta, lambda_); // ÃᵀSÃ + λI₀
+  const H = logisticHessian(X, theta, lambda_); // ÃᵀVÃ + λI₀
   const A = addOnesColumn(X);
   const z = matvec(A, theta);
-  // S ž = S z + (y − p): never divides by an Sᵢᵢ that may underflow
-  const Sz = z.map((zi, i) => {
+  // V ž = V z + (y − p): never divides by a vᵢ that may underflow
+  const Vz = z.map((zi, i) => {
     const p = sigmoid(zi);
     return p * sigmoid(-zi) * zi + (y[i] - p);
   });
-  const L = choleskyFor('irlsStep', H, 'ÃᵀSÃ + λI₀:');
-  return choleskySolve(L, matvec(transpose(A), Sz));
+  const L = choleskyFor('irlsStep', H, 'ÃᵀVÃ + λI₀:');
+  return choleskySolve(L, matvec(transpose(A), Vz));
 }
 // #endregion
 
@@ -248,7 +248,8 @@ export function irlsStep(
 /**
  * ‖θ − θ*‖ ≤ (‖∇L(θ)‖ + δ) / (μ/2), Eq. (logr-error-bound), with
  * μ = λmin(∇²L(θ)) and δ = nε Σᵢ‖ãᵢ‖, a bound on the rounding error
- * of the computed gradient.
+ * of the computed gradient. It holds when g = ‖∇L(θ)‖ + δ ≤ μ²/(8M),
+ * M = Σᵢ‖ãᵢ‖³/(6√3), Eq. (logr-bound-condition); else Infinity.
  */
 export function minimizerDistanceBound(
   X: Matrix,
@@ -257,14 +258,21 @@ export function minimizerDistanceBound(
   lambda_ = 0,
 ): number {
   checkModel('minimizerDistanceBound', X, y, theta, lambda_);
-  const g = norm(logisticGradient(X, y, theta, lambda_));
+  const grad = norm(logisticGradient(X, y, theta, lambda_));
   const eig = symmetricEigen(logisticHessian(X, theta, lambda_)).values;
   const mu = eig[eig.length - 1]; // the smallest: values are sorted
   const A = addOnesColumn(X);
   let rows = 0;
-  for (let i = 0; i < A.rows; i++) rows += norm(A.row(i));
-  const delta = X.rows * Number.EPSILON * rows;
-  return (g + delta) / (mu / 2);
+  let cubes = 0;
+  for (let i = 0; i < A.rows; i++) {
+    const r = norm(A.row(i));
+    rows += r;
+    cubes += r ** 3;
+  }
+  const g = grad + X.rows * Number.EPSILON * rows; // + δ
+  const M = cubes / (6 * Math.sqrt(3)); // |σ''| ≤ 1/(6√3)
+  if (!(mu > 0) || g > (mu * mu) / (8 * M)) return Infinity;
+  return g / (mu / 2);
 }
 // #endregion
 

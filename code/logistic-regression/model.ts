@@ -117,7 +117,7 @@ export function logisticGradient(
 // #endregion
 
 // #region hessian
-/** ∇²L(θ) = ÃᵀSÃ + λ diag(0, 1, …, 1), Eq. (logr-hessian). */
+/** ∇²L(θ) = ÃᵀVÃ + λ diag(0, 1, …, 1), Eq. (logr-hessian). */
 export function logisticHessian(
   X: Matrix,
   theta: Vector,
@@ -131,12 +131,12 @@ export function logisticHessian(
   const z = matvec(A, theta);
   const H = new Matrix(k, k);
   for (let i = 0; i < n; i++) {
-    // Sᵢᵢ = pᵢ(1 − pᵢ), Eq. (logr-weights), with 1 − pᵢ = σ(−zᵢ)
-    const s = sigmoid(z[i]) * sigmoid(-z[i]);
+    // vᵢ = pᵢ(1 − pᵢ), Eq. (logr-weights), with 1 − pᵢ = σ(−zᵢ)
+    const v = sigmoid(z[i]) * sigmoid(-z[i]);
     for (let j = 0; j < k; j++) {
-      const sa = s * A.data[i * k + j];
+      const va = v * A.data[i * k + j];
       for (let l = j; l < k; l++) {
-        H.data[j * k + l] += sa * A.data[i * k + l]; // upper triangle
+        H.data[j * k + l] += va * A.data[i * k + l]; // upper triangle
       }
     }
   }

@@ -37,14 +37,14 @@ function drawData(problem: Problem, n: number, rng: Rng) {
 export interface Simulation {
   degree: number;
   n: number; // training-set size
-  reps: number; // training sets drawn
+  reps: number; // B, the training sets drawn
   xTest: Vector; // the test inputs
   preds: Vector[]; // preds[t][r]: fit r's prediction at xTest[t]
   trainErrors: Vector; // training MSE of each fit
   testErrors: Vector; // MSE of each fit on fresh noisy y at xTest
 }
 
-/** Fits a degree-p polynomial to `reps` independent training sets. */
+/** Fits a degree-q polynomial to B = `reps` independent training sets. */
 export function simulate(
   problem: Problem,
   spec: { degree: number; n: number; reps: number; xTest: Vector },
@@ -71,8 +71,9 @@ export function simulate(
 
 // #region decompose
 export interface Decomposition {
-  bias2: number; // average over x of (E f̂(x) − f(x))²
-  variance: number; // average over x of Var f̂(x)
+  bias2: number; // Eq. (me-bias2-unbiased): unbiased for E_x bias²
+  bias2Se: number; // its jackknife standard error, Eq. (me-bias2-se)
+  variance: number; // average over x of s_t², divisor B − 1
   noise: number; // σ²
   testError: number; // measured: average of the fits' test MSEs
   mcError: number; // standard error of testError − the sum
@@ -83,25 +84,46 @@ export interface Decomposition {
 export function decompose(sim: Simulation, problem: Problem) {
   checkSimulation(sim, problem);
   const m = sim.xTest.length;
+  const B = sim.reps;
   let bias2 = 0;
   let variance = 0;
-  const fitError = new Float64Array(sim.reps); // mean (f − f̂_r)² per r
+  const fitError = new Float64Array(B); // mean over t of e_rt²
+  const pairs = new Float64Array(B); // G_r, Eq. (me-bias2-se)
   sim.preds.forEach((p, t) => {
     const truth = problem.f(sim.xTest[t]);
-    const e = estimatorError(p, truth); // Eq. (stat-mse), divisor R
-    bias2 += e.bias ** 2 / m;
-    variance += e.variance / m;
-    p.forEach((v, r) => (fitError[r] += (v - truth) ** 2 / m));
+    const e = estimatorError(p, truth); // Eq. (stat-mse), divisor B
+    const s2 = (e.variance * B) / (B - 1); // divisor B − 1
+    bias2 += (e.bias ** 2 - s2 / B) / m; // Eq. (me-bias2-unbiased)
+    variance += s2 / m;
+    const sum = B * e.bias; // the sum over r of e_rt = f̂_r(x_t) − f(x_t)
+    p.forEach((v, r) => {
+      const ert = v - truth;
+      fitError[r] += ert ** 2 / m;
+      pairs[r] += (ert * (sum - ert)) / m;
+    });
   });
   const noise = problem.sigma ** 2;
-  // testError − fitError − σ²: R independent terms of mean zero
+  // testError − fitError − σ²: B independent terms of mean zero
   const diff = sim.testErrors.map((e, r) => e - fitError[r] - noise);
   return {
-    bias2, variance, noise,
+    bias2,
+    bias2Se: jackknifeSe(pairs),
+    variance, noise,
     testError: moments(sim.testErrors).mean,
-    mcError: Math.sqrt(moments(diff).variance / sim.reps),
+    mcError: Math.sqrt(moments(diff).variance / B),
     trainError: moments(sim.trainErrors).mean,
   } satisfies Decomposition;
+}
+
+/** Jackknife standard error of bias², Eq. (me-bias2-se), from G_r. */
+function jackknifeSe(pairs: Float64Array): number {
+  const B = pairs.length;
+  const mean = moments(pairs).mean;
+  let ss = 0;
+  for (const g of pairs) ss += (g - mean) ** 2;
+  // bias²₍₋ᵣ₎ − bias² = −2 (G_r − mean G) / ((B − 1)(B − 2))
+  const c = 2 / ((B - 1) * (B - 2));
+  return Math.sqrt(((B - 1) / B) * c * c * ss);
 }
 // #endregion
 
@@ -117,8 +139,8 @@ function checkSpec(
     throw new Error(`${fn}: degree must be an integer >= 0, got ` +
       `${degree}`);
   }
-  if (!Number.isSafeInteger(reps) || reps < 2) {
-    throw new Error(`${fn}: reps must be an integer >= 2, got ${reps}`);
+  if (!Number.isSafeInteger(reps) || reps < 3) {
+    throw new Error(`${fn}: reps must be an integer >= 3, got ${reps}`);
   }
   if (!Number.isSafeInteger(n) || n < degree + 1) {
     throw new Error(

@@ -84,7 +84,7 @@ export function learningCurves() {
 // #endregion
 
 // #region conditioning
-/** κ(X) of the degree-p design at m points evenly spread over [0, 1]:
+/** κ(X) of the degree-q design at m points evenly spread over [0, 1]:
  * raw powers xʲ against powers of the rescaled t = 2x − 1. */
 export function designConditioning(degree: number, m = 50) {
   requireInteger('designConditioning', 'degree', degree);
@@ -108,7 +108,7 @@ export function optimismTable() {
     const theory = optimismTheory(SINE, x, degree);
     const sim = optimismSimulation(SINE, x, degree, reps,
       createRng(4000 + degree));
-    return { degree, p: degree + 1, theory, sim };
+    return { degree, d: degree + 1, theory, sim };
   });
 }
 // #endregion

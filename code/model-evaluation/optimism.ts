@@ -22,23 +22,24 @@ export function fixedDesign(problem: Problem, n: number): Float64Array {
 }
 
 /**
- * Expected training and in-sample test MSE of a degree-(p−1) fit on
- * the fixed inputs x: Eqs. (me-train-expected), (me-insample-expected).
+ * Expected training and in-sample test MSE of a degree-q fit (d = q + 1
+ * columns) on the fixed inputs x: Eqs. (me-train-expected) and
+ * (me-insample-expected).
  */
 export function optimismTheory(problem: Problem, x: Float64Array,
   degree: number) {
   checkDesign('optimismTheory', problem, x, degree);
   const n = x.length;
-  const p = degree + 1;
+  const d = degree + 1;
   const fx = x.map(problem.f);
   const fit = fitPolynomial(x, fx, degree, problem.domain);
-  // ‖(I − P) f‖² / n: what the model cannot represent without noise
-  const bias2 = meanSquaredError(fx, predictPolynomial(fit, x));
+  // δ² = ‖(I − P) f‖² / n: what the model cannot represent at all
+  const delta2 = meanSquaredError(fx, predictPolynomial(fit, x));
   const s2 = problem.sigma ** 2;
   return {
-    bias2,
-    train: bias2 + (s2 * (n - p)) / n,
-    inSample: bias2 + (s2 * (n + p)) / n,
+    delta2,
+    train: delta2 + (s2 * (n - d)) / n,
+    inSample: delta2 + (s2 * (n + d)) / n,
   };
 }
 // #endregion
@@ -67,7 +68,7 @@ export function optimismSimulation(problem: Problem, x: Float64Array,
   return {
     train: moments(train),
     inSample: moments(inSample),
-    gap: moments(gap), // Eq. (me-optimism): mean about 2σ²p/n
+    gap: moments(gap), // Eq. (me-optimism): mean about 2σ²d/n
   };
 }
 // #endregion

@@ -13,8 +13,9 @@ export interface Domain {
 }
 
 /**
- * The n × (p+1) design with columns t⁰, t¹, …, tᵖ of the rescaled
- * t = (2x − lo − hi) / (hi − lo) in [−1, 1], Eq. (me-poly-design).
+ * The n × (q+1) design with columns t⁰, t¹, …, t^q (q the degree) of
+ * the rescaled t = (2x − lo − hi) / (hi − lo) in [−1, 1],
+ * Eq. (me-poly-design).
  */
 export function polynomialDesign(
   x: Vector,
@@ -23,19 +24,19 @@ export function polynomialDesign(
 ): Matrix {
   checkPolynomial('polynomialDesign', x, degree, domain);
   const { lo, hi } = domain;
-  const p1 = degree + 1;
-  const X = new Matrix(x.length, p1);
+  const d = degree + 1; // columns
+  const X = new Matrix(x.length, d);
   for (let i = 0; i < x.length; i++) {
     const t = (2 * x[i] - lo - hi) / (hi - lo);
     let power = 1;
-    for (let j = 0; j < p1; j++, power *= t) X.data[i * p1 + j] = power;
+    for (let j = 0; j < d; j++, power *= t) X.data[i * d + j] = power;
   }
   return X;
 }
 // #endregion
 
 // #region fit-polynomial
-/** A fitted polynomial: coefficients of t⁰..tᵖ and the domain of x. */
+/** A fitted polynomial: coefficients of t⁰..t^q and the domain of x. */
 export interface PolynomialFit {
   coef: Vector;
   domain: Domain;

@@ -5,7 +5,10 @@ import { Matrix, checkFinite } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { loadDiabetes } from '../linear-regression/diabetes.ts';
 import { center } from '../linear-regression/model.ts';
-import { standardize } from '../linear-regression/scaling.ts';
+import {
+  standardize,
+  unstandardize,
+} from '../linear-regression/scaling.ts';
 import { cvCurve, kFoldIndices, selectLambda } from './cross-validation.ts';
 import { elasticNetPath, lambdaGrid } from './path.ts';
 import { effectiveDof, ridgePath } from './ridge.ts';
@@ -103,6 +106,23 @@ export function quadraticStudy() {
     names: expanded.names, lambdas, cv, cvRidge, ridgeLambdas, fits,
     choice: selectLambda(lambdas, cv),
   };
+}
+// #endregion
+
+// #region in-fold-scaling
+/**
+ * The lasso's CV curve with the standardization learned inside each
+ * training fold: the fitter scales its own rows and maps the weights
+ * back to the raw units, so no held-out row informs the scaling.
+ */
+export function inFoldScalingCv(lambdas: number[], k = CV_FOLDS) {
+  const { X, y } = loadDiabetes();
+  const folds = kFoldIndices(X.rows, k);
+  return cvCurve(X, y, folds, (Xtr, ytr) => {
+    const { Z, mean, scale } = standardize(Xtr); // training rows only
+    return elasticNetPath(Z, ytr, lambdas, { tol: CD_TOL })
+      .map((fit) => unstandardize(fit, mean, scale));
+  });
 }
 // #endregion
 

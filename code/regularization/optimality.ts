@@ -47,7 +47,7 @@ export function kktViolations(
 // #region gap
 /**
  * The primal value P(w) of the centred problem and the gap
- * P(w) − D(θ) at θ = s r / n, Eqs. (rg-dual-point) and (rg-gap):
+ * P(w) − D(ν) at ν = γ r / n, Eqs. (rg-dual-point) and (rg-gap):
  * an upper bound on P(w) − P(w*).
  */
 export function gapOfGram(
@@ -63,14 +63,14 @@ export function gapOfGram(
   for (let j = 0; j < p.d; j++) {
     cMax = Math.max(cMax, Math.abs(g[j] - lambda2 * w[j]));
   }
-  const s = cMax > lambda1 ? lambda1 / cMax : 1; // θ feasible
+  const gamma = cMax > lambda1 ? lambda1 / cMax : 1; // ν feasible
   const qw = dot(p.q, w);
   const yr = p.yy - qw; // ycᵀr / n
   const rr = p.yy - qw - dot(g, w); // ‖r‖² / n
   const w1 = w.reduce((a, v) => a + Math.abs(v), 0);
   const ww = dot(w, w);
   const primal = rr / 2 + lambda1 * w1 + (lambda2 / 2) * ww;
-  const dual = s * yr - (s * s * (rr + lambda2 * ww)) / 2;
+  const dual = gamma * yr - (gamma * gamma * (rr + lambda2 * ww)) / 2;
   return { primal, gap: primal - dual };
 }
 // #endregion
@@ -92,7 +92,7 @@ export function dualityGap(
 // #endregion
 
 // #region distance-bound
-/** μ = σ_min(Xc)²/n + λ₂: the strong convexity of Eq. (rg-enet). */
+/** μ = s_min(Xc)²/n + λ₂: the strong convexity of Eq. (rg-enet). */
 export function strongConvexity(X: Matrix, penalty: Penalty): number {
   checkFinite('strongConvexity', 'X', X);
   const { Xc } = center(X, new Float64Array(X.rows));

@@ -10,7 +10,8 @@ import { calledAs } from '../introduction/checks.ts';
 // #region lambda-max
 /**
  * λ_max = max_j |q_j| / α, q = Xcᵀyc/n, Eq. (rg-lambda-max): for λ at or
- * above it, w = 0 solves the elastic net with mixing α (l1Ratio).
+ * above it, w = 0 solves the elastic net with mixing α (scikit-learn's
+ * l1_ratio).
  */
 export function lambdaMax(X: Matrix, y: Vector, l1Ratio = 1): number {
   const p = gramProblem('lambdaMax', X, y);

@@ -26,7 +26,9 @@ export interface Penalty {
   lambda1: number;
   lambda2?: number;
 }
+// #endregion
 
+// #region check-penalty
 /** Checks a penalty and fills in λ₂ = 0. */
 export function checkPenalty(fn: string, p: Penalty) {
   if (typeof p !== 'object' || p === null) {

@@ -61,14 +61,14 @@ export function ridgeCholesky(
 // #endregion
 
 // #region shrinkage
-/** The factors σ_j² / (σ_j² + λ) of Eq. (rg-ridge-fitted). */
+/** The factors s_j² / (s_j² + λ) of Eq. (rg-ridge-fitted). */
 export function shrinkageFactors(s: Vector, lambda_: number): Vector {
   checkShrinkage('shrinkageFactors', s, lambda_);
-  // σ = 0 and λ = 0 is 0/0: that direction is not fitted, factor 0
+  // s_j = 0 and λ = 0 is 0/0: that direction is not fitted, factor 0
   return s.map((sj) => (sj === 0 ? 0 : (sj * sj) / (sj * sj + lambda_)));
 }
 
-/** df(λ) = Σ_j σ_j² / (σ_j² + λ), Eq. (rg-ridge-df). */
+/** df(λ) = Σ_j s_j² / (s_j² + λ), Eq. (rg-ridge-df). */
 export function effectiveDof(s: Vector, lambda_: number): number {
   checkShrinkage('effectiveDof', s, lambda_);
   return shrinkageFactors(s, lambda_).reduce((a, f) => a + f, 0);
@@ -78,7 +78,7 @@ export function effectiveDof(s: Vector, lambda_: number): number {
 // #region ridge-path
 /**
  * Ridge for every λ in `lambdas` from one SVD of the centred X,
- * Eq. (rg-ridge-svd): w = Σ_j v_j σ_j/(σ_j² + λ) u_jᵀyc.
+ * Eq. (rg-ridge-svd): w = Σ_j v_j s_j/(s_j² + λ) u_jᵀyc.
  */
 export function ridgePath(
   X: Matrix,

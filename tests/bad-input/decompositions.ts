@@ -18,6 +18,7 @@ import {
 } from '../../code/decompositions/eigen.ts';
 import {
   gaussianMatrix,
+  randomOrthogonal,
   randomSpd,
   symmetrize,
 } from '../../code/decompositions/examples.ts';
@@ -126,6 +127,7 @@ export const badInput = groups({
   examples: [
     spec(gaussianMatrix, () => [1, 2, 3], [seed, int(1), int(1)]),
     spec(randomSpd, () => [1, 3], [seed, int(1)]),
+    spec(randomOrthogonal, () => [1, 3], [seed, int(1)]),
     spec(symmetrize, () => [M(3, 3)], [square()]),
   ],
 });
