@@ -31,7 +31,6 @@ import {
 } from './population.ts';
 import { expectedRademacher } from './rademacher.ts';
 
-// #region window
 /** The running example: doses 0..K-1, equally likely; a dose in the
  *  window [lo, hi) works (y = 1) with probability 1 - noise, a dose
  *  outside it with probability noise. */
@@ -52,7 +51,6 @@ export function intervalCount(K: number): number {
   requireInt('intervalCount', 'K', K, 1);
   return (K * (K + 1)) / 2 + 1;
 }
-// #endregion
 
 function checkWindow(K: number, lo: number, hi: number, noise: number) {
   requireInt('windowPopulation', 'K', K, 1);

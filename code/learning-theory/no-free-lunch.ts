@@ -4,7 +4,6 @@
 import { requireInt } from './checks.ts';
 import { ermInterval } from './population.ts';
 
-// #region learners
 /** A learner on C = {0, ..., n-1}: from the labelled sample (x, y) to
  *  the labels of all n points, as a bitmask. */
 export type Learner = (x: Int32Array, y: Uint8Array, n: number) => number;
@@ -29,7 +28,6 @@ const nearest: Learner = (x, y, n) => {
   }
   return h;
 };
-// #endregion
 
 /** One label for all: the majority of the sample's (0 on a tie). */
 const majority: Learner = (_x, y, n) => {
