@@ -109,14 +109,14 @@ const ref = fixture<{
   sauer: { m: number; d: number; sum: number }[];
 }>('learning-theory', 'reference.json');
 
-const line = (m: number) => Array.from({ length: m }, (_, i) => i * 0.5);
+const line = (n: number) => Array.from({ length: n }, (_, i) => i * 0.5);
 const grid = (side: number): Point2[] =>
   Array.from({ length: side * side }, (_, t) => [t % side, (t / side) | 0]);
-/** m points on a convex curve: in general position. */
-const generalPosition = (m: number, seed = 1): Point2[] => {
+/** n points on a convex curve: in general position. */
+const generalPosition = (n: number, seed = 1): Point2[] => {
   const rng = createRng(seed);
-  return Array.from({ length: m }, (_, i) => {
-    const t = (2 * Math.PI * (i + rng.uniform(0.1, 0.9))) / m;
+  return Array.from({ length: n }, (_, i) => {
+    const t = (2 * Math.PI * (i + rng.uniform(0.1, 0.9))) / n;
     return [Math.cos(t), 0.6 * Math.sin(t)] as Point2;
   });
 };
@@ -135,17 +135,17 @@ const binom = (n: number, k: number) => {
 };
 
 describe('restrictions and shattering', () => {
-  it('thresholds label the j smallest points 1: m + 1 labellings (Eq. (lt-growth-line))', () => {
+  it('thresholds label the j smallest points 1: n + 1 labellings (Eq. (lt-growth-line))', () => {
     expect(sorted(thresholds.restrict(line(4)))).toEqual([0, 1, 3, 7, 15]);
-    for (let m = 0; m <= 12; m++) {
-      expect(thresholds.restrict(line(m)).size).toBe(GROWTH.thresholds(m));
+    for (let n = 0; n <= 12; n++) {
+      expect(thresholds.restrict(line(n)).size).toBe(GROWTH.thresholds(n));
     }
   });
 
-  it('intervals label a run of consecutive points: m(m + 1)/2 + 1 labellings (Eq. (lt-growth-line))', () => {
+  it('intervals label a run of consecutive points: n(n + 1)/2 + 1 labellings (Eq. (lt-growth-line))', () => {
     expect(sorted(intervals.restrict(line(3)))).toEqual([0, 1, 2, 3, 4, 6, 7]);
-    for (let m = 0; m <= 12; m++) {
-      expect(intervals.restrict(line(m)).size).toBe(GROWTH.intervals(m));
+    for (let n = 0; n <= 12; n++) {
+      expect(intervals.restrict(line(n)).size).toBe(GROWTH.intervals(n));
     }
   });
 
@@ -181,10 +181,10 @@ describe('restrictions and shattering', () => {
     }
   });
 
-  it('half-planes realize m^2 - m + 2 labellings of m points in general position (Eq. (lt-growth-planes))', () => {
-    for (let m = 1; m <= 12; m++) {
-      expect(halfPlanes.restrict(generalPosition(m, m)).size)
-        .toBe(GROWTH['half-planes'](m));
+  it('half-planes realize n^2 - n + 2 labellings of n points in general position (Eq. (lt-growth-planes))', () => {
+    for (let n = 1; n <= 12; n++) {
+      expect(halfPlanes.restrict(generalPosition(n, n)).size)
+        .toBe(GROWTH['half-planes'](n));
     }
   });
 
@@ -197,20 +197,20 @@ describe('restrictions and shattering', () => {
     expect(criticalAngles([[1, 1], [1, 1]])).toEqual([]);
   });
 
-  it('Sauer\'s lemma: tau(m) <= sum_{i<=d} C(m, i), with equality for thresholds and intervals (Eq. (lt-sauer))', () => {
-    for (let m = 0; m <= 40; m++) {
-      expect(GROWTH.thresholds(m)).toBe(sauerBound(m, 1));
-      expect(GROWTH.intervals(m)).toBe(sauerBound(m, 2));
-      expect(GROWTH['half-planes'](m)).toBeLessThanOrEqual(sauerBound(m, 3));
-      if (m >= 4) {
-        expect(GROWTH['half-planes'](m)).toBeLessThan(sauerBound(m, 3));
+  it('Sauer\'s lemma: tau(n) <= sum_{i<=d} C(n, i), with equality for thresholds and intervals (Eq. (lt-sauer))', () => {
+    for (let n = 0; n <= 40; n++) {
+      expect(GROWTH.thresholds(n)).toBe(sauerBound(n, 1));
+      expect(GROWTH.intervals(n)).toBe(sauerBound(n, 2));
+      expect(GROWTH['half-planes'](n)).toBeLessThanOrEqual(sauerBound(n, 3));
+      if (n >= 4) {
+        expect(GROWTH['half-planes'](n)).toBeLessThan(sauerBound(n, 3));
       }
     }
   });
 
   it('sauerBound matches SciPy\'s binomial coefficients', () => {
-    for (const { m, d, sum } of ref.sauer) {
-      expect(relativeError(sauerBound(m, d), sum)).toBeLessThan(1e-12);
+    for (const { m: n, d, sum } of ref.sauer) {
+      expect(relativeError(sauerBound(n, d), sum)).toBeLessThan(1e-12);
     }
   });
 
@@ -263,38 +263,38 @@ describe('restrictions and shattering', () => {
 });
 
 describe('finite classes and the bounds', () => {
-  it('Corollary 2.3: m0 is the smallest m with |H| e^{-eps m} <= delta (Eq. (lt-realizable))', () => {
+  it('Corollary 2.3: the size needed is the smallest n with |H| e^{-eps n} <= delta (Eq. (lt-realizable))', () => {
     for (const [H, eps, delta] of [[5051, 0.1, 0.05], [10, 0.01, 0.1],
       [1e6, 0.3, 1e-3]]) {
-      const m0 = realizableSampleSize(H, eps, delta);
-      expect(H * Math.exp(-eps * m0)).toBeLessThanOrEqual(delta);
-      expect(H * Math.exp(-eps * (m0 - 1))).toBeGreaterThan(delta);
+      const needed = realizableSampleSize(H, eps, delta);
+      expect(H * Math.exp(-eps * needed)).toBeLessThanOrEqual(delta);
+      expect(H * Math.exp(-eps * (needed - 1))).toBeGreaterThan(delta);
     }
   });
 
-  it('Corollary 4.6: the uniform-convergence size is the smallest m whose radius is <= eps (Eqs. (lt-finite-radius), (lt-finite-uc))', () => {
+  it('Corollary 4.6: the uniform-convergence size is the smallest n whose radius is <= eps (Eqs. (lt-finite-radius), (lt-finite-uc))', () => {
     for (const [H, eps, delta] of [[5051, 0.05, 0.05], [2, 0.2, 0.5]]) {
-      const m = uniformConvergenceSize(H, eps, delta);
-      expect(finiteClassRadius(m, H, delta)).toBeLessThanOrEqual(eps);
-      expect(finiteClassRadius(m - 1, H, delta)).toBeGreaterThan(eps);
+      const n = uniformConvergenceSize(H, eps, delta);
+      expect(finiteClassRadius(n, H, delta)).toBeLessThanOrEqual(eps);
+      expect(finiteClassRadius(n - 1, H, delta)).toBeGreaterThan(eps);
     }
     expect(hoeffdingRadius(200, 0.05)).toBe(finiteClassRadius(200, 1, 0.05));
   });
 
   it('Hoeffding holds against the exact binomial tail for one fixed hypothesis (Eq. (lt-hoeffding))', () => {
-    for (const m of [10, 50, 200, 1000]) {
+    for (const n of [10, 50, 200, 1000]) {
       for (const L of [0.1, 0.3, 0.5]) {
-        const r = hoeffdingRadius(m, 0.05);
-        const lo = Math.ceil(m * (L - r)) - 1; // X < m(L - r)
-        const hi = Math.floor(m * (L + r)); // X > m(L + r)
-        const tail = (lo >= 0 ? binomialCdf(lo, m, L) : 0) +
-          binomialSf(hi, m, L);
+        const r = hoeffdingRadius(n, 0.05);
+        const lo = Math.ceil(n * (L - r)) - 1; // X < n(L - r)
+        const hi = Math.floor(n * (L + r)); // X > n(L + r)
+        const tail = (lo >= 0 ? binomialCdf(lo, n, L) : 0) +
+          binomialSf(hi, n, L);
         expect(tail).toBeLessThanOrEqual(0.05);
       }
     }
   });
 
-  it('Theorem 6.11\'s bound decreases in m and exceeds 1 for the window below n = 10^4', () => {
+  it('Theorem 6.11\'s bound decreases in n and exceeds 1 for the window below n = 10^4', () => {
     const at = (n: number) =>
       vcMarkovRadius(n, GROWTH.intervals(2 * n), 0.05);
     expect(at(100)).toBeGreaterThan(at(1000));
@@ -343,7 +343,7 @@ describe('binomial probabilities', () => {
 });
 
 describe('Rademacher complexity', () => {
-  it('exact values by enumeration agree with Python\'s brute force for thresholds and intervals, m = 1..12', () => {
+  it('exact values by enumeration agree with Python\'s brute force for thresholds and intervals, n = 1..12', () => {
     for (const row of ref.line) {
       const xs = line(row.m);
       expect(rademacherExact(thresholdCorrelator(xs), row.m))
@@ -363,9 +363,9 @@ describe('Rademacher complexity', () => {
   });
 
   it('Spitzer\'s formula gives the thresholds\' value exactly (Eq. (lt-spitzer))', () => {
-    for (let m = 1; m <= 16; m++) {
-      expect(thresholdRademacher(m))
-        .toBeCloseTo(rademacherExact(thresholdCorrelator(line(m)), m), 13);
+    for (let n = 1; n <= 16; n++) {
+      expect(thresholdRademacher(n))
+        .toBeCloseTo(rademacherExact(thresholdCorrelator(line(n)), n), 13);
     }
   });
 
@@ -388,7 +388,7 @@ describe('Rademacher complexity', () => {
     expect(b / a).toBeLessThan(0.55);
   });
 
-  it('one labelling has R = 0, all 2^m labellings have R = 1/2', () => {
+  it('one labelling has R = 0, all 2^n labellings have R = 1/2', () => {
     expect(rademacherExact(labellingCorrelator([5]), 4)).toBe(0);
     const all = Array.from({ length: 32 }, (_, i) => i);
     expect(rademacherExact(labellingCorrelator(all), 5)).toBe(0.5);
@@ -408,18 +408,18 @@ describe('Rademacher complexity', () => {
   it('Massart\'s lemma bounds the exact value, with the mean or with 1/2 as centre (Eqs. (lt-massart), (lt-massart-growth))', () => {
     for (const set of ref.half_planes) {
       if (set.rademacher === undefined) continue;
-      const m = set.points.length;
+      const n = set.points.length;
       const A = set.labellings.map((mask) =>
-        Array.from({ length: m }, (_, i) => (mask >> i) & 1));
+        Array.from({ length: n }, (_, i) => (mask >> i) & 1));
       if (A.length > 1) {
         expect(massartBound(A)).toBeGreaterThanOrEqual(set.rademacher);
       }
-      expect(labellingMassart(A.length, m))
+      expect(labellingMassart(A.length, n))
         .toBeGreaterThanOrEqual(set.rademacher);
     }
-    for (let m = 1; m <= 12; m++) {
-      expect(labellingMassart(GROWTH.intervals(m), m)).toBeGreaterThan(
-        rademacherExact(intervalCorrelator(line(m)), m));
+    for (let n = 1; n <= 12; n++) {
+      expect(labellingMassart(GROWTH.intervals(n), n)).toBeGreaterThan(
+        rademacherExact(intervalCorrelator(line(n)), n));
     }
   });
 });
@@ -454,7 +454,7 @@ describe('a population we know exactly', () => {
       empiricalIntervalRisk(K, S, a, b)));
     const h = ermInterval(K, S);
     expect(h.risk).toBeCloseTo(best, 14);
-    expect(empiricalIntervalRisk(K, S, h.a, h.b)).toBeCloseTo(h.risk, 14);
+    expect(empiricalIntervalRisk(K, S, h.k1, h.k2)).toBeCloseTo(h.risk, 14);
   });
 
   it('minRun finds the run of least sum, the shortest and first of ties', () => {
@@ -469,10 +469,10 @@ describe('a population we know exactly', () => {
       }
       const run = minRun(e);
       expect(run.sum).toBe(best);
-      expect(e.slice(run.a, run.b).reduce((u, v) => u + v, 0)).toBe(best);
+      expect(e.slice(run.k1, run.k2).reduce((u, v) => u + v, 0)).toBe(best);
     }
-    expect(minRun([0, 0, 1, 0, -1, -1, 0])).toEqual({ a: 4, b: 6, sum: -2 });
-    expect(minRun([2, 3])).toEqual({ a: 0, b: 0, sum: 0 });
+    expect(minRun([0, 0, 1, 0, -1, -1, 0])).toEqual({ k1: 4, k2: 6, sum: -2 });
+    expect(minRun([2, 3])).toEqual({ k1: 0, k2: 0, sum: 0 });
   });
 
   it('the exact supremum of the gap equals brute force over all intervals (Eq. (lt-deviation))', () => {
@@ -489,13 +489,13 @@ describe('a population we know exactly', () => {
   });
 
   it('samples follow p and q (10^5 draws, within 4 standard errors)', () => {
-    const m = 100_000;
-    const big = drawSample(D, m, createRng(5));
+    const n = 100_000;
+    const big = drawSample(D, n, createRng(5));
     const { n0, n1 } = countsOf(K, big);
     for (let k = 0; k < K; k++) {
-      const share = (n0[k] + n1[k]) / m;
+      const share = (n0[k] + n1[k]) / n;
       expect(Math.abs(share - D.p[k]))
-        .toBeLessThan(4 * Math.sqrt(D.p[k] * (1 - D.p[k]) / m));
+        .toBeLessThan(4 * Math.sqrt(D.p[k] * (1 - D.p[k]) / n));
       const nk = n0[k] + n1[k];
       expect(Math.abs(n1[k] / nk - D.q[k]))
         .toBeLessThan(4 * Math.sqrt(D.q[k] * (1 - D.q[k]) / nk) + 1e-12);
@@ -515,10 +515,10 @@ describe('bounds against measured gaps', () => {
   const study = lazily(() => gapStudy(D, { sizes: [25, 200], reps: 200,
     draws: 100, seed: 12 }));
 
-  it('every bound holds in at least 1 - delta of 200 seeded samples, at m = 25 and 200', () => {
+  it('every bound holds in at least 1 - delta of 200 seeded samples, at n = 25 and 200', () => {
     for (const row of study()) {
       for (const [name, f] of Object.entries(row.failures)) {
-        expect(f / row.reps, `${name} at m = ${row.m}`)
+        expect(f / row.reps, `${name} at n = ${row.n}`)
           .toBeLessThanOrEqual(row.delta);
       }
     }
@@ -543,8 +543,8 @@ describe('bounds against measured gaps', () => {
   it('the window\'s best interval is the window, with risk = the noise', () => {
     const e = D.p.map((v, k) => v * (1 - 2 * D.q[k]));
     const best = minRun(e);
-    expect([best.a, best.b]).toEqual([WINDOW.lo, WINDOW.hi]);
-    expect(intervalRisk(D, best.a, best.b)).toBeCloseTo(WINDOW.noise, 14);
+    expect([best.k1, best.k2]).toEqual([WINDOW.lo, WINDOW.hi]);
+    expect(intervalRisk(D, best.k1, best.k2)).toBeCloseTo(WINDOW.noise, 14);
   });
 
   it('repetitions are reproducible and E R is estimated with its standard error', () => {
@@ -560,7 +560,7 @@ describe('bounds against measured gaps', () => {
 });
 
 describe('the union bound', () => {
-  const union = lazily(() => unionStudy({ K: 200, k: 200, m: 100,
+  const union = lazily(() => unionStudy({ K: 200, sizeH: 200, n: 100,
     reps: 200, seed: 3 }));
 
   it('Hoeffding holds for one fixed hypothesis in at least 1 - delta of the samples', () => {
@@ -590,23 +590,23 @@ describe('the union bound', () => {
 });
 
 describe('PAC in the realizable case, and no free lunch', () => {
-  it('Corollary 2.3: at m0 fewer than delta of the samples give ERM error > eps', () => {
+  it('Corollary 2.3: at needed fewer than delta of the samples give ERM error > eps', () => {
     const r = realizableStudy({ reps: 400, sizes: [20] });
     const last = r.rows[r.rows.length - 1];
-    expect(last.m).toBe(r.m0);
+    expect(last.n).toBe(r.needed);
     expect(last.share).toBeLessThanOrEqual(r.delta);
-    expect(r.rows[0].share).toBeGreaterThan(r.delta); // m = 20 is too few
+    expect(r.rows[0].share).toBeGreaterThan(r.delta); // n = 20 is too few
   });
 
-  it('no free lunch: the average over f of the expected error is 1/2 (1 - 1/(2m))^m for learners that fit the sample, more for others (Eq. (lt-nfl))', () => {
-    for (const m of [1, 2, 3]) {
+  it('no free lunch: the average over f of the expected error is 1/2 (1 - 1/(2n))^n for learners that fit the sample, more for others (Eq. (lt-nfl))', () => {
+    for (const n of [1, 2, 3]) {
       for (const [name, L] of Object.entries(LEARNERS)) {
-        const { mean } = noFreeLunch(m, L);
+        const { mean } = noFreeLunch(n, L);
         const avg = mean.reduce((a, b) => a + b) / mean.length;
         if (name === 'memorize' || name === 'nearest') {
-          expect(avg).toBeCloseTo(nflConsistentMean(m), 14);
+          expect(avg).toBeCloseTo(nflConsistentMean(n), 14);
         } else {
-          expect(avg).toBeGreaterThanOrEqual(nflConsistentMean(m) - 1e-14);
+          expect(avg).toBeGreaterThanOrEqual(nflConsistentMean(n) - 1e-14);
         }
         expect(avg).toBeGreaterThanOrEqual(0.25);
       }
@@ -635,7 +635,7 @@ describe('PAC in the realizable case, and no free lunch', () => {
 describe('real data: the breast cancer masses as a population', () => {
   it('the population has the 569 masses, 212 of them malignant', () => {
     const c = cancerPopulation();
-    expect(c.n).toBe(569);
+    expect(c.masses).toBe(569);
     expect(c.D.positive * 569).toBeCloseTo(212, 9);
     expect(c.D.cdf[c.D.cdf.length - 1]).toBeCloseTo(1, 12);
   });
@@ -668,11 +668,11 @@ describe('exercise solutions', () => {
   });
 
   it('the exact radius of one hypothesis is below Hoeffding\'s and is the smallest with tail <= delta', () => {
-    for (const m of [20, 100, 400]) {
-      const r = exactRadius(m, 0.05);
-      expect(r).toBeLessThan(hoeffdingRadius(m, 0.05));
-      expect(deviationTail(m, 0.5, r)).toBeLessThanOrEqual(0.05);
-      expect(deviationTail(m, 0.5, r - 1 / m)).toBeGreaterThan(0.05);
+    for (const n of [20, 100, 400]) {
+      const r = exactRadius(n, 0.05);
+      expect(r).toBeLessThan(hoeffdingRadius(n, 0.05));
+      expect(deviationTail(n, 0.5, r)).toBeLessThanOrEqual(0.05);
+      expect(deviationTail(n, 0.5, r - 1 / n)).toBeGreaterThan(0.05);
     }
     expect(deviationTail(10, 0.5, 0.5)).toBe(0);
     expect(() => exactRadius(10, 0.05, 2))
@@ -688,14 +688,14 @@ describe('large inputs', () => {
     const xs = Float64Array.from({ length: 100_000 }, () => rng.uniform());
     const rank = distinctRanks(xs);
     expect(rank.length).toBe(100_000);
-    const sigma = Int8Array.from(xs, (v) => (v < 0.5 ? 1 : -1));
+    const xi = Int8Array.from(xs, (v) => (v < 0.5 ? 1 : -1));
     // signs +1 exactly on the lower half: the best run is that half
-    expect(intervalCorrelator(xs)(sigma)).toBe(sigma.filter((s) => s > 0)
+    expect(intervalCorrelator(xs)(xi)).toBe(xi.filter((s) => s > 0)
       .length);
-    expect(thresholdCorrelator(xs)(sigma)).toBe(intervalCorrelator(xs)(sigma));
+    expect(thresholdCorrelator(xs)(xi)).toBe(intervalCorrelator(xs)(xi));
     const e = new Float64Array(1_000_000).fill(-1);
     e[500_000] = 1e9;
-    expect(minRun(e)).toEqual({ a: 0, b: 500_000, sum: -500_000 });
+    expect(minRun(e)).toEqual({ k1: 0, k2: 500_000, sum: -500_000 });
   });
 
   it('30 points, the most a bitmask holds, are handled; 31 are refused', () => {

@@ -46,7 +46,7 @@ export function cancerPopulation(feature = CANCER_FEATURE) {
   });
   const p = count.map((c) => c / X.rows);
   const q = ones.map((c, k) => c / count[k]);
-  return { D: population(p, q), values: distinct, n: X.rows, feature };
+  return { D: population(p, q), values: distinct, masses: X.rows, feature };
 }
 // #endregion
 
@@ -54,33 +54,33 @@ export function cancerPopulation(feature = CANCER_FEATURE) {
 /** The two features of the half-planes. */
 export const PLANE_FEATURES = ['worst radius', 'worst concave points'];
 
-/** R(H o S) on the same m masses, by Monte Carlo, with |H_S| and
+/** R(H o S) on the same n masses, by Monte Carlo, with |H_S| and
  *  Massart's bound (Eq. (lt-massart-growth)); half-planes standardized,
  *  an affine map that keeps their labellings. */
-export function cancerRademacher(m: number, draws = 2000, seed = 5) {
-  requireInt('cancerRademacher', 'm', m, 1, 30);
+export function cancerRademacher(n: number, draws = 2000, seed = 5) {
+  requireInt('cancerRademacher', 'n', n, 1, 30);
   requireInt('cancerRademacher', 'draws', draws, 2);
   requireInt('cancerRademacher', 'seed', seed, 0, 2 ** 52);
   const { X, features } = loadBreastCancer();
   const rows = createRng(seed).shuffle([...Array(X.rows).keys()])
-    .slice(0, m); // m distinct masses
+    .slice(0, n); // n distinct masses
   const column = (name: string) =>
     rows.map((i) => X.get(i, features.indexOf(name)));
   const xs = column(CANCER_FEATURE);
   const [u, v] = PLANE_FEATURES.map(column);
-  const { Z } = standardize(new Matrix(m, 2,
+  const { Z } = standardize(new Matrix(n, 2,
     Float64Array.from(u.flatMap((a, i) => [a, v[i]]))));
   const planes = halfPlanes.restrict(
     rows.map((_, i): Point2 => [Z.get(i, 0), Z.get(i, 1)]));
   return [
-    { name: 'thresholds', d: 1, size: thresholds.restrict(xs).size,
+    { name: 'thresholds', dVC: 1, size: thresholds.restrict(xs).size,
       sup: thresholdCorrelator(xs) },
-    { name: 'intervals', d: 2, size: intervals.restrict(xs).size,
+    { name: 'intervals', dVC: 2, size: intervals.restrict(xs).size,
       sup: intervalCorrelator(xs) },
-    { name: 'half-planes', d: 3, size: planes.size,
+    { name: 'half-planes', dVC: 3, size: planes.size,
       sup: labellingCorrelator(planes) },
-  ].map(({ sup, ...c }) => ({ ...c, m,
-    estimate: rademacherMonteCarlo(sup, m, draws, seed + 1),
-    massart: labellingMassart(c.size, m) }));
+  ].map(({ sup, ...c }) => ({ ...c, n,
+    estimate: rademacherMonteCarlo(sup, n, draws, seed + 1),
+    massart: labellingMassart(c.size, n) }));
 }
 // #endregion

@@ -14,7 +14,7 @@ import {
 export type { Point2 };
 
 // #region class-type
-/** A labelling of m points as a bitmask: bit i is the label of point i,
+/** A labelling of n points as a bitmask: bit i is the label of point i,
  *  0 or 1. Bitmasks limit a point set to 30 points. */
 export type Labelling = number;
 

@@ -46,7 +46,8 @@ export function windowPopulation(
   return population(p, q);
 }
 
-/** |H| for intervals [a, b) of K values: K(K + 1)/2 non-empty, 1 empty. */
+/** |H| for intervals [k1, k2) of K values: K(K + 1)/2 non-empty, and
+ *  the empty one. */
 export function intervalCount(K: number): number {
   requireInt('intervalCount', 'K', K, 1);
   return (K * (K + 1)) / 2 + 1;
@@ -63,24 +64,25 @@ function checkWindow(K: number, lo: number, hi: number, noise: number) {
   }
 }
 
-/** k random labellings of the values 0..K-1: table[j K + x] = h_j(x). */
-export function randomClass(k: number, K: number, seed: number) {
-  requireInt('randomClass', 'k', k, 1);
+/** sizeH random labellings of the values 0..K-1:
+ *  table[j K + x] = h_j(x). */
+export function randomClass(sizeH: number, K: number, seed: number) {
+  requireInt('randomClass', 'sizeH', sizeH, 1);
   requireInt('randomClass', 'K', K, 1);
   requireInt('randomClass', 'seed', seed, 0, 2 ** 52);
   const rng = createRng(seed);
-  const table = new Uint8Array(k * K);
+  const table = new Uint8Array(sizeH * K);
   for (let t = 0; t < table.length; t++) table[t] = rng.nextUint32() >>> 31;
   return table;
 }
 
-/** How many of the sample's examples each of the k hypotheses gets
- *  wrong: m L_S(h_j). */
+/** How many of the sample's examples each of the sizeH hypotheses gets
+ *  wrong: n L_S(h_j). */
 export function mistakesOf(table: Uint8Array, K: number, S: Sample) {
   requireSample('mistakesOf', K, S);
   if (!(table instanceof Uint8Array) || table.length === 0 ||
     table.length % K !== 0) {
-    throw new Error(`mistakesOf: table must be a Uint8Array of k * ` +
+    throw new Error(`mistakesOf: table must be a Uint8Array of |H| * ` +
       `${K} labels, got length ${table?.length}`);
   }
   const wrong = new Int32Array(table.length / K);
@@ -96,32 +98,33 @@ export function mistakesOf(table: Uint8Array, K: number, S: Sample) {
 /** Noise labels, so L_D(h) = 1/2 for all h. Per sample: the gap of a
  *  fixed h_0, of ERM's choice, and the largest over the class. */
 export function unionStudy(
-  { K = 1000, k = 1000, m = 200, reps = 400, delta = 0.05, seed = 7 } =
-    {},
+  { K = 1000, sizeH = 1000, n = 200, reps = 400, delta = 0.05,
+    seed = 7 } = {},
 ) {
-  checkStudy('unionStudy', m, reps, delta);
-  for (const [name, v] of Object.entries({ K, k })) {
+  checkStudy('unionStudy', n, reps, delta);
+  for (const [name, v] of Object.entries({ K, sizeH })) {
     requireInt('unionStudy', name, v, 1);
   }
   requireInt('unionStudy', 'seed', seed, 0, 2 ** 52);
-  const table = randomClass(k, K, seed);
+  const table = randomClass(sizeH, K, seed);
   const D = population(new Float64Array(K).fill(1 / K),
     new Float64Array(K).fill(0.5));
   const rng = createRng(seed + 1);
   const [fixed, erm, sup] = [0, 1, 2].map(() => new Float64Array(reps));
   for (let r = 0; r < reps; r++) {
-    const wrong = mistakesOf(table, K, drawSample(D, m, rng));
-    let [least, most] = [m, 0];
+    const wrong = mistakesOf(table, K, drawSample(D, n, rng));
+    let [least, most] = [n, 0];
     for (const w of wrong) {
       least = Math.min(least, w);
-      most = Math.max(most, Math.abs(w / m - 0.5));
+      most = Math.max(most, Math.abs(w / n - 0.5));
     }
     [fixed[r], erm[r], sup[r]] =
-      [Math.abs(wrong[0] / m - 0.5), 0.5 - least / m, most];
+      [Math.abs(wrong[0] / n - 0.5), 0.5 - least / n, most];
   }
-  const single = hoeffdingRadius(m, delta); // Eq. (lt-hoeffding-radius)
-  const union = finiteClassRadius(m, k, delta); // Eq. (lt-finite-radius)
-  return { K, k, m, reps, delta, single, union, fixed, erm, sup,
+  const single = hoeffdingRadius(n, delta); // Eq. (lt-hoeffding-radius)
+  // Eq. (lt-finite-radius)
+  const union = finiteClassRadius(n, sizeH, delta);
+  return { K, sizeH, n, reps, delta, single, union, fixed, erm, sup,
     fixedOver: over(fixed, single), ermOver: over(erm, single),
     supOver: over(sup, union) };
 }
@@ -134,8 +137,8 @@ function requireSizes(fn: string, sizes: readonly number[]) {
   sizes.forEach((n, i) => requireInt(fn, `sizes[${i}]`, n, 1));
 }
 
-function checkStudy(fn: string, m: number, reps: number, delta: number) {
-  requireInt(fn, 'm', m, 1);
+function checkStudy(fn: string, n: number, reps: number, delta: number) {
+  requireInt(fn, 'n', n, 1);
   requireInt(fn, 'reps', reps, 1);
   requireDelta(fn, delta);
 }
@@ -149,46 +152,46 @@ export function over(xs: ArrayLike<number>, b: number): number {
   return c;
 }
 
-/** reps samples of size m from D: per sample, sup_h |L_D - L_S|,
+/** reps samples of size n from D: per sample, sup_h |L_D - L_S|,
  *  sup_h (L_D - L_S) (Eq. (lt-deviation)) and the gap of ERM. */
 export function gapRepetitions(
   D: Population,
-  m: number,
+  n: number,
   reps: number,
   rng: Rng,
 ) {
   requirePopulation('gapRepetitions', D);
-  requireInt('gapRepetitions', 'm', m, 1);
+  requireInt('gapRepetitions', 'n', n, 1);
   requireInt('gapRepetitions', 'reps', reps, 1);
   const [two, one, gap] = [0, 1, 2].map(() => new Float64Array(reps));
   for (let r = 0; r < reps; r++) {
-    const S = drawSample(D, m, rng);
+    const S = drawSample(D, n, rng);
     const dev = intervalDeviations(D, S);
     const h = ermInterval(D.p.length, S);
     [two[r], one[r]] = [dev.twoSided, dev.oneSided];
-    gap[r] = intervalRisk(D, h.a, h.b) - h.risk;
+    gap[r] = intervalRisk(D, h.k1, h.k2) - h.risk;
   }
   return { two, one, gap };
 }
 
-/** The four bounds on the gap at m, for intervals of K values. */
-export function boundsAt(K: number, m: number, delta: number,
+/** The four bounds on the gap at n, for intervals of K values. */
+export function boundsAt(K: number, n: number, delta: number,
   rad: number) {
   requireInt('boundsAt', 'K', K, 1);
-  requireInt('boundsAt', 'm', m, 1);
+  requireInt('boundsAt', 'n', n, 1);
   requireDelta('boundsAt', delta);
   requireFinite('boundsAt', 'rad', rad);
   if (rad < 0) throw new Error(`boundsAt: rad must be >= 0, got ${rad}`);
   return {
-    finite: finiteClassRadius(m, intervalCount(K), delta),
-    vcMarkov: vcMarkovRadius(m, GROWTH.intervals(2 * m), delta),
-    vcRademacher: vcRademacherRadius(m, GROWTH.intervals(m), delta),
-    rademacher: rademacherRadius(rad, m, delta),
+    finite: finiteClassRadius(n, intervalCount(K), delta),
+    vcMarkov: vcMarkovRadius(n, GROWTH.intervals(2 * n), delta),
+    vcRademacher: vcRademacherRadius(n, GROWTH.intervals(n), delta),
+    rademacher: rademacherRadius(rad, n, delta),
   };
 }
 
 // #region gap-study
-/** For each size m: the (1 - delta)-quantile of the two-sided gap, the
+/** For each size n: the (1 - delta)-quantile of the two-sided gap, the
  *  mean gap of ERM, the four bounds and how often each failed. */
 export function gapStudy(
   D: Population,
@@ -203,12 +206,12 @@ export function gapStudy(
   requireInt('gapStudy', 'draws', draws, 2);
   requireInt('gapStudy', 'seed', seed, 0, 2 ** 52);
   const rng = createRng(seed);
-  return sizes.map((m) => {
-    const { two, one, gap } = gapRepetitions(D, m, reps, rng);
-    const rad = expectedRademacher(D, m, draws, seed + m);
-    const b = boundsAt(D.p.length, m, delta, rad.mean);
+  return sizes.map((n) => {
+    const { two, one, gap } = gapRepetitions(D, n, reps, rng);
+    const rad = expectedRademacher(D, n, draws, seed + n);
+    const b = boundsAt(D.p.length, n, delta, rad.mean);
     const g = moments(gap);
-    return { m, reps, delta, rad, bounds: b,
+    return { n, reps, delta, rad, bounds: b,
       quantile: quantile(two, 1 - delta),
       ermQuantile: quantile(gap, 1 - delta),
       meanGap: g.mean, gapSe: Math.sqrt(g.variance / reps),
@@ -221,8 +224,8 @@ export function gapStudy(
 // #endregion
 
 /** Corollary 2.3 in practice: the window without noise, so some
- *  interval has L_D = 0. At each m, the share of samples on which ERM
- *  has L_D(h_S) > eps; m0 is the size the corollary asks for. */
+ *  interval has L_D = 0. At each n, the share of samples on which ERM
+ *  has L_D(h_S) > eps; needed is the size the corollary asks for. */
 export function realizableStudy(
   { eps = 0.1, delta = 0.05, reps = 1000, seed = 3,
     sizes = [10, 20, 30, 40, 50, 60, 80] } = {},
@@ -233,15 +236,15 @@ export function realizableStudy(
   requireInt('realizableStudy', 'seed', seed, 0, 2 ** 52);
   requireSizes('realizableStudy', sizes);
   const D = windowPopulation({ ...WINDOW, noise: 0 });
-  const m0 = realizableSampleSize(intervalCount(WINDOW.K), eps, delta);
+  const needed = realizableSampleSize(intervalCount(WINDOW.K), eps, delta);
   const rng = createRng(seed);
-  const rows = [...sizes, m0].map((m) => {
+  const rows = [...sizes, needed].map((n) => {
     let bad = 0;
     for (let r = 0; r < reps; r++) {
-      const h = ermInterval(WINDOW.K, drawSample(D, m, rng));
-      if (intervalRisk(D, h.a, h.b) > eps) bad += 1;
+      const h = ermInterval(WINDOW.K, drawSample(D, n, rng));
+      if (intervalRisk(D, h.k1, h.k2) > eps) bad += 1;
     }
-    return { m, bad, share: bad / reps };
+    return { n, bad, share: bad / reps };
   });
-  return { eps, delta, reps, m0, rows };
+  return { eps, delta, reps, needed, rows };
 }

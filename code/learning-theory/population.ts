@@ -1,7 +1,8 @@
 // A distribution we know exactly: x on the ordered values 0, ..., K-1,
 // y in {0, 1}. Every true risk L_D is then a finite sum, so experiments
 // can measure the gap L_D(h) - L_S(h) itself, not an estimate of it.
-// The class is the intervals [a, b) of values, a <= b (a = b: empty).
+// The class is the intervals [k1, k2) of values, k1 <= k2 (k1 = k2:
+// the empty interval).
 import type { Rng } from '../introduction/random.ts';
 import {
   requireFiniteArray,
@@ -38,27 +39,27 @@ export function population(
 }
 
 // #region interval-risk
-/** L_D of the interval [a, b), Eq. (lt-interval-risk). */
-export function intervalRisk(D: Population, a: number, b: number) {
+/** L_D of the interval [k1, k2), Eq. (lt-interval-risk). */
+export function intervalRisk(D: Population, k1: number, k2: number) {
   requirePopulation('intervalRisk', D);
-  checkInterval('intervalRisk', D.p.length, a, b);
-  return D.positive + D.G[b] - D.G[a];
+  checkInterval('intervalRisk', D.p.length, k1, k2);
+  return D.positive + D.G[k2] - D.G[k1];
 }
 // #endregion
 
-/** m examples: x by inverting the CDF of p, then y with P(y = 1) = q. */
+/** n examples: x by inverting the CDF of p, then y with P(y = 1) = q. */
 export interface Sample {
   readonly x: Int32Array;
   readonly y: Uint8Array;
 }
 
-export function drawSample(D: Population, m: number, rng: Rng): Sample {
+export function drawSample(D: Population, n: number, rng: Rng): Sample {
   requirePopulation('drawSample', D);
-  requireInt('drawSample', 'm', m, 1);
+  requireInt('drawSample', 'n', n, 1);
   const K = D.p.length;
-  const x = new Int32Array(m);
-  const y = new Uint8Array(m);
-  for (let i = 0; i < m; i++) {
+  const x = new Int32Array(n);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
     const u = rng.uniform();
     let lo = 0; // the first k with cdf[k] > u, by bisection
     let hi = K - 1;
@@ -86,32 +87,32 @@ export function countsOf(K: number, S: Sample) {
   return { n0, n1 };
 }
 
-/** L_S of the interval [a, b): its mistakes over m. */
+/** L_S of the interval [k1, k2): its mistakes over n. */
 export function empiricalIntervalRisk(
   K: number,
   S: Sample,
-  a: number,
-  b: number,
+  k1: number,
+  k2: number,
 ): number {
   requireSample('empiricalIntervalRisk', K, S);
-  checkInterval('empiricalIntervalRisk', K, a, b);
+  checkInterval('empiricalIntervalRisk', K, k1, k2);
   let wrong = 0;
   for (let i = 0; i < S.x.length; i++) {
-    const inside = S.x[i] >= a && S.x[i] < b ? 1 : 0;
+    const inside = S.x[i] >= k1 && S.x[i] < k2 ? 1 : 0;
     wrong += inside === S.y[i] ? 0 : 1;
   }
   return wrong / S.x.length;
 }
 
 // #region runs
-/** The run [a, b) of e with the smallest sum, the empty run (sum 0)
+/** The run [k1, k2) of e with the smallest sum, the empty run (sum 0)
  *  included; among ties, the one found first, as short as possible
  *  (Kadane's scan). */
 export function minRun(e: ArrayLike<number>) {
   requireFiniteArray('minRun', 'e', e);
   let best = 0;
-  let a = 0;
-  let b = 0;
+  let k1 = 0;
+  let k2 = 0;
   let sum = 0; // the smallest sum of a run ending at k
   let start = 0;
   for (let k = 0; k < e.length; k++) {
@@ -120,14 +121,15 @@ export function minRun(e: ArrayLike<number>) {
       start = k;
     }
     sum += e[k];
-    if (sum < best) [best, a, b] = [sum, start, k + 1];
+    if (sum < best) [best, k1, k2] = [sum, start, k + 1];
   }
-  return { a, b, sum: best };
+  return { k1, k2, sum: best };
 }
 // #endregion
 
 // #region erm
-/** ERM over intervals: L_S([a, b)) = (n1 + sum_{a<=k<b} (n0 - n1)) / m,
+/** ERM over intervals:
+ *  L_S([k1, k2)) = (n1 + sum_{k1<=k<k2} (n0 - n1)) / n,
  *  Eq. (lt-interval-empirical), so the best interval is the run of
  *  n0 - n1 with the smallest sum. */
 export function ermInterval(K: number, S: Sample) {
@@ -139,8 +141,8 @@ export function ermInterval(K: number, S: Sample) {
     e[k] = n0[k] - n1[k];
     positives += n1[k];
   }
-  const { a, b, sum } = minRun(e);
-  return { a, b, risk: (positives + sum) / S.x.length };
+  const { k1, k2, sum } = minRun(e);
+  return { k1, k2, risk: (positives + sum) / S.x.length };
 }
 // #endregion
 
@@ -151,18 +153,19 @@ export function intervalDeviations(D: Population, S: Sample) {
   requirePopulation('intervalDeviations', D);
   const K = D.p.length;
   requireSample('intervalDeviations', K, S);
-  const m = S.x.length;
+  const n = S.x.length;
   const { n0, n1 } = countsOf(K, S);
-  const g = new Float64Array(K); // L_S - L_D = c + sum over [a, b) of g
-  let c = -D.positive;
+  // L_S - L_D = g0 + the sum of g over [k1, k2)
+  const g = new Float64Array(K);
+  let g0 = -D.positive;
   for (let k = 0; k < K; k++) {
-    g[k] = (n0[k] - n1[k]) / m - D.p[k] * (1 - 2 * D.q[k]);
-    c += n1[k] / m;
+    g[k] = (n0[k] - n1[k]) / n - D.p[k] * (1 - 2 * D.q[k]);
+    g0 += n1[k] / n;
   }
   const low = minRun(g).sum; // <= 0
   const high = -minRun(g.map((v) => -v)).sum; // >= 0
-  const oneSided = -c - low;
-  return { oneSided, twoSided: Math.max(oneSided, c + high) };
+  const oneSided = -g0 - low;
+  return { oneSided, twoSided: Math.max(oneSided, g0 + high) };
 }
 // #endregion
 
@@ -197,9 +200,9 @@ function checkPopulation(p: ArrayLike<number>, q: ArrayLike<number>) {
   }
 }
 
-function checkInterval(fn: string, K: number, a: number, b: number) {
-  requireInt(fn, 'a', a, 0, K);
-  requireInt(fn, 'b', b, a, K);
+function checkInterval(fn: string, K: number, k1: number, k2: number) {
+  requireInt(fn, 'k1', k1, 0, K);
+  requireInt(fn, 'k2', k2, k1, K);
 }
 
 export function requireSample(fn: string, K: number, S: Sample) {

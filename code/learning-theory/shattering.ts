@@ -4,7 +4,7 @@ import type { HypothesisClass } from './classes.ts';
 import { MAX_POINTS, requireFunction, requireInt } from './checks.ts';
 
 // #region shatters
-/** True if H realizes all 2^m labellings of the m points
+/** True if H realizes all 2^n labellings of the n points
  *  (Eq. (lt-shatter)). */
 export function shatters<P>(
   H: HypothesisClass<P>,
@@ -15,15 +15,15 @@ export function shatters<P>(
 }
 // #endregion
 
-/** Calls visit with every k-subset of {0, ..., n-1}, in lexicographic
+/** Calls visit with every k-subset of {0, ..., N-1}, in lexicographic
  *  order, until visit returns true; returns how many it visited. */
 export function forEachSubset(
-  n: number,
+  N: number,
   k: number,
   visit: (idx: readonly number[]) => boolean,
 ): number {
-  requireInt('forEachSubset', 'n', n);
-  requireInt('forEachSubset', 'k', k, 0, n);
+  requireInt('forEachSubset', 'N', N);
+  requireInt('forEachSubset', 'k', k, 0, N);
   requireFunction('forEachSubset', 'visit', visit);
   const idx = Array.from({ length: k }, (_, i) => i);
   let visited = 0;
@@ -31,7 +31,7 @@ export function forEachSubset(
     visited += 1;
     if (visit(idx)) return visited;
     let i = k - 1; // the rightmost index that can still move right
-    while (i >= 0 && idx[i] === n - k + i) i -= 1;
+    while (i >= 0 && idx[i] === N - k + i) i -= 1;
     if (i < 0) return visited;
     idx[i] += 1;
     for (let j = i + 1; j < k; j++) idx[j] = idx[j - 1] + 1;

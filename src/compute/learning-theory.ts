@@ -55,7 +55,9 @@ import {
 } from '../../code/learning-theory/rademacher.ts';
 import { vcSearch } from '../../code/learning-theory/shattering.ts';
 import { exactRadius } from '../../code/learning-theory/solutions/exact-radius.ts';
-import ref from '../../tests/fixtures/learning-theory/reference.json';
+import ref from '../../tests/fixtures/learning-theory/reference.json' with {
+  type: 'json',
+};
 
 const DELTA = 0.05;
 
@@ -91,8 +93,8 @@ const SQUARE: Point2[] = [[0.2, 0.2], [0.8, 0.2], [0.8, 0.8], [0.2, 0.8]];
 const INSIDE: Point2[] = [[0.1, 0.1], [0.9, 0.15], [0.45, 0.9],
   [0.48, 0.4]];
 
-const bits = (mask: number, m: number) =>
-  Array.from({ length: m }, (_, i) => (mask >> i) & 1).join(' ');
+const bits = (mask: number, n: number) =>
+  Array.from({ length: n }, (_, i) => (mask >> i) & 1).join(' ');
 
 /** The segment of the line <w, x> + b = 0 inside the unit box, and a
  *  short arrow from its middle toward the side labelled 1. */
@@ -193,11 +195,11 @@ export function unionFigure(u: ReturnType<typeof unionStudy>): string {
   const rows = [
     { key: 'fixed', label: 'h₀, fixed in advance' },
     { key: 'erm', label: 'the ERM hypothesis' },
-    { key: 'sup', label: `the largest of all ${u.k}` },
+    { key: 'sup', label: `the largest of all ${u.sizeH}` },
   ] as const;
   const data = rows.flatMap((r) =>
     Array.from(u[r.key], (v) => ({ row: r.label, v })));
-  const step = 1 / u.m; // the gaps are multiples of 1/m: one bin each
+  const step = 1 / u.n; // the gaps are multiples of 1/n: one bin each
   const rules = [
     { v: u.single, text: 'Hoeffding', color: PALETTE[4], dash: '5,3' },
     { v: u.union, text: 'union bound', color: PALETTE[0], dash: 'none' },
@@ -210,7 +212,7 @@ export function unionFigure(u: ReturnType<typeof unionStudy>): string {
     marginBottom: 44,
     fy: { label: null, domain: rows.map((r) => r.label), axis: null,
       padding: 0.3 },
-    x: { label: `gap between L_S(h) and L_D(h) = ½, m = ${u.m}`,
+    x: { label: `gap between L_S(h) and L_D(h) = ½, n = ${u.n}`,
       domain: [0, 0.2], ticks: [0, 0.05, 0.1, 0.15, 0.2],
       labelAnchor: 'center', labelArrow: 'none' },
     y: { axis: null },
@@ -261,31 +263,31 @@ export function boundsFigure(rows: GapRow[], title: string): string {
   const marks: Plot.Markish[] = [Plot.ruleY([1], {
     stroke: 'currentColor', strokeDasharray: '1,3' })];
   series.forEach((s, i) => {
-    const pts = rows.map((r) => ({ m: r.m, v: s.get(r) }));
+    const pts = rows.map((r) => ({ n: r.n, v: s.get(r) }));
     marks.push(
-      Plot.line(pts, { x: 'm', y: 'v', stroke: s.color, strokeWidth: 2,
+      Plot.line(pts, { x: 'n', y: 'v', stroke: s.color, strokeWidth: 2,
         strokeDasharray: s.dash }),
-      Plot.dot(pts, { x: 'm', y: 'v', stroke: s.color, symbol: s.symbol,
+      Plot.dot(pts, { x: 'n', y: 'v', stroke: s.color, symbol: s.symbol,
         fill: s.symbol === 'times' ? 'none' : s.color, r: 3.5 }),
-      Plot.text([{ m: last.m, v: labelY[i] }], { x: 'm', y: 'v',
+      Plot.text([{ n: last.n, v: labelY[i] }], { x: 'n', y: 'v',
         text: () => s.label, dx: 8, textAnchor: 'start',
         fill: 'currentColor' }),
     );
   });
-  const first = rows[0].m;
-  const mTicks = rows.map((r) => r.m).filter((_, i) => i % 2 === 0);
+  const first = rows[0].n;
+  const nTicks = rows.map((r) => r.n).filter((_, i) => i % 2 === 0);
   return plot({
     height: 400,
     marginLeft: 48,
     marginRight: 112,
     marginBottom: 44,
-    x: { type: 'log', domain: [first, last.m] },
+    x: { type: 'log', domain: [first, last.n] },
     y: { type: 'log', domain: [0.003, 30] },
     marks: [
-      ...logAxes(mTicks, [0.01, 0.1, 1, 10],
-        `${title}: training-set size m`, '↑ gap, or its bound'),
+      ...logAxes(nTicks, [0.01, 0.1, 1, 10],
+        `${title}: training-set size n`, '↑ gap, or its bound'),
       ...marks,
-      label(rows[Math.floor(rows.length / 2)].m, 1, 'gap = 1',
+      label(rows[Math.floor(rows.length / 2)].n, 1, 'gap = 1',
         { dy: -8, anchor: 'middle' }),
     ],
   });
@@ -304,27 +306,27 @@ function spreadLog(ys: number[], gap: number): number[] {
 }
 
 // ---------------------------------------------------------------------
-// The realizable case: how often ERM misses eps, against m.
+// The realizable case: how often ERM misses eps, against n.
 
 export function realizableFigure(r: ReturnType<typeof realizableStudy>) {
-  const pts = r.rows.map((row) => ({ m: row.m, share: row.share }));
+  const pts = r.rows.map((row) => ({ n: row.n, share: row.share }));
   return plot({
     height: 300,
     marginRight: 20,
     marginBottom: 40,
-    x: { label: 'training-set size m', labelAnchor: 'center',
-      labelArrow: 'none', domain: [0, r.m0 + 6] },
+    x: { label: 'training-set size n', labelAnchor: 'center',
+      labelArrow: 'none', domain: [0, r.needed + 6] },
     y: { label: 'share with L_D(h_S) > ε', domain: [0, 0.8],
       grid: true, tickFormat: (d: number) => `${Math.round(100 * d)}%` },
     marks: [
       Plot.ruleY([r.delta], { stroke: PALETTE[4], strokeDasharray: '5,3',
         strokeWidth: 2 }),
       label(5, r.delta, `δ = ${r.delta}`, { dy: -8 }),
-      Plot.ruleX([r.m0], { stroke: PALETTE[0], strokeWidth: 2 }),
-      label(r.m0, 0.7, `Corollary 2.3:`, { anchor: 'end', dx: -6 }),
-      label(r.m0, 0.62, `m = ${r.m0}`, { anchor: 'end', dx: -6 }),
-      Plot.line(pts, { x: 'm', y: 'share', stroke: 'currentColor' }),
-      Plot.dot(pts, { x: 'm', y: 'share', fill: PALETTE[1],
+      Plot.ruleX([r.needed], { stroke: PALETTE[0], strokeWidth: 2 }),
+      label(r.needed, 0.7, `Corollary 2.3:`, { anchor: 'end', dx: -6 }),
+      label(r.needed, 0.62, `n = ${r.needed}`, { anchor: 'end', dx: -6 }),
+      Plot.line(pts, { x: 'n', y: 'share', stroke: 'currentColor' }),
+      Plot.dot(pts, { x: 'n', y: 'share', fill: PALETTE[1],
         stroke: 'currentColor', r: 4 }),
     ],
   });
@@ -344,12 +346,12 @@ function vcSearches() {
 }
 
 function unionNumbers(u: ReturnType<typeof unionStudy>) {
-  // exact P(|X/m - 1/2| > r) for X ~ Binomial(m, 1/2): one fixed h
-  const lo = Math.ceil(u.m * (0.5 - u.single)) - 1;
-  const hi = Math.floor(u.m * (0.5 + u.single));
-  const exactTail = binomialCdf(lo, u.m, 0.5) + binomialSf(hi, u.m, 0.5);
+  // exact P(|X/n - 1/2| > r) for X ~ Binomial(n, 1/2): one fixed h
+  const lo = Math.ceil(u.n * (0.5 - u.single)) - 1;
+  const hi = Math.floor(u.n * (0.5 + u.single));
+  const exactTail = binomialCdf(lo, u.n, 0.5) + binomialSf(hi, u.n, 0.5);
   return {
-    K: u.K, k: u.k, m: u.m, reps: u.reps, delta: u.delta,
+    K: u.K, sizeH: u.sizeH, n: u.n, reps: u.reps, delta: u.delta,
     single: u.single, union: u.union,
     fixedOver: u.fixedOver, ermOver: u.ermOver, supOver: u.supOver,
     exactTail,
@@ -426,7 +428,7 @@ function nflTable() {
 
 function gapNumbers(rows: GapRow[]) {
   return rows.map((r) => ({
-    m: r.m, quantile: r.quantile, ermQuantile: r.ermQuantile,
+    n: r.n, quantile: r.quantile, ermQuantile: r.ermQuantile,
     meanGap: r.meanGap, gapSe: r.gapSe, rad: r.rad.mean, radSe: r.rad.se,
     ...r.bounds, failures: r.failures,
     failed: r.failures.finite + r.failures.vcMarkov +
@@ -445,9 +447,9 @@ export default cached('learning-theory', () => {
     p * (1 - 2 * cancer.D.q[k])));
   const cancerGap = gapStudy(cancer.D, { sizes: [20, 40, 80, 160, 320, 640],
     delta: DELTA, ...GAP });
-  // the smallest m at which Theorem 6.11's bound drops to 1, by bisection
-  const markov = (m: number) =>
-    vcMarkovRadius(m, GROWTH.intervals(2 * m), DELTA);
+  // the smallest n at which Theorem 6.11's bound drops to 1, by bisection
+  const markov = (n: number) =>
+    vcMarkovRadius(n, GROWTH.intervals(2 * n), DELTA);
   let [lo, hi] = [1, 1];
   while (markov(hi) > 1) [lo, hi] = [hi, 2 * hi];
   while (hi - lo > 1) {
@@ -464,27 +466,27 @@ export default cached('learning-theory', () => {
   const enough = real.rows.find((row) => row.share <= DELTA)!;
   return {
     ratios: {
-      m: top.m,
+      n: top.n,
       finite: top.bounds.finite / top.quantile,
       rademacher: top.bounds.rademacher / top.quantile,
       vcRademacher: top.bounds.vcRademacher / top.quantile,
       vcMarkov: top.bounds.vcMarkov / top.quantile,
       ermToSup: top.ermQuantile / top.quantile,
       slope: Math.log(top.quantile / bottom.quantile) /
-        Math.log(top.m / bottom.m),
+        Math.log(top.n / bottom.n),
     },
-    realizableEnough: enough.m,
+    realizableEnough: enough.n,
     realizableEnoughShare: enough.share,
     delta: DELTA,
     window: { ...WINDOW, size: intervalCount(K) },
     shatterFigure: shatterFigure(),
     triangle: TRIANGLE.map((p) => [...p]),
     search: vcSearches(),
-    growth: [4, 5, 10, 100].map((m) => ({ m,
-      thresholds: GROWTH.thresholds(m), intervals: GROWTH.intervals(m),
-      planes: GROWTH['half-planes'](m), sauer3: sauerBound(m, 3),
-      all: 2 ** m })),
-    nfl4: { m: 4, functions: 2 ** 8, samples: 8 ** 4 },
+    growth: [4, 5, 10, 100].map((n) => ({ n,
+      thresholds: GROWTH.thresholds(n), intervals: GROWTH.intervals(n),
+      planes: GROWTH['half-planes'](n), sauer3: sauerBound(n, 3),
+      all: 2 ** n })),
+    nfl4: { n: 4, functions: 2 ** 8, samples: 8 ** 4 },
     gapReps: GAP.reps,
     gapDraws: GAP.draws,
     union: unionNumbers(u),
@@ -493,7 +495,7 @@ export default cached('learning-theory', () => {
     realizable: real,
     realizableLast: real.rows[real.rows.length - 1],
     realizableAllowed: Math.floor(DELTA * real.reps),
-    realizableFactor: real.m0 / enough.m,
+    realizableFactor: real.needed / enough.n,
     realizableFigure: realizableFigure(real),
     ucSize: uniformConvergenceSize(intervalCount(K), 0.05, DELTA),
     hoeffding100: hoeffdingRadius(100, DELTA),
@@ -510,15 +512,15 @@ export default cached('learning-theory', () => {
       massartRatio: labellingMassart(GROWTH.thresholds(1000), 1000) /
         thresholdRademacher(1000) },
     cancer: {
-      n: cancer.n, distinct: cancer.values.length, feature: CANCER_FEATURE,
+      masses: cancer.masses, distinct: cancer.values.length, feature: CANCER_FEATURE,
       planeFeatures: PLANE_FEATURES, positive: cancer.D.positive,
-      best: { lo: cancer.values[cancerBest.a],
-        hi: cancer.values[cancerBest.b - 1],
-        risk: intervalRisk(cancer.D, cancerBest.a, cancerBest.b) },
+      best: { lo: cancer.values[cancerBest.k1],
+        hi: cancer.values[cancerBest.k2 - 1],
+        risk: intervalRisk(cancer.D, cancerBest.k1, cancerBest.k2) },
       size: intervalCount(cancer.values.length),
       gap: gapNumbers(cancerGap),
-      rademacher: [10, 20, 30].flatMap((m) => cancerRademacher(m, 2000, 5)
-        .map((r) => ({ name: r.name, d: r.d, m: r.m, size: r.size,
+      rademacher: [10, 20, 30].flatMap((n) => cancerRademacher(n, 2000, 5)
+        .map((r) => ({ name: r.name, dVC: r.dVC, n: r.n, size: r.size,
           mean: r.estimate.mean, se: r.estimate.se,
           massart: r.massart }))),
     },

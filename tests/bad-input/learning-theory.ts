@@ -103,10 +103,10 @@ const pool = list(any(), { minLength: 0, as: 'pool' });
 const D = () => population([0.25, 0.25, 0.5], [0, 1, 0.5]);
 const sample = () => ({ x: Int32Array.of(0, 2, 1, 2), y: Uint8Array.of(0,
   1, 1, 0) });
-const S = opts({ x: vec('m', { integer: true, min: 0, max: 2 }),
-  y: labels('m', [0, 1]) }, ['x', 'y']);
+const S = opts({ x: vec('n', { integer: true, min: 0, max: 2 }),
+  y: labels('n', [0, 1]) }, ['x', 'y']);
 const K = int(1, {}, ['K']);
-const sigmaSup = thresholdCorrelator([1, 2, 3]);
+const xiSup = thresholdCorrelator([1, 2, 3]);
 
 export const badInput = groups({
   classes: [
@@ -157,7 +157,7 @@ export const badInput = groups({
     spec(rademacherRadius, () => [0.1, 100, 0.05, 1],
       [num({ min: 0 }), int(1), delta, num({ gt: 0 })]),
     spec(massartBound, () => [[[1, 0, 1], [0, 0, 1], [1, 1, 0]]],
-      [list(vec('m'), { as: 'A' })]),
+      [list(vec('n'), { as: 'A' })]),
     spec(labellingMassart, () => [11, 10], [num({ min: 1 }), int(1)]),
     spec(vcRademacherRadius, () => [100, 5051, 0.05],
       [int(1), num({ min: 1 }), delta]),
@@ -196,9 +196,9 @@ export const badInput = groups({
   rademacher: [
     spec(labellingCorrelator, () => [[0, 3, 5]],
       [vec(undefined, { integer: true, min: 0, as: 'masks' })]),
-    spec(rademacherMonteCarlo, () => [sigmaSup, 3, 10, 1],
+    spec(rademacherMonteCarlo, () => [xiSup, 3, 10, 1],
       [callback({ returnsNumber: true }), int(1), int(2), seed]),
-    spec(rademacherExact, () => [sigmaSup, 3],
+    spec(rademacherExact, () => [xiSup, 3],
       [callback({ returnsNumber: true }), int(1, { max: 20 })]),
     spec(thresholdCorrelator, () => [line()], [vec()]),
     spec(intervalCorrelator, () => [line()], [vec()]),
@@ -215,8 +215,8 @@ export const badInput = groups({
     spec(randomClass, () => [3, 4, 1], [int(1), int(1), seed]),
     spec(mistakesOf, () => [randomClass(2, 3, 1), 3, sample()],
       [vec(), K, S]),
-    spec(unionStudy, () => [{ K: 5, k: 3, m: 4, reps: 2, delta: 0.1,
-      seed: 1 }], [opts({ K: int(1), k: int(1), m: int(1), reps: int(1),
+    spec(unionStudy, () => [{ K: 5, sizeH: 3, n: 4, reps: 2, delta: 0.1,
+      seed: 1 }], [opts({ K: int(1), sizeH: int(1), n: int(1), reps: int(1),
       delta, seed })]),
     spec(over, () => [[0.1, 0.3], 0.2], [vec(), num()]),
     spec(gapRepetitions, () => [D(), 5, 2, createRng(1)],
