@@ -25,8 +25,7 @@ export function realizableSampleSize(
 /** Hoeffding for one fixed h (Lemma 4.5): P(|L_S(h) - L_D(h)| > r)
  *  <= delta for this r, Eq. (lt-hoeffding-radius). */
 export function hoeffdingRadius(n: number, delta: number): number {
-  requireInt('hoeffdingRadius', 'n', n, 1);
-  requireDelta('hoeffdingRadius', delta);
+  checkRadius('hoeffdingRadius', n, 1, delta);
   return Math.sqrt(Math.log(2 / delta) / (2 * n));
 }
 
@@ -38,8 +37,7 @@ export function finiteClassRadius(
   sizeH: number,
   delta: number,
 ): number {
-  requireInt('finiteClassRadius', 'n', n, 1);
-  checkFinite('finiteClassRadius', sizeH, 0.5, delta);
+  checkRadius('finiteClassRadius', n, sizeH, delta);
   return Math.sqrt(Math.log((2 * sizeH) / delta) / (2 * n));
 }
 // #endregion
@@ -152,6 +150,12 @@ export function vcRademacherRadius(
   return rademacherRadius(labellingMassart(growthN, n), n, delta);
 }
 // #endregion
+
+function checkRadius(fn: string, n: number, sizeH: number,
+  delta: number) {
+  requireInt(fn, 'n', n, 1);
+  checkFinite(fn, sizeH, 0.5, delta);
+}
 
 function checkFinite(
   fn: string,

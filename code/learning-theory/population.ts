@@ -41,8 +41,7 @@ export function population(
 // #region interval-risk
 /** L_D of the interval [k1, k2), Eq. (lt-interval-risk). */
 export function intervalRisk(D: Population, k1: number, k2: number) {
-  requirePopulation('intervalRisk', D);
-  checkInterval('intervalRisk', D.p.length, k1, k2);
+  checkRisk(D, k1, k2);
   return D.positive + D.G[k2] - D.G[k1];
 }
 // #endregion
@@ -198,6 +197,11 @@ function checkPopulation(p: ArrayLike<number>, q: ArrayLike<number>) {
   if (Math.abs(sum - 1) > 1e-9) {
     throw new Error(`population: p must sum to 1, got ${sum}`);
   }
+}
+
+function checkRisk(D: Population, k1: number, k2: number) {
+  requirePopulation('intervalRisk', D);
+  checkInterval('intervalRisk', D.p.length, k1, k2);
 }
 
 function checkInterval(fn: string, K: number, k1: number, k2: number) {

@@ -55,10 +55,7 @@ export function rademacherMonteCarlo(
   draws: number,
   seed: number,
 ): Estimate {
-  requireInt('rademacherMonteCarlo', 'n', n, 1);
-  requireInt('rademacherMonteCarlo', 'draws', draws, 2);
-  requireInt('rademacherMonteCarlo', 'seed', seed, 0, 2 ** 52);
-  requireFunction('rademacherMonteCarlo', 'sup', sup);
+  checkMonteCarlo(sup, n, draws, seed);
   const rng = createRng(seed);
   const xi = new Int8Array(n);
   let mean = 0;
@@ -185,6 +182,14 @@ export function expectedRademacher(
   const sup: Correlator = (xi) =>
     intervalLossCorrelator(D.p.length, drawSample(D, n, rng))(xi);
   return rademacherMonteCarlo(sup, n, draws, seed + 1);
+}
+
+function checkMonteCarlo(sup: Correlator, n: number, draws: number,
+  seed: number) {
+  requireInt('rademacherMonteCarlo', 'n', n, 1);
+  requireInt('rademacherMonteCarlo', 'draws', draws, 2);
+  requireInt('rademacherMonteCarlo', 'seed', seed, 0, 2 ** 52);
+  requireFunction('rademacherMonteCarlo', 'sup', sup);
 }
 
 function checkMasks(masks: Iterable<Labelling>): Int32Array {

@@ -55,9 +55,7 @@ export function vcSearch<P>(
   pool: readonly P[],
   maxSize = Math.min(pool.length, MAX_POINTS),
 ): VcSearch<P> {
-  requireList('vcSearch', pool, 'pool');
-  requireInt('vcSearch', 'maxSize', maxSize, 0,
-    Math.min(pool.length, MAX_POINTS));
+  checkSearch(pool, maxSize);
   let witness: readonly P[] = [];
   const examined: number[] = [];
   for (let k = 1; k <= maxSize; k++) {
@@ -90,6 +88,12 @@ export function growthOnPool<P>(
     return best === 2 ** k; // nothing can beat a shattered set
   });
   return best;
+}
+
+function checkSearch(pool: readonly unknown[], maxSize: number) {
+  requireList('vcSearch', pool, 'pool');
+  requireInt('vcSearch', 'maxSize', maxSize, 0,
+    Math.min(pool.length, MAX_POINTS));
 }
 
 function requireList(

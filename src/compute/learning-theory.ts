@@ -44,7 +44,10 @@ import {
   nflConsistentMean,
   noFreeLunch,
 } from '../../code/learning-theory/no-free-lunch.ts';
-import { intervalRisk, minRun } from '../../code/learning-theory/population.ts';
+import {
+  intervalRisk,
+  minRun,
+} from '../../code/learning-theory/population.ts';
 import {
   intervalCorrelator,
   labellingCorrelator,
@@ -54,12 +57,28 @@ import {
   thresholdRademacher,
 } from '../../code/learning-theory/rademacher.ts';
 import { vcSearch } from '../../code/learning-theory/shattering.ts';
-import { exactRadius } from '../../code/learning-theory/solutions/exact-radius.ts';
+import {
+  exactRadius,
+} from '../../code/learning-theory/solutions/exact-radius.ts';
+import {
+  crossingGrid,
+  finerGridStudy,
+} from '../../code/learning-theory/solutions/finer-grid.ts';
+import { quantile } from '../../code/statistics/bootstrap.ts';
 import ref from '../../tests/fixtures/learning-theory/reference.json' with {
   type: 'json',
 };
 
 const DELTA = 0.05;
+
+/** The realizable study's sizes: a coarse grid, and every n from 40 to
+ *  50, where the share of failures crosses delta. */
+const REALIZABLE_SIZES = [10, 20, 30, ...Array.from({ length: 11 },
+  (_, i) => 40 + i), 60, 70, 80, 90, 100];
+
+/** Exercise 6: grids of K doses, the window scaled with K. */
+const GRIDS = [100, 1000, 10_000, 100_000];
+const GRID = { reps: 100, draws: 500, seed: 13 };
 
 /** The chapter's figures are drawn 440 units wide with 14 px text (and
  *  none smaller) and shown at most 500 px wide: on a 390 px phone they
@@ -220,7 +239,8 @@ export function unionFigure(u: ReturnType<typeof unionStudy>): string {
       Plot.rectY(data, { fy: 'row', fill: PALETTE[5],
         stroke: 'currentColor', strokeWidth: 0.5,
         ...Plot.binX({ y: 'count' }, { x: 'v',
-          thresholds: Array.from({ length: 42 }, (_, i) => (i - 0.5) * step),
+          thresholds: Array.from({ length: 42 },
+            (_, i) => (i - 0.5) * step),
         }) }),
       Plot.ruleY([0]),
       ...rules.map((r) => Plot.ruleX([r.v], { stroke: r.color,
@@ -284,7 +304,8 @@ export function boundsFigure(rows: GapRow[], title: string): string {
     x: { type: 'log', domain: [first, last.n] },
     y: { type: 'log', domain: [0.003, 30] },
     marks: [
-      ...logAxes(nTicks, [0.01, 0.1, 1, 10],
+      ...logAxes(nTicks, [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5,
+        10, 20],
         `${title}: training-set size n`, '↑ gap, or its bound'),
       ...marks,
       label(rows[Math.floor(rows.length / 2)].n, 1, 'gap = 1',
@@ -312,6 +333,7 @@ export function realizableFigure(r: ReturnType<typeof realizableStudy>) {
   const pts = r.rows.map((row) => ({ n: row.n, share: row.share }));
   return plot({
     height: 300,
+    marginTop: 28,
     marginRight: 20,
     marginBottom: 40,
     x: { label: 'training-set size n', labelAnchor: 'center',
@@ -355,6 +377,11 @@ function unionNumbers(u: ReturnType<typeof unionStudy>) {
     single: u.single, union: u.union,
     fixedOver: u.fixedOver, ermOver: u.ermOver, supOver: u.supOver,
     exactTail,
+    // a valid bound that fails with probability exactly delta exceeds
+    // delta * reps failures this often
+    tightChance: binomialSf(Math.floor(u.delta * u.reps), u.reps, u.delta),
+    supQuantile: quantile(u.sup, 1 - u.delta),
+    supRatio: quantile(u.sup, 1 - u.delta) / u.union,
     allowed: binomialQuantile(1 - 1e-9, u.reps, u.delta),
     expected: Math.floor(u.delta * u.reps),
     confidence: 1 - u.delta,
@@ -426,9 +453,30 @@ function nflTable() {
   });
 }
 
+/** Where the Rademacher bound and the VC bound through Massart lose,
+ *  at the largest n: E R against its factor 2, the McDiarmid term
+ *  against a one-sided one for a loss in [0, 1], and Massart with the
+ *  growth function against Massart with the labellings this sample can
+ *  have (at most one per interval of the K values). */
+function looseness(top: GapRow, K: number) {
+  const { n, delta } = top;
+  const rad = top.rad.mean;
+  const oneSided = Math.sqrt(Math.log(1 / delta) / (2 * n));
+  return {
+    n, rad, twoRad: 2 * rad, bound: top.bounds.rademacher,
+    mcdiarmid: top.bounds.rademacher - 2 * rad,
+    oneSided, oneSidedBound: 2 * rad + oneSided,
+    oneSidedRatio: (2 * rad + oneSided) / top.oneQuantile,
+    tau: GROWTH.intervals(n), labellings: intervalCount(K),
+    massartTau: labellingMassart(GROWTH.intervals(n), n),
+    massartCount: labellingMassart(intervalCount(K), n),
+  };
+}
+
 function gapNumbers(rows: GapRow[]) {
   return rows.map((r) => ({
-    n: r.n, quantile: r.quantile, ermQuantile: r.ermQuantile,
+    n: r.n, quantile: r.quantile, oneQuantile: r.oneQuantile,
+    ermQuantile: r.ermQuantile,
     meanGap: r.meanGap, gapSe: r.gapSe, rad: r.rad.mean, radSe: r.rad.se,
     ...r.bounds, failures: r.failures,
     failed: r.failures.finite + r.failures.vcMarkov +
@@ -440,8 +488,7 @@ export default cached('learning-theory', () => {
   const u = union();
   const D = windowPopulation();
   const gap = gapStudy(D, { sizes: GAP_SIZES, delta: DELTA, ...GAP });
-  const real = realizableStudy({
-    sizes: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100] });
+  const real = realizableStudy({ sizes: REALIZABLE_SIZES });
   const cancer = cancerPopulation();
   const cancerBest = minRun(cancer.D.p.map((p, k) =>
     p * (1 - 2 * cancer.D.q[k])));
@@ -463,19 +510,45 @@ export default cached('learning-theory', () => {
   const K = WINDOW.K;
   const top = gap[gap.length - 1];
   const bottom = gap[0];
-  const enough = real.rows.find((row) => row.share <= DELTA)!;
+  // from this n on, every share of failures is at most delta
+  const enoughAt = real.rows.findLastIndex((row) => row.share > DELTA) + 1;
+  const enough = real.rows[enoughAt];
+  const grids = finerGridStudy(GRIDS, { n: top.n, delta: DELTA,
+    ...GRID });
   return {
     ratios: {
       n: top.n,
       finite: top.bounds.finite / top.quantile,
-      rademacher: top.bounds.rademacher / top.quantile,
-      vcRademacher: top.bounds.vcRademacher / top.quantile,
+      // the one-sided bounds against the one-sided gap
+      rademacher: top.bounds.rademacher / top.oneQuantile,
+      vcRademacher: top.bounds.vcRademacher / top.oneQuantile,
       vcMarkov: top.bounds.vcMarkov / top.quantile,
       ermToSup: top.ermQuantile / top.quantile,
       slope: Math.log(top.quantile / bottom.quantile) /
         Math.log(top.n / bottom.n),
     },
+    looseness: looseness(top, K),
+    grids: grids.map((g) => ({ K: g.K, rad: g.rad.mean, radSe: g.rad.se,
+      ...g.bounds, quantile: g.quantile, oneQuantile: g.oneQuantile })),
+    crossing: {
+      vc: crossingGrid(top.n, DELTA, top.bounds.vcRademacher),
+      rademacher: crossingGrid(top.n, DELTA, top.bounds.rademacher),
+      // a float64 feature has fewer than 2^64 values, so fewer than
+      // 2^64 (2^64 + 1) / 2 + 1 < 2^128 intervals
+      float64: finiteClassRadius(top.n, 2 ** 128, DELTA),
+    },
+    refuteAt: binomialQuantile(1 - 1e-9, GAP.reps, DELTA),
+    gridReps: GRID.reps,
+    gridDraws: GRID.draws,
+    // E R at the finest grid against the coarsest, in standard errors
+    gridRadZ: (grids[grids.length - 1].rad.mean - grids[0].rad.mean) /
+      Math.hypot(grids[0].rad.se, grids[grids.length - 1].rad.se),
+    // Exercise 5: exact R({a, -a}) over Massart's bound, as n grows
+    opposite: {
+      limit: Math.sqrt(2 / Math.PI) / Math.sqrt(2 * Math.log(2)) },
+    gapFailures: gapNumbers(gap).reduce((c, g) => c + g.failed, 0),
     realizableEnough: enough.n,
+    realizableSe: Math.sqrt(DELTA * (1 - DELTA) / real.reps),
     realizableEnoughShare: enough.share,
     delta: DELTA,
     window: { ...WINDOW, size: intervalCount(K) },
@@ -512,7 +585,8 @@ export default cached('learning-theory', () => {
       massartRatio: labellingMassart(GROWTH.thresholds(1000), 1000) /
         thresholdRademacher(1000) },
     cancer: {
-      masses: cancer.masses, distinct: cancer.values.length, feature: CANCER_FEATURE,
+      masses: cancer.masses, distinct: cancer.values.length,
+      feature: CANCER_FEATURE,
       planeFeatures: PLANE_FEATURES, positive: cancer.D.positive,
       best: { lo: cancer.values[cancerBest.k1],
         hi: cancer.values[cancerBest.k2 - 1],
