@@ -89,7 +89,16 @@ import {
   deviationTail,
   exactRadius,
 } from '../code/learning-theory/solutions/exact-radius.ts';
+import {
+  crossingGrid,
+  finerGridStudy,
+} from '../code/learning-theory/solutions/finer-grid.ts';
+import {
+  oppositeCorrelator,
+  oppositeRademacher,
+} from '../code/learning-theory/solutions/opposite-vectors.ts';
 import { rectangles } from '../code/learning-theory/solutions/rectangles.ts';
+import { quantile } from '../code/statistics/bootstrap.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/learning-theory.ts';
 import { fixture } from './helpers.ts';
@@ -644,6 +653,9 @@ describe('real data: the breast cancer masses as a population', () => {
     const rows = cancerRademacher(20, 1000, 5);
     expect(rows.map((r) => r.name))
       .toEqual(['thresholds', 'intervals', 'half-planes']);
+    // the three estimates share their sign vectors (one seed), so they
+    // are positively correlated and hypot(se) overstates the standard
+    // error of their difference: the check is conservative
     for (let i = 1; i < 3; i++) {
       const [a, b] = [rows[i - 1].estimate, rows[i].estimate];
       expect(b.mean - a.mean).toBeGreaterThan(3 * Math.hypot(a.se, b.se));
@@ -749,5 +761,165 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
       .toThrow(/^population: p must sum to 1/);
     expect(() => vcSearch(thresholds, line(4), 5))
       .toThrow(/^vcSearch: maxSize must be an integer in \[0, 4\]/);
+  });
+});
+
+describe('review', () => {
+  const D = windowPopulation();
+  const study = lazily(() => gapStudy(D, { sizes: [25, 200], reps: 200,
+    draws: 100, seed: 12 }));
+  const union = lazily(() => unionStudy({ K: 200, sizeH: 200, n: 100,
+    reps: 200, seed: 3 }));
+  /** E_S R for the window scaled to K doses, at n. */
+  const radAt = (K: number, n: number, draws: number, seed: number) =>
+    expectedRademacher(windowPopulation({ K, lo: Math.round(0.3 * K),
+      hi: Math.round(0.7 * K), noise: 0.1 }), n, draws, seed);
+  const rad6400 = lazily(() => expectedRademacher(D, 6400, 100, 31));
+
+  it('Sauer\'s closed form log tau(n) <= d_VC log(en/d_VC) holds for n > d_VC + 1 and fails at n = 1, d_VC = 3 (Eq. (lt-vc-rademacher))', () => {
+    for (let dVC = 1; dVC <= 5; dVC++) {
+      for (let n = dVC + 2; n <= 200; n++) {
+        expect(Math.log(sauerBound(n, dVC)))
+          .toBeLessThanOrEqual(dVC * Math.log(Math.E * n / dVC) + 1e-12);
+      }
+    }
+    expect(Math.log(sauerBound(1, 3)))
+      .toBeGreaterThan(3 * Math.log(Math.E / 3));
+  });
+
+  it('no bound of the gap study is refuted: failures stay below the 1 - 1e-9 binomial quantile', () => {
+    for (const row of study()) {
+      const refute = binomialQuantile(1 - 1e-9, row.reps, row.delta);
+      for (const [name, f] of Object.entries(row.failures)) {
+        expect(f, `${name} at n = ${row.n}`).toBeLessThanOrEqual(refute);
+      }
+    }
+  });
+
+  it('the union study\'s valid bounds are not refuted by the same rule', () => {
+    const u = union();
+    const refute = binomialQuantile(1 - 1e-9, u.reps, u.delta);
+    expect(u.fixedOver).toBeLessThanOrEqual(refute);
+    expect(u.supOver).toBeLessThanOrEqual(refute);
+  });
+
+  it('a valid bound with no slack exceeds delta * reps failures with probability near one half', () => {
+    const p = binomialSf(Math.floor(0.05 * 400), 400, 0.05);
+    expect(p).toBeGreaterThan(0.4);
+    expect(p).toBeLessThan(0.5);
+  });
+
+  it('the one-sided 95% quantile of the largest gap is at most the two-sided one', () => {
+    for (const row of study()) {
+      expect(row.oneQuantile).toBeLessThanOrEqual(row.quantile);
+    }
+  });
+
+  it('the union bound is close to tight for random hypotheses: the 95% quantile of the largest gap is over 0.7 of its radius', () => {
+    const u = union();
+    const q = quantile(u.sup, 1 - u.delta);
+    expect(q / u.union).toBeGreaterThan(0.7);
+    expect(q / u.union).toBeLessThan(1);
+  });
+
+  it('at n = 6400 the McDiarmid term is more than 2 E R, i.e. more than half of the Rademacher bound', () => {
+    const rad = rad6400();
+    const upper = rad.mean + 3 * rad.se;
+    expect(rademacherRadius(upper, 6400, 0.05) - 2 * upper)
+      .toBeGreaterThan(2 * upper);
+  });
+
+  it('for the 0-1 loss, changing one example moves the one-sided largest gap by at most 1/n', () => {
+    const rng = createRng(17);
+    const P = windowPopulation({ K: 12, lo: 3, hi: 8, noise: 0.2 });
+    for (let t = 0; t < 200; t++) {
+      const S = drawSample(P, 15, rng);
+      const T = { x: Int32Array.from(S.x), y: Uint8Array.from(S.y) };
+      const i = rng.int(0, 15);
+      [T.x[i], T.y[i]] = [rng.int(0, 12), rng.int(0, 2)];
+      const moved = Math.abs(intervalDeviations(P, S).oneSided -
+        intervalDeviations(P, T).oneSided);
+      expect(moved).toBeLessThanOrEqual(1 / 15 + 1e-12);
+    }
+  });
+
+  it('the one-sided McDiarmid term sqrt(log(1/delta)/(2n)) gives a bound that is not refuted either', () => {
+    const D2 = windowPopulation();
+    for (const n of [25, 200]) {
+      const { one } = gapRepetitions(D2, n, 200, createRng(n));
+      const rad = expectedRademacher(D2, n, 200, n + 1);
+      const b = 2 * rad.mean + Math.sqrt(Math.log(1 / 0.05) / (2 * n));
+      expect(over(one, b))
+        .toBeLessThanOrEqual(binomialQuantile(1 - 1e-9, 200, 0.05));
+    }
+  });
+
+  it('Massart with this sample\'s labellings (at most one per interval of the K doses) still bounds E R at n = 6400', () => {
+    const rad = rad6400();
+    const count = labellingMassart(intervalCount(WINDOW.K), 6400);
+    expect(count).toBeGreaterThan(rad.mean + 3 * rad.se);
+    expect(count)
+      .toBeLessThan(labellingMassart(GROWTH.intervals(6400), 6400));
+  });
+
+  it('the VC bound through Massart does not depend on the grid K', () => {
+    expect(boundsAt(100, 6400, 0.05, 0.01).vcRademacher)
+      .toBe(boundsAt(10_000, 6400, 0.05, 0.01).vcRademacher);
+    expect(boundsAt(100, 6400, 0.05, 0.01).finite)
+      .toBeLessThan(boundsAt(10_000, 6400, 0.05, 0.01).finite);
+  });
+
+  it('E R grows from K = 100 to K = 10^4 doses by more than 3 standard errors, at n = 1600 (Exercise 6)', () => {
+    const [a, b] = [radAt(100, 1600, 600, 41), radAt(10_000, 1600, 600,
+      42)];
+    expect(b.mean - a.mean).toBeGreaterThan(3 * Math.hypot(a.se, b.se));
+  });
+
+  it('crossingGrid solves finite-class radius = b for K, to 1e-9 relative (Exercise 6)', () => {
+    for (const b of [0.1065, 0.063, 0.05]) {
+      const K = crossingGrid(6400, 0.05, b);
+      const sizeH = K * (K + 1) / 2 + 1;
+      expect(relativeError(finiteClassRadius(6400, sizeH, 0.05), b))
+        .toBeLessThan(1e-9);
+    }
+    expect(crossingGrid(6400, 0.05, 0.1065)).toBeGreaterThan(1e30);
+  });
+
+  it('finerGridStudy returns, per K, bounds that do not depend on K except the finite one', () => {
+    const rows = finerGridStudy([20, 40], { n: 200, reps: 20, draws: 20 });
+    expect(rows.map((r) => r.K)).toEqual([20, 40]);
+    expect(rows[0].bounds.vcRademacher).toBe(rows[1].bounds.vcRademacher);
+    expect(rows[0].bounds.finite).toBeLessThan(rows[1].bounds.finite);
+    for (const r of rows) {
+      expect(r.oneQuantile).toBeLessThanOrEqual(r.quantile);
+    }
+  });
+
+  it('two opposite vectors: R = C(n, n/2) 2^-n (even n), the value at n - 1 (odd n), below Massart (Exercise 5)', () => {
+    for (let n = 1; n <= 16; n++) {
+      expect(oppositeRademacher(n))
+        .toBeCloseTo(rademacherExact(oppositeCorrelator, n), 14);
+      const ones = new Array<number>(n).fill(1);
+      expect(oppositeRademacher(n))
+        .toBeLessThan(massartBound([ones, ones.map((v) => -v)]));
+    }
+    expect(oppositeRademacher(2)).toBeCloseTo(0.5, 14);
+  });
+
+  it('two opposite vectors: exact over Massart tends to sqrt(2/pi)/sqrt(2 log 2) = 0.678 (Exercise 5)', () => {
+    const limit = Math.sqrt(2 / Math.PI) / Math.sqrt(2 * Math.log(2));
+    const n = 10_000;
+    expect(oppositeRademacher(n) / Math.sqrt(2 * Math.log(2) / n))
+      .toBeCloseTo(limit, 3);
+    expect(limit).toBeCloseTo(0.678, 3);
+  });
+
+  it('half-planes make n^2 - n + 2 labellings of a regular polygon: parallel pairs do not change Cover\'s count', () => {
+    for (const n of [6, 8, 10]) {
+      const polygon = Array.from({ length: n }, (_, i): Point2 =>
+        [Math.cos(2 * Math.PI * i / n), Math.sin(2 * Math.PI * i / n)]);
+      expect(halfPlanes.restrict(polygon).size)
+        .toBe(GROWTH['half-planes'](n));
+    }
   });
 });

@@ -201,12 +201,7 @@ export function gapStudy(
     seed = 11 }: { sizes?: number[]; reps?: number; delta?: number;
     draws?: number; seed?: number } = {},
 ) {
-  requirePopulation('gapStudy', D);
-  requireDelta('gapStudy', delta);
-  requireSizes('gapStudy', sizes);
-  requireInt('gapStudy', 'reps', reps, 2);
-  requireInt('gapStudy', 'draws', draws, 2);
-  requireInt('gapStudy', 'seed', seed, 0, 2 ** 52);
+  checkGapStudy(D, sizes, reps, delta, draws, seed);
   const rng = createRng(seed);
   return sizes.map((n) => {
     const { two, one, gap } = gapRepetitions(D, n, reps, rng);
@@ -225,6 +220,16 @@ export function gapStudy(
   });
 }
 // #endregion
+
+function checkGapStudy(D: Population, sizes: number[], reps: number,
+  delta: number, draws: number, seed: number) {
+  requirePopulation('gapStudy', D);
+  requireDelta('gapStudy', delta);
+  requireSizes('gapStudy', sizes);
+  requireInt('gapStudy', 'reps', reps, 2);
+  requireInt('gapStudy', 'draws', draws, 2);
+  requireInt('gapStudy', 'seed', seed, 0, 2 ** 52);
+}
 
 /** Corollary 2.3 in practice: the window without noise, so some
  *  interval has L_D = 0. At each n, the share of samples on which ERM

@@ -88,7 +88,17 @@ import {
   deviationTail,
   exactRadius,
 } from '../../code/learning-theory/solutions/exact-radius.ts';
-import { rectangles } from '../../code/learning-theory/solutions/rectangles.ts';
+import {
+  crossingGrid,
+  finerGridStudy,
+} from '../../code/learning-theory/solutions/finer-grid.ts';
+import {
+  oppositeCorrelator,
+  oppositeRademacher,
+} from '../../code/learning-theory/solutions/opposite-vectors.ts';
+import {
+  rectangles,
+} from '../../code/learning-theory/solutions/rectangles.ts';
 import {
   any, callback, groups, int, labels, list, num, opts, spec, str, vec,
 } from '../bad-input.ts';
@@ -145,12 +155,14 @@ export const badInput = groups({
   ],
   bounds: [
     spec(realizableSampleSize, () => [100, 0.1, 0.05],
-      [num({ min: 1 }), delta, delta], { names: ['sizeH', 'eps', 'delta'] }),
+      [num({ min: 1 }), delta, delta],
+      { names: ['sizeH', 'eps', 'delta'] }),
     spec(hoeffdingRadius, () => [100, 0.05], [int(1), delta]),
     spec(finiteClassRadius, () => [100, 50, 0.05],
       [int(1), num({ min: 1 }), delta]),
     spec(uniformConvergenceSize, () => [50, 0.1, 0.05],
-      [num({ min: 1 }), delta, delta], { names: ['sizeH', 'eps', 'delta'] }),
+      [num({ min: 1 }), delta, delta],
+      { names: ['sizeH', 'eps', 'delta'] }),
     spec(sauerBound, () => [10, 2], [int(0), int(0)]),
     spec(vcMarkovRadius, () => [100, 5000, 0.05],
       [int(1), num({ min: 1 }), delta]),
@@ -171,6 +183,15 @@ export const badInput = groups({
       [int(0, { max: 10 }), int(0), num({ min: 0, max: 1 })]),
     spec(binomialQuantile, () => [0.9, 10, 0.3],
       [num({ min: 0, max: 1 }), int(0), num({ min: 0, max: 1 })]),
+    spec(oppositeRademacher, () => [6], [int(1)]),
+    spec(oppositeCorrelator, () => [Int8Array.of(1, -1, 1)], [vec()],
+      { name: 'oppositeCorrelator', names: ['xi'] }),
+    spec(crossingGrid, () => [6400, 0.05, 0.1],
+      [int(1), delta, num({ gt: 0, lt: 1 })]),
+    spec(finerGridStudy, () => [[5, 8], { n: 10, reps: 2, draws: 2,
+      delta: 0.1, seed: 1 }], [vec(undefined, { integer: true, min: 1,
+      as: 'Ks' }), opts({ n: int(1), reps: int(1), draws: int(2), delta,
+      seed })]),
     spec(deviationTail, () => [20, 0.5, 0.1],
       [int(1), num({ min: 0, max: 1 }), num({ min: 0 })]),
     spec(exactRadius, () => [20, 0.05, 0.5],

@@ -9,6 +9,7 @@ import { boundsAt, gapRepetitions, windowPopulation } from
   '../experiments.ts';
 import { expectedRademacher } from '../rademacher.ts';
 
+// #region crossing
 /** The grid size K at which the finite-class bound at n equals b:
  *  log(2|H|/delta) = 2 n b^2 with |H| = K(K + 1)/2 + 1, solved for K
  *  (Eq. (lt-finite-radius)). */
@@ -17,6 +18,7 @@ export function crossingGrid(n: number, delta: number, b: number) {
   const sizeH = Math.exp(2 * n * b * b) * delta / 2;
   return (Math.sqrt(1 + 8 * (sizeH - 1)) - 1) / 2;
 }
+// #endregion
 
 /** The window scaled to K doses ([0.3K, 0.7K), noise 0.1): E_S R, the
  *  four bounds at n and the (1 - delta)-quantiles of the largest gap,
@@ -41,7 +43,10 @@ function checkCrossing(n: number, delta: number, b: number) {
   requireInt('crossingGrid', 'n', n, 1);
   requireDelta('crossingGrid', delta);
   requireFinite('crossingGrid', 'b', b);
-  if (!(b > 0) || 2 * n * b * b < Math.log(2 / delta)) {
+  if (!(b > 0 && b < 1)) {
+    throw new Error(`crossingGrid: b must be in (0, 1), got ${b}`);
+  }
+  if (2 * n * b * b < Math.log(2 / delta)) {
     throw new Error(`crossingGrid: b must be at least Hoeffding's ` +
       `radius for one hypothesis, got ${b}`);
   }

@@ -2,11 +2,12 @@
 // sup over A of <xi, a'> is |xi_1 + ... + xi_n| = |W_n|, the distance
 // of a simple random walk from 0 after n steps.
 import { binomialLogPmf } from '../binomial.ts';
-import { requireInt } from '../checks.ts';
+import { requireFiniteArray, requireInt } from '../checks.ts';
 import type { Correlator } from '../rademacher.ts';
 
 /** The correlator of {a, -a}: |sum_i xi_i|. */
 export const oppositeCorrelator: Correlator = (xi) => {
+  requireFiniteArray('oppositeCorrelator', 'xi', xi);
   let sum = 0;
   for (let i = 0; i < xi.length; i++) sum += xi[i];
   return Math.abs(sum);
