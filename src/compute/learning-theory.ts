@@ -606,4 +606,7 @@ export default cached('learning-theory', () => {
       versions: ref.versions,
     },
   };
-});
+}, { reason: 'the gap studies draw 400 samples at each of 9 sizes up to ' +
+  'n = 6400 (and 6 on the real data), with E_S R from 400 Monte Carlo ' +
+  'draws each, and Exercise 6 repeats them on grids of up to 10^5 ' +
+  'doses: about 15 s of CPU, more on a loaded machine' });
