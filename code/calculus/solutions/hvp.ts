@@ -30,8 +30,8 @@ export function hvp(x: ArrayLike<number>, v: ArrayLike<number>) {
 /** x as three finite Duals, or an error naming the function. */
 function inputs(x: Dual[]): Dual[] {
   const fn = 'threeVariablesGradient';
-  if (!Array.isArray(x) || x.length !== 3) {
+  if (x?.length !== 3) {
     throw new Error(`${fn}: expected 3 inputs, got ${x?.length}`);
   }
-  return x.map((xi) => lift(fn, xi));
+  return Array.from(x, (xi) => lift(fn, xi));
 }
