@@ -901,6 +901,10 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
   it('the data files: dataPath, readVerified and loadIris', () => {
     rejectsBadInput(badInput.data);
   });
+
+  it("the exercises' solutions: Hessian-vector products, mixed partials, traces", () => {
+    rejectsBadInput(badInput.solutions);
+  });
 });
 describe('review', () => {
   it('logSumExpDual of 200 000 duals runs; its derivative part is 1', () => {

@@ -1006,7 +1006,7 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
     rejectsBadInput(badInput.eigen);
   });
 
-  it('low rank, rank, the pseudo-inverse and the test image', () => {
+  it('low rank, rank, the pseudo-inverse, the test image, the solutions', () => {
     rejectsBadInput(badInput.lowRank);
   });
 

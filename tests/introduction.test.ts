@@ -622,11 +622,11 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
     rejectsBadInput(badInput.differences);
   });
 
-  it('the experiments behind the prose and the figures', () => {
+  it('the experiments behind the prose and figures, and the solutions', () => {
     rejectsBadInput(badInput.experiments);
   });
 
-  it('the generator: createRng, Rng and its building blocks', () => {
+  it('the generator: createRng, Rng, its building blocks and GF(2)', () => {
     rejectsBadInput(badInput.random);
   });
 

@@ -848,11 +848,11 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
     rejectsBadInput(badInput.kernels);
   });
 
-  it('LU, solve, condEst, project and the Hilbert study', () => {
+  it('LU, solve, condEst, project, Hilbert, the solutions and examples', () => {
     rejectsBadInput(badInput.solving);
   });
 
-  it('bestTime, gflops and measureKernels', () => {
+  it('bestTime, gflops, measureKernels, measureSpread and median', () => {
     rejectsBadInput(badInput.timing);
   });
 });

@@ -14,6 +14,7 @@ import {
 import {
   calledAs,
   requireFinite,
+  requireFiniteArray,
   requirePaired,
 } from '../introduction/checks.ts';
 import { checkFinite } from '../linear-algebra/matrix.ts';
@@ -53,6 +54,7 @@ export function wiggleDerivative(x: number): number {
  * of any evaluation of f' that adds those terms.
  */
 export function wiggleTermSum(xs: readonly number[]): number {
+  requireFiniteArray('wiggleTermSum', 'xs', xs);
   let worst = 0;
   for (const x of xs) {
     const q = 1 + x * x;

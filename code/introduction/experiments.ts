@@ -4,6 +4,7 @@ import { createRng, type Rng } from './random.ts';
 import {
   requireFinite,
   requireInteger,
+  requireInterval,
   requirePaired,
 } from './checks.ts';
 import {
@@ -209,6 +210,8 @@ export function roundUpRate(
   draws = 100_000,
   seed = 1,
 ) {
+  requireInterval('roundUpRate', lo, hi);
+  requireSizes('roundUpRate', { seed }, { draws });
   const rng = createRng(seed);
   const seen = new Set<number>();
   let up = 0;

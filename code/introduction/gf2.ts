@@ -9,6 +9,8 @@ export const CHI =
 
 /** a * b mod chi(x) over GF(2): carry-less shift-and-xor. */
 export function mulMod(a: bigint, b: bigint): bigint {
+  requirePoly('mulMod', 'a', a);
+  requirePoly('mulMod', 'b', b, false);
   let r = 0n;
   for (; b > 0n; b >>= 1n) {
     if (b & 1n) r ^= a; // adding is xor
@@ -20,6 +22,7 @@ export function mulMod(a: bigint, b: bigint): bigint {
 
 /** x^k mod chi(x), by square-and-multiply: about 2 log2(k) products. */
 export function xPowMod(k: bigint): bigint {
+  requirePoly('xPowMod', 'k', k, false);
   let result = 1n;
   let base = 2n; // the polynomial x
   for (; k > 0n; k >>= 1n) {
@@ -31,8 +34,18 @@ export function xPowMod(k: bigint): bigint {
 
 /** The 128 coefficients as the four words jumpState expects. */
 export function toWords(poly: bigint): Uint32Array {
+  requirePoly('toWords', 'poly', poly);
   return Uint32Array.from([0, 1, 2, 3], (i) =>
     Number((poly >> BigInt(32 * i)) & 0xffffffffn),
   );
 }
 // #endregion
+
+/** Throws unless x is a bigint >= 0 and, if `reduced`, below 2^128: a
+ * polynomial of degree < 128, as mulMod's reduction needs. */
+function requirePoly(fn: string, name: string, x: bigint, reduced = true) {
+  if (typeof x !== 'bigint' || x < 0n || (reduced && x >> 128n > 0n)) {
+    const range = reduced ? 'in [0, 2^128)' : '>= 0';
+    throw new Error(`${fn}: ${name} must be a bigint ${range}, got ${x}`);
+  }
+}

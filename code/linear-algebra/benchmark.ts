@@ -1,6 +1,9 @@
 // Timing the three kernels: used by the figure and scripts/bench.
 import { createRng } from '../introduction/random.ts';
-import { requireInteger } from '../introduction/checks.ts';
+import {
+  requireFiniteArray,
+  requireInteger,
+} from '../introduction/checks.ts';
 import {
   blockedKernel,
   ikjKernel,
@@ -98,6 +101,7 @@ export interface Spread {
 
 /** The median of xs (the mean of the middle two for an even count). */
 export function median(xs: readonly number[]): number {
+  requireFiniteArray('median', 'xs', xs);
   const s = [...xs].sort((a, b) => a - b);
   const h = s.length >> 1;
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
@@ -115,6 +119,8 @@ export function measureSpread(
   reps: number,
   seed = 2,
 ): Spread[] {
+  checkMeasure(sizes, budgetMs, seed, 'measureSpread');
+  requireInteger('measureSpread', 'reps', reps, 1);
   const all = Array.from({ length: reps },
     () => measureKernels(sizes, budgetMs, seed));
   return all[0].map(({ kernel, n }, t) => {
@@ -131,8 +137,8 @@ function checkMeasure(
   sizes: readonly number[],
   budgetMs: number,
   seed: number,
+  fn = 'measureKernels',
 ): void {
-  const fn = 'measureKernels';
   const ok = Array.isArray(sizes) && sizes.length > 0 &&
     sizes.every((n) => Number.isInteger(n) && n >= 1);
   if (!ok) {

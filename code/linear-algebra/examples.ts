@@ -41,6 +41,7 @@ export function pivotExample() {
  * equations keep only about 16 - 12 digits, yet project accepts them.
  */
 export function nearlyDependentExample(seed = 2) {
+  requireInteger('nearlyDependentExample', 'seed', seed);
   const rng = createRng(seed);
   const n = 20;
   const A = new Matrix(n, 3);
@@ -62,6 +63,8 @@ export function nearlyDependentExample(seed = 2) {
 
 /** Wilkinson's growth matrix at size n: solve on b = Ax, Gaussian x. */
 export function growthExample(n = 60, seed = 1) {
+  requireInteger('growthExample', 'n', n, 1);
+  requireInteger('growthExample', 'seed', seed);
   const A = growthMatrix(n);
   const f = luFactor(A);
   const x = createRng(seed).normalArray(n);
@@ -135,6 +138,7 @@ export function condEstAccuracy(trials = 200, seed = 5) {
  * the allowance 10 n u kappa_1(A^T A) the tests use.
  */
 export function projectionMatrixCheck(seed = 31) {
+  requireInteger('projectionMatrixCheck', 'seed', seed);
   const rng = createRng(seed);
   const n = 6;
   const A = new Matrix(n, 2, rng.normalArray(2 * n));

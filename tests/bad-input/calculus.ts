@@ -19,7 +19,18 @@ import {
   threeVariables,
   wiggle,
   wiggleDerivative,
+  wiggleTermSum,
 } from '../../code/calculus/experiments.ts';
+import { hvp, threeVariablesGradient } from
+  '../../code/calculus/solutions/hvp.ts';
+import { mixedPartial } from
+  '../../code/calculus/solutions/mixed-partial.ts';
+import {
+  logAbsDetGradient,
+  logAbsDetOf,
+  traceAX,
+  traceAXGradient,
+} from '../../code/calculus/solutions/trace-logdet.ts';
 import {
   derivative,
   directionalDerivative,
@@ -61,7 +72,7 @@ import {
   softmaxVjp,
 } from '../../code/calculus/softmax.ts';
 import {
-  any, groups, int, labels, list, mat, num, opts, spec, str, vec,
+  any, callback, groups, int, labels, list, mat, num, opts, spec, str, vec,
 } from '../bad-input.ts';
 import { M } from './linear-algebra.ts';
 
@@ -174,6 +185,20 @@ export const badInput = groups({
     spec(linearizationGap, () => [f64(1, 2), 0.1],
       [vec(2, { as: ['u', 'point'] }), num({ gt: 0 })]),
     spec(irisGradients, () => [M(3, 5), 10], [mat(3, 5), num()]),
+    spec(wiggleTermSum, () => [[0.5, 1]], [vec()]),
+  ],
+  solutions: [
+    spec(threeVariablesGradient, () => [[variable(1), 2, 3]],
+      [list(num(), { dims: [3], as: ['x', 'value', 'inputs'] })]),
+    spec(hvp, () => [f64(1, 2, 3), f64(0, 1, 0)],
+      [vec(3, { as: ['x', 'inputs'] }), vec(3, { as: ['v', 'inputs'] })]),
+    spec(mixedPartial, () => [(x: Float64Array) => x[0] * x[1], f64(1, 2),
+      0, 1, 1e-4], [callback(), vec('n'), int(0, { max: 1 }),
+      int(0, { max: 1 }), num({ not: [0] })]),
+    spec(traceAX, () => [M(2, 3), M(3, 2)], [mat('m', 'k'), mat('k', 'm')]),
+    spec(traceAXGradient, () => [M(2, 3)], [mat('m', 'n')]),
+    spec(logAbsDetOf, () => [M(3, 3)], [mat('n', 'n')]),
+    spec(logAbsDetGradient, () => [M(3, 3)], [mat('n', 'n')]),
   ],
   data: [
     spec(dataPath, () => ['data/iris/iris.csv'], [str()]),

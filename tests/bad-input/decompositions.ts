@@ -47,6 +47,15 @@ import {
 } from '../../code/decompositions/pseudo-inverse.ts';
 import { svd } from '../../code/decompositions/svd.ts';
 import {
+  smallestRank,
+  squareImage,
+} from '../../code/decompositions/solutions/compression.ts';
+import { logDet } from '../../code/decompositions/solutions/log-det.ts';
+import { ridgeSvd } from '../../code/decompositions/solutions/ridge-svd.ts';
+import {
+  reflectionError,
+} from '../../code/decompositions/solutions/wrong-sign.ts';
+import {
   checkTriangular,
   solveLower,
   solveLowerTransposed,
@@ -123,6 +132,15 @@ export const badInput = groups({
     spec(minNormLeastSquares, () => [tall(), f64(1, 2, 3, 4)],
       [mat('m', 'n'), vec('m')]),
     spec(syntheticImage, () => [8], [int(2)]),
+    // the exercises' solutions
+    spec(squareImage, () => [8], [int(2)]),
+    spec(smallestRank, () => [tall(), 0.1], [mat('m', 'n'), num({ gt: 0 })]),
+    spec(logDet, () => [lower()],
+      [{ ...mat('n', 'n'), as: ['L', 'factor'] }]),
+    spec(ridgeSvd, () => [tall(), f64(1, 2, 3, 4), 0.5],
+      [mat('m', 'n'), vec('m'), num({ min: 0 })]),
+    spec(reflectionError, () => [f64(3, 4), -1],
+      [vec(), num({ min: -1, max: 1, not: [0] })]),
   ],
   examples: [
     spec(gaussianMatrix, () => [1, 2, 3], [seed, int(1), int(1)]),

@@ -17,6 +17,7 @@ import {
   momentTable,
   naiveShuffle,
   normalChiSquare,
+  roundUpRate,
   shuffleChiSquare,
   stepSweep,
   thirdsChiSquare,
@@ -37,6 +38,17 @@ import {
   requireProbabilities,
   requireProbability,
 } from '../../code/introduction/checks.ts';
+import { mulMod, toWords, xPowMod } from '../../code/introduction/gf2.ts';
+import {
+  jumpTwice,
+} from '../../code/introduction/solutions/jump-compose.ts';
+import {
+  naivePathCounts,
+  naiveStatistic,
+} from '../../code/introduction/solutions/naive-paths.ts';
+import {
+  stepSweep32,
+} from '../../code/introduction/solutions/single-precision.ts';
 import {
   Rng,
   createRng,
@@ -138,9 +150,20 @@ export const badInput = groups({
       [any(), seed, int(1)]),
     spec(shuffleChiSquare, () => [naiveShuffle, 5, 30],
       [any(), seed, int(1)]),
+    spec(roundUpRate, () => [0, 1, 100, 1], [num(), num(), int(1), seed]),
+    // the exercises' solutions
+    spec(jumpTwice, () => [1], [seed]),
+    spec(naivePathCounts, () => [3], [int(1, { max: 10 })]),
+    spec(naiveStatistic, () => [100], [int(1)]),
+    spec(stepSweep32, () => [7, 1], [seed, int(1)]),
   ],
   random: [
     spec(splitmix64, () => [1n], [num({ min: 0 })]),
+    // bigints: each number (NaN, -1, 2^128, ...) is refused
+    spec(mulMod, () => [3n, 5n], [num({ min: 0, lt: 2 ** 128 }),
+      num({ min: 0 })]),
+    spec(xPowMod, () => [1000n], [num({ min: 0 })]),
+    spec(toWords, () => [7n], [num({ min: 0, lt: 2 ** 128 })]),
     spec(xoshiroNext, () => [Uint32Array.of(1, 2, 3, 4)], [vec(4)]),
     spec(jumpState, () => [Uint32Array.of(1, 2, 3, 4), JUMP_2_64],
       [vec(4), vec(4)]),

@@ -3,8 +3,15 @@ import {
   bestTime,
   gflops,
   measureKernels,
+  measureSpread,
+  median,
 } from '../../code/linear-algebra/benchmark.ts';
-import { condEstAccuracy } from '../../code/linear-algebra/examples.ts';
+import {
+  condEstAccuracy,
+  growthExample,
+  nearlyDependentExample,
+  projectionMatrixCheck,
+} from '../../code/linear-algebra/examples.ts';
 import { hilbert, hilbertStudy } from '../../code/linear-algebra/hilbert.ts';
 import {
   blockedKernel,
@@ -33,6 +40,13 @@ import {
   zeros,
 } from '../../code/linear-algebra/matrix.ts';
 import { project } from '../../code/linear-algebra/project.ts';
+import { det, logAbsDet } from '../../code/linear-algebra/solutions/det.ts';
+import {
+  growthMatrix,
+} from '../../code/linear-algebra/solutions/growth.ts';
+import {
+  projectionMatrix,
+} from '../../code/linear-algebra/solutions/projection-matrix.ts';
 import {
   condEst,
   luFactor,
@@ -123,11 +137,23 @@ export const badInput = groups({
     spec(hilbert, () => [3], [int(1)]),
     spec(hilbertStudy, () => [4], [int(2)]),
     spec(condEstAccuracy, () => [3, 5], [int(1), seed]),
+    // the exercises' solutions and the examples the prose quotes
+    ...[det, logAbsDet].map((f) => spec(f, () => [lu()],
+      [opts({ lu: mat('n', 'n'), sign: num({ min: -1, max: 1, not: [0] }) },
+        ['lu', 'sign'])])),
+    spec(growthMatrix, () => [4], [int(1)]),
+    spec(projectionMatrix, () => [M(4, 2)], [mat('m', 'n')]),
+    spec(nearlyDependentExample, () => [2], [seed]),
+    spec(growthExample, () => [5, 1], [int(1), seed]),
+    spec(projectionMatrixCheck, () => [31], [seed]),
   ],
   timing: [
     spec(bestTime, () => [() => 0, 1], [any(), num({ gt: 0, lt: 1e6 })]),
     spec(gflops, () => [64, 2], [num({ min: 1 }), num({ gt: 0 })]),
     spec(measureKernels, () => [[2], 1, 2],
       [list(int(1)), num({ gt: 0, lt: 1e6 }), seed]),
+    spec(measureSpread, () => [[2], 1, 2, 2],
+      [list(int(1)), num({ gt: 0, lt: 1e6 }), int(1), seed]),
+    spec(median, () => [[3, 1, 2]], [vec()]),
   ],
 });

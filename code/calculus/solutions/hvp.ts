@@ -1,6 +1,7 @@
 // Exercise: Hessian-vector products by one forward pass of a gradient.
+import { calledAs } from '../../introduction/checks.ts';
 import {
-  add, cos, div, exp, log, mul, sin, sub, tanh, type Dual,
+  add, cos, div, exp, lift, log, mul, sin, sub, tanh, type Dual,
 } from '../dual.ts';
 import { jvp } from '../forward.ts';
 
@@ -8,7 +9,7 @@ import { jvp } from '../forward.ts';
  * + tanh(a) log r with r = 1 + b^2 + c^2, written with dual operations
  * so that it can itself be differentiated. */
 export function threeVariablesGradient(x: Dual[]): Dual[] {
-  const [a, b, c] = x;
+  const [a, b, c] = inputs(x);
   const r = add(1, add(mul(b, b), mul(c, c)));
   const eab = exp(mul(a, b));
   const t = tanh(a);
@@ -22,5 +23,15 @@ export function threeVariablesGradient(x: Dual[]): Dual[] {
 
 /** H(x) v = J_{grad f}(x) v: one forward pass, no Hessian formed. */
 export function hvp(x: ArrayLike<number>, v: ArrayLike<number>) {
-  return jvp(threeVariablesGradient, x, v); // Eq. (calc-forward-pass)
+  return calledAs('hvp', () =>
+    jvp(threeVariablesGradient, x, v)); // Eq. (calc-forward-pass)
+}
+
+/** x as three finite Duals, or an error naming the function. */
+function inputs(x: Dual[]): Dual[] {
+  const fn = 'threeVariablesGradient';
+  if (x?.length !== 3) {
+    throw new Error(`${fn}: expected 3 inputs, got ${x?.length}`);
+  }
+  return Array.from(x, (xi) => lift(fn, xi));
 }

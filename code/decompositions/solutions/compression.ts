@@ -1,5 +1,10 @@
 // Exercise: how many singular values the test image costs, with its
 // disk and with an axis-aligned square of the same area instead.
+import {
+  calledAs,
+  requireInteger,
+  requirePositive,
+} from '../../introduction/checks.ts';
 import { Matrix } from '../../linear-algebra/matrix.ts';
 import { syntheticImage } from '../image.ts';
 import { frobenius, tailNorm } from '../low-rank.ts';
@@ -7,6 +12,7 @@ import { svd } from '../svd.ts';
 
 /** The test image with the disk replaced by a square of equal area. */
 export function squareImage(size = 64): Matrix {
+  requireInteger('squareImage', 'size', size, 2);
   const disk = syntheticImage(size);
   const I = new Matrix(size, size);
   const half = (0.2 * Math.sqrt(Math.PI)) / 2; // side r sqrt(pi)
@@ -31,7 +37,8 @@ export function squareImage(size = 64): Matrix {
 /** The smallest k with ||A - A_k||_F / ||A||_F < target, Eq. (dec-ey-f),
  * and the numbers A_k takes to store: k (m + n + 1). */
 export function smallestRank(A: Matrix, target = 0.1) {
-  const { s } = svd(A);
+  requirePositive('smallestRank', 'target', target);
+  const { s } = calledAs('smallestRank', () => svd(A));
   const total = frobenius(A);
   let k = 0;
   while (tailNorm(s, k) / total >= target) k++;

@@ -1,11 +1,18 @@
 // Exercise: ridge regression through the SVD.
-import type { Matrix, Vector } from '../../linear-algebra/matrix.ts';
+import { requireFinite } from '../../introduction/checks.ts';
+import {
+  Matrix,
+  checkFinite,
+  shapeOf,
+  type Vector,
+} from '../../linear-algebra/matrix.ts';
 import { svd } from '../svd.ts';
 
 /** w = sum_i s_i / (s_i^2 + lambda) (u_i^T y) v_i, the solution of
  * (X^T X + lambda I) w = X^T y; at lambda = 0 with every s_i > 0, the
  * least-squares solution. */
 export function ridgeSvd(X: Matrix, y: Vector, lambda: number): Vector {
+  checkRidge(X, y, lambda);
   const { U, s, V } = svd(X);
   const k = s.length;
   const d = X.cols;
@@ -18,4 +25,19 @@ export function ridgeSvd(X: Matrix, y: Vector, lambda: number): Vector {
     for (let j = 0; j < d; j++) w[j] += f * uy * V.data[j * k + i];
   }
   return w;
+}
+
+/** Throws unless X (m x n) and y (vector(m)) are finite, lambda >= 0. */
+function checkRidge(X: Matrix, y: Vector, lambda: number): void {
+  const fn = 'ridgeSvd';
+  if (!(X instanceof Matrix) || y?.length !== X.rows) {
+    throw new Error(`${fn}: expected X m x n and y vector(m), got X ` +
+      `${shapeOf(X)} and y ${shapeOf(y)}`);
+  }
+  checkFinite(fn, 'X', X);
+  checkFinite(fn, 'y', y);
+  requireFinite(fn, 'lambda', lambda);
+  if (lambda < 0) {
+    throw new Error(`${fn}: lambda must be >= 0, got ${lambda}`);
+  }
 }

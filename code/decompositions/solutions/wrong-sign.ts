@@ -1,10 +1,12 @@
 // Exercise: the Householder reflector with the wrong sign of alpha.
+import { requireFiniteArray } from '../../introduction/checks.ts';
 import { norm } from '../../linear-algebra/matrix.ts';
 
 /** ||H x - alpha e_1|| for the unscaled reflector v = x - alpha e_1,
  * beta = 2 / v^T v, with alpha = sign * sign(x_1) ||x||: sign = -1 is
  * Eq. (dec-house-alpha), sign = +1 the wrong choice. */
 export function reflectionError(x: Float64Array, sign: 1 | -1): number {
+  checkReflection(x, sign);
   const s1 = x[0] >= 0 ? 1 : -1;
   const alpha = sign * s1 * norm(x);
   const v = Float64Array.from(x);
@@ -22,4 +24,14 @@ export function reflectionError(x: Float64Array, sign: 1 | -1): number {
     err += (hx - (i === 0 ? alpha : 0)) ** 2;
   }
   return Math.sqrt(err);
+}
+
+/** Throws unless x is a nonzero finite vector and sign is +1 or -1. */
+function checkReflection(x: Float64Array, sign: number): void {
+  const fn = 'reflectionError';
+  requireFiniteArray(fn, 'x', x);
+  if (norm(x) === 0) throw new Error(`${fn}: x must be nonzero`);
+  if (sign !== 1 && sign !== -1) {
+    throw new Error(`${fn}: sign must be +1 or -1, got ${sign}`);
+  }
 }

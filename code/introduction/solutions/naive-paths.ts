@@ -1,9 +1,11 @@
 // Exercise: the 27 equally likely paths of naiveShuffle on three items.
+import { requireInteger } from '../checks.ts';
 
 // #region naive-paths
 /** How many of the n^n choice paths of naiveShuffle give each order,
  * orders in lexicographic order ('012', '021', ...). */
 export function naivePathCounts(n = 3): Map<string, number> {
+  requireInteger('naivePathCounts', 'n', n, 1, 10); // keys: one digit each
   const counts = new Map<string, number>();
   const paths = n ** n;
   for (let path = 0; path < paths; path++) {
@@ -29,6 +31,7 @@ export function naivePathCounts(n = 3): Map<string, number> {
  * lambda = trials * sum_k (p_k - 1/6)^2 / (1/6), p_k = count_k / 27.
  */
 export function naiveStatistic(trials = 30_000) {
+  requireInteger('naiveStatistic', 'trials', trials, 1);
   const counts = [...naivePathCounts(3).values()];
   let lambda = 0;
   for (const c of counts) lambda += (c / 27 - 1 / 6) ** 2 / (1 / 6);

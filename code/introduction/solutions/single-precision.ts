@@ -1,4 +1,5 @@
 // Exercise: the step-size sweep in single precision (epsilon = 2^-23).
+import { requireInteger } from '../checks.ts';
 import { createRng } from '../random.ts';
 import { SWEEP_POINTS, type StepSweep } from '../experiments.ts';
 
@@ -21,6 +22,8 @@ function forward32(x: number, h: number): number {
 /** stepSweep in single precision: h = 10^-7 ... 10^0, mean relative
  * errors against exp (exp' = exp) at seeded points in [0, 2). */
 export function stepSweep32(seed = 7, perDecade = 8): StepSweep {
+  requireInteger('stepSweep32', 'seed', seed);
+  requireInteger('stepSweep32', 'perDecade', perDecade, 1);
   const xs = createRng(seed).uniformArray(SWEEP_POINTS, 0, 2);
   const sweep: StepSweep = { h: [], forward: [], central: [] };
   for (let k = -7 * perDecade; k <= 0; k++) {
