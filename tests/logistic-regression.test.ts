@@ -621,6 +621,10 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
   it('accuracy, the experiments and the breast cancer data', () => {
     rejectsBadInput(badInput.study);
   });
+
+  it('the exercise solutions: standard errors and weighted fits', () => {
+    rejectsBadInput(badInput.exercises);
+  });
 });
 
 describe('review', () => {

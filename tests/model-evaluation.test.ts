@@ -528,6 +528,10 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
   it('the diabetes evaluations', () => {
     rejectsBadInput(badInput.diabetes);
   });
+
+  it('the exercise solutions: leakage, leave-one-out and ridge optimism', () => {
+    rejectsBadInput(badInput.exercises);
+  });
 });
 
 describe('review', () => {

@@ -655,6 +655,10 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
   it('the diabetes helpers', () => {
     rejectsBadInput(badInput.diabetes);
   });
+
+  it('the exercise solutions: leave-one-out ridge and ridge by QR', () => {
+    rejectsBadInput(badInput.exercises);
+  });
 });
 
 describe('review', () => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parameterNames, type BadInputSpec } from '../bad-input.ts';
 
 /** The coverage reached; raise it when you add specs, never lower it. */
-const MIN_COVERED = 572;
+const MIN_COVERED = 630;
 
 const root = resolve(import.meta.dirname, '../..');
 
