@@ -33,6 +33,7 @@ import {
   accuracy,
   breastCancerHoldout,
   breastCancerPath,
+  cvLogits,
   fitBreastCancer,
   loadBreastCancer,
 } from '../code/logistic-regression/breast-cancer.ts';
@@ -40,6 +41,7 @@ import {
   PENALTIES,
   columns,
   convergenceOrder,
+  eigenShiftStudy,
   overflowTable,
   pairStudy,
   pairedDifference,
@@ -82,6 +84,7 @@ import {
   sigmoid,
 } from '../code/logistic-regression/sigmoid.ts';
 import { logisticData } from '../code/logistic-regression/synthetic.ts';
+import { kFoldIndices } from '../code/regularization/cross-validation.ts';
 import { fixture } from './helpers.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/logistic-regression.ts';
@@ -621,6 +624,10 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
   it('accuracy, the experiments and the breast cancer data', () => {
     rejectsBadInput(badInput.study);
   });
+
+  it('the exercise solutions: standard errors and weighted fits', () => {
+    rejectsBadInput(badInput.exercises);
+  });
 });
 
 describe('review', () => {
@@ -788,5 +795,102 @@ describe('mutation gaps', () => {
     expect(() => fitLogisticNewton(X, y, { maxIter: 1 })).toThrow(
       /^fitLogisticNewton: newton: /,
     );
+  });
+
+  it('cvLogits names itself when a fold fails: a constant column, one class, folds that miss a sample', () => {
+    const f64 = (...xs: number[]) => Float64Array.from(xs);
+    const y = f64(0, 0, 1, 1, 1, 0, 0, 1);
+    const folds = kFoldIndices(8, 2); // train rows 4..7, then 0..3
+    const flat = new Matrix(8, 2, f64(0, 1, 1, 0, 2, 1, 1, 2,
+      0, 5, 2, 5, 1, 5, 3, 5)); // column 1 is 5 on rows 4..7
+    expect(() => cvLogits(flat, y, 1, folds)).toThrow(
+      /^cvLogits: standardize: column 1 of X \(4x2\) is constant/);
+    const line = new Matrix(8, 1, f64(0, 1, 2, 3, 4, 5, 6, 7));
+    expect(() => cvLogits(line, f64(0, 0, 0, 0, 1, 1, 1, 1), 0, folds))
+      .toThrow(/^cvLogits: fitLogisticNewton: y holds only 1s/);
+    const X = new Matrix(8, 1, f64(0, 1, 1, 0, 2, 1, 1, 2));
+    expect(() => cvLogits(X, y, 1, [{ train: [4, 5, 6, 7],
+      test: [0, 1, 2, 3] }, { train: [0, 1, 2, 3, 4], test: [5, 6, 7] }]))
+      .toThrow(/^cvLogits: sample 4 is in no test set$/);
+  });
+
+  it('penaltyCv takes seeds up to 2⁵³ − repeats (createRng gets seed + r < 2⁵³) and k up to n', () => {
+    const f64 = (...xs: number[]) => Float64Array.from(xs);
+    const X = new Matrix(8, 2, f64(0, 1, 1, 0, 2, 1, 1, 2, 0, 0, 2, 2,
+      1, 1, 3, 1));
+    const y = f64(0, 0, 1, 1, 1, 0, 0, 1);
+    const top = 2 ** 53 - 2; // repeats = 2
+    const cv = penaltyCv(X, y, [1], { k: 2, repeats: 2, seed: top });
+    expect(cv.errors[0].length).toBe(8);
+    // errors average 0/1 indicators over 2 repeats: 0, ½ or 1
+    expect(cv.errors[0].every((e) => e === 0 || e === 0.5 || e === 1))
+      .toBe(true);
+    expect(() => penaltyCv(X, y, [1], { k: 2, repeats: 2, seed: top + 1 }))
+      .toThrow(/^penaltyCv: seed must be an integer in \[0, 9007199254740990\], got 9007199254740991$/);
+    expect(() => penaltyCv(X, y, [1], { k: 9, repeats: 1, seed: 1 }))
+      .toThrow(/^penaltyCv: k must be an integer in \[2, 8\], got 9$/);
+  });
+
+  it('pairedDifference: the mean of a − b and √(s²/n); one pair is refused', () => {
+    const f64 = (...xs: number[]) => Float64Array.from(xs);
+    // a − b = (1, 0, 2): mean 1, sample variance 1
+    const d = pairedDifference(f64(1, 2, 3), f64(0, 2, 1));
+    expect(d.mean).toBe(1);
+    expect(d.se).toBeCloseTo(Math.sqrt(1 / 3), 15);
+    expect(() => pairedDifference(f64(1), f64(2))).toThrow(
+      /^pairedDifference: a needs at least 2 values, got 1$/);
+    expect(() => pairedDifference(f64(1, 2), f64(2))).toThrow(
+      /^pairedDifference: expected a and b of one length, got 2 and 1$/);
+  });
+
+  it('eigenShiftStudy refuses a negative λ, naming itself', () => {
+    expect(() => eigenShiftStudy(-1)).toThrow(
+      /^eigenShiftStudy: lambda_ must be a finite number >= 0, got -1$/);
+  });
+
+  it('standard errors: a singular Hessian or a separable resample is an error under the function called', () => {
+    const f64 = (...xs: number[]) => Float64Array.from(xs);
+    const collinear = new Matrix(4, 2, f64(1, 2, 2, 4, 3, 6, 4, 8));
+    expect(() => hessianStandardErrors(collinear, f64(0, 0, 0))).toThrow(
+      /^hessianStandardErrors: cholesky: A \(3x3\) is not positive definite/);
+    expect(() => hessianStandardErrors([[1, 2]] as never, f64(0, 0, 0)))
+      .toThrow(/^hessianStandardErrors: X must be a Matrix, got object$/);
+    const line = new Matrix(4, 1, f64(0, 1, 2, 3));
+    expect(() => bootstrapStandardErrors(line, f64(0, 0, 1, 1), 2,
+      createRng(1))).toThrow(
+      /^bootstrapStandardErrors: fitLogisticNewton: the data are linearly separable/);
+    const { X, y } = noisy();
+    expect(() => bootstrapStandardErrors(X, y, 1, createRng(1))).toThrow(
+      /^bootstrapStandardErrors: B must be an integer >= 2, got 1$/);
+  });
+
+  it('balancedWeights gives n/(2n_c) and needs both classes', () => {
+    const f64 = (...xs: number[]) => Float64Array.from(xs);
+    expect(Array.from(balancedWeights(f64(1, 0, 1)))).toEqual([0.75, 1.5,
+      0.75]);
+    expect(() => balancedWeights(f64(1, 1, 1))).toThrow(
+      /^balancedWeights: y must hold both classes, 0 and 1$/);
+    expect(() => balancedWeights(f64(0, 0))).toThrow(
+      /^balancedWeights: y must hold both classes, 0 and 1$/);
+    expect(() => balancedWeights(f64(0, 2))).toThrow(
+      /^balancedWeights: y must hold labels 0 or 1, got y\[1\] = 2$/);
+  });
+
+  it('the weighted functions need one weight > 0 per row and λ >= 0, with full messages', () => {
+    const { X, y } = noisy();
+    const theta = new Float64Array(4);
+    const c = new Float64Array(60).fill(1);
+    const zero = c.slice();
+    zero[7] = 0;
+    expect(() => weightedLoss(X, y, theta, zero)).toThrow(
+      /^weightedLoss: weights must be > 0, got c\[7\] = 0$/);
+    expect(() => weightedGradient(X, y, theta, c.slice(1))).toThrow(
+      /^weightedGradient: X is 60x3, so c must be vector\(60\); got vector\(59\)$/);
+    expect(() => weightedHessian(X, theta, c, -1)).toThrow(
+      /^weightedHessian: lambda_ must be a finite number >= 0, got -1$/);
+    expect(() => fitWeighted(X, y, c, -1)).toThrow(
+      /^fitWeighted: lambda_ must be a finite number >= 0, got -1$/);
+    expect(() => weightedHessian([[1]] as never, theta, c)).toThrow(
+      /^weightedHessian: X must be a Matrix, got object$/);
   });
 });

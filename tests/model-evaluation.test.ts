@@ -45,7 +45,12 @@ import {
   fitsAtDegrees,
   optimismTable,
 } from '../code/model-evaluation/experiments.ts';
-import { leakageStudy } from '../code/model-evaluation/solutions/leakage.ts';
+import {
+  columns,
+  leakageStudy,
+  selectThenFit,
+  topCorrelated,
+} from '../code/model-evaluation/solutions/leakage.ts';
 import { looMse } from '../code/model-evaluation/solutions/loo-least-squares.ts';
 import {
   ridgeFeatures,
@@ -528,6 +533,10 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
   it('the diabetes evaluations', () => {
     rejectsBadInput(badInput.diabetes);
   });
+
+  it('the exercise solutions: leakage, leave-one-out and ridge optimism', () => {
+    rejectsBadInput(badInput.exercises);
+  });
 });
 
 describe('review', () => {
@@ -673,5 +682,86 @@ describe('review', () => {
     const { leaky, honest } = leakageStudy();
     expect(leaky).toBeLessThan(1);
     expect(honest).toBeGreaterThan(1);
+  });
+});
+
+describe('mutation gaps', () => {
+  it('topCorrelated ranks columns by |correlation|, not by covariance or sign', () => {
+    // y = (3, 2, 1): column 0 = (1, 2, 3) has correlation −1; column 1 =
+    // 100·(1, 3, 2) has correlation −0.5 but 50 times the covariance
+    const X = new Matrix(3, 2, Float64Array.of(1, 100, 2, 300, 3, 200));
+    const y = Float64Array.of(3, 2, 1);
+    expect(topCorrelated(X, y, 2)).toEqual([0, 1]);
+    expect(topCorrelated(X, y, 1)).toEqual([0]);
+  });
+
+  it('topCorrelated needs two rows and 1 <= keep <= d, with full messages', () => {
+    expect(() => topCorrelated(new Matrix(1, 2, Float64Array.of(1, 2)),
+      Float64Array.of(1), 1)).toThrow(
+      /^topCorrelated: need at least 2 rows, got X 1x2$/);
+    const X = new Matrix(3, 2, Float64Array.of(1, 2, 3, 4, 5, 7));
+    expect(() => topCorrelated(X, Float64Array.of(1, 2, 4), 3)).toThrow(
+      /^topCorrelated: keep must be an integer in \[1, 2\], got 3$/);
+  });
+
+  it('columns takes the listed columns in order, repeats allowed; an index outside is refused', () => {
+    const X = new Matrix(2, 2, Float64Array.of(1, 2, 3, 4));
+    const C = columns(X, [1, 0, 1]);
+    expect([C.rows, C.cols]).toEqual([2, 3]);
+    expect(Array.from(C.data)).toEqual([2, 1, 2, 4, 3, 4]);
+    expect(() => columns(X, [2])).toThrow(
+      /^columns: cols must list column indices in \[0, 2\), got \[2\]$/);
+    expect(() => columns(X, [])).toThrow(/^columns: cols must list/);
+  });
+
+  it('selectThenFit needs keep >= 1', () => {
+    expect(() => selectThenFit(0)).toThrow(
+      /^selectThenFit: keep must be an integer >= 1, got 0$/);
+  });
+
+  it('leakageStudy needs n − ⌈n/10⌉ >= keep + 1 training rows per fold: n = 13 is enough for keep = 10, n = 12 is not', () => {
+    const r = leakageStudy(1, 13, 20, 10);
+    expect(Number.isFinite(r.leaky) && Number.isFinite(r.honest)).toBe(true);
+    expect(() => leakageStudy(1, 12, 20, 10)).toThrow(
+      /^leakageStudy: n = 12 leaves 10 training rows in a fold, too few for keep = 10 columns and an intercept$/);
+    expect(() => leakageStudy(1, 13, 5, 10)).toThrow(
+      /^leakageStudy: keep must be an integer in \[1, 5\], got 10$/);
+  });
+
+  it('looMse names itself for a wide X and for a row of leverage 1', () => {
+    expect(() => looMse(new Matrix(2, 3, Float64Array.of(1, 2, 3, 4, 5, 7)),
+      Float64Array.of(1, 2))).toThrow(
+      /^looMse: qrLeastSquares: expected at least as many rows as columns/);
+    // the only row with x = 1 is fitted exactly: P₂₂ = 1
+    expect(() => looMse(new Matrix(3, 1, Float64Array.of(0, 0, 1)),
+      Float64Array.of(1, 2, 3))).toThrow(
+      /^looMse: row 2 has leverage 1(\.\d+)?; leaving it out leaves its prediction undetermined$/);
+  });
+
+  it('ridgeFeatures: the powers t, t² of t = (2x − lo − hi)/(hi − lo), no constant; degree >= 1', () => {
+    const X = ridgeFeatures(Float64Array.of(0.1, 0.5, 1), 2, SINE);
+    expect([X.rows, X.cols]).toEqual([3, 2]);
+    const want = [-0.8, 0.64, 0, 0, 1, 1];
+    X.data.forEach((v, t) => expect(v).toBeCloseTo(want[t], 15));
+    expect(() => ridgeFeatures(Float64Array.of(0.1), 0, SINE)).toThrow(
+      /^ridgeFeatures: degree must be an integer >= 1, got 0$/);
+  });
+
+  it('ridgeTrace is 1 + s²/(s² + λ) for one column; X must be a Matrix', () => {
+    const X = new Matrix(3, 1, Float64Array.of(0, 1, 2)); // s² = 2
+    expect(ridgeTrace(X, 0)).toBeCloseTo(2, 14);
+    expect(ridgeTrace(X, 2)).toBeCloseTo(1.5, 14);
+    expect(() => ridgeTrace([[1]] as never, 1)).toThrow(
+      /^ridgeTrace: X must be a Matrix, got object$/);
+  });
+
+  it('ridgeOptimism needs two reps, and names itself when λ = 0 meets a singular design', () => {
+    const x = Float64Array.of(0.1, 0.5, 0.9);
+    expect(() => ridgeOptimism(SINE, x, 1, 0.5, 1, createRng(1))).toThrow(
+      /^ridgeOptimism: reps must be an integer >= 2, got 1$/);
+    // two distinct x, three powers: XcᵀXc is singular
+    const twice = Float64Array.of(0.1, 0.1, 0.5, 0.5);
+    expect(() => ridgeOptimism(SINE, twice, 3, 0, 2, createRng(1)))
+      .toThrow(/^ridgeOptimism: ridgeCholesky: /);
   });
 });

@@ -42,6 +42,8 @@ import {
 } from '../code/regularization/cross-validation.ts';
 import {
   CD_TOL,
+  QUAD_GRID,
+  RIDGE_LAMBDAS,
   diabetesStudy,
   entryOrder,
   inFoldScalingCv,
@@ -62,6 +64,7 @@ import {
   lambdaMax,
 } from '../code/regularization/path.ts';
 import {
+  checkPenalty,
   elasticNetObjective,
   gramProblem,
   lossCorrelations,
@@ -655,6 +658,10 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
   it('the diabetes helpers', () => {
     rejectsBadInput(badInput.diabetes);
   });
+
+  it('the exercise solutions: leave-one-out ridge and ridge by QR', () => {
+    rejectsBadInput(badInput.exercises);
+  });
 });
 
 describe('review', () => {
@@ -843,5 +850,275 @@ describe('mutation gaps', () => {
       /^softThreshold: expected finite z and t >= 0, got z=NaN, t=1$/,
     );
     expect(() => softThreshold(1, Infinity)).toThrow(/softThreshold/);
+  });
+
+  it('kFoldIndices: two samples make two folds of one; n < 2 is refused', () => {
+    expect(kFoldIndices(2, 2)).toEqual([
+      { train: [1], test: [0] }, { train: [0], test: [1] }]);
+    expect(() => kFoldIndices(1, 2)).toThrow(
+      /^kFoldIndices: n must be an integer >= 2, got 1$/);
+  });
+
+  it('kFoldIndices with an rng returns each train and test list in increasing order', () => {
+    const folds = kFoldIndices(30, 4, createRng(5));
+    const increasing = (xs: number[]) => xs.every((v, i) => i === 0 || v > xs[i - 1]);
+    for (const { train, test } of folds) {
+      expect(increasing(train)).toBe(true);
+      expect(increasing(test)).toBe(true);
+    }
+  });
+
+  it('selectLambda: on a tie the larger λ is the minimum; an error exactly one SE above counts as within', () => {
+    expect(selectLambda([3, 2, 1], { mean: [5, 4, 4], se: [1, 1, 1] }))
+      .toEqual({ best: 1, oneSe: 0 });
+  });
+
+  it('selectLambda: one CV error per λ, else the full message', () => {
+    expect(() => selectLambda([3, 2, 1], { mean: [5, 4], se: [1, 1] })).toThrow(
+      /^selectLambda: expected a decreasing grid of lambdas with one CV error each, got 3 lambdas and 2 errors$/);
+  });
+
+  it('cvCurve names itself for bad data', () => {
+    const { X } = problem(1, 6, 2);
+    expect(() => cvCurve(X, new Float64Array(5), kFoldIndices(6, 2),
+      (a, b) => ridgePath(a, b, [1]))).toThrow(
+      /^cvCurve: X is 6x2, so y must be vector\(6\); got vector\(5\)$/);
+  });
+
+  it('RIDGE_LAMBDAS: 57 values from 10^-2 to 10^5, 8 per decade', () => {
+    expect(RIDGE_LAMBDAS.length).toBe(57);
+    expect(RIDGE_LAMBDAS[0]).toBe(0.01);
+    expect(RIDGE_LAMBDAS[8]).toBeCloseTo(0.1, 15);
+    expect(RIDGE_LAMBDAS[56]).toBeCloseTo(1e5, 9);
+    expect(RIDGE_LAMBDAS[4]).toBeCloseTo(Math.sqrt(10) / 100, 15);
+  });
+
+  it('entryOrder: features by the step they enter, ties by index; one that never enters is left out', () => {
+    const f = (...w: number[]) => ({ w: Float64Array.from(w) });
+    // first entries: steps 2, 1, 0, never, 1
+    expect(entryOrder([f(0, 0, 5, 0, 0), f(0, 2, 1, 0, 4),
+      f(3, 2, 1, 0, 4)])).toEqual([2, 1, 4, 0]);
+  });
+
+  it('quadraticFeatures: the features, then the products j·k for k >= j, SEX² left out', () => {
+    const Z = new Matrix(2, 3, Float64Array.of(1, 2, 3, -1, 5, 7));
+    const { Q, names } = quadraticFeatures(Z, ['A', 'SEX', 'C']);
+    expect(names).toEqual(['A', 'SEX', 'C', 'A²', 'A·SEX', 'A·C', 'SEX·C', 'C²']);
+    expect(Array.from(Q.data)).toEqual([
+      1, 2, 3, 1, 2, 3, 6, 9,
+      -1, 5, 7, 1, -5, -7, 35, 49]);
+  });
+
+  it('QUAD_GRID: 50 values of λ from λ_max down to λ_max / 100', () => {
+    const { X, y } = problem(2, 30, 4);
+    const g = lambdaGrid(X, y, QUAD_GRID);
+    expect(g.length).toBe(50);
+    expect(g[0]).toBe(lambdaMax(X, y));
+    expect(g[49] / g[0]).toBeCloseTo(0.01, 14);
+  });
+
+  it('kktViolations names itself for weights of the wrong length', () => {
+    const { X, y } = problem(3, 10, 3);
+    expect(() => kktViolations(X, y, { w: new Float64Array(2), b: 0 }, { lambda1: 1 }))
+      .toThrow(/^kktViolations: X is 10x3, so w must be vector\(3\); got vector\(2\)$/);
+  });
+
+  it('dualityGap and strongConvexity name themselves', () => {
+    const { X, y } = problem(3, 10, 3);
+    const w = new Float64Array(3);
+    expect(() => dualityGap(X, y.slice(1), w, { lambda1: 1 }))
+      .toThrow(/^dualityGap: X is 10x3, so y must be vector\(10\); got vector\(9\)$/);
+    expect(() => dualityGap(X, y, w, { lambda1: -1 }))
+      .toThrow(/^dualityGap: lambda1 must be a finite number >= 0, got -1$/);
+    expect(() => strongConvexity(X, { lambda1: 1, lambda2: -2 }))
+      .toThrow(/^strongConvexity: lambda2 must be a finite number >= 0, got -2$/);
+  });
+
+  it('strongConvexity is 1 + λ₂ when XcᵀXc/n = I', () => {
+    const { X } = orthonormalDesign(4, 30, 3);
+    expect(strongConvexity(X, { lambda1: 1, lambda2: 0.25 })).toBeCloseTo(1.25, 12);
+  });
+
+  it('strongConvexity of a wide X is λ₂; distanceBound refuses μ = 0 with the full message', () => {
+    const { X, y } = problem(5, 4, 6);
+    expect(strongConvexity(X, { lambda1: 1, lambda2: 0.3 })).toBe(0.3);
+    expect(() => distanceBound(X, y, { w: new Float64Array(6), b: 0 }, { lambda1: 1 }))
+      .toThrow(/^distanceBound: the objective is not strongly convex \(μ = 0\): Xc has dependent columns and λ₂ = 0, so w\* may not be unique$/);
+  });
+
+  it('lambdaMax names itself', () => {
+    const { X, y } = problem(6, 10, 3);
+    expect(() => lambdaMax(X, y.slice(1))).toThrow(
+      /^lambdaMax: X is 10x3, so y must be vector\(10\); got vector\(9\)$/);
+    expect(() => lambdaMax(X, y, 0)).toThrow(
+      /^lambdaMax: l1Ratio must be in \(0, 1\], got 0$/);
+  });
+
+  it('lambdaGrid: count >= 2 and 0 < eps < 1, with the full message; count 2 gives λ_max and eps·λ_max', () => {
+    const { X, y } = problem(6, 10, 3);
+    for (const [count, eps] of [[1, 0.1], [2.5, 0.1], [3, 0], [3, 1]]) {
+      expect(() => lambdaGrid(X, y, { count, eps })).toThrow(new RegExp(
+        `^lambdaGrid: need an integer count >= 2 and 0 < eps < 1, got count=${count}, eps=${eps}$`));
+    }
+    const top = lambdaMax(X, y);
+    const g = lambdaGrid(X, y, { count: 2, eps: 0.5 });
+    expect(g[0]).toBe(top);
+    expect(g[1]).toBeCloseTo(0.5 * top, 14);
+    expect(g.length).toBe(2);
+  });
+
+  it('lambdaGrid refuses a y uncorrelated with every column', () => {
+    const { X } = problem(6, 10, 3);
+    expect(() => lambdaGrid(X, new Float64Array(10).fill(4))).toThrow(
+      /^lambdaGrid: y is uncorrelated with every column$/);
+  });
+
+  it('elasticNetPath: l1Ratio must be in (0, 1]', () => {
+    const { X, y } = problem(6, 10, 3);
+    for (const r of [0, -0.5, 1.5, NaN]) {
+      expect(() => elasticNetPath(X, y, [0.1], { l1Ratio: r })).toThrow(
+        new RegExp(`^elasticNetPath: l1Ratio must be in \\(0, 1\\], got ${r}$`));
+    }
+    expect(elasticNetPath(X, y, [0.1], { l1Ratio: 1 })[0].w.length).toBe(3);
+  });
+
+  it('checkPenalty refuses what is not a penalty object', () => {
+    for (const p of [null, 3, undefined]) {
+      expect(() => checkPenalty('f', p as never)).toThrow(
+        /^f: expected a penalty \{ lambda1, lambda2 \}$/);
+    }
+    expect(checkPenalty('f', { lambda1: 2 })).toEqual({ lambda1: 2, lambda2: 0 });
+  });
+
+  it('elasticNetObjective names itself for bad y, w and b', () => {
+    const { X, y } = problem(7, 10, 3);
+    const w = new Float64Array(3);
+    const p = { lambda1: 1 };
+    expect(() => elasticNetObjective(X, y.slice(1), { w, b: 0 }, p))
+      .toThrow(/^elasticNetObjective: X is 10x3, so y must be vector\(10\); got vector\(9\)$/);
+    expect(() => elasticNetObjective(X, y, { w: w.slice(1), b: 0 }, p))
+      .toThrow(/^elasticNetObjective: X is 10x3, so w must be vector\(3\); got vector\(2\)$/);
+    expect(() => elasticNetObjective(X, y, { w, b: NaN }, p))
+      .toThrow(/^elasticNetObjective: b must be a finite number, got NaN$/);
+  });
+
+  it('gramProblem needs two rows and valid data, naming its caller', () => {
+    const X = new Matrix(1, 2, Float64Array.of(1, 2));
+    expect(() => gramProblem('caller', X, Float64Array.of(1)))
+      .toThrow(/^caller: need at least 2 rows, got X 1x2$/);
+    expect(() => gramProblem('caller', X, Float64Array.of(1, 2)))
+      .toThrow(/^caller: X is 1x2, so y must be vector\(1\); got vector\(2\)$/);
+  });
+
+  it('ridgeCholesky names itself', () => {
+    const { X, y } = problem(8, 10, 3);
+    expect(() => ridgeCholesky(X, y.slice(1), 1)).toThrow(
+      /^ridgeCholesky: X is 10x3, so y must be vector\(10\); got vector\(9\)$/);
+    expect(() => ridgeCholesky(X, y, -1)).toThrow(
+      /^ridgeCholesky: lambda_ must be a finite number >= 0, got -1$/);
+  });
+
+  it('shrinkageFactors: a zero singular value gets factor 0 even at λ = 0; negative or NaN s is refused', () => {
+    expect(Array.from(shrinkageFactors(Float64Array.of(2, 0), 0))).toEqual([1, 0]);
+    expect(Array.from(shrinkageFactors(Float64Array.of(2, 0), 4))).toEqual([0.5, 0]);
+    for (const s of [[2, -1], [NaN, 1], [Infinity]]) {
+      expect(() => shrinkageFactors(Float64Array.from(s), 1)).toThrow(
+        /^shrinkageFactors: singular values must be finite and >= 0$/);
+    }
+    expect(() => effectiveDof(Float64Array.of(1), -1)).toThrow(
+      /^effectiveDof: lambda_ must be a finite number >= 0, got -1$/);
+    expect(() => shrinkageFactors(Float64Array.of(1), -1)).toThrow(
+      /^shrinkageFactors: lambda_ must be a finite number >= 0, got -1$/);
+  });
+
+  it('ridge at λ = 0 gives a constant column weight 0 and least squares on the others', () => {
+    const { X, y } = problem(9, 20, 3);
+    const Y = withConstant(X, 1);
+    const fit = ridgeSvd(Y, y, 0);
+    const ols = fitNormalEquations(X, y);
+    expect(fit.w[1]).toBe(0);
+    expect(Math.abs(fit.w[0] - ols.w[0])).toBeLessThan(1e-12);
+    expect(Math.abs(fit.w[2] - ols.w[1])).toBeLessThan(1e-12);
+    expect(Math.abs(fit.w[3] - ols.w[2])).toBeLessThan(1e-12);
+  });
+
+  it('ridgeObjective and ridgeGradient name themselves', () => {
+    const { X, y } = problem(10, 10, 3);
+    const w = new Float64Array(3);
+    expect(() => ridgeObjective(X, y.slice(1), { w, b: 0 }, 1)).toThrow(
+      /^ridgeObjective: X is 10x3, so y must be vector\(10\); got vector\(9\)$/);
+    expect(() => ridgeObjective(X, y, { w: w.slice(1), b: 0 }, 1)).toThrow(
+      /^ridgeObjective: X is 10x3, so w must be vector\(3\); got vector\(2\)$/);
+    expect(() => ridgeObjective(X, y, { w, b: Infinity }, 1)).toThrow(
+      /^ridgeObjective: b must be a finite number, got Infinity$/);
+    expect(() => ridgeObjective(X, y, { w, b: 0 }, -1)).toThrow(
+      /^ridgeObjective: lambda_ must be a finite number >= 0, got -1$/);
+    expect(() => ridgeGradient(X, y, { w, b: NaN }, 1)).toThrow(
+      /^ridgeGradient: b must be a finite number, got NaN$/);
+  });
+
+  it('ridgeRisk: X tall and w of length X.cols, σ² and λ >= 0, full messages', () => {
+    const { X } = problem(11, 10, 3);
+    const w = Float64Array.of(1, 2, 3);
+    expect(() => ridgeRisk(X, w, -1, 1)).toThrow(
+      /^ridgeRisk: noiseVar must be a finite number >= 0, got -1$/);
+    expect(() => ridgeRisk(X, w, 1, -1)).toThrow(
+      /^ridgeRisk: lambda_ must be a finite number >= 0, got -1$/);
+    expect(() => ridgeRisk(X, w.slice(1), 1, 1)).toThrow(
+      /^ridgeRisk: expected a tall X and w of length X.cols, got X 10x3 and w vector\(2\)$/);
+    const wide = problem(11, 2, 3).X;
+    expect(() => ridgeRisk(wide, w, 1, 1)).toThrow(
+      /^ridgeRisk: expected a tall X and w of length X.cols, got X 2x3 and w vector\(3\)$/);
+    const square = problem(11, 3, 3).X;
+    expect(ridgeRisk(square, w, 1, 1).total).toBeGreaterThan(0);
+  });
+
+  it('ridgeRisk: a zero column and λ = 0 is refused; with λ > 0 that direction adds bias only', () => {
+    const X = new Matrix(3, 2, Float64Array.of(1, 0, 2, 0, 3, 0));
+    expect(() => ridgeRisk(X, Float64Array.of(1, 1), 1, 0)).toThrow(
+      /^ridgeRisk: X is rank deficient and λ = 0$/);
+    // s = (√14, 0), v = (e1, e2): bias² = (λ/(14+λ))²·1 + 1, variance = σ²·14/(14+λ)²
+    const r = ridgeRisk(X, Float64Array.of(1, 1), 2, 1);
+    expect(r.bias2).toBeCloseTo((1 / 15) ** 2 + 1, 12);
+    expect(r.variance).toBeCloseTo((2 * 14) / 225, 12);
+  });
+
+  it('looRidge on two rows: leaving one out predicts it by the other y, so the LOO MSE is (y₁ − y₀)²', () => {
+    const X = new Matrix(2, 1, Float64Array.of(0, 1));
+    const out = looRidge(X, Float64Array.of(0.5, 2), [0.5, 2]);
+    expect(out.map((r) => r.lambda_)).toEqual([0.5, 2]);
+    for (const r of out) expect(r.loo).toBeCloseTo(2.25, 12);
+  });
+
+  it('looRidge refuses one row and bad λ, naming itself', () => {
+    const X = new Matrix(1, 2, Float64Array.of(1, 2));
+    expect(() => looRidge(X, Float64Array.of(1), [1])).toThrow(
+      /^looRidge: need at least 2 rows, got X 1x2$/);
+    const { X: X2, y } = problem(12, 6, 2);
+    expect(() => looRidge(X2, y.slice(1), [1])).toThrow(
+      /^looRidge: X is 6x2, so y must be vector\(6\); got vector\(5\)$/);
+    expect(() => looRidge(X2, y, [1, -1])).toThrow(
+      /^looRidge: lambdas\[1\] must be a finite number >= 0, got -1$/);
+  });
+
+  it('ridgeQr: a rank-deficient X at λ = 0 is an error under its own name; λ > 0 fits it', () => {
+    const X = new Matrix(4, 2, Float64Array.of(1, 2, 2, 4, 3, 6, 5, 10));
+    const y = Float64Array.of(1, 2, 2, 4);
+    expect(() => ridgeQr(X, y, 0)).toThrow(/^ridgeQr: qrLeastSquares: /);
+    expect(() => ridgeQr(X, y.slice(1), 1)).toThrow(
+      /^ridgeQr: X is 4x2, so y must be vector\(4\); got vector\(3\)$/);
+    const fit = ridgeQr(X, y, 1);
+    const ref = ridgeSvd(X, y, 1);
+    expect(Math.abs(fit.w[0] - ref.w[0])).toBeLessThan(1e-12);
+    expect(Math.abs(fit.b - ref.b)).toBeLessThan(1e-12);
+  });
+
+  it('inFoldScalingCv refuses λ = 0 (the lasso needs λ > 0) and k outside [2, n], with full messages', () => {
+    expect(() => inFoldScalingCv([1, 0])).toThrow(
+      /^inFoldScalingCv: lambdas must be > 0 for the lasso, got lambdas\[1\] = 0$/);
+    expect(() => inFoldScalingCv([1], 443)).toThrow(
+      /^inFoldScalingCv: k must be an integer in \[2, 442\], got 443$/);
+    expect(() => inFoldScalingCv([1], 1)).toThrow(
+      /^inFoldScalingCv: k must be an integer in \[2, 442\], got 1$/);
   });
 });

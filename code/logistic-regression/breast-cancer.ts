@@ -2,11 +2,13 @@
 // checksum verified, and the chapter's fits to it. Node only (fs and
 // crypto): never import this file into code that runs in a browser.
 import {
+  calledAs,
   requireBetween,
   requireInteger,
   requirePaired,
 } from '../introduction/checks.ts';
 import { checkLambda } from '../regularization/ridge.ts';
+import { checkFolds } from '../model-evaluation/cross-validation.ts';
 import { dataPath, readVerified } from '../calculus/data-file.ts';
 import { takeRows } from '../gradient-descent/batches.ts';
 import { createRng } from '../introduction/random.ts';
@@ -19,7 +21,7 @@ import {
 import { trainTestSplit } from '../model-evaluation/splits.ts';
 import type { Fold } from '../regularization/cross-validation.ts';
 import { fitLogisticNewton } from './fit.ts';
-import { logits, predictProba } from './model.ts';
+import { checkLabels, logits, predictProba } from './model.ts';
 
 // #region load-breast-cancer
 /** SHA-256 of data/breast-cancer/breast_cancer.csv, as in its README. */
@@ -120,12 +122,16 @@ export function cvLogits(
   lambda_: number,
   folds: Fold[],
 ): Vector {
+  checkCvLogits(X, y, lambda_, folds);
   const z = new Float64Array(X.rows);
   for (const fold of folds) {
     const train = takeRows(X, y, fold.train);
-    const { Z, mean, scale } = standardize(train.X);
-    const fit = fitLogisticNewton(Z, train.y, { lambda_ });
-    const { w, b } = unstandardize(fit, mean, scale); // data units
+    // a fold may fail (a constant column, no minimum): name cvLogits
+    const { w, b } = calledAs('cvLogits', () => {
+      const { Z, mean, scale } = standardize(train.X);
+      const fit = fitLogisticNewton(Z, train.y, { lambda_ });
+      return unstandardize(fit, mean, scale); // data units
+    });
     const theta = new Float64Array(w.length + 1); // (b, w)
     theta[0] = b;
     theta.set(w, 1);
@@ -158,4 +164,13 @@ function checkHoldout(lambda_: number, seed: number, testFraction: number) {
     throw new Error(`${fn}: testFraction must be in (0, 1), got ` +
       `${testFraction}`);
   }
+}
+
+/** Labels 0/1 for the rows of X, λ >= 0, folds that partition 0..n−1. */
+function checkCvLogits(X: Matrix, y: Vector, lambda_: number,
+  folds: Fold[]): void {
+  const fn = 'cvLogits';
+  checkLabels(fn, X, y);
+  checkLambda(fn, 'lambda_', lambda_);
+  checkFolds(fn, folds, X.rows);
 }

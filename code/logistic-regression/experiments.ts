@@ -4,7 +4,13 @@
 // Node only: it loads the breast cancer file.
 import { symmetricEigen } from '../decompositions/eigen.ts';
 import { Matrix, checkFinite, norm } from '../linear-algebra/matrix.ts';
-import { requireInteger } from '../introduction/checks.ts';
+import {
+  calledAs,
+  requireFiniteArray,
+  requireInteger,
+  requirePaired,
+} from '../introduction/checks.ts';
+import { checkLambda, checkLambdas } from '../regularization/ridge.ts';
 import {
   standardize,
   unstandardize,
@@ -29,7 +35,7 @@ import {
   margin,
   smoothness,
 } from './fit.ts';
-import { logisticHessian, predictProba } from './model.ts';
+import { checkLabels, logisticHessian, predictProba } from './model.ts';
 import {
   logLikelihoodTerm,
   naiveCrossEntropy,
@@ -175,13 +181,15 @@ export function penaltyCv(
   lambdas: readonly number[],
   { k, repeats, seed } = PENALTY_CV,
 ) {
+  checkPenaltyCv(X, y, lambdas, k, repeats, seed);
   const n = X.rows;
   const errors = lambdas.map(() => new Float64Array(n));
   const losses = lambdas.map(() => new Float64Array(n));
   for (let r = 0; r < repeats; r++) {
     const folds = kFoldIndices(n, k, createRng(seed + r));
     lambdas.forEach((lambda_, l) => {
-      const z = cvLogits(X, y, lambda_, folds);
+      const z = calledAs('penaltyCv',
+        () => cvLogits(X, y, lambda_, folds));
       for (let i = 0; i < n; i++) {
         const m = (2 * y[i] - 1) * z[i]; // the margin
         errors[l][i] += +(m < 0 || (m === 0 && y[i] === 0)) / repeats;
@@ -195,6 +203,8 @@ export function penaltyCv(
 /** Mean of a − b over the masses and its standard error (masses
  *  treated as independent: a rough guide). */
 export function pairedDifference(a: Vector, b: Vector) {
+  requireFiniteArray('pairedDifference', 'a', a, 2);
+  requirePaired('pairedDifference', { a, b });
   const diff = a.map((v, i) => v - b[i]);
   const m = moments(diff);
   return { mean: m.mean, se: Math.sqrt(m.variance / diff.length) };
@@ -222,6 +232,7 @@ export function penaltyStudy() {
 // What the penalty does to the Hessian's eigenvalues at the λ = 1 fit.
 
 export function eigenShiftStudy(lambda_ = BREAST_CANCER_LAMBDA) {
+  checkLambda('eigenShiftStudy', 'lambda_', lambda_);
   const { X, y } = loadBreastCancer();
   const { Z } = standardize(X);
   const { theta } = fitLogisticNewton(Z, y, { lambda_ });
@@ -268,4 +279,17 @@ function checkHistory(run: RunResult): void {
     throw new Error(`${fn}: run.history[${i}].gradNorm must be finite ` +
       `and > 0 (a log is taken), got ${h[i]?.gradNorm}`);
   }
+}
+
+/** Labels for X, λs >= 0, k-fold with 2 <= k <= n, seeds in range. */
+function checkPenaltyCv(X: Matrix, y: Vector, lambdas: readonly number[],
+  k: number, repeats: number, seed: number): void {
+  const fn = 'penaltyCv';
+  checkLabels(fn, X, y);
+  checkLambdas(fn, lambdas as number[]);
+  requireInteger(fn, 'k', k, 2, X.rows);
+  requireInteger(fn, 'repeats', repeats, 1);
+  // createRng takes the seeds seed .. seed + repeats − 1
+  const top = Number.MAX_SAFE_INTEGER - repeats + 1;
+  requireInteger(fn, 'seed', seed, 0, top);
 }

@@ -11,7 +11,8 @@ import {
 } from '../linear-regression/scaling.ts';
 import { cvCurve, kFoldIndices, selectLambda } from './cross-validation.ts';
 import { elasticNetPath, lambdaGrid } from './path.ts';
-import { effectiveDof, ridgePath } from './ridge.ts';
+import { checkLambdas, effectiveDof, ridgePath } from './ridge.ts';
+import { requireInteger } from '../introduction/checks.ts';
 
 /** Folds of the cross-validation, and the coordinate-descent tol. */
 export const CV_FOLDS = 5;
@@ -117,6 +118,7 @@ export function quadraticStudy() {
  */
 export function inFoldScalingCv(lambdas: number[], k = CV_FOLDS) {
   const { X, y } = loadDiabetes();
+  checkInFoldScaling(lambdas, k, X.rows);
   const folds = kFoldIndices(X.rows, k);
   return cvCurve(X, y, folds, (Xtr, ytr) => {
     const { Z, mean, scale } = standardize(Xtr); // training rows only
@@ -157,6 +159,18 @@ function checkFits(fits: { w: Vector }[]): void {
     }
     checkFinite(fn, `fits[${k}].w`, f.w);
   });
+}
+
+/** Lasso penalties λ > 0, and k folds of n rows, 2 <= k <= n. */
+function checkInFoldScaling(lambdas: number[], k: number, n: number) {
+  const fn = 'inFoldScalingCv';
+  checkLambdas(fn, lambdas);
+  const i = lambdas.findIndex((l) => l === 0);
+  if (i >= 0) {
+    throw new Error(`${fn}: lambdas must be > 0 for the lasso, got ` +
+      `lambdas[${i}] = 0`);
+  }
+  requireInteger(fn, 'k', k, 2, n);
 }
 
 /** Z finite, and one name per column of Z. */

@@ -4,6 +4,7 @@ import {
   accuracy,
   breastCancerHoldout,
   breastCancerPath,
+  cvLogits,
   fitBreastCancer,
   loadBreastCancer,
 } from '../../code/logistic-regression/breast-cancer.ts';
@@ -11,7 +12,21 @@ import {
   columns,
   convergenceOrder,
   convergenceStudy,
+  eigenShiftStudy,
+  pairedDifference,
+  penaltyCv,
 } from '../../code/logistic-regression/experiments.ts';
+import {
+  bootstrapStandardErrors,
+  hessianStandardErrors,
+} from '../../code/logistic-regression/solutions/standard-errors.ts';
+import {
+  balancedWeights,
+  fitWeighted,
+  weightedGradient,
+  weightedHessian,
+  weightedLoss,
+} from '../../code/logistic-regression/solutions/weighted.ts';
 import {
   fitLogisticGD,
   fitLogisticNewton,
@@ -37,6 +52,8 @@ import {
   sigmoid,
 } from '../../code/logistic-regression/sigmoid.ts';
 import { logisticData } from '../../code/logistic-regression/synthetic.ts';
+import { createRng } from '../../code/introduction/random.ts';
+import { kFoldIndices } from '../../code/regularization/cross-validation.ts';
 import {
   any, groups, int, labels, list, mat, num, opts, spec, str, vec,
 } from '../bad-input.ts';
@@ -54,6 +71,10 @@ const model = [...data, vec(3, { as: ['θ', 'theta'] }), lambda];
 const fitOpts = opts({ lambda_: lambda, maxIter: int(1),
   tol: num({ min: 0 }) });
 const newtonRun = () => fitLogisticNewton(X(), y()).run;
+const folds = list(any(), { minLength: 2, as: ['folds'] });
+const weights = () => f64(1, 2, 1, 0.5, 1, 1, 3, 1);
+const c = vec('n', { gt: 0, as: ['c', 'weights'] });
+const thetaArg = vec(3, { as: ['θ', 'theta'] });
 
 export const badInput = groups({
   model: [
@@ -108,5 +129,32 @@ export const badInput = groups({
     spec(fitBreastCancer, () => [1], [lambda]),
     spec(breastCancerHoldout, () => [1, 569, 0.25],
       [lambda, int(0, { max: 2 ** 53 - 1 }), num({ gt: 0, lt: 1 })]),
+    spec(cvLogits, () => [X(), y(), 1, kFoldIndices(8, 2)],
+      [...data, lambda, folds]),
+    spec(penaltyCv, () => [X(), y(), [1], { k: 2, repeats: 2, seed: 1 }],
+      [...data, list(num({ min: 0 }), { as: ['lambdas'] }),
+        opts({ k: int(2, { max: 8 }), repeats: int(1), seed },
+          ['k', 'repeats', 'seed'])]),
+    spec(pairedDifference, () => [f64(1, 2, 3), f64(0, 2, 1)],
+      [vec('n', { minLength: 2 }), vec('n', { minLength: 2 })]),
+    // a fit to the 569 masses and two eigenproblems
+    spec(eigenShiftStudy, () => [1], [lambda], { expensive: true }),
+  ],
+  exercises: [
+    spec(hessianStandardErrors, () => [X(), theta()],
+      [mat('n', 'd'), thetaArg]),
+    // seed 6: none of the three resamples is separable
+    spec(bootstrapStandardErrors, () => [X(), y(), 3, createRng(6)],
+      [...data, int(2), any()]),
+    spec(weightedLoss, () => [X(), y(), theta(), weights(), 0.5],
+      [...data, thetaArg, c, lambda]),
+    spec(weightedGradient, () => [X(), y(), theta(), weights(), 0.5],
+      [...data, thetaArg, c, lambda]),
+    spec(weightedHessian, () => [X(), theta(), weights(), 0.5],
+      [mat('n', 'd'), thetaArg, c, lambda]),
+    spec(balancedWeights, () => [y()],
+      [vec(undefined, { values: [0, 1], as: ['y', 'labels'] })]),
+    spec(fitWeighted, () => [X(), y(), weights(), 0.5],
+      [...data, c, lambda]),
   ],
 });

@@ -36,6 +36,18 @@ import {
   predictPolynomial,
 } from '../../code/model-evaluation/polynomial.ts';
 import {
+  columns,
+  leakageStudy,
+  selectThenFit,
+  topCorrelated,
+} from '../../code/model-evaluation/solutions/leakage.ts';
+import { looMse } from '../../code/model-evaluation/solutions/loo-least-squares.ts';
+import {
+  ridgeFeatures,
+  ridgeOptimism,
+  ridgeTrace,
+} from '../../code/model-evaluation/solutions/ridge-optimism.ts';
+import {
   trainTestSplit,
   trainValidationTestSplit,
 } from '../../code/model-evaluation/splits.ts';
@@ -64,6 +76,7 @@ const spec3 = opts({ degree: int(0, { max: 4 }), n: int(2), reps: int(2),
 const meanModel = (_: unknown, yt: Float64Array) => (Xn: { rows: number }) =>
   new Float64Array(Xn.rows).fill(yt.reduce((a, b) => a + b) / yt.length);
 const fraction = num({ gt: 0, lt: 1 }, ['fraction', 'testFraction']);
+const lambda = num({ min: 0 }, ['lambda_']);
 
 export const badInput = groups({
   polynomial: [
@@ -122,5 +135,19 @@ export const badInput = groups({
     spec(diabetesLearningCurve, () => [[20], 2],
       [vec(undefined, { integer: true, min: 1, as: ['sizes', 'size'] }),
         int(2, { max: 442 })]),
+  ],
+  exercises: [
+    spec(topCorrelated, () => [X(), y(), 1],
+      [mat('n', 'd'), vec('n'), int(1, { max: 2 })]),
+    spec(columns, () => [X(), [1, 0]], [mat('n', 'd'),
+      list(int(0, { max: 1 }), { as: ['cols', 'column'] })]),
+    spec(selectThenFit, () => [2], [int(1)]),
+    spec(leakageStudy, () => [1, 20, 30, 3], [seed, int(10), int(1),
+      int(1)]),
+    spec(looMse, () => [X(), y()], [mat('n', 'd'), vec('n')]),
+    spec(ridgeFeatures, () => [x(), 2, SINE], [vec(), int(1), problem]),
+    spec(ridgeTrace, () => [X(), 0.5], [mat('n', 'd'), lambda]),
+    spec(ridgeOptimism, () => [SINE, x(), 2, 0.5, 3, createRng(1)],
+      [problem, vec(), int(1), lambda, int(2), any()]),
   ],
 });

@@ -13,8 +13,11 @@ import {
 } from '../../code/regularization/cross-validation.ts';
 import {
   entryOrder,
+  inFoldScalingCv,
   quadraticFeatures,
 } from '../../code/regularization/diabetes.ts';
+import { looRidge } from '../../code/regularization/solutions/loo-ridge.ts';
+import { ridgeQr } from '../../code/regularization/solutions/ridge-qr.ts';
 import {
   distanceBound,
   dualityGap,
@@ -145,5 +148,13 @@ export const badInput = groups({
       [list(opts({ w: vec('d') }), { as: ['fits'] })]),
     spec(quadraticFeatures, () => [X(), ['a', 'SEX', 'c']],
       [mat('n', 'd'), list(any(), { dims: ['d'], as: ['names'] })]),
+    // a lasso path per fold on the 442 rows: a second a valid call
+    spec(inFoldScalingCv, () => [[1, 0.1], 2],
+      [list(num({ gt: 0 }), { as: ['lambdas'] }), int(2, { max: 442 })],
+      { expensive: true }),
+  ],
+  exercises: [
+    spec(looRidge, () => [X(), y(), [0.1, 1]], [...data, lambdas]),
+    spec(ridgeQr, () => [X(), y(), 0.5], [...data, lambda]),
   ],
 });

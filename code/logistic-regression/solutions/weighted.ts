@@ -1,16 +1,27 @@
 // Exercise: logistic regression with example weights c_i > 0.
-import { Matrix, norm } from '../../linear-algebra/matrix.ts';
+import {
+  calledAs,
+  requireFiniteArray,
+} from '../../introduction/checks.ts';
+import {
+  Matrix,
+  checkFinite,
+  norm,
+  shapeOf,
+} from '../../linear-algebra/matrix.ts';
 import type { Vector } from '../../linear-algebra/matrix.ts';
 import { addOnesColumn } from '../../linear-regression/model.ts';
 import { newton } from '../../optimization/newton.ts';
 import { softplus } from '../../probability/univariate.ts';
-import { logits } from '../model.ts';
+import { checkLambda } from '../../regularization/ridge.ts';
+import { checkLabels, checkTheta, logits } from '../model.ts';
 import { sigmoid } from '../sigmoid.ts';
 
 // #region weighted-gradient
 /** Σᵢ cᵢ log(1 + e^−mᵢ) + (λ/2)‖w‖², mᵢ = (2yᵢ − 1)zᵢ. */
 export function weightedLoss(X: Matrix, y: Vector, theta: Vector,
   c: Vector, lambda_ = 0): number {
+  checkWeighted('weightedLoss', X, y, theta, c, lambda_);
   const z = logits(X, theta);
   let sum = 0;
   for (let i = 0; i < z.length; i++) {
@@ -23,6 +34,7 @@ export function weightedLoss(X: Matrix, y: Vector, theta: Vector,
 /** Ãᵀ C (p − y) + λ I₀ θ, C = diag(cᵢ). */
 export function weightedGradient(X: Matrix, y: Vector, theta: Vector,
   c: Vector, lambda_ = 0): Vector {
+  checkWeighted('weightedGradient', X, y, theta, c, lambda_);
   const A = addOnesColumn(X);
   const z = logits(X, theta);
   const g = new Float64Array(A.cols);
@@ -40,6 +52,7 @@ export function weightedGradient(X: Matrix, y: Vector, theta: Vector,
 /** Ãᵀ C V Ã + λ I₀, V = diag(pᵢ(1 − pᵢ)). */
 export function weightedHessian(X: Matrix, theta: Vector, c: Vector,
   lambda_ = 0): Matrix {
+  checkWeighted('weightedHessian', X, null, theta, c, lambda_);
   const A = addOnesColumn(X);
   const z = logits(X, theta);
   const k = A.cols;
@@ -60,6 +73,7 @@ export function weightedHessian(X: Matrix, theta: Vector, c: Vector,
 // #region balanced
 /** cᵢ = n / (2 n_c) for the class c of sample i: 'balanced'. */
 export function balancedWeights(y: Vector): Vector {
+  checkBalanced(y);
   let ones = 0;
   for (const v of y) ones += v;
   const n = y.length;
@@ -69,13 +83,54 @@ export function balancedWeights(y: Vector): Vector {
 /** The weighted fit by Newton: damped, then full steps. */
 export function fitWeighted(X: Matrix, y: Vector, c: Vector,
   lambda_: number): Vector {
+  checkWeighted('fitWeighted', X, y, null, c, lambda_);
   const f = (t: Vector) => weightedLoss(X, y, t, c, lambda_);
   const grad = (t: Vector) => weightedGradient(X, y, t, c, lambda_);
   const hess = (t: Vector) => weightedHessian(X, t, c, lambda_);
   const theta0 = new Float64Array(X.cols + 1);
   const g0 = norm(grad(theta0));
-  const near = newton(f, grad, hess, theta0,
-    { lineSearch: true, tol: 1e-5 * g0 });
-  return newton(f, grad, hess, near.x, { tol: 1e-10 * g0 }).x;
+  return calledAs('fitWeighted', () => { // no minimum: an error
+    const near = newton(f, grad, hess, theta0,
+      { lineSearch: true, tol: 1e-5 * g0 });
+    return newton(f, grad, hess, near.x, { tol: 1e-10 * g0 }).x;
+  });
 }
 // #endregion
+
+// Input checks of the functions above.
+
+/** X, labels y and θ as for the unweighted functions (y or θ null:
+ *  not an argument), one weight cᵢ > 0 per row, λ >= 0. */
+function checkWeighted(fn: string, X: Matrix, y: Vector | null,
+  theta: Vector | null, c: Vector, lambda_: number): void {
+  if (!(X instanceof Matrix)) {
+    throw new Error(`${fn}: X must be a Matrix, got ${typeof X}`);
+  }
+  checkFinite(fn, 'X', X);
+  if (y !== null) checkLabels(fn, X, y);
+  if (theta !== null) checkTheta(fn, X, theta);
+  requireFiniteArray(fn, 'c', c);
+  if (c.length !== X.rows) {
+    throw new Error(`${fn}: X is ${shapeOf(X)}, so c must be ` +
+      `vector(${X.rows}); got ${shapeOf(c)}`);
+  }
+  const i = c.findIndex((ci) => !(ci > 0));
+  if (i >= 0) {
+    throw new Error(`${fn}: weights must be > 0, got c[${i}] = ${c[i]}`);
+  }
+  checkLambda(fn, 'lambda_', lambda_);
+}
+
+/** Labels 0 or 1, both classes present (each gets n / (2 n_c)). */
+function checkBalanced(y: Vector): void {
+  const fn = 'balancedWeights';
+  requireFiniteArray(fn, 'y', y);
+  const i = y.findIndex((v) => v !== 0 && v !== 1);
+  if (i >= 0) {
+    throw new Error(`${fn}: y must hold labels 0 or 1, got y[${i}] = ` +
+      `${y[i]}`);
+  }
+  if (!y.includes(0) || !y.includes(1)) {
+    throw new Error(`${fn}: y must hold both classes, 0 and 1`);
+  }
+}

@@ -1,7 +1,9 @@
 // Exercise: leakage through feature selection, measured.
+import { requireInteger } from '../../introduction/checks.ts';
 import { createRng } from '../../introduction/random.ts';
-import { Matrix } from '../../linear-algebra/matrix.ts';
+import { Matrix, checkFinite } from '../../linear-algebra/matrix.ts';
 import type { Vector } from '../../linear-algebra/matrix.ts';
+import { checkXy } from '../../linear-regression/model.ts';
 import { meanSquaredError } from '../../linear-regression/metrics.ts';
 import { kFoldIndices } from '../../regularization/cross-validation.ts';
 import {
@@ -13,6 +15,7 @@ import {
 // #region select
 /** The `keep` columns of X most correlated with y (in absolute value). */
 export function topCorrelated(X: Matrix, y: Vector, keep: number) {
+  checkTopCorrelated(X, y, keep);
   const { rows: n, cols: d } = X;
   let yBar = 0;
   for (let i = 0; i < n; i++) yBar += y[i] / n;
@@ -35,6 +38,7 @@ export function topCorrelated(X: Matrix, y: Vector, keep: number) {
 
 /** The listed columns of X, in order. */
 export function columns(X: Matrix, cols: number[]): Matrix {
+  checkColumns(X, cols);
   const out = new Matrix(X.rows, cols.length);
   for (let i = 0; i < X.rows; i++) {
     cols.forEach((c, j) => (out.data[i * cols.length + j] = X.get(i, c)));
@@ -47,6 +51,7 @@ export function columns(X: Matrix, cols: number[]): Matrix {
 // #region leakage-study
 /** Least squares on the `keep` best columns, chosen from its own data. */
 export function selectThenFit(keep: number): Fitter {
+  requireInteger('selectThenFit', 'keep', keep, 1);
   return (X, y) => {
     const cols = topCorrelated(X, y, keep);
     const model = leastSquares(columns(X, cols), y);
@@ -56,6 +61,7 @@ export function selectThenFit(keep: number): Fitter {
 
 /** CV MSE with selection on all data (leaky) and inside each fold. */
 export function leakageStudy(seed = 123, n = 50, d = 1000, keep = 10) {
+  checkLeakageStudy(seed, n, d, keep);
   const rng = createRng(seed);
   const X = new Matrix(n, d, rng.normalArray(n * d));
   const y = rng.normalArray(n); // independent of X: the best MSE is 1
@@ -70,3 +76,46 @@ export function leakageStudy(seed = 123, n = 50, d = 1000, keep = 10) {
   };
 }
 // #endregion
+
+// Input checks of the functions above.
+
+function checkTopCorrelated(X: Matrix, y: Vector, keep: number): void {
+  const fn = 'topCorrelated';
+  checkXy(fn, X, y);
+  if (X.rows < 2) {
+    throw new Error(`${fn}: need at least 2 rows, got X ${X.rows}x` +
+      `${X.cols}`);
+  }
+  requireInteger(fn, 'keep', keep, 1, X.cols);
+}
+
+/** A finite X and a non-empty list of its column indices. */
+function checkColumns(X: Matrix, cols: number[]): void {
+  const fn = 'columns';
+  if (!(X instanceof Matrix)) {
+    throw new Error(`${fn}: X must be a Matrix, got ${typeof X}`);
+  }
+  checkFinite(fn, 'X', X);
+  const ok = Array.isArray(cols) && cols.length > 0 &&
+    cols.every((j) => Number.isInteger(j) && j >= 0 && j < X.cols);
+  if (!ok) {
+    throw new Error(`${fn}: cols must list column indices in ` +
+      `[0, ${X.cols}), got ${Array.isArray(cols) ? `[${cols}]` : cols}`);
+  }
+}
+
+/** keep <= d columns, fitted with an intercept on the training rows of
+ *  each of 10 folds: n − ⌈n/10⌉ >= keep + 1. */
+function checkLeakageStudy(seed: number, n: number, d: number,
+  keep: number): void {
+  const fn = 'leakageStudy';
+  requireInteger(fn, 'seed', seed);
+  requireInteger(fn, 'd', d, 1);
+  requireInteger(fn, 'keep', keep, 1, d);
+  requireInteger(fn, 'n', n, 10);
+  if (n - Math.ceil(n / 10) < keep + 1) {
+    throw new Error(`${fn}: n = ${n} leaves ${n - Math.ceil(n / 10)} ` +
+      `training rows in a fold, too few for keep = ${keep} columns and ` +
+      'an intercept');
+  }
+}

@@ -1,6 +1,7 @@
 // Exercise: leave-one-out MSE of least squares from a single fit.
 import { householderQR, thinQ } from '../../decompositions/householder.ts';
 import { qrLeastSquares } from '../../decompositions/least-squares.ts';
+import { calledAs } from '../../introduction/checks.ts';
 import { Matrix, matvec } from '../../linear-algebra/matrix.ts';
 import type { Vector } from '../../linear-algebra/matrix.ts';
 import { addOnesColumn, checkXy } from '../../linear-regression/model.ts';
@@ -13,7 +14,8 @@ export function looMse(X: Matrix, y: Vector): number {
   checkXy('looMse', X, y);
   const A = addOnesColumn(X);
   const Q = thinQ(householderQR(A));
-  const yHat = matvec(A, qrLeastSquares(A, y).w);
+  const { w } = calledAs('looMse', () => qrLeastSquares(A, y)); // full rank
+  const yHat = matvec(A, w);
   let sum = 0;
   for (let i = 0; i < A.rows; i++) {
     let pii = 0; // the leverage of row i

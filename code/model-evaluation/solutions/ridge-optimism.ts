@@ -1,21 +1,24 @@
 // Exercise: the optimism of ridge regression, 2σ² tr S / n.
 import { svd } from '../../decompositions/svd.ts';
+import { calledAs, requireInteger } from '../../introduction/checks.ts';
 import type { Rng } from '../../introduction/random.ts';
 import { moments } from '../../introduction/stats.ts';
-import { Matrix } from '../../linear-algebra/matrix.ts';
+import { Matrix, checkFinite } from '../../linear-algebra/matrix.ts';
 import { center, predict } from '../../linear-regression/model.ts';
 import { meanSquaredError } from '../../linear-regression/metrics.ts';
 import {
+  checkLambda,
   effectiveDof,
   ridgeCholesky,
 } from '../../regularization/ridge.ts';
-import type { Problem } from '../bias-variance.ts';
-import { polynomialDesign } from '../polynomial.ts';
+import { checkProblem, type Problem } from '../bias-variance.ts';
+import { checkPolynomial, polynomialDesign } from '../polynomial.ts';
 
 // #region ridge-trace
 /** The powers t¹..t^q (the intercept is ridge's own, unpenalized). */
 export function ridgeFeatures(x: Float64Array, degree: number,
   problem: Problem): Matrix {
+  checkFeatures('ridgeFeatures', x, degree, problem);
   const P = polynomialDesign(x, degree, problem.domain);
   const X = new Matrix(x.length, degree);
   for (let i = 0; i < x.length; i++) {
@@ -28,6 +31,7 @@ export function ridgeFeatures(x: Float64Array, degree: number,
 
 /** tr S = 1 + Σ_j s_j²/(s_j² + λ): intercept plus Eq. (rg-ridge-df). */
 export function ridgeTrace(X: Matrix, lambda_: number): number {
+  checkTrace(X, lambda_);
   const { Xc } = center(X, new Float64Array(X.rows));
   return 1 + effectiveDof(svd(Xc).s, lambda_);
 }
@@ -37,12 +41,14 @@ export function ridgeTrace(X: Matrix, lambda_: number): number {
 /** Simulated optimism (in-sample minus training MSE) of ridge. */
 export function ridgeOptimism(problem: Problem, x: Float64Array,
   degree: number, lambda_: number, reps: number, rng: Rng) {
+  checkOptimism(problem, x, degree, lambda_, reps);
   const X = ridgeFeatures(x, degree, problem);
   const { f, sigma } = problem;
   const gap = new Float64Array(reps);
   for (let r = 0; r < reps; r++) {
     const y = x.map((xi) => f(xi) + rng.normal(0, sigma));
-    const { w, b } = ridgeCholesky(X, y, lambda_);
+    const { w, b } = calledAs('ridgeOptimism',
+      () => ridgeCholesky(X, y, lambda_)); // λ = 0 needs full rank
     const yHat = predict(X, w, b);
     const yNew = x.map((xi) => f(xi) + rng.normal(0, sigma));
     gap[r] = meanSquaredError(yNew, yHat) - meanSquaredError(y, yHat);
@@ -50,3 +56,30 @@ export function ridgeOptimism(problem: Problem, x: Float64Array,
   return moments(gap); // mean about 2σ² tr S / n
 }
 // #endregion
+
+// Input checks of the functions above.
+
+/** A problem, finite x, and a degree >= 1: one column at least. */
+function checkFeatures(fn: string, x: Float64Array, degree: number,
+  problem: Problem): void {
+  checkProblem(fn, problem);
+  requireInteger(fn, 'degree', degree, 1);
+  checkPolynomial(fn, x, degree, problem.domain);
+}
+
+function checkTrace(X: Matrix, lambda_: number): void {
+  const fn = 'ridgeTrace';
+  if (!(X instanceof Matrix)) {
+    throw new Error(`${fn}: X must be a Matrix, got ${typeof X}`);
+  }
+  checkFinite(fn, 'X', X);
+  checkLambda(fn, 'lambda_', lambda_);
+}
+
+function checkOptimism(problem: Problem, x: Float64Array, degree: number,
+  lambda_: number, reps: number): void {
+  const fn = 'ridgeOptimism';
+  checkFeatures(fn, x, degree, problem);
+  checkLambda(fn, 'lambda_', lambda_);
+  requireInteger(fn, 'reps', reps, 2); // a mean and its spread
+}

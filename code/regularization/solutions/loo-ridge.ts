@@ -3,8 +3,8 @@
 import { svd } from '../../decompositions/svd.ts';
 import { matvec, transpose } from '../../linear-algebra/matrix.ts';
 import type { Matrix, Vector } from '../../linear-algebra/matrix.ts';
-import { center } from '../../linear-regression/model.ts';
-import { shrinkageFactors } from '../ridge.ts';
+import { center, checkXy } from '../../linear-regression/model.ts';
+import { checkLambdas, shrinkageFactors } from '../ridge.ts';
 
 /**
  * For each λ: the mean of (r_i / (1 − S_ii))², exact leave-one-out,
@@ -12,6 +12,7 @@ import { shrinkageFactors } from '../ridge.ts';
  * S = 11ᵀ/n + U diag(s_j²/(s_j² + λ)) Uᵀ of ridge with an intercept.
  */
 export function looRidge(X: Matrix, y: Vector, lambdas: number[]) {
+  checkLooRidge(X, y, lambdas);
   const { Xc, yc } = center(X, y);
   const { U, s } = svd(Xc);
   const n = X.rows;
@@ -37,4 +38,17 @@ export function looRidge(X: Matrix, y: Vector, lambdas: number[]) {
     }
     return { lambda_, loo, gcv: rss / (1 - trace / n) ** 2 };
   });
+}
+
+// Input checks of the function above.
+
+/** X and y of n >= 2 rows (with one, 1 − S_ii = 0), λs >= 0. */
+function checkLooRidge(X: Matrix, y: Vector, lambdas: number[]): void {
+  const fn = 'looRidge';
+  checkXy(fn, X, y);
+  if (X.rows < 2) {
+    throw new Error(`${fn}: need at least 2 rows, got X ${X.rows}x` +
+      `${X.cols}`);
+  }
+  checkLambdas(fn, lambdas);
 }

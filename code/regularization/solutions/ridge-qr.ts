@@ -1,8 +1,9 @@
 // Exercise: ridge as least squares on augmented data, solved by QR.
 import { qrLeastSquares } from '../../decompositions/least-squares.ts';
+import { calledAs } from '../../introduction/checks.ts';
 import { Matrix, dot } from '../../linear-algebra/matrix.ts';
 import type { Vector } from '../../linear-algebra/matrix.ts';
-import { center } from '../../linear-regression/model.ts';
+import { center, checkXy } from '../../linear-regression/model.ts';
 import type { LinearFit } from '../../linear-regression/model.ts';
 import { checkLambda } from '../ridge.ts';
 
@@ -11,6 +12,7 @@ import { checkLambda } from '../ridge.ts';
  * data, by Householder QR: no XᵀX is formed.
  */
 export function ridgeQr(X: Matrix, y: Vector, lambda_: number): LinearFit {
+  checkXy('ridgeQr', X, y);
   checkLambda('ridgeQr', 'lambda_', lambda_);
   const { Xc, yc, xMean, yMean } = center(X, y);
   const { rows: n, cols: d } = Xc;
@@ -19,6 +21,7 @@ export function ridgeQr(X: Matrix, y: Vector, lambda_: number): LinearFit {
   for (let j = 0; j < d; j++) A.data[(n + j) * d + j] = Math.sqrt(lambda_);
   const b = new Float64Array(n + d);
   b.set(yc);
-  const { w } = qrLeastSquares(A, b);
+  // λ = 0 and a rank-deficient Xc: an error, under ridgeQr's name
+  const { w } = calledAs('ridgeQr', () => qrLeastSquares(A, b));
   return { w, b: yMean - dot(xMean, w) };
 }
