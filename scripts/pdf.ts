@@ -130,8 +130,16 @@ async function pool<T>(items: readonly T[], jobs: number,
     }));
 }
 
-async function open(browser: Browser, url: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+/**
+ * The text block of print.css's pages in CSS pixels, 6 × 7.7 in (the
+ * 7.5 × 9.25 in page less its margins): the viewport the pieces are laid
+ * out in before printing, so that what is measured there is what prints.
+ */
+export const TEXT_BLOCK_PX = { width: 576, height: 739 };
+
+export async function open(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: TEXT_BLOCK_PX });
+  const page = await context.newPage();
   page.setDefaultTimeout(300_000);
   // print media before loading, so the page is laid out once
   await page.emulateMedia({ media: 'print' });
@@ -139,6 +147,92 @@ async function open(browser: Browser, url: string): Promise<Page> {
   if (!res?.ok()) fail(`${url} answered ${res?.status()}`);
   await page.evaluate(() => document.fonts.ready);
   return page;
+}
+
+/**
+ * Shrinks what is wider than the text block (a long formula, most often)
+ * to fit it. Chromium prints a document wider than its page by shrinking
+ * every page of it, which would print a whole chapter small, out of step
+ * with the book and with the overlay's continued captions. Returns what
+ * it shrank; fails if the piece is still too wide.
+ */
+export async function fitWidth(page: Page, path: string) {
+  const r = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const text = (e: Element) =>
+      (e.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+    const shrunk = new Map<HTMLElement, number>();
+    const zoomOf = (e: HTMLElement) => Number(e.style.zoom || 1);
+    const shrink = (e: HTMLElement, by: number) => {
+      const zoom = Math.floor(1000 * zoomOf(e) * Math.min(1, by)) / 1000;
+      e.style.zoom = String(zoom);
+      shrunk.set(e, zoom);
+    };
+    // A display formula wider than its line, or than the room its
+    // equation number leaves it (KaTeX does not keep the number clear),
+    // shrinks whole, flush left: its parts do not wrap. (Sizes are as drawn, zoom
+    // included.)
+    for (let round = 0; round < 3; round++) {
+      const over = [...document.querySelectorAll<HTMLElement>(
+        '.katex-display > .katex')].flatMap((e) => {
+        const parts = [...e.querySelectorAll(':scope > .katex-html > .base')]
+          .map((b) => b.getBoundingClientRect());
+        const box = e.parentElement!.getBoundingClientRect();
+        const natural = Math.max(e.parentElement!.scrollWidth,
+          ...parts.map((b) => b.right - box.left)) -
+          Math.min(0, ...parts.map((b) => b.left - box.left));
+        const tag = e.querySelector(':scope > .katex-html > .tag');
+        const free = tag ? tag.getBoundingClientRect().width + 6 : 0;
+        // centred, or flush left once it has to shrink
+        const allowed = Math.min(width, box.width) - free;
+        const span = parts.length === 0 ? natural
+          : Math.max(...parts.map((b) => b.right)) -
+            Math.min(...parts.map((b) => b.left));
+        const need = Math.max(natural / Math.min(width, box.width),
+          span / allowed);
+        return need > 1.001 ? [{ e, by: 1 / need }] : [];
+      });
+      if (over.length === 0) break;
+      for (const { e, by } of over) {
+        e.style.textAlign = 'left';
+        shrink(e, by);
+      }
+    }
+    // Anything else that sticks out (a long inline formula, a table):
+    // the outermost element that does (SVG clips its own), or the formula
+    // it is part of, shrinks by as much as it sticks out.
+    const wide = () => [...document.querySelectorAll<HTMLElement>(
+      'body *:not(svg *)')].filter((e) => {
+      if (e.getBoundingClientRect().right <= width + 0.5) return false;
+      const up = e.parentElement;
+      return !up || up.getBoundingClientRect().right <= width + 0.5;
+    });
+    for (let round = 0; round < 4; round++) {
+      if (document.documentElement.scrollWidth <= width) break;
+      const over = new Map<HTMLElement, number>();
+      for (const e of wide()) {
+        const t = e.closest<HTMLElement>('.katex') ?? e;
+        over.set(t, Math.max(over.get(t) ?? 0,
+          e.getBoundingClientRect().right - width));
+      }
+      for (const [t, by] of over) {
+        const w = t.getBoundingClientRect().width;
+        shrink(t, Math.max(0.5, (w - by - 1) / w));
+      }
+    }
+    const left = document.documentElement.scrollWidth > width
+      ? wide().map(text) : [];
+    return {
+      shrunk: [...shrunk].map(([e, z]) =>
+        `"${text(e)}" to ${Math.round(100 * z)} %`),
+      left, scroll: document.documentElement.scrollWidth, width,
+    };
+  });
+  if (r.left.length > 0 || r.scroll > r.width) {
+    fail(`${path}: wider than the page (${r.scroll} px of ${r.width}), ` +
+      `even shrunk: ${r.left.join('; ')}`);
+  }
+  return r.shrunk;
 }
 
 function describe(page: Page, printRoot: string): Promise<PieceInfo> {
@@ -359,10 +453,12 @@ export async function makePdf(opts: {
     const order = [...paths].sort((a, b) => size(b) - size(a));
     const pieces = new Map<string, Printed>();
     let frontPage: Page | null = null;
+    const shrunk: string[] = [];
 
     // Every piece printed once, without page numbers.
     await pool(order, jobs, async (path) => {
       const page = await open(browser, origin + path);
+      for (const s of await fitWidth(page, path)) shrunk.push(`${path}: ${s}`);
       const info = await describe(page, `${base}print/`);
       if (info.headings.some((h) => !h.id || !h.title)) {
         fail(`${path}: a heading without an id or a title`);
@@ -510,6 +606,8 @@ export async function makePdf(opts: {
       split,
       /** Which pages carry which running heads and continued captions. */
       heads: overlay,
+      /** What was too wide for the page, shrunk to fit. */
+      shrunk,
       /** Seconds spent starting, printing the pieces, the rest. */
       time,
     };
@@ -540,6 +638,7 @@ if (import.meta.main) {
     console.error(e.message);
     process.exit(1);
   });
+  for (const s of r.shrunk) console.log(`pdf: shrank ${s}`);
   const mb = (statSync(out).size / 2 ** 20).toFixed(1);
   const s = ((performance.now() - t0) / 1000).toFixed(1);
   const parts = Object.entries(r.time)
