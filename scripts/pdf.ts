@@ -67,8 +67,8 @@ export function placePieces(counts: readonly number[]) {
 /** What a piece's page tells about itself before it is printed. */
 interface PieceInfo {
   /**
-   * Parts and chapters in the piece, which must open on odd pages, with
-   * the chapter's slug (null for a part).
+   * Parts, chapters and appendices in the piece, which must open on odd
+   * pages, with the chapter's (or appendix's) slug (null for a part).
    */
   openers: { id: string; chapter: string | null }[];
   /** Headings for the bookmarks: depth 0 part, 1 chapter, 2 section… */
@@ -240,12 +240,20 @@ function describe(page: Page, printRoot: string): Promise<PieceInfo> {
     const text = (e: Element | null) =>
       (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const openers = [...document.querySelectorAll<HTMLElement>(
-      '.part-page, article.chapter')].map((e) => ({
+      '.part-page, article.chapter, article.appendix')].map((e) => ({
       id: e.id, chapter: e.matches('article') ? e.dataset.slug! : null,
     }));
     const headings = [...document.querySelectorAll('.toc-title, ' +
       '.part-page, article.chapter, .chapter-body :is(h3.from-h2, ' +
-      'h4.from-h3)')].map((e) => {
+      'h4.from-h3), [data-bookmark]')].map((e) => {
+      if (e.matches('[data-bookmark]')) {
+        // the appendix, and what it holds: titled by its heading
+        return {
+          id: e.id,
+          title: text(e.querySelector('h1, h2, h3, h4, h5, h6')),
+          depth: Number((e as HTMLElement).dataset.bookmark),
+        };
+      }
       if (e.matches('.part-page')) {
         return { id: e.id, title: text(e.querySelector('h1')), depth: 0 };
       }
@@ -418,13 +426,14 @@ export async function makePdf(opts: {
     time[what] = (now - t) / 1000;
     t = now;
   };
-  // front matter; each part's title page, then its chapters
+  // front matter; each part's title page, then its chapters; the
+  // appendix of solutions
   const front = `${base}print/`;
   const paths = [front, ...PARTS.flatMap((p) =>
     p.chapters.length === 0 ? [] : [
       `${base}print/part/${p.dir}/`,
       ...p.chapters.map((slug) => `${base}print/${slug}/`),
-    ])];
+    ]), `${base}print/solutions/`];
   const headsPath = `${base}print/heads/`;
   for (const p of [...paths, headsPath]) {
     const file = join(dist, p.slice(base.length), 'index.html');
