@@ -1,12 +1,13 @@
 // npm run pdf: prints the built book's print pages (dist/print/: the
-// front matter, each part's title page, and one page per chapter) with
-// headless Chromium and joins them into dist/book.pdf. `npm run pdf`
+// front matter, each part's title page, one page per chapter, and the
+// appendix of solutions) with headless Chromium and joins them into dist/book.pdf. `npm run pdf`
 // builds the site first; `node scripts/pdf.ts` alone reuses an existing
 // build.
 //
 // Chromium's time per printed page grows with the length of the
-// document, so the book is printed in pieces, several at once (one
-// browser context, so one renderer process, per piece), and the pieces
+// document, so the book is printed in pieces, several at once (one tab,
+// in its own browser context and renderer process, per job, going from
+// piece to piece with its stylesheets and fonts loaded), and the pieces
 // are joined by scripts/pdf-merge.ts. Each piece is printed once, without
 // running heads or page numbers, since where it falls in the book is only
 // known when the pieces before it are printed:
@@ -120,13 +121,13 @@ function print(page: Page, background = true): Promise<Buffer> {
   return page.pdf({ preferCSSPageSize: true, printBackground: background });
 }
 
-/** Runs `work` on every item, at most `jobs` at a time. */
+/** Runs `work` on every item, at most `jobs` at a time (worker 0, 1…). */
 async function pool<T>(items: readonly T[], jobs: number,
-  work: (item: T) => Promise<void>) {
+  work: (item: T, worker: number) => Promise<void>) {
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(jobs, items.length) },
-    async () => {
-      while (next < items.length) await work(items[next++]);
+    async (_, worker) => {
+      while (next < items.length) await work(items[next++], worker);
     }));
 }
 
@@ -137,12 +138,19 @@ async function pool<T>(items: readonly T[], jobs: number,
  */
 export const TEXT_BLOCK_PX = { width: 576, height: 739 };
 
-export async function open(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: TEXT_BLOCK_PX });
-  const page = await context.newPage();
-  page.setDefaultTimeout(300_000);
-  // print media before loading, so the page is laid out once
-  await page.emulateMedia({ media: 'print' });
+/**
+ * Opens `url` in a new tab, or in `tab`: a tab that printed a piece goes
+ * on to the next with its renderer, stylesheets and fonts loaded.
+ */
+export async function open(browser: Browser, url: string,
+  tab?: Page): Promise<Page> {
+  const page = tab ??
+    await (await browser.newContext({ viewport: TEXT_BLOCK_PX })).newPage();
+  if (!tab) {
+    page.setDefaultTimeout(300_000);
+    // print media before loading, so the page is laid out once
+    await page.emulateMedia({ media: 'print' });
+  }
   const res = await page.goto(url, { waitUntil: 'load' });
   if (!res?.ok()) fail(`${url} answered ${res?.status()}`);
   await page.evaluate(() => document.fonts.ready);
@@ -465,8 +473,12 @@ export async function makePdf(opts: {
     const shrunk: string[] = [];
 
     // Every piece printed once, without page numbers.
-    await pool(order, jobs, async (path) => {
-      const page = await open(browser, origin + path);
+    const tabs: Page[] = [];
+    await pool(order, jobs, async (path, worker) => {
+      // the front matter keeps its tab, to be printed again
+      const page = await open(browser, origin + path,
+        path === front ? undefined : tabs[worker]);
+      if (path !== front) tabs[worker] = page;
       for (const s of await fitWidth(page, path)) shrunk.push(`${path}: ${s}`);
       const info = await describe(page, `${base}print/`);
       if (info.headings.some((h) => !h.id || !h.title)) {
@@ -490,8 +502,8 @@ export async function makePdf(opts: {
         ...info, path, pdf, pages: pdfPageCount(pdf), dests: pdfDests(pdf),
       });
       if (path === front) frontPage = page;
-      else await page.context().close();
     });
+    await Promise.all(tabs.map((t) => t.context().close()));
     lap('pieces');
     const list = paths.map((p) => pieces.get(p)!);
     const plan = placePieces(list.map((p) => p.pages));
