@@ -1,12 +1,13 @@
 // npm run pdf: prints the built book's print pages (dist/print/: the
-// front matter, each part's title page, and one page per chapter) with
-// headless Chromium and joins them into dist/book.pdf. `npm run pdf`
+// front matter, each part's title page, one page per chapter, and the
+// appendix of solutions) with headless Chromium and joins them into dist/book.pdf. `npm run pdf`
 // builds the site first; `node scripts/pdf.ts` alone reuses an existing
 // build.
 //
 // Chromium's time per printed page grows with the length of the
-// document, so the book is printed in pieces, several at once (one
-// browser context, so one renderer process, per piece), and the pieces
+// document, so the book is printed in pieces, several at once (one tab,
+// in its own browser context and renderer process, per job, going from
+// piece to piece with its stylesheets and fonts loaded), and the pieces
 // are joined by scripts/pdf-merge.ts. Each piece is printed once, without
 // running heads or page numbers, since where it falls in the book is only
 // known when the pieces before it are printed:
@@ -67,8 +68,8 @@ export function placePieces(counts: readonly number[]) {
 /** What a piece's page tells about itself before it is printed. */
 interface PieceInfo {
   /**
-   * Parts and chapters in the piece, which must open on odd pages, with
-   * the chapter's slug (null for a part).
+   * Parts, chapters and appendices in the piece, which must open on odd
+   * pages, with the chapter's (or appendix's) slug (null for a part).
    */
   openers: { id: string; chapter: string | null }[];
   /** Headings for the bookmarks: depth 0 part, 1 chapter, 2 section… */
@@ -120,25 +121,126 @@ function print(page: Page, background = true): Promise<Buffer> {
   return page.pdf({ preferCSSPageSize: true, printBackground: background });
 }
 
-/** Runs `work` on every item, at most `jobs` at a time. */
+/** Runs `work` on every item, at most `jobs` at a time (worker 0, 1…). */
 async function pool<T>(items: readonly T[], jobs: number,
-  work: (item: T) => Promise<void>) {
+  work: (item: T, worker: number) => Promise<void>) {
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(jobs, items.length) },
-    async () => {
-      while (next < items.length) await work(items[next++]);
+    async (_, worker) => {
+      while (next < items.length) await work(items[next++], worker);
     }));
 }
 
-async function open(browser: Browser, url: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  page.setDefaultTimeout(300_000);
-  // print media before loading, so the page is laid out once
-  await page.emulateMedia({ media: 'print' });
+/**
+ * The text block of print.css's pages in CSS pixels, 6 × 7.7 in (the
+ * 7.5 × 9.25 in page less its margins): the viewport the pieces are laid
+ * out in before printing, so that what is measured there is what prints.
+ */
+export const TEXT_BLOCK_PX = { width: 576, height: 739 };
+
+/**
+ * Opens `url` in a new tab, or in `tab`: a tab that printed a piece goes
+ * on to the next with its renderer, stylesheets and fonts loaded.
+ */
+export async function open(browser: Browser, url: string,
+  tab?: Page): Promise<Page> {
+  const page = tab ??
+    await (await browser.newContext({ viewport: TEXT_BLOCK_PX })).newPage();
+  if (!tab) {
+    page.setDefaultTimeout(300_000);
+    // print media before loading, so the page is laid out once
+    await page.emulateMedia({ media: 'print' });
+  }
   const res = await page.goto(url, { waitUntil: 'load' });
   if (!res?.ok()) fail(`${url} answered ${res?.status()}`);
   await page.evaluate(() => document.fonts.ready);
   return page;
+}
+
+/**
+ * Shrinks what is wider than the text block (a long formula, most often)
+ * to fit it. Chromium prints a document wider than its page by shrinking
+ * every page of it, which would print a whole chapter small, out of step
+ * with the book and with the overlay's continued captions. Returns what
+ * it shrank; fails if the piece is still too wide.
+ */
+export async function fitWidth(page: Page, path: string) {
+  const r = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const text = (e: Element) =>
+      (e.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+    const shrunk = new Map<HTMLElement, number>();
+    const zoomOf = (e: HTMLElement) => Number(e.style.zoom || 1);
+    const shrink = (e: HTMLElement, by: number) => {
+      const zoom = Math.floor(1000 * zoomOf(e) * Math.min(1, by)) / 1000;
+      e.style.zoom = String(zoom);
+      shrunk.set(e, zoom);
+    };
+    // A display formula wider than its line, or than the room its
+    // equation number leaves it (KaTeX does not keep the number clear),
+    // shrinks whole, flush left: its parts do not wrap. (Sizes are as drawn, zoom
+    // included.)
+    for (let round = 0; round < 3; round++) {
+      const over = [...document.querySelectorAll<HTMLElement>(
+        '.katex-display > .katex')].flatMap((e) => {
+        const parts = [...e.querySelectorAll(':scope > .katex-html > .base')]
+          .map((b) => b.getBoundingClientRect());
+        const box = e.parentElement!.getBoundingClientRect();
+        const natural = Math.max(e.parentElement!.scrollWidth,
+          ...parts.map((b) => b.right - box.left)) -
+          Math.min(0, ...parts.map((b) => b.left - box.left));
+        const tag = e.querySelector(':scope > .katex-html > .tag');
+        const free = tag ? tag.getBoundingClientRect().width + 6 : 0;
+        // centred, or flush left once it has to shrink
+        const allowed = Math.min(width, box.width) - free;
+        const span = parts.length === 0 ? natural
+          : Math.max(...parts.map((b) => b.right)) -
+            Math.min(...parts.map((b) => b.left));
+        const need = Math.max(natural / Math.min(width, box.width),
+          span / allowed);
+        return need > 1.001 ? [{ e, by: 1 / need }] : [];
+      });
+      if (over.length === 0) break;
+      for (const { e, by } of over) {
+        e.style.textAlign = 'left';
+        shrink(e, by);
+      }
+    }
+    // Anything else that sticks out (a long inline formula, a table):
+    // the outermost element that does (SVG clips its own), or the formula
+    // it is part of, shrinks by as much as it sticks out.
+    const wide = () => [...document.querySelectorAll<HTMLElement>(
+      'body *:not(svg *)')].filter((e) => {
+      if (e.getBoundingClientRect().right <= width + 0.5) return false;
+      const up = e.parentElement;
+      return !up || up.getBoundingClientRect().right <= width + 0.5;
+    });
+    for (let round = 0; round < 4; round++) {
+      if (document.documentElement.scrollWidth <= width) break;
+      const over = new Map<HTMLElement, number>();
+      for (const e of wide()) {
+        const t = e.closest<HTMLElement>('.katex') ?? e;
+        over.set(t, Math.max(over.get(t) ?? 0,
+          e.getBoundingClientRect().right - width));
+      }
+      for (const [t, by] of over) {
+        const w = t.getBoundingClientRect().width;
+        shrink(t, Math.max(0.5, (w - by - 1) / w));
+      }
+    }
+    const left = document.documentElement.scrollWidth > width
+      ? wide().map(text) : [];
+    return {
+      shrunk: [...shrunk].map(([e, z]) =>
+        `"${text(e)}" to ${Math.round(100 * z)} %`),
+      left, scroll: document.documentElement.scrollWidth, width,
+    };
+  });
+  if (r.left.length > 0 || r.scroll > r.width) {
+    fail(`${path}: wider than the page (${r.scroll} px of ${r.width}), ` +
+      `even shrunk: ${r.left.join('; ')}`);
+  }
+  return r.shrunk;
 }
 
 function describe(page: Page, printRoot: string): Promise<PieceInfo> {
@@ -146,12 +248,20 @@ function describe(page: Page, printRoot: string): Promise<PieceInfo> {
     const text = (e: Element | null) =>
       (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const openers = [...document.querySelectorAll<HTMLElement>(
-      '.part-page, article.chapter')].map((e) => ({
+      '.part-page, article.chapter, article.appendix')].map((e) => ({
       id: e.id, chapter: e.matches('article') ? e.dataset.slug! : null,
     }));
     const headings = [...document.querySelectorAll('.toc-title, ' +
       '.part-page, article.chapter, .chapter-body :is(h3.from-h2, ' +
-      'h4.from-h3)')].map((e) => {
+      'h4.from-h3), [data-bookmark]')].map((e) => {
+      if (e.matches('[data-bookmark]')) {
+        // the appendix, and what it holds: titled by its heading
+        return {
+          id: e.id,
+          title: text(e.querySelector('h1, h2, h3, h4, h5, h6')),
+          depth: Number((e as HTMLElement).dataset.bookmark),
+        };
+      }
       if (e.matches('.part-page')) {
         return { id: e.id, title: text(e.querySelector('h1')), depth: 0 };
       }
@@ -324,13 +434,14 @@ export async function makePdf(opts: {
     time[what] = (now - t) / 1000;
     t = now;
   };
-  // front matter; each part's title page, then its chapters
+  // front matter; each part's title page, then its chapters; the
+  // appendix of solutions
   const front = `${base}print/`;
   const paths = [front, ...PARTS.flatMap((p) =>
     p.chapters.length === 0 ? [] : [
       `${base}print/part/${p.dir}/`,
       ...p.chapters.map((slug) => `${base}print/${slug}/`),
-    ])];
+    ]), `${base}print/solutions/`];
   const headsPath = `${base}print/heads/`;
   for (const p of [...paths, headsPath]) {
     const file = join(dist, p.slice(base.length), 'index.html');
@@ -359,10 +470,16 @@ export async function makePdf(opts: {
     const order = [...paths].sort((a, b) => size(b) - size(a));
     const pieces = new Map<string, Printed>();
     let frontPage: Page | null = null;
+    const shrunk: string[] = [];
 
     // Every piece printed once, without page numbers.
-    await pool(order, jobs, async (path) => {
-      const page = await open(browser, origin + path);
+    const tabs: Page[] = [];
+    await pool(order, jobs, async (path, worker) => {
+      // the front matter keeps its tab, to be printed again
+      const page = await open(browser, origin + path,
+        path === front ? undefined : tabs[worker]);
+      if (path !== front) tabs[worker] = page;
+      for (const s of await fitWidth(page, path)) shrunk.push(`${path}: ${s}`);
       const info = await describe(page, `${base}print/`);
       if (info.headings.some((h) => !h.id || !h.title)) {
         fail(`${path}: a heading without an id or a title`);
@@ -385,8 +502,8 @@ export async function makePdf(opts: {
         ...info, path, pdf, pages: pdfPageCount(pdf), dests: pdfDests(pdf),
       });
       if (path === front) frontPage = page;
-      else await page.context().close();
     });
+    await Promise.all(tabs.map((t) => t.context().close()));
     lap('pieces');
     const list = paths.map((p) => pieces.get(p)!);
     const plan = placePieces(list.map((p) => p.pages));
@@ -510,6 +627,8 @@ export async function makePdf(opts: {
       split,
       /** Which pages carry which running heads and continued captions. */
       heads: overlay,
+      /** What was too wide for the page, shrunk to fit. */
+      shrunk,
       /** Seconds spent starting, printing the pieces, the rest. */
       time,
     };
@@ -540,6 +659,7 @@ if (import.meta.main) {
     console.error(e.message);
     process.exit(1);
   });
+  for (const s of r.shrunk) console.log(`pdf: shrank ${s}`);
   const mb = (statSync(out).size / 2 ** 20).toFixed(1);
   const s = ((performance.now() - t0) / 1000).toFixed(1);
   const parts = Object.entries(r.time)

@@ -13,6 +13,7 @@ import { assert, checks } from './checks.ts';
 import { makePdf } from './pdf.ts';
 import { pdfDests, pdfLinks, pdfOutline } from './pdf-inspect.ts';
 import { fillReport, SHORT, TEXT_BLOCK } from './pdf-fill.ts';
+import { SOLUTIONS_ID } from '../src/lib/print-solutions.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, process.env.BOOK_DIST ?? 'dist');
@@ -71,10 +72,14 @@ async function main() {
   const seconds = (performance.now() - t0) / 1000;
   console.log(`  made ${made.pages} pages in ${seconds.toFixed(1)} s`);
   const pdf = readFileSync(file);
-  // The print pages the PDF was made from: front matter, then chapters.
-  const docs = ['', ...CHAPTERS.map((c) => c.slug)].map((dir) =>
-    parseHTML(readFileSync(join(dist, 'print', dir, 'index.html'), 'utf8'))
-      .document);
+  // The print pages the PDF was made from: front matter, chapters, the
+  // appendix of solutions.
+  const html = (...path: string[]) =>
+    parseHTML(readFileSync(join(dist, ...path, 'index.html'), 'utf8'))
+      .document;
+  const docs = ['', ...CHAPTERS.map((c) => c.slug), 'solutions']
+    .map((dir) => html('print', dir));
+  const chapterDocs = docs.slice(1, -1);
   const all$ = (sel: string) =>
     docs.flatMap((d) => [...d.querySelectorAll(sel)]);
 
@@ -101,6 +106,8 @@ async function main() {
       .replace(new RegExp(`^${c.number}\\s+`), '');
     return { ...c, title, page: dests.get(`ch-${c.slug}`) ?? -1 };
   });
+  /** The first page of the appendix of solutions. */
+  const solutionsPage = dests.get(SOLUTIONS_ID) ?? -1;
 
   await check(`the PDF is made in under ${TIME_LIMIT_S} s ` +
     `(${seconds.toFixed(1)} s)`, () => {
@@ -196,7 +203,8 @@ async function main() {
 
   await check('running heads name the chapter, with page numbers', () => {
     const opens = chapters.map((c) => c.page);
-    const partPages = PARTS.map((p) => dests.get(`part-${p.dir}`));
+    const partPages = [...PARTS.map((p) => dests.get(`part-${p.dir}`)),
+      solutionsPage];
     let seen = 0;
     for (const [i, c] of chapters.entries()) {
       const next = opens[i + 1] ?? made.pages + 1;
@@ -213,6 +221,97 @@ async function main() {
       }
     }
     assert(seen > 0, 'no page with a running head');
+    // the appendix's pages after its first: "Solutions"
+    for (let p = solutionsPage + 1; p <= made.pages; p++) {
+      const head = pageText(p).split('\n').find((l) => l.trim()) ?? '';
+      const want = p % 2 === 1 ? new RegExp(`^\\s*Solutions\\s+${p}\\s*$`)
+        : new RegExp(`^\\s*${p}\\s+${phrase(TITLE)}\\s*$`);
+      assert(want.test(head), `page ${p} (solutions) heads "${head.trim()}"`);
+    }
+  });
+
+  await check('the solutions appendix: after the last chapter, in the ' +
+    'contents and the bookmarks; every solution of the web edition in it ' +
+    'once, linked from its exercise and back; none in a chapter', () => {
+    const last = chapters.at(-1)!;
+    assert(solutionsPage > last.page && solutionsPage % 2 === 1,
+      `the appendix opens on page ${solutionsPage}, after chapter ` +
+      `${last.number} on page ${last.page}`);
+    assert(/^\s*Solutions\s*$/m.test(pageText(solutionsPage).split('\n')
+      .filter((l) => l.trim()).slice(0, 2).join('\n')),
+    `page ${solutionsPage} does not open with "Solutions"`);
+    const toc = pages.slice(2, chapters[0].page - 1).join('\n');
+    const entry = /\n\s*Solutions\s+(\d+)\s*(?:\n|$)/.exec(toc);
+    assert(entry && Number(entry[1]) === solutionsPage,
+      `the contents say Solutions ${entry?.[1]}, it opens on ` +
+      `${solutionsPage}`);
+    const outline = pdfOutline(pdf);
+    const top = outline.findIndex((o) => o.title === 'Solutions');
+    assert(top >= 0 && outline[top].depth === 0 &&
+      dests.get(outline[top].dest ?? '') === solutionsPage,
+    'no top-level bookmark "Solutions" opening the appendix');
+    const under = outline.slice(top + 1);
+    const links = pdfLinks(pdf);
+    const appendix = pages.slice(solutionsPage - 1).join('\n');
+    let total = 0;
+    for (const [i, c] of chapters.entries()) {
+      const web = html(c.slug);
+      const sols = [...web.querySelectorAll('.exercise > details.solution')];
+      assert(sols.length === web.querySelectorAll('details.solution').length,
+        `${c.slug}: a solution outside an exercise on the web`);
+      assert(chapterDocs[i].querySelectorAll('details.solution, ' +
+        '.solution-body').length === 0,
+      `${c.slug}: its print page holds a solution`);
+      if (sols.length === 0) continue;
+      const group = `Chapter ${c.number}. ${c.title}`;
+      assert(under.some((o) => o.depth === 1 && o.title === group),
+        `no bookmark "${group}" under Solutions`);
+      const end = (chapters[i + 1]?.page ?? solutionsPage) - 1;
+      const body = pages.slice(c.page - 1, end).join('\n');
+      for (const sol of sols) {
+        const n = sol.getAttribute('data-exercise')!;
+        const id = `solution-${n.replace('.', '-')}`;
+        const at = dests.get(id);
+        assert(at !== undefined && at >= solutionsPage,
+          `exercise ${n}: its solution is on page ${at}`);
+        const marks = under.filter((o) =>
+          o.title.startsWith(`Exercise ${n} `));
+        assert(marks.length === 1 && marks[0].depth === 2 &&
+          dests.get(marks[0].dest ?? '') === at,
+        `exercise ${n}: ${marks.length} bookmarks in the appendix`);
+        const heads = appendix.match(new RegExp(
+          `^\\s*Exercise ${escape(n)}\\s`, 'gm')) ?? [];
+        assert(heads.length === 1,
+          `exercise ${n}: ${heads.length} headings in the appendix`);
+        const ex = `${c.slug}--exercise-${n.replace('.', '-')}`;
+        assert(links.some((l) => l.dest === id && l.page >= c.page &&
+          l.page <= end), `exercise ${n} does not link to its solution`);
+        assert(links.some((l) => l.dest === ex && l.page === at),
+          `the solution of exercise ${n} does not link back`);
+        // its first words (before any formula, code or link): in the
+        // appendix, not in the chapter
+        const first = sol.querySelector(':scope > p');
+        const words: string[] = [];
+        for (const node of first?.childNodes ?? []) {
+          if (node.nodeType !== 3 &&
+            !(node as Element).matches?.('em, strong')) break;
+          words.push(...(node.textContent ?? '').split(/\s+/)
+            .filter(Boolean));
+        }
+        if (words.length >= 5) {
+          const text = new RegExp(phrase(words.slice(0, 6).join(' ')));
+          assert(text.test(appendix), `exercise ${n}: "${words.slice(0, 6)
+            .join(' ')}" is not in the appendix`);
+          assert(!text.test(body), `exercise ${n}: its solution prints ` +
+            `in chapter ${c.number}`);
+        }
+        total++;
+      }
+    }
+    const all = under.filter((o) => /^Exercise \d+\.\d+ /.test(o.title));
+    assert(all.length === total, `${all.length} solutions in the ` +
+      `appendix, ${total} on the web`);
+    assert(total > 0, 'no solutions on the web');
   });
 
   await check('bookmarks: parts, and each part\'s chapters under it, ' +
@@ -242,7 +341,10 @@ async function main() {
     }
     // Every section of a chapter has its bookmark, titled as printed.
     const sections = all$('.chapter-body h2').length;
-    const deep = outline.filter((o) => o.depth === 2);
+    // (the appendix's bookmarks, after its own, are its solutions)
+    const end = outline.findIndex((o) => o.title === 'Solutions');
+    const deep = outline.slice(0, end < 0 ? undefined : end)
+      .filter((o) => o.depth === 2);
     assert(deep.length === sections,
       `${deep.length} section bookmarks for ${sections} sections`);
     const doubled = outline.filter((o) => /^(.+)\1$/.test(o.title));

@@ -1,7 +1,8 @@
 // `npm run test:site`: the built book, tested as a reader meets it.
 // Needs `npm run build` first and Debian's Chromium (/usr/bin/chromium, or
 // the path in $CHROMIUM). It checks, in order:
-//  1. zero broken internal links or fragments in dist/;
+//  1. zero broken internal links or fragments in dist/; every exercise's
+//     solution folded under it (a closed <details>);
 //  2. in Chromium: every chapter's math rendered (no .katex-error, no raw
 //     $$); on a 390 px phone every figure's text is at least 11 px and
 //     every formula wider than the screen scrolls with an edge shadow;
@@ -19,6 +20,7 @@ import {
   cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHAPTERS, chapter } from '../src/toc.ts';
 import { checkLinks } from './check-links.ts';
@@ -130,6 +132,28 @@ async function main() {
     assert(checked > 50, `only ${checked} links found`);
     assert(broken.length === 0, broken.slice(0, 10)
       .map((b) => `${b.page}: ${b.link} (${b.why})`).join('\n'));
+  });
+
+  await check('every exercise keeps its solution folded under it on the ' +
+    'web (print moves solutions to an appendix; the web must not)', () => {
+    let solutions = 0;
+    for (const ch of CHAPTERS) {
+      const page = readFileSync(join(dist, ch.slug, 'index.html'), 'utf8');
+      const { document } = parseHTML(page);
+      const all = [...document.querySelectorAll('details.solution')];
+      for (const d of all) {
+        const ex = d.parentElement;
+        const n = d.getAttribute('data-exercise');
+        assert(ex?.matches('.exercise') && ex.getAttribute(
+          'data-exercise') === n && !d.hasAttribute('open') &&
+          d.querySelector(':scope > summary')?.textContent === 'Solution' &&
+          d.children.length > 1,
+        `${ch.slug}: the solution of exercise ${n} is not a closed ` +
+          '<details> with content under its exercise');
+      }
+      solutions += all.length;
+    }
+    assert(solutions > 0, 'no solutions on the web');
   });
 
   const browser = await chromium.launch({

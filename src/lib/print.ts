@@ -40,11 +40,12 @@ export const PRINTED_PARTS = PARTS.filter((p) => p.chapters.length > 0);
  * the chapters themselves are printed without heads or folios.
  */
 export function runningHeads(c: {
+  /** A chapter's slug, or an appendix's ("solutions", with no number). */
   slug: string; number: number | string; title: string;
 }): string {
   const q = (s: string) => JSON.stringify(s);
   return `@page head-${c.slug}:left{@top-left{content:counter(page) ` +
     `"\\2003" ${q(BOOK_TITLE)}}}` +
     `@page head-${c.slug}:right{@top-right{content:` +
-    `${q(`${c.number} ${c.title}`)} "\\2003" counter(page)}}`;
+    `${q(`${c.number} ${c.title}`.trim())} "\\2003" counter(page)}}`;
 }

@@ -11,7 +11,10 @@ import {
 } from '../../src/lib/format.ts';
 import { checkBook, escapeDamage } from '../../scripts/check-book.ts';
 import { fileFor } from '../../scripts/serve.ts';
-import { dedupeStylesheets } from '../../src/plugins/print-dedupe.ts';
+import {
+  dedupeStylesheets, slimPrintPage,
+} from '../../src/plugins/print-dedupe.ts';
+import { renderMath } from '../../src/plugins/rehype-math.ts';
 import { fixture } from '../helpers.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -103,6 +106,18 @@ describe('print page', () => {
     const s = '<style>.p{fill:none}</style>';
     expect(dedupeStylesheets(`${s}<svg></svg>${s}<style>x</style>`))
       .toBe(`${s}<svg></svg><style>x</style>`);
+  });
+
+  it('leaves out MathML, search text and module scripts, not the formula', () => {
+    const html = renderMath('x^2', false);
+    expect(html).toContain('katex-mathml');
+    expect(html).toContain('katex-search');
+    const slim = slimPrintPage('<script type="module" src="/_astro/ec.js">' +
+      `</script><p>${html}</p><script>inline()</script>`);
+    expect(slim).not.toMatch(/katex-mathml|<math|katex-search|ec\.js/);
+    expect(slim).toContain('<span class="katex-html" aria-hidden="true"');
+    expect(slim).toContain('<script>inline()</script>');
+    expect(slim.replace(/<[^>]*>/g, '')).toBe('x2inline()');
   });
 });
 
