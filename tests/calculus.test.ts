@@ -54,7 +54,10 @@ import {
   wiggleDerivative,
   wiggleTermSum,
 } from '../code/calculus/experiments.ts';
-import { hvp } from '../code/calculus/solutions/hvp.ts';
+import {
+  hvp,
+  threeVariablesGradient,
+} from '../code/calculus/solutions/hvp.ts';
 import {
   mixedPartial,
 } from '../code/calculus/solutions/mixed-partial.ts';
@@ -1044,3 +1047,56 @@ function matmulT(B: Matrix): Matrix {
   }
   return C;
 }
+
+// Tests that kill mutants the chapter's other tests let through
+// (`npm run mutate -- calculus`; see tests/mutation/).
+describe('mutation gaps', () => {
+  it('traceAX of a 2 x 3 A and a 3 x 2 X is tr(AX) = 4 + 11 = 15', () => {
+    const A = new Matrix(2, 3, Float64Array.of(1, 2, 3, 4, 5, 6));
+    const X = new Matrix(3, 2, Float64Array.of(1, 0, 0, 1, 1, 1));
+    expect(traceAX(A, X)).toBe(15); // AX = [[4, 5], [10, 11]]
+    expect(() => traceAX(A, A)).toThrow(
+      'traceAX: expected A m x k and X k x m, got A 2x3 and X 2x3');
+  });
+
+  it('hvp and logAbsDetOf name themselves for a short x, a singular X', () => {
+    expect(() => hvp([1, 2], [0, 1])).toThrow(
+      'hvp: threeVariablesGradient: expected 3 inputs, got 2');
+    expect(() => logAbsDetOf(new Matrix(2, 2))).toThrow(
+      /^logAbsDetOf: luFactor: /);
+    expect(() => logAbsDetGradient(new Matrix(2, 2))).toThrow(
+      /^logAbsDetGradient: luFactor: /);
+  });
+
+  it('threeVariablesGradient takes plain numbers: the gradient at (0, 0, 0)', () => {
+    // df/da = b e^{ab} + 2a sin c + (1 - tanh^2 a) log r = 0, df/db = a = 0,
+    // df/dc = a^2 cos c + 2c tanh(a) / r = 0
+    const g = threeVariablesGradient(Float64Array.of(0, 0, 0) as never);
+    expect(g.map((d) => d.value)).toEqual([0, 0, 0]);
+    const h = threeVariablesGradient([1, 0, 0]);
+    // at (1, 0, 0): b e^0 + 2 sin 0 + (1 - tanh^2 1) log 1 = 0,
+    // a e^0 + 0 = 1 and a^2 cos 0 + 0 = 1
+    expect(h.map((d) => d.value)).toEqual([0, 1, 1]);
+  });
+
+  it('readVerified names its caller for a directory as for a missing file', () => {
+    const dir = dataPath('data/iris');
+    expect(() => readVerified('loader', dir, '0', 'README')).toThrow(
+      new Error(`loader: no data file at ${dir} (EISDIR); the book ships ` +
+        'it, see README'));
+    expect(() => readVerified('loader', irisPath(), '0', 'README'))
+      .toThrow(new Error(`loader: ${irisPath()} has SHA-256 ` +
+        `${IRIS_SHA256}, expected 0 (see README)`));
+  });
+
+  it('circleImages with k = 3 gives 4 points, the last one the first', () => {
+    const u = Float64Array.of(2, 0.5);
+    const pts = circleImages(polar, polarJacobian(u), u, 0.1, 3);
+    expect(pts).toHaveLength(4);
+    expect(pts[0].input[0]).toBeCloseTo(2.1, 15); // u + rho (1, 0)
+    expect(pts[0].input[1]).toBe(0.5);
+    expect(pts[3].input[0]).toBeCloseTo(pts[0].input[0], 15);
+    expect(pts[3].input[1]).toBeCloseTo(pts[0].input[1], 15);
+  });
+});
+

@@ -41,11 +41,14 @@ import {
 } from '../code/decompositions/eigen.ts';
 import {
   INDEFINITE,
+  choleskyFailure,
+  conditioningSummary,
   ellipseExample,
   gaussianMatrix,
   hardCases,
   otherHardCases,
   imageStudy,
+  randomOrthogonal,
   randomSpd,
   sweepHistories,
   symmetrize,
@@ -474,10 +477,21 @@ describe('least squares by QR', () => {
   });
 
   it('sees Cholesky refuse the normal equations, where QR still works', () => {
-    const rows = conditioningStudy(50, 16);
+    // conditioningSummary is conditioningStudy(50, 16) with the numbers
+    // the prose quotes
+    const { rows, refusedN, qrRatio, last } = conditioningSummary();
+    expect(rows.map((r) => r.n)).toEqual(
+      Array.from({ length: 15 }, (_, i) => i + 2));
     const refused = rows.filter((r) => r.normalError === null);
     expect(refused.length).toBeGreaterThan(0);
     const first = refused[0];
+    expect(refusedN).toBe(first.n);
+    expect(last).toBe(rows.find((r) => r.n === first.n - 1));
+    let worst = 0;
+    for (const r of rows) {
+      worst = Math.max(worst, r.qrError / (r.kappa * Number.EPSILON));
+    }
+    expect(qrRatio).toBe(worst);
     // "from n on": every larger n is refused too
     for (const r of rows.filter((r) => r.n >= first.n)) {
       expect(r.normalError).toBeNull();
@@ -1253,4 +1267,107 @@ describe('mutation gaps', () => {
       /svd: expected maxSweeps to be a positive integer, got 0/,
     );
   });
+
+  it('logDet refuses a factor with a zero diagonal entry', () => {
+    expect(() => logDet(fromRows([[2, 0], [1, 0]]))).toThrow(
+      /^logDet: L must have a positive diagonal, got l\(1,1\) = 0$/);
+    expect(() => logDet(fromRows([[2, 0, 0], [1, 3, 0]]))).toThrow(
+      /^logDet: expected an n x n Cholesky factor L, got L 2x3$/);
+  });
+
+  it('reflectionError refuses x = 0 and a sign that is not +-1', () => {
+    expect(() => reflectionError(v(0, 0), -1)).toThrow(
+      /^reflectionError: x must be nonzero$/);
+    expect(() => reflectionError(v(3, 4), 0.5 as 1)).toThrow(
+      /^reflectionError: sign must be \+1 or -1, got 0.5$/);
+  });
+
+  it('ridgeSvd refuses y of the wrong length by name', () => {
+    expect(() => ridgeSvd(identity(2), v(1, 2, 3), 1)).toThrow(
+      /^ridgeSvd: expected X m x n and y vector\(m\), got X 2x2 and y vector\(3\)$/);
+    expect(() => ridgeSvd(identity(2), v(1, 2), -1)).toThrow(
+      /^ridgeSvd: lambda must be >= 0, got -1$/);
+  });
+
+  it('smallestRank of I_4: ||I - A_k||_F / 2 = sqrt(4 - k) / 2', () => {
+    // 0.1 needs k = 4 (k = 3 leaves 0.5); 0.9 needs k = 1 (0.87 < 0.9)
+    expect(smallestRank(identity(4), 0.1)).toEqual(
+      { k: 4, stored: 36, pixels: 16 });
+    expect(smallestRank(identity(4), 0.9).k).toBe(1);
+    expect(() => smallestRank(identity(2), 0)).toThrow(
+      /^smallestRank: target must be > 0, got 0$/);
+  });
+
+  it('cholesky tolerates asymmetry up to 1e-10 max|a_ij|, refuses beyond', () => {
+    // max|a_ij| = 400: the allowance is 4e-8
+    const L = cholesky(fromRows([[400, 100 + 1e-9], [100, 300]]));
+    expect(L.data[2]).toBe(5); // l_10 = a_10 / l_00 = 100 / 20
+    expect(() => cholesky(fromRows([[400, 100 + 1e-7], [100, 300]])))
+      .toThrow(new Error('cholesky: expected a symmetric A, but a(1,0) = ' +
+        '100 and a(0,1) = 100.0000001'));
+  });
+
+  it('NotPositiveDefiniteError carries its name, column and pivot', () => {
+    let e: unknown;
+    try {
+      cholesky(fromRows([[1, 2], [2, 1]])); // 1 - 2^2 = -3 at column 1
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(NotPositiveDefiniteError);
+    const npd = e as NotPositiveDefiniteError;
+    expect(npd.name).toBe('NotPositiveDefiniteError');
+    expect(npd.column).toBe(1);
+    expect(npd.pivot).toBe(-3);
+    expect(npd.message).toBe('cholesky: A (2x2) is not positive ' +
+      'definite: at column 1 (0-based) a_jj - sum_k l_jk^2 = -3.000e+0, ' +
+      'expected a positive number');
+  });
+
+  it('monomials: t_i = i / (m - 1), entries t_i^j; m >= n >= 1', () => {
+    expect(Array.from(monomials(3, 2).data)).toEqual([1, 0, 1, 0.5, 1, 1]);
+    expect(Array.from(monomials(3, 3).data)).toEqual(
+      [1, 0, 0, 1, 0.5, 0.25, 1, 1, 1]);
+    expect(() => monomials(2, 3)).toThrow(new Error(
+      'monomials: expected integers m >= n >= 1, got m=2, n=3'));
+    expect(() => monomials(3, 0)).toThrow(new Error(
+      'monomials: expected integers m >= n >= 1, got m=3, n=0'));
+    expect(() => monomials(3.5, 2)).toThrow(new Error(
+      'monomials: expected integers m >= n >= 1, got m=3.5, n=2'));
+    expect(() => monomials(3, 1.5)).toThrow(new Error(
+      'monomials: expected integers m >= n >= 1, got m=3, n=1.5'));
+  });
+
+  it('full rank k = min(m, n) rebuilds A; tailNorm at k = r is 0', () => {
+    const A = fromRows([[3, 1], [1, 3], [0, 2], [1, 0]]);
+    const tol = 2 * 4 * 2 * u * frobenius(A);
+    expect(frobenius(sub(lowRankApprox(A, 2), A))).toBeLessThan(tol);
+    expect(frobenius(sub(truncate(svd(A), 2), A))).toBeLessThan(tol);
+    expect(frobenius(lowRankApprox(A, 0))).toBe(0);
+    expect(tailNorm(v(3, 2, 1), 3)).toBe(0);
+    expect(tailNorm(v(3, 2, 1), 1)).toBeCloseTo(Math.sqrt(5), 15);
+    expect(frobenius(fromRows([[3, 4]]))).toBe(5);
+    expect(frobenius(fromRows([[0, 0]]))).toBe(0);
+    expect(() => lowRankApprox(A, 3)).toThrow(new Error(
+      'lowRankApprox: A is 4x2, so k must be an integer in 0..2; got 3'));
+    expect(() => truncate(svd(A), 3)).toThrow(new Error(
+      'truncate: expected an integer rank k in 0..2, got 3'));
+  });
+
+  it('choleskyFailure: the indefinite example fails at column 1, pivot 0', () => {
+    // l_00 = 2, l_10 = 2 / 2 = 1, a_11 - l_10^2 = 1 - 1 = 0
+    const e = choleskyFailure();
+    expect(e).toBeInstanceOf(NotPositiveDefiniteError);
+    expect(e.column).toBe(1);
+    expect(e.pivot).toBe(0);
+    expect(INDEFINITE).toEqual([[4, 2, 2], [2, 1, 3], [2, 3, 6]]);
+  });
+
+  it('randomOrthogonal gives Q^T Q = I', () => {
+    const Q = randomOrthogonal(3, 4);
+    expect(Q.rows).toBe(4);
+    expect(Q.cols).toBe(4);
+    expect(orthogonalityError(Q)).toBeLessThan(4 * 4 * u);
+  });
 });
+

@@ -14,7 +14,9 @@ import {
 import {
   allClose,
   assertAllClose,
+  centralDifference,
   DEFAULT_STEP,
+  forwardDifference,
   DEFAULT_TOLERANCE,
   GRADIENT_TOLERANCE,
   gradientCheck,
@@ -25,7 +27,9 @@ import {
 } from '../code/introduction/check.ts';
 import {
   chiSquare,
+  histogram,
   moments,
+  normalDensity,
   normalProbability,
 } from '../code/introduction/stats.ts';
 import {
@@ -41,9 +45,28 @@ import {
   thirdsChiSquare,
   uniformChiSquare,
 } from '../code/introduction/experiments.ts';
+import {
+  calledAs,
+  requireBetween,
+  requireFinite,
+  requireFiniteArray,
+  requireFunction,
+  requireIndex,
+  requireInteger,
+  requireInterval,
+  requirePaired,
+  requirePositive,
+  requireProbabilities,
+  requireProbability,
+} from '../code/introduction/checks.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/introduction.ts';
-import { CHI, toWords, xPowMod } from '../code/introduction/gf2.ts';
+import {
+  CHI,
+  mulMod,
+  toWords,
+  xPowMod,
+} from '../code/introduction/gf2.ts';
 import { jumpTwice } from '../code/introduction/solutions/jump-compose.ts';
 import {
   naivePathCounts,
@@ -732,3 +755,232 @@ describe('review', () => {
     expect(Math.abs(slope + 1)).toBeLessThan(0.2);
   });
 });
+
+// Tests that kill mutants the chapter's other tests let through
+// (`npm run mutate -- introduction`; see tests/mutation/).
+describe('mutation gaps', () => {
+  it('mulMod takes any b >= 0: 1 * x^200 is x^200 mod chi', () => {
+    expect(mulMod(1n, 1n << 200n)).toBe(xPowMod(200n));
+    expect(mulMod(1n << 127n, 2n)).toBe(CHI ^ (1n << 128n)); // x^128
+  });
+
+  it('the GF(2) functions refuse polynomials of degree >= 128 and k < 0', () => {
+    const big = 1n << 128n;
+    expect(() => mulMod(big, 1n)).toThrow(
+      `mulMod: a must be a bigint in [0, 2^128), got ${big}`);
+    expect(() => mulMod(1n, -1n)).toThrow(
+      'mulMod: b must be a bigint >= 0, got -1');
+    expect(() => toWords(big)).toThrow(
+      `toWords: poly must be a bigint in [0, 2^128), got ${big}`);
+    expect(() => xPowMod(-1n)).toThrow(
+      'xPowMod: k must be a bigint >= 0, got -1');
+    expect(toWords(big - 1n)).toEqual(Uint32Array.of(
+      0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff));
+  });
+
+  it('roundUpRate refuses an empty interval', () => {
+    expect(() => roundUpRate(1, 1)).toThrow(
+      'roundUpRate: expected lo < hi, got 1 and 1');
+  });
+
+  it('the shared checks accept the ends of their ranges', () => {
+    expect(() => {
+      requirePositive('f', 'x', Number.MIN_VALUE);
+      requireProbability('f', 'p', 0);
+      requireProbability('f', 'p', 1);
+      requireFiniteArray('f', 'xs', [1, 2], 2);
+      requireProbabilities('f', 'p', [1, 0]);
+      requireProbabilities('f', 'p', [0.5, 0.5 + 5e-10]); // within 1e-9
+      requireIndex('f', 'k', 2, 3);
+      requireIndex('f', 'k', 0);
+      requireIndex('f', 'k', 1e6); // n = 0: no upper end
+      requireInteger('f', 'n', 1, 1);
+      requireInteger('f', 'n', 5, 1, 5);
+      requireInteger('f', 'n', 0);
+      requireBetween('f', 'x', 0, 0, 1);
+      requireBetween('f', 'x', 1, 0, 1);
+      requirePaired('f', { x: [1, 2], y: [3, 4], z: [5, 6] });
+    }).not.toThrow();
+  });
+
+  it('the shared checks refuse just past their ends, with a full message', () => {
+    const cases: [() => void, string][] = [
+      [() => requireFinite('f', 'x', '1' as never),
+        'f: x must be a finite number, got 1'],
+      [() => requirePositive('f', 'x', 0), 'f: x must be > 0, got 0'],
+      [() => requireProbability('f', 'p', -1e-9),
+        'f: p must be in [0, 1], got -1e-9'],
+      [() => requireProbability('f', 'p', 1 + 1e-9),
+        'f: p must be in [0, 1], got 1.000000001'],
+      [() => requireFiniteArray('f', 'xs', null as never),
+        'f: xs must be an array, got null'],
+      [() => requireFiniteArray('f', 'xs', []),
+        'f: xs must be non-empty, got length 0'],
+      [() => requireFiniteArray('f', 'xs', [1], 2),
+        'f: xs needs at least 2 values, got 1'],
+      [() => requireFiniteArray('f', 'xs', [1, '2' as never]),
+        'f: xs must hold finite numbers, got xs[1] = 2'],
+      [() => requireProbabilities('f', 'p', [0.5, 1.5]),
+        'f: p[1] must be in [0, 1], got 1.5'],
+      [() => requireProbabilities('f', 'p', [-0.5, 1]),
+        'f: p[0] must be in [0, 1], got -0.5'],
+      // 2^-28 = 3.7e-9 > 1e-9, and the sums are exact
+      [() => requireProbabilities('f', 'p', [0.5, 0.5 + 2 ** -28]),
+        `f: p must sum to 1, got sum ${1 + 2 ** -28}`],
+      [() => requireProbabilities('f', 'p', [0.5, 0.5 - 2 ** -28]),
+        `f: p must sum to 1, got sum ${1 - 2 ** -28}`],
+      [() => requireIndex('f', 'k', 3, 3),
+        'f: k must be an integer in [0, 3), got 3'],
+      [() => requireIndex('f', 'k', -1),
+        'f: k must be an integer in [0, infinity), got -1'],
+      [() => requireIndex('f', 'k', 0.5, 3),
+        'f: k must be an integer in [0, 3), got 0.5'],
+      [() => requireInteger('f', 'n', 0, 1),
+        'f: n must be an integer >= 1, got 0'],
+      [() => requireInteger('f', 'n', 6, 1, 5),
+        'f: n must be an integer in [1, 5], got 6'],
+      [() => requireInteger('f', 'n', 2 ** 53),
+        'f: n must be an integer >= 0, got 9007199254740992'],
+      [() => requireBetween('f', 'x', 1.5, 0, 1),
+        'f: x must be in [0, 1], got 1.5'],
+      [() => requireBetween('f', 'x', -0.5, 0, 1),
+        'f: x must be in [0, 1], got -0.5'],
+      [() => requireInterval('f', 1, 1), 'f: expected lo < hi, got 1 and 1'],
+      [() => requireInterval('f', 2, 1, ['a', 'b']),
+        'f: expected a < b, got 2 and 1'],
+      [() => requireInterval('f', NaN, 1, ['a', 'b']),
+        'f: a must be a finite number, got NaN'],
+      [() => requireInterval('f', 0, NaN, ['a', 'b']),
+        'f: b must be a finite number, got NaN'],
+      [() => requirePaired('f', { x: [1], y: [2], z: [3, 4] }),
+        'f: expected x and z of one length, got 1 and 2'],
+      [() => requireFunction('f', 'g', 1), 'f: g must be a function, got number'],
+    ];
+    for (const [call, message] of cases) {
+      expect(call).toThrow(new Error(message));
+    }
+  });
+
+  it('calledAs prefixes an inner error once, and passes results through', () => {
+    expect(calledAs('f', () => 7)).toBe(7);
+    expect(() => calledAs('f', () => {
+      throw new Error('g: bad');
+    })).toThrow(new Error('f: g: bad'));
+    expect(() => calledAs('f', () => {
+      throw new Error('f: bad');
+    })).toThrow(new Error('f: bad'));
+    expect(() => calledAs('f', () => {
+      throw new Error('fx: bad');
+    })).toThrow(new Error('f: fx: bad'));
+    const odd = { message: 'g: not an Error' };
+    expect(() => calledAs('f', () => {
+      throw odd;
+    })).toThrow(expect.objectContaining({ message: 'g: not an Error' }));
+  });
+
+  it('the checking functions of check.ts give their errors in full', () => {
+    expect(() => assertAllClose([1, 2.1, 3.5], [1, 2, 3], { rtol: 0.01 },
+      'weights')).toThrow(new Error('assertAllClose: weights differ at ' +
+      'index 2: actual 3.5, expected 3, |diff| 0.5 > atol + ' +
+      'rtol*|expected| (rtol 0.01, atol 1e-12)'));
+    const sq = (x: Float64Array) => x[0] * x[0];
+    const cases: [() => unknown, string | RegExp][] = [
+      [() => relativeError(1, 0 / 0),
+        'relativeError: expected must be a finite number, got NaN'],
+      [() => allClose('a' as never, 1),
+        'allClose: actual must be a number or an array'],
+      [() => forwardDifference(Math.exp, 1, 1e-20),
+        'forwardDifference: h = 1e-20 does not move x = 1'],
+      [() => centralDifference(Math.exp, 1, 0),
+        'centralDifference: h = 0 does not move x = 1'],
+      [() => centralDifference(1 as never, 1, 0.1),
+        'centralDifference: f must be a function, got number'],
+      [() => numericalGradient(sq, new Float64Array(0)),
+        'numericalGradient: x must be a non-empty array, got '],
+      [() => numericalGradient(sq, Float64Array.of(1), 0),
+        'numericalGradient: h must be finite and > 0, got 0'],
+      [() => numericalGradient(() => NaN, Float64Array.of(1)),
+        /^numericalGradient: f\(x\) with x\[0\] = 1\.00000\d+ must be a finite number, got NaN$/],
+      [() => gradientCheck(sq, () => Float64Array.of(1, 2), Float64Array.of(1)),
+        'gradientCheck: grad(x) has length 2, x has 1'],
+    ];
+    for (const [call, message] of cases) {
+      expect(call).toThrow(typeof message === 'string' ? new Error(message)
+        : message);
+    }
+  });
+
+  it('gradientCheck names the wrong component of a gradient', () => {
+    // f = x0^2 + 3 x1 at (1, 2), grad claimed (2 x0, 3.5): component 1
+    // is off by 0.5 against an allowance of 1e-8 + 1e-6 * 3
+    const f2 = (x: Float64Array) => x[0] * x[0] + 3 * x[1];
+    const r = gradientCheck(f2, (x) => Float64Array.of(2 * x[0], 3.5),
+      Float64Array.of(1, 2));
+    expect(r.ok).toBe(false);
+    expect(r.index).toBe(1);
+    expect(r.maxError).toBeCloseTo(0.5 / (1e-8 + 3e-6), -1);
+    expect(Array.from(r.analytic)).toEqual([2, 3.5]);
+    // central differences are exact on a quadratic, up to rounding
+    assertAllClose(r.numeric, [2, 3], { rtol: 1e-9, atol: 0 });
+    const good = gradientCheck(f2, (x) => Float64Array.of(2 * x[0], 3),
+      Float64Array.of(1, 2));
+    expect(good.ok).toBe(true);
+    expect(good.maxError).toBeLessThan(1e-3);
+  });
+
+  it('Rng accepts the ends of its ranges: width 2^32, std 0, n 0, seed 0', () => {
+    const rng = createRng(0);
+    const x = rng.int(0, 2 ** 32);
+    expect(Number.isInteger(x) && x >= 0 && x < 2 ** 32).toBe(true);
+    expect(() => rng.int(0, 2 ** 32 + 1)).toThrow(new Error(
+      'Rng.int: expected 0 < hi - lo <= 2^32, got lo=0, hi=4294967297'));
+    expect(rng.normal(5, 0)).toBe(5);
+    expect(rng.normalArray(0)).toEqual(new Float64Array(0));
+    expect(rng.uniformArray(0)).toEqual(new Float64Array(0));
+    expect(() => rng.normal(0, -1)).toThrow(new Error(
+      'Rng.normal: std must be >= 0, got -1'));
+    expect(() => rng.normalArray(-1)).toThrow(new Error(
+      'Rng.normalArray: n must be an integer >= 0, got -1'));
+    expect(() => rng.uniform(1, 1)).toThrow(new Error(
+      'Rng.uniform: expected lo < hi, got lo=1, hi=1'));
+    expect(() => createRng(-1)).toThrow(new Error(
+      'createRng: seed must be an integer in [0, 2^53), got -1'));
+    const top = new Rng([2 ** 32 - 1, 0, 0, 0]);
+    expect(top.getState()).toEqual(Uint32Array.of(2 ** 32 - 1, 0, 0, 0));
+  });
+
+  it('histogram: bin k holds [lo + k w, lo + (k+1) w); lo is in, hi out', () => {
+    expect(histogram([0, 0.5, 0.75, 0.999, 1, -0.1], 0, 1, 2))
+      .toEqual([1, 3]);
+    expect(histogram([], 0, 1, 3)).toEqual([0, 0, 0]);
+    expect(histogram([2.5], 2, 3, 1)).toEqual([1]);
+    expect(() => histogram([0.5], 0, 1, 0)).toThrow(new Error(
+      'histogram: need lo < hi and an integer bins >= 1, got lo=0, ' +
+        'hi=1, bins=0'));
+    expect(() => histogram(7 as never, 0, 1, 2)).toThrow(new Error(
+      'histogram: xs must be an array, got number'));
+  });
+
+  it('moments of (1, 2, 4): mean 7/3, variance 7/3, skewness by hand', () => {
+    // deviations -4/3, -1/3, 5/3: m2 = 14/9, m3 = 20/27, m4 = 882/243
+    const m = moments([1, 2, 4]);
+    expect(m.n).toBe(3);
+    expect(m.mean).toBeCloseTo(7 / 3, 15);
+    expect(m.variance).toBeCloseTo(7 / 3, 14);
+    expect(m.skewness).toBeCloseTo((20 / 27) / (14 / 9) ** 1.5, 14);
+    expect(m.kurtosis).toBeCloseTo((882 / 243) / (14 / 9) ** 2 - 3, 14);
+    expect(() => moments([1])).toThrow(new Error(
+      'moments: need n >= 2 values, got 1'));
+  });
+
+  it('normalDensity is exp(-x^2/2) / sqrt(2 pi); chiSquare needs p > 0', () => {
+    expect(normalDensity(0)).toBe(1 / Math.sqrt(2 * Math.PI));
+    expect(normalDensity(2)).toBeCloseTo(0.05399096651318806, 16);
+    expect(() => chiSquare([1, 2], [1, 0])).toThrow(new Error(
+      'chiSquare: probs[1] = 0; every bin needs a probability > 0'));
+    expect(() => chiSquare([1], [1])).toThrow(new Error('chiSquare: ' +
+      'need >= 2 bins and as many probabilities, got 1 counts, ' +
+      '1 probabilities'));
+  });
+});
+
