@@ -6,12 +6,27 @@ import { join, relative } from 'node:path';
 import { fileFor } from './serve.ts';
 import { filesUnder } from '../src/lib/files.ts';
 
+/** The chapters whose content a print page holds (data-print-slug). */
+function printSlugs(html: string): string[] {
+  return [...new Set([...html.matchAll(/\sdata-print-slug="([^"]*)"/g)]
+    .map((m) => m[1]))];
+}
+
 const ids = new Map<string, Set<string>>();
+/**
+ * The ids of a page. A print page's script (PrintDocument.astro) gives
+ * each id inside a chapter's content the chapter's prefix, `slug--id`,
+ * so that pieces joined into one PDF keep them apart: both forms count.
+ */
 function idsOf(file: string): Set<string> {
   let found = ids.get(file);
   if (!found) {
     const html = readFileSync(file, 'utf8');
-    found = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]));
+    const plain = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
+    found = new Set(plain);
+    for (const slug of printSlugs(html)) {
+      for (const id of plain) found.add(`${slug}--${id}`);
+    }
     ids.set(file, found);
   }
   return found;
@@ -21,6 +36,18 @@ export interface BrokenLink {
   readonly page: string;
   readonly link: string;
   readonly why: string;
+}
+
+/**
+ * A print page's script sends a `#id` link of a chapter's content that
+ * is not on the page to that chapter's print page: true if it is there.
+ */
+function inChapterPrint(dist: string, base: string, html: string,
+  id: string): boolean {
+  return printSlugs(html).some((slug) => {
+    const file = fileFor(dist, base, `${base}print/${slug}/`);
+    return file !== null && file !== undefined && idsOf(file).has(id);
+  });
 }
 
 /** Checks every internal link of the site built in `dist` under `base`. */
@@ -47,7 +74,8 @@ export function checkLinks(dist: string, base = '/') {
         continue;
       }
       const hash = decodeURIComponent(url.hash.slice(1));
-      if (hash && target.endsWith('.html') && !idsOf(target).has(hash)) {
+      if (hash && target.endsWith('.html') && !idsOf(target).has(hash) &&
+        !(link.startsWith('#') && inChapterPrint(dist, base, html, hash))) {
         broken.push({ page, link, why: `no element with id "${hash}"` });
       }
     }

@@ -1073,7 +1073,7 @@ describe('mutation gaps', () => {
     // df/dc = a^2 cos c + 2c tanh(a) / r = 0
     const g = threeVariablesGradient(Float64Array.of(0, 0, 0) as never);
     expect(g.map((d) => d.value)).toEqual([0, 0, 0]);
-    const h = threeVariablesGradient([1, 0, 0]);
+    const h = threeVariablesGradient([1, 0, 0] as never);
     // at (1, 0, 0): b e^0 + 2 sin 0 + (1 - tanh^2 1) log 1 = 0,
     // a e^0 + 0 = 1 and a^2 cos 0 + 0 = 1
     expect(h.map((d) => d.value)).toEqual([0, 1, 1]);
