@@ -30,6 +30,7 @@ export const PARTS: readonly Part[] = [
       'bayesian-linear-regression', 'locally-weighted-regression',
       'model-evaluation', 'logistic-regression', 'softmax-regression',
       'perceptron', 'generalized-linear-models', 'classification-metrics',
+      'preprocessing-and-pipelines',
     ],
   },
   {

@@ -1,0 +1,156 @@
+// @unshown: harness for the tables and figures; it runs shown code
+// The experiments of the chapter, each a plain function of fixed
+// inputs, shared by the page (src/compute/) and the tests. Node only:
+// it loads the penguins.
+import { createRng } from '../introduction/random.ts';
+import { moments } from '../introduction/stats.ts';
+import {
+  accuracyFromProba,
+  multiclassLogLoss,
+} from './classifier.ts';
+import { stratifiedKFold } from './folds.ts';
+import { leakyAndProper } from './leakage.ts';
+import {
+  GRID,
+  penguinPipeline,
+  penguinPreprocessor,
+} from './penguin-pipeline.ts';
+import { oneHotEncoder } from './encode.ts';
+import { takeFrameRows } from './frame.ts';
+import { loadPenguins } from './penguins.ts';
+import { select } from './pipeline.ts';
+import { SCALERS, fitScaling } from './scale.ts';
+import { gridSearch, type Params, type Score } from './search.ts';
+import { softmaxClassifier } from './classifier.ts';
+
+export const FOLDS = 5;
+
+/** Grid search on scikit-learn's (unshuffled) stratified folds. */
+export function gridStudy() {
+  const { X, y } = loadPenguins();
+  const folds = stratifiedKFold(y, FOLDS);
+  return gridSearch(X, y, folds, GRID, penguinPipeline,
+    multiclassLogLoss);
+}
+
+export const LEAK = { repeats: 20, seed: 2024 };
+
+/** The two pipelines whose leak the page measures: scikit-learn's
+ *  defaults (standard scaling, C = 1) and the one grid search chose. */
+export const LEAK_PIPELINES = {
+  standard: { C: 1, impute: 'mean', scaler: 'standard' },
+  robust: { C: 100, impute: 'mean', scaler: 'robust' },
+};
+
+/**
+ * The leak measured: for each of `repeats` shuffled stratified 5-fold
+ * splits, the CV log-loss and accuracy of the pipeline `p` with its
+ * preprocessing fitted on all rows (leaky) and inside the folds.
+ */
+export function leakageStudy(
+  p: Params,
+  { repeats, seed } = LEAK,
+) {
+  const { X, y } = loadPenguins();
+  const rng = createRng(seed);
+  const pre = penguinPreprocessor(p.impute as never, p.scaler as never);
+  const model = softmaxClassifier(1 / (p.C as number), 3);
+  const rows = Array.from({ length: repeats }, () => {
+    const folds = stratifiedKFold(y, FOLDS, rng);
+    const acc: number[] = []; // filled in call order: leaky, proper
+    const score: Score = (yt, P) => {
+      acc.push(accuracyFromProba(yt, P));
+      return multiclassLogLoss(yt, P);
+    };
+    const { leaky, proper } = leakyAndProper(X, y, folds, pre, model,
+      score);
+    const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+    return {
+      leaky: leaky.mean, proper: proper.mean,
+      leakyAccuracy: mean(acc.slice(0, FOLDS)),
+      properAccuracy: mean(acc.slice(FOLDS)),
+    };
+  });
+  const paired = (d: number[]) => {
+    const m = moments(d);
+    return { mean: m.mean, se: Math.sqrt(m.variance / d.length) };
+  };
+  return {
+    rows,
+    logLoss: paired(rows.map((r) => r.proper - r.leaky)),
+    accuracy: paired(rows.map((r) => r.leakyAccuracy - r.properAccuracy)),
+    proper: paired(rows.map((r) => r.proper)),
+  };
+}
+
+/** A penguin's body mass with a typing slip: 3750 g entered as 37 500. */
+export const TYPO = { row: 0, grams: 37_500 };
+
+/**
+ * The body masses of the penguins that have one, penguin TYPO.row's
+ * replaced by `grams` (null: as recorded), and each scaler's fit and
+ * output on them.
+ */
+export function scalingOutlier(grams: number | null = TYPO.grams) {
+  const { X } = loadPenguins();
+  const mass = X.find((c) => c.name === 'body_mass_g')!.values;
+  const x = (mass as Float64Array).slice();
+  if (grams !== null) x[TYPO.row] = grams;
+  const kept = [...x.keys()].filter((i) => !Number.isNaN(x[i]));
+  const v = Float64Array.from(kept, (i) => x[i]);
+  const at = kept.indexOf(TYPO.row);
+  return {
+    values: v,
+    outlier: at,
+    fits: SCALERS.map((kind) => {
+      const { center, scale } = fitScaling(v, kind);
+      return { kind, center, scale,
+        z: v.map((u) => (u - center) / scale) };
+    }),
+  };
+}
+
+/** Rows shown in the chapter's table: complete, both gaps, sex gap. */
+export const SHOWN_ROWS = [0, 3, 8];
+
+/** The chosen pipeline's preprocessing, fitted on the training rows of
+ *  the first fold, applied to SHOWN_ROWS: names and values. */
+export function transformedRows(p: Params) {
+  const { X, y } = loadPenguins();
+  const [{ train }] = stratifiedKFold(y, FOLDS);
+  const pre = penguinPreprocessor(p.impute as never, p.scaler as never);
+  const out = pre(takeFrameRows(X, train))(takeFrameRows(X, SHOWN_ROWS));
+  const raw = takeFrameRows(X, SHOWN_ROWS);
+  return {
+    raw: raw.map((c) => ({ name: c.name,
+      values: Array.from(c.values as ArrayLike<number | string | null>,
+        (v) => (typeof v === 'number' && Number.isNaN(v) ? null : v)) })),
+    out: out.map((c) => ({ name: c.name,
+      values: Array.from(c.values as Float64Array) })),
+  };
+}
+
+/** Trained without the Torgersen penguins, the pipeline (C = 1,
+ *  standard) meets a new island: ignored, or an error. */
+export function unseenIsland() {
+  const { X, y } = loadPenguins();
+  const island = X.find((c) => c.name === 'island')!.values;
+  const rows = [...y.keys()];
+  const seen = rows.filter((i) => island[i] !== 'Torgersen');
+  const fresh = rows.filter((i) => island[i] === 'Torgersen');
+  const Xs = takeFrameRows(X, seen);
+  const ys = Int32Array.from(seen, (i) => y[i]);
+  const yf = Int32Array.from(fresh, (i) => y[i]);
+  const f = penguinPipeline(LEAK_PIPELINES.standard)(Xs, ys);
+  const P = f(takeFrameRows(X, fresh));
+  let message = '';
+  try {
+    oneHotEncoder({ unknown: 'error' })(select('t', Xs, ['island']))(
+      select('t', takeFrameRows(X, fresh), ['island']));
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  return { n: fresh.length, trainN: seen.length,
+    accuracy: accuracyFromProba(yf, P), message,
+    species: [0, 1, 2].map((k) => yf.filter((v) => v === k).length) };
+}

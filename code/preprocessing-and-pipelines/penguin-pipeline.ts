@@ -1,0 +1,64 @@
+// The chapter's pipeline for the penguins: gaps filled and flagged,
+// numbers scaled, categories one-hot encoded, softmax regression at the
+// end; and the grid of settings that grid search tries. Browser-safe.
+import type { Matrix } from '../linear-algebra/matrix.ts';
+import { softmaxClassifier } from './classifier.ts';
+import { oneHotEncoder } from './encode.ts';
+import type { Frame } from './frame.ts';
+import { imputer, type ImputeStrategy } from './impute.ts';
+import {
+  columnTransformer,
+  pipe,
+  pipeline,
+  type Step,
+} from './pipeline.ts';
+import { scaler, type ScalerKind } from './scale.ts';
+import type { Params } from './search.ts';
+
+export const SPECIES = ['Adelie', 'Chinstrap', 'Gentoo'];
+
+// #region penguin-pipeline
+export const NUMERIC = ['bill_length_mm', 'bill_depth_mm',
+  'flipper_length_mm', 'body_mass_g'];
+export const CATEGORICAL = ['island', 'sex'];
+
+/** Numbers: fill and flag gaps, then scale. Categories: fill, one-hot;
+ *  an island never seen in training is encoded as all zeros. */
+export function penguinPreprocessor(
+  impute: ImputeStrategy,
+  scale: ScalerKind,
+): Step<Frame, Frame> {
+  return columnTransformer([
+    [NUMERIC, pipeline(imputer(impute, { indicator: true }),
+      scaler(scale))],
+    [CATEGORICAL, pipeline(imputer('most_frequent'),
+      oneHotEncoder({ unknown: 'ignore' }))],
+  ]);
+}
+
+/** The whole pipeline for one point of the grid; λ = 1/C. */
+export function penguinPipeline(p: Params): Step<Frame, Matrix> {
+  checkParams(p);
+  const pre = penguinPreprocessor(p.impute as ImputeStrategy,
+    p.scaler as ScalerKind);
+  return pipe(pre, softmaxClassifier(1 / (p.C as number), 3));
+}
+// #endregion
+
+// #region penguin-grid
+/** The settings grid search tries: 6 · 2 · 3 = 36 pipelines. */
+export const GRID = {
+  C: [0.01, 0.1, 1, 10, 100, 1000],
+  impute: ['mean', 'median'],
+  scaler: ['minmax', 'robust', 'standard'],
+};
+// #endregion
+
+function checkParams(p: Params): void {
+  const ok = p !== null && typeof p === 'object' &&
+    typeof p.C === 'number' && p.C > 0 && Number.isFinite(p.C);
+  if (!ok) {
+    throw new Error('penguinPipeline: expected settings { C, impute, ' +
+      `scaler } with C > 0, got ${JSON.stringify(p)}`);
+  }
+}
