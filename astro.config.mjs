@@ -47,7 +47,7 @@ export default defineConfig({
       pagination: true,
     }),
     printDedupe(),
-    buildReport(),
+    buildReport(root),
     // Starlight adds a sitemap unless one is configured; without a
     // `site` (BOOK_SITE) a sitemap cannot name absolute addresses, so
     // this stand-in takes its place and the build makes none.

@@ -3,11 +3,15 @@
 // the path in $CHROMIUM). It checks, in order:
 //  1. zero broken internal links or fragments in dist/;
 //  2. in Chromium: every chapter's math rendered (no .katex-error, no raw
-//     $$), the Introduction shows a listing, a figure and its test box,
-//     and searching a word from the chapter finds it;
-//  3. the site built under a sub-path (BOOK_BASE=/ml-book/) has no broken
+//     $$); on a 390 px phone every figure's text is at least 11 px and
+//     every formula wider than the screen scrolls with an edge shadow;
+//     the Introduction shows a listing, a figure and its test box, and
+//     searching a word from the chapter finds it;
+//  3. a rebuild that reads every chapter's computation and compiled MDX
+//     from the cache gives byte-identical chapter pages;
+//  4. the site built under a sub-path (BOOK_BASE=/ml-book/) has no broken
 //     links and its pages load their styles;
-//  4. a chapter whose listing region has lost its marker fails the build,
+//  5. a chapter whose listing region has lost its marker fails the build,
 //     naming the chapter, the file and the region.
 // Ends with the line "N passed, N failed".
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -60,6 +64,51 @@ async function open(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
+/**
+ * What is wrong with the page on a phone (runs in the page): figure
+ * text under 11 px as drawn, and display formulas wider than their box
+ * that do not scroll or do not show the edge shadow that says so.
+ */
+function phoneProblems(): string[] {
+  const out: string[] = [];
+  for (const svg of document.querySelectorAll<SVGSVGElement>(
+    '.book-figure-plot svg')) {
+    const view = svg.viewBox.baseVal;
+    const shown = svg.getBoundingClientRect().width;
+    if (!view || view.width === 0 || shown === 0) continue; // not shown
+    const scale = shown / view.width;
+    const id = svg.closest('figure.book-figure')?.id ?? '?';
+    for (const t of svg.querySelectorAll('text')) {
+      if (!t.textContent?.trim()) continue;
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < 10.95) {
+        out.push(`${id}: "${t.textContent.trim().slice(0, 20)}" is ` +
+          `${px.toFixed(1)} px`);
+        break;
+      }
+    }
+  }
+  for (const el of document.querySelectorAll<HTMLElement>(
+    '.book-figure-plot figure > div')) {
+    const px = parseFloat(getComputedStyle(el).fontSize);
+    if (el.textContent?.trim() && px < 10.95) {
+      out.push(`legend "${el.textContent.trim().slice(0, 20)}" is ${px} px`);
+    }
+  }
+  for (const el of document.querySelectorAll<HTMLElement>(
+    '.sl-markdown-content .katex-display')) {
+    if (el.scrollWidth <= el.clientWidth + 1) continue;
+    const st = getComputedStyle(el);
+    const tex = el.querySelector('annotation')?.textContent?.slice(0, 30);
+    if (!/auto|scroll/.test(st.overflowX)) {
+      out.push(`formula "${tex}" is cut: overflow-x ${st.overflowX}`);
+    } else if (!st.backgroundImage.includes('gradient')) {
+      out.push(`formula "${tex}" scrolls with no edge shadow`);
+    }
+  }
+  return out;
+}
+
 async function mathRendered(page: Page, what: string) {
   const errors = await page.locator('.katex-error').count();
   assert(errors === 0, `${what}: ${errors} .katex-error element(s)`);
@@ -98,6 +147,20 @@ async function main() {
         await mathRendered(page, ch.slug);
         const h1 = await page.locator('h1').first().innerText();
         assert(h1.startsWith(`${ch.number} `), `title "${h1}" lacks its number`);
+        await page.close();
+      });
+    }
+    for (const ch of CHAPTERS) {
+      await check(`chapter ${ch.number} (${ch.slug}) on a 390 px phone: ` +
+        'figure text ≥ 11 px, wide formulas scroll with an edge shadow',
+      async () => {
+        const page = await browser.newPage({
+          viewport: { width: 390, height: 844 },
+        });
+        await page.addInitScript(idleCallbacksRun);
+        await page.goto(`${site}${ch.slug}/`);
+        const problems = await page.evaluate(phoneProblems);
+        assert(problems.length === 0, problems.slice(0, 8).join('\n'));
         await page.close();
       });
     }
@@ -144,6 +207,39 @@ async function main() {
         'MathML leaks into search excerpts');
       await page.close();
     });
+    await check('search: a section is found by its heading, excerpts read as text', async () => {
+      const page = await open(browser, `${site}introduction/`);
+      const find = (q: string) => page.evaluate(async (q) => {
+        const url = '/pagefind/pagefind.js'; // served by the site
+        const pf = await import(/* @vite-ignore */ url);
+        const found = await pf.search(q);
+        const out: { url: string; subs: { title: string; excerpt: string }[] }[] = [];
+        for (const r of found.results.slice(0, 5)) {
+          const d = await r.data();
+          out.push({
+            url: d.url,
+            subs: d.sub_results.map((x: { title: string; excerpt: string }) =>
+              ({ title: x.title, excerpt: x.excerpt.replace(/<[^>]*>/g, '') })),
+          });
+        }
+        return out;
+      }, q);
+      const chol = await find('Cholesky');
+      assert(chol[0]?.url.endsWith('/decompositions/') &&
+        chol[0].subs.some((x) => x.title === 'Cholesky'),
+      `"Cholesky": ${JSON.stringify(chol[0]?.subs.map((x) => x.title))}`);
+      const code = await find('condEst');
+      const excerpts = code.flatMap((r) => r.subs.map((x) => x.excerpt));
+      assert(excerpts.length > 0, 'condEst found nowhere');
+      const numbered = excerpts.find((e) =>
+        /(^|\s)\d+\.?\s+(export|function|const|if|return|\})\b/.test(e));
+      assert(!numbered, `a listing line number in an excerpt: ${numbered}`);
+      const cost = (await find('ridge Cholesky costs')).flatMap((r) =>
+        r.subs.map((x) => x.excerpt)).find((e) => e.includes('O(nd'));
+      assert(cost?.includes('O(nd² + d³)'),
+        `a formula in an excerpt: ${cost}`);
+      await page.close();
+    });
     await check('the least-squares demo refits when a point moves by keyboard', async () => {
       const page = await open(browser, `${site}linear-regression/`);
       const demo = page.locator('least-squares-demo');
@@ -171,6 +267,27 @@ async function main() {
   } finally {
     server.close();
   }
+
+  console.log('cache');
+  await check('a rebuild from the cache gives the same chapter pages, byte for byte', () => {
+    // In CI dist/ is a cold build (a fresh clone has no .cache/); this
+    // build reads everything from the cache that build wrote.
+    const warm = join(scratch, 'warm');
+    const r = build(root, warm, '/');
+    assert(r.status === 0, r.stderr.slice(-2000));
+    const report = r.stdout.match(/chapter computations \((\d+) of (\d+) cached/);
+    assert(report && report[1] === report[2],
+      `not every chapter came from the cache: ${report?.[0]}`);
+    const differ: string[] = [];
+    for (const ch of CHAPTERS) {
+      for (const page of [`${ch.slug}`, `print/${ch.slug}`, `tests/${ch.slug}`]) {
+        const a = readFileSync(join(dist, page, 'index.html'));
+        const b = readFileSync(join(warm, page, 'index.html'));
+        if (!a.equals(b)) differ.push(page);
+      }
+    }
+    assert(differ.length === 0, `pages differ: ${differ.join(', ')}`);
+  });
 
   console.log('sub-path');
   const baseOut = join(scratch, 'base');

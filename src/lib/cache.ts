@@ -36,7 +36,8 @@ export interface ComputeRecord {
   readonly ms: number;
   /** Milliseconds spent hashing and reading the cache. */
   readonly overheadMs: number;
-  readonly status: 'cached' | 'computed' | 'uncached';
+  readonly status: 'cached' | 'computed' | 'computed in parallel' |
+    'uncached';
   /** Why a computation may take more than 20 s, if it does. */
   readonly reason?: string;
 }
@@ -142,6 +143,11 @@ export function cachedIn<T>(
   if (!off && existsSync(file)) {
     try {
       const stored = deserialize(readFileSync(file)) as Stored;
+      // (a value the build's worker computed is reported as computed)
+      if (stored.key === key &&
+        log.get(slug)?.status === 'computed in parallel') {
+        return stored.value as T;
+      }
       if (stored.key === key) {
         log.set(slug, {
           slug, ms: 0, overheadMs: performance.now() - t0, status: 'cached',

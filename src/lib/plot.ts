@@ -33,6 +33,11 @@ export function renderPlot(options: Plot.PlotOptions): string {
     ...options,
     document: document as unknown as Document,
   }) as unknown as Element;
+  // Plot names each mark's group (aria-label="line") but gives it no
+  // role, which ARIA forbids; the figure's alt text describes the chart.
+  for (const g of node.querySelectorAll('g[aria-label]')) {
+    g.removeAttribute('aria-label');
+  }
   if (node.tagName.toLowerCase() === 'figure') {
     // A legend makes Plot wrap the chart in <figure>; keep the markup.
     return node.outerHTML;

@@ -16,7 +16,8 @@ import { deserialize, serialize } from 'node:v8';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { CHAPTERS } from '../toc.ts';
-import { computeLog } from '../lib/cache.ts';
+import { Worker } from 'node:worker_threads';
+import { computeLog, type ComputeRecord } from '../lib/cache.ts';
 import { dependencies, readCached } from '../lib/import-graph.ts';
 import { buildIndex } from './book-index.ts';
 
@@ -115,12 +116,31 @@ export function mdxCache(root: string, base: string): Plugin {
   };
 }
 
-/** Prints each chapter's computation: seconds, and cached or computed. */
-export function buildReport(): AstroIntegration {
+/**
+ * Computes the chapters in a worker thread while the build compiles, and
+ * prints each chapter's computation afterwards: seconds, and whether it
+ * was read from the cache or computed (here, or in parallel).
+ */
+export function buildReport(root: string): AstroIntegration {
+  let worker: Worker | undefined;
   return {
     name: 'book-build-report',
     hooks: {
-      'astro:build:done': ({ logger }) => {
+      'astro:build:start': () => {
+        if (process.env.BOOK_COMPUTE_WORKER === 'off' ||
+          process.env.BOOK_CACHE === 'off') return;
+        worker = new Worker(join(root, 'src/plugins/compute-worker.ts'), {
+          workerData: { root, slugs: CHAPTERS.map((c) => c.slug) },
+        });
+        worker.on('message', (r: ComputeRecord) => {
+          if (r.status === 'computed') {
+            computeLog().set(r.slug, { ...r, status: 'computed in parallel' });
+          }
+        });
+        worker.on('error', () => {}); // pages recompute and report it
+      },
+      'astro:build:done': async ({ logger }) => {
+        await worker?.terminate();
         const log = computeLog();
         if (log.size === 0) return;
         const rows = CHAPTERS.filter((c) => log.has(c.slug)).map((c) => {

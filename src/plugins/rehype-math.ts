@@ -6,9 +6,11 @@
 // Also:
 // - a formula KaTeX cannot render fails the build, naming file and line;
 // - KaTeX's MathML copy stays in the page for assistive technology but
-//   out of the search index (data-pagefind-ignore);
+//   out of the search index (data-pagefind-ignore), which gets a plain
+//   text reading of the formula instead;
 // - punctuation right after a short inline formula stays on its line.
 import katex from 'katex';
+import { texToText } from '../lib/tex-text.ts';
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 
@@ -35,15 +37,26 @@ function text(node: ElementContent): string {
 /** Visible characters of KaTeX's HTML rendering (not its MathML). */
 export function visibleLength(html: string): number {
   const at = html.indexOf('<span class="katex-html"');
-  return html.slice(at < 0 ? 0 : at).replace(/<[^>]*>/g, '')
+  const end = html.indexOf('<span class="katex-search"');
+  return html.slice(at < 0 ? 0 : at, end < 0 ? undefined : end)
+    .replace(/<[^>]*>/g, '')
     .replace(/&[#\w]+;/g, '.').length;
 }
 
-/** KaTeX's HTML for `tex`, with its MathML kept out of search. */
+/**
+ * KaTeX's HTML for `tex`. Search indexes neither KaTeX's MathML (kept for
+ * assistive technology) nor its visual HTML (which reads "nd2+d3") but a
+ * hidden plain-text reading of the formula ("nd²+d³", tex-text.ts).
+ */
 export function renderMath(tex: string, displayMode: boolean): string {
+  const text = texToText(tex).replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode })
     .replace('<span class="katex-mathml">',
-      '<span class="katex-mathml" data-pagefind-ignore="">');
+      '<span class="katex-mathml" data-pagefind-ignore="">')
+    .replace('<span class="katex-html" aria-hidden="true">',
+      '<span class="katex-html" aria-hidden="true" data-pagefind-ignore="">')
+    .replace(/<\/span>$/,
+      `<span class="katex-search" hidden>${text}</span></span>`);
 }
 
 /** An MDX node that writes `html` as it is. */
