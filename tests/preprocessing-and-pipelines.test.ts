@@ -216,8 +216,9 @@ describe('scaling, Eqs. (pp-affine)–(pp-robust)', () => {
     }
     // 0.1 three times: its mean is not exactly 0.1, its spread is
     // rounding error, not a real spread
-    expect(fitScaling(Float64Array.of(0.1, 0.1, 0.1), 'standard').scale)
-      .toBe(1);
+    const tenth = fitScaling(Float64Array.of(0.1, 0.1, 0.1), 'standard');
+    expect(tenth.center).not.toBe(0.1);
+    expect(tenth.scale).toBe(1);
   });
 
   it('on the training rows, each scaler gives its promised centre and ' +
@@ -664,6 +665,39 @@ describe('cross-validation and grid search over a whole pipeline', () => {
     expect(study.results[study.best].mean).toBeCloseTo(-g.best_score, 6);
   });
 
+  it('the five best pipelines lie within one standard error of the ' +
+    'best', () => {
+    const sorted = [...study.results].sort((a, b) => a.mean - b.mean);
+    expect(sorted[4].mean - sorted[0].mean)
+      .toBeLessThan(study.results[study.best].standardError);
+  });
+
+  it('the strongest penalty is the worst setting for every scaler and ' +
+    'imputation, and min–max suffers most from it', () => {
+    for (const scaler of GRID.scaler) {
+      for (const impute of GRID.impute) {
+        const series = study.results.filter((r) =>
+          r.params.scaler === scaler && r.params.impute === impute);
+        const worst = series.reduce((a, b) => (b.mean > a.mean ? b : a));
+        expect(worst.params.C).toBe(0.01);
+      }
+    }
+    const sorted = [...study.results].sort((a, b) => b.mean - a.mean);
+    expect(sorted[0].params.scaler).toBe('minmax');
+  });
+
+  it('on the same folds, the default pipeline (standard, C = 1) is ' +
+    'worse than the chosen one by more than two standard errors', () => {
+    const def = study.results.find((r) => r.params.C === 1 &&
+      r.params.impute === 'mean' && r.params.scaler === 'standard')!;
+    const d = def.scores.map((s, f) => s - study.results[study.best]
+      .scores[f]);
+    const m = d.reduce((a, b) => a + b) / d.length;
+    const se = Math.sqrt(d.reduce((a, v) => a + (v - m) ** 2, 0) /
+      (d.length - 1) / d.length);
+    expect(m).toBeGreaterThan(2 * se);
+  });
+
   it('refitted on all the penguins, the chosen pipeline predicts the ' +
     'probabilities of best_estimator_', () => {
     const f = penguinPipeline(study.params)(penguins.X, penguins.y);
@@ -682,6 +716,7 @@ describe('cross-validation and grid search over a whole pipeline', () => {
     assertAllClose(P.data, u.proba.flat(), { rtol: 0, atol: 1e-7 });
     const yNew = Int32Array.from(u.rows, (i: number) => penguins.y[i]);
     expect(accuracyFromProba(yNew, P)).toBe(u.accuracy);
+    expect(yNew.every((v) => v === 0)).toBe(true); // Torgersen: Adélies
   });
 
   it('refuses folds that do not partition the rows and an empty grid',

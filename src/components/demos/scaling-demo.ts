@@ -12,7 +12,7 @@ const L = 90;
 const R = 470;
 const ROW = [40, 95, 150];
 const SVG = 'http://www.w3.org/2000/svg';
-const NAMES = { standard: 'standard', minmax: 'min–max', robust: 'robust' };
+const NAMES = { standard: 'Standard', minmax: 'Min–max', robust: 'Robust' };
 const num = (v: number, d = 2) => v.toFixed(d).replace('-', '\u2212');
 
 class ScalingDemo extends HTMLElement {
@@ -41,7 +41,7 @@ class ScalingDemo extends HTMLElement {
   render(grams: number) {
     const x = this.masses.slice();
     x[this.slip] = grams;
-    const svg = this.querySelector('svg')!;
+    const svg = this.querySelector('svg.scd-svg')!;
     const layer = svg.querySelector('.scd-data')!;
     layer.replaceChildren();
     const said: string[] = [];
@@ -70,11 +70,11 @@ class ScalingDemo extends HTMLElement {
       t.setAttribute('y', String(cy - 12));
       t.setAttribute('text-anchor', 'end');
       t.textContent = z > this.hi ? `slip: ${num(z, 1)} →` : 'slip';
-      said.push(`${NAMES[kind]}: the other penguins span ${num(lo)} ` +
-        `to ${num(hi)}, the slip sits at ${num(z)}`);
+      said.push(`${NAMES[kind]} scaling: the other penguins span ` +
+        `${num(lo)} to ${num(hi)}, the slip sits at ${num(z)}.`);
     });
     this.querySelector('.scd-readout')!.textContent =
-      `Slip recorded as ${grams} g. ${said.join('; ')}.`;
+      `Slip recorded as ${grams} g. ${said.join(' ')}`;
   }
 }
 
