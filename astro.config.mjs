@@ -55,6 +55,15 @@ export default defineConfig({
   ],
   vite: {
     plugins: [watchCode(root), mdxCache(root, base)],
+    // `npm run dev` compiles Starlight's page and its components while it
+    // waits for the first request, which then only renders the chapter.
+    server: {
+      warmup: {
+        ssrFiles: [
+          './node_modules/@astrojs/starlight/dist/routes/static/index.astro',
+        ],
+      },
+    },
     build: {
       rolldownOptions: {
         onLog(level, log, handler) {

@@ -6,7 +6,9 @@
 //   <Listing> resolves;
 // - code/ lines fit the printed page (76 columns), cite equations by label,
 //   and import only from chapters that come earlier in the book;
-// - the test count each chapter page shows equals what Vitest collects.
+// - the test count each chapter page shows equals what Vitest collects;
+// - every chapter's mutation report matches its code and tests
+//   (scripts/check-mutation.ts).
 // The type-checks (tsc, astro check) run after it, from package.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { CHAPTERS } from '../src/toc.ts';
 import { scanRegions, tangle } from '../src/plugins/tangle.ts';
 import { countTests } from '../src/lib/tests-info.ts';
 import { filesUnder as files, withoutFences } from '../src/lib/files.ts';
+import { checkMutationReports } from './check-mutation.ts';
 
 export const MAX_COLUMNS = 76;
 
@@ -130,6 +133,54 @@ export function checkBook(root: string): Problem[] {
   return problems;
 }
 
+/**
+ * The chapter anatomy of BOOK-STYLE, for every chapter: an opener, key
+ * points (five to eight) before the exercises, every exercise with a
+ * hint and at least half with a worked solution; and the MDX holds
+ * prose, not computation (no `export const`: it imports its results
+ * from src/compute/<slug>.ts).
+ */
+export function checkAnatomy(root: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const ch of CHAPTERS) {
+    const path = join(root, ch.file);
+    if (!existsSync(path)) continue;
+    const text = withoutFences(readFileSync(path, 'utf8'));
+    const say = (what: string) => problems.push({ where: ch.file, what });
+    if (!/<Opener\b/.test(text)) say('has no <Opener needs="…">');
+    const key = /^## Key points\s*$([\s\S]*?)(?=^## )/m.exec(text);
+    if (!key) {
+      say('has no "## Key points" section before the next section');
+    } else {
+      const bullets = key[1].match(/^[-*] /gm)?.length ?? 0;
+      if (bullets < 5 || bullets > 8) {
+        say(`has ${bullets} key points; BOOK-STYLE asks for five to eight`);
+      }
+      if (text.indexOf('## Exercises') < key.index) {
+        say('puts its key points after the exercises');
+      }
+    }
+    const exercises = [...text.matchAll(
+      /<Exercise\b[\s\S]*?<\/Exercise>/g)].map((m) => m[0]);
+    if (exercises.length < 3) {
+      say(`has ${exercises.length} <Exercise>s; BOOK-STYLE asks for 3 to 6`);
+    }
+    exercises.forEach((e, i) => {
+      if (!/<Hint>/.test(e)) say(`exercise ${i + 1} has no <Hint>`);
+    });
+    const solved = exercises.filter((e) => /<Solution>/.test(e)).length;
+    if (solved * 2 < exercises.length) {
+      say(`${solved} of ${exercises.length} exercises have a worked ` +
+        '<Solution>; at least half must');
+    }
+    if (/^export const /m.test(text)) {
+      say('computes in the MDX (export const); move it to ' +
+        `src/compute/${ch.slug}.ts`);
+    }
+  }
+  return problems;
+}
+
 /** Test counts shown on the pages vs the tests Vitest collects. */
 export function checkTestCounts(root: string): Problem[] {
   const out = execFileSync(
@@ -158,6 +209,19 @@ export function checkTestCounts(root: string): Problem[] {
 if (import.meta.main) {
   const root = resolve(import.meta.dirname, '..');
   const problems = [...checkBook(root), ...checkTestCounts(root)];
+  // Not yet enforced: they fail the check once every chapter meets them
+  // (the chapters are being brought to the anatomy and to current
+  // mutation reports chapter by chapter); until then they are listed.
+  const ENFORCED = false;
+  const pending = [...checkAnatomy(root), ...checkMutationReports(root)];
+  if (ENFORCED) problems.push(...pending);
+  else {
+    for (const p of pending) console.log(`… ${p.where}: ${p.what}`);
+    if (pending.length > 0) {
+      console.log(`check: ${pending.length} anatomy or mutation item(s) ` +
+        'still open (not yet enforced)');
+    }
+  }
   for (const p of problems) console.error(`✗ ${p.where}: ${p.what}`);
   if (problems.length > 0) {
     console.error(`\ncheck: ${problems.length} problem(s)`);

@@ -36,7 +36,7 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'instance-based',
     title: 'Part III — Instance-based and generative classifiers',
-    chapters: [],
+    chapters: ['k-nearest-neighbors'],
   },
   {
     dir: 'trees-and-ensembles',

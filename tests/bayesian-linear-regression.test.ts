@@ -59,6 +59,8 @@ import {
   samplePredictive,
 } from '../code/bayesian-linear-regression/predictive.ts';
 import { fixture as loadFixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/bayesian-linear-regression.ts';
 
 const fixture = loadFixture('bayesian-linear-regression', 'sklearn.json');
 
@@ -510,5 +512,23 @@ describe('errors name the function and what was wrong', () => {
       .toThrow(/gaussianBasis: width must be > 0/);
     expect(() => gaussianBasis(Float64Array.of(0), [], 1))
       .toThrow(/gaussianBasis: expected at least one/);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('the posterior, its update, the prior and the basis', () => {
+    rejectsBadInput(badInput.posterior);
+  });
+
+  it('the predictive distribution and its samples', () => {
+    rejectsBadInput(badInput.predictive);
+  });
+
+  it('the evidence, its gradient, MacKay and Bayesian ridge', () => {
+    rejectsBadInput(badInput.evidence);
+  });
+
+  it('the examples and the diabetes studies', () => {
+    rejectsBadInput(badInput.studies);
   });
 });

@@ -70,6 +70,8 @@ import {
   trapezoid,
 } from '../code/classification-metrics/roc.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/classification-metrics.ts';
 
 const sk = fixture('classification-metrics', 'sklearn.json');
 
@@ -343,7 +345,7 @@ describe('the ROC curve and its area', () => {
       /rocCurve: needs both classes in y, got 2 positives and 0 negatives/,
     );
     expect(() => rocCurve([0, 1], [0.2, NaN])).toThrow(
-      /rankedCounts: s must hold finite numbers, got s\[1\] = NaN/,
+      /rocCurve: s must hold finite numbers, got s\[1\] = NaN/,
     );
     expect(() => rankedCounts([0, 1], [0.2])).toThrow(
       /rankedCounts: expected y and s of one length, got 2 and 1/,
@@ -776,5 +778,75 @@ describe('the breast cancer data', () => {
       checked += 1;
     });
     expect(checked).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('large input', () => {
+  it('counts, log-loss and Brier score take 10^6 predictions', () => {
+    // n = 10^6 alternating labels, every p = 1/4: the exact values
+    // below, up to the rounding of 10^6 terms (n eps relative).
+    const n = 1_000_000;
+    const y = Float64Array.from({ length: n }, (_, i) => i % 2);
+    const p = new Float64Array(n).fill(0.25);
+    expect(confusionCounts(y, predictAt(p, 0.5)))
+      .toEqual({ tp: 0, fp: 0, tn: n / 2, fn: n / 2 });
+    const tol = { rtol: n * Number.EPSILON, atol: 0 };
+    assertAllClose(brierScore(y, p), (0.25 ** 2 + 0.75 ** 2) / 2, tol);
+    assertAllClose(logLoss(y, p), -(Math.log(0.25) + Math.log(0.75)) / 2,
+      tol);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it("the chapter's shared checks", () => {
+    rejectsBadInput(badInput.checks);
+  });
+
+  it('confusion counts, the rates read off them, prevalence and costs', () => {
+    rejectsBadInput(badInput.confusion);
+  });
+
+  it('ranked counts, ROC, AUC, Mann–Whitney and precision–recall', () => {
+    rejectsBadInput(badInput.curves);
+  });
+
+  it('log-loss, Brier score and calibration', () => {
+    rejectsBadInput(badInput.probabilities);
+  });
+
+  it('the breast cancer evaluation and the imbalance study', () => {
+    rejectsBadInput(badInput.studies);
+  });
+});
+
+// Tests that kill mutants the chapter's other tests let through
+// (`npm run mutate -- classification-metrics`; see tests/mutation/).
+describe('mutation gaps', () => {
+  it('a point straight above its neighbour is kept: AUC 11/12 with a tie', () => {
+    // counts (TP, FP) at thresholds 3, 2, 1, 0: (1,0), (2,0), (3,1), (3,2).
+    // (2,0) is evenly spaced in TP but not in FP, so it stays; dropping
+    // it by the TP rule alone would give AUC 10/12. Mann–Whitney: of 6
+    // pairs 5 are ordered and one tied, (5 + 1/2)/6 = 11/12.
+    const y = [1, 1, 1, 0, 0];
+    const s = [3, 2, 1, 1, 0];
+    const r = rocCurve(y, s);
+    expect(Array.from(r.tpr)).toEqual([0, 1 / 3, 2 / 3, 1, 1]);
+    expect(Array.from(r.fpr)).toEqual([0, 0, 0, 1 / 2, 1]);
+    expect(Array.from(r.thresholds)).toEqual([4, 3, 2, 1, 0]);
+    expect(rocAuc(y, s)).toBeCloseTo(11 / 12, 15);
+  });
+
+  it('trapezoid refuses x and y of different lengths or fewer than two', () => {
+    expect(() => trapezoid([0, 1], [0])).toThrow(
+      /^trapezoid: expected x and y of one length, got 2 and 1$/,
+    );
+    expect(() => trapezoid([0], [0])).toThrow(/got 1 and 1$/);
+    expect(() => trapezoid([0, 1, 0.5], [0, 1, 1])).toThrow(
+      /^trapezoid: x must be non-decreasing, got x\[1\] = 1 > x\[2\] = 0.5$/,
+    );
+    expect(() => trapezoid([0, NaN], [0, 1])).toThrow(
+      /^trapezoid: x must hold finite numbers, got x\[1\] = NaN$/,
+    );
+    expect(trapezoid([0, 0, 1], [0, 1, 1])).toBe(1); // a vertical step
   });
 });

@@ -44,6 +44,7 @@ import {
   ellipseExample,
   gaussianMatrix,
   hardCases,
+  otherHardCases,
   imageStudy,
   randomSpd,
   sweepHistories,
@@ -75,7 +76,15 @@ import {
   solveLowerTransposed,
   solveUpper,
 } from '../code/decompositions/triangular.ts';
+import { smallestRank, squareImage } from
+  '../code/decompositions/solutions/compression.ts';
+import { logDet } from '../code/decompositions/solutions/log-det.ts';
+import { ridgeSvd } from '../code/decompositions/solutions/ridge-svd.ts';
+import { reflectionError } from
+  '../code/decompositions/solutions/wrong-sign.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/decompositions.ts';
 
 // ---------------------------------------------------------------------
 // Helpers and tolerances
@@ -369,7 +378,7 @@ describe('Householder QR', () => {
   });
 
   it('handles a zero column: r_jj = 0 exactly, and QR = A', () => {
-    const A = hardCases()[5].A; // 4 x 3 with a zero middle column
+    const A = otherHardCases()[1].A; // 4 x 3 with a zero middle column
     const f = householderQR(A);
     expect(f.R.get(1, 1)).toBe(0);
     expect(f.beta[1]).toBe(0); // nothing to eliminate: H_1 = I
@@ -421,7 +430,7 @@ describe('least squares by QR', () => {
     expect(() => qrLeastSquares(new Matrix(2, 3), v(1, 2))).toThrow(
       /qrLeastSquares: expected at least as many rows as columns, got X 2x3.*minNormLeastSquares/,
     );
-    expect(() => qrLeastSquares(hardCases()[5].A, v(1, 2, 3, 4))).toThrow(
+    expect(() => qrLeastSquares(otherHardCases()[1].A, v(1, 2, 3, 4))).toThrow(
       /qrLeastSquares: X \(4x3\) is rank deficient: .*column 1.*minNormLeastSquares/,
     );
     expect(() => qrLeastSquares(identity(2), v(1, 2, 3))).toThrow(
@@ -600,6 +609,40 @@ describe('symmetric eigendecomposition (cyclic Jacobi)', () => {
       /symmetricEigen: A \(2x2\) has NaN at \(0, 1\)/,
     );
   });
+  it('solves a 1,000 x 1,000 problem: no stack overflow (a shuffled block-diagonal A)', () => {
+    // Math.hypot(...a) overflowed the stack from n = 355. A dense
+    // n = 1000 takes minutes (O(n^3) a sweep; scripts/bench/eigen.ts),
+    // so this A is 500 random 2 x 2 blocks [[a, b], [b, c]] on shuffled
+    // rows and columns: every step runs at n = 1000, in milliseconds.
+    // Each block has eigenvalues (a + c)/2 +- hypot((a - c)/2, b).
+    const n = 1000;
+    const rng = createRng(13);
+    const perm = rng.shuffle(Array.from({ length: n }, (_, i) => i));
+    const A = new Matrix(n, n);
+    const expected: number[] = [];
+    for (let k = 0; k < n; k += 2) {
+      const [a, b, c] = [rng.normal(), rng.normal(), rng.normal()];
+      const [i, j] = [perm[k], perm[k + 1]];
+      A.data[i * n + i] = a;
+      A.data[j * n + j] = c;
+      A.data[i * n + j] = b;
+      A.data[j * n + i] = b;
+      const r = Math.hypot((a - c) / 2, b);
+      expected.push((a + c) / 2 + r, (a + c) / 2 - r);
+    }
+    expected.sort((x, y) => y - x);
+    const { values, vectors, sweeps } = symmetricEigen(A);
+    expect(sweeps).toBe(2); // one rotation a block, then nothing to do
+    // one rotation of a 2 x 2 block: a few u of its size (here < 8)
+    assertAllClose(values, expected, { rtol: 0, atol: 64 * u });
+    for (let j = 0; j < n; j += 97) { // A v = lambda v, column by column
+      const vj = vectors.col(j);
+      assertAllClose(matvec(A, vj), vj.map((x) => values[j] * x), {
+        rtol: 0, atol: 64 * u,
+      });
+      expect(Math.abs(norm(vj) - 1)).toBeLessThan(4 * u);
+    }
+  });
 });
 
 describe('SVD (one-sided Jacobi)', () => {
@@ -697,7 +740,7 @@ describe('SVD (one-sided Jacobi)', () => {
     expect(Array.from(Z.s)).toEqual([0, 0, 0]);
     expect(orthogonalityError(Z.U)).toBeLessThan(4 * u);
     expect(orthogonalityError(Z.V)).toBe(0);
-    const f = svd(hardCases()[5].A);
+    const f = svd(otherHardCases()[1].A);
     expect(f.s[2]).toBe(0); // the zero column's singular value, exactly
     expect(orthogonalityError(f.U)).toBeLessThan(12 * 3 * u);
   });
@@ -722,12 +765,26 @@ describe('SVD (one-sided Jacobi)', () => {
   });
 
   it('converges in a bounded number of sweeps on every hard case', () => {
-    for (const c of hardCases()) {
+    for (const c of [...hardCases(), ...otherHardCases()]) {
       const f = svd(c.A); // maxSweeps = 40 by default
       expect(f.sweeps).toBeLessThanOrEqual(6);
       const tol = 2 * c.A.rows * c.A.cols * u * frobenius(c.A);
       expect(frobenius(sub(rebuild(f), c.A))).toBeLessThan(tol);
     }
+  });
+
+  it('takes 150,000 rows: no stack overflow (from 125,511 rows before)', () => {
+    // Math.hypot(...column) in finish() overflowed the stack. Check
+    // s_j^2 against the eigenvalues of the 3 x 3 Gram matrix A^T A,
+    // which costs m u ||A||_F^2 to form, and U^T U = I.
+    const m = 150_000;
+    const A = gaussianMatrix(17, m, 3);
+    const f = svd(A);
+    const G = matmul(transpose(A), A);
+    const { values } = symmetricEigen(symmetrize(G));
+    const tol = (m + 2 * 9) * u * frobenius(A) ** 2;
+    assertAllClose(f.s.map((x) => x * x), values, { rtol: 0, atol: tol });
+    expect(orthogonalityError(f.U)).toBeLessThan(3 * m * u);
   });
 
   it('rejects NaN and Infinity', () => {
@@ -922,8 +979,8 @@ describe('against ml-matrix', () => {
   });
 
   it("ml-matrix's SVD (autoTranspose) rebuilds every hard case", () => {
-    // The claim under the hard-case table; tolerance as for our SVD.
-    for (const c of hardCases()) {
+    // Tolerance as for our SVD.
+    for (const c of [...hardCases(), ...otherHardCases()]) {
       const rows = Array.from({ length: c.A.rows }, (_, i) =>
         Array.from(c.A.row(i)));
       const d = new MlSVD(new MlMatrix(rows), { autoTranspose: true });
@@ -933,5 +990,267 @@ describe('against ml-matrix', () => {
       const tol = 2 * c.A.rows * c.A.cols * u * frobenius(c.A);
       expect(R.sub(new MlMatrix(rows)).norm('frobenius')).toBeLessThan(tol);
     }
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('Cholesky, the triangular solves and their checks', () => {
+    rejectsBadInput(badInput.cholesky);
+  });
+
+  it('Householder QR, least squares and the normal equations', () => {
+    rejectsBadInput(badInput.qr);
+  });
+
+  it('the Jacobi rotation, symmetricEigen and the SVD', () => {
+    rejectsBadInput(badInput.eigen);
+  });
+
+  it('low rank, rank, the pseudo-inverse and the test image', () => {
+    rejectsBadInput(badInput.lowRank);
+  });
+
+  it('the random matrices of the examples', () => {
+    rejectsBadInput(badInput.examples);
+  });
+});
+
+describe('review', () => {
+  /** A random orthogonal n x n matrix: the Q of a Gaussian matrix. */
+  const orthogonal = (seed: number, n: number) =>
+    thinQ(householderQR(gaussianMatrix(seed, n, n)));
+
+  /** U[:, :k] diag(s) V^T for random orthogonal U (m x m), V (k x k). */
+  function withSingularValues(m: number, s: number[], seeds: number[]) {
+    const k = s.length;
+    const U = orthogonal(seeds[0], m);
+    const V = orthogonal(seeds[1], k);
+    const US = new Matrix(m, k);
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < k; j++) US.data[i * k + j] = U.data[i * m + j] * s[j];
+    }
+    return matmul(US, transpose(V));
+  }
+
+  /** Kahan's matrix: diag(1, s, ..., s^(n-1)) (I - c N), N = strictly
+   * upper triangular ones, c = cos(phi), s = sin(phi). */
+  function kahan(n: number, phi: number): Matrix {
+    const R = new Matrix(n, n);
+    for (let i = 0; i < n; i++) {
+      for (let j = i; j < n; j++) {
+        R.data[i * n + j] = Math.sin(phi) ** i * (i === j ? 1 : -Math.cos(phi));
+      }
+    }
+    return R;
+  }
+
+  it('svd of a 200 000 x 2 matrix runs (no spread into a call)', () => {
+    const A = gaussianMatrix(41, 200_000, 2);
+    const f = svd(A);
+    const e = symmetricEigen(symmetrize(matmul(transpose(A), A))).values;
+    // s_i^2 against the eigenvalues of the well-conditioned 2 x 2 A^T A:
+    // forming A^T A (sums of 2e5 terms) costs about 2e5 u relative
+    for (let i = 0; i < 2; i++) {
+      expect(Math.abs(f.s[i] ** 2 - e[i]) / e[i]).toBeLessThan(1e-10);
+    }
+  });
+
+  it('symmetricEigen of diag(400, ..., 1) runs and takes one sweep', () => {
+    const n = 400;
+    const D = new Matrix(n, n);
+    for (let i = 0; i < n; i++) D.data[i * n + i] = n - i;
+    const { values, sweeps } = symmetricEigen(D);
+    expect(sweeps).toBe(1);
+    // the matrix is divided by 400 and multiplied back: two roundings
+    for (let i = 0; i < n; i++) {
+      expect(Math.abs(values[i] - (n - i))).toBeLessThanOrEqual(
+        2 * u * (n - i));
+    }
+  });
+
+  it('svd keeps a column 1e-170 times smaller: s_2 and U^T U = I', () => {
+    const f = svd(M([[1, 1e-170], [0, 1e-170]]));
+    expect(Math.abs(f.s[1] - 1e-170) / 1e-170).toBeLessThan(1e-14);
+    expect(maxDiff(matmul(transpose(f.U), f.U), identity(2)))
+      .toBeLessThanOrEqual(4 * u);
+  });
+
+  it('every hard case names its bug report as owner/repo #n', () => {
+    for (const c of hardCases()) {
+      expect(c.source, c.name).toMatch(/^[\w.-]+\/[\w.-]+ #\d+$/);
+      expect(c.report.length, c.name).toBeGreaterThan(10);
+    }
+  });
+
+  it('every hard case passes the residual test of its routine', () => {
+    for (const c of hardCases()) {
+      const A = c.A;
+      const tol = 4 * A.rows * A.cols * u * frobenius(A);
+      let residual: number;
+      if (c.routine === 'qr') {
+        const f = householderQR(A);
+        residual = frobenius(sub(matmul(thinQ(f), f.R), A));
+      } else if (c.routine === 'eigen') {
+        const { values, vectors } = symmetricEigen(A);
+        const n = A.rows;
+        const VL = new Matrix(n, n);
+        for (let t = 0; t < n * n; t++) {
+          VL.data[t] = vectors.data[t] * values[t % n];
+        }
+        residual = frobenius(sub(matmul(A, vectors), VL));
+      } else {
+        residual = frobenius(sub(rebuild(svd(A)), A));
+      }
+      expect(residual, c.name).toBeLessThanOrEqual(tol);
+    }
+  });
+
+  it('the Meta.Numerics matrix has kappa ~ 1e8', () => {
+    const { s } = svd(hardCases()[3].A);
+    expect(s[0] / s[2]).toBeGreaterThan(1e7);
+    expect(s[0] / s[2]).toBeLessThan(1e9);
+  });
+
+  it('qrLeastSquares accepts a matrix that rank calls deficient', () => {
+    // Exercise 4: s = 1, 1e-2, 1e-4, 1e-6, 1e-15; with these seeds the
+    // largest |r_jj| is 0.17, far below s_1 = 1, and r_55 passes
+    const A = withSingularValues(20, [1, 1e-2, 1e-4, 1e-6, 1e-15], [1, 101]);
+    expect(rank(A)).toBe(4);
+    expect(() => qrLeastSquares(A, new Float64Array(20).fill(1)))
+      .not.toThrow();
+  });
+
+  it("Kahan's matrix: no r_jj below 1e-3, yet numerically rank deficient", () => {
+    const n = 90;
+    const R = kahan(n, 1.2);
+    let smallest = Infinity;
+    for (let j = 0; j < n; j++) {
+      smallest = Math.min(smallest, Math.abs(R.data[j * n + j]));
+    }
+    expect(smallest).toBeGreaterThan(1e-3);
+    expect(rank(R)).toBe(n - 1);
+  });
+
+  it('Exercise: logDet equals the sum of log eigenvalues', () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const A = randomSpd(50 + seed, 6);
+      const { values } = symmetricEigen(A);
+      let expected = 0;
+      for (const x of values) expected += Math.log(x);
+      const kappa = values[0] / values[5];
+      // both sides carry errors of order n^2 u kappa, relative to the
+      // largest log |lambda|
+      const allowed = 36 * u * kappa * Math.max(1, Math.abs(expected));
+      expect(Math.abs(logDet(cholesky(A)) - expected)).toBeLessThan(allowed);
+    }
+  });
+
+  it('Exercise: logDet of 0.01 I_200 is 200 ln 0.01; the product is 0', () => {
+    const A = new Matrix(200, 200);
+    for (let i = 0; i < 200; i++) A.data[i * 200 + i] = 0.01;
+    let product = 1;
+    for (let i = 0; i < 200; i++) product *= 0.01;
+    expect(product).toBe(0);
+    const exact = 200 * Math.log(0.01);
+    expect(Math.abs(logDet(cholesky(A)) - exact))
+      .toBeLessThanOrEqual(gamma(400) * Math.abs(exact));
+  });
+
+  it('Exercise: the wrong sign is off by |x_2| = 1e-9; the right one by 0', () => {
+    const x = v(1, 1e-9);
+    expect(reflectionError(x, 1)).toBeGreaterThan(1e-10);
+    expect(reflectionError(x, -1)).toBeLessThan(4 * u);
+  });
+
+  it('Exercise: ridge through the SVD solves (X^T X + lambda I) w = X^T y', () => {
+    const X = gaussianMatrix(61, 30, 5);
+    const y = createRng(62).normalArray(30);
+    const lambda = 2;
+    const G = matmul(transpose(X), X);
+    for (let i = 0; i < 5; i++) G.data[i * 5 + i] += lambda;
+    const wNormal = choleskySolve(cholesky(symmetrize(G)),
+      matvec(transpose(X), y));
+    const w = ridgeSvd(X, y, lambda);
+    // well conditioned (kappa of G below 10): a few hundred u suffice
+    expect(maxDiff(w, wNormal)).toBeLessThan(1000 * u * norm(wNormal));
+  });
+
+  it('Exercise: ridge at lambda = 0 is the shortest least squares', () => {
+    const X = gaussianMatrix(63, 30, 5);
+    const y = createRng(64).normalArray(30);
+    const w0 = ridgeSvd(X, y, 0);
+    const wPlus = minNormLeastSquares(X, y);
+    expect(maxDiff(w0, wPlus)).toBeLessThan(1000 * u * norm(wPlus));
+  });
+
+  it('Exercise: the ridge solution shrinks as lambda grows', () => {
+    const X = gaussianMatrix(65, 30, 5);
+    const y = createRng(66).normalArray(30);
+    const norms = [0, 0.1, 1, 10, 100].map((l) => norm(ridgeSvd(X, y, l)));
+    for (let i = 1; i < norms.length; i++) {
+      expect(norms[i]).toBeLessThan(norms[i - 1]);
+    }
+  });
+
+  it('Exercise: the square costs fewer singular values than the disk', () => {
+    const disk = smallestRank(syntheticImage(64));
+    const square = smallestRank(squareImage(64));
+    expect(square.k).toBeLessThan(disk.k);
+    expect(disk.stored).toBeLessThan(disk.pixels);
+    expect(square.stored).toBeLessThan(square.pixels);
+  });
+});
+
+// Tests that kill mutants the chapter's other tests let through
+// (`npm run mutate -- decompositions`; see tests/mutation/).
+describe('mutation gaps', () => {
+  it('applyQ and applyQt leave their vector and the factors unchanged', () => {
+    const f = householderQR(gaussianMatrix(6, 8, 3));
+    const R = f.R.data.slice();
+    const vs = f.v.map((w) => w.slice());
+    const b = createRng(7).normalArray(8);
+    const keep = b.slice();
+    const y = applyQ(f, b);
+    expect(Array.from(b)).toEqual(Array.from(keep));
+    const z = applyQt(f, b);
+    expect(Array.from(b)).toEqual(Array.from(keep));
+    expect(y).not.toBe(b);
+    expect(z).not.toBe(b);
+    expect(Array.from(f.R.data)).toEqual(Array.from(R));
+    expect(f.v.map((w) => Array.from(w))).toEqual(vs.map((w) => Array.from(w)));
+    expect(() => applyQ(f, v(1, 2))).toThrow(
+      /applyQ: Q is 8x8, so the vector must be vector\(8\); got vector\(2\)/,
+    );
+    expect(() => applyQ(f, b.map((x, i) => (i === 3 ? NaN : x)))).toThrow(
+      /applyQ: the vector \(vector\(8\)\) has NaN at \[3\]/,
+    );
+  });
+
+  it('householderVector: alpha = -||x|| at x_0 = 0; bad x is refused', () => {
+    // sign(0) = +1 in Eq. (dec-house-alpha): alpha = -5, v = (1, -3/5, -4/5)
+    const h = householderVector(v(0, 3, 4));
+    expect(h.alpha).toBe(-5);
+    expect(h.beta).toBe(1);
+    expect(() => householderVector(v())).toThrow(
+      /^householderVector: expected a non-empty x$/,
+    );
+    expect(() => householderVector(v(1, NaN))).toThrow(
+      /^householderVector: x \(vector\(2\)\) has NaN at \[1\]/,
+    );
+  });
+
+  it('maxSweeps = 1 is allowed; 0, 1.5 and NaN are refused, by svd too', () => {
+    // a diagonal matrix is converged before the first sweep ends
+    expect(Array.from(symmetricEigen(diag([3, 1]), 1).values))
+      .toEqual([3, 1]);
+    expect(Array.from(svd(diag([3, 1]), 1).s)).toEqual([3, 1]);
+    for (const bad of [0, 1.5, NaN]) {
+      expect(() => symmetricEigen(identity(2), bad)).toThrow(
+        /symmetricEigen: expected maxSweeps to be a positive integer/,
+      );
+    }
+    expect(() => svd(identity(2), 0)).toThrow(
+      /svd: expected maxSweeps to be a positive integer, got 0/,
+    );
   });
 });

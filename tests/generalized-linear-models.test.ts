@@ -75,6 +75,8 @@ import {
 } from '../code/generalized-linear-models/poisson.ts';
 import sm from './fixtures/generalized-linear-models/statsmodels.json';
 import { normwiseError } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/generalized-linear-models.ts';
 
 const EPS = Number.EPSILON;
 const FAMILIES: Family[] = [gaussian, bernoulli, poisson];
@@ -512,7 +514,7 @@ describe('errors', () => {
     expect(() => fitGlm(X, y, { family: poisson },
       { offset: new Float64Array(3) })).toThrow(/offset must be/);
     expect(() => fitGlm(X, y, { family: poisson },
-      { w0: new Float64Array(2) })).toThrow(/w must be vector\(15\)/);
+      { w0: new Float64Array(2) })).toThrow(/w0 must be vector\(15\)/);
     expect(() => fitGlm(X, y, { family: poisson }, { tol: -1 }))
       .toThrow(/fitGlm: tol/);
     expect(() => fitGlm(X, y, { family: poisson }, { maxIter: 0 }))
@@ -603,5 +605,23 @@ describe('the Poisson sampler and the page’s example', () => {
     const lo = Math.min(...x);
     expect(ols.b + ols.w[0] * lo).toBeLessThan(0); // a negative "count"
     expect(glm.mu.every((m) => m > 0)).toBe(true);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('the families, deviance, their checks and the Poisson distribution', () => {
+    rejectsBadInput(badInput.families);
+  });
+
+  it('the model, its link, the linear predictor, the means and their checks', () => {
+    rejectsBadInput(badInput.model);
+  });
+
+  it('the objective, gradient, Fisher information, IRLS, the fit and inference', () => {
+    rejectsBadInput(badInput.fitting);
+  });
+
+  it('the horse-kick data', () => {
+    rejectsBadInput(badInput.horseKicks);
   });
 });

@@ -59,6 +59,8 @@ import {
   stepDecay,
 } from '../code/gradient-descent/schedules.ts';
 import { fixture, normwiseError } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/gradient-descent.ts';
 
 const sk = fixture('gradient-descent', 'sklearn.json');
 
@@ -544,9 +546,9 @@ describe('errors', () => {
     const { A, y } = problem(0.3);
     const base = { batch: 10, epochs: 5, eta: 0.1 };
     expect(() => minibatchGD(A, y, { ...base, batch: 0 }))
-      .toThrow(/1 <= b <= n/);
+      .toThrow(/minibatchGD: batch must be an integer in \[1, /);
     expect(() => minibatchGD(A, y, { ...base, batch: 201 }))
-      .toThrow(/b = 201, n = 200/);
+      .toThrow(/batch must be an integer in \[1, 200\], got 201/);
     expect(() => minibatchGD(A, y, { ...base, epochs: 0 }))
       .toThrow(/minibatchGD: epochs/);
     expect(() => minibatchGD(A, y, { ...base, eta: -1 }))
@@ -592,5 +594,27 @@ describe('errors', () => {
     expect(conditionOf(Float64Array.of(2, 1, 0))).toBe(Infinity);
     expect(() => gdFilterIterate(new Matrix(2, 1), Float64Array.of(1, 2),
       0, 1)).toThrow(/gdFilterIterate/);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('epochs of batches, takeRows, the batch gradient and its noise', () => {
+    rejectsBadInput(badInput.batches);
+  });
+
+  it('the Hessian spectrum, step bounds, the GD filter and scaleWith', () => {
+    rejectsBadInput(badInput.conditioning);
+  });
+
+  it('the step-size schedules', () => {
+    rejectsBadInput(badInput.schedules);
+  });
+
+  it('minibatchGD and its options', () => {
+    rejectsBadInput(badInput.minibatch);
+  });
+
+  it('the diabetes studies', () => {
+    rejectsBadInput(badInput.studies);
   });
 });

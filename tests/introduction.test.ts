@@ -14,6 +14,9 @@ import {
 import {
   allClose,
   assertAllClose,
+  DEFAULT_STEP,
+  DEFAULT_TOLERANCE,
+  GRADIENT_TOLERANCE,
   gradientCheck,
   numericalGradient,
   optimalCentralStep,
@@ -32,11 +35,23 @@ import {
   moduloInt,
   naiveShuffle,
   normalChiSquare,
+  roundUpRate,
   shuffleChiSquare,
   stepSweep,
   thirdsChiSquare,
   uniformChiSquare,
 } from '../code/introduction/experiments.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/introduction.ts';
+import { CHI, toWords, xPowMod } from '../code/introduction/gf2.ts';
+import { jumpTwice } from '../code/introduction/solutions/jump-compose.ts';
+import {
+  naivePathCounts,
+  naiveStatistic,
+} from '../code/introduction/solutions/naive-paths.ts';
+import {
+  stepSweep32,
+} from '../code/introduction/solutions/single-precision.ts';
 
 /** The next k raw outputs of rng. */
 function take(rng: Rng, k: number): number[] {
@@ -270,33 +285,6 @@ describe('int and shuffle', () => {
   });
 });
 
-// The characteristic polynomial p(x) of the transition T, from the
-// reference code xoshiro128starstar.c (`charpoly`, x^128 implicit),
-// as a 129-bit integer: bit i is the coefficient of x^i.
-const P = (1n << 128n) | (0x00fc65a2006254b1n << 64n) | 0x1b489db6de18fc01n;
-
-/** a * b mod p(x) over GF(2): carry-less shift-and-xor. */
-function mulmod(a: bigint, b: bigint): bigint {
-  let r = 0n;
-  for (; b > 0n; b >>= 1n) {
-    if (b & 1n) r ^= a;
-    a <<= 1n;
-    if ((a >> 128n) & 1n) a ^= P;
-  }
-  return r;
-}
-
-/** x^k mod p(x), by square-and-multiply. */
-function xPowMod(k: bigint): bigint {
-  let result = 1n;
-  let base = 2n; // the polynomial x
-  for (; k > 0n; k >>= 1n) {
-    if (k & 1n) result = mulmod(result, base);
-    base = mulmod(base, base);
-  }
-  return result;
-}
-
 /** Trial division; fine for q < 2^53 with sqrt(q) below 10^7. */
 function isPrime(q: number): boolean {
   if (q < 2 || q % 2 === 0) return q === 2;
@@ -304,41 +292,35 @@ function isPrime(q: number): boolean {
   return true;
 }
 
-function toWords(poly: bigint): Uint32Array {
-  return Uint32Array.from([0, 1, 2, 3], (i) =>
-    Number((poly >> BigInt(32 * i)) & 0xffffffffn),
-  );
-}
-
 describe('period, jump and split', () => {
-  it('p(x) is primitive, so every nonzero state has period 2^128 - 1', () => {
+  it('χ(x) is primitive, so every nonzero state has period 2^128 - 1', () => {
     // 2^128 - 1 = F0 F1 ... F6 (Fermat numbers), in primes:
     const primes = [3, 5, 17, 257, 641, 65537, 274177, 6700417,
       67280421310721];
     const order = (1n << 128n) - 1n;
     expect(primes.reduce((a, q) => a * BigInt(q), 1n)).toBe(order);
     for (const q of primes) expect(isPrime(q), String(q)).toBe(true);
-    // x has order exactly 2^128 - 1 modulo p(x)
+    // x has order exactly 2^128 - 1 modulo χ(x)
     expect(xPowMod(order)).toBe(1n);
     for (const q of primes) expect(xPowMod(order / BigInt(q))).not.toBe(1n);
   });
 
-  it('p(x) annihilates the transition: p(T)s = 0 (Cayley–Hamilton)', () => {
+  it('χ(x) annihilates the transition: χ(T)s = 0 (Cayley–Hamilton)', () => {
     const s = createRng(18).getState();
     const acc = new Uint32Array(4);
     for (let i = 0n; i <= 128n; i++) {
-      if ((P >> i) & 1n) for (let w = 0; w < 4; w++) acc[w] ^= s[w];
+      if ((CHI >> i) & 1n) for (let w = 0; w < 4; w++) acc[w] ^= s[w];
       xoshiroNext(s);
     }
     expect(Array.from(acc)).toEqual([0, 0, 0, 0]);
   });
 
-  it('the published jump constants are x^(2^64), x^(2^96) mod p(x)', () => {
+  it('the published jump constants are x^(2^64), x^(2^96) mod χ(x)', () => {
     expect(toWords(xPowMod(1n << 64n))).toEqual(JUMP_2_64);
     expect(toWords(xPowMod(1n << 96n))).toEqual(JUMP_2_96);
   });
 
-  it('jumpState with x^1000 mod p(x) equals 1000 steps', () => {
+  it('jumpState with x^1000 mod χ(x) equals 1000 steps', () => {
     const stepped = createRng(19).getState();
     for (let i = 0; i < 1000; i++) xoshiroNext(stepped);
     const jumped = createRng(19).getState();
@@ -624,5 +606,129 @@ describe('the statistics helpers', () => {
     expect(c.dof).toBe(2);
     const k = 2 / 9 / 2;
     expect(c.z).toBeCloseTo((Math.cbrt(5) - 1 + k) / Math.sqrt(k), 12);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('the shared input checks (code/introduction/checks.ts)', () => {
+    rejectsBadInput(badInput.shared);
+  });
+
+  it('relativeError, allClose and assertAllClose', () => {
+    rejectsBadInput(badInput.checks);
+  });
+
+  it('the differences, their optimal steps and the gradient check', () => {
+    rejectsBadInput(badInput.differences);
+  });
+
+  it('the experiments behind the prose and the figures', () => {
+    rejectsBadInput(badInput.experiments);
+  });
+
+  it('the generator: createRng, Rng and its building blocks', () => {
+    rejectsBadInput(badInput.random);
+  });
+
+  it('moments, histogram, chi-square and the normal bins', () => {
+    rejectsBadInput(badInput.stats);
+  });
+});
+
+describe('review', () => {
+  // Eq. (rng-affine) far from zero: on [1e15, 1e15 + 1) the doubles are
+  // 1/8 apart, so lo + u rounds up to hi whenever u > 1 - 1/16.
+  const far = roundUpRate(1e15, 1e15 + 1);
+
+  it('uniform(1e15, 1e15 + 1) never returns hi', () => {
+    const rng = createRng(21);
+    let worst = -Infinity;
+    for (let t = 0; t < 100_000; t++) {
+      worst = Math.max(worst, rng.uniform(1e15, 1e15 + 1));
+    }
+    expect(worst).toBeLessThan(1e15 + 1);
+  });
+
+  it('on [1e15, 1e15 + 1) one draw in 16 rounds up to hi (within 5 SE)', () => {
+    const p = 1 / 16;
+    const se = Math.sqrt((p * (1 - p)) / far.draws);
+    expect(Math.abs(far.rate - p) / se).toBeLessThan(Z_BOUND);
+  });
+
+  it('on [1e15, 1e15 + 1) the accepted draws take only 8 values', () => {
+    expect(far.distinct).toBe(8);
+  });
+
+  it('on [1, 2) and [-1, 1) no draw rounds up (rate at most ~2^-53)', () => {
+    expect(roundUpRate(1, 2).rate).toBe(0);
+    expect(roundUpRate(-1, 1).rate).toBe(0);
+  });
+
+  it('DEFAULT_TOLERANCE asks for 9 of 16 digits', () => {
+    expect(-Math.log10(DEFAULT_TOLERANCE.rtol)).toBeCloseTo(9, 12);
+  });
+
+  it('the gradient tolerances lie far above Eq. (fd-total) at h*', () => {
+    const bound = DEFAULT_STEP ** 2 / 6 + Number.EPSILON / DEFAULT_STEP;
+    expect(GRADIENT_TOLERANCE.atol / bound).toBeGreaterThan(100);
+    expect(GRADIENT_TOLERANCE.rtol / bound).toBeGreaterThan(1e4);
+  });
+
+  /** Share of n seeded x in ±[lo, hi) for which (x + h) - (x - h),
+   * formed from the two stored arguments, is not exact. */
+  function inexactShare(lo: number, hi: number, n = 20_000): number {
+    const rng = createRng(22);
+    const h = DEFAULT_STEP;
+    let inexact = 0;
+    for (let t = 0; t < n; t++) {
+      const x = (rng.uniform() < 0.5 ? -1 : 1) * rng.uniform(lo, hi);
+      const a = x + h;
+      const b = -(x - h);
+      // TwoSum (Knuth): err is the rounding error of a + b, exactly
+      const s = a + b;
+      const bv = s - a;
+      const err = (a - (s - bv)) + (b - bv);
+      if (err !== 0) inexact++;
+    }
+    return inexact / n;
+  }
+
+  it('(x + h) - (x - h) is exact for |x| >= 3h (Sterbenz)', () => {
+    const h = DEFAULT_STEP;
+    expect(inexactShare(3 * h, 4 * h)).toBe(0);
+    expect(inexactShare(4 * h, 100)).toBe(0);
+  });
+
+  it('(x + h) - (x - h) is not always exact for |x| < 3h', () => {
+    expect(inexactShare(0, DEFAULT_STEP)).toBeGreaterThan(0.1);
+  });
+
+  it('Exercise: the 27 paths of naiveShuffle give orders 4,5,5,5,4,4 times', () => {
+    expect([...naivePathCounts(3).values()]).toEqual([4, 5, 5, 5, 4, 4]);
+  });
+
+  it('Exercise: the naive shuffle statistic is within 5 SD of its mean', () => {
+    const { mean, sd } = naiveStatistic(30_000);
+    expect(mean).toBeCloseTo(375.4, 1);
+    const x2 = shuffleChiSquare(naiveShuffle).statistic;
+    expect(Math.abs(x2 - mean) / sd).toBeLessThan(Z_BOUND);
+  });
+
+  it('Exercise: two jumps of 2^64 equal one jump of 2^65', () => {
+    const { twice, once } = jumpTwice(23);
+    expect(Array.from(twice)).toEqual(Array.from(once));
+  });
+
+  it('Exercise: in single precision the best central h is near (3 eps)^(1/3)', () => {
+    const s = stepSweep32();
+    const ratio = bestStep(s.h, s.central) / Math.cbrt(3 * 2 ** -23);
+    expect(ratio).toBeGreaterThan(1 / 4);
+    expect(ratio).toBeLessThan(4);
+  });
+
+  it('Exercise: in single precision round-off still has slope -1', () => {
+    const s = stepSweep32();
+    const slope = logLogSlope(s.h, s.central, 1e-7, 1e-4);
+    expect(Math.abs(slope + 1)).toBeLessThan(0.2);
   });
 });

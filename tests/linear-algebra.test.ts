@@ -9,7 +9,17 @@ import {
   bestTime,
   gflops,
   measureKernels,
+  measureSpread,
+  median,
 } from '../code/linear-algebra/benchmark.ts';
+import {
+  growthExample,
+  nearlyDependentExample,
+  pivotExample,
+  projectionMatrixCheck,
+} from '../code/linear-algebra/examples.ts';
+import { det, logAbsDet } from '../code/linear-algebra/solutions/det.ts';
+import { growthMatrix } from '../code/linear-algebra/solutions/growth.ts';
 import { hilbert, hilbertStudy } from '../code/linear-algebra/hilbert.ts';
 import {
   blockedKernel,
@@ -48,6 +58,8 @@ import {
   solveNoPivot,
   type LU,
 } from '../code/linear-algebra/solve.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/linear-algebra.ts';
 
 // ---------------------------------------------------------------------
 // Helpers
@@ -820,5 +832,194 @@ describe('benchmark helpers', () => {
   it('hilbert builds h_ij = 1/(i + j + 1) and rejects a bad n', () => {
     expect(Array.from(hilbert(2).data)).toEqual([1, 1 / 2, 1 / 2, 1 / 3]);
     expect(() => hilbert(0)).toThrow(/hilbert: expected a positive/);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('Matrix, its methods, fromRows, zeros, identity, transpose, checkFinite', () => {
+    rejectsBadInput(badInput.matrices);
+  });
+
+  it('the element-wise operations, dot, norm and the products', () => {
+    rejectsBadInput(badInput.operations);
+  });
+
+  it('the three matmul kernels', () => {
+    rejectsBadInput(badInput.kernels);
+  });
+
+  it('LU, solve, condEst, project and the Hilbert study', () => {
+    rejectsBadInput(badInput.solving);
+  });
+
+  it('bestTime, gflops and measureKernels', () => {
+    rejectsBadInput(badInput.timing);
+  });
+});
+
+describe('review', () => {
+  it('measureKernels gives every kernel > 0.05 GFLOP/s at n = 32', () => {
+    for (const t of measureKernels([32], 20)) {
+      expect(t.gflops, t.kernel).toBeGreaterThan(0.05);
+    }
+  });
+
+  it('measureSpread keeps every repetition, min <= median <= max', () => {
+    const rows = measureSpread([8, 16], 2, 3);
+    expect(rows).toHaveLength(6); // 3 kernels x 2 sizes
+    for (const r of rows) {
+      expect(r.runs).toHaveLength(3);
+      expect(r.min).toBeLessThanOrEqual(r.median);
+      expect(r.median).toBeLessThanOrEqual(r.max);
+    }
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it('the associativity bound catches one product off by 1e-12', () => {
+    // 7 x 7 x 7: one term a_iq b_qj of entry (0, 0), the largest in
+    // magnitude, is multiplied by 1 + 1e-12 (about 4500 u)
+    const A = rngMatrix(24, 7, 7);
+    const B = rngMatrix(25, 7, 7);
+    const C = rngMatrix(26, 7, 7);
+    let q0 = 0;
+    for (let q = 1; q < 7; q++) {
+      const t = Math.abs(A.data[q] * B.data[q * 7]);
+      if (t > Math.abs(A.data[q0] * B.data[q0 * 7])) q0 = q;
+    }
+    const AB = matmul(A, B);
+    AB.data[0] += A.data[q0] * B.data[q0 * 7] * 1e-12;
+    const left = matmul(AB, C);
+    const right = matmul(A, matmul(B, C));
+    const bound = matmul(matmul(abs(A), abs(B)), abs(C));
+    const g = 2 * gamma(7);
+    const exact = matmul(matmul(A, B), C);
+    expectWithin(exact, right, bound, 2 * (g + gamma(7) ** 2));
+    expect(() => expectWithin(left, right, bound, 2 * (g + gamma(7) ** 2)))
+      .toThrow();
+  });
+
+  it('the pivoting example is well conditioned: kappa_1 = 4', () => {
+    expect(pivotExample().cond).toBeCloseTo(4, 12);
+  });
+
+  it('project accepts kappa(A) ~ 1e6 and loses about 2 log10 kappa digits', () => {
+    const ex = nearlyDependentExample(2);
+    expect(ex.condA * Number.EPSILON).toBeLessThan(1e-9);
+    expect(ex.condA).toBeGreaterThan(1e5);
+    expect(ex.error).toBeGreaterThan(1e-5);
+  });
+
+  it('Exercise: growth matrix: no swaps, u_nn = 2^59, condEst < 100', () => {
+    const n = 60;
+    const f = luFactor(growthMatrix(n));
+    expect(Array.from(f.perm)).toEqual(Array.from({ length: n }, (_, i) => i));
+    expect(f.lu.data[n * n - 1]).toBe(2 ** 59);
+    expect(condEst(f)).toBeLessThan(100);
+  });
+
+  it('Exercise: solve accepts the growth matrix, error > 0.01 at n = 60', () => {
+    expect(growthExample(60).error).toBeGreaterThan(0.01);
+  });
+
+  it('Exercise: det = sign * prod u_kk matches ad - bc on 2 x 2', () => {
+    const rng = createRng(27);
+    for (let t = 0; t < 50; t++) {
+      const [a, b, c, d] = rng.normalArray(4);
+      const got = det(luFactor(fromRows([[a, b], [c, d]])));
+      const allowed = 4 * u * (Math.abs(a * d) + Math.abs(b * c));
+      expect(Math.abs(got - (a * d - b * c))).toBeLessThanOrEqual(allowed);
+    }
+  });
+
+  it('Exercise: det of 10 I_400 overflows; logAbsDet gives 400 ln 10', () => {
+    const f = luFactor(scale(identity(400), 10));
+    expect(det(f)).toBe(Infinity);
+    const { sign, logAbs } = logAbsDet(f);
+    expect(sign).toBe(1);
+    // 400 logs and 400 additions, each rounded: gamma_800 relative
+    const exact = 400 * Math.log(10);
+    expect(Math.abs(logAbs - exact)).toBeLessThanOrEqual(gamma(800) * exact);
+  });
+
+  it('Exercise: P^2 = P, P^T = P, A^T(I - P)b = 0 within 10 n u kappa_1', () => {
+    const { worst, allowed } = projectionMatrixCheck(31);
+    expect(worst).toBeLessThanOrEqual(allowed);
+  });
+
+  it('Exercise: on H_10, solve leaves a smaller residual than inv(A) b', () => {
+    const H = hilbert(10);
+    const b = matvec(H, new Float64Array(10).fill(1));
+    const f = luFactor(H);
+    const inv = zeros(10, 10);
+    for (let j = 0; j < 10; j++) {
+      const e = new Float64Array(10);
+      e[j] = 1;
+      const col = luSolve(f, e);
+      for (let i = 0; i < 10; i++) inv.data[i * 10 + j] = col[i];
+    }
+    const viaSolve = norm(subVec(b, matvec(H, solve(H, b))));
+    const viaInverse = norm(subVec(b, matvec(H, matvec(inv, b))));
+    expect(viaSolve * 1e6).toBeLessThan(viaInverse);
+  });
+});
+
+// Tests that kill mutants the chapter's other tests let through
+// (`npm run mutate -- linear-algebra`; see tests/mutation/).
+describe('mutation gaps', () => {
+  it('solveNoPivot eliminates: it solves a system that needs no swaps', () => {
+    // [[1e-20, 1], [1, 1]] alone cannot tell: skipping elimination there
+    // gives the same rounded answer. Here it would not.
+    const A = fromRows([[4, 1, 0], [1, 4, 1], [0, 1, 4]]);
+    const x = solveNoPivot(A, v(6, 12, 14)); // A (1, 2, 3)
+    assertAllClose(x, v(1, 2, 3), { rtol: 1e-15, atol: 1e-15 });
+    expect(() => solveNoPivot(A, v(1, 2))).toThrow(
+      /solveNoPivot: A is 3x3, so b must be vector\(3\)/,
+    );
+  });
+
+  it('condEst is exact on a 3x3 matrix with row swaps: kappa_1 = 10.8', () => {
+    // ||A||_1 = 18 and ||A^-1||_1 = 0.6. Hager's search finds the vertex
+    // only if A^T z = c is solved right (U^T, then L^T, then P^T): each
+    // of six small errors in that solve gives 93 % of the value.
+    const A = fromRows([[-2, 2, 3], [5, 2, -7], [2, 3, -8]]);
+    const f = luFactor(A);
+    expect(Array.from(f.perm)).toEqual([1, 0, 2]);
+    expect(f.norm1).toBe(18);
+    expect(inverseNorm1(f)).toBeCloseTo(0.6, 14);
+    expect(condEst(f)).toBeCloseTo(10.8, 12);
+  });
+
+  it('solveNoPivot leaves A alone; errors carry their class name', () => {
+    const A = fromRows([[4, 1], [1, 4]]);
+    solveNoPivot(A, v(1, 2));
+    expect(Array.from(A.data)).toEqual([4, 1, 1, 4]);
+    let e: unknown;
+    try {
+      solve(hilbert(12), new Float64Array(12).fill(1));
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(SingularMatrixError);
+    expect((e as Error).name).toBe('SingularMatrixError');
+    expect((e as Error).message).toMatch(
+      /is at least 1\/eps = 4\.50e\+15, so x would have no correct digits$/,
+    );
+    expect(() => solve(hilbert(13), new Float64Array(13).fill(1))).toThrow(
+      /pivot candidate is 6\.74e-16, not above n\*eps\*max\|a_ij\| = 2\.89e-15$/,
+    );
+    const f = luFactor(identity(2));
+    expect(() => condEst({ ...f, lu: zeros(2, 3) })).toThrow(
+      /condEst: expected n x n factors lu and an Int32Array perm of length n, got 2x3 and 2/,
+    );
+  });
+
+  it('luSolve and a singular solveNoPivot name their function', () => {
+    const f = luFactor(identity(2));
+    expect(() => luSolve(f, v(1, NaN))).toThrow(
+      /luSolve: b \(vector\(2\)\) has NaN at \[1\]/,
+    );
+    expect(() => solveNoPivot(fromRows([[1, 2], [2, 4]]), v(1, 2)))
+      .toThrow(/solveNoPivot: zero pivot in column 1 \(0-based\) of A \(2x2\)/);
   });
 });

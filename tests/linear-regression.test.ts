@@ -60,6 +60,8 @@ import {
 } from '../code/linear-regression/spectrum.ts';
 import { linearData } from '../code/linear-regression/synthetic.ts';
 import { fixture, normwiseError } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/linear-regression.ts';
 
 const sk = fixture('linear-regression', 'sklearn.json');
 
@@ -513,5 +515,31 @@ describe('the diabetes data and scikit-learn', () => {
     expect(sk.duplicated_column.rank).toBe(10);
     expect(relativeError(first + second, ours)).toBeLessThan(1e-9);
     expect(relativeError(first, second)).toBeLessThan(1e-9); // minimum norm
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('the model, its checks, loss, gradient, likelihood and the normal equations', () => {
+    rejectsBadInput(badInput.model);
+  });
+
+  it('residuals, MSE and R²', () => {
+    rejectsBadInput(badInput.metrics);
+  });
+
+  it('gradient descent, its step size and power iteration', () => {
+    rejectsBadInput(badInput.descent);
+  });
+
+  it('standardization and the collinearity diagnostics', () => {
+    rejectsBadInput(badInput.scaling);
+  });
+
+  it('the synthetic data and the pitfall experiments', () => {
+    rejectsBadInput(badInput.experiments);
+  });
+
+  it('the diabetes loader', () => {
+    rejectsBadInput(badInput.data);
   });
 });

@@ -59,6 +59,8 @@ import {
   sineData,
 } from '../code/locally-weighted-regression/synthetic.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/locally-weighted-regression.ts';
 
 const sk = fixture('locally-weighted-regression', 'sklearn.json');
 
@@ -515,5 +517,27 @@ describe('errors name the function and the problem', () => {
     const { X, f } = sine();
     expect(() => biasVarianceAt(X, f.subarray(1), 0, 1, Float64Array.of(0),
       1)).toThrow(/biasVarianceAt: need fX of length 100/);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('the kernel, its weights and their checks', () => {
+    rejectsBadInput(badInput.kernel);
+  });
+
+  it('the local system, the local fit, predictions and the equivalent kernel', () => {
+    rejectsBadInput(badInput.local);
+  });
+
+  it('leave-one-out and the bandwidth choice', () => {
+    rejectsBadInput(badInput.loo);
+  });
+
+  it('exact and asymptotic bias and variance', () => {
+    rejectsBadInput(badInput.biasVariance);
+  });
+
+  it('the synthetic data', () => {
+    rejectsBadInput(badInput.synthetic);
   });
 });

@@ -38,9 +38,23 @@ import {
   diabetesSpread,
 } from '../code/model-evaluation/diabetes.ts';
 import {
+  FITS,
+  OPTIMISM,
   SINE,
   designConditioning,
+  fitsAtDegrees,
+  optimismTable,
 } from '../code/model-evaluation/experiments.ts';
+import { leakageStudy } from '../code/model-evaluation/solutions/leakage.ts';
+import { looMse } from '../code/model-evaluation/solutions/loo-least-squares.ts';
+import {
+  ridgeFeatures,
+  ridgeOptimism,
+  ridgeTrace,
+} from '../code/model-evaluation/solutions/ridge-optimism.ts';
+import { predict } from '../code/linear-regression/model.ts';
+import { ridgeCholesky } from '../code/regularization/ridge.ts';
+import type { Problem } from '../code/model-evaluation/bias-variance.ts';
 import {
   meanAbsoluteError,
   rootMeanSquaredError,
@@ -60,6 +74,8 @@ import {
   trainValidationTestSplit,
 } from '../code/model-evaluation/splits.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/model-evaluation.ts';
 
 const sk = fixture('model-evaluation', 'sklearn.json');
 const lrSk = fixture('linear-regression', 'sklearn.json');
@@ -437,18 +453,19 @@ describe('the bias–variance decomposition', () => {
     const d = decompose(sim, SINE);
     const variance = (0.5 + SINE.sigma ** 2) / n; // Eq. (me-constant-model)
     // ȳ is nearly normal, so its sample variance has relative standard
-    // error √(2/R) ≈ 3.2%; bias² = 1/2 + (mean ȳ)², which is off by the
-    // squared standard error of the mean ȳ, variance/R
+    // error √(2/R) ≈ 3.2%; the unbiased bias² is within Z of its own
+    // standard errors of 1/2
     expect(relativeError(d.variance, variance)).toBeLessThan(Z * Math.sqrt(2 / R));
-    expect(Math.abs(d.bias2 - 0.5)).toBeLessThan(Z * Z * variance / R);
+    expect(Math.abs(d.bias2 - 0.5)).toBeLessThan(Z * d.bias2Se);
   });
 
-  it('raising the degree trades bias for variance, with a minimum of test error between', () => {
+  it('raising the degree from 1 to 3 cuts bias² tenfold; from 3 to 9 it multiplies variance tenfold and leaves bias² indistinguishable from zero; test error is least between', () => {
     const at = (degree: number) => decompose(
       simulate(SINE, { degree, n: 30, reps: 200, xTest }, createRng(50 + degree)), SINE);
     const [low, mid, high] = [at(1), at(3), at(9)];
     expect(low.bias2).toBeGreaterThan(10 * mid.bias2);
     expect(high.variance).toBeGreaterThan(10 * mid.variance);
+    expect(Math.abs(high.bias2)).toBeLessThan(2 * high.bias2Se);
     expect(mid.testError).toBeLessThan(low.testError);
     expect(mid.testError).toBeLessThan(high.testError);
     expect(high.trainError).toBeLessThan(mid.trainError);
@@ -469,22 +486,22 @@ describe('why training error is optimistic', () => {
   const n = 20;
   const x = fixedDesign(SINE, n);
 
-  it('expected training MSE is σ²(n − p)/n + bias² (Eq. me-train-expected)', () => {
+  it('expected training MSE is δ² + σ²(n − d)/n (Eq. me-train-expected)', () => {
     const theory = optimismTheory(SINE, x, 3);
     const sim = optimismSimulation(SINE, x, 3, 400, createRng(61));
     const se = Math.sqrt(sim.train.variance / 400);
     expect(Math.abs(sim.train.mean - theory.train)).toBeLessThan(Z * se);
   });
 
-  it('the in-sample test error exceeds it by 2σ²p/n on average (Eq. me-optimism)', () => {
+  it('the in-sample test error exceeds it by 2σ²d/n on average (Eq. me-optimism)', () => {
     for (const degree of [3, 7]) {
       const R = 1000;
       const sim = optimismSimulation(SINE, x, degree, R, createRng(62 + degree));
-      const p = degree + 1;
-      const gap = (2 * SINE.sigma ** 2 * p) / n;
+      const d = degree + 1;
+      const gap = (2 * SINE.sigma ** 2 * d) / n;
       const se = Math.sqrt(sim.gap.variance / R);
       expect(Math.abs(sim.gap.mean - gap)).toBeLessThan(Z * se);
-      // sharp enough to tell 2σ²p/n from σ²p/n
+      // sharp enough to tell 2σ²d/n from σ²d/n
       expect(Z * se).toBeLessThan(gap / 2);
     }
   });
@@ -492,5 +509,169 @@ describe('why training error is optimistic', () => {
   it('optimismSimulation rejects fewer than two repetitions', () => {
     expect(() => optimismSimulation(SINE, x, 1, 1, createRng(1)))
       .toThrow(/optimismSimulation: reps/);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('polynomial design, fit and prediction', () => {
+    rejectsBadInput(badInput.polynomial);
+  });
+
+  it('the simulation, its decomposition and the optimism', () => {
+    rejectsBadInput(badInput.biasVariance);
+  });
+
+  it('cross-validation, learning curves, MAE, RMSE and the splits', () => {
+    rejectsBadInput(badInput.cv);
+  });
+
+  it('the diabetes evaluations', () => {
+    rejectsBadInput(badInput.diabetes);
+  });
+});
+
+describe('review', () => {
+  /** f(x) = 1 − 2t + t³ with t = 2x − 1: a cubic, inside degree 3. */
+  const CUBIC: Problem = {
+    f: (x) => { const t = 2 * x - 1; return 1 - 2 * t + t ** 3; },
+    sigma: 0.3,
+    domain: { lo: 0, hi: 1 },
+  };
+
+  it('the unbiased bias² is the plug-in (ē_t)² minus s_t²/B, and the average over pairs of distinct fits (Eq. me-bias2-unbiased)', () => {
+    const B = 40;
+    const sim = simulate(SINE, { degree: 5, n: 30, reps: B, xTest }, createRng(71));
+    const d = decompose(sim, SINE);
+    let plugIn = 0;
+    let correction = 0;
+    let pairs = 0;
+    sim.preds.forEach((p, t) => {
+      const e = Array.from(p, (v) => v - SINE.f(xTest[t]));
+      const mean = e.reduce((a, b) => a + b, 0) / B;
+      const s2 = e.reduce((a, v) => a + (v - mean) ** 2, 0) / (B - 1);
+      plugIn += mean ** 2 / xTest.length;
+      correction += s2 / B / xTest.length;
+      for (let r = 0; r < B; r++) {
+        for (let q = 0; q < B; q++) {
+          if (q !== r) pairs += (e[r] * e[q]) / (B * (B - 1) * xTest.length);
+        }
+      }
+    });
+    // two algebraically equal sums of ~2000 terms of size ~1e-2: 1e-12
+    expect(Math.abs(d.bias2 - (plugIn - correction))).toBeLessThan(1e-12);
+    expect(Math.abs(d.bias2 - pairs)).toBeLessThan(1e-12);
+  });
+
+  it('the jackknife standard error of bias² equals leave-one-fit-out recomputation (Eq. me-bias2-se)', () => {
+    const B = 12;
+    const sim = simulate(SINE, { degree: 3, n: 30, reps: B, xTest }, createRng(72));
+    const d = decompose(sim, SINE);
+    const leftOut = Array.from({ length: B }, (_, r) => {
+      const keep = (p: Float64Array) => p.filter((_, q) => q !== r);
+      return decompose({ ...sim, reps: B - 1, preds: sim.preds.map(keep),
+        trainErrors: keep(sim.trainErrors), testErrors: keep(sim.testErrors),
+      }, SINE).bias2;
+    });
+    const mean = leftOut.reduce((a, b) => a + b, 0) / B;
+    const jack = Math.sqrt(((B - 1) / B) *
+      leftOut.reduce((a, v) => a + (v - mean) ** 2, 0));
+    expect(relativeError(d.bias2Se, jack)).toBeLessThan(1e-9);
+  });
+
+  it('a model that contains the true function has bias² zero within three standard errors, and those are below 1e-4', () => {
+    const sim = simulate(CUBIC, { degree: 3, n: 30, reps: 500, xTest }, createRng(77));
+    const d = decompose(sim, CUBIC);
+    expect(Math.abs(d.bias2)).toBeLessThan(3 * d.bias2Se);
+    expect(3 * d.bias2Se).toBeLessThan(1e-4);
+  });
+
+  it('a model that does not contain the true function (a quadratic for the cubic) fails that test', () => {
+    const sim = simulate(CUBIC, { degree: 2, n: 30, reps: 500, xTest }, createRng(77));
+    const d = decompose(sim, CUBIC);
+    expect(d.bias2).toBeGreaterThan(3 * d.bias2Se);
+    expect(d.bias2).toBeGreaterThan(1e-4);
+  });
+
+  it('Figure me-fits: the degree-9 average misses f at the ends by less than 2 SE, the degree-3 average by more than 4 SE', () => {
+    const fits = fitsAtDegrees();
+    expect(FITS.degrees).toEqual([1, 3, 9]);
+    const ends = (i: number) => {
+      const { sim } = fits[i];
+      return [0, sim.xTest.length - 1].map((t) => {
+        const m = moments(sim.preds[t]);
+        return { gap: Math.abs(m.mean - SINE.f(sim.xTest[t])),
+          se: Math.sqrt(m.variance / sim.reps) };
+      });
+    };
+    for (const e of ends(2)) expect(e.gap).toBeLessThan(2 * e.se);
+    const worst3 = ends(1).reduce((a, b) => (b.gap > a.gap ? b : a));
+    expect(worst3.gap).toBeGreaterThan(4 * worst3.se);
+  });
+
+  it('with d = n the fit interpolates: expected training error 0, in-sample error 2σ²', () => {
+    const n = 12;
+    const x = fixedDesign(SINE, n);
+    const t = optimismTheory(SINE, x, n - 1);
+    expect(Math.abs(t.train)).toBeLessThan(1e-8);
+    expect(Math.abs(t.inSample - 2 * SINE.sigma ** 2)).toBeLessThan(1e-8);
+  });
+
+  it('every row of the optimism table agrees with Eqs. (me-train-expected) and (me-optimism) within four standard errors', () => {
+    const { reps } = OPTIMISM;
+    for (const row of optimismTable()) {
+      const trainSe = Math.sqrt(row.sim.train.variance / reps);
+      const gapSe = Math.sqrt(row.sim.gap.variance / reps);
+      const gap = row.theory.inSample - row.theory.train;
+      expect(Math.abs(row.sim.train.mean - row.theory.train)).toBeLessThan(Z * trainSe);
+      expect(Math.abs(row.sim.gap.mean - gap)).toBeLessThan(Z * gapSe);
+      expect(gap).toBeCloseTo((2 * SINE.sigma ** 2 * row.d) / OPTIMISM.n, 12);
+    }
+  });
+
+  it('for even m every point between the two middle values minimizes the MAE of a constant', () => {
+    const y = Float64Array.of(5, 1, 2, 9); // middle values 2 and 5
+    const mae = (c: number) => meanAbsoluteError(y, new Float64Array(4).fill(c));
+    for (const c of [2, 3, 4.5, 5]) expect(mae(c)).toBeCloseTo(mae(2), 14);
+    expect(mae(1.9)).toBeGreaterThan(mae(2));
+    expect(mae(5.1)).toBeGreaterThan(mae(5));
+  });
+
+  it('exercise 2: the ridge trace is the diagonal sum of its smoother, and the simulated optimism is 2σ² tr S / n', () => {
+    const n = 20;
+    const x = fixedDesign(SINE, n);
+    const X = ridgeFeatures(x, 9, SINE);
+    const lambda_ = 1e-2;
+    // column i of S is the fit to the unit vector e_i
+    let diag = 0;
+    for (let i = 0; i < n; i++) {
+      const e = new Float64Array(n);
+      e[i] = 1;
+      const { w, b } = ridgeCholesky(X, e, lambda_);
+      diag += predict(X, w, b)[i];
+    }
+    const trace = ridgeTrace(X, lambda_);
+    expect(Math.abs(trace - diag)).toBeLessThan(1e-10);
+    expect(trace).toBeLessThan(10); // fewer than the 10 columns of LS
+    const R = 2000;
+    const gap = ridgeOptimism(SINE, x, 9, lambda_, R, createRng(4100));
+    const predicted = (2 * SINE.sigma ** 2 * trace) / n;
+    expect(Math.abs(gap.mean - predicted)).toBeLessThan(Z * Math.sqrt(gap.variance / R));
+  });
+
+  it('exercise 3: leave-one-out MSE from one fit equals 442 separate fits', () => {
+    const { X, y } = loadDiabetes();
+    expect(relativeError(looMse(X, y), diabetesCv().looMse)).toBeLessThan(1e-10);
+  });
+
+  it('exercise 3: looMse refuses a row of leverage 1', () => {
+    // the last row alone fixes the second column's weight: P_ii = 1
+    const X = new Matrix(4, 2, Float64Array.of(1, 0, 2, 0, 3, 0, 4, 1));
+    expect(() => looMse(X, Float64Array.of(1, 2, 3, 4))).toThrow(/^looMse: row 3/);
+  });
+
+  it('exercise 4: selecting features on all the data makes CV report less than the best possible risk 1; selecting inside the folds does not', () => {
+    const { leaky, honest } = leakageStudy();
+    expect(leaky).toBeLessThan(1);
+    expect(honest).toBeGreaterThan(1);
   });
 });

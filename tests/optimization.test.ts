@@ -52,6 +52,8 @@ import {
   sgdMeanSquaredError,
 } from '../code/optimization/sgd.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/optimization.ts';
 
 const ref = fixture('optimization', 'scipy.json');
 
@@ -757,5 +759,23 @@ describe('bad input', () => {
       .toThrow(/a != 0/);
     expect(() => kktResiduals(vec(0), fromRows([[1, 0]]), vec(1), vec(0, 0),
       vec(0))).toThrow(/kktResiduals: A is 1x2/);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('the shared pieces: guarded calls, finish and the option checks', () => {
+    rejectsBadInput(badInput.objective);
+  });
+
+  it('the test problems and the logistic loss', () => {
+    rejectsBadInput(badInput.problems);
+  });
+
+  it('Armijo, gradient descent, Newton and SGD', () => {
+    rejectsBadInput(badInput.methods);
+  });
+
+  it('the KKT system, the projections and the KKT residuals', () => {
+    rejectsBadInput(badInput.constrained);
   });
 });

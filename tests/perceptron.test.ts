@@ -39,6 +39,8 @@ import {
   pocketPerceptron,
 } from '../code/perceptron/train.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/perceptron.ts';
 
 const sk = fixture('perceptron', 'sklearn.json');
 const sepal = sk.sepal_setosa_versicolor;
@@ -357,5 +359,19 @@ describe('errors', () => {
     expect(() => separableData(10, 2, 1, 1))
       .toThrow(/separableData: γ must be in \(0, 1\), got 1/);
     expect(() => irisPair(1, 1, [0])).toThrow(/irisPair: expected two/);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('the model: checks, scores, mistakes, loss and subgradients', () => {
+    rejectsBadInput(badInput.model);
+  });
+
+  it('the perceptron, pocket, averaged and as SGD', () => {
+    rejectsBadInput(badInput.training);
+  });
+
+  it('radius, margin, the bound, separable data and iris', () => {
+    rejectsBadInput(badInput.novikoff);
   });
 });

@@ -80,6 +80,8 @@ import {
   softplus,
 } from '../code/probability/univariate.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/probability.ts';
 
 const ref = fixture('probability', 'scipy.json');
 
@@ -802,5 +804,27 @@ describe('bad inputs to the univariate functions', () => {
       .toThrow(/dirichletLogPdf: x must sum to 1/);
     expect(gammaLogPdf(-1, 2)).toBe(-Infinity); // outside the support
     expect(betaLogPdf(1, 2, 2)).toBe(-Infinity);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('Bernoulli, categorical and normal', () => {
+    rejectsBadInput(badInput.univariate);
+  });
+
+  it('log-gamma, log-beta, and the Gamma, Beta and Dirichlet densities and samplers', () => {
+    rejectsBadInput(badInput.special);
+  });
+
+  it("entropy, cross-entropy, the KL divergences and Bayes' theorem", () => {
+    rejectsBadInput(badInput.information);
+  });
+
+  it('the multivariate normal, sample moments and ellipses', () => {
+    rejectsBadInput(badInput.normal);
+  });
+
+  it('the examples and the iris study', () => {
+    rejectsBadInput(badInput.examples);
   });
 });

@@ -66,6 +66,8 @@ import {
   softmaxLoss,
 } from '../code/softmax-regression/model.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/softmax-regression.ts';
 
 const sk = fixture('softmax-regression', 'sklearn.json');
 
@@ -469,6 +471,31 @@ describe('data and metrics', () => {
   });
 });
 
+describe('large input: no stack overflow', () => {
+  // Math.max(...y) overflowed the stack in accuracyOf from about 62,826
+  // labels and in fitSoftmax's default K at 300,000.
+  const n = 1_000_000;
+  const rng = createRng(21);
+  const y = Int32Array.from({ length: n }, () => rng.int(0, 3));
+  const yHat = y.map((k, i) => (i % 4 === 0 ? (k + 1) % 3 : k));
+
+  it('accuracyOf and confusionMatrix count 10^6 labels', () => {
+    expect(accuracyOf(y, yHat)).toBe(750_000 / n); // every 4th is wrong
+    const C = confusionMatrix(y, yHat, 3);
+    expect(C.data.reduce((s, c) => s + c, 0)).toBe(n);
+    expect(C.data[0] + C.data[4] + C.data[8]).toBe(750_000);
+  });
+
+  it('fitSoftmax takes K = max(y) + 1 from 10^6 labels', () => {
+    // A fit of 10^6 samples takes tens of seconds; the class missing
+    // from 0..2 stops this one right after K is found and y checked.
+    const y02 = y.map((k) => (k === 1 ? 2 : k));
+    const X = new Matrix(n, 1, rng.normalArray(n));
+    expect(() => fitSoftmax(X, y02))
+      .toThrow(/^fitSoftmax: class 1 of 0\.\.2 has no sample/);
+  });
+});
+
 describe('bad input is refused with a clear error', () => {
   const Theta = new Matrix(3, 3);
 
@@ -506,5 +533,19 @@ describe('bad input is refused with a clear error', () => {
   it('confusion matrices of unequal lengths', () => {
     expect(() => confusionMatrix(Int32Array.of(0, 1), Int32Array.of(0), 2))
       .toThrow(/confusionMatrix: expected y and yHat/);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('the model: checks, one-hot targets, scores, probabilities, loss, gradient, Hessian', () => {
+    rejectsBadInput(badInput.model);
+  });
+
+  it('the objectives, the fit and the metrics', () => {
+    rejectsBadInput(badInput.fit);
+  });
+
+  it('the digits loader and the experiments', () => {
+    rejectsBadInput(badInput.experiments);
   });
 });

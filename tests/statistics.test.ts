@@ -63,6 +63,8 @@ import {
 } from '../code/statistics/normal-quantile.ts';
 import { tCdf, tPdf, tQuantile } from '../code/statistics/student-t.ts';
 import { fixture } from './helpers.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/statistics.ts';
 
 const ref = fixture('statistics', 'reference.json');
 
@@ -234,6 +236,21 @@ describe('Student\'s t distribution', () => {
       expect(relativeError(tQuantile(pj, nu), scipy_ppf[i][j]))
         .toBeLessThan(1e-8);
     }));
+  });
+
+  it('tQuantile above nu = 1e5 (the expansion in 1/nu) is exact to rounding and fast at nu = 1e7', () => {
+    // There the O(nu) CDF costs milliseconds a call and carries
+    // (nu + 4) eps of noise, which kept Newton bisecting for seconds;
+    // the expansion's first dropped term, g5/nu^5, is below 1e-20, so
+    // the error is normalQuantile's, within 1e-15 (tested above).
+    const { dof, p, exact } = ref.t_ppf_large;
+    dof.forEach((nu: number, i: number) => p.forEach((pj: number, j: number) => {
+      expect(relativeError(tQuantile(pj, nu), exact[i][j]), `nu=${nu}, p=${pj}`)
+        .toBeLessThan(1e-15);
+    }));
+    const start = performance.now();
+    tQuantile(0.975, 1e7); // 1.3 to 3.9 s before; a generous bound
+    expect(performance.now() - start).toBeLessThan(100);
   });
 
   it('has the closed forms for nu = 1 (Cauchy) and nu = 2', () => {
@@ -683,5 +700,31 @@ describe('Newcomb\'s data', () => {
     // without the outliers, the two mean intervals nearly agree
     expect(Math.abs(kept.meanBoot.lo - kept.t.lo)).toBeLessThan(0.15);
     expect(Math.abs(kept.meanBoot.hi - kept.t.hi)).toBeLessThan(0.15);
+  });
+});
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('quantiles, the bootstrap and its intervals', () => {
+    rejectsBadInput(badInput.bootstrap);
+  });
+
+  it('estimators as random variables, and the studies', () => {
+    rejectsBadInput(badInput.estimators);
+  });
+
+  it('z and t intervals, coverage, and the normal and t quantiles', () => {
+    rejectsBadInput(badInput.intervals);
+  });
+
+  it('likelihoods, scores and MLEs', () => {
+    rejectsBadInput(badInput.likelihood);
+  });
+
+  it('MAP estimates with conjugate priors', () => {
+    rejectsBadInput(badInput.map);
+  });
+
+  it("Newcomb's data", () => {
+    rejectsBadInput(badInput.newcomb);
   });
 });

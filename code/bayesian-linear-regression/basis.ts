@@ -9,11 +9,11 @@ export function gaussianBasis(
   x: Vector, centres: number[], width: number,
 ): Matrix {
   checkFinite('gaussianBasis', 'x', x);
-  if (x.length < 1 || centres.length < 1 ||
+  if (x.length < 1 || !Array.isArray(centres) || centres.length < 1 ||
     !centres.every(Number.isFinite)) {
     throw new Error(
       `gaussianBasis: expected at least one x and one finite centre, ` +
-        `got ${x.length} and [${centres.join(', ')}]`,
+        `got ${x.length} and centres [${centres}]`,
     );
   }
   if (!(width > 0 && Number.isFinite(width))) {

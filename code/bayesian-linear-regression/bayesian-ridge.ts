@@ -1,6 +1,12 @@
 // Bayesian ridge as scikit-learn fits it: centre the data (a flat prior
 // on the intercept), maximize the evidence, predict with error bars.
-import { Matrix, dot, shapeOf } from '../linear-algebra/matrix.ts';
+import {
+  Matrix,
+  checkFinite,
+  dot,
+  shapeOf,
+} from '../linear-algebra/matrix.ts';
+import { calledAs } from '../introduction/checks.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { center, checkXy } from '../linear-regression/model.ts';
 import { maximizeEvidence } from './evidence.ts';
@@ -23,7 +29,8 @@ export function fitBayesianRidge(
 ): BayesianRidgeFit {
   checkXy('fitBayesianRidge', X, y);
   const { Xc, yc, xMean, yMean } = center(X, y);
-  const fit = maximizeEvidence(Xc, yc, opts);
+  const fit = calledAs('fitBayesianRidge',
+    () => maximizeEvidence(Xc, yc, opts));
   const w = fit.posterior.mean;
   return { ...fit, w, b: yMean - dot(xMean, w), xMean, n: X.rows };
 }
@@ -34,6 +41,7 @@ export function fitBayesianRidge(
 export function predictBayesianRidge(
   fit: BayesianRidgeFit, Xs: Matrix,
 ): Predictive {
+  checkFit(fit);
   if (!(Xs instanceof Matrix) || Xs.cols !== fit.xMean.length) {
     throw new Error(
       `predictBayesianRidge: the model has ${fit.xMean.length} ` +
@@ -43,7 +51,8 @@ export function predictBayesianRidge(
   const d = Xs.cols;
   const Xc = new Matrix(Xs.rows, d); // x − x̄
   Xs.data.forEach((v, t) => { Xc.data[t] = v - fit.xMean[t % d]; });
-  const p = predictive(fit.posterior, Xc, fit.hyper.sigma2);
+  const p = calledAs('predictBayesianRidge',
+    () => predictive(fit.posterior, Xc, fit.hyper.sigma2));
   const yMean = fit.b + dot(fit.xMean, fit.w); // ȳ
   const bVar = fit.hyper.sigma2 / fit.n; // Var(b + x̄ᵀw) = σ²/n
   return {
@@ -53,3 +62,18 @@ export function predictBayesianRidge(
   };
 }
 // #endregion
+
+/** fit as fitBayesianRidge returns it: w, xMean of one length, b, n. */
+function checkFit(fit: BayesianRidgeFit): void {
+  const fn = 'predictBayesianRidge';
+  const ok = fit?.w instanceof Float64Array &&
+    fit.xMean instanceof Float64Array &&
+    fit.w.length === fit.xMean.length && Number.isFinite(fit.b) &&
+    Number.isInteger(fit.n) && fit.n >= 1;
+  if (!ok) {
+    throw new Error(`${fn}: fit must come from fitBayesianRidge ` +
+      '(w, xMean, b and n)');
+  }
+  checkFinite(fn, 'xMean', fit.xMean);
+  checkFinite(fn, 'w', fit.w);
+}

@@ -2,6 +2,7 @@
 // credible intervals, and predictive intervals checked on held-out
 // patients. Node only (reads the CSV).
 import { createRng } from '../introduction/random.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import { loadDiabetes } from '../linear-regression/diabetes.ts';
 import { fitNormalEquations } from '../linear-regression/model.ts';
@@ -44,6 +45,7 @@ export function diabetesBayes() {
  * and scales), then score each held-out target by z = (y − μ)/σ_y.
  */
 export function heldOutZ(folds = 10, seed = 7) {
+  checkSplit('heldOutZ', folds, seed);
   const { X, y } = loadDiabetes();
   const z = new Float64Array(X.rows);
   for (const f of kFoldIndices(X.rows, folds, createRng(seed))) {
@@ -75,6 +77,7 @@ export const CV_LAMBDAS = Array.from(
 
 /** λ with the smallest 10-fold CV error, on heldOutZ's folds. */
 export function ridgeCvLambda(folds = 10, seed = 7) {
+  checkSplit('ridgeCvLambda', folds, seed);
   const { X, y } = loadDiabetes();
   const { Z } = standardize(X);
   const split = kFoldIndices(X.rows, folds, createRng(seed));
@@ -85,3 +88,9 @@ export function ridgeCvLambda(folds = 10, seed = 7) {
   return { lambda: CV_LAMBDAS[best], mse: cv.mean[best], cv };
 }
 // #endregion
+
+/** 2 to 442 folds (the patients), and a seed. */
+function checkSplit(fn: string, folds: number, seed: number): void {
+  requireInteger(fn, 'folds', folds, 2, 442);
+  requireInteger(fn, 'seed', seed);
+}

@@ -3,6 +3,7 @@
 import { Matrix, dot, matvec } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { checkXy } from '../linear-regression/model.ts';
+import { calledAs, requireInteger } from '../introduction/checks.ts';
 import { varianceWithDivisor } from '../statistics/estimators.ts';
 import { blrPosterior, checkHyper } from './posterior.ts';
 import type { Hyper, Posterior } from './posterior.ts';
@@ -55,7 +56,8 @@ export function evidence(X: Matrix, y: Vector, h: Hyper): EvidenceTerms {
 
 /** ∂ log p / ∂ log τ² and ∂ log p / ∂ log σ², Eq. (blr-evidence-grad). */
 export function evidenceGradient(X: Matrix, y: Vector, h: Hyper) {
-  const { gamma, sse, mm } = evidence(X, y, h);
+  const fn = 'evidenceGradient';
+  const { gamma, sse, mm } = calledAs(fn, () => evidence(X, y, h));
   return {
     logTau2: 0.5 * (mm / h.tau2 - gamma),
     logSigma2: 0.5 * (sse / h.sigma2 - (X.rows - gamma)),
@@ -92,11 +94,16 @@ export function maximizeEvidence(
   const fn = 'maximizeEvidence';
   checkXy(fn, X, y);
   const { tol = 1e-12, maxIter = 500 } = opts;
+  checkOptions(fn, tol, maxIter);
   let h = {
     sigma2: opts.sigma2 ?? varianceWithDivisor(y, y.length), // Var(y)
     tau2: opts.tau2 ?? 1,
   };
   checkHyper(fn, h);
+  if (h.tau2 === Infinity) {
+    throw new Error(`${fn}: tau2 must be finite: a flat prior has no ` +
+      'evidence to maximize');
+  }
   const history: EvidenceFit['history'] = [];
   for (let k = 1; k <= maxIter; k++) {
     const t = evidence(X, y, h);
@@ -132,4 +139,11 @@ function checkStep(fn: string, k: number, h: Hyper): void {
         'a zero posterior mean, has no finite maximizer)',
     );
   }
+}
+
+function checkOptions(fn: string, tol: number, maxIter: number): void {
+  if (!(tol > 0 && Number.isFinite(tol))) {
+    throw new Error(`${fn}: tol must be finite and > 0, got ${tol}`);
+  }
+  requireInteger(fn, 'maxIter', maxIter, 1);
 }

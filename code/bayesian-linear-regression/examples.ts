@@ -1,6 +1,7 @@
 // The chapter's synthetic examples: a curve fitted with Gaussian bumps
 // to data with a gap, and a line learned one point at a time.
 import { createRng } from '../introduction/random.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import { addOnesColumn } from '../linear-regression/model.ts';
 import { linearData } from '../linear-regression/synthetic.ts';
@@ -23,6 +24,7 @@ export const BAND = {
 };
 
 export function bandExample(gridSize = 201) {
+  requireInteger('bandExample', 'gridSize', gridSize, 2);
   const rng = createRng(BAND.seed);
   const x = Float64Array.from(
     BAND.stretches.flatMap(([lo, hi]) =>

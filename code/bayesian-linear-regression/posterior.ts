@@ -4,8 +4,10 @@ import {
   choleskyFor,
   choleskySolve,
 } from '../decompositions/cholesky.ts';
+import { checkTriangular } from '../decompositions/triangular.ts';
 import {
   Matrix,
+  checkFinite,
   matmul,
   matvec,
   shapeOf,
@@ -86,6 +88,7 @@ export function updatePosterior(
 ): Posterior {
   checkXy('updatePosterior', X, y);
   checkHyper('updatePosterior', { sigma2, tau2: 1 });
+  checkPosterior('updatePosterior', prior);
   if (prior.mean.length !== X.cols) {
     throw new Error(
       `updatePosterior: the prior is over ${prior.mean.length} ` +
@@ -121,6 +124,7 @@ export function isotropicPrior(d: number, tau2: number): Posterior {
 
 /** The posterior as a MultivariateNormal, to sample weights from. */
 export function posteriorDistribution(p: Posterior): MultivariateNormal {
+  checkPosterior('posteriorDistribution', p);
   return new MultivariateNormal(p.mean, p.cov);
 }
 // #endregion
@@ -128,6 +132,7 @@ export function posteriorDistribution(p: Posterior): MultivariateNormal {
 // #region cholesky-inverse
 /** S = A⁻¹ from A = L Lᵀ, column by column, made exactly symmetric. */
 export function choleskyInverse(L: Matrix): Matrix {
+  checkTriangular('choleskyInverse', L, new Float64Array(L?.rows));
   const d = L.rows;
   const S = new Matrix(d, d);
   const e = new Float64Array(d);
@@ -153,4 +158,20 @@ function factor(fn: string, A: Matrix): Matrix {
   return choleskyFor(fn, A, 'the posterior precision is not positive ' +
     'definite: with a flat prior (tau2 = Infinity) X must have full ' +
     'column rank.');
+}
+
+/** Throws unless p = { mean d, cov d x d, precision d x d, L d x d }. */
+export function checkPosterior(fn: string, p: Posterior): void {
+  const d = p?.mean?.length;
+  const square = (M: unknown) => M instanceof Matrix && M.rows === d &&
+    M.cols === d;
+  const ok = p?.mean instanceof Float64Array && d >= 1 &&
+    square(p.cov) && square(p.precision) && square(p.L);
+  if (!ok) {
+    throw new Error(`${fn}: expected a posterior { mean, cov, ` +
+      'precision, L } over d >= 1 weights, d x d matrices');
+  }
+  for (const name of ['mean', 'cov', 'precision', 'L'] as const) {
+    checkFinite(fn, name, p[name]);
+  }
 }

@@ -10,7 +10,11 @@ import {
 } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { solveLower } from '../decompositions/triangular.ts';
-import { checkHyper, posteriorDistribution } from './posterior.ts';
+import {
+  checkHyper,
+  checkPosterior,
+  posteriorDistribution,
+} from './posterior.ts';
 import type { Posterior } from './posterior.ts';
 
 // #region predictive
@@ -47,7 +51,7 @@ export function predictive(
 export function samplePredictive(
   p: Posterior, x: Vector, sigma2: number, rng: Rng, draws: number,
 ): Vector {
-  checkRows('samplePredictive', p, new Matrix(1, x.length, x));
+  checkPoint(p, x);
   checkHyper('samplePredictive', { sigma2, tau2: 1 });
   if (!Number.isInteger(draws) || draws < 1) {
     throw new Error(
@@ -65,6 +69,7 @@ export function samplePredictive(
 // #endregion
 
 function checkRows(fn: string, p: Posterior, Xs: Matrix): void {
+  checkPosterior(fn, p);
   if (!(Xs instanceof Matrix) || Xs.cols !== p.mean.length) {
     const got = Xs instanceof Matrix ? shapeOf(Xs) : typeof Xs;
     throw new Error(
@@ -73,4 +78,12 @@ function checkRows(fn: string, p: Posterior, Xs: Matrix): void {
     );
   }
   checkFinite(fn, 'Xs', Xs);
+}
+
+function checkPoint(p: Posterior, x: Vector): void {
+  if (!(x instanceof Float64Array) || x.length === 0) {
+    throw new Error('samplePredictive: x must be a non-empty ' +
+      `Float64Array, got ${x}`);
+  }
+  checkRows('samplePredictive', p, new Matrix(1, x.length, x));
 }

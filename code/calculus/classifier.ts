@@ -12,6 +12,7 @@ function checkModel(
   X: Matrix,
   y: Int32Array,
 ): void {
+  checkTypes(fn, W, X, y);
   const k = typeof W === 'number' ? W : W.rows;
   const cols = typeof W === 'number' ? X.cols + 1 : W.cols;
   if (cols !== X.cols + 1 || y.length !== X.rows) {
@@ -33,6 +34,7 @@ function checkModel(
 // #region logits
 /** z_i = W x̃_i with x̃_i = (x_i, 1): Eq. (calc-logits). */
 export function logits(W: Matrix, X: Matrix, i: number): Float64Array {
+  checkRow(W, X, i);
   const inRange = Number.isInteger(i) && i >= 0 && i < X.rows;
   if (!inRange || W.cols !== X.cols + 1) {
     throw new Error(`logits: expected row i in 0..${X.rows - 1} and W ` +
@@ -115,3 +117,30 @@ export function crossEntropyDual(
   return mul(L, 1 / X.rows);
 }
 // #endregion
+
+/** W a Matrix (or a class count k >= 1), X a Matrix, y an Int32Array. */
+function checkTypes(fn: string, W: Matrix | number, X: Matrix, y: unknown) {
+  const k = typeof W === 'number';
+  if (!(X instanceof Matrix) || !(k || W instanceof Matrix)) {
+    throw new Error(`${fn}: W and X must be Matrix objects, got ` +
+      `${typeof W} and ${typeof X}`);
+  }
+  if (k && !(Number.isInteger(W) && W >= 1)) {
+    throw new Error(`${fn}: k must be an integer >= 1, got ${W}`);
+  }
+  if (!(y instanceof Int32Array)) {
+    throw new Error(`${fn}: y must be an Int32Array of labels, got ` +
+      `${typeof y}`);
+  }
+}
+
+/** W finite and row i of X finite: O(kd), no more than logits costs. */
+function checkRow(W: Matrix, X: Matrix, i: number): void {
+  if (!(W instanceof Matrix) || !(X instanceof Matrix)) {
+    throw new Error('logits: W and X must be Matrix objects');
+  }
+  checkFinite('logits', 'W', W);
+  if (Number.isInteger(i) && i >= 0 && i < X.rows) {
+    checkFinite('logits', `row ${i} of X`, X.row(i));
+  }
+}

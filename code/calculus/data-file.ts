@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
  * directory if a bundler has moved the module away from the data.
  */
 export function dataPath(file: string): string {
+  requireName('dataPath', 'file', file);
   const here = dirname(fileURLToPath(import.meta.url)); // code/calculus/
   const beside = resolve(here, '../..', file);
   return existsSync(beside) ? beside : resolve(file);
@@ -29,7 +30,7 @@ export function readVerified(
   sha256: string,
   readme: string,
 ): Buffer {
-  const bytes = readFileSync(path);
+  const bytes = readBytes(caller, path, readme);
   const sha = createHash('sha256').update(bytes).digest('hex');
   if (sha !== sha256) {
     throw new Error(`${caller}: ${path} has SHA-256 ${sha}, expected ` +
@@ -38,3 +39,22 @@ export function readVerified(
   return bytes;
 }
 // #endregion
+
+/** The file's bytes; a missing file is an error that names `caller`. */
+function readBytes(caller: string, path: string, readme: string) {
+  requireName(caller, 'path', path);
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'EISDIR') throw e;
+    throw new Error(`${caller}: no data file at ${path} (${code}); the ` +
+      `book ships it, see ${readme}`);
+  }
+}
+
+function requireName(fn: string, name: string, s: unknown): void {
+  if (typeof s !== 'string' || s === '') {
+    throw new Error(`${fn}: ${name} must be a non-empty string, got ${s}`);
+  }
+}

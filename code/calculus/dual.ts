@@ -36,7 +36,7 @@ function make(fn: string, value: number, deriv: number): Dual {
 }
 
 /** A number becomes the constant n + 0·ε; a dual passes through. */
-function lift(fn: string, a: DualLike): Dual {
+export function lift(fn: string, a: DualLike): Dual {
   if (typeof a === 'number') return make(fn, a, 0);
   if (a === null || typeof a !== 'object' || !('deriv' in a)) {
     throw new Error(`${fn}: expected a Dual or a number, got ${a}`);
@@ -119,8 +119,11 @@ export function tanh(a: DualLike): Dual {
 export function sigmoid(a: DualLike): Dual {
   const x = lift('sigmoid', a);
   const e = Math.exp(-Math.abs(x.value)); // in (0, 1]
-  const s = x.value >= 0 ? 1 / (1 + e) : e / (1 + e);
-  return make('sigmoid', s, s * (1 - s) * x.deriv); // Eq. (calc-sigmoid)
+  const big = 1 / (1 + e); // σ(|a|)
+  const small = e / (1 + e); // σ(-|a|) = 1 - σ(|a|), without cancelling
+  const s = x.value >= 0 ? big : small;
+  // Eq. (calc-sigmoid): σ(1 - σ) = σ(|a|) σ(-|a|) for either sign
+  return make('sigmoid', s, big * small * x.deriv);
 }
 
 /** a^p for a constant exponent p; a > 0 unless p is an integer. */
@@ -150,7 +153,8 @@ export function logSumExpDual(z: readonly DualLike[]): Dual {
     throw new Error('logSumExpDual: expected at least one entry');
   }
   const zs = z.map((zi) => lift('logSumExpDual', zi));
-  const m = Math.max(...zs.map((zi) => zi.value));
+  let m = -Infinity;
+  for (const zi of zs) m = Math.max(m, zi.value);
   let s: Dual = dual(0);
   for (const zi of zs) s = add(s, exp(sub(zi, m)));
   return add(m, log(s));

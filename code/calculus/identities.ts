@@ -27,10 +27,15 @@ function checkSquare(fn: string, A: Matrix, x?: Vector): void {
         `got ${shapeOf(x)}`,
     );
   }
+  checkFinite(fn, 'A', A);
+  if (x !== undefined) checkFinite(fn, 'x', x);
 }
 
 /** Throws unless A is m x n, b has length m and x has length n. */
 function checkSystem(fn: string, A: Matrix, b: Vector, x?: Vector) {
+  if (!(A instanceof Matrix)) {
+    throw new Error(`${fn}: A must be a Matrix, got ${typeof A}`);
+  }
   const bad = b.length !== A.rows || (x && x.length !== A.cols);
   if (bad) {
     throw new Error(
@@ -39,7 +44,9 @@ function checkSystem(fn: string, A: Matrix, b: Vector, x?: Vector) {
         (x ? ` and x ${shapeOf(x)}` : ''),
     );
   }
+  checkFinite(fn, 'A', A);
   checkFinite(fn, 'b', b);
+  if (x) checkFinite(fn, 'x', x);
 }
 
 // #region quadratic-form

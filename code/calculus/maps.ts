@@ -1,6 +1,6 @@
 // The two functions of the chapter's figures: a scalar field with two
 // valleys and a saddle, and the polar-coordinates map of the plane.
-import { Matrix } from '../linear-algebra/matrix.ts';
+import { Matrix, checkFinite } from '../linear-algebra/matrix.ts';
 
 function checkPoint2(fn: string, x: ArrayLike<number>): void {
   const ok = x !== null && typeof x === 'object' && x.length === 2 &&
@@ -61,7 +61,9 @@ export function circleImages(
   if (!(J instanceof Matrix) || J.rows !== 2 || J.cols !== 2) {
     throw new Error(`circleImages: expected a 2x2 Jacobian J, got ${J}`);
   }
-  if (!(rho > 0) || !Number.isFinite(rho) || !(k >= 3)) {
+  checkFinite('circleImages', 'J', J);
+  if (!(rho > 0) || !Number.isFinite(rho) || !Number.isInteger(k) ||
+    k < 3) {
     throw new Error(`circleImages: expected rho > 0, k >= 3; ` +
       `got rho ${rho}, k ${k}`);
   }

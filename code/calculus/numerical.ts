@@ -8,6 +8,7 @@ import {
   type Tolerance,
 } from '../introduction/check.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
+import { calledAs } from '../introduction/checks.ts';
 
 type VectorFn = (x: Float64Array) => ArrayLike<number>;
 
@@ -43,14 +44,14 @@ export function numericalJacobian(
   f: VectorFn,
   x: Float64Array,
   h: number = DEFAULT_STEP,
+  fn = 'numericalJacobian', // the name errors give: the caller's
 ): Matrix {
-  const fn = 'numericalJacobian';
   const m = outputLength(fn, f, x);
   const n = x.length;
   const J = new Matrix(m, n);
   for (let i = 0; i < m; i++) {
     const fi = (t: Float64Array) => component(fn, f, t, i, m);
-    J.data.set(numericalGradient(fi, x, h), i * n); // 2n calls of f
+    J.data.set(numericalGradient(fi, x, h, fn), i * n); // 2n calls
   }
   return J;
 }
@@ -61,7 +62,7 @@ export function numericalHessian(
   x: Float64Array,
   h: number = DEFAULT_STEP,
 ): Matrix {
-  return numericalJacobian(grad, x, h);
+  return numericalJacobian(grad, x, h, 'numericalHessian');
 }
 // #endregion
 
@@ -92,7 +93,7 @@ export function jacobianCheck(
   let worst = { maxError: 0, row: 0, col: 0 };
   for (let i = 0; i < m; i++) {
     const fi = (t: Float64Array) => component(fn, f, t, i, m);
-    const c = gradientCheck(fi, () => J.row(i), x, tol);
+    const c = calledAs(fn, () => gradientCheck(fi, () => J.row(i), x, tol));
     if (c.maxError > worst.maxError) {
       worst = { maxError: c.maxError, row: i, col: c.index };
     }
@@ -107,6 +108,7 @@ export function hessianCheck(
   x: Float64Array,
   tol: Tolerance & { h?: number } = {},
 ): JacobianCheck {
-  return jacobianCheck(grad, hess, x, tol);
+  const fn = 'hessianCheck';
+  return calledAs(fn, () => jacobianCheck(grad, hess, x, tol));
 }
 // #endregion

@@ -4,17 +4,19 @@
 import { Matrix } from '../linear-algebra/matrix.ts';
 
 /** Throws unless z is a non-empty array of finite numbers. */
-function checkScores(fn: string, z: ArrayLike<number>): void {
+function checkScores(fn: string, z: ArrayLike<number>, name = 'z') {
   if (z === null || typeof z !== 'object' || !('length' in z)) {
-    throw new Error(`${fn}: expected an array of numbers, got ${z}`);
+    throw new Error(`${fn}: ${name} must be an array of numbers, ` +
+      `got ${z}`);
   }
   if (z.length === 0) {
-    throw new Error(`${fn}: expected at least one score, got length 0`);
+    throw new Error(`${fn}: ${name} needs at least one score, got ` +
+      'length 0');
   }
   for (let i = 0; i < z.length; i++) {
     if (typeof z[i] !== 'number' || !Number.isFinite(z[i])) {
       throw new Error(
-        `${fn}: expected finite scores, got z[${i}] = ${z[i]}`,
+        `${fn}: expected finite scores, got ${name}[${i}] = ${z[i]}`,
       );
     }
   }
@@ -31,7 +33,7 @@ function maxOf(z: ArrayLike<number>): number {
 export function logSumExp(z: ArrayLike<number>): number {
   checkScores('logSumExp', z);
   const m = maxOf(z);
-  let s = 0; // the largest term is exp(0) = 1, so 1 <= s <= n
+  let s = 0; // the largest term is exp(0) = 1, so 1 <= s <= k
   for (let i = 0; i < z.length; i++) s += Math.exp(z[i] - m);
   return m + Math.log(s);
 }
@@ -54,14 +56,16 @@ export function softmax(z: ArrayLike<number>): Float64Array {
 
 /** log softmax(z)_i = z_i - logSumExp(z), without forming p. */
 export function logSoftmax(z: ArrayLike<number>): Float64Array {
+  checkScores('logSoftmax', z);
   const lse = logSumExp(z);
   return Float64Array.from(z, (zi) => zi - lse); // Eq. (calc-log-softmax)
 }
 // #endregion
 
 // #region softmax-jacobian
-/** J = diag(p) - p p^T, the n x n Jacobian of softmax at z. */
+/** J = diag(p) - p p^T, the k x k Jacobian of softmax at z. */
 export function softmaxJacobian(z: ArrayLike<number>): Matrix {
+  checkScores('softmaxJacobian', z);
   const p = softmax(z);
   const n = p.length;
   const J = new Matrix(n, n);
@@ -80,7 +84,7 @@ export function softmaxVjp(
   v: ArrayLike<number>,
 ): Float64Array {
   checkScores('softmaxVjp', z);
-  checkScores('softmaxVjp', v);
+  checkScores('softmaxVjp', v, 'v');
   if (v.length !== z.length) {
     throw new Error(
       `softmaxVjp: expected v of length ${z.length} like z, ` +

@@ -1,6 +1,8 @@
 // The held-out evaluation of the logistic model of the breast cancer
 // data: every metric of the chapter on the same 143 test masses.
 // Node only: it loads the data file.
+import { calledAs, requireInteger } from '../introduction/checks.ts';
+import { requireLabelsScores } from './checks.ts';
 import { createRng } from '../introduction/random.ts';
 import {
   BREAST_CANCER_LAMBDA,
@@ -30,7 +32,8 @@ export function evaluateBreastCancer(
   lambda_ = BREAST_CANCER_LAMBDA,
   seed = 569,
 ) {
-  const holdout = breastCancerHoldout(lambda_, seed);
+  const holdout = calledAs('evaluateBreastCancer',
+    () => breastCancerHoldout(lambda_, seed));
   const { ytest: y, pTest: p } = holdout;
   const tCost = costThreshold(COST_FP, COST_FN); // Eq. (cm-cost-threshold)
   return {
@@ -57,6 +60,9 @@ export function aucInterval(
   seed = 1,
   B = 2000,
 ) {
+  requireLabelsScores('aucInterval', y, p, 'p');
+  requireInteger('aucInterval', 'seed', seed);
+  requireInteger('aucInterval', 'B', B, 2);
   const index = Float64Array.from(y, (_, i) => i);
   const auc = (rows: Float64Array) => aucByRanks(
     Array.from(rows, (i) => y[i]), Array.from(rows, (i) => p[i]));

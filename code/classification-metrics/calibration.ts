@@ -1,6 +1,7 @@
 // Calibration: bin the predicted probabilities and compare, per bin,
 // the mean prediction with the observed share of positives.
 import { quantile } from '../statistics/bootstrap.ts';
+import { calledAs } from '../introduction/checks.ts';
 import {
   requireLabelsScores,
   requireProbabilityArray,
@@ -25,6 +26,7 @@ export function binEdges(
     throw new Error(`binEdges: strategy must be 'uniform' or 'quantile', ` +
       `got ${strategy}`);
   }
+  if (strategy === 'quantile') requireProbabilityArray('binEdges', p);
   const edges = new Float64Array(nBins + 1);
   for (let k = 0; k <= nBins; k++) {
     edges[k] = strategy === 'uniform'
@@ -53,7 +55,8 @@ export function calibrationCurve(
 ): CalibrationCurve {
   requireLabelsScores('calibrationCurve', y, p, 'p');
   requireProbabilityArray('calibrationCurve', p);
-  const edges = binEdges(p, nBins, strategy);
+  const edges = calledAs('calibrationCurve',
+    () => binEdges(p, nBins, strategy));
   const total = new Float64Array(nBins);
   const sumY = new Float64Array(nBins);
   const sumP = new Float64Array(nBins);

@@ -1,6 +1,7 @@
 // @unshown: input checks shared by the chapter's files; each throws an
 // Error naming the function, what it expected and what it got.
-import { requireFiniteArray } from '../probability/checks.ts';
+import { requireFiniteArray } from '../introduction/checks.ts';
+import type { Counts } from './confusion.ts';
 
 /** Throws unless y is a non-empty array of labels 0 and 1. */
 export function requireLabels(
@@ -55,10 +56,29 @@ export function requireProbabilityArray(
 
 /** Throws unless both classes occur: P > 0 positives, N > 0 negatives. */
 export function requireBothClasses(fn: string, P: number, N: number) {
+  for (const [name, v] of [['P', P], ['N', N]] as const) {
+    if (!(Number.isSafeInteger(v) && v >= 0)) {
+      throw new Error(`${fn}: ${name} must be a count, got ${v}`);
+    }
+  }
   if (P === 0 || N === 0) {
     throw new Error(
       `${fn}: needs both classes in y, got ${P} positives and ${N} ` +
         'negatives',
     );
+  }
+}
+
+/** Throws unless c holds four counts (integers >= 0), not all 0. */
+export function requireCounts(fn: string, c: Counts): void {
+  for (const k of ['tp', 'fp', 'tn', 'fn'] as const) {
+    const v = c?.[k];
+    if (!(Number.isSafeInteger(v) && v >= 0)) {
+      throw new Error(`${fn}: c.${k} must be a count (an integer >= ` +
+        `0), got ${v}`);
+    }
+  }
+  if (c.tp + c.fp + c.tn + c.fn === 0) {
+    throw new Error(`${fn}: the counts c are all 0: no samples`);
   }
 }

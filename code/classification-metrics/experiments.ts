@@ -2,6 +2,8 @@
 // The chapter's worked examples, each a plain function of fixed inputs,
 // so that the page, the figures and the tests share them.
 // Node only: the breast cancer studies load the data file.
+import { requireInteger } from '../introduction/checks.ts';
+import { requireLabelsScores } from './checks.ts';
 import { evaluateBreastCancer } from './breast-cancer.ts';
 import { confusionCounts, predictAt, recallOf, specificityOf }
   from './confusion.ts';
@@ -46,6 +48,8 @@ export function replicateNegatives(
   p: ArrayLike<number>,
   times: number,
 ) {
+  requireLabelsScores('replicateNegatives', y, p, 'p');
+  requireInteger('replicateNegatives', 'times', times, 1);
   const yy: number[] = [];
   const pp: number[] = [];
   for (let i = 0; i < y.length; i++) {
@@ -59,6 +63,7 @@ export function replicateNegatives(
 }
 
 export function imbalanceStudy(times = REPLICATE) {
+  requireInteger('imbalanceStudy', 'times', times, 1);
   const e = evaluateBreastCancer();
   const rep = replicateNegatives(e.y, e.p, times);
   const counts = confusionCounts(rep.y, predictAt(rep.p, e.tCost));

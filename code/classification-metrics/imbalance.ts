@@ -1,6 +1,7 @@
 // What class imbalance does to precision, and how costs set the
 // threshold.
 import type { Counts } from './confusion.ts';
+import { requireCounts } from './checks.ts';
 
 function requireRate(fn: string, name: string, v: number): void {
   if (!(Number.isFinite(v) && v >= 0 && v <= 1)) {
@@ -44,6 +45,7 @@ export function costThreshold(costFP: number, costFN: number): number {
 export function meanCost(c: Counts, costFP: number, costFN: number) {
   requireCost('meanCost', 'costFP', costFP);
   requireCost('meanCost', 'costFN', costFN);
+  requireCounts('meanCost', c);
   const n = c.tp + c.fp + c.tn + c.fn;
   return (costFP * c.fp + costFN * c.fn) / n;
 }

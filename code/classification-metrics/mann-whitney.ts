@@ -1,6 +1,6 @@
 // The AUC as a statistic of pairs: the Mann–Whitney U, counted pair by
 // pair and, in O(n log n), from the ranks of the scores.
-import { requireFiniteArray } from '../probability/checks.ts';
+import { requireFiniteArray } from '../introduction/checks.ts';
 import { requireBothClasses, requireLabelsScores } from './checks.ts';
 
 // #region auc-pairs

@@ -1,6 +1,7 @@
 // The precision–recall curve and its summary, average precision: the
 // step sum, not the trapezoid.
 import { requireBothClasses } from './checks.ts';
+import { calledAs } from '../introduction/checks.ts';
 import { rankedCounts, trapezoid } from './roc.ts';
 
 // #region pr-curve
@@ -16,8 +17,9 @@ export function precisionRecallCurve(
   y: ArrayLike<number>,
   s: ArrayLike<number>,
 ): PrecisionRecallCurve {
-  const { thresholds, tps, fps, P, N } = rankedCounts(y, s);
-  requireBothClasses('precisionRecallCurve', P, N);
+  const fn = 'precisionRecallCurve';
+  const { thresholds, tps, fps, P, N } = rankedCounts(y, s, fn);
+  requireBothClasses(fn, P, N);
   const m = thresholds.length;
   const precision = new Float64Array(m + 1);
   const recall = new Float64Array(m + 1);
@@ -39,7 +41,8 @@ export function averagePrecision(
   y: ArrayLike<number>,
   s: ArrayLike<number>,
 ): number {
-  const { precision, recall } = precisionRecallCurve(y, s);
+  const { precision, recall } = calledAs('averagePrecision',
+    () => precisionRecallCurve(y, s));
   let ap = 0;
   for (let k = 0; k + 1 < recall.length; k++) {
     ap += (recall[k] - recall[k + 1]) * precision[k];
@@ -52,7 +55,8 @@ export function prTrapezoid(
   y: ArrayLike<number>,
   s: ArrayLike<number>,
 ): number {
-  const { precision, recall } = precisionRecallCurve(y, s);
+  const { precision, recall } = calledAs('prTrapezoid',
+    () => precisionRecallCurve(y, s));
   return trapezoid(recall.slice().reverse(), precision.slice().reverse());
 }
 // #endregion

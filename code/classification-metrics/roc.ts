@@ -1,6 +1,7 @@
 // The ROC curve: true against false positive rate at every threshold,
 // from one sort of the scores; the area under it by trapezoids.
 import { requireBothClasses, requireLabelsScores } from './checks.ts';
+import { calledAs, requirePaired } from '../introduction/checks.ts';
 
 // #region ranked-counts
 /** Cumulative counts at each distinct score, highest score first. */
@@ -16,8 +17,9 @@ export interface RankedCounts {
 export function rankedCounts(
   y: ArrayLike<number>,
   s: ArrayLike<number>,
+  fn = 'rankedCounts', // the name errors give: the caller's
 ): RankedCounts {
-  requireLabelsScores('rankedCounts', y, s);
+  requireLabelsScores(fn, y, s);
   const n = y.length;
   const order = Array.from({ length: n }, (_, i) => i)
     .sort((i, j) => s[j] - s[i]); // decreasing score
@@ -55,7 +57,7 @@ export function rocCurve(
   s: ArrayLike<number>,
   dropIntermediate = true,
 ): RocCurve {
-  const { thresholds, tps, fps, P, N } = rankedCounts(y, s);
+  const { thresholds, tps, fps, P, N } = rankedCounts(y, s, 'rocCurve');
   requireBothClasses('rocCurve', P, N);
   const m = thresholds.length;
   let keep = Array.from({ length: m }, (_, k) => k);
@@ -83,6 +85,7 @@ export function trapezoid(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
 ): number {
+  requirePaired('trapezoid', { x, y });
   if (x.length !== y.length || x.length < 2) {
     throw new Error(`trapezoid: expected x and y of one length >= 2, ` +
       `got ${x.length} and ${y.length}`);
@@ -101,7 +104,7 @@ export function trapezoid(
 
 /** The area under the ROC curve, Eq. (cm-auc). */
 export function rocAuc(y: ArrayLike<number>, s: ArrayLike<number>): number {
-  const { fpr, tpr } = rocCurve(y, s);
+  const { fpr, tpr } = calledAs('rocAuc', () => rocCurve(y, s));
   return trapezoid(fpr, tpr);
 }
 // #endregion

@@ -5,7 +5,11 @@ import {
   shapeOf,
   type Vector,
 } from '../linear-algebra/matrix.ts';
-import { solveLower, solveLowerTransposed } from './triangular.ts';
+import {
+  checkTriangular,
+  solveLower,
+  solveLowerTransposed,
+} from './triangular.ts';
 
 // #region cholesky-error
 /** Thrown when A is not (numerically) positive definite. */
@@ -81,6 +85,7 @@ export function cholesky(A: Matrix): Matrix {
  * NotPositiveDefiniteError whose message starts with `${fn}: ${what}`.
  */
 export function choleskyFor(fn: string, A: Matrix, what: string): Matrix {
+  checkSymmetric(fn, A);
   try {
     return cholesky(A);
   } catch (e) {
@@ -103,6 +108,7 @@ function notPositive(A: Matrix, j: number, s: number) {
 // #region cholesky-solve
 /** Solves A x = b from A = L L^T: L y = b, then L^T x = y. */
 export function choleskySolve(L: Matrix, b: Vector): Vector {
+  checkTriangular('choleskySolve', L, b);
   return solveLowerTransposed(L, solveLower(L, b));
 }
 // #endregion

@@ -10,10 +10,11 @@ import {
 } from '../linear-algebra/matrix.ts';
 import {
   NotPositiveDefiniteError,
-  cholesky,
+  choleskyFor,
   choleskySolve,
 } from './cholesky.ts';
-import { qrLeastSquares } from './least-squares.ts';
+import { checkLeastSquares, qrLeastSquares } from './least-squares.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import { svd } from './svd.ts';
 
 // #region monomials
@@ -37,8 +38,10 @@ export function monomials(m: number, n: number): Matrix {
 // #region normal-equations
 /** The normal equations A^T A w = A^T y solved by Cholesky. */
 export function normalEquations(A: Matrix, y: Vector): Vector {
+  checkLeastSquares('normalEquations', A, y);
   const G = matmul(transpose(A), A);
-  return choleskySolve(cholesky(G), matvec(transpose(A), y));
+  const L = choleskyFor('normalEquations', G, 'A^T A:');
+  return choleskySolve(L, matvec(transpose(A), y));
 }
 // #endregion
 
@@ -55,6 +58,8 @@ export interface ConditioningRow {
 
 /** Fits y = A 1 (so the true w is all ones) for n = 2 .. maxN. */
 export function conditioningStudy(m = 50, maxN = 14): ConditioningRow[] {
+  requireInteger('conditioningStudy', 'maxN', maxN, 2);
+  requireInteger('conditioningStudy', 'm', m, maxN);
   const rows: ConditioningRow[] = [];
   for (let n = 2; n <= maxN; n++) {
     const A = monomials(m, n);

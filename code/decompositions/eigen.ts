@@ -1,6 +1,7 @@
 // The symmetric eigendecomposition A = V diag(lambda) V^T by cyclic Jacobi.
-import { Matrix, shapeOf } from '../linear-algebra/matrix.ts';
+import { Matrix, norm, shapeOf } from '../linear-algebra/matrix.ts';
 import { checkSymmetric } from './cholesky.ts';
+import { requireFinites } from '../introduction/checks.ts';
 
 // #region eigen-types
 export interface SymmetricEigen {
@@ -12,7 +13,9 @@ export interface SymmetricEigen {
   readonly sweeps: number;
   readonly offNorms: number[];
 }
+// #endregion
 
+// #region convergence-error
 /** Thrown when an iteration hits its sweep limit unconverged. */
 export class ConvergenceError extends Error {
   constructor(message: string) {
@@ -30,6 +33,7 @@ export class ConvergenceError extends Error {
 export function jacobiRotation(
   app: number, apq: number, aqq: number,
 ): { c: number; s: number; t: number } {
+  requireFinites('jacobiRotation', { app, apq, aqq });
   const tau = (aqq - app) / (2 * apq);
   const sign = tau >= 0 ? 1 : -1;
   // hypot: no overflow for huge tau, where t -> 1 / (2 tau)
@@ -83,7 +87,7 @@ export function symmetricEigen(
   const { a, big } = scaledSymmetricCopy(A);
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
-  const normF = Math.hypot(...a);
+  const normF = norm(a); // ||A||_F: a is A, scaled, row after row
   const offNorms: number[] = [];
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
     let turns = 0;

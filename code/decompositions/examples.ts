@@ -2,7 +2,9 @@
 import { createRng } from '../introduction/random.ts';
 import {
   Matrix,
+  checkFinite,
   fromRows,
+  shapeOf,
   matmul,
   sub,
   transpose,
@@ -14,6 +16,7 @@ import { householderQR, thinQ } from './householder.ts';
 import { syntheticImage } from './image.ts';
 import { frobenius, tailNorm, truncate } from './low-rank.ts';
 import { svd } from './svd.ts';
+import { requireInteger } from '../introduction/checks.ts';
 
 /** The 2 x 2 matrix whose action on the unit circle the chapter draws. */
 export const ELLIPSE_A = [[1.6, 0.9], [0.3, 1.1]];
@@ -38,16 +41,19 @@ export function choleskyFailure(): NotPositiveDefiniteError {
 
 /** A random n x n matrix with standard normal entries. */
 export function gaussianMatrix(seed: number, m: number, n: number): Matrix {
+  requireSizes('gaussianMatrix', seed, m, n);
   return new Matrix(m, n, createRng(seed).normalArray(m * n));
 }
 
 /** A random orthogonal n x n matrix: the Q of a Gaussian matrix. */
 export function randomOrthogonal(seed: number, n: number): Matrix {
+  requireInteger('randomOrthogonal', 'seed', seed);
+  requireInteger('randomOrthogonal', 'n', n, 1);
   return thinQ(householderQR(gaussianMatrix(seed, n, n)));
 }
 
 /** Q diag(values) Q^T for a random orthogonal Q. */
-export function withEigenvalues(seed: number, values: number[]): Matrix {
+function withEigenvalues(seed: number, values: number[]): Matrix {
   const n = values.length;
   const Q = randomOrthogonal(seed, n);
   const D = new Matrix(n, n);
@@ -58,6 +64,7 @@ export function withEigenvalues(seed: number, values: number[]): Matrix {
 
 /** (A + A^T) / 2: exact symmetry after a rounded product. */
 export function symmetrize(A: Matrix): Matrix {
+  checkSquare('symmetrize', A);
   const n = A.rows;
   const S = new Matrix(n, n);
   for (let i = 0; i < n; i++) {
@@ -70,6 +77,7 @@ export function symmetrize(A: Matrix): Matrix {
 
 /** B B^T for a Gaussian n x n B: symmetric positive definite. */
 export function randomSpd(seed: number, n: number): Matrix {
+  requireSizes('randomSpd', seed, n, n);
   const B = gaussianMatrix(seed, n, n);
   return symmetrize(matmul(B, transpose(B)));
 }
@@ -84,7 +92,8 @@ export function conditioningSummary() {
   const rows = conditioningStudy(STUDY_M, STUDY_MAX_N);
   const refused = rows.find((r) => r.normalError === null);
   const u = Number.EPSILON;
-  const qrRatio = Math.max(...rows.map((r) => r.qrError / (r.kappa * u)));
+  const qrRatio = rows.reduce(
+    (m, r) => Math.max(m, r.qrError / (r.kappa * u)), -Infinity);
   const solved = rows.filter((r) => r.normalError !== null);
   const last = solved[solved.length - 1];
   return { rows, refusedN: refused?.n ?? null, qrRatio, last };
@@ -122,19 +131,23 @@ export function imageStudy() {
     A: truncate(f, k),
     error: tailNorm(f.s, k) / total,
   }));
-  const worstGap = Math.max(
-    ...errors.map((e) => Math.abs(e.direct - e.tail)),
-  );
+  const worstGap = errors.reduce(
+    (m, e) => Math.max(m, Math.abs(e.direct - e.tail)), -Infinity);
   return { image, svd: f, errors, approximations, worstGap };
 }
 
 // ---------------------------------------------------------------------
-// Hard cases, each from a bug report against another library.
+// Hard cases: each matrix is the one of a bug report against another
+// library, and `report` says what that report shows.
 
 export interface HardCase {
   readonly name: string;
-  /** What went wrong elsewhere, and where it was reported. */
+  /** The report: "owner/repo #n" on GitHub. */
+  readonly source: string;
+  /** What went wrong there, as the thread shows it. */
   readonly report: string;
+  /** The kind of routine that failed, and the one we run on A. */
+  readonly routine: 'svd' | 'qr' | 'eigen';
   readonly A: Matrix;
 }
 
@@ -142,7 +155,10 @@ export function hardCases(): HardCase[] {
   return [
     {
       name: 'wide, rank 1, zero column, 2 × 6',
-      report: 'SVD looped forever (MLweb issue 5)',
+      source: 'lauerfab/MLweb #5',
+      report: 'its SVD looped forever; the maintainer traced it to an ' +
+        'indexing error that the zero last column triggered',
+      routine: 'svd',
       A: fromRows([
         [-0.5, -0.5, 1, -1.5, 1.5, 0],
         [0.5, 0.5, -1, 1.5, -1.5, 0],
@@ -150,18 +166,26 @@ export function hardCases(): HardCase[] {
     },
     {
       name: 'wide, 2 × 3',
-      report: 'QR threw a TypeError (ml-matrix PR 218)',
+      source: 'mljs/matrix #218',
+      report: 'a pull request (from issue 203): the orthogonalMatrix of ' +
+        "ml-matrix's QR throws a TypeError on wide input",
+      routine: 'qr',
       A: fromRows([[1, 2, 3], [4, 5, 6]]),
     },
     {
       name: 'diag(0.01, 0, 0)',
-      report: 'symmetric eigen looped forever ' +
-        '(GenericLinearAlgebra.jl issue 52)',
+      source: 'JuliaLinearAlgebra/GenericLinearAlgebra.jl #52',
+      report: 'its symmetric eigensolver looped forever on an exactly ' +
+        'zero off-diagonal entry',
+      routine: 'eigen',
       A: fromRows([[0.01, 0, 0], [0, 0, 0], [0, 0, 0]]),
     },
     {
       name: 'nearly singular, symmetric, 3 × 3',
-      report: 'SVD reported no convergence (Meta.Numerics issue 56)',
+      source: 'dcwuser/metanumerics #56',
+      report: 'reported: its SVD did not converge; the maintainer could ' +
+        'not reproduce it',
+      routine: 'svd',
       A: fromRows([
         [44.6667, -392, -66],
         [-392, 3488, 504.0001],
@@ -169,14 +193,50 @@ export function hardCases(): HardCase[] {
       ]),
     },
     {
+      name: 'all ones, 6 × 6: eigenvalues 6, 0, 0, 0, 0, 0',
+      source: 'sloisel/numeric #55',
+      report: 'its eig threw an error; the maintainer: a repeated ' +
+        'eigenvalue, a known bug',
+      routine: 'eigen',
+      A: fromRows(Array.from({ length: 6 }, () => new Array(6).fill(1))),
+    },
+    {
+      name: 'zero column, zero leading entry, 2 × 2',
+      source: 'mikera/vectorz #69',
+      report: 'its QR returned Q and R whose product is not A',
+      routine: 'qr',
+      A: fromRows([[0, 0], [-1, 0]]),
+    },
+  ];
+}
+
+/** Hard cases that no bug report we know of is about, tested too. */
+export function otherHardCases(): { name: string; A: Matrix }[] {
+  return [
+    {
       name: 'eigenvalues 3, 3, 3, 1, 1; 5 × 5',
-      report: 'eigenvectors not unique',
       A: withEigenvalues(21, [3, 3, 3, 1, 1]),
     },
     {
       name: 'zero column, 4 × 3',
-      report: 'rank deficient',
       A: fromRows([[1, 0, 2], [3, 0, 4], [5, 0, 6], [7, 0, 8]]),
     },
   ];
+}
+
+// ---------------------------------------------------------------------
+// Input checks of the functions above.
+
+function requireSizes(fn: string, seed: number, m: number, n: number) {
+  requireInteger(fn, 'seed', seed);
+  requireInteger(fn, 'm', m, 1);
+  requireInteger(fn, 'n', n, 1);
+}
+
+function checkSquare(fn: string, A: Matrix): void {
+  if (!(A instanceof Matrix) || A.rows !== A.cols) {
+    throw new Error(`${fn}: expected a square matrix A, got ` +
+      (A instanceof Matrix ? shapeOf(A) : typeof A));
+  }
+  checkFinite(fn, 'A', A);
 }

@@ -95,6 +95,7 @@ export function householderQR(A: Matrix): QR {
 // #region apply-q
 /** Q^T b = H_(k-1) ... H_0 b, without forming Q. */
 export function applyQt(f: QR, b: Vector): Vector {
+  checkQR('applyQt', f);
   checkLength('applyQt', f, b);
   const y = b.slice();
   for (let j = 0; j < f.beta.length; j++) reflectVector(f, j, y);
@@ -103,6 +104,7 @@ export function applyQt(f: QR, b: Vector): Vector {
 
 /** Q x = H_0 ... H_(k-1) x: the reflectors in reverse order. */
 export function applyQ(f: QR, x: Vector): Vector {
+  checkQR('applyQ', f);
   checkLength('applyQ', f, x);
   const y = x.slice();
   for (let j = f.beta.length - 1; j >= 0; j--) reflectVector(f, j, y);
@@ -118,6 +120,25 @@ function reflectVector(f: QR, j: number, y: Float64Array): void {
 }
 // #endregion
 
+/** Throws unless f has k = min(m, n) reflectors of the right sizes. */
+function checkQR(fn: string, f: QR): void {
+  const { m, n, R, v, beta } = f ?? {};
+  const k = Math.min(m, n);
+  const ok = Number.isInteger(m) && Number.isInteger(n) && k >= 1 &&
+    R instanceof Matrix && R.rows === k && R.cols === n &&
+    beta instanceof Float64Array && beta.length === k &&
+    Array.isArray(v) && v.length === k &&
+    v.every((vj, j) => vj instanceof Float64Array && vj.length === m - j);
+  if (!ok) {
+    throw new Error(`${fn}: f is not the QR of an m x n matrix: expected ` +
+      'R k x n, beta vector(k) and k reflectors v_j of length m - j, ' +
+      'k = min(m, n)');
+  }
+  checkFinite(fn, 'R', R);
+  checkFinite(fn, 'beta', beta);
+  v.forEach((vj, j) => checkFinite(fn, `v[${j}]`, vj));
+}
+
 function checkLength(fn: string, f: QR, b: Vector): void {
   if (b.length !== f.m) {
     throw new Error(
@@ -131,6 +152,7 @@ function checkLength(fn: string, f: QR, b: Vector): void {
 // #region thin-q
 /** The first k = min(m, n) columns of Q: Q e_j for each j. */
 export function thinQ(f: QR): Matrix {
+  checkQR('thinQ', f);
   const k = f.beta.length;
   const Q = new Matrix(f.m, k);
   for (let j = 0; j < k; j++) {

@@ -9,7 +9,8 @@ import {
 import { applyQt, householderQR } from './householder.ts';
 import { solveUpper } from './triangular.ts';
 
-function checkProblem(fn: string, X: Matrix, y: Vector): void {
+/** Throws unless X (m x n, m >= n) and y (vector(m)) are finite. */
+export function checkLeastSquares(fn: string, X: Matrix, y: Vector): void {
   if (X.rows < X.cols) {
     throw new Error(
       `${fn}: expected at least as many rows as columns, got X ` +
@@ -34,7 +35,7 @@ export function qrLeastSquares(X: Matrix, y: Vector): {
   /** ||y - Xw||, read off as ||(Q^T y)_(n..m-1)||. */
   residualNorm: number;
 } {
-  checkProblem('qrLeastSquares', X, y);
+  checkLeastSquares('qrLeastSquares', X, y);
   const { rows: m, cols: n } = X;
   const f = householderQR(X);
   checkFullRank(f.R, m);

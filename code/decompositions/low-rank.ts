@@ -1,10 +1,12 @@
 // Low-rank approximation: the first k terms of the SVD (Eckart–Young).
 import { Matrix, checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
 import { svd, type SVD } from './svd.ts';
+import { requireFiniteArray } from '../introduction/checks.ts';
 
 // #region low-rank
 /** A_k = sum_(j < k) sigma_j u_j v_j^T from an SVD, Eq. (dec-ak). */
 export function truncate(f: SVD, k: number): Matrix {
+  checkSvd('truncate', f);
   const r = f.s.length;
   if (!Number.isInteger(k) || k < 0 || k > r) {
     throw new Error(
@@ -42,6 +44,7 @@ export function lowRankApprox(A: Matrix, k: number): Matrix {
 // #region eckart-young
 /** ||A - A_k||_F = sqrt(s[k]^2 + s[k+1]^2 + ...): Eq. (dec-ey-f). */
 export function tailNorm(s: Float64Array, k: number): number {
+  checkSorted('tailNorm', s);
   if (!Number.isInteger(k) || k < 0 || k > s.length) {
     throw new Error(
       `tailNorm: expected an integer k in 0..${s.length}, got ${k}`,
@@ -64,3 +67,29 @@ export function frobenius(A: Matrix): number {
   return big * Math.sqrt(sum);
 }
 // #endregion
+
+/** Throws unless s holds finite values >= 0, largest first. */
+function checkSorted(fn: string, s: ArrayLike<number>): void {
+  requireFiniteArray(fn, 's', s);
+  for (let j = 0; j < s.length; j++) {
+    if (s[j] < 0 || (j > 0 && s[j] > s[j - 1])) {
+      throw new Error(`${fn}: s must hold singular values, >= 0 and ` +
+        `largest first; got s[${j}] = ${s[j]}`);
+    }
+  }
+}
+
+/** Throws unless f = { U m x r, s vector(r), V n x r } as svd gives. */
+function checkSvd(fn: string, f: SVD): void {
+  const { U, s, V } = f ?? {};
+  const ok = U instanceof Matrix && V instanceof Matrix &&
+    s instanceof Float64Array && U.cols === s.length &&
+    V.cols === s.length;
+  if (!ok) {
+    throw new Error(`${fn}: f must be an SVD: U m x r, s vector(r) ` +
+      'and V n x r');
+  }
+  checkFinite(fn, 'U', U);
+  checkFinite(fn, 'V', V);
+  checkSorted(fn, s);
+}

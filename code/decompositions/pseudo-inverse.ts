@@ -9,7 +9,7 @@ import { svd, type SVD } from './svd.ts';
 
 // #region rank-tolerance
 /** sigma_i <= max(m, n) eps sigma_1 counts as 0: Eq. (dec-rank-tol). */
-export function rankTolerance(f: SVD): number {
+function rankTolerance(f: SVD): number {
   const m = f.U.rows;
   const n = f.V.rows;
   return Math.max(m, n) * Number.EPSILON * (f.s[0] ?? 0);

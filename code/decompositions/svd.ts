@@ -2,6 +2,7 @@
 import {
   Matrix,
   checkFinite,
+  norm,
   shapeOf,
   transpose,
 } from '../linear-algebra/matrix.ts';
@@ -73,20 +74,29 @@ function orthogonalize(
   w: Float64Array, vt: Float64Array, m: number, n: number,
   p: number, q: number, tol: number,
 ): number {
-  let alpha = 0;
-  let beta = 0;
-  let gamma = 0;
+  // Each column scaled by its largest entry, as in Eq. (la-norm), so
+  // that no square underflows, however small one column is.
+  let mx = 0;
+  let my = 0;
   for (let i = 0; i < m; i++) {
-    const x = w[p * m + i];
-    const y = w[q * m + i];
-    alpha += x * x;
-    beta += y * y;
-    gamma += x * y;
+    mx = Math.max(mx, Math.abs(w[p * m + i]));
+    my = Math.max(my, Math.abs(w[q * m + i]));
   }
-  const scale = Math.sqrt(alpha) * Math.sqrt(beta);
-  const cos = scale === 0 ? 0 : Math.abs(gamma) / scale;
+  if (mx === 0 || my === 0) return 0; // a zero column: orthogonal
+  let gpp = 0; // g_pp / mx^2, Eq. (dec-hestenes)
+  let gqq = 0; // g_qq / my^2
+  let gpq = 0; // g_pq / (mx my)
+  for (let i = 0; i < m; i++) {
+    const x = w[p * m + i] / mx;
+    const y = w[q * m + i] / my;
+    gpp += x * x;
+    gqq += y * y;
+    gpq += x * y;
+  }
+  const cos = Math.abs(gpq) / (Math.sqrt(gpp) * Math.sqrt(gqq));
   if (cos <= tol) return cos; // orthogonal enough: no turn
-  const zeta = (beta - alpha) / (2 * gamma);
+  // Eq. (dec-hes-t) with the scales put back: zeta is unchanged
+  const zeta = ((my / mx) * gqq - (mx / my) * gpp) / (2 * gpq);
   const sign = zeta >= 0 ? 1 : -1;
   const t = sign / (Math.abs(zeta) + Math.hypot(1, zeta));
   const c = 1 / Math.sqrt(1 + t * t);
@@ -118,7 +128,7 @@ function finish(
   big: number, sweeps: number, cosines: number[],
 ): SVD {
   const len = Array.from({ length: n }, (_, j) =>
-    Math.hypot(...w.subarray(j * m, (j + 1) * m)));
+    norm(w.subarray(j * m, (j + 1) * m)));
   const order = Array.from({ length: n }, (_, j) => j)
     .sort((i, j) => len[j] - len[i]);
   const U = new Matrix(m, n);
@@ -158,7 +168,7 @@ function completeColumn(U: Matrix, k: number): void {
         for (let r = 0; r < m; r++) x[r] -= d * U.data[r * n + j];
       }
     }
-    const length = Math.hypot(...x);
+    const length = norm(x);
     if (length > bestLength) [best, bestLength] = [x, length];
   }
   for (let r = 0; r < m; r++) U.data[r * n + k] = best[r] / bestLength;

@@ -6,7 +6,9 @@ import {
   type Vector,
 } from '../linear-algebra/matrix.ts';
 
-function checkTriangular(fn: string, T: Matrix, b: Vector): void {
+/** Throws unless T is n x n, finite, with no zero on its diagonal, and
+ *  b is a finite vector(n). */
+export function checkTriangular(fn: string, T: Matrix, b: Vector): void {
   if (T.rows !== T.cols || b.length !== T.rows) {
     throw new Error(
       `${fn}: expected an n x n matrix and vector(n), got ` +

@@ -58,7 +58,9 @@ export function gaussianCase() {
   const A = addOnesColumn(Z);
   const fit = fitGlm(A, y, { family: gaussian });
   const lr = fitNormalEquations(Z, y);
-  const ols = Float64Array.of(lr.b, ...lr.w);
+  const ols = new Float64Array(lr.w.length + 1); // (b, w)
+  ols[0] = lr.b;
+  ols.set(lr.w, 1);
   return { A, y, fit, inference: glmInference(A, y, fit), ols,
     distance: norm(subVec(fit.w, ols)) / norm(ols) };
 }
@@ -86,7 +88,8 @@ export function newtonComparison() {
   });
   const gaps = fit.run.history.map((it, k) =>
     norm(subVec(it.x, run.history[k].x)) / norm(run.history[k].x));
-  return { fit, run, gaps, worst: Math.max(...gaps) };
+  const worst = gaps.reduce((m, g) => Math.max(m, g), -Infinity);
+  return { fit, run, gaps, worst };
 }
 
 // ---------------------------------------------------------------------

@@ -43,7 +43,9 @@ export function logDensity(
   theta: number,
   phi = 1,
 ): number {
-  if (!family.validY(y) || !Number.isFinite(theta) || !(phi > 0)) {
+  checkFamily('logDensity', family);
+  if (!family.validY(y) || !Number.isFinite(theta) || !(phi > 0) ||
+    !Number.isFinite(phi)) {
     throw new Error(
       `logDensity: expected y in the ${family.name} family's range, ` +
         `finite θ and φ > 0; got y = ${y}, θ = ${theta}, φ = ${phi}`,
@@ -105,12 +107,15 @@ export const poisson: Family = {
 // #region deviance
 /** D = Σᵢ d(yᵢ, μᵢ), Eq. (glm-deviance). */
 export function deviance(family: Family, y: Vector, mu: Vector): number {
-  if (y.length !== mu.length) {
+  checkFamily('deviance', family);
+  if (y?.length !== mu?.length) {
     throw new Error(
       `deviance: expected y and μ of the same length, got y ` +
         `${shapeOf(y)} and μ ${shapeOf(mu)}`,
     );
   }
+  checkTargets('deviance', family, y);
+  checkMeans('deviance', family, mu);
   let D = 0;
   for (let i = 0; i < y.length; i++) {
     D += family.unitDeviance(y[i], mu[i]);
@@ -125,6 +130,10 @@ export function deviance(family: Family, y: Vector, mu: Vector): number {
 // #region check-targets
 /** Throws, naming `fn`, at the first y that the family cannot produce. */
 export function checkTargets(fn: string, family: Family, y: Vector) {
+  checkFamily(fn, family);
+  if (!(ArrayBuffer.isView(y) || Array.isArray(y)) || y.length === 0) {
+    throw new Error(`${fn}: y must be a non-empty array, got ${y}`);
+  }
   const i = y.findIndex((v) => !family.validY(v));
   if (i >= 0) {
     throw new Error(
@@ -134,3 +143,28 @@ export function checkTargets(fn: string, family: Family, y: Vector) {
   }
 }
 // #endregion
+
+/** Throws, naming `fn`, unless family has every part of a Family. */
+export function checkFamily(fn: string, family: Family): void {
+  const parts = ['cumulant', 'logBase', 'variance', 'unitDeviance',
+    'validY', 'validMu', 'start'] as const;
+  const ok = typeof family === 'object' && family !== null &&
+    parts.every((k) => typeof family[k] === 'function') &&
+    typeof family.canonical?.inverse === 'function';
+  if (!ok) {
+    throw new Error(`${fn}: family must be a Family such as gaussian, ` +
+      `bernoulli or poisson; got ${family?.name ?? family}`);
+  }
+}
+
+/** Throws at the first μ that the family cannot have as a mean. */
+export function checkMeans(fn: string, family: Family, mu: Vector) {
+  if (!(ArrayBuffer.isView(mu) || Array.isArray(mu)) || mu.length === 0) {
+    throw new Error(`${fn}: μ must be a non-empty array, got ${mu}`);
+  }
+  const i = mu.findIndex((m) => !family.validMu(m));
+  if (i >= 0) {
+    throw new Error(`${fn}: μ[${i}] = ${mu[i]} is not a possible ` +
+      `${family.name} mean`);
+  }
+}

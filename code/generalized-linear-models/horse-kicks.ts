@@ -44,6 +44,7 @@ export const MID_YEAR = 1884.5;
  * and an indicator for each corps but the first (the Guard, G).
  */
 export function horseKickDesign(data = loadHorseKicks()) {
+  checkCounts('horseKickDesign', data);
   const { years, corps, deaths } = data;
   const p = corps.length + 1; // intercept, decade, 13 indicators
   const X = new Matrix(deaths.data.length, p);
@@ -83,6 +84,7 @@ export const SET_ASIDE = ['G', 'I', 'VI', 'XI'];
 
 /** Corps-years with k = 0, 1, 2, … deaths in the other ten corps. */
 export function tenCorpsFrequencies(data = loadHorseKicks()): Vector {
+  checkCounts('tenCorpsFrequencies', data);
   const { corps, deaths } = data;
   const counts: number[] = [];
   for (let i = 0; i < deaths.rows; i++) {
@@ -96,3 +98,24 @@ export function tenCorpsFrequencies(data = loadHorseKicks()): Vector {
   return Float64Array.from(counts);
 }
 // #endregion
+
+/** data as loadHorseKicks gives it: a year per row, a corps per
+ *  column, and counts (integers >= 0) of deaths. */
+function checkCounts(
+  fn: string,
+  data: { years: number[]; corps: string[]; deaths: Matrix },
+): void {
+  const { years, corps, deaths } = data ?? {};
+  const ok = deaths instanceof Matrix && Array.isArray(years) &&
+    Array.isArray(corps) && years.length === deaths.rows &&
+    corps.length === deaths.cols && years.every(Number.isFinite);
+  if (!ok) {
+    throw new Error(`${fn}: data must hold years (one per row of ` +
+      'deaths), corps (one per column) and the deaths Matrix');
+  }
+  const t = deaths.data.findIndex((k) => !(Number.isInteger(k) && k >= 0));
+  if (t >= 0) {
+    throw new Error(`${fn}: deaths must be counts, got ` +
+      `${deaths.data[t]} at entry ${t}`);
+  }
+}

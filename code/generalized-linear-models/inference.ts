@@ -3,8 +3,14 @@
 // Browser-safe: no node imports.
 import { choleskyInverse } from
   '../bayesian-linear-regression/posterior.ts';
-import { cholesky } from '../decompositions/cholesky.ts';
-import { Matrix, type Vector } from '../linear-algebra/matrix.ts';
+import { choleskyFor } from '../decompositions/cholesky.ts';
+import {
+  Matrix,
+  checkFinite,
+  type Vector,
+} from '../linear-algebra/matrix.ts';
+import { checkMeans, checkTargets } from './families.ts';
+import { checkEta, checkModel } from './model.ts';
 import { checkXy } from '../linear-regression/model.ts';
 import { normalQuantile } from '../statistics/normal-quantile.ts';
 import type { GlmFit } from './irls.ts';
@@ -37,6 +43,8 @@ export function glmInference(
 ): GlmInference {
   const fn = 'glmInference';
   checkXy(fn, X, y);
+  checkFit(fn, X, fit);
+  checkTargets(fn, fit.model.family, y);
   const { rows: n, cols: p } = X;
   if (fit.w.length !== p || fit.mu.length !== n || n <= p) {
     throw new Error(
@@ -53,9 +61,9 @@ export function glmInference(
     pearson += (y[i] - fit.mu[i]) ** 2 / family.variance(fit.mu[i]);
   }
   const dispersion = family.fixedDispersion ? 1 : pearson / (n - p);
-  // A⁻¹ from A = L Lᵀ; cholesky throws if A is not positive definite
-  const covariance = choleskyInverse(
-    cholesky(fisherInformation(X, fit.model, fit.eta)));
+  // A⁻¹ from A = L Lᵀ; choleskyFor throws if A is not positive definite
+  const covariance = choleskyInverse(choleskyFor(fn,
+    fisherInformation(X, fit.model, fit.eta), 'XᵀWX:'));
   for (let t = 0; t < covariance.data.length; t++) {
     covariance.data[t] *= dispersion; // Eq. (glm-covariance)
   }
@@ -66,3 +74,17 @@ export function glmInference(
     upper: fit.w.map((wj, j) => wj + z * se[j]) };
 }
 // #endregion
+
+/** fit as fitGlm returns it, for this X: w, η, μ and the model. */
+function checkFit(fn: string, X: Matrix, fit: GlmFit): void {
+  if (typeof fit !== 'object' || fit === null) {
+    throw new Error(`${fn}: fit must come from fitGlm, got ${fit}`);
+  }
+  checkModel(fn, fit.model);
+  if (!(fit.w instanceof Float64Array)) {
+    throw new Error(`${fn}: fit.w must be a Float64Array`);
+  }
+  checkFinite(fn, 'fit.w', fit.w);
+  checkEta(fn, X, fit.eta);
+  checkMeans(fn, fit.model.family, fit.mu);
+}

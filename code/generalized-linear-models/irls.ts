@@ -9,6 +9,7 @@ import {
 } from '../linear-algebra/matrix.ts';
 import { qrLeastSquares } from '../decompositions/least-squares.ts';
 import { checkWeights } from '../linear-regression/model.ts';
+import { calledAs } from '../introduction/checks.ts';
 import {
   checkMaxIter,
   checkRange,
@@ -18,6 +19,7 @@ import {
 } from '../optimization/objective.ts';
 import { deviance } from './families.ts';
 import {
+  checkEta,
   checkGlm,
   linearPredictor,
   linkOf,
@@ -39,6 +41,8 @@ export function irlsStep(
   eta: Vector,
   offset?: Vector,
 ): Vector {
+  checkGlm('irlsStep', X, y, model, offset);
+  checkEta('irlsStep', X, eta);
   const { rows: n, cols: p, data } = X;
   const link = linkOf(model);
   const mu = means('irlsStep', model, eta);
@@ -50,7 +54,7 @@ export function irlsStep(
     for (let j = 0; j < p; j++) A.data[i * p + j] = s * data[i * p + j];
     b[i] = s * (eta[i] - (offset?.[i] ?? 0)) + (y[i] - mu[i]) / sdev;
   }
-  return qrLeastSquares(A, b).w;
+  return calledAs('irlsStep', () => qrLeastSquares(A, b).w);
 }
 // #endregion
 
@@ -91,13 +95,14 @@ export function fitGlm(
   checkGlm(fn, X, y, model, offset);
   checkMaxIter(fn, maxIter);
   checkRange(fn, 'tol', tol, 0, Infinity);
-  if (opts.w0 !== undefined) checkWeights(fn, X, opts.w0);
+  if (opts.w0 !== undefined) checkWeights(fn, X, opts.w0, 'w0');
   // w₀: one step from η₀ = g(μ₀) unless the caller gives a start
-  let w = opts.w0 ?? irlsStep(X, y, model, startEta(model, y), offset);
+  let w = opts.w0 ??
+    calledAs(fn, () => irlsStep(X, y, model, startEta(model, y), offset));
   const history = [iterate(X, y, model, w, offset)];
   for (let k = 1; k <= maxIter; k++) {
     const eta = linearPredictor(X, w, offset);
-    const next = irlsStep(X, y, model, eta, offset);
+    const next = calledAs(fn, () => irlsStep(X, y, model, eta, offset));
     const step = norm(subVec(next, w));
     w = next;
     history.push(iterate(X, y, model, w, offset));

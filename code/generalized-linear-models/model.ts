@@ -9,7 +9,11 @@ import {
   type Vector,
 } from '../linear-algebra/matrix.ts';
 import { checkWeights, checkXy } from '../linear-regression/model.ts';
-import { checkTargets, type Family } from './families.ts';
+import {
+  checkFamily,
+  checkTargets,
+  type Family,
+} from './families.ts';
 import type { Link } from './links.ts';
 
 // #region model-type
@@ -21,6 +25,7 @@ export interface GlmModel {
 
 /** The link of `model`, the canonical one if none is given. */
 export function linkOf(model: GlmModel): Link {
+  checkModel('linkOf', model);
   return model.link ?? model.family.canonical;
 }
 // #endregion
@@ -33,6 +38,8 @@ export function linearPredictor(
   offset?: Vector,
 ): Vector {
   checkWeights('linearPredictor', X, w); // vector(p), finite
+  checkFinite('linearPredictor', 'X', X);
+  if (offset !== undefined) checkOffset('linearPredictor', X, offset);
   const eta = matvec(X, w);
   if (offset === undefined) return eta;
   for (let i = 0; i < eta.length; i++) eta[i] += offset[i];
@@ -41,6 +48,9 @@ export function linearPredictor(
 
 /** μ = g⁻¹(η), refusing a mean outside the family's range. */
 export function means(fn: string, model: GlmModel, eta: Vector): Vector {
+  checkModel(fn, model);
+  checkFinite(fn, 'η', eta);
+  if (eta.length === 0) throw new Error(`${fn}: η must be non-empty`);
   const link = linkOf(model);
   return eta.map((e, i) => {
     const mu = link.inverse(e);
@@ -66,15 +76,44 @@ export function checkGlm(
   offset?: Vector,
 ): void {
   checkXy(fn, X, y); // X is n x p, y is vector(n), both finite
+  checkModel(fn, model);
   checkTargets(fn, model.family, y);
-  if (offset !== undefined) {
-    if (!(offset instanceof Float64Array) || offset.length !== X.rows) {
-      throw new Error(
-        `${fn}: X is ${shapeOf(X)}, so the offset must be ` +
-          `vector(${X.rows}); got ${offset}`,
-      );
-    }
-    checkFinite(fn, 'offset', offset);
+  if (offset !== undefined) checkOffset(fn, X, offset);
+}
+
+function checkOffset(fn: string, X: Matrix, offset: Vector): void {
+  if (!(offset instanceof Float64Array) || offset.length !== X.rows) {
+    throw new Error(
+      `${fn}: X is ${shapeOf(X)}, so the offset must be ` +
+        `vector(${X.rows}); got ${offset}`,
+    );
   }
+  checkFinite(fn, 'offset', offset);
+}
+
+/** Throws unless model = { family, link? } with a Family and a Link. */
+export function checkModel(fn: string, model: GlmModel): void {
+  if (typeof model !== 'object' || model === null) {
+    throw new Error(`${fn}: model must be { family, link? }, got ${model}`);
+  }
+  checkFamily(fn, model.family);
+  const link = model.link;
+  const ok = link === undefined || (typeof link?.link === 'function' &&
+    typeof link.inverse === 'function' &&
+    typeof link.derivative === 'function');
+  if (!ok) {
+    throw new Error(`${fn}: model.link must be a Link such as logLink, ` +
+      `got ${link}`);
+  }
+}
+
+/** Throws unless η has one finite entry per row of X. */
+export function checkEta(fn: string, X: Matrix, eta: Vector): void {
+  if (!(eta instanceof Float64Array) || eta.length !== X.rows) {
+    throw new Error(`${fn}: X is ${shapeOf(X)}, so η must be ` +
+      `vector(${X.rows}); got ` +
+      (eta instanceof Float64Array ? shapeOf(eta) : typeof eta));
+  }
+  checkFinite(fn, 'η', eta);
 }
 // #endregion

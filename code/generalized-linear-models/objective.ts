@@ -1,11 +1,17 @@
 // The loss of a GLM, half its deviance, with the gradient (the negative
 // score) and the Fisher information, for any family and link.
 // Browser-safe: no node imports.
-import { Matrix, type Vector } from '../linear-algebra/matrix.ts';
+import {
+  Matrix,
+  checkFinite,
+  type Vector,
+} from '../linear-algebra/matrix.ts';
 import type { Problem } from '../optimization/problems.ts';
 import { deviance } from './families.ts';
 import {
+  checkEta,
   checkGlm,
+  checkModel,
   linearPredictor,
   linkOf,
   means,
@@ -43,6 +49,8 @@ export function glmGradient(
   model: GlmModel,
   eta: Vector,
 ): Vector {
+  checkGlm('glmGradient', X, y, model);
+  checkEta('glmGradient', X, eta);
   const { rows: n, cols: p, data } = X;
   const link = linkOf(model);
   const mu = means('glmGradient', model, eta);
@@ -63,6 +71,9 @@ export function fisherInformation(
   model: GlmModel,
   eta: Vector,
 ): Matrix {
+  checkFinite('fisherInformation', 'X', X);
+  checkModel('fisherInformation', model);
+  checkEta('fisherInformation', X, eta);
   const { rows: n, cols: p, data } = X;
   const link = linkOf(model);
   const mu = means('fisherInformation', model, eta);

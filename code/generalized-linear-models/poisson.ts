@@ -2,7 +2,7 @@
 // which the probability chapter did not need and this chapter does.
 // Browser-safe: no node imports.
 import type { Rng } from '../introduction/random.ts';
-import { requirePositive } from '../probability/checks.ts';
+import { requirePositive } from '../introduction/checks.ts';
 import { logGamma } from '../probability/special.ts';
 
 // #region poisson-pmf

@@ -3,7 +3,6 @@
 import type { Rng } from '../introduction/random.ts';
 import {
   Matrix,
-  checkFinite,
   shapeOf,
   type Vector,
 } from '../linear-algebra/matrix.ts';
@@ -96,6 +95,10 @@ function checkIndices(
   idx: readonly number[],
 ): void {
   const { rows: n, cols: d, data } = X;
+  if (!Array.isArray(idx)) {
+    throw new Error(`${fn}: idx must be an array of row indices, got ` +
+      `${typeof idx}`);
+  }
   if (!(y instanceof Float64Array) || y.length !== n) {
     throw new Error(`${fn}: X is ${shapeOf(X)}, so y must be ` +
       `vector(${n})`);
@@ -124,7 +127,8 @@ export function batchGradientVariance(
   w: Vector,
   b: number,
 ): number {
-  checkFinite('batchGradientVariance', 'w', w);
+  checkXy('batchGradientVariance', X, y);
+  checkWeights('batchGradientVariance', X, w);
   const n = X.rows;
   if (!Number.isInteger(b) || b < 1 || b > n || n < 2) {
     throw new Error(

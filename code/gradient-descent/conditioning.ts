@@ -21,6 +21,7 @@ export function hessianSpectrum(X: Matrix): Vector {
 
 /** κ(H) = λmax/λmin, Infinity if H is singular to working precision. */
 export function conditionOf(spectrum: Vector): number {
+  checkSpectrum(spectrum);
   const top = spectrum[0];
   const low = spectrum[spectrum.length - 1];
   if (!(top > 0)) {
@@ -60,7 +61,7 @@ export function stepBounds(X: Matrix): { batch: number; sample: number } {
  * slowest direction contracts by 1 − 1/κ, Eq. (gd-steps-needed).
  */
 export function stepsNeeded(kappa: number, eps: number): number {
-  if (!(kappa >= 1 && eps > 0 && eps < 1)) {
+  if (!(kappa >= 1 && kappa < Infinity && eps > 0 && eps < 1)) {
     throw new Error(`stepsNeeded: expected kappa >= 1 and 0 < eps < 1, ` +
       `got ${kappa}, ${eps}`);
   }
@@ -68,3 +69,14 @@ export function stepsNeeded(kappa: number, eps: number): number {
   return Math.ceil(Math.log(eps) / Math.log(1 - 1 / kappa));
 }
 // #endregion
+
+/** Eigenvalues, largest first: finite, non-increasing, one at least. */
+function checkSpectrum(spectrum: Vector): void {
+  const fn = 'conditionOf';
+  checkFinite(fn, 'spectrum', spectrum);
+  const i = spectrum.findIndex((v, j) => j > 0 && v > spectrum[j - 1]);
+  if (spectrum.length === 0 || i > 0) {
+    throw new Error(`${fn}: spectrum must hold eigenvalues, largest ` +
+      `first; got ${spectrum.length === 0 ? 'none' : `spectrum[${i}]`}`);
+  }
+}

@@ -2,6 +2,7 @@
 // the schedules, scaling, and early stopping on a small training set.
 // Node only: the loader reads the file.
 import { createRng } from '../introduction/random.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import type { Matrix, Vector } from '../linear-algebra/matrix.ts';
 import { loadDiabetes } from '../linear-regression/diabetes.ts';
 import {
@@ -47,6 +48,7 @@ export const VARIANTS = [
 
 /** L(w) − L(ŵ) after each epoch for every variant, seeded. */
 export function variantCurves(epochs: number, seed = 1) {
+  checkRun('variantCurves', epochs, seed);
   const { A, y, lossStar } = diabetesDesign();
   return VARIANTS.map((v) => {
     const run = minibatchGD(A, y, { ...v, epochs, seed });
@@ -58,6 +60,7 @@ export function variantCurves(epochs: number, seed = 1) {
 // #region divergence-demo
 /** Steps at and beyond the bounds: the loss, or the error raised. */
 export function divergenceDemo(epochs = 100) {
+  checkRun('divergenceDemo', epochs);
   const { A, y } = diabetesDesign();
   const bound = stepBounds(A); // Eqs. (lr-step-size), (gd-sample-bound)
   const tries = [
@@ -81,6 +84,7 @@ export function divergenceDemo(epochs = 100) {
 // #region schedule-runs
 /** SGD on the diabetes data under each schedule from η₀ = 0.02. */
 export function scheduleCurves(epochs: number, seed = 1) {
+  checkRun('scheduleCurves', epochs, seed);
   const { A, y, lossStar } = diabetesDesign();
   const eta0 = 0.02;
   const schedules: [string, MinibatchOptions['eta']][] = [
@@ -121,12 +125,13 @@ export function earlyStoppingStudy(
   patience = 200,
   seed: number = SPLIT.seed,
 ) {
+  checkRun('earlyStoppingStudy', epochs, seed, patience);
   const { X, y } = loadDiabetes();
   const order = createRng(seed).shuffle([...y.keys()]);
   const cut = [SPLIT.train, SPLIT.train + SPLIT.validation];
   const part = (idx: number[]) => takeRows(X, y, idx);
   const [train, valid, test] = [order.slice(0, cut[0]),
-    order.slice(...cut), order.slice(cut[1])].map(part);
+    order.slice(cut[0], cut[1]), order.slice(cut[1])].map(part);
   const { Z, mean, scale } = standardize(train.X); // training statistics
   const design = (M: Matrix) => addOnesColumn(scaleWith(M, mean, scale));
   const [A, Av, At] = [Z, valid.X, test.X].map((M, i) =>
@@ -145,6 +150,7 @@ export function earlyStoppingStudy(
 // #region early-stopping-splits
 /** How often early stopping beats least squares over many splits. */
 export function earlyStoppingSplits(splits: number) {
+  requireInteger('earlyStoppingSplits', 'splits', splits, 1);
   const ratios = Array.from({ length: splits }, (_, s) => {
     const study = earlyStoppingStudy(2000, 200, SPLIT.seed + s);
     return study.stopped / study.leastSquares; // test-loss ratio
@@ -156,3 +162,10 @@ export function earlyStoppingSplits(splits: number) {
   };
 }
 // #endregion
+
+/** epochs >= 1, a seed, and patience >= 1 (Infinity: never stop). */
+function checkRun(fn: string, epochs: number, seed = 0, patience = 1) {
+  requireInteger(fn, 'epochs', epochs, 1);
+  requireInteger(fn, 'seed', seed);
+  if (patience !== Infinity) requireInteger(fn, 'patience', patience, 1);
+}

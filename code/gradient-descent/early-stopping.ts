@@ -53,6 +53,8 @@ export function scaleWith(X: Matrix, mean: Vector, s: Vector): Matrix {
     throw new Error(`scaleWith: X is ${shapeOf(X)}; expected mean and ` +
       `scale of length ${d}, scale > 0`);
   }
+  checkFinite('scaleWith', 'mean', mean);
+  checkFinite('scaleWith', 'scale', s);
   const Z = new Matrix(X.rows, d);
   for (let t = 0; t < X.data.length; t++) {
     // Eq. (lr-standardize), with the training mean and scale

@@ -1,11 +1,19 @@
 // Mini-batch gradient descent on least squares: epochs of shuffled
 // batches, a step-size schedule, divergence checks and early stopping.
 import { createRng } from '../introduction/random.ts';
-import { Matrix, shapeOf, type Vector } from '../linear-algebra/matrix.ts';
+import {
+  Matrix,
+  checkFinite,
+  shapeOf,
+  type Vector,
+} from '../linear-algebra/matrix.ts';
+import {
+  requireFunction,
+  requireInteger,
+} from '../introduction/checks.ts';
 import { checkXy, squaredLoss } from '../linear-regression/model.ts';
 import {
   DivergenceError,
-  checkStart,
   checked,
   gradient,
 } from '../optimization/objective.ts';
@@ -143,15 +151,18 @@ function resolve(X: Matrix, y: Vector, opts: MinibatchOptions): Resolved {
   checkXy(fn, X, y);
   const { batch, epochs, eta, seed = 0, shuffle = true } = opts;
   const w0 = opts.w0 ?? new Float64Array(X.cols);
-  checkStart(fn, w0);
-  if (w0.length !== X.cols) {
+  if (!(w0 instanceof Float64Array) || w0.length !== X.cols) {
     throw new Error(`${fn}: X is ${shapeOf(X)}, so w0 must be ` +
       `vector(${X.cols}); got ${shapeOf(w0)}`);
   }
+  checkFinite(fn, 'w0', w0);
+  requireInteger(fn, 'seed', seed);
+  requireInteger(fn, 'batch', batch, 1, X.rows);
   if (!Number.isInteger(epochs) || epochs < 1) {
     throw new Error(`${fn}: epochs must be an integer >= 1, got ${epochs}`);
   }
   if (typeof eta === 'number') stepSize(eta, 0);
+  else requireFunction(fn, 'eta', eta);
   const validation = opts.validation ?? null;
   if (validation !== null) {
     checkXy(fn, validation.X, validation.y);
@@ -161,11 +172,12 @@ function resolve(X: Matrix, y: Vector, opts: MinibatchOptions): Resolved {
     }
   }
   const patience = opts.patience ?? Infinity;
-  if (!(patience >= 1) || (validation === null && opts.patience)) {
+  const whole = Number.isInteger(patience) || patience === Infinity;
+  if (!(patience >= 1 && whole) ||
+    (validation === null && opts.patience)) {
     throw new Error(`${fn}: patience must be >= 1 and needs ` +
       `validation data; got ${opts.patience}`);
   }
-  epochBatches(X.rows, batch, null); // throws unless 1 <= batch <= n
   return { batch, epochs, eta, seed, shuffle, w0, validation, patience,
     recordPath: opts.recordPath ?? false };
 }

@@ -1,6 +1,7 @@
 // Numerical checking: relative error, all-close comparison with stated
 // tolerances, and gradient checks by central differences. Every test in
 // the book that compares floating-point numbers goes through here.
+import { requireFinite, requirePositive } from './checks.ts';
 
 // #region relative-error
 /** |actual - expected| / |expected|; Infinity if only expected is 0. */
@@ -19,19 +20,8 @@ export interface Tolerance {
   atol?: number;
 }
 
-/** Defaults of allClose: about 7 of double's 16 digits must agree. */
+/** Defaults of allClose: about 9 of double's 16 digits must agree. */
 export const DEFAULT_TOLERANCE = { rtol: 1e-9, atol: 1e-12 };
-
-function resolve(fn: string, tol: Tolerance, base: Tolerance) {
-  const rtol = tol.rtol ?? base.rtol ?? 0;
-  const atol = tol.atol ?? base.atol ?? 0;
-  for (const [name, t] of [['rtol', rtol], ['atol', atol]] as const) {
-    if (!Number.isFinite(t) || t < 0) {
-      throw new Error(`${fn}: ${name} must be finite and >= 0, got ${t}`);
-    }
-  }
-  return { rtol, atol };
-}
 // #endregion
 
 // #region worst-element
@@ -100,6 +90,7 @@ export function forwardDifference(
   x: number,
   h: number,
 ): number {
+  requireStep('forwardDifference', f, x, h);
   const xp = x + h;
   return (f(xp) - f(x)) / (xp - x);
 }
@@ -110,6 +101,7 @@ export function centralDifference(
   x: number,
   h: number,
 ): number {
+  requireStep('centralDifference', f, x, h);
   const xp = x + h;
   const xm = x - h;
   return (f(xp) - f(xm)) / (xp - xm);
@@ -119,11 +111,13 @@ export function centralDifference(
 // #region optimal-step
 /** The step that minimizes Eq. (fd-total): Eq. (fd-optimal-h). */
 export function optimalCentralStep(fAbs: number, f3Abs: number): number {
+  requireMagnitudes('optimalCentralStep', { fAbs, f3Abs });
   return Math.cbrt((3 * Number.EPSILON * fAbs) / f3Abs);
 }
 
 /** The forward-difference optimum, Eq. (fd-forward-optimal-h). */
 export function optimalForwardStep(fAbs: number, f2Abs: number): number {
+  requireMagnitudes('optimalForwardStep', { fAbs, f2Abs });
   return 2 * Math.sqrt((Number.EPSILON * fAbs) / f2Abs);
 }
 
@@ -137,9 +131,9 @@ export function numericalGradient(
   f: (x: Float64Array) => number,
   x: Float64Array,
   h: number = DEFAULT_STEP,
+  fn = 'numericalGradient', // the name errors give: the caller's
 ): Float64Array {
-  const fn = 'numericalGradient';
-  toArray(fn, 'x', x);
+  requirePoint(fn, x);
   if (!Number.isFinite(h) || h <= 0) {
     throw new Error(`${fn}: h must be finite and > 0, got ${h}`);
   }
@@ -181,7 +175,7 @@ export function gradientCheck(
 ): GradientCheck {
   const fn = 'gradientCheck';
   const t = resolve(fn, tol, GRADIENT_TOLERANCE);
-  const numeric = numericalGradient(f, x, tol.h ?? DEFAULT_STEP);
+  const numeric = numericalGradient(f, x, tol.h ?? DEFAULT_STEP, fn);
   const analytic = Float64Array.from(grad(Float64Array.from(x)));
   if (analytic.length !== x.length) {
     throw new Error(
@@ -195,10 +189,46 @@ export function gradientCheck(
 // #endregion
 
 // Input checks shared by the functions above.
-function requireFinite(fn: string, name: string, x: number): void {
-  if (typeof x !== 'number' || !Number.isFinite(x)) {
-    throw new Error(`${fn}: ${name} must be a finite number, got ${x}`);
+
+/** tol with base's defaults filled in, each finite and >= 0. */
+function resolve(fn: string, tol: Tolerance, base: Tolerance) {
+  const rtol = tol.rtol ?? base.rtol ?? 0;
+  const atol = tol.atol ?? base.atol ?? 0;
+  for (const [name, t] of [['rtol', rtol], ['atol', atol]] as const) {
+    if (!Number.isFinite(t) || t < 0) {
+      throw new Error(`${fn}: ${name} must be finite and >= 0, got ${t}`);
+    }
   }
+  return { rtol, atol };
+}
+
+function requireStep(
+  fn: string,
+  f: (x: number) => number,
+  x: number,
+  h: number,
+): void {
+  if (typeof f !== 'function') {
+    throw new Error(`${fn}: f must be a function, got ${typeof f}`);
+  }
+  requireFinite(fn, 'x', x);
+  requireFinite(fn, 'h', h);
+  if (h === 0 || x + h === x) {
+    throw new Error(`${fn}: h = ${h} does not move x = ${x}`);
+  }
+}
+
+/** x must be a non-empty array of finite numbers. */
+function requirePoint(fn: string, x: ArrayLike<number>): void {
+  if (typeof x !== 'object' || x === null || !(x.length > 0)) {
+    throw new Error(`${fn}: x must be a non-empty array, got ${x}`);
+  }
+  toArray(fn, 'x', x);
+}
+
+/** Each named value must be finite and > 0. */
+function requireMagnitudes(fn: string, xs: Record<string, number>) {
+  for (const [name, x] of Object.entries(xs)) requirePositive(fn, name, x);
 }
 
 /** The values of x as an array-like, after checking each is finite. */

@@ -97,6 +97,12 @@ function requireInterval(fn: string, lo: number, hi: number): void {
   }
 }
 
+function requireNormal(fn: string, mean: number, std: number): void {
+  requireFinite(fn, 'mean', mean);
+  requireFinite(fn, 'std', std);
+  if (std < 0) throw new Error(`${fn}: std must be >= 0, got ${std}`);
+}
+
 function requireCount(fn: string, n: number): void {
   if (!Number.isSafeInteger(n) || n < 0) {
     throw new Error(`${fn}: n must be an integer >= 0, got ${n}`);
@@ -162,11 +168,7 @@ export class Rng {
   // #region normal
   /** A normal draw with the given mean and standard deviation. */
   normal(mean = 0, std = 1): number {
-    requireFinite('Rng.normal', 'mean', mean);
-    requireFinite('Rng.normal', 'std', std);
-    if (std < 0) {
-      throw new Error(`Rng.normal: std must be >= 0, got ${std}`);
-    }
+    requireNormal('Rng.normal', mean, std);
     if (this.#spare !== null) {
       const z = this.#spare;
       this.#spare = null;
@@ -187,16 +189,16 @@ export class Rng {
         `Rng.int: lo and hi must be safe integers, got ${lo}, ${hi}`,
       );
     }
-    const n = hi - lo;
-    if (n <= 0 || n > 2 ** 32) {
+    const m = hi - lo; // the width, m in Eq. (rng-modulo-bias)
+    if (m <= 0 || m > 2 ** 32) {
       throw new Error(
         `Rng.int: expected 0 < hi - lo <= 2^32, got lo=${lo}, hi=${hi}`,
       );
     }
-    const limit = 2 ** 32 - (2 ** 32 % n); // Eq. (rng-rejection)
+    const limit = 2 ** 32 - (2 ** 32 % m); // Eq. (rng-rejection)
     let x = this.nextUint32();
     while (x >= limit) x = this.nextUint32();
-    return lo + (x % n);
+    return lo + (x % m);
   }
   // #endregion
 
@@ -241,6 +243,7 @@ export class Rng {
   /** n normal draws, as normal(mean, std) would give them one by one. */
   normalArray(n: number, mean = 0, std = 1): Float64Array {
     requireCount('Rng.normalArray', n);
+    requireNormal('Rng.normalArray', mean, std);
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) out[i] = this.normal(mean, std);
     return out;
@@ -249,6 +252,7 @@ export class Rng {
   /** n uniform draws in [lo, hi), as uniform(lo, hi) would give. */
   uniformArray(n: number, lo = 0, hi = 1): Float64Array {
     requireCount('Rng.uniformArray', n);
+    requireInterval('Rng.uniformArray', lo, hi);
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) out[i] = this.uniform(lo, hi);
     return out;

@@ -1,5 +1,12 @@
 // Small statistics for checking the generator: sample moments with
 // their standard errors, histograms, and Pearson's chi-square test.
+import {
+  requireFinite,
+  requireFiniteArray,
+  requireInteger,
+  requireInterval,
+  requireProbabilities,
+} from './checks.ts';
 
 // #region moments
 export interface Moments {
@@ -12,6 +19,7 @@ export interface Moments {
 
 /** Sample mean, variance, skewness and excess kurtosis of xs. */
 export function moments(xs: ArrayLike<number>): Moments {
+  requireFiniteArray('moments', 'xs', xs);
   const n = xs.length;
   if (n < 2) throw new Error(`moments: need n >= 2 values, got ${n}`);
   let mean = 0;
@@ -44,6 +52,7 @@ export function histogram(
         `lo=${lo}, hi=${hi}, bins=${bins}`,
     );
   }
+  checkHistogram(xs, lo, hi);
   const counts = new Array<number>(bins).fill(0);
   for (let i = 0; i < xs.length; i++) {
     const k = Math.floor(((xs[i] - lo) / (hi - lo)) * bins);
@@ -68,6 +77,7 @@ export function chiSquare(counts: number[], probs: number[]): ChiSquare {
         `${counts.length} counts, ${probs.length} probabilities`,
     );
   }
+  checkChiSquare(counts, probs);
   const n = counts.reduce((a, b) => a + b, 0);
   let statistic = 0;
   for (let k = 0; k < counts.length; k++) {
@@ -84,11 +94,13 @@ export function chiSquare(counts: number[], probs: number[]): ChiSquare {
 // #region normal-bins
 /** The standard normal density phi(x). */
 export function normalDensity(x: number): number {
+  requireFinite('normalDensity', 'x', x);
   return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
 }
 
 /** P(a <= Z < b) for Z ~ N(0, 1), by Simpson's rule, panels <= 0.01. */
 export function normalProbability(a: number, b: number): number {
+  requireInterval('normalProbability', a, b, ['a', 'b']);
   const m = 2 * Math.max(1, Math.ceil((b - a) / 0.02)); // even count
   const w = (b - a) / m;
   let sum = normalDensity(a) + normalDensity(b);
@@ -98,3 +110,26 @@ export function normalProbability(a: number, b: number): number {
   return (sum * w) / 3;
 }
 // #endregion
+
+// Input checks of the functions above.
+
+function checkHistogram(xs: ArrayLike<number>, lo: number, hi: number) {
+  requireInterval('histogram', lo, hi);
+  if (xs.length > 0) requireFiniteArray('histogram', 'xs', xs);
+  else if (!Array.isArray(xs) && !ArrayBuffer.isView(xs)) {
+    throw new Error(`histogram: xs must be an array, got ${typeof xs}`);
+  }
+}
+
+/** Counts >= 0; probabilities > 0 (each bin is expected) summing to 1. */
+function checkChiSquare(counts: number[], probs: number[]): void {
+  const fn = 'chiSquare';
+  requireFiniteArray(fn, 'counts', counts);
+  counts.forEach((c, k) => requireInteger(fn, `counts[${k}]`, c));
+  requireProbabilities(fn, 'probs', probs);
+  const k = probs.findIndex((p) => !(p > 0));
+  if (k >= 0) {
+    throw new Error(`${fn}: probs[${k}] = ${probs[k]}; every bin needs ` +
+      'a probability > 0');
+  }
+}

@@ -1,5 +1,6 @@
 // Timing the three kernels: used by the figure and scripts/bench.
 import { createRng } from '../introduction/random.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import {
   blockedKernel,
   ikjKernel,
@@ -9,10 +10,11 @@ import {
 
 // #region best-time
 /**
- * The fastest of repeated runs of f, in milliseconds. One untimed run
- * first lets the JIT compile f; then we repeat until budgetMs is spent
- * (at least three times). The minimum is the run that other work on
- * the machine disturbed least.
+ * The fastest of repeated runs of f, in milliseconds. Untimed runs
+ * first (five, or 20 ms, whichever ends first) let the JIT compile and
+ * optimize f; then we repeat until budgetMs is spent (at least three
+ * times). The minimum is the run that other work on the machine
+ * disturbed least.
  */
 export function bestTime(f: () => unknown, budgetMs: number): number {
   if (typeof f !== 'function' || !(budgetMs > 0 && budgetMs < 1e6)) {
@@ -21,7 +23,8 @@ export function bestTime(f: () => unknown, budgetMs: number): number {
         `got ${typeof f} and ${budgetMs}`,
     );
   }
-  f();
+  const warm = performance.now();
+  for (let w = 0; w < 5 && performance.now() - warm < 20; w++) f();
   let best = Infinity;
   let spent = 0;
   for (let runs = 0; runs < 3 || spent < budgetMs; runs++) {
@@ -38,7 +41,7 @@ export function bestTime(f: () => unknown, budgetMs: number): number {
 // #region gflops
 /** Speed of an n x n product that took ms milliseconds. */
 export function gflops(n: number, ms: number): number {
-  if (!(n >= 1 && ms > 0 && Number.isFinite(ms))) {
+  if (!(n >= 1 && ms > 0 && Number.isFinite(ms) && Number.isFinite(n))) {
     throw new Error(`gflops: expected n >= 1, ms > 0; got ${n}, ${ms}`);
   }
   return (2 * n ** 3) / (ms * 1e6); // n^3 multiplies and n^3 adds
@@ -67,11 +70,7 @@ export function measureKernels(
   budgetMs: number,
   seed = 2,
 ): Timing[] {
-  if (!sizes.every((n) => Number.isInteger(n) && n >= 1)) {
-    throw new Error(
-      `measureKernels: expected positive integer sizes, got [${sizes}]`,
-    );
-  }
+  checkMeasure(sizes, budgetMs, seed);
   const rng = createRng(seed);
   const out: Timing[] = [];
   for (const n of sizes) {
@@ -85,3 +84,63 @@ export function measureKernels(
   return out;
 }
 // #endregion
+
+// #region spread
+export interface Spread {
+  readonly kernel: string;
+  readonly n: number;
+  /** GFLOP/s of each repetition, in the order measured. */
+  readonly runs: readonly number[];
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The median of xs (the mean of the middle two for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+/**
+ * measureKernels repeated `reps` times: for each kernel and size, the
+ * speed of every repetition with its median, minimum and maximum. One
+ * best-of time hides how much the machine disturbs a measurement;
+ * the spread over repetitions shows it.
+ */
+export function measureSpread(
+  sizes: readonly number[],
+  budgetMs: number,
+  reps: number,
+  seed = 2,
+): Spread[] {
+  const all = Array.from({ length: reps },
+    () => measureKernels(sizes, budgetMs, seed));
+  return all[0].map(({ kernel, n }, t) => {
+    const runs = all.map((rep) => rep[t].gflops);
+    let min = Infinity;
+    let max = -Infinity;
+    for (const r of runs) [min, max] = [Math.min(min, r), Math.max(max, r)];
+    return { kernel, n, runs, median: median(runs), min, max };
+  });
+}
+// #endregion
+
+function checkMeasure(
+  sizes: readonly number[],
+  budgetMs: number,
+  seed: number,
+): void {
+  const fn = 'measureKernels';
+  const ok = Array.isArray(sizes) && sizes.length > 0 &&
+    sizes.every((n) => Number.isInteger(n) && n >= 1);
+  if (!ok) {
+    throw new Error(`${fn}: expected positive integer sizes, got ` +
+      (Array.isArray(sizes) ? `[${sizes}]` : String(sizes)));
+  }
+  if (!(budgetMs > 0 && budgetMs < 1e6)) {
+    throw new Error(`${fn}: expected 0 < budgetMs < 1e6, got ${budgetMs}`);
+  }
+  requireInteger(fn, 'seed', seed);
+}

@@ -1,6 +1,7 @@
 // The Hilbert matrix: a famous, honest test of a linear solver.
 import { Matrix, matvec, norm, subVec } from './matrix.ts';
 import { SingularMatrixError, condEst, luFactor, solve } from './solve.ts';
+import { requireInteger } from '../introduction/checks.ts';
 
 // #region hilbert
 /** The n x n Hilbert matrix: h_ij = 1 / (i + j + 1), 0-based. */
@@ -30,6 +31,7 @@ export function hilbertStudy(maxN = 20): {
   rows: HilbertRow[];
   refused: { n: number; message: string } | null;
 } {
+  requireInteger('hilbertStudy', 'maxN', maxN, 2);
   const rows: HilbertRow[] = [];
   for (let n = 2; n <= maxN; n++) {
     const H = hilbert(n);

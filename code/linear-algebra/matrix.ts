@@ -86,6 +86,7 @@ function checkSizes(fn: string, rows: number, cols: number): void {
 /** "3x4" for a matrix, "vector(3)" for a vector: for error messages. */
 export function shapeOf(x: Matrix | Vector): string {
   if (x instanceof Matrix) return `${x.rows}x${x.cols}`;
+  if (!ArrayBuffer.isView(x) && !Array.isArray(x)) return typeof x;
   return `vector(${x.length})`;
 }
 
@@ -96,6 +97,7 @@ export function checkFinite(
   x: Matrix | Vector,
 ): void {
   const d = x instanceof Matrix ? x.data : x;
+  requireArray(fn, name, d);
   for (let t = 0; t < d.length; t++) {
     if (Number.isFinite(d[t])) continue;
     const where = x instanceof Matrix
@@ -108,6 +110,16 @@ export function checkFinite(
   }
 }
 // #endregion
+
+/** Throws unless x is an array (or typed array) of numbers. */
+function requireArray(fn: string, name: string, x: unknown): void {
+  const ok = ArrayBuffer.isView(x) ||
+    (Array.isArray(x) && x.every((v) => typeof v === 'number'));
+  if (!ok) {
+    throw new Error(`${fn}: ${name} must be a Matrix or an array of ` +
+      `numbers, got ${Array.isArray(x) ? 'an array of arrays' : x}`);
+  }
+}
 
 /** Throws unless A and B have the same shape. */
 function checkSameShape(fn: string, A: Matrix, B: Matrix): void {
@@ -138,8 +150,9 @@ function checkScalar(fn: string, s: number): void {
 // #region from-rows
 /** A matrix from an array of equally long rows of finite numbers. */
 export function fromRows(rows: number[][]): Matrix {
-  if (rows.length === 0 || rows[0].length === 0) {
-    throw new Error('fromRows: expected at least one row and one column');
+  if (!Array.isArray(rows) || rows.length === 0 || !(rows[0]?.length > 0)) {
+    throw new Error('fromRows: expected at least one row and one ' +
+      'column, as an array of rows');
   }
   const m = rows.length;
   const n = rows[0].length;

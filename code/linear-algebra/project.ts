@@ -22,7 +22,7 @@ export interface Projection {
   readonly residual: Vector;
 }
 
-/** Projects b onto span of the columns of A (m x n, m >= n). */
+/** Projects b onto span of the columns of A (n x d, n >= d). */
 export function project(A: Matrix, b: Vector): Projection {
   if (b.length !== A.rows || A.cols > A.rows) {
     throw new Error(

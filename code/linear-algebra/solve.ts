@@ -20,7 +20,9 @@ export interface LU {
   /** The 1-norm of A, its largest absolute column sum: for condEst. */
   readonly norm1: number;
 }
+// #endregion
 
+// #region singular-error
 /** Thrown when A is singular, or too close to singular to solve. */
 export class SingularMatrixError extends Error {
   constructor(message: string) {
@@ -37,6 +39,30 @@ function checkSquare(fn: string, A: Matrix): void {
     );
   }
   checkFinite(fn, 'A', A);
+}
+
+/** Throws unless f holds n x n factors, a permutation and a norm. */
+function checkFactors(fn: string, f: LU): void {
+  const { lu, perm, norm1 } = f ?? {};
+  if (!(lu instanceof Matrix) || !(perm instanceof Int32Array) ||
+    lu.cols !== lu.rows || perm.length !== lu.rows) {
+    const got = lu instanceof Matrix ? shapeOf(lu) : typeof lu;
+    throw new Error(
+      `${fn}: expected n x n factors lu and an Int32Array perm of ` +
+        `length n, got ${got} and ${perm?.length}`,
+    );
+  }
+  checkFinite(fn, 'lu', lu);
+  const seen = new Uint8Array(perm.length);
+  for (const p of perm) {
+    if (!(p >= 0 && p < perm.length) || seen[p]++ > 0) {
+      throw new Error(`${fn}: perm must be a permutation of ` +
+        `0..${perm.length - 1}, got [${perm.join(', ')}]`);
+    }
+  }
+  if (!(Number.isFinite(norm1) && norm1 >= 0)) {
+    throw new Error(`${fn}: norm1 must be finite and >= 0, got ${norm1}`);
+  }
 }
 
 function checkRhs(fn: string, n: number, b: Vector): void {
@@ -59,7 +85,7 @@ function norm1(A: Matrix): number {
 }
 
 // #region pivot
-/** The row p >= k with the largest |d[p][k]|, Eq. (la-pivot). */
+/** The row p >= k with the largest |d[p][k]|: i* of Eq. (la-pivot). */
 function pivotRow(d: Float64Array, n: number, k: number): number {
   let p = k;
   for (let i = k + 1; i < n; i++) {
@@ -167,6 +193,7 @@ function back(lu: Matrix, y: Vector): Vector {
 // #region lu-solve
 /** Solves Ax = b given PA = LU: Ly = Pb, then Ux = y. */
 export function luSolve(f: LU, b: Vector): Vector {
+  checkFactors('luSolve', f);
   checkRhs('luSolve', f.lu.rows, b);
   return back(f.lu, forward(f.lu, f.perm, b));
 }
@@ -201,13 +228,8 @@ function solveTransposed(f: LU, c: Vector): Vector {
  * factors, in O(n^2) (Hager's method, Eq. (la-hager)).
  */
 export function condEst(f: LU): number {
+  checkFactors('condEst', f);
   const n = f.lu.rows;
-  if (f.lu.cols !== n || f.perm.length !== n) {
-    throw new Error(
-      `condEst: expected n x n factors and perm of length n, got ` +
-        `${shapeOf(f.lu)} and ${f.perm.length}`,
-    );
-  }
   let x = new Float64Array(n).fill(1 / n); // ||x||_1 = 1
   let best = 0; // the largest ||A^-1 x||_1 seen
   for (let step = 0; step < 5; step++) {

@@ -30,15 +30,20 @@ export function checkXy(fn: string, X: Matrix, y: Vector): void {
 }
 
 /** Throws, naming `fn`, unless w is a finite vector(X.cols). */
-export function checkWeights(fn: string, X: Matrix, w: Vector): void {
+export function checkWeights(
+  fn: string,
+  X: Matrix,
+  w: Vector,
+  name = 'w',
+): void {
   if (!(w instanceof Float64Array) || w.length !== X.cols) {
     const got = w instanceof Float64Array ? shapeOf(w) : typeof w;
     throw new Error(
-      `${fn}: X is ${shapeOf(X)}, so w must be vector(${X.cols}); ` +
-        `got ${got}`,
+      `${fn}: X is ${shapeOf(X)}, so ${name} must be ` +
+        `vector(${X.cols}); got ${got}`,
     );
   }
-  checkFinite(fn, 'w', w);
+  checkFinite(fn, name, w);
 }
 // #endregion
 

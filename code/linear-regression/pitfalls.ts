@@ -2,6 +2,11 @@
 // outlier, as small seeded experiments that the chapter plots.
 import { createRng } from '../introduction/random.ts';
 import {
+  calledAs,
+  requireFiniteArray,
+  requireInteger,
+} from '../introduction/checks.ts';
+import {
   Matrix,
   matmul,
   scale,
@@ -22,7 +27,7 @@ import { linearData } from './synthetic.ts';
 // #region diagnostics
 /** R = ZᵀZ/n: the correlations of X's columns, and the Hessian on Z. */
 export function correlationMatrix(X: Matrix): Matrix {
-  const { Z } = standardize(X);
+  const { Z } = calledAs('correlationMatrix', () => standardize(X));
   return scale(matmul(transpose(Z), Z), 1 / Z.rows);
 }
 
@@ -31,7 +36,8 @@ export function correlationMatrix(X: Matrix): Matrix {
  * features inflates the variance of ŵ_j, Eq. (lr-vif).
  */
 export function varianceInflationFactors(X: Matrix): Vector {
-  const R = correlationMatrix(X);
+  const R = calledAs('varianceInflationFactors',
+    () => correlationMatrix(X));
   let lu;
   try {
     lu = luFactor(R);
@@ -71,6 +77,7 @@ export function collinearityExperiment(
   spec: CollinearitySpec,
 ): { X: Matrix; w1: number[]; w2: number[] } {
   const { rho, n = 50, reps = 200, noise = 1, seed = 1 } = spec;
+  checkDraws('collinearityExperiment', seed, noise);
   const sizes = Number.isInteger(n) && n >= 3 && Number.isInteger(reps);
   if (!(Math.abs(rho) < 1) || !sizes || reps < 1) {
     throw new Error(
@@ -112,13 +119,37 @@ export function outlierExperiment(
   clean: LinearFit;
   withOutlier: LinearFit;
 } {
+  checkOutlier(seed, n, at);
   const { X, y } = linearData({
     seed, n, w: [0.5], b: 1, noise: 0.5, lo: 0, hi: 10,
   });
   const clean = fitNormalEquations(X, y);
-  const Xo = new Matrix(n + 1, 1, Float64Array.of(...X.data, at[0]));
-  const yo = Float64Array.of(...y, at[1]);
+  const Xo = new Matrix(n + 1, 1);
+  Xo.data.set(X.data);
+  Xo.data[n] = at[0];
+  const yo = new Float64Array(n + 1);
+  yo.set(y);
+  yo[n] = at[1];
   const withOutlier = fitNormalEquations(Xo, yo);
   return { x: X.data, y, outlier: at, clean, withOutlier };
 }
 // #endregion
+
+// Input checks of the experiments above.
+
+function checkDraws(fn: string, seed: number, noise: number): void {
+  requireInteger(fn, 'seed', seed);
+  if (!(Number.isFinite(noise) && noise >= 0)) {
+    throw new Error(`${fn}: noise must be finite and >= 0, got ${noise}`);
+  }
+}
+
+function checkOutlier(seed: number, n: number, at: number[]): void {
+  const fn = 'outlierExperiment';
+  requireInteger(fn, 'seed', seed);
+  requireInteger(fn, 'n', n, 2);
+  requireFiniteArray(fn, 'at', at);
+  if (at.length !== 2) {
+    throw new Error(`${fn}: at must be a point (x, y), got ${at}`);
+  }
+}

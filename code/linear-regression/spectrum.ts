@@ -3,6 +3,10 @@
 // ratio of largest to smallest is the condition number.
 import { createRng } from '../introduction/random.ts';
 import {
+  requireFunction,
+  requireInteger,
+} from '../introduction/checks.ts';
+import {
   Matrix,
   checkFinite,
   dot,
@@ -32,6 +36,7 @@ export function powerIteration(
   if (!Number.isInteger(d) || d < 1) {
     throw new Error(`powerIteration: d must be an integer >= 1, got ${d}`);
   }
+  checkPower(apply, maxIter, tol, seed);
   const start = createRng(seed).normalArray(d);
   const size0 = norm(start);
   let v = start.map((x) => x / size0);
@@ -97,7 +102,23 @@ export function smallestEigenvalue(A: Matrix): number {
 
 /** κ(A) = λmax / λmin; Infinity for a singular A. */
 export function conditionNumber(A: Matrix): number {
+  checkSymmetric('conditionNumber', A);
   const low = smallestEigenvalue(A);
   return low > 0 ? largestEigenvalue(A) / low : Infinity;
 }
 // #endregion
+
+function checkPower(
+  apply: unknown,
+  maxIter: number,
+  tol: number,
+  seed: number,
+): void {
+  const fn = 'powerIteration';
+  requireFunction(fn, 'apply', apply);
+  requireInteger(fn, 'maxIter', maxIter, 1);
+  if (!(Number.isFinite(tol) && tol >= 0)) {
+    throw new Error(`${fn}: tol must be finite and >= 0, got ${tol}`);
+  }
+  requireInteger(fn, 'seed', seed);
+}

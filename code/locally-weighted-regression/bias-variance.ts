@@ -4,6 +4,8 @@
 import { Matrix, checkFinite, dot } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { equivalentKernel } from './local-fit.ts';
+import { checkTau } from './kernel.ts';
+import { calledAs, requireFunction } from '../introduction/checks.ts';
 
 // #region bias-variance
 /**
@@ -20,13 +22,14 @@ export function biasVarianceAt(
   tau: number,
 ): { bias: number; variance: number } {
   checkFinite('biasVarianceAt', 'fX', fX);
-  if (fX.length !== X.rows || !Number.isFinite(f0) || !(sigma >= 0)) {
+  if (fX.length !== X.rows || !Number.isFinite(f0) || !(sigma >= 0) ||
+    !Number.isFinite(sigma)) {
     throw new Error(
       `biasVarianceAt: need fX of length ${X.rows} (got ` +
         `${fX.length}), a finite f0 and sigma >= 0 (got ${sigma})`,
     );
   }
-  const l = equivalentKernel(X, x0, tau);
+  const l = calledAs('biasVarianceAt', () => equivalentKernel(X, x0, tau));
   return { bias: dot(l, fX) - f0, variance: sigma ** 2 * dot(l, l) };
 }
 
@@ -38,6 +41,7 @@ export function biasVarianceCurve(
   Q: Matrix,
   taus: number[],
 ) {
+  checkCurve(X, f, Q, taus);
   const fX = Float64Array.from({ length: X.rows }, (_, i) => f(X.row(i)));
   const bias2: number[] = [];
   const variance: number[] = [];
@@ -46,7 +50,8 @@ export function biasVarianceCurve(
     let v = 0;
     for (let q = 0; q < Q.rows; q++) {
       const x0 = Q.row(q);
-      const at = biasVarianceAt(X, fX, f(x0), sigma, x0, tau);
+      const at = calledAs('biasVarianceCurve',
+        () => biasVarianceAt(X, fX, f(x0), sigma, x0, tau));
       b2 += at.bias ** 2;
       v += at.variance;
     }
@@ -90,3 +95,19 @@ function checkAmise(fn: string, n: number, sigma: number, R: number) {
 }
 // #endregion
 
+
+/** f a function, Q finite queries of X's width, taus > 0. */
+function checkCurve(X: Matrix, f: unknown, Q: Matrix, taus: number[]) {
+  const fn = 'biasVarianceCurve';
+  checkFinite(fn, 'X', X);
+  requireFunction(fn, 'f', f);
+  if (!(Q instanceof Matrix) || Q.cols !== X.cols) {
+    throw new Error(`${fn}: Q must be a Matrix of queries with ` +
+      `${X.cols} columns`);
+  }
+  checkFinite(fn, 'Q', Q);
+  if (!Array.isArray(taus) || taus.length === 0) {
+    throw new Error(`${fn}: taus must be a non-empty array, got ${taus}`);
+  }
+  taus.forEach((tau) => checkTau(fn, tau));
+}

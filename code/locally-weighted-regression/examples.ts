@@ -38,7 +38,7 @@ export function equivalentKernels() {
   const { X } = sine();
   return KERNEL_SHOWN.x0.map((x0) => {
     const l = equivalentKernel(X, Float64Array.of(x0), KERNEL_SHOWN.tau);
-    return { x0, l, min: Math.min(...l) };
+    return { x0, l, min: l.reduce((m, v) => Math.min(m, v), Infinity) };
   });
 }
 

@@ -9,6 +9,7 @@ import {
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { SingularMatrixError, solve } from '../linear-algebra/solve.ts';
 import { checkXy } from '../linear-regression/model.ts';
+import { calledAs } from '../introduction/checks.ts';
 import { checkQuery, checkTau, kernelWeights } from './kernel.ts';
 
 // #region local-system
@@ -22,6 +23,7 @@ export function localSystem(
   k: Vector,
   y?: Vector,
 ): { A: Matrix; c: Vector } {
+  checkSystem(X, x0, k, y);
   const { rows: n, cols: d, data } = X;
   const p = d + 1; // intercept and d slopes
   const A = new Matrix(p, p);
@@ -88,6 +90,8 @@ export function lwrPredict(
     );
   }
   checkFinite('lwrPredict', 'Q', Q);
+  checkXy('lwrPredict', X, y);
+  checkTau('lwrPredict', tau);
   const yHat = new Float64Array(Q.rows);
   for (let q = 0; q < Q.rows; q++) {
     yHat[q] = localLinearFit(X, y, Q.row(q), tau).yHat;
@@ -127,7 +131,7 @@ export function equivalentKernel(
 /** ŷ(x0) = l(x0)ᵀy, Eq. (lwr-equivalent). */
 export function smoothAt(X: Matrix, y: Vector, x0: Vector, tau: number) {
   checkXy('smoothAt', X, y);
-  return dot(equivalentKernel(X, x0, tau), y);
+  return dot(calledAs('smoothAt', () => equivalentKernel(X, x0, tau)), y);
 }
 // #endregion
 
@@ -138,6 +142,7 @@ export function smoothAt(X: Matrix, y: Vector, x0: Vector, tau: number) {
  * that axis) is left as it is, and solve will report it.
  */
 export function equilibrate(A: Matrix): { As: Matrix; D: Vector } {
+  checkSquare(A);
   const p = A.rows;
   const D = new Float64Array(p);
   for (let r = 0; r < p; r++) {
@@ -188,3 +193,26 @@ function solveLocal(
   }
 }
 // #endregion
+
+/** X finite, x0 a query, k weights >= 0 and y (if given) per row. */
+function checkSystem(X: Matrix, x0: Vector, k: Vector, y?: Vector) {
+  const fn = 'localSystem';
+  checkFinite(fn, 'X', X);
+  checkQuery(fn, X, x0);
+  if (!(k instanceof Float64Array) || k.length !== X.rows ||
+    k.some((v) => !(v >= 0))) {
+    throw new Error(`${fn}: k must hold one weight >= 0 per row of X ` +
+      `(${shapeOf(X)}), got ` +
+      (k instanceof Float64Array ? shapeOf(k) : typeof k));
+  }
+  checkFinite(fn, 'k', k);
+  if (y !== undefined) checkXy(fn, X, y);
+}
+
+function checkSquare(A: Matrix): void {
+  if (!(A instanceof Matrix) || A.rows !== A.cols) {
+    throw new Error('equilibrate: A must be a square Matrix, got ' +
+      (A instanceof Matrix ? shapeOf(A) : typeof A));
+  }
+  checkFinite('equilibrate', 'A', A);
+}

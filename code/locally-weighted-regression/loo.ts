@@ -63,6 +63,8 @@ export function selectBandwidth(X: Matrix, y: Vector, taus: number[]) {
   if (!Array.isArray(taus) || taus.length === 0) {
     throw new Error('selectBandwidth: expected a non-empty array of taus');
   }
+  checkXy('selectBandwidth', X, y);
+  taus.forEach((tau) => checkTau('selectBandwidth', tau));
   const runs = taus.map((tau) => leaveOneOut(X, y, tau));
   let best = 0;
   runs.forEach((r, t) => {

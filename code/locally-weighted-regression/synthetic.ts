@@ -1,12 +1,18 @@
 // A non-linear one-dimensional regression problem with a known truth,
 // for the figures and the tests. Browser-safe.
 import { createRng } from '../introduction/random.ts';
+import {
+  requireFinite,
+  requireInteger,
+  requireInterval,
+} from '../introduction/checks.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 
 // #region sine
 /** The true regression function f(x) = sin(2πx) on [0, 1]. */
 export function sineTruth(x: number): number {
+  requireFinite('sineTruth', 'x', x);
   return Math.sin(2 * Math.PI * x);
 }
 
@@ -20,7 +26,9 @@ export const SINE = { n: 100, noise: 0.3, seed: 7 } as const;
 export function sineData(
   { n, noise, seed }: { n: number; noise: number; seed: number } = SINE,
 ): { X: Matrix; y: Vector; f: Vector } {
-  if (!Number.isInteger(n) || n < 2 || !(noise >= 0)) {
+  requireInteger('sineData', 'seed', seed);
+  if (!Number.isInteger(n) || n < 2 || !(noise >= 0) ||
+    !Number.isFinite(noise)) {
     throw new Error(
       `sineData: need an integer n >= 2 and noise >= 0, got n = ${n}, ` +
         `noise = ${noise}`,
@@ -41,6 +49,7 @@ export function grid(lo: number, hi: number, m: number): Matrix {
         `[${lo}, ${hi}]`,
     );
   }
+  requireInterval('grid', lo, hi); // and both finite
   const t = Float64Array.from({ length: m }, (_, i) =>
     lo + ((hi - lo) * i) / (m - 1));
   return new Matrix(m, 1, t);

@@ -1,6 +1,12 @@
 // The Breast Cancer Wisconsin (Diagnostic) data, loaded with its
 // checksum verified, and the chapter's fits to it. Node only (fs and
 // crypto): never import this file into code that runs in a browser.
+import {
+  requireBetween,
+  requireInteger,
+  requirePaired,
+} from '../introduction/checks.ts';
+import { checkLambda } from '../regularization/ridge.ts';
 import { dataPath, readVerified } from '../calculus/data-file.ts';
 import { takeRows } from '../gradient-descent/batches.ts';
 import { createRng } from '../introduction/random.ts';
@@ -11,8 +17,9 @@ import {
   unstandardize,
 } from '../linear-regression/scaling.ts';
 import { trainTestSplit } from '../model-evaluation/splits.ts';
+import type { Fold } from '../regularization/cross-validation.ts';
 import { fitLogisticNewton } from './fit.ts';
-import { predictProba } from './model.ts';
+import { logits, predictProba } from './model.ts';
 
 // #region load-breast-cancer
 /** SHA-256 of data/breast-cancer/breast_cancer.csv, as in its README. */
@@ -58,6 +65,7 @@ export const BREAST_CANCER_LAMBDA = 1;
 
 /** Standardize, fit by Newton, map back to the units of the data. */
 export function fitBreastCancer(lambda_ = BREAST_CANCER_LAMBDA) {
+  checkLambda('fitBreastCancer', 'lambda_', lambda_);
   const { X, y, features } = loadBreastCancer();
   const { Z, mean, scale } = standardize(X); // Eq. (lr-standardize)
   const fit = fitLogisticNewton(Z, y, { lambda_ });
@@ -69,6 +77,7 @@ export function fitBreastCancer(lambda_ = BREAST_CANCER_LAMBDA) {
 
 /** The share of samples with (p ≥ ½) = (y = 1). */
 export function accuracy(y: Vector, p: Vector): number {
+  checkAccuracy(y, p);
   let right = 0;
   for (let i = 0; i < y.length; i++) right += +((p[i] >= 0.5) === !!y[i]);
   return right / y.length;
@@ -82,6 +91,7 @@ export function breastCancerHoldout(
   seed = 569,
   testFraction = 0.25,
 ) {
+  checkHoldout(lambda_, seed, testFraction);
   const { X, y } = loadBreastCancer();
   const split = trainTestSplit(X.rows, testFraction, createRng(seed));
   const train = takeRows(X, y, split.train);
@@ -97,3 +107,55 @@ export function breastCancerHoldout(
   };
 }
 // #endregion
+
+// #region penalty-cv
+/**
+ * The held-out logit of every sample from k-fold cross-validation at
+ * one λ: each fold is predicted by a fit to the other folds,
+ * standardized by the training folds' own statistics.
+ */
+export function cvLogits(
+  X: Matrix,
+  y: Vector,
+  lambda_: number,
+  folds: Fold[],
+): Vector {
+  const z = new Float64Array(X.rows);
+  for (const fold of folds) {
+    const train = takeRows(X, y, fold.train);
+    const { Z, mean, scale } = standardize(train.X);
+    const fit = fitLogisticNewton(Z, train.y, { lambda_ });
+    const { w, b } = unstandardize(fit, mean, scale); // data units
+    const theta = new Float64Array(w.length + 1); // (b, w)
+    theta[0] = b;
+    theta.set(w, 1);
+    const test = takeRows(X, y, fold.test);
+    logits(test.X, theta).forEach((v, t) => (z[fold.test[t]] = v));
+  }
+  return z;
+}
+// #endregion
+
+// Input checks of the functions above.
+
+/** Labels 0/1 and probabilities in [0, 1], one each. */
+function checkAccuracy(y: Vector, p: Vector): void {
+  const fn = 'accuracy';
+  requirePaired(fn, { y, p });
+  const i = y.findIndex((v) => v !== 0 && v !== 1);
+  if (i >= 0) {
+    throw new Error(`${fn}: y must hold labels 0 or 1, got y[${i}] = ` +
+      `${y[i]}`);
+  }
+  p.forEach((pi, j) => requireBetween(fn, `p[${j}]`, pi, 0, 1));
+}
+
+function checkHoldout(lambda_: number, seed: number, testFraction: number) {
+  const fn = 'breastCancerHoldout';
+  checkLambda(fn, 'lambda_', lambda_);
+  requireInteger(fn, 'seed', seed);
+  if (!(testFraction > 0 && testFraction < 1)) {
+    throw new Error(`${fn}: testFraction must be in (0, 1), got ` +
+      `${testFraction}`);
+  }
+}

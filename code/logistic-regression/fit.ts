@@ -3,12 +3,14 @@
 // θ = 0, with separable data detected instead of chased to infinity.
 // Browser-safe: no node imports.
 import {
-  cholesky,
+  choleskyFor,
   choleskySolve,
 } from '../decompositions/cholesky.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import { symmetricEigen } from '../decompositions/eigen.ts';
 import {
   Matrix,
+  checkFinite,
   matmul,
   matvec,
   norm,
@@ -132,6 +134,7 @@ export function fitLogisticNewton(
 ): LogisticFit {
   const fn = 'fitLogisticNewton';
   const { lambda_ = 0, maxIter = 50, tol = 1e-10 } = opts;
+  checkOptions(fn, maxIter, tol);
   const { f, grad, hess } = start(fn, X, y, lambda_);
   const theta0 = new Float64Array(X.cols + 1);
   const g0 = norm(logisticGradient(X, y, theta0, lambda_));
@@ -149,9 +152,10 @@ export function fitLogisticNewton(
 // #endregion
 
 // #region fit-gd
-/** λmax(ÃᵀÃ)/4 + λ ≥ λmax(∇²L) everywhere, Eq. (logr-smoothness). */
+/** ‖Ã‖₂²/4 + λ ≥ ‖∇²L‖₂ everywhere, Eq. (logr-smoothness). */
 export function smoothness(X: Matrix, lambda_ = 0): number {
   checkLambda('smoothness', 'lambda_', lambda_);
+  checkFinite('smoothness', 'X', X);
   const A = addOnesColumn(X);
   const gram = scale(matmul(transpose(A), A), 1 / 4);
   return largestEigenvalue(gram) + lambda_;
@@ -165,6 +169,7 @@ export function fitLogisticGD(
 ): LogisticFit {
   const fn = 'fitLogisticGD';
   const { lambda_ = 0, maxIter = 100_000, tol = 1e-10 } = opts;
+  checkOptions(fn, maxIter, tol, opts.eta);
   const { f, grad } = start(fn, X, y, lambda_);
   const theta0 = new Float64Array(X.cols + 1);
   const eta = opts.eta ?? 1 / smoothness(X, lambda_);
@@ -217,7 +222,7 @@ function joined(a: RunResult, b: RunResult): RunResult {
 // #region irls
 /**
  * One IRLS step, Eq. (logr-irls): the weighted least-squares problem
- * (ÃᵀSÃ + λI₀)θ⁺ = ÃᵀS ž with working response ž = z + S⁻¹(y − p).
+ * (ÃᵀVÃ + λI₀)θ⁺ = ÃᵀV ž with working response ž = z + V⁻¹(y − p).
  */
 export function irlsStep(
   X: Matrix,
@@ -225,16 +230,17 @@ export function irlsStep(
   theta: Vector,
   lambda_ = 0,
 ): Vector {
-  const H = logisticHessian(X, theta, lambda_); // ÃᵀSÃ + λI₀, checked
-  checkLabels('irlsStep', X, y);
+  checkModel('irlsStep', X, y, theta, lambda_);
+  const H = logisticHessian(X, theta, lambda_); // ÃᵀVÃ + λI₀
   const A = addOnesColumn(X);
   const z = matvec(A, theta);
-  // S ž = S z + (y − p): never divides by an Sᵢᵢ that may underflow
-  const Sz = z.map((zi, i) => {
+  // V ž = V z + (y − p): never divides by a vᵢ that may underflow
+  const Vz = z.map((zi, i) => {
     const p = sigmoid(zi);
     return p * sigmoid(-zi) * zi + (y[i] - p);
   });
-  return choleskySolve(cholesky(H), matvec(transpose(A), Sz));
+  const L = choleskyFor('irlsStep', H, 'ÃᵀVÃ + λI₀:');
+  return choleskySolve(L, matvec(transpose(A), Vz));
 }
 // #endregion
 
@@ -242,7 +248,8 @@ export function irlsStep(
 /**
  * ‖θ − θ*‖ ≤ (‖∇L(θ)‖ + δ) / (μ/2), Eq. (logr-error-bound), with
  * μ = λmin(∇²L(θ)) and δ = nε Σᵢ‖ãᵢ‖, a bound on the rounding error
- * of the computed gradient.
+ * of the computed gradient. It holds when g = ‖∇L(θ)‖ + δ ≤ μ²/(8M),
+ * M = Σᵢ‖ãᵢ‖³/(6√3), Eq. (logr-bound-condition); else Infinity.
  */
 export function minimizerDistanceBound(
   X: Matrix,
@@ -250,13 +257,51 @@ export function minimizerDistanceBound(
   theta: Vector,
   lambda_ = 0,
 ): number {
-  const g = norm(logisticGradient(X, y, theta, lambda_));
+  checkModel('minimizerDistanceBound', X, y, theta, lambda_);
+  const grad = norm(logisticGradient(X, y, theta, lambda_));
   const eig = symmetricEigen(logisticHessian(X, theta, lambda_)).values;
   const mu = eig[eig.length - 1]; // the smallest: values are sorted
   const A = addOnesColumn(X);
   let rows = 0;
-  for (let i = 0; i < A.rows; i++) rows += norm(A.row(i));
-  const delta = X.rows * Number.EPSILON * rows;
-  return (g + delta) / (mu / 2);
+  let cubes = 0;
+  for (let i = 0; i < A.rows; i++) {
+    const r = norm(A.row(i));
+    rows += r;
+    cubes += r ** 3;
+  }
+  const g = grad + X.rows * Number.EPSILON * rows; // + δ
+  const M = cubes / (6 * Math.sqrt(3)); // |σ''| ≤ 1/(6√3)
+  if (!(mu > 0) || g > (mu * mu) / (8 * M)) return Infinity;
+  return g / (mu / 2);
 }
 // #endregion
+
+// Input checks of the functions above.
+
+/** maxIter >= 1, tol >= 0 and, if given, a step eta > 0. */
+function checkOptions(
+  fn: string,
+  maxIter: number,
+  tol: number,
+  eta?: number,
+): void {
+  requireInteger(fn, 'maxIter', maxIter, 1);
+  if (!(tol >= 0 && Number.isFinite(tol))) {
+    throw new Error(`${fn}: tol must be finite and >= 0, got ${tol}`);
+  }
+  if (eta !== undefined && !(eta > 0 && Number.isFinite(eta))) {
+    throw new Error(`${fn}: eta must be finite and > 0, got ${eta}`);
+  }
+}
+
+function checkModel(
+  fn: string,
+  X: Matrix,
+  y: Vector,
+  theta: Vector,
+  lambda_: number,
+): void {
+  checkLabels(fn, X, y);
+  checkTheta(fn, X, theta);
+  checkLambda(fn, 'lambda_', lambda_);
+}

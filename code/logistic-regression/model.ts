@@ -9,7 +9,11 @@ import {
   shapeOf,
 } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
-import { addOnesColumn, checkXy } from '../linear-regression/model.ts';
+import {
+  addOnesColumn,
+  checkWeights,
+  checkXy,
+} from '../linear-regression/model.ts';
 import { softplus } from '../probability/univariate.ts';
 import { checkLambda } from '../regularization/ridge.ts';
 import { sigmoid } from './sigmoid.ts';
@@ -52,10 +56,11 @@ export function predictProba(X: Matrix, w: Vector, b = 0): Vector {
   if (!Number.isFinite(b)) {
     throw new Error(`predictProba: b must be a finite number, got ${b}`);
   }
-  if (!(w instanceof Float64Array)) {
-    throw new Error('predictProba: w must be a Float64Array');
-  }
-  const theta = Float64Array.of(b, ...w);
+  checkFinite('predictProba', 'X', X);
+  checkWeights('predictProba', X, w); // w, not θ = (b, w)
+  const theta = new Float64Array(w.length + 1); // (b, w)
+  theta[0] = b;
+  theta.set(w, 1);
   return logits(X, theta).map(sigmoid);
 }
 // #endregion
@@ -112,7 +117,7 @@ export function logisticGradient(
 // #endregion
 
 // #region hessian
-/** ∇²L(θ) = ÃᵀSÃ + λ diag(0, 1, …, 1), Eq. (logr-hessian). */
+/** ∇²L(θ) = ÃᵀVÃ + λ diag(0, 1, …, 1), Eq. (logr-hessian). */
 export function logisticHessian(
   X: Matrix,
   theta: Vector,
@@ -126,12 +131,12 @@ export function logisticHessian(
   const z = matvec(A, theta);
   const H = new Matrix(k, k);
   for (let i = 0; i < n; i++) {
-    // Sᵢᵢ = pᵢ(1 − pᵢ), Eq. (logr-weights), with 1 − pᵢ = σ(−zᵢ)
-    const s = sigmoid(z[i]) * sigmoid(-z[i]);
+    // vᵢ = pᵢ(1 − pᵢ), Eq. (logr-weights), with 1 − pᵢ = σ(−zᵢ)
+    const v = sigmoid(z[i]) * sigmoid(-z[i]);
     for (let j = 0; j < k; j++) {
-      const sa = s * A.data[i * k + j];
+      const va = v * A.data[i * k + j];
       for (let l = j; l < k; l++) {
-        H.data[j * k + l] += sa * A.data[i * k + l]; // upper triangle
+        H.data[j * k + l] += va * A.data[i * k + l]; // upper triangle
       }
     }
   }

@@ -36,11 +36,16 @@ export function logLikelihoodTerm(z: number, y: number): number {
 // #region naive
 /** log(1 + e^z) as written: Infinity once e^z overflows (z > 709). */
 export function naiveLog1pExp(z: number): number {
+  requireFinite('naiveLog1pExp', z);
   return Math.log(1 + Math.exp(z));
 }
 
 /** −[y log p + (1 − y) log(1 − p)] with p = σ(z) computed first. */
 export function naiveCrossEntropy(z: number, y: number): number {
+  requireFinite('naiveCrossEntropy', z);
+  if (y !== 0 && y !== 1) {
+    throw new Error(`naiveCrossEntropy: y must be 0 or 1, got ${y}`);
+  }
   const p = 1 / (1 + Math.exp(-z)); // rounds to exactly 1 for z > 37
   return -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
 }

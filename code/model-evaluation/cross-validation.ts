@@ -6,6 +6,11 @@ import { Matrix, checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { fitNormalEquations, predict } from '../linear-regression/model.ts';
 import type { Fold } from '../regularization/cross-validation.ts';
+import {
+  calledAs,
+  requireFiniteArray,
+  requireFunction,
+} from '../introduction/checks.ts';
 
 // #region fitter
 /** Fits a model to (X, y) and returns its prediction function. */
@@ -16,7 +21,7 @@ export type Metric = (y: Vector, yHat: Vector) => number;
 
 /** Least squares with intercept, the linear-regression chapter's fit. */
 export const leastSquares: Fitter = (X, y) => {
-  const { w, b } = fitNormalEquations(X, y);
+  const { w, b } = calledAs('leastSquares', () => fitNormalEquations(X, y));
   return (Xnew) => predict(Xnew, w, b);
 };
 // #endregion
@@ -30,13 +35,13 @@ export function crossValidate(
   fitter: Fitter,
   metric: Metric,
 ): { scores: number[]; mean: number; standardError: number } {
-  checkData('crossValidate', X, y);
+  checkData('crossValidate', X, y, fitter, metric);
   checkFolds('crossValidate', folds, X.rows);
   const scores = folds.map(({ train, test }) => {
     const fit = takeRows(X, y, train);
     const held = takeRows(X, y, test);
     const model = fitter(fit.X, fit.y);
-    return metric(held.y, model(held.X));
+    return checkScore('crossValidate', metric(held.y, model(held.X)));
   });
   const { mean, variance } = moments(scores);
   const standardError = Math.sqrt(variance / folds.length);
@@ -51,6 +56,11 @@ export function checkFolds(fn: string, folds: Fold[], n: number): void {
   if (!Array.isArray(folds) || folds.length < 2) {
     throw new Error(`${fn}: need at least 2 folds, got ${folds?.length}`);
   }
+  folds.forEach((f, k) => {
+    if (!Array.isArray(f?.train) || !Array.isArray(f?.test)) {
+      throw new Error(`${fn}: folds[${k}] needs train and test arrays`);
+    }
+  });
   const seen = new Uint8Array(n);
   folds.forEach(({ train, test }, f) => {
     const inTest = new Uint8Array(n);
@@ -79,8 +89,16 @@ export function checkFolds(fn: string, folds: Fold[], n: number): void {
   }
 }
 
-function checkData(fn: string, X: Matrix, y: Vector): void {
-  if (!(X instanceof Matrix) || y.length !== X.rows) {
+function checkData(
+  fn: string,
+  X: Matrix,
+  y: Vector,
+  fitter: Fitter,
+  metric: Metric,
+): void {
+  requireFunction(fn, 'fitter', fitter);
+  requireFunction(fn, 'metric', metric);
+  if (!(X instanceof Matrix) || y?.length !== X.rows) {
     throw new Error(`${fn}: X must be an n × d Matrix and y ` +
       `vector(n); got ${shapeOf(X)} and ${shapeOf(y)}`);
   }
@@ -102,9 +120,11 @@ export function learningCurve(
   fitter: Fitter,
   metric: Metric,
 ): { sizes: number[]; train: number[][]; test: number[][] } {
-  checkData('learningCurve', X, y);
+  checkData('learningCurve', X, y, fitter, metric);
   checkFolds('learningCurve', folds, X.rows);
-  const smallest = Math.min(...folds.map((f) => f.train.length));
+  requireFiniteArray('learningCurve', 'sizes', sizes);
+  const smallest = folds.reduce(
+    (m, f) => Math.min(m, f.train.length), Infinity);
   for (const m of sizes) {
     if (!Number.isInteger(m) || m < 1 || m > smallest) {
       throw new Error(
@@ -120,10 +140,21 @@ export function learningCurve(
     sizes.forEach((m, s) => {
       const fit = takeRows(X, y, fold.train.slice(0, m));
       const model = fitter(fit.X, fit.y);
-      train[s].push(metric(fit.y, model(fit.X)));
-      test[s].push(metric(held.y, model(held.X)));
+      const score = (t: Vector, M: Matrix) =>
+        checkScore('learningCurve', metric(t, model(M)));
+      train[s].push(score(fit.y, fit.X));
+      test[s].push(score(held.y, held.X));
     });
   }
   return { sizes, train, test };
 }
 // #endregion
+
+/** A metric's value: finite, or the error names the caller. */
+function checkScore(fn: string, s: number): number {
+  if (typeof s !== 'number' || !Number.isFinite(s)) {
+    throw new Error(`${fn}: metric returned ${s}; expected a finite ` +
+      'number');
+  }
+  return s;
+}

@@ -1,6 +1,7 @@
 // Evaluating least squares on the diabetes data: training error, one
 // hold-out split, k-fold and leave-one-out cross-validation, the spread
 // of these estimates, and a learning curve. Node only (reads the file).
+import { calledAs, requireInteger } from '../introduction/checks.ts';
 import { takeRows } from '../gradient-descent/batches.ts';
 import { createRng } from '../introduction/random.ts';
 import { moments } from '../introduction/stats.ts';
@@ -28,6 +29,7 @@ export const CURVE = {
 // #region diabetes-holdout
 /** Fit on the first rows, score on the rest, Eq. (me-holdout-se). */
 export function diabetesHoldout(train = HOLDOUT_TRAIN) {
+  requireInteger('diabetesHoldout', 'train', train, 11, 440);
   const { X, y } = loadDiabetes();
   const fitIdx = Array.from({ length: train }, (_, i) => i);
   const testIdx = Array.from({ length: X.rows - train }, (_, i) =>
@@ -51,6 +53,7 @@ export function diabetesHoldout(train = HOLDOUT_TRAIN) {
 // #region diabetes-cv
 /** Training MSE against 10-fold and leave-one-out estimates. */
 export function diabetesCrossValidation(k = 10) {
+  requireInteger('diabetesCrossValidation', 'k', k, 2, 442);
   const { X, y } = loadDiabetes();
   const folds = kFoldIndices(X.rows, k); // contiguous, as KFold(k)
   const cv = (metric: typeof meanSquaredError) =>
@@ -70,6 +73,8 @@ export function diabetesCrossValidation(k = 10) {
 /** MSE estimates from many random hold-out splits and many shuffled
  * k-fold runs: how much does the estimate depend on the split? */
 export function diabetesSpread(repeats = SPREAD.repeats, seed = 7) {
+  requireInteger('diabetesSpread', 'repeats', repeats, 1);
+  requireInteger('diabetesSpread', 'seed', seed);
   const { X, y } = loadDiabetes();
   const { testFraction, k } = SPREAD;
   const rng = createRng(seed);
@@ -92,10 +97,12 @@ export function diabetesSpread(repeats = SPREAD.repeats, seed = 7) {
 // #region diabetes-learning-curve
 /** Mean training and validation MSE over k folds, per training size. */
 export function diabetesLearningCurve(sizes = CURVE.sizes, k = CURVE.k) {
+  const fn = 'diabetesLearningCurve';
+  requireInteger(fn, 'k', k, 2, 442);
   const { X, y } = loadDiabetes();
   const folds = kFoldIndices(X.rows, k);
-  const lc = learningCurve(X, y, folds, sizes, leastSquares,
-    meanSquaredError);
+  const lc = calledAs(fn, () => learningCurve(X, y, folds, sizes,
+    leastSquares, meanSquaredError));
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return sizes.map((n, s) => ({
     n, train: mean(lc.train[s]), test: mean(lc.test[s]),

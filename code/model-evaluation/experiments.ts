@@ -1,6 +1,7 @@
 // The chapter's simulations on y = sin(2πx) + ε: the sweep over degree,
 // the fits behind it, learning curves, and the conditioning of the
 // polynomial design. Seeded; the figures and the prose read these.
+import { requireInteger } from '../introduction/checks.ts';
 import { createRng } from '../introduction/random.ts';
 import { monomials } from '../decompositions/conditioning.ts';
 import { svd } from '../decompositions/svd.ts';
@@ -25,7 +26,7 @@ export const SINE: Problem = {
 };
 
 /** m test inputs at the midpoints of m equal cells of [0, 1]. */
-export function testGrid(m: number): Float64Array {
+function testGrid(m: number): Float64Array {
   return Float64Array.from({ length: m }, (_, t) => (t + 0.5) / m);
 }
 // #endregion
@@ -83,9 +84,11 @@ export function learningCurves() {
 // #endregion
 
 // #region conditioning
-/** κ(X) of the degree-p design at m points evenly spread over [0, 1]:
+/** κ(X) of the degree-q design at m points evenly spread over [0, 1]:
  * raw powers xʲ against powers of the rescaled t = 2x − 1. */
 export function designConditioning(degree: number, m = 50) {
+  requireInteger('designConditioning', 'degree', degree);
+  requireInteger('designConditioning', 'm', m, degree + 1);
   const kappa = (s: Float64Array) => s[0] / s[s.length - 1];
   const raw = svd(monomials(m, degree + 1)).s;
   const x = Float64Array.from({ length: m }, (_, i) => i / (m - 1));
@@ -105,7 +108,7 @@ export function optimismTable() {
     const theory = optimismTheory(SINE, x, degree);
     const sim = optimismSimulation(SINE, x, degree, reps,
       createRng(4000 + degree));
-    return { degree, p: degree + 1, theory, sim };
+    return { degree, d: degree + 1, theory, sim };
   });
 }
 // #endregion

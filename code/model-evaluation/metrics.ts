@@ -6,11 +6,12 @@ import {
   meanSquaredError,
   residuals,
 } from '../linear-regression/metrics.ts';
+import { calledAs } from '../introduction/checks.ts';
 
 // #region mae-rmse
 /** MAE = Σ |y_i − ŷ_i| / n, Eq. (me-mae). */
 export function meanAbsoluteError(y: Vector, yHat: Vector): number {
-  const r = named('meanAbsoluteError', () => residuals(y, yHat));
+  const r = calledAs('meanAbsoluteError', () => residuals(y, yHat));
   let sum = 0;
   for (const ri of r) sum += Math.abs(ri);
   return sum / r.length;
@@ -19,15 +20,6 @@ export function meanAbsoluteError(y: Vector, yHat: Vector): number {
 /** RMSE = √MSE: the MSE in the units of y, Eq. (me-rmse). */
 export function rootMeanSquaredError(y: Vector, yHat: Vector): number {
   const fn = 'rootMeanSquaredError';
-  return Math.sqrt(named(fn, () => meanSquaredError(y, yHat)));
-}
-
-/** Runs check(); an error it throws gets `fn` in front of its message. */
-function named<T>(fn: string, check: () => T): T {
-  try {
-    return check();
-  } catch (e) {
-    throw new Error(`${fn}: ${(e as Error).message}`);
-  }
+  return Math.sqrt(calledAs(fn, () => meanSquaredError(y, yHat)));
 }
 // #endregion

@@ -3,34 +3,43 @@
 import type { Rng } from '../introduction/random.ts';
 import { moments } from '../introduction/stats.ts';
 import { meanSquaredError } from '../linear-regression/metrics.ts';
-import type { Problem } from './bias-variance.ts';
-import { fitPolynomial, predictPolynomial } from './polynomial.ts';
+import { checkProblem, type Problem } from './bias-variance.ts';
+import { requireInteger } from '../introduction/checks.ts';
+import {
+  checkPolynomial,
+  fitPolynomial,
+  predictPolynomial,
+} from './polynomial.ts';
 
 // #region optimism-theory
 /** n inputs at the midpoints of n equal cells of the domain. */
 export function fixedDesign(problem: Problem, n: number): Float64Array {
+  checkProblem('fixedDesign', problem);
+  requireInteger('fixedDesign', 'n', n, 1);
   const { lo, hi } = problem.domain;
   return Float64Array.from({ length: n }, (_, i) =>
     lo + ((i + 0.5) / n) * (hi - lo));
 }
 
 /**
- * Expected training and in-sample test MSE of a degree-(p−1) fit on
- * the fixed inputs x: Eqs. (me-train-expected), (me-insample-expected).
+ * Expected training and in-sample test MSE of a degree-q fit (d = q + 1
+ * columns) on the fixed inputs x: Eqs. (me-train-expected) and
+ * (me-insample-expected).
  */
 export function optimismTheory(problem: Problem, x: Float64Array,
   degree: number) {
+  checkDesign('optimismTheory', problem, x, degree);
   const n = x.length;
-  const p = degree + 1;
+  const d = degree + 1;
   const fx = x.map(problem.f);
   const fit = fitPolynomial(x, fx, degree, problem.domain);
-  // ‖(I − P) f‖² / n: what the model cannot represent without noise
-  const bias2 = meanSquaredError(fx, predictPolynomial(fit, x));
+  // δ² = ‖(I − P) f‖² / n: what the model cannot represent at all
+  const delta2 = meanSquaredError(fx, predictPolynomial(fit, x));
   const s2 = problem.sigma ** 2;
   return {
-    bias2,
-    train: bias2 + (s2 * (n - p)) / n,
-    inSample: bias2 + (s2 * (n + p)) / n,
+    delta2,
+    train: delta2 + (s2 * (n - d)) / n,
+    inSample: delta2 + (s2 * (n + d)) / n,
   };
 }
 // #endregion
@@ -44,6 +53,7 @@ export function optimismSimulation(problem: Problem, x: Float64Array,
       `optimismSimulation: reps must be an integer >= 2, got ${reps}`,
     );
   }
+  checkDesign('optimismSimulation', problem, x, degree);
   const { f, sigma, domain } = problem;
   const train = new Float64Array(reps);
   const inSample = new Float64Array(reps);
@@ -58,7 +68,22 @@ export function optimismSimulation(problem: Problem, x: Float64Array,
   return {
     train: moments(train),
     inSample: moments(inSample),
-    gap: moments(gap), // Eq. (me-optimism): mean about 2σ²p/n
+    gap: moments(gap), // Eq. (me-optimism): mean about 2σ²d/n
   };
 }
 // #endregion
+
+/** The problem, and inputs x enough for a polynomial of `degree`. */
+function checkDesign(
+  fn: string,
+  problem: Problem,
+  x: Float64Array,
+  degree: number,
+): void {
+  checkProblem(fn, problem);
+  checkPolynomial(fn, x, degree, problem.domain);
+  if (x.length < degree + 1) {
+    throw new Error(`${fn}: degree ${degree} needs at least ` +
+      `${degree + 1} inputs x, got ${x.length}`);
+  }
+}

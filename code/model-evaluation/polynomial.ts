@@ -3,7 +3,7 @@
 import { Matrix, checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { qrLeastSquares } from '../decompositions/least-squares.ts';
-import { requireFinite } from '../probability/checks.ts';
+import { requireFinite } from '../introduction/checks.ts';
 
 // #region design
 /** The interval [lo, hi] that x lives on. */
@@ -13,8 +13,9 @@ export interface Domain {
 }
 
 /**
- * The n × (p+1) design with columns t⁰, t¹, …, tᵖ of the rescaled
- * t = (2x − lo − hi) / (hi − lo) in [−1, 1], Eq. (me-poly-design).
+ * The n × (q+1) design with columns t⁰, t¹, …, t^q (q the degree) of
+ * the rescaled t = (2x − lo − hi) / (hi − lo) in [−1, 1],
+ * Eq. (me-poly-design).
  */
 export function polynomialDesign(
   x: Vector,
@@ -23,19 +24,19 @@ export function polynomialDesign(
 ): Matrix {
   checkPolynomial('polynomialDesign', x, degree, domain);
   const { lo, hi } = domain;
-  const p1 = degree + 1;
-  const X = new Matrix(x.length, p1);
+  const d = degree + 1; // columns
+  const X = new Matrix(x.length, d);
   for (let i = 0; i < x.length; i++) {
     const t = (2 * x[i] - lo - hi) / (hi - lo);
     let power = 1;
-    for (let j = 0; j < p1; j++, power *= t) X.data[i * p1 + j] = power;
+    for (let j = 0; j < d; j++, power *= t) X.data[i * d + j] = power;
   }
   return X;
 }
 // #endregion
 
 // #region fit-polynomial
-/** A fitted polynomial: coefficients of t⁰..tᵖ and the domain of x. */
+/** A fitted polynomial: coefficients of t⁰..t^q and the domain of x. */
 export interface PolynomialFit {
   coef: Vector;
   domain: Domain;
@@ -48,19 +49,26 @@ export function fitPolynomial(
   degree: number,
   domain: Domain,
 ): PolynomialFit {
+  checkPolynomial('fitPolynomial', x, degree, domain);
   const X = polynomialDesign(x, degree, domain);
-  if (y.length !== x.length || x.length < degree + 1) {
+  if (y?.length !== x.length || x.length < degree + 1) {
     throw new Error(
       `fitPolynomial: degree ${degree} needs at least ${degree + 1} ` +
         `points and y as long as x; got x ${shapeOf(x)}, y ${shapeOf(y)}`,
     );
   }
+  checkFinite('fitPolynomial', 'y', y);
   return { coef: qrLeastSquares(X, y).w, domain };
 }
 
 /** Predictions at x, by Horner's rule in t. */
 export function predictPolynomial(fit: PolynomialFit, x: Vector): Vector {
-  const { coef, domain } = fit;
+  const { coef, domain } = fit ?? {};
+  if (!(coef instanceof Float64Array) || coef.length === 0) {
+    throw new Error('predictPolynomial: fit.coef must be a non-empty ' +
+      'Float64Array');
+  }
+  checkFinite('predictPolynomial', 'fit.coef', coef);
   checkPolynomial('predictPolynomial', x, coef.length - 1, domain);
   const { lo, hi } = domain;
   return x.map((xi) => {
@@ -74,7 +82,7 @@ export function predictPolynomial(fit: PolynomialFit, x: Vector): Vector {
 
 // #region check-polynomial
 /** Throws unless x is finite, degree an integer >= 0, lo < hi. */
-function checkPolynomial(
+export function checkPolynomial(
   fn: string,
   x: Vector,
   degree: number,
@@ -87,7 +95,7 @@ function checkPolynomial(
   if (!Number.isSafeInteger(degree) || degree < 0) {
     throw new Error(`${fn}: degree must be an integer >= 0, got ${degree}`);
   }
-  requireFinite(fn, 'domain.lo', domain.lo);
+  requireFinite(fn, 'domain.lo', domain?.lo);
   requireFinite(fn, 'domain.hi', domain.hi);
   if (!(domain.lo < domain.hi)) {
     throw new Error(

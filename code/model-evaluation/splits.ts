@@ -8,7 +8,7 @@ import type { Rng } from '../introduction/random.ts';
  * How many of n samples a fraction in (0, 1) takes: ⌈fraction · n⌉,
  * rounding up as scikit-learn's train_test_split does for test_size.
  */
-export function splitSize(fn: string, n: number, fraction: number) {
+function splitSize(fn: string, n: number, fraction: number) {
   if (!Number.isSafeInteger(n) || n < 2) {
     throw new Error(`${fn}: n must be an integer >= 2, got ${n}`);
   }

@@ -117,13 +117,14 @@ export function kktResiduals(
   checkKkt(gradF, A, b, x, alpha);
   const slack = matvec(A, x).map((v, i) => v - b[i]); // a_iᵀx − b_i
   const station = matvec(transpose(A), alpha).map((v, j) => v + gradF[j]);
+  const max = (v: Vector, from: number) =>
+    v.reduce((m, vi) => Math.max(m, vi), from);
   return {
-    stationarity: Math.max(...station.map(Math.abs)),
-    primal: Math.max(0, ...slack),
-    dual: Math.max(0, ...alpha.map((v) => -v)),
-    complementarity: Math.max(
-      ...slack.map((s, i) => Math.abs(alpha[i] * s)),
-    ),
+    stationarity: max(station.map(Math.abs), -Infinity),
+    primal: max(slack, 0),
+    dual: max(alpha.map((v) => -v), 0),
+    complementarity: max(
+      slack.map((s, i) => Math.abs(alpha[i] * s)), -Infinity),
   };
 }
 // #endregion
@@ -144,6 +145,7 @@ function checkKkt(
         `alpha ${shapeOf(alpha)}`,
     );
   }
+  checkFinite('kktResiduals', 'A', A);
   for (const [name, v] of Object.entries({ gradF, b, x, alpha })) {
     checkFinite('kktResiduals', name, v);
   }
@@ -155,10 +157,9 @@ function checkSame(fn: string, vs: Record<string, Vector>): void {
   const n = entries[0][1].length;
   for (const [name, v] of entries) {
     if (!(v instanceof Float64Array) || v.length !== n) {
-      throw new Error(
-        `${fn}: expected vectors of length ${n}, got ${name} ` +
-          (v instanceof Float64Array ? shapeOf(v) : String(v)),
-      );
+      const got = entries.map(([k, u]) => `${k} ${shapeOf(u)}`);
+      throw new Error(`${fn}: expected ${entries.map(([k]) => k)
+        .join(', ')} of one length, got ${got.join(', ')}`);
     }
     checkFinite(fn, name, v);
   }

@@ -1,7 +1,7 @@
 // Gradient descent: fixed step, Armijo backtracking, or heavy-ball
 // momentum. The general-purpose first-order optimizer of the book.
 import type { Vector } from '../linear-algebra/matrix.ts';
-import { armijo, type ArmijoOptions } from './line-search.ts';
+import { armijo, checkSearch, type ArmijoOptions } from './line-search.ts';
 import {
   DivergenceError,
   checkMaxIter,
@@ -14,6 +14,7 @@ import {
   type Grad,
   type RunResult,
 } from './objective.ts';
+import { requireFunction } from '../introduction/checks.ts';
 
 // #region gd-options
 export interface GDOptions {
@@ -41,7 +42,7 @@ export function gradientDescent(
   opts: GDOptions = {},
 ): RunResult {
   const fn = 'gradientDescent';
-  const o = gdOptions(opts);
+  const o = gdOptions(f, grad, opts);
   checkStart(fn, x0);
   let x: Vector = Float64Array.from(x0);
   let prev = x; // x_{k-1}: no momentum in the first step
@@ -96,8 +97,10 @@ function gdStep(
 // #endregion
 
 // #region gd-checks
-function gdOptions(opts: GDOptions): Resolved {
+function gdOptions(f: Fn, grad: Grad, opts: GDOptions): Resolved {
   const fn = 'gradientDescent';
+  requireFunction(fn, 'f', f);
+  requireFunction(fn, 'grad', grad);
   const ls = opts.lineSearch ?? false;
   const lineSearch = ls === false ? null : ls === true ? {} : ls;
   const eta = opts.eta ?? (lineSearch ? 1 : NaN);
@@ -107,6 +110,7 @@ function gdOptions(opts: GDOptions): Resolved {
   checkRange(fn, 'eta', eta, Number.MIN_VALUE, Infinity);
   const momentum = opts.momentum ?? 0;
   checkRange(fn, 'momentum', momentum, 0, 1);
+  if (lineSearch) checkSearch(fn, lineSearch);
   if (lineSearch && momentum > 0) {
     throw new Error(`${fn}: momentum and lineSearch do not combine`);
   }

@@ -1,7 +1,11 @@
 // The optimizers of this chapter on real data: a logistic model that
 // tells Iris virginica from Iris versicolor by the size of the petals.
 // Node only: the loader reads the file.
-import { Matrix, type Vector } from '../linear-algebra/matrix.ts';
+import {
+  Matrix,
+  checkFinite,
+  type Vector,
+} from '../linear-algebra/matrix.ts';
 import { loadIris } from '../calculus/iris.ts';
 import { gradientDescent } from './gradient-descent.ts';
 import { logisticLoss } from './logistic.ts';
@@ -27,6 +31,7 @@ export function irisPetals(): { X: Matrix; y: Vector } {
 
 /** L̂ = (1/4n) Σ‖x_i‖² >= λmax of every Hessian, Eq. (opt-logistic-l). */
 export function smoothnessBound(X: Matrix): number {
+  checkFinite('smoothnessBound', 'X', X);
   return X.data.reduce((s, v) => s + v * v, 0) / (4 * X.rows);
 }
 // #endregion

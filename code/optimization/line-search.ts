@@ -1,5 +1,11 @@
 // Backtracking line search with the Armijo sufficient-decrease test.
-import { dot, shapeOf, type Vector } from '../linear-algebra/matrix.ts';
+import {
+  checkFinite,
+  dot,
+  shapeOf,
+  type Vector,
+} from '../linear-algebra/matrix.ts';
+import { requireFunction } from '../introduction/checks.ts';
 import { checkRange, type Fn } from './objective.ts';
 
 // #region armijo-types
@@ -37,7 +43,7 @@ export function armijo(
   opts: ArmijoOptions = {},
 ): ArmijoStep {
   const { c = 1e-4, shrink = 0.5, maxShrinks = 60 } = opts;
-  checkArmijo(x, fx, g, d, t0, c, shrink, maxShrinks);
+  checkArmijo(f, x, fx, g, d, t0, opts);
   const slope = dot(g, d); // the directional derivative ∇f(x)ᵀd
   if (!(slope < 0)) {
     throw new Error(
@@ -61,15 +67,15 @@ export function armijo(
 // #endregion
 
 function checkArmijo(
+  f: Fn,
   x: Vector,
   fx: number,
   g: Vector,
   d: Vector,
   t0: number,
-  c: number,
-  shrink: number,
-  maxShrinks: number,
+  opts: ArmijoOptions,
 ): void {
+  requireFunction('armijo', 'f', f);
   if (g.length !== x.length || d.length !== x.length) {
     throw new Error(
       `armijo: expected x, g and d of one length, got x ${shapeOf(x)}, ` +
@@ -79,12 +85,21 @@ function checkArmijo(
   if (!Number.isFinite(fx)) {
     throw new Error(`armijo: f(x) must be finite, got ${fx}`);
   }
-  checkRange('armijo', 'c', c, Number.MIN_VALUE, 1);
-  checkRange('armijo', 'shrink', shrink, Number.MIN_VALUE, 1);
+  for (const [name, v] of Object.entries({ x, g, d })) {
+    checkFinite('armijo', name, v);
+  }
   checkRange('armijo', 't0', t0, Number.MIN_VALUE, Infinity);
+  checkSearch('armijo', opts);
+}
+
+/** Throws unless the options of a line search are in range. */
+export function checkSearch(fn: string, opts: ArmijoOptions): void {
+  const { c = 1e-4, shrink = 0.5, maxShrinks = 60 } = opts;
+  checkRange(fn, 'c', c, Number.MIN_VALUE, 1);
+  checkRange(fn, 'shrink', shrink, Number.MIN_VALUE, 1);
   if (!Number.isInteger(maxShrinks) || maxShrinks < 0) {
     throw new Error(
-      `armijo: maxShrinks must be an integer >= 0, got ${maxShrinks}`,
+      `${fn}: maxShrinks must be an integer >= 0, got ${maxShrinks}`,
     );
   }
 }

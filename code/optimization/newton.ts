@@ -2,7 +2,7 @@
 // solving with the LU factorization of the linear-algebra chapter.
 import { shapeOf, type Vector } from '../linear-algebra/matrix.ts';
 import { solve } from '../linear-algebra/solve.ts';
-import { armijo, type ArmijoOptions } from './line-search.ts';
+import { armijo, checkSearch, type ArmijoOptions } from './line-search.ts';
 import {
   checkMaxIter,
   checkRange,
@@ -15,6 +15,7 @@ import {
   type Hess,
   type RunResult,
 } from './objective.ts';
+import { requireFunction } from '../introduction/checks.ts';
 
 // #region newton-options
 export interface NewtonOptions {
@@ -42,6 +43,7 @@ export function newton(
   const { maxIter = 50, tol = 1e-10, requireConvergence = true } = opts;
   const ls = opts.lineSearch ?? false;
   const search = ls === false ? null : ls === true ? {} : ls;
+  checkNewton(f, grad, hess, search);
   checkMaxIter(fn, maxIter);
   checkRange(fn, 'tol', tol, 0, Infinity);
   checkStart(fn, x0);
@@ -110,3 +112,15 @@ function dampedStep(
   return armijo(f, x, fx, g, d, 1, search);
 }
 // #endregion
+
+function checkNewton(
+  f: Fn,
+  grad: Grad,
+  hess: Hess,
+  search: ArmijoOptions | null,
+): void {
+  for (const [name, g] of Object.entries({ f, grad, hess })) {
+    requireFunction('newton', name, g);
+  }
+  if (search !== null) checkSearch('newton', search);
+}

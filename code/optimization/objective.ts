@@ -2,11 +2,16 @@
 // as plain functions, guarded calls that refuse NaN and wrong shapes,
 // the record of a run, and the two ways a run can fail.
 import {
+  checkFinite,
   norm,
   shapeOf,
   type Matrix,
   type Vector,
 } from '../linear-algebra/matrix.ts';
+import {
+  requireFunction,
+  requireInteger,
+} from '../introduction/checks.ts';
 
 // #region objective-types
 /** The objective f: R^d -> R. */
@@ -72,6 +77,7 @@ export function checked(fn: string, v: number, k: number): number {
 
 /** grad(x), checked for length d and finite entries. */
 export function gradient(fn: string, grad: Grad, x: Vector, k: number) {
+  checkPoint(fn, grad, x);
   const g = grad(x);
   if (!(g instanceof Float64Array) || g.length !== x.length) {
     throw new Error(
@@ -96,6 +102,7 @@ export function finish(
   evaluations: number,
   o: { tol: number; maxIter: number; requireConvergence: boolean },
 ): RunResult {
+  checkFinish(fn, history, evaluations, o);
   const last = history[history.length - 1];
   const converged = last.gradNorm <= o.tol;
   const result = {
@@ -155,3 +162,23 @@ export function checkMaxIter(fn: string, maxIter: number): void {
   }
 }
 // #endregion
+
+function checkPoint(fn: string, grad: Grad, x: Vector): void {
+  requireFunction(fn, 'grad', grad);
+  checkFinite(fn, 'x', x);
+  if (x.length === 0) throw new Error(`${fn}: x must be non-empty`);
+}
+
+function checkFinish(
+  fn: string,
+  history: Iterate[],
+  evaluations: number,
+  o: { tol: number; maxIter: number },
+): void {
+  if (!Array.isArray(history) || history.length === 0) {
+    throw new Error(`${fn}: history must hold at least x0, got ${history}`);
+  }
+  requireInteger(fn, 'evaluations', evaluations);
+  checkMaxIter(fn, o.maxIter);
+  checkRange(fn, 'tol', o.tol, 0, Infinity);
+}

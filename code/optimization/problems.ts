@@ -69,6 +69,7 @@ export function quadratic2(
   if (!(Number.isFinite(L) && mu > 0 && L >= mu)) {
     throw new Error(`quadratic2: expected L >= mu > 0, got ${L}, ${mu}`);
   }
+  checkAngle(angle, xStar);
   const c = Math.cos(angle);
   const s = Math.sin(angle);
   const off = (L - mu) * c * s; // A = R diag(L, mu) Rᵀ
@@ -84,7 +85,7 @@ export function quadratic2(
 /** Eigenvalues of the symmetric 2 x 2 matrix [[a, b], [b, d]]. */
 export function eig2(H: Matrix): { max: number; min: number } {
   if (H.rows !== 2 || H.cols !== 2) {
-    throw new Error(`eig2: expected a 2x2 matrix, got ${shapeOf(H)}`);
+    throw new Error(`eig2: expected a 2x2 matrix H, got ${shapeOf(H)}`);
   }
   checkFinite('eig2', 'H', H);
   const [a, b, , d] = H.data;
@@ -162,3 +163,14 @@ export const EXP_SUM_MIN = {
   f: 2 * Math.SQRT2 * Math.exp(-0.1),
 };
 // #endregion
+
+function checkAngle(angle: number, xStar: Vector): void {
+  if (!Number.isFinite(angle)) {
+    throw new Error(`quadratic2: angle must be finite, got ${angle}`);
+  }
+  if (!(xStar instanceof Float64Array) || xStar.length !== 2) {
+    throw new Error(`quadratic2: xStar must be a point of length 2, got ` +
+      `${xStar}`);
+  }
+  checkFinite('quadratic2', 'xStar', xStar);
+}

@@ -7,8 +7,8 @@ import {
   type Vector,
 } from '../linear-algebra/matrix.ts';
 import { createRng } from '../introduction/random.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import {
-  checkMaxIter,
   checkStart,
   checked,
   type Fn,
@@ -79,7 +79,8 @@ function checkSgd(p: FiniteSum, x0: Vector, o: SGDOptions) {
     throw new Error(`${fn}: expected n >= 1 terms, got ${p.n}`);
   }
   checkStart(fn, x0);
-  checkMaxIter(fn, o.steps);
+  requireInteger(fn, 'steps', o.steps, 1);
+  requireInteger(fn, 'seed', o.seed);
   for (const [name, v] of [
     ['batch', o.batch ?? 1],
     ['recordEvery', o.recordEvery ?? 1],
@@ -138,12 +139,16 @@ export function sgdMeanSquaredError(
   start: number,
   k: number,
 ): number {
-  if (!(eta > 0 && eta < 2) || !(sigma2 >= 0) || !(start >= 0)) {
+  const ok = eta > 0 && eta < 2 && sigma2 >= 0 && start >= 0 &&
+    Number.isFinite(sigma2) && Number.isFinite(start);
+  if (!ok) {
     throw new Error(
       `sgdMeanSquaredError: expected 0 < eta < 2, sigma2 >= 0, ` +
         `start >= 0; got ${eta}, ${sigma2}, ${start}`,
     );
   }
+  requireInteger('sgdMeanSquaredError', 'batch', batch, 1);
+  requireInteger('sgdMeanSquaredError', 'k', k);
   const floor = (eta * sigma2) / (batch * (2 - eta)); // Eq. (opt-sgd-floor)
   return (1 - eta) ** (2 * k) * (start - floor) + floor;
 }

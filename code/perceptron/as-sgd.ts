@@ -3,6 +3,7 @@
 // examples in random order instead of cyclically. Browser-safe.
 import type { Matrix, Vector } from '../linear-algebra/matrix.ts';
 import { sgd, type FiniteSum } from '../optimization/sgd.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import {
   checkSigns,
   perceptronLoss,
@@ -28,6 +29,10 @@ export function randomOrderPerceptron(
   steps: number,
   seed: number,
 ) {
+  const fn = 'randomOrderPerceptron';
+  checkSigns(fn, X, y);
+  requireInteger(fn, 'steps', steps, 1);
+  requireInteger(fn, 'seed', seed);
   const run = sgd(perceptronProblem(X, y), new Float64Array(X.cols + 1),
     { eta: 1, steps, seed });
   let updates = 0;

@@ -1,6 +1,7 @@
 // The perceptron on Fisher's iris data: a pair of species that a line
 // separates and a pair that no line does. Node only: the loader reads
 // the file.
+import { requireInteger } from '../introduction/checks.ts';
 import { loadIris } from '../calculus/iris.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import { standardize } from '../linear-regression/scaling.ts';
@@ -24,7 +25,8 @@ export function irisPair(
   const iris = loadIris();
   const ok = (c: number) => Number.isInteger(c) && c >= 0 && c <= 2;
   if (!ok(negative) || !ok(positive) || negative === positive ||
-    features.length === 0 || !features.every((j) => j >= 0 && j < 4)) {
+    !Array.isArray(features) || features.length === 0 ||
+    !features.every((j) => Number.isInteger(j) && j >= 0 && j < 4)) {
     throw new Error(
       `irisPair: expected two different species in {0, 1, 2} and ` +
         `columns in 0..3, got ${negative}, ${positive}, [${features}]`,
@@ -60,6 +62,7 @@ export const OVERLAP_EPOCHS = 100;
 
 /** Versicolor (−1) against virginica (+1) by the petals: overlap. */
 export function overlappingIris(epochs = OVERLAP_EPOCHS) {
+  requireInteger('overlappingIris', 'epochs', epochs, 1);
   const raw = irisPair(1, 2, [2, 3]);
   const { Z, mean, scale } = standardize(raw.X);
   return {

@@ -40,6 +40,7 @@ export function checkFit(fn: string, X: Matrix, s: LinearFit): void {
  * last: the order scikit-learn uses, so that ties agree to the bit.
  */
 export function scoreRow(X: Matrix, i: number, s: LinearFit): number {
+  checkRow('scoreRow', X, i, s);
   const d = X.cols;
   let z = 0;
   for (let j = 0; j < d; j++) z += s.w[j] * X.data[i * d + j];
@@ -53,8 +54,10 @@ export function countMistakes(X: Matrix, y: Vector, s: LinearFit) {
   return errorsOf(X, y, s);
 }
 
-/** The same, unchecked: for loops that checked their inputs once. */
+/** The same, for loops: its checks cost what its count does. */
 export function errorsOf(X: Matrix, y: Vector, s: LinearFit): number {
+  checkSigns('errorsOf', X, y);
+  checkFit('errorsOf', X, s);
   let errors = 0;
   for (let i = 0; i < X.rows; i++) {
     if (y[i] * scoreRow(X, i, s) <= 0) errors++;
@@ -74,21 +77,21 @@ export function predictSigns(X: Matrix, s: LinearFit): Vector {
 
 // #region loss
 /** Splits θ = (b, w₁, …, w_d) into the fit {w, b}. */
-export function unpack(X: Matrix, theta: Vector): LinearFit {
+export function unpack(X: Matrix, theta: Vector, fn = 'unpack'): LinearFit {
   if (!(theta instanceof Float64Array) || theta.length !== X.cols + 1) {
     throw new Error(
-      `unpack: X is ${shapeOf(X)}, so θ = (b, w) must be ` +
+      `${fn}: X is ${shapeOf(X)}, so θ = (b, w) must be ` +
         `vector(${X.cols + 1}); got ${shapeOf(theta)}`,
     );
   }
-  checkFinite('unpack', 'θ', theta);
+  checkFinite(fn, 'θ', theta);
   return { w: theta.subarray(1), b: theta[0] };
 }
 
 /** L(θ) = (1/n) Σ max(0, −y_i z_i), Eq. (pcp-loss). */
 export function perceptronLoss(X: Matrix, y: Vector, theta: Vector) {
   checkSigns('perceptronLoss', X, y);
-  const s = unpack(X, theta);
+  const s = unpack(X, theta, 'perceptronLoss');
   let sum = 0;
   for (let i = 0; i < X.rows; i++) {
     sum += Math.max(0, -y[i] * scoreRow(X, i, s));
@@ -116,16 +119,21 @@ export function sampleSubgradient(
         `got ${i}`,
     );
   }
-  return subgradientAt(X, y, i, unpack(X, theta));
+  return subgradientAt(X, y, i, unpack(X, theta, 'sampleSubgradient'));
 }
 
-/** The same, unchecked: for callers that checked X, y and θ once. */
+/** The same for a fit {w, b}; checks only row i, as it reads. */
 export function subgradientAt(
   X: Matrix,
   y: Vector,
   i: number,
   s: LinearFit,
 ): Vector {
+  checkRow('subgradientAt', X, i, s);
+  if (y?.length !== X.rows || (y[i] !== 1 && y[i] !== -1)) {
+    throw new Error(`subgradientAt: y must hold ${X.rows} labels ±1; ` +
+      `got y[${i}] = ${y?.[i]}`);
+  }
   const g = new Float64Array(X.cols + 1);
   if (y[i] * scoreRow(X, i, s) > 0) return g; // correct: flat
   g[0] = -y[i];
@@ -140,7 +148,7 @@ export function perceptronSubgradient(
   theta: Vector,
 ): Vector {
   checkSigns('perceptronSubgradient', X, y);
-  const s = unpack(X, theta);
+  const s = unpack(X, theta, 'perceptronSubgradient');
   const g = new Float64Array(X.cols + 1);
   for (let i = 0; i < X.rows; i++) {
     const gi = subgradientAt(X, y, i, s);
@@ -149,3 +157,25 @@ export function perceptronSubgradient(
   return g;
 }
 // #endregion
+
+/** i a row of X, s a fit of X's width, both finite where read: O(d). */
+function checkRow(fn: string, X: Matrix, i: number, s: LinearFit): void {
+  if (!(X instanceof Matrix) || !Number.isInteger(i) || i < 0 ||
+    i >= X.rows) {
+    throw new Error(`${fn}: i must be a row of X, got ${i}`);
+  }
+  if (!(s?.w instanceof Float64Array) || s.w.length !== X.cols) {
+    throw new Error(`${fn}: X is ${shapeOf(X)}, so w must be ` +
+      `vector(${X.cols})`);
+  }
+  if (!Number.isFinite(s.b)) {
+    throw new Error(`${fn}: b must be a finite number, got ${s.b}`);
+  }
+  const d = X.cols;
+  for (let j = 0; j < d; j++) {
+    if (!Number.isFinite(X.data[i * d + j]) || !Number.isFinite(s.w[j])) {
+      throw new Error(`${fn}: row ${i} of X or w is not finite at ` +
+        `column ${j}`);
+    }
+  }
+}

@@ -2,7 +2,8 @@
 // augmented examples x̃ = (1, x), the bound (R/γ)², and separable data
 // drawn with a margin known in advance. Browser-safe.
 import { createRng } from '../introduction/random.ts';
-import { Matrix, type Vector } from '../linear-algebra/matrix.ts';
+import { requireInteger } from '../introduction/checks.ts';
+import { Matrix, norm, type Vector } from '../linear-algebra/matrix.ts';
 import type { LinearFit } from '../linear-regression/model.ts';
 import { checkFit, checkSigns, scoreRow } from './model.ts';
 
@@ -26,7 +27,7 @@ export function augmentedRadius(X: Matrix): number {
 export function margin(X: Matrix, y: Vector, s: LinearFit): number {
   checkSigns('margin', X, y);
   checkFit('margin', X, s);
-  const len = Math.hypot(s.b, ...s.w);
+  const len = Math.hypot(s.b, norm(s.w));
   if (len === 0) throw new Error('margin: θ = (b, w) is zero');
   let worst = Infinity;
   for (let i = 0; i < X.rows; i++) {
@@ -59,10 +60,11 @@ export function separableData(
   seed: number,
 ) {
   checkSizes(n, d, gamma);
+  requireInteger('separableData', 'seed', seed);
   const rng = createRng(seed);
   const u = Float64Array.from({ length: d + 1 }, (_, j) =>
     j === 0 ? rng.uniform(-0.5, 0.5) : rng.normal());
-  const len = Math.hypot(...u);
+  const len = norm(u);
   u.forEach((v, j) => (u[j] = v / len));
   const truth = { w: u.subarray(1), b: u[0] };
   const X = new Matrix(n, d);

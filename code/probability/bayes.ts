@@ -2,7 +2,7 @@
 // that likelihoods far below the smallest double still give the right
 // posterior.
 import { logSumExp } from '../calculus/softmax.ts';
-import { requireFiniteArray } from './checks.ts';
+import { requireFiniteArray } from '../introduction/checks.ts';
 
 // #region bayes
 export interface Posterior {

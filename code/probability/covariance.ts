@@ -21,6 +21,7 @@ export function sampleMean(X: Matrix): Vector {
 // #region sample-cov
 /** The d x d sample covariance, divisor n - ddof: Eq. (prob-sample-cov). */
 export function sampleCovariance(X: Matrix, ddof = 1): Matrix {
+  checkFinite('sampleCovariance', 'X', X);
   const { rows: n, cols: d } = X;
   if (!(ddof === 0 || ddof === 1) || n - ddof < 1) {
     throw new Error(`sampleCovariance: expected ddof 0 or 1 and more ` +

@@ -1,7 +1,10 @@
 // The covariance ellipse of a 2-D normal: the curve of constant
 // Mahalanobis distance r, and the r that encloses a given mass.
 import type { MultivariateNormal } from './mvn.ts';
-import { requireProbability, requirePositive } from './checks.ts';
+import {
+  requireProbability,
+  requirePositive,
+} from '../introduction/checks.ts';
 
 // #region ellipse-radius
 /** The r whose ellipse holds probability q in 2-D: Eq. (prob-ellipse-r). */

@@ -1,6 +1,10 @@
 // The chapter's worked examples: each returns the numbers that the page
 // prints and the figures draw, from a fixed seed.
 import { createRng } from '../introduction/random.ts';
+import {
+  requireInteger,
+  requireProbability,
+} from '../introduction/checks.ts';
 import { fromRows } from '../linear-algebra/matrix.ts';
 import { bayesPosterior } from './bayes.ts';
 import { covarianceEllipse, ellipseRadius } from './ellipse.ts';
@@ -11,6 +15,7 @@ import { normalLogPdf, normalPdf } from './univariate.ts';
 // #region underflow
 /** The first n at which the product of n normal densities is 0. */
 export function underflowDemo(seed = 11, maxN = 5000) {
+  requireSizes('underflowDemo', { seed }, { maxN });
   const rng = createRng(seed);
   let product = 1;
   let logSum = 0;
@@ -28,6 +33,7 @@ export function underflowDemo(seed = 11, maxN = 5000) {
 export function screeningExample(
   prevalence = 0.01, sensitivity = 0.95, falsePositive = 0.05,
 ) {
+  checkScreening(prevalence, sensitivity, falsePositive);
   const { posterior } = bayesPosterior(
     [Math.log(prevalence), Math.log1p(-prevalence)],
     [Math.log(sensitivity), Math.log(falsePositive)],
@@ -44,6 +50,8 @@ export const SAMPLING_COVS = [
 
 /** Draws from each normal, its ellipses, and the share inside each. */
 export function samplingDemo(seed = 5, n = 500, masses = [0.5, 0.95]) {
+  requireSizes('samplingDemo', { seed }, { n });
+  requireMasses('samplingDemo', masses);
   const rng = createRng(seed);
   return SAMPLING_COVS.map((rows) => {
     const dist = new MultivariateNormal(new Float64Array(2),
@@ -76,6 +84,13 @@ export function klPair() {
 /** Monte Carlo KL(p || q) and its standard error at growing n. */
 export function klConvergence(seed = 9, sizes = [10, 30, 100, 300,
   1000, 3000, 10000, 30000, 100000]) {
+  requireSizes('klConvergence', { seed });
+  if (!Array.isArray(sizes) || sizes.length === 0) {
+    throw new Error(`klConvergence: sizes must be a non-empty array, ` +
+      `got ${sizes}`);
+  }
+  sizes.forEach((n, i) => requireInteger('klConvergence',
+    `sizes[${i}]`, n, 2, Number.MAX_SAFE_INTEGER - seed));
   const { p, q } = klPair();
   const exact = klGaussian(p, q);
   const exactReverse = klGaussian(q, p);
@@ -84,4 +99,44 @@ export function klConvergence(seed = 9, sizes = [10, 30, 100, 300,
     return { n, ...klMonteCarlo(rng, p, q, n) };
   });
   return { exact, exactReverse, rows };
+}
+
+// Input checks of the functions above.
+
+/** Integers: each of `zero` >= 0, each of `one` >= 1. */
+function requireSizes(
+  fn: string,
+  zero: Record<string, number>,
+  one: Record<string, number> = {},
+): void {
+  for (const [min, xs] of [[0, zero], [1, one]] as const) {
+    for (const [name, x] of Object.entries(xs)) {
+      requireInteger(fn, name, x, min);
+    }
+  }
+}
+
+/** Each mass q in [0, 1): an ellipse with q = 1 is infinite. */
+function requireMasses(fn: string, masses: number[]): void {
+  if (!Array.isArray(masses) || masses.length === 0) {
+    throw new Error(`${fn}: masses must be a non-empty array, got ` +
+      `${masses}`);
+  }
+  masses.forEach((q, i) => {
+    requireProbability(fn, `masses[${i}]`, q);
+    if (q === 1) throw new Error(`${fn}: masses[${i}] = 1 has no ellipse`);
+  });
+}
+
+function checkScreening(prevalence: number, ...rates: number[]): void {
+  const fn = 'screeningExample';
+  requireProbability(fn, 'prevalence', prevalence);
+  if (prevalence === 0 || prevalence === 1) {
+    throw new Error(`${fn}: prevalence must be in (0, 1), got ` +
+      `${prevalence}`);
+  }
+  ['sensitivity', 'falsePositive'].forEach((name, i) => {
+    requireProbability(fn, name, rates[i]);
+    if (rates[i] === 0) throw new Error(`${fn}: ${name} must be > 0`);
+  });
 }

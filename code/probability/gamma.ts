@@ -6,7 +6,7 @@ import { softmax } from '../calculus/softmax.ts';
 import { logBeta, logGamma, logMultiBeta } from './special.ts';
 import {
   requireFinite, requireFiniteArray, requirePositive,
-} from './checks.ts';
+} from '../introduction/checks.ts';
 
 /** Marsaglia–Tsang accepts over 95% of proposals for shape >= 1. */
 export const MAX_GAMMA_TRIES = 1000;
@@ -55,6 +55,7 @@ export function logGammaSample(rng: Rng, a: number): number {
 // #region gamma-rate
 /** One Gamma(shape a, rate b) draw. */
 export function gammaSample(rng: Rng, a: number, b = 1): number {
+  requirePositive('gammaSample', 'shape', a);
   requirePositive('gammaSample', 'rate', b);
   return Math.exp(logGammaSample(rng, a)) / b; // X/b ~ Gamma(a, b)
 }
@@ -88,7 +89,7 @@ export function dirichletLogPdf(
   alpha: ArrayLike<number>,
 ): number {
   requireFiniteArray('dirichletLogPdf', 'x', x);
-  requireFiniteArray('dirichletLogPdf', 'alpha', alpha);
+  requireShapes('dirichletLogPdf', alpha);
   if (x.length !== alpha.length || x.length < 2) {
     throw new Error(
       `dirichletLogPdf: expected x and alpha of one length >= 2, got ` +
@@ -116,8 +117,16 @@ export function dirichletSample(
   rng: Rng,
   alpha: ArrayLike<number>,
 ): Float64Array {
-  requireFiniteArray('dirichletSample', 'alpha', alpha);
+  requireShapes('dirichletSample', alpha);
   const logG = Float64Array.from(alpha, (a) => logGammaSample(rng, a));
   return softmax(logG); // G_k / sum_j G_j, computed from the logs
 }
 // #endregion
+
+/** Throws unless alpha is a non-empty array of numbers > 0. */
+function requireShapes(fn: string, alpha: ArrayLike<number>): void {
+  requireFiniteArray(fn, 'alpha', alpha);
+  for (let k = 0; k < alpha.length; k++) {
+    requirePositive(fn, `alpha[${k}]`, alpha[k]);
+  }
+}

@@ -7,7 +7,7 @@ import { solveLower } from '../decompositions/triangular.ts';
 import type { MultivariateNormal } from './mvn.ts';
 import {
   requireFinite, requirePositive, requireProbabilities,
-} from './checks.ts';
+} from '../introduction/checks.ts';
 
 function requirePair(fn: string, p: ArrayLike<number>,
   q: ArrayLike<number>): void {

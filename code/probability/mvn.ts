@@ -22,12 +22,13 @@ function pick(A: Matrix, rows: number[], cols: number[]): Matrix {
 
 /** Throws unless idx lists distinct integers in [0, d), at least one. */
 function checkIndices(fn: string, idx: number[], d: number): void {
-  const ok = idx.length > 0 && new Set(idx).size === idx.length &&
+  const ok = Array.isArray(idx) && idx.length > 0 &&
+    new Set(idx).size === idx.length &&
     idx.every((i) => Number.isInteger(i) && i >= 0 && i < d);
   if (!ok) {
     throw new Error(
       `${fn}: expected distinct indices in [0, ${d}), got ` +
-        `[${idx.join(', ')}]`,
+        (Array.isArray(idx) ? `[${idx.join(', ')}]` : String(idx)),
     );
   }
 }
@@ -52,6 +53,7 @@ export class MultivariateNormal {
       );
     }
     checkFinite(fn, 'mean', mean);
+    checkFinite(fn, 'cov', cov);
     this.dim = d;
     this.mean = mean.slice();
     this.cov = new Matrix(d, d, cov.data.slice());

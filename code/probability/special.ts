@@ -1,7 +1,10 @@
 // The log-gamma function by Lanczos' approximation, and the log-beta
 // function built on it: the normalizing constants of the Gamma, Beta
 // and Dirichlet densities.
-import { requireFiniteArray, requirePositive } from './checks.ts';
+import {
+  requireFiniteArray,
+  requirePositive,
+} from '../introduction/checks.ts';
 
 // #region log-gamma
 // Lanczos' coefficients for g = 7, n = 9 (Godfrey's set; relative error
@@ -43,7 +46,8 @@ export function logMultiBeta(alpha: ArrayLike<number>): number {
   let sum = 0;
   let out = 0;
   for (let k = 0; k < alpha.length; k++) {
-    out += logGamma(alpha[k]); // checks alpha_k > 0
+    requirePositive('logMultiBeta', `alpha[${k}]`, alpha[k]);
+    out += logGamma(alpha[k]);
     sum += alpha[k];
   }
   return out - logGamma(sum); // Eq. (prob-dirichlet)

@@ -4,9 +4,9 @@
 import type { Rng } from '../introduction/random.ts';
 import { logSumExp } from '../calculus/softmax.ts';
 import {
-  requireFinite, requireFiniteArray, requireIndex, requirePositive,
-  requireProbabilities, requireProbability,
-} from './checks.ts';
+  calledAs, requireFinite, requireFiniteArray, requireIndex,
+  requirePositive, requireProbabilities, requireProbability,
+} from '../introduction/checks.ts';
 
 function requireBit(fn: string, x: number): void {
   if (x !== 0 && x !== 1) {
@@ -102,6 +102,6 @@ export function normalLogPdf(x: number, mean = 0, sd = 1): number {
 
 /** The density itself, p(x) = exp(log p(x)): Eq. (prob-normal). */
 export function normalPdf(x: number, mean = 0, sd = 1): number {
-  return Math.exp(normalLogPdf(x, mean, sd));
+  return calledAs('normalPdf', () => Math.exp(normalLogPdf(x, mean, sd)));
 }
 // #endregion

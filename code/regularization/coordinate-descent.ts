@@ -1,6 +1,7 @@
 // The lasso and the elastic net by cyclic coordinate descent with
 // soft-thresholding, stopped by the duality gap.
 import { ConvergenceError } from '../decompositions/eigen.ts';
+import { calledAs } from '../introduction/checks.ts';
 import { checkFinite, dot, shapeOf } from '../linear-algebra/matrix.ts';
 import type { Matrix, Vector } from '../linear-algebra/matrix.ts';
 import type { LinearFit } from '../linear-regression/model.ts';
@@ -112,7 +113,8 @@ export function lasso(
   lambda_: number,
   options: CDOptions = {},
 ): ElasticNetFit {
-  return elasticNet(X, y, { lambda1: lambda_ }, options);
+  const penalty = { lambda1: lambda_ };
+  return calledAs('lasso', () => elasticNet(X, y, penalty, options));
 }
 // #endregion
 

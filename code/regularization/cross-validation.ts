@@ -3,6 +3,10 @@ import { takeRows } from '../gradient-descent/batches.ts';
 import type { Rng } from '../introduction/random.ts';
 import { moments } from '../introduction/stats.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
+import {
+  requireFiniteArray,
+  requireFunction,
+} from '../introduction/checks.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { meanSquaredError } from '../linear-regression/metrics.ts';
 import { checkXy, predict } from '../linear-regression/model.ts';
@@ -66,13 +70,14 @@ export function cvCurve(
   folds: Fold[],
   fitPath: PathFitter,
 ): { mean: number[]; se: number[]; foldMse: number[][] } {
-  checkXy('cvCurve', X, y);
+  checkCv(X, y, folds, fitPath);
   const foldMse = folds.map(({ train, test }) => {
     const tr = takeRows(X, y, train);
     const te = takeRows(X, y, test);
     return fitPath(tr.X, tr.y).map(({ w, b }) =>
       meanSquaredError(te.y, predict(te.X, w, b)));
   });
+  checkFits(foldMse);
   const k = folds.length;
   const perLambda = foldMse[0].map((_, l) => foldMse.map((f) => f[l]));
   const stats = perLambda.map((errs) => moments(errs));
@@ -94,6 +99,7 @@ export function selectLambda(
   lambdas: number[],
   cv: { mean: number[]; se: number[] },
 ): { best: number; oneSe: number } {
+  checkSelect(lambdas, cv);
   if (lambdas.length !== cv.mean.length || lambdas.length === 0 ||
     lambdas.some((l, i) => i > 0 && !(l < lambdas[i - 1]))) {
     throw new Error(
@@ -109,3 +115,50 @@ export function selectLambda(
   return { best, oneSe };
 }
 // #endregion
+
+// Input checks of the functions above.
+
+/** At least two folds, each with rows to fit on and rows to test. */
+function checkCv(X: Matrix, y: Vector, folds: Fold[], fit: PathFitter) {
+  const fn = 'cvCurve';
+  checkXy(fn, X, y);
+  requireFunction(fn, 'fitPath', fit);
+  if (!Array.isArray(folds) || folds.length < 2) {
+    throw new Error(`${fn}: folds must be an array of at least 2 folds ` +
+      `(a standard error needs two), got ${folds?.length ?? folds}`);
+  }
+  const row = (i: number) => Number.isInteger(i) && i >= 0 && i < X.rows;
+  folds.forEach((f, k) => {
+    const ok = Array.isArray(f?.train) && Array.isArray(f?.test) &&
+      f.train.length > 0 && f.test.length > 0 &&
+      f.train.every(row) && f.test.every(row);
+    if (!ok) {
+      throw new Error(`${fn}: folds[${k}] must have non-empty train ` +
+        `and test lists of row indices in [0, ${X.rows})`);
+    }
+  });
+}
+
+/** Every fold fitted the same, non-zero number of λ. */
+function checkFits(foldMse: number[][]): void {
+  const m = foldMse[0].length;
+  if (m === 0 || foldMse.some((f) => f.length !== m)) {
+    throw new Error('cvCurve: fitPath must return one fit per λ, the ' +
+      `same number for every fold; got ${foldMse.map((f) => f.length)}`);
+  }
+}
+
+/** One finite mean and one finite standard error >= 0 per λ. */
+function checkSelect(
+  lambdas: number[],
+  cv: { mean: number[]; se: number[] },
+): void {
+  const fn = 'selectLambda';
+  requireFiniteArray(fn, 'lambdas', lambdas);
+  requireFiniteArray(fn, 'cv.mean', cv?.mean);
+  requireFiniteArray(fn, 'cv.se', cv.se);
+  if (cv.se.length !== cv.mean.length || cv.se.some((s) => s < 0)) {
+    throw new Error(`${fn}: cv.se must hold one standard error >= 0 ` +
+      `per mean, got ${cv.se.length} for ${cv.mean.length}`);
+  }
+}

@@ -1,11 +1,14 @@
 // Ridge and the lasso on the standardized diabetes data: the paths,
 // and λ chosen by 5-fold cross-validation. Node only (reads the CSV).
 import { svd } from '../decompositions/svd.ts';
-import { Matrix } from '../linear-algebra/matrix.ts';
+import { Matrix, checkFinite } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { loadDiabetes } from '../linear-regression/diabetes.ts';
 import { center } from '../linear-regression/model.ts';
-import { standardize } from '../linear-regression/scaling.ts';
+import {
+  standardize,
+  unstandardize,
+} from '../linear-regression/scaling.ts';
 import { cvCurve, kFoldIndices, selectLambda } from './cross-validation.ts';
 import { elasticNetPath, lambdaGrid } from './path.ts';
 import { effectiveDof, ridgePath } from './ridge.ts';
@@ -42,6 +45,7 @@ export function diabetesStudy() {
 
 /** The step of the lasso path at which each feature first enters. */
 export function entryOrder(fits: { w: Vector }[]): number[] {
+  checkFits(fits);
   const d = fits[0].w.length;
   const first = Array.from({ length: d }, (_, j) =>
     fits.findIndex((f) => f.w[j] !== 0));
@@ -57,6 +61,7 @@ export function entryOrder(fits: { w: Vector }[]): number[] {
  * features of Efron et al.'s quadratic model.
  */
 export function quadraticFeatures(Z: Matrix, names: string[]) {
+  checkFeatures(Z, names);
   const { rows: n, cols: d } = Z;
   const pairs: [number, number][] = [];
   for (let j = 0; j < d; j++) pairs.push([j, -1]);
@@ -104,6 +109,23 @@ export function quadraticStudy() {
 }
 // #endregion
 
+// #region in-fold-scaling
+/**
+ * The lasso's CV curve with the standardization learned inside each
+ * training fold: the fitter scales its own rows and maps the weights
+ * back to the raw units, so no held-out row informs the scaling.
+ */
+export function inFoldScalingCv(lambdas: number[], k = CV_FOLDS) {
+  const { X, y } = loadDiabetes();
+  const folds = kFoldIndices(X.rows, k);
+  return cvCurve(X, y, folds, (Xtr, ytr) => {
+    const { Z, mean, scale } = standardize(Xtr); // training rows only
+    return elasticNetPath(Z, ytr, lambdas, { tol: CD_TOL })
+      .map((fit) => unstandardize(fit, mean, scale));
+  });
+}
+// #endregion
+
 let cached: ReturnType<typeof diabetesStudy> | undefined;
 let cachedQuad: ReturnType<typeof quadraticStudy> | undefined;
 
@@ -116,4 +138,34 @@ export function diabetesStudyCached() {
 export function quadraticStudyCached() {
   cachedQuad ??= quadraticStudy();
   return cachedQuad;
+}
+
+// Input checks of the functions above.
+
+/** A non-empty list of fits whose weights have one length. */
+function checkFits(fits: { w: Vector }[]): void {
+  const fn = 'entryOrder';
+  if (!Array.isArray(fits) || fits.length === 0) {
+    throw new Error(`${fn}: fits must be a non-empty array of fits, ` +
+      `got ${fits}`);
+  }
+  const d = fits[0]?.w?.length;
+  fits.forEach((f, k) => {
+    if (!(f?.w instanceof Float64Array) || f.w.length !== d) {
+      throw new Error(`${fn}: fits[${k}].w must be a vector of ` +
+        `length ${d}, like fits[0].w`);
+    }
+    checkFinite(fn, `fits[${k}].w`, f.w);
+  });
+}
+
+/** Z finite, and one name per column of Z. */
+function checkFeatures(Z: Matrix, names: string[]): void {
+  const fn = 'quadraticFeatures';
+  checkFinite(fn, 'Z', Z);
+  if (!Array.isArray(names) || names.length !== Z.cols ||
+    names.some((s) => typeof s !== 'string')) {
+    throw new Error(`${fn}: names must hold ${Z.cols} strings, one ` +
+      `per column of Z; got ${names?.length}`);
+  }
 }

@@ -1,11 +1,13 @@
 // How close a lasso or elastic-net solution is to optimal: the KKT
 // conditions, the duality gap, and the distance bound they give.
 import { svd } from '../decompositions/svd.ts';
-import { dot } from '../linear-algebra/matrix.ts';
+import { checkFinite, dot } from '../linear-algebra/matrix.ts';
+import { calledAs } from '../introduction/checks.ts';
 import type { Matrix, Vector } from '../linear-algebra/matrix.ts';
 import { center, checkWeights } from '../linear-regression/model.ts';
 import type { LinearFit } from '../linear-regression/model.ts';
 import {
+  checkGram,
   checkPenalty,
   gramProblem,
   lossCorrelations,
@@ -45,7 +47,7 @@ export function kktViolations(
 // #region gap
 /**
  * The primal value P(w) of the centred problem and the gap
- * P(w) − D(θ) at θ = s r / n, Eqs. (rg-dual-point) and (rg-gap):
+ * P(w) − D(ν) at ν = γ r / n, Eqs. (rg-dual-point) and (rg-gap):
  * an upper bound on P(w) − P(w*).
  */
 export function gapOfGram(
@@ -55,18 +57,20 @@ export function gapOfGram(
   lambda1: number,
   lambda2: number,
 ): { primal: number; gap: number } {
+  checkGram('gapOfGram', p, { w, g });
+  checkPenalty('gapOfGram', { lambda1, lambda2 });
   let cMax = 0; // max_j |c_j|, c_j = g_j − λ₂w_j, Eq. (rg-kkt-c)
   for (let j = 0; j < p.d; j++) {
     cMax = Math.max(cMax, Math.abs(g[j] - lambda2 * w[j]));
   }
-  const s = cMax > lambda1 ? lambda1 / cMax : 1; // θ feasible
+  const gamma = cMax > lambda1 ? lambda1 / cMax : 1; // ν feasible
   const qw = dot(p.q, w);
   const yr = p.yy - qw; // ycᵀr / n
   const rr = p.yy - qw - dot(g, w); // ‖r‖² / n
   const w1 = w.reduce((a, v) => a + Math.abs(v), 0);
   const ww = dot(w, w);
   const primal = rr / 2 + lambda1 * w1 + (lambda2 / 2) * ww;
-  const dual = s * yr - (s * s * (rr + lambda2 * ww)) / 2;
+  const dual = gamma * yr - (gamma * gamma * (rr + lambda2 * ww)) / 2;
   return { primal, gap: primal - dual };
 }
 // #endregion
@@ -88,8 +92,9 @@ export function dualityGap(
 // #endregion
 
 // #region distance-bound
-/** μ = σ_min(Xc)²/n + λ₂: the strong convexity of Eq. (rg-enet). */
+/** μ = s_min(Xc)²/n + λ₂: the strong convexity of Eq. (rg-enet). */
 export function strongConvexity(X: Matrix, penalty: Penalty): number {
+  checkFinite('strongConvexity', 'X', X);
   const { Xc } = center(X, new Float64Array(X.rows));
   const { lambda2 } = checkPenalty('strongConvexity', penalty);
   const s = svd(Xc).s;
@@ -104,14 +109,15 @@ export function distanceBound(
   fit: LinearFit,
   penalty: Penalty,
 ): number {
-  const mu = strongConvexity(X, penalty);
+  const fn = 'distanceBound';
+  const mu = calledAs(fn, () => strongConvexity(X, penalty));
   if (!(mu > 0)) {
     throw new Error(
       'distanceBound: the objective is not strongly convex (μ = 0): ' +
         'Xc has dependent columns and λ₂ = 0, so w* may not be unique',
     );
   }
-  const e = kktViolations(X, y, fit, penalty).coef;
+  const e = calledAs(fn, () => kktViolations(X, y, fit, penalty).coef);
   return Math.sqrt(dot(e, e)) / mu;
 }
 // #endregion

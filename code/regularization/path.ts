@@ -4,11 +4,14 @@ import type { Matrix, Vector } from '../linear-algebra/matrix.ts';
 import { elasticNet } from './coordinate-descent.ts';
 import type { CDOptions, ElasticNetFit } from './coordinate-descent.ts';
 import { gramProblem } from './problem.ts';
+import { checkLambdas } from './ridge.ts';
+import { calledAs } from '../introduction/checks.ts';
 
 // #region lambda-max
 /**
  * λ_max = max_j |q_j| / α, q = Xcᵀyc/n, Eq. (rg-lambda-max): for λ at or
- * above it, w = 0 solves the elastic net with mixing α (l1Ratio).
+ * above it, w = 0 solves the elastic net with mixing α (scikit-learn's
+ * l1_ratio).
  */
 export function lambdaMax(X: Matrix, y: Vector, l1Ratio = 1): number {
   const p = gramProblem('lambdaMax', X, y);
@@ -29,7 +32,7 @@ export function lambdaGrid(
         `count=${count}, eps=${eps}`,
     );
   }
-  const top = lambdaMax(X, y, l1Ratio);
+  const top = calledAs('lambdaGrid', () => lambdaMax(X, y, l1Ratio));
   if (!(top > 0)) {
     throw new Error('lambdaGrid: y is uncorrelated with every column');
   }
@@ -50,6 +53,7 @@ export function elasticNetPath(
   { l1Ratio = 1, ...options }: CDOptions & { l1Ratio?: number } = {},
 ): ElasticNetFit[] {
   checkRatio('elasticNetPath', l1Ratio);
+  checkLambdas('elasticNetPath', lambdas);
   const fits: ElasticNetFit[] = [];
   let w0 = options.w0;
   for (const lambda_ of lambdas) {
@@ -57,7 +61,8 @@ export function elasticNetPath(
       lambda1: l1Ratio * lambda_,
       lambda2: (1 - l1Ratio) * lambda_,
     };
-    const fit = elasticNet(X, y, penalty, { ...options, w0 });
+    const fit = calledAs('elasticNetPath',
+      () => elasticNet(X, y, penalty, { ...options, w0 }));
     fits.push(fit);
     w0 = fit.w;
   }

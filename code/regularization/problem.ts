@@ -2,6 +2,7 @@
 // penalty weights, and the centred Gram form every solver works on.
 import {
   Matrix,
+  checkFinite,
   dot,
   matmul,
   matvec,
@@ -25,7 +26,9 @@ export interface Penalty {
   lambda1: number;
   lambda2?: number;
 }
+// #endregion
 
+// #region check-penalty
 /** Checks a penalty and fills in λ₂ = 0. */
 export function checkPenalty(fn: string, p: Penalty) {
   if (typeof p !== 'object' || p === null) {
@@ -97,7 +100,29 @@ export function gramProblem(fn: string, X: Matrix, y: Vector): Gram {
 
 /** g = q − Gw = Xcᵀ(yc − Xc w)/n: minus the loss gradient. */
 export function lossCorrelations(p: Gram, w: Vector): Vector {
+  checkGram('lossCorrelations', p, { w });
   const Gw = matvec(p.G, w);
   return p.q.map((qj, j) => qj - Gw[j]);
 }
 // #endregion
+
+/** Throws unless p is a Gram of gramProblem and each vector is
+ *  finite, of length p.d. */
+export function checkGram(
+  fn: string,
+  p: Gram,
+  vs: Record<string, Vector>,
+): void {
+  const ok = p?.G instanceof Matrix && p.G.rows === p.d &&
+    p.q?.length === p.d && Number.isFinite(p.yy);
+  if (!ok) {
+    throw new Error(`${fn}: p must be a Gram of gramProblem`);
+  }
+  for (const [name, v] of Object.entries(vs)) {
+    if (!(v instanceof Float64Array) || v.length !== p.d) {
+      throw new Error(`${fn}: ${name} must be vector(${p.d}), got ` +
+        (v instanceof Float64Array ? shapeOf(v) : typeof v));
+    }
+    checkFinite(fn, name, v);
+  }
+}

@@ -1,9 +1,10 @@
 // Ridge regression: the closed form by Cholesky, and the same solution
 // as a shrinkage of the singular values, for one λ or a whole grid.
-import { cholesky, choleskySolve } from '../decompositions/cholesky.ts';
+import { choleskyFor, choleskySolve } from '../decompositions/cholesky.ts';
 import { svd } from '../decompositions/svd.ts';
 import {
   Matrix,
+  checkFinite,
   dot,
   matmul,
   matvec,
@@ -53,26 +54,23 @@ export function ridgeCholesky(
   const Xt = transpose(Xc);
   const A = matmul(Xt, Xc); // XcᵀXc, d x d
   for (let j = 0; j < A.rows; j++) A.data[j * A.cols + j] += lambda_;
-  const w = choleskySolve(cholesky(A), matvec(Xt, yc));
+  const L = choleskyFor('ridgeCholesky', A, 'XcᵀXc + λI:');
+  const w = choleskySolve(L, matvec(Xt, yc));
   return { w, b: yMean - dot(xMean, w) }; // Eq. (lr-intercept)
 }
 // #endregion
 
 // #region shrinkage
-/** The factors σ_j² / (σ_j² + λ) of Eq. (rg-ridge-fitted). */
+/** The factors s_j² / (s_j² + λ) of Eq. (rg-ridge-fitted). */
 export function shrinkageFactors(s: Vector, lambda_: number): Vector {
-  checkLambda('shrinkageFactors', 'lambda_', lambda_);
-  if (s.some((sj) => !(sj >= 0) || !Number.isFinite(sj))) {
-    throw new Error(
-      'shrinkageFactors: singular values must be finite and >= 0',
-    );
-  }
-  // σ = 0 and λ = 0 is 0/0: that direction is not fitted, factor 0
+  checkShrinkage('shrinkageFactors', s, lambda_);
+  // s_j = 0 and λ = 0 is 0/0: that direction is not fitted, factor 0
   return s.map((sj) => (sj === 0 ? 0 : (sj * sj) / (sj * sj + lambda_)));
 }
 
-/** df(λ) = Σ_j σ_j² / (σ_j² + λ), Eq. (rg-ridge-df). */
+/** df(λ) = Σ_j s_j² / (s_j² + λ), Eq. (rg-ridge-df). */
 export function effectiveDof(s: Vector, lambda_: number): number {
+  checkShrinkage('effectiveDof', s, lambda_);
   return shrinkageFactors(s, lambda_).reduce((a, f) => a + f, 0);
 }
 // #endregion
@@ -80,7 +78,7 @@ export function effectiveDof(s: Vector, lambda_: number): number {
 // #region ridge-path
 /**
  * Ridge for every λ in `lambdas` from one SVD of the centred X,
- * Eq. (rg-ridge-svd): w = Σ_j v_j σ_j/(σ_j² + λ) u_jᵀyc.
+ * Eq. (rg-ridge-svd): w = Σ_j v_j s_j/(s_j² + λ) u_jᵀyc.
  */
 export function ridgePath(
   X: Matrix,
@@ -88,7 +86,7 @@ export function ridgePath(
   lambdas: number[],
 ): LinearFit[] {
   checkXy('ridgePath', X, y);
-  lambdas.forEach((l, i) => checkLambda('ridgePath', `lambdas[${i}]`, l));
+  checkLambdas('ridgePath', lambdas);
   const { Xc, yc, xMean, yMean } = center(X, y);
   const { U, s, V } = svd(Xc);
   const k = s.length;
@@ -106,6 +104,8 @@ export function ridgePath(
 
 /** Ridge for one λ through the SVD. */
 export function ridgeSvd(X: Matrix, y: Vector, lambda_: number) {
+  checkXy('ridgeSvd', X, y);
+  checkLambda('ridgeSvd', 'lambda_', lambda_);
   return ridgePath(X, y, [lambda_])[0];
 }
 // #endregion
@@ -118,10 +118,7 @@ export function ridgeObjective(
   fit: LinearFit,
   lambda_: number,
 ): number {
-  checkXy('ridgeObjective', X, y);
-  checkWeights('ridgeObjective', X, fit.w);
-  checkIntercept('ridgeObjective', fit.b);
-  checkLambda('ridgeObjective', 'lambda_', lambda_);
+  checkRidge('ridgeObjective', X, y, fit, lambda_);
   const Xw = matvec(X, fit.w);
   let sse = 0;
   for (let i = 0; i < X.rows; i++) sse += (y[i] - Xw[i] - fit.b) ** 2;
@@ -140,7 +137,7 @@ export function ridgeGradient(
   fit: LinearFit,
   lambda_: number,
 ): { w: Vector; b: number } {
-  ridgeObjective(X, y, fit, lambda_); // the same checks
+  checkRidge('ridgeGradient', X, y, fit, lambda_);
   const { rows: n, cols: d, data } = X;
   const r = matvec(X, fit.w).map((v, i) => y[i] - v - fit.b);
   const gw = fit.w.map((wj) => 2 * lambda_ * wj);
@@ -172,6 +169,8 @@ export function ridgeRisk(
         `${shapeOf(X)} and w ${shapeOf(w)}`,
     );
   }
+  checkFinite('ridgeRisk', 'X', X);
+  checkFinite('ridgeRisk', 'w', w);
   const { s, V } = svd(X);
   const a = matvec(transpose(V), w); // a_j = v_jᵀw
   let bias2 = 0;
@@ -187,3 +186,39 @@ export function ridgeRisk(
   return { bias2, variance, total: bias2 + variance };
 }
 // #endregion
+
+// Input checks of the functions above.
+
+/** Singular values finite and >= 0, and a λ >= 0. */
+function checkShrinkage(fn: string, s: Vector, lambda_: number): void {
+  checkLambda(fn, 'lambda_', lambda_);
+  if (!(ArrayBuffer.isView(s) || Array.isArray(s)) || s.length === 0) {
+    throw new Error(`${fn}: s must be a non-empty array of singular ` +
+      'values');
+  }
+  if (s.some((sj) => !(sj >= 0) || !Number.isFinite(sj))) {
+    throw new Error(`${fn}: singular values must be finite and >= 0`);
+  }
+}
+
+/** A non-empty array of λ >= 0, each finite. */
+export function checkLambdas(fn: string, lambdas: number[]): void {
+  if (!Array.isArray(lambdas) || lambdas.length === 0) {
+    throw new Error(`${fn}: lambdas must be a non-empty array of ` +
+      `numbers >= 0, got ${lambdas}`);
+  }
+  lambdas.forEach((l, i) => checkLambda(fn, `lambdas[${i}]`, l));
+}
+
+function checkRidge(
+  fn: string,
+  X: Matrix,
+  y: Vector,
+  fit: LinearFit,
+  lambda_: number,
+): void {
+  checkXy(fn, X, y);
+  checkWeights(fn, X, fit?.w);
+  checkIntercept(fn, fit.b);
+  checkLambda(fn, 'lambda_', lambda_);
+}

@@ -5,6 +5,11 @@
 import { loadIris } from '../calculus/iris.ts';
 import { symmetricEigen } from '../decompositions/eigen.ts';
 import { createRng } from '../introduction/random.ts';
+import {
+  requireInteger,
+  requirePositive,
+} from '../introduction/checks.ts';
+import { checkLambda } from '../regularization/ridge.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import { fitLogisticNewton } from '../logistic-regression/fit.ts';
 import { loadDigits } from './digits.ts';
@@ -19,6 +24,7 @@ export const SPECIES = ['setosa', 'versicolor', 'virginica'];
 
 /** Iris restricted to the columns `cols` (0..3), all 150 flowers. */
 export function irisColumns(cols: number[]) {
+  checkIndices('irisColumns', 'cols', cols, 4);
   const iris = loadIris();
   const X = new Matrix(iris.X.rows, cols.length);
   for (let i = 0; i < X.rows; i++) {
@@ -29,6 +35,7 @@ export function irisColumns(cols: number[]) {
 
 /** The model on all four iris measurements, or on the petals only. */
 export function irisStudy(cols = [0, 1, 2, 3]) {
+  checkIndices('irisStudy', 'cols', cols, 4);
   const { X, y, features } = irisColumns(cols);
   const fit = fitSoftmax(X, y, { lambda_: LAMBDA });
   const yHat = predictClass(X, fit.Theta);
@@ -38,6 +45,7 @@ export function irisStudy(cols = [0, 1, 2, 3]) {
 
 /** Digits scaled to [0, 1]: the listed rows of the file, in order. */
 export function digitsRows(rows: number[]) {
+  checkIndices('digitsRows', 'rows', rows, 1797);
   const all = loadDigits();
   const X = new Matrix(rows.length, 64);
   rows.forEach((i, r) => {
@@ -47,7 +55,7 @@ export function digitsRows(rows: number[]) {
 }
 
 /** Every fourth image (i % 4 = 3) is held out for testing. */
-export function digitsSplit() {
+function digitsSplit() {
   const idx = [...Array(1797).keys()];
   const train = digitsRows(idx.filter((i) => i % 4 !== 3));
   const test = digitsRows(idx.filter((i) => i % 4 === 3));
@@ -77,7 +85,7 @@ export function digitsStudy() {
 }
 
 /** Class 1's weights minus class 0's: the logistic θ = (b, w). */
-export function logisticView(fit: SoftmaxFit): Float64Array {
+function logisticView(fit: SoftmaxFit): Float64Array {
   const { Theta } = fit;
   return Float64Array.from({ length: Theta.rows },
     (_, j) => Theta.get(j, 1) - Theta.get(j, 0));
@@ -96,10 +104,11 @@ export function twoSpecies() {
 
 /** Softmax with K = 2 against the logistic model, unpenalized and not. */
 export function twoClassStudy(lambda_ = LAMBDA) {
+  checkLambda('twoClassStudy', 'lambda_', lambda_);
   const { X, y } = twoSpecies();
   const y01 = Float64Array.from(y);
   const maxDiff = (a: Float64Array, b: Float64Array) =>
-    Math.max(...a.map((v, j) => Math.abs(v - b[j])));
+    a.reduce((m, v, j) => Math.max(m, Math.abs(v - b[j])), -Infinity);
   const logistic = fitLogisticNewton(X, y01).theta;
   const reference = fitSoftmax(X, y, { reference: true });
   const centred = fitSoftmax(X, y);
@@ -117,6 +126,7 @@ export function twoClassStudy(lambda_ = LAMBDA) {
 
 /** Eigenvalues of ∇²L at a random Θ: without and with the fixes. */
 export function redundancyStudy(seed = 11) {
+  requireInteger('redundancyStudy', 'seed', seed);
   const { X, y } = irisColumns([2, 3]);
   const rng = createRng(seed);
   const Theta = new Matrix(3, 3);
@@ -134,7 +144,7 @@ export function redundancyStudy(seed = 11) {
 }
 
 /** The loss by the textbook formula, log Σ e^z with no shift. */
-export function naiveLoss(X: Matrix, y: Int32Array, Theta: Matrix) {
+function naiveLoss(X: Matrix, y: Int32Array, Theta: Matrix) {
   const Z = classScores(X, Theta);
   let sum = 0;
   for (let i = 0; i < Z.rows; i++) {
@@ -147,14 +157,26 @@ export function naiveLoss(X: Matrix, y: Int32Array, Theta: Matrix) {
 
 /** The iris fit made `factor` times more confident: Θ scaled. */
 export function overflowStudy(factor = 100) {
+  requirePositive('overflowStudy', 'factor', factor);
   const { X, y, fit } = irisStudy();
   const Theta = new Matrix(fit.Theta.rows, fit.Theta.cols,
     fit.Theta.data.map((v) => v * factor));
   const Z = classScores(X, Theta);
   return {
     factor,
-    maxScore: Math.max(...Z.data),
+    maxScore: Z.data.reduce((m, v) => Math.max(m, v), -Infinity),
     naive: naiveLoss(X, y, Theta),
     stable: softmaxLoss(X, y, Theta),
   };
+}
+
+/** A non-empty list of distinct indices in [0, n). */
+function checkIndices(fn: string, name: string, idx: number[], n: number) {
+  const ok = Array.isArray(idx) && idx.length > 0 &&
+    new Set(idx).size === idx.length &&
+    idx.every((i) => Number.isInteger(i) && i >= 0 && i < n);
+  if (!ok) {
+    throw new Error(`${fn}: ${name} must list distinct indices in ` +
+      `[0, ${n}), got ${Array.isArray(idx) ? `[${idx}]` : idx}`);
+  }
 }

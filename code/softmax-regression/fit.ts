@@ -10,6 +10,7 @@ import {
 import type { Problem } from '../optimization/problems.ts';
 import { SeparationError } from '../logistic-regression/fit.ts';
 import { checkLambda } from '../regularization/ridge.ts';
+import { requireInteger } from '../introduction/checks.ts';
 import {
   checkLabels,
   classScores,
@@ -144,11 +145,12 @@ export function fitSoftmax(
   opts: SoftmaxOptions = {},
 ): SoftmaxFit {
   const fn = 'fitSoftmax';
-  const K = opts.K ?? Math.max(1, ...y) + 1; // labels 0..max(y)
+  const K = opts.K ?? labelCount(y); // labels 0..max(y)
   const { lambda_ = 0, reference = false } = opts;
   const { maxIter = 50, tol = 1e-10 } = opts;
   checkLabels(fn, X, y, K);
   checkLambda(fn, 'lambda_', lambda_);
+  checkOptions(fn, maxIter, tol);
   const missing = [...Array(K).keys()].find((k) => !y.includes(k));
   if (missing !== undefined) {
     throw new Error(`${fn}: class ${missing} of 0..${K - 1} has no ` +
@@ -192,7 +194,10 @@ function refuseSeparated(
   let margin = Infinity; // minᵢ (z_{i,yᵢ} − max_{k≠yᵢ} z_ik)
   for (let i = 0; i < Z.rows; i++) {
     const z = Z.data.subarray(i * K, (i + 1) * K);
-    const rival = Math.max(...z.filter((_, k) => k !== y[i]));
+    let rival = -Infinity;
+    for (let k = 0; k < K; k++) {
+      if (k !== y[i]) rival = Math.max(rival, z[k]);
+    }
     margin = Math.min(margin, z[y[i]] - rival);
   }
   if (margin > 0) {
@@ -204,6 +209,13 @@ function refuseSeparated(
   }
 }
 // #endregion
+
+/** max(y) + 1, at least 2; checkLabels then checks y itself. */
+function labelCount(y: Int32Array): number {
+  let top = 1;
+  for (let i = 0; i < (y?.length ?? 0); i++) top = Math.max(top, y[i]);
+  return top + 1;
+}
 
 /** Runs `go`; a ConvergenceError is renamed and given a likely cause. */
 function named(fn: string, go: () => RunResult): RunResult {
@@ -230,4 +242,11 @@ function toFit(
   }
   const W = new Matrix(q - 1, K, Theta.data.slice(K));
   return { Theta, W, b: Theta.data.slice(0, K), lambda_, run };
+}
+
+function checkOptions(fn: string, maxIter: number, tol: number): void {
+  requireInteger(fn, 'maxIter', maxIter, 1);
+  if (!(tol >= 0 && Number.isFinite(tol))) {
+    throw new Error(`${fn}: tol must be finite and >= 0, got ${tol}`);
+  }
 }

@@ -43,6 +43,10 @@ export function checkLabels(
 
 /** Throws unless Θ is a finite (d+1) x K matrix, K >= 2, for X n x d. */
 export function checkParams(fn: string, X: Matrix, Theta: Matrix): void {
+  if (!(X instanceof Matrix)) {
+    throw new Error(`${fn}: X must be a Matrix, got ${typeof X}`);
+  }
+  checkFinite(fn, 'X', X);
   const ok = Theta instanceof Matrix && Theta.rows === X.cols + 1 &&
     Theta.cols >= 2;
   if (!ok) {
@@ -60,6 +64,9 @@ export function oneHot(y: Int32Array, K: number): Matrix {
   if (!(y instanceof Int32Array) || y.length === 0) {
     throw new Error('oneHot: expected a non-empty Int32Array of labels');
   }
+  if (!Number.isInteger(K) || K < 2) {
+    throw new Error(`oneHot: expected K >= 2 classes, got K = ${K}`);
+  }
   const Y = new Matrix(y.length, K);
   y.forEach((k, i) => {
     if (!(Number.isInteger(k) && k >= 0 && k < K)) {
@@ -74,13 +81,13 @@ export function oneHot(y: Int32Array, K: number): Matrix {
 // #region probabilities
 /** Z = X̃Θ = 1bᵀ + XW, Eq. (smr-scores): one row of K scores each. */
 export function classScores(X: Matrix, Theta: Matrix): Matrix {
-  checkFinite('classScores', 'X', X);
-  checkParams('classScores', X, Theta);
+  checkParams('classScores', X, Theta); // and X
   return matmul(addOnesColumn(X), Theta);
 }
 
 /** P with row i = softmax(z_i), Eq. (smr-model). */
 export function predictProba(X: Matrix, Theta: Matrix): Matrix {
+  checkParams('predictProba', X, Theta);
   const Z = classScores(X, Theta);
   const K = Z.cols;
   for (let i = 0; i < Z.rows; i++) {
@@ -92,6 +99,7 @@ export function predictProba(X: Matrix, Theta: Matrix): Matrix {
 
 /** The most probable class of each row: argmax_k z_ik. */
 export function predictClass(X: Matrix, Theta: Matrix): Int32Array {
+  checkParams('predictClass', X, Theta);
   const Z = classScores(X, Theta);
   const K = Z.cols;
   return Int32Array.from({ length: Z.rows }, (_, i) => {

@@ -5,7 +5,8 @@ import { moments } from '../introduction/stats.ts';
 import {
   requireFinite,
   requireFiniteArray,
-} from '../probability/checks.ts';
+  requireFunction,
+} from '../introduction/checks.ts';
 import type { Interval } from './intervals.ts';
 
 // #region quantile
@@ -26,6 +27,7 @@ export function quantile(xs: ArrayLike<number>, p: number): number {
 
 /** The median: the 1/2-quantile. */
 export function median(xs: ArrayLike<number>): number {
+  requireFiniteArray('median', 'xs', xs);
   return quantile(xs, 0.5);
 }
 // #endregion
@@ -38,7 +40,9 @@ export function bootstrapReplicates(
   statistic: (sample: Float64Array) => number,
   B: number,
 ): Float64Array {
-  requireFiniteArray('bootstrapReplicates', 'xs', xs);
+  const fn = 'bootstrapReplicates';
+  requireFiniteArray(fn, 'xs', xs);
+  requireFunction(fn, 'statistic', statistic);
   if (!Number.isSafeInteger(B) || B < 2) {
     throw new Error(
       `bootstrapReplicates: B must be an integer >= 2, got ${B}`,
@@ -50,6 +54,7 @@ export function bootstrapReplicates(
   for (let b = 0; b < B; b++) {
     for (let i = 0; i < n; i++) sample[i] = xs[rng.int(0, n)];
     out[b] = statistic(sample);
+    requireFinite(fn, `statistic of resample ${b}`, out[b]);
   }
   return out;
 }
@@ -61,6 +66,7 @@ export function percentileInterval(
   replicates: ArrayLike<number>,
   level = 0.95,
 ): Interval {
+  requireFiniteArray('percentileInterval', 'replicates', replicates);
   requireFinite('percentileInterval', 'level', level);
   if (!(level > 0 && level < 1)) {
     throw new Error(
@@ -78,7 +84,8 @@ export function percentileInterval(
 export function bootstrapStandardError(
   replicates: ArrayLike<number>,
 ): number {
-  requireFiniteArray('bootstrapStandardError', 'replicates', replicates);
+  const fn = 'bootstrapStandardError';
+  requireFiniteArray(fn, 'replicates', replicates, 2);
   return Math.sqrt(moments(replicates).variance); // Eq. (stat-boot-se)
 }
 // #endregion

@@ -5,8 +5,9 @@ import { moments } from '../introduction/stats.ts';
 import {
   requireFinite,
   requireFiniteArray,
+  requireFunction,
   requirePositive,
-} from '../probability/checks.ts';
+} from '../introduction/checks.ts';
 
 // #region sampling-distribution
 export type Estimator = (xs: Float64Array) => number;
@@ -26,6 +27,7 @@ export function samplingDistributions(
       `samplingDistributions: reps must be an integer >= 2, got ${reps}`,
     );
   }
+  checkCallbacks(draw, estimators);
   const out = estimators.map(() => new Float64Array(reps));
   for (let r = 0; r < reps; r++) {
     const xs = draw(rng);
@@ -33,6 +35,8 @@ export function samplingDistributions(
       out[j][r] = est(xs);
     });
   }
+  out.forEach((o, j) => requireFiniteArray('samplingDistributions',
+    `the estimates of estimators[${j}]`, o));
   return out;
 }
 // #endregion
@@ -101,3 +105,13 @@ export function varianceEstimatorTheory(
   return { bias, variance, mse: bias * bias + variance };
 }
 // #endregion
+
+function checkCallbacks(draw: unknown, estimators: unknown[]): void {
+  const fn = 'samplingDistributions';
+  requireFunction(fn, 'draw', draw);
+  if (!Array.isArray(estimators) || estimators.length === 0) {
+    throw new Error(`${fn}: estimators must be a non-empty array of ` +
+      `functions, got ${estimators}`);
+  }
+  estimators.forEach((e, j) => requireFunction(fn, `estimators[${j}]`, e));
+}

@@ -17,6 +17,11 @@ import {
 } from './intervals.ts';
 import { normalQuantile } from './normal-quantile.ts';
 import { tCdf } from './student-t.ts';
+import {
+  requireFiniteArray,
+  requireInteger,
+  requirePositive,
+} from '../introduction/checks.ts';
 
 // #region variance-study
 /** S/c for each divisor c on the same `reps` samples of N(0, sigma2). */
@@ -27,6 +32,7 @@ export function varianceStudy(
   reps: number,
   divisors: number[],
 ) {
+  checkVarianceStudy(seed, n, sigma2, reps, divisors);
   const draw = (rng: Rng) => rng.normalArray(n, 0, Math.sqrt(sigma2));
   const ests = divisors.map((c) => (xs: Float64Array) =>
     varianceWithDivisor(xs, c));
@@ -51,6 +57,8 @@ export type Method = (typeof METHODS)[number];
 export function coverageStudy(
   seed: number, n: number, reps: number, B: number,
 ): Record<Method, Coverage> {
+  checkSizes('coverageStudy', { seed }, { n: [n, 2], reps: [reps, 1],
+    B: [B, 2] });
   const z = normalQuantile(0.975);
   const draw = (rng: Rng) => rng.normalArray(n, COVERAGE_MU,
     COVERAGE_SIGMA);
@@ -73,7 +81,39 @@ export function coverageStudy(
 
 /** Exact coverage of xbar +- z s/sqrt(n) * f: P(|T| <= z f). */
 export function plugInCoverage(n: number, f = 1): number {
+  checkSizes('plugInCoverage', {}, { n: [n, 2] });
+  requirePositive('plugInCoverage', 'f', f);
   const z = normalQuantile(0.975);
   return 2 * tCdf(z * f, n - 1) - 1; // Eq. (stat-plugin-coverage)
 }
 // #endregion
+
+// Input checks of the functions above.
+
+/** Seeds in [0, 2^53 - 4) (a study adds up to 3), sizes >= a minimum. */
+function checkSizes(
+  fn: string,
+  seeds: Record<string, number>,
+  sizes: Record<string, [number, number]>,
+): void {
+  for (const [name, s] of Object.entries(seeds)) {
+    requireInteger(fn, name, s, 0, Number.MAX_SAFE_INTEGER - 3);
+  }
+  for (const [name, [x, min]] of Object.entries(sizes)) {
+    requireInteger(fn, name, x, min);
+  }
+}
+
+function checkVarianceStudy(
+  seed: number,
+  n: number,
+  sigma2: number,
+  reps: number,
+  divisors: number[],
+): void {
+  const fn = 'varianceStudy';
+  checkSizes(fn, { seed }, { n: [n, 2], reps: [reps, 2] });
+  requirePositive(fn, 'sigma2', sigma2);
+  requireFiniteArray(fn, 'divisors', divisors);
+  divisors.forEach((c, j) => requirePositive(fn, `divisors[${j}]`, c));
+}

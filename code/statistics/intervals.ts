@@ -5,8 +5,9 @@ import { moments } from '../introduction/stats.ts';
 import {
   requireFinite,
   requireFiniteArray,
+  requireFunction,
   requirePositive,
-} from '../probability/checks.ts';
+} from '../introduction/checks.ts';
 import { normalQuantile } from './normal-quantile.ts';
 import { tQuantile } from './student-t.ts';
 
@@ -80,12 +81,23 @@ export function coverage(
   }
   requireFinite('coverage', 'truth', truth);
   requireLevel('coverage', level);
+  requireFunction('coverage', 'draw', draw);
+  requireFunction('coverage', 'interval', interval);
   let hits = 0;
   for (let r = 0; r < reps; r++) {
     const { lo, hi } = interval(draw(rng), rng);
+    checkInterval(lo, hi);
     if (lo <= truth && truth <= hi) hits++;
   }
   const se = Math.sqrt((level * (1 - level)) / reps);
   return { reps, hits, rate: hits / reps, se };
 }
 // #endregion
+
+/** An interval from the caller's `interval`: finite, lo <= hi. */
+function checkInterval(lo: number, hi: number): void {
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi)) {
+    throw new Error(`coverage: interval must return finite lo <= hi, ` +
+      `got lo=${lo}, hi=${hi}`);
+  }
+}

@@ -10,7 +10,7 @@ import {
   requireFiniteArray,
   requirePositive,
   requireProbability,
-} from '../probability/checks.ts';
+} from '../introduction/checks.ts';
 
 // #region gaussian-log-likelihood
 /** Eq. (stat-gauss-ll): the sum of log N(x_i; mu, sigma2). */
@@ -19,9 +19,7 @@ export function gaussianLogLikelihood(
   mu: number,
   sigma2: number,
 ): number {
-  requireFiniteArray('gaussianLogLikelihood', 'xs', xs);
-  requireFinite('gaussianLogLikelihood', 'mu', mu);
-  requirePositive('gaussianLogLikelihood', 'sigma2', sigma2);
+  checkGaussian('gaussianLogLikelihood', xs, mu, sigma2);
   const sd = Math.sqrt(sigma2);
   let ll = 0;
   for (let i = 0; i < xs.length; i++) ll += normalLogPdf(xs[i], mu, sd);
@@ -34,7 +32,7 @@ export function gaussianScore(
   mu: number,
   sigma2: number,
 ): Float64Array {
-  gaussianLogLikelihood(xs, mu, sigma2); // checks the inputs
+  checkGaussian('gaussianScore', xs, mu, sigma2);
   const n = xs.length;
   let s1 = 0; // sum of (x_i - mu)
   let s2 = 0; // sum of (x_i - mu)^2
@@ -80,7 +78,7 @@ export function bernoulliLogLikelihood(
   xs: ArrayLike<number>,
   p: number,
 ): number {
-  requireFiniteArray('bernoulliLogLikelihood', 'xs', xs);
+  requireBits('bernoulliLogLikelihood', xs);
   requireProbability('bernoulliLogLikelihood', 'p', p);
   let ll = 0;
   for (let i = 0; i < xs.length; i++) ll += bernoulliLogPmf(xs[i], p);
@@ -89,7 +87,8 @@ export function bernoulliLogLikelihood(
 
 /** k/p - (n - k)/(1 - p), the derivative in p: Eq. (stat-bern-score). */
 export function bernoulliScore(xs: ArrayLike<number>, p: number): number {
-  bernoulliLogLikelihood(xs, p); // checks the inputs
+  requireBits('bernoulliScore', xs);
+  requireProbability('bernoulliScore', 'p', p);
   if (!(p > 0 && p < 1)) {
     throw new Error(`bernoulliScore: p must be in (0, 1), got ${p}`);
   }
@@ -97,8 +96,9 @@ export function bernoulliScore(xs: ArrayLike<number>, p: number): number {
   return k / p - (xs.length - k) / (1 - p);
 }
 
-/** The number of ones in 0/1 data (bernoulliLogPmf checks each). */
+/** The number of ones in 0/1 data. */
 export function countOnes(xs: ArrayLike<number>): number {
+  requireBits('countOnes', xs);
   let k = 0;
   for (let i = 0; i < xs.length; i++) k += xs[i];
   return k;
@@ -106,7 +106,31 @@ export function countOnes(xs: ArrayLike<number>): number {
 
 /** The MLE k/n, Eq. (stat-bern-mle). */
 export function bernoulliMle(xs: ArrayLike<number>): number {
-  bernoulliLogLikelihood(xs, 0.5); // checks: non-empty, all 0 or 1
+  requireBits('bernoulliMle', xs);
   return countOnes(xs) / xs.length;
 }
 // #endregion
+
+// Input checks of the functions above.
+
+function checkGaussian(
+  fn: string,
+  xs: ArrayLike<number>,
+  mu: number,
+  sigma2: number,
+): void {
+  requireFiniteArray(fn, 'xs', xs);
+  requireFinite(fn, 'mu', mu);
+  requirePositive(fn, 'sigma2', sigma2);
+}
+
+/** Throws unless xs is a non-empty array of 0s and 1s. */
+export function requireBits(fn: string, xs: ArrayLike<number>): void {
+  requireFiniteArray(fn, 'xs', xs);
+  for (let i = 0; i < xs.length; i++) {
+    if (xs[i] !== 0 && xs[i] !== 1) {
+      throw new Error(`${fn}: every x must be 0 or 1, got xs[${i}] = ` +
+        `${xs[i]}`);
+    }
+  }
+}

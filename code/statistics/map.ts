@@ -5,8 +5,8 @@ import {
   requireFinite,
   requireFiniteArray,
   requirePositive,
-} from '../probability/checks.ts';
-import { bernoulliLogLikelihood, countOnes } from './likelihood.ts';
+} from '../introduction/checks.ts';
+import { countOnes, requireBits } from './likelihood.ts';
 
 // #region beta-bernoulli
 export interface BetaParams {
@@ -21,7 +21,7 @@ export function betaBernoulliPosterior(
 ): BetaParams {
   requirePositive('betaBernoulliPosterior', 'prior.a', prior.a);
   requirePositive('betaBernoulliPosterior', 'prior.b', prior.b);
-  bernoulliLogLikelihood(xs, 0.5); // checks: non-empty, all 0 or 1
+  requireBits('betaBernoulliPosterior', xs);
   const k = countOnes(xs);
   return { a: prior.a + k, b: prior.b + xs.length - k };
 }

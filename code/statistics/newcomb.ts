@@ -12,6 +12,7 @@ import {
 } from './bootstrap.ts';
 import { tInterval } from './intervals.ts';
 import { gaussianMle } from './likelihood.ts';
+import { requireInteger } from '../introduction/checks.ts';
 
 // #region load-newcomb
 /** SHA-256 of data/newcomb/newcomb.csv, as in its README.md. */
@@ -36,7 +37,7 @@ export function loadNewcomb(path = newcombPath()): Float64Array {
 export const NEWCOMB_B = 10_000; // bootstrap resamples
 
 /** Estimates and 95% intervals for the centre of the data xs. */
-export function centreStudy(xs: Float64Array, B = NEWCOMB_B, seed = 1882) {
+function centreStudy(xs: Float64Array, B = NEWCOMB_B, seed = 1882) {
   const rng = createRng(seed);
   const mean = (s: Float64Array) => moments(s).mean;
   const meanReps = bootstrapReplicates(rng, xs, mean, B);
@@ -60,6 +61,7 @@ export function centreStudy(xs: Float64Array, B = NEWCOMB_B, seed = 1882) {
 
 /** The study on all 66 values and on the 64 without the two outliers. */
 export function newcombStudy(B = NEWCOMB_B) {
+  requireInteger('newcombStudy', 'B', B, 2);
   const xs = loadNewcomb();
   const kept = xs.filter((x) => x >= 0); // drops -44 and -2
   return { all: centreStudy(xs, B), kept: centreStudy(kept, B) };

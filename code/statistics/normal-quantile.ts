@@ -1,6 +1,6 @@
 // The standard normal quantile function z_p = Phi^{-1}(p): Wichura's
 // Algorithm AS 241 (PPND16), accurate to about 1 part in 10^16.
-import { requireFinite } from '../probability/checks.ts';
+import { requireFinite } from '../introduction/checks.ts';
 
 // #region as241-coefficients
 // Wichura (1988), Applied Statistics 37(3), 477-484, PPND16. Each row

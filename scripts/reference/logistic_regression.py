@@ -26,6 +26,8 @@ import warnings
 
 import numpy as np
 import sklearn
+import statsmodels
+import statsmodels.api as sm
 from scipy.optimize import linprog
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
@@ -96,12 +98,23 @@ def main():
                  bounds=[(None, None)] * (d + 1), method="highs")
     unpenalized["separable_by_linprog"] = bool(lp.status == 0)
 
+    # Exercise 3: class_weight='balanced' gives sample i the weight
+    # n / (2 n_c), c its class; C = 1 as in the chapter's main fit.
+    balanced_model, balanced_ok = fit(Z, y, C=1.0, class_weight="balanced")
+    counts = np.bincount(y.astype(int))
+
+    # Exercise 4: standard errors of the unpenalized two-feature model
+    # in the units of the data, from the inverse Hessian (statsmodels'
+    # Logit computes them from the observed information).
+    logit = sm.Logit(y, sm.add_constant(X[:, PAIR])).fit(
+        method="newton", tol=1e-14, maxiter=100, disp=0)
+
     pair_model, pair_ok = fit(Z[:, PAIR], y, penalty=None)
     single_model, single_ok = fit(Z[:, SINGLE], y, penalty=None)
 
     result = {
         "generated_by": "scripts/reference/logistic_regression.py",
-        "versions": versions(sklearn),
+        "versions": versions(sklearn, statsmodels),
         "data": {
             "file": "data/breast-cancer/breast_cancer.csv",
             "sha256": sha256,
@@ -120,6 +133,20 @@ def main():
             "penalty": None,
             **summary(pair_model, pair_ok, Z[:, PAIR], y,
                       with_proba=False),
+        },
+        "balanced": {
+            "C": 1.0,
+            "class_weight": "balanced",
+            "weights": {"benign": float(n / (2 * counts[0])),
+                        "malignant": float(n / (2 * counts[1]))},
+            **summary(balanced_model, balanced_ok, Z, y, with_proba=False),
+        },
+        "pair_raw_logit": {
+            "what": "statsmodels Logit, no penalty, raw mean radius and "
+                    "mean texture with a constant",
+            "features": [int(j) for j in PAIR],
+            "params": as_list(logit.params),
+            "bse": as_list(logit.bse),
         },
         "single": {
             "features": [int(j) for j in SINGLE],

@@ -53,6 +53,8 @@ NORMAL_P = [1e-300, 1e-100, 1e-20, 1e-11, 1e-10, 1e-5, 0.001, 0.01,
             0.999, 0.99999, 1 - 1e-10]
 T_DOF = [1, 2, 3, 4, 5, 7, 10, 19, 29, 30, 49, 65, 100, 1000, 100000]
 T_P = [0.55, 0.75, 0.9, 0.95, 0.975, 0.99, 0.995, 0.9995]
+# above 1e5, where tQuantile switches to the expansion in 1/nu
+T_DOF_LARGE = [100001, 1000000, 10000000]
 T_POINTS = [-30.0, -4.0, -2.5, -1.0, -0.1, 0.0, 0.3, 1.3, 2.0, 3.5, 12.0]
 
 
@@ -111,6 +113,12 @@ def main():
         "exact": [[float(exact_t_ppf(p, nu)) for p in T_P]
                   for nu in T_DOF],
     }
+    t_ppf_large = {
+        "dof": T_DOF_LARGE,
+        "p": T_P,
+        "exact": [[float(exact_t_ppf(p, nu)) for p in T_P]
+                  for nu in T_DOF_LARGE],
+    }
     t_cdf = {
         "dof": T_DOF,
         "t": T_POINTS,
@@ -142,6 +150,7 @@ def main():
         },
         "normal_ppf": normal,
         "t_ppf": t_ppf,
+        "t_ppf_large": t_ppf_large,
         "t_cdf": t_cdf,
         "quantiles": quantiles,
         "newcomb": {

@@ -11,8 +11,9 @@ import { createRng } from '../../code/introduction/random.ts';
 import {
   bestTime,
   gflops,
-  measureKernels,
-  type Timing,
+  measureSpread,
+  median,
+  type Spread,
 } from '../../code/linear-algebra/benchmark.ts';
 import { hilbertStudy } from '../../code/linear-algebra/hilbert.ts';
 import { Matrix, norm } from '../../code/linear-algebra/matrix.ts';
@@ -20,7 +21,10 @@ import { project } from '../../code/linear-algebra/project.ts';
 import {
   condEstAccuracy,
   hilbertSummary,
+  growthExample,
+  nearlyDependentExample,
   pivotExample,
+  projectionMatrixCheck,
   singularMessage,
 } from '../../code/linear-algebra/examples.ts';
 
@@ -29,44 +33,109 @@ import {
 
 /** Sizes of the build-time benchmark: small, so the build stays fast. */
 export const SPEED_SIZES = [32, 64, 96, 128, 192, 256] as const;
-/** Time budget per kernel and size, in milliseconds. */
-export const SPEED_BUDGET_MS = 40;
+/** Time budget per kernel, size and repetition, in milliseconds. */
+export const SPEED_BUDGET_MS = 15;
+/** Independent repetitions of the whole measurement. */
+export const SPEED_REPS = 5;
 
-let speeds: Timing[] | null = null;
+/** One spread per kernel and size for ml-matrix, as measureSpread. */
+function mlSpread(): Spread[] {
+  const rng = createRng(3);
+  const mats = SPEED_SIZES.map((n) => [
+    MlMatrix.from1DArray(n, n, rng.normalArray(n * n)),
+    MlMatrix.from1DArray(n, n, rng.normalArray(n * n)),
+  ]);
+  const runs = SPEED_SIZES.map(() => [] as number[]);
+  for (let r = 0; r < SPEED_REPS; r++) {
+    SPEED_SIZES.forEach((n, i) => {
+      const [A, B] = mats[i];
+      runs[i].push(gflops(n, bestTime(() => A.mmul(B), SPEED_BUDGET_MS)));
+    });
+  }
+  return SPEED_SIZES.map((n, i) => {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const g of runs[i]) [min, max] = [Math.min(min, g), Math.max(max, g)];
+    return { kernel: 'ml-matrix', n, runs: runs[i],
+      median: median(runs[i]), min, max };
+  });
+}
 
 /**
- * GFLOP/s of naive, ikj, blocked and ml-matrix at SPEED_SIZES, measured
- * once per build (about a second) and shared by the figure and prose.
+ * A measurement artifact (a point far below both neighbours of its
+ * line, such as a first call timed before the JIT finished) must not
+ * reach the page: the build measures again, and stops if it recurs.
  */
-export function kernelSpeeds(): Timing[] {
+function checkSpeeds(rows: Spread[]): void {
+  for (const row of rows) {
+    const line = rows.filter((r) => r.kernel === row.kernel);
+    const i = line.indexOf(row);
+    const near = [line[i - 1], line[i + 1]].filter(Boolean);
+    if (near.every((r) => row.median < r.median / 4)) {
+      throw new Error(
+        `linear-algebra: ${row.kernel} at n=${row.n} ran at ` +
+          `${row.median.toFixed(2)} GFLOP/s, under a quarter of its ` +
+          'neighbours: a timing artifact, not a speed',
+      );
+    }
+  }
+}
+
+let speeds: Spread[] | null = null;
+
+/**
+ * GFLOP/s of naive, ikj, blocked and ml-matrix at SPEED_SIZES, each
+ * measured SPEED_REPS times, once per build (a few seconds) and shared
+ * by the figure and the prose.
+ */
+export function kernelSpeeds(): Spread[] {
   if (speeds) return speeds;
-  const ours = measureKernels(SPEED_SIZES, SPEED_BUDGET_MS);
-  const rng = createRng(3);
-  const theirs = SPEED_SIZES.map((n) => {
-    const A = MlMatrix.from1DArray(n, n, rng.normalArray(n * n));
-    const B = MlMatrix.from1DArray(n, n, rng.normalArray(n * n));
-    const ms = bestTime(() => A.mmul(B), SPEED_BUDGET_MS);
-    return { kernel: 'ml-matrix', n, gflops: gflops(n, ms) };
-  });
-  speeds = [...ours, ...theirs];
+  const measure = () => [
+    ...measureSpread(SPEED_SIZES, SPEED_BUDGET_MS, SPEED_REPS),
+    ...mlSpread(),
+  ];
+  speeds = measure();
+  try {
+    checkSpeeds(speeds);
+  } catch {
+    // a busy machine can disturb one measurement; a second must be clean
+    speeds = measure();
+    checkSpeeds(speeds);
+  }
   return speeds;
 }
 
-/** The measured speed of one kernel at one size. */
-export function speedOf(kernel: string, n: number): number {
+/** The measured speeds of one kernel at one size. */
+export function speedOf(kernel: string, n: number): Spread {
   const row = kernelSpeeds().find((r) => r.kernel === kernel && r.n === n);
   if (!row) throw new Error(`speedOf: no timing for ${kernel} at n=${n}`);
-  return row.gflops;
+  return row;
+}
+
+/** Ratio of two kernels' speeds: of the medians, and its range over the
+ * repetitions (repetition r of one against repetition r of the other). */
+function speedRatio(fast: string, slow: string, n: number) {
+  const a = speedOf(fast, n);
+  const b = speedOf(slow, n);
+  const each = a.runs.map((g, r) => g / b.runs[r]);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of each) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
+  return { median: a.median / b.median, lo, hi };
 }
 
 const KERNEL_STYLE: Record<
   string,
-  { color: string; dash: string; symbol: string }
+  { color: string; dash: string; symbol: string; glyph: string }
 > = {
-  naive: { color: PALETTE[4], dash: '2,3', symbol: 'triangle' },
-  ikj: { color: PALETTE[1], dash: '6,3', symbol: 'square' },
-  blocked: { color: PALETTE[0], dash: 'none', symbol: 'circle' },
-  'ml-matrix': { color: PALETTE[2], dash: '10,3,2,3', symbol: 'diamond' },
+  naive: { color: PALETTE[4], dash: '2,3', symbol: 'triangle', glyph: '▲' },
+  ikj: { color: PALETTE[1], dash: '6,3', symbol: 'square', glyph: '■' },
+  blocked: {
+    color: PALETTE[0], dash: 'none', symbol: 'circle', glyph: '●',
+  },
+  'ml-matrix': {
+    color: PALETTE[2], dash: '10,3,2,3', symbol: 'diamond', glyph: '◆',
+  },
 };
 
 /** Label heights near `ys`, pushed apart to at least `gap`. */
@@ -80,36 +149,50 @@ function spread(ys: number[], gap: number): number[] {
   return out;
 }
 
-/** GFLOP/s against n for each kernel, labelled at the right end. */
+/** Median GFLOP/s against n for each kernel, with min-max whiskers, and
+ * each label at the right end with the line's marker. */
 export function matmulSpeedFigure(): string {
   const rows = kernelSpeeds();
   const last = SPEED_SIZES[SPEED_SIZES.length - 1];
   const names = Object.keys(KERNEL_STYLE);
-  const top = Math.max(...rows.map((r) => r.gflops));
-  const labelY = spread(names.map((k) => speedOf(k, last)), 0.07 * top);
+  let top = 0;
+  for (const r of rows) top = Math.max(top, r.max);
+  const labelY = spread(
+    names.map((k) => speedOf(k, last).median), 0.07 * top);
   const marks = Object.entries(KERNEL_STYLE).flatMap(([kernel, s], i) => {
-    const data = rows.filter((r) => r.kernel === kernel);
+    // each kernel's points shifted a little sideways, so that whiskers
+    // at one size do not hide each other
+    const shift = (i - 1.5) * 3;
+    const data = rows.filter((r) => r.kernel === kernel)
+      .map((r) => ({ ...r, n: r.n + shift }));
     return [
+      Plot.ruleX(data, {
+        x: 'n',
+        y1: 'min',
+        y2: 'max',
+        stroke: s.color,
+        strokeWidth: 1.5,
+      }),
       Plot.line(data, {
         x: 'n',
-        y: 'gflops',
+        y: 'median',
         stroke: s.color,
         strokeWidth: 2,
         strokeDasharray: s.dash,
       }),
       Plot.dot(data, {
         x: 'n',
-        y: 'gflops',
+        y: 'median',
         symbol: s.symbol,
         fill: s.color,
         r: 3.5,
       }),
       Plot.text(
-        [{ n: last, y: labelY[i] }],
+        [{ n: last + 4.5, y: labelY[i] }],
         {
           x: 'n',
           y: 'y',
-          text: () => kernel,
+          text: () => `${s.glyph} ${kernel}`,
           dx: 8,
           textAnchor: 'start',
           fill: 'currentColor',
@@ -118,7 +201,7 @@ export function matmulSpeedFigure(): string {
     ];
   });
   return renderPlot({
-    marginRight: 80,
+    marginRight: 95,
     marginBottom: 40,
     x: {
       label: 'matrix size n (an n × n matrix times an n × n matrix)',
@@ -287,23 +370,35 @@ export function hilbertFigure(): string {
 export default cached('linear-algebra', () => {
   const nBig = SPEED_SIZES[SPEED_SIZES.length - 1];
   const nSmall = SPEED_SIZES[0];
+  const hil = hilbertSummary();
   return {
     speedFigure: matmulSpeedFigure(),
     projectionFigure: projectionFigure(),
     hilbertFigure: hilbertFigure(),
     speedBudgetMs: SPEED_BUDGET_MS,
+    speedReps: SPEED_REPS,
     projectionA: [...PROJECTION_A],
     projectionB: [...PROJECTION_B],
     nBig,
     nSmall,
-    blockedSpeed: speedOf('blocked', nBig),
-    blockedSpeedSmall: speedOf('blocked', nSmall),
-    ikjSpeed: speedOf('ikj', nBig),
-    naiveSpeed: speedOf('naive', nBig),
-    mlSpeed: speedOf('ml-matrix', nBig),
+    blockedSpeed: speedOf('blocked', nBig).median,
+    blockedSpeedSmall: speedOf('blocked', nSmall).median,
+    ikjSpeed: speedOf('ikj', nBig).median,
+    naiveSpeed: speedOf('naive', nBig).median,
+    mlSpeed: speedOf('ml-matrix', nBig).median,
+    blockedOverNaive: speedRatio('blocked', 'naive', nBig),
+    blockedOverIkj: speedRatio('blocked', 'ikj', nBig),
+    blockedOverMl: speedRatio('blocked', 'ml-matrix', nBig),
     proj: projectionExample(),
     piv: pivotExample(),
-    hil: hilbertSummary(),
+    nearDep: nearlyDependentExample(),
+    growth: growthExample(60),
+    growthSmall: growthExample(40),
+    projMatrix: (({ worst, allowed }) => ({ worst, allowed }))(
+      projectionMatrixCheck()),
+    hil,
+    hilDigits: Math.round(-Math.log10(hil.last.error)),
+    matrixKiB: (nBig * nBig * 8) / 1024,
     cea: condEstAccuracy(),
     singularMessage: singularMessage(),
   };

@@ -19,6 +19,7 @@ const SYMBOLS: Record<string, string> = {
   rvert: '|', langle: '⟨', rangle: '⟩', top: 'ᵀ', dots: '…', ldots: '…',
   cdots: '⋯', odot: '⊙', otimes: '⊗', circ: '∘', ell: 'ℓ', star: '*',
   ',': ' ', ';': ' ', ':': ' ', '!': '', quad: ' ', qquad: ' ', ' ': ' ',
+  '\n': ' ', '\\': ' ', '': '\\',
   '{': '{', '}': '}', '%': '%', '#': '#', '&': '&', _: '_',
 };
 const DROP = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg',
@@ -54,7 +55,7 @@ function group(s: string, i: number): [string, number] {
     return [s.slice(i + 1, j - 1), j];
   }
   if (s[i] === '\\') {
-    const m = /^\\([a-zA-Z]+|.)/.exec(s.slice(i));
+    const m = /^\\([a-zA-Z]+|[\s\S])/.exec(s.slice(i));
     return [m ? m[0] : '\\', i + (m ? m[0].length : 1)];
   }
   return [s[i] ?? '', i + 1];
@@ -76,8 +77,8 @@ export function texToText(tex: string): string {
   while (i < tex.length) {
     const c = tex[i];
     if (c === '\\') {
-      const m = /^\\([a-zA-Z]+|.)/.exec(tex.slice(i))!;
-      const name = m[1];
+      const m = /^\\([a-zA-Z]+|[\s\S])?/.exec(tex.slice(i))!;
+      const name = m[1] ?? '';
       i += m[0].length;
       if (name === 'frac' || name === 'tfrac' || name === 'dfrac') {
         const [a, j] = group(tex, i);

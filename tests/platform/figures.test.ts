@@ -56,4 +56,9 @@ describe('texToText', () => {
       .toBe('σ(z) = 1/(1+e^(-z))');
     expect(texToText('x_{ij} + \\hat{y}')).toBe('xᵢⱼ + ŷ');
   });
+
+  it('reads control spaces, line breaks and a lone backslash', () => {
+    expect(texToText('a \\\n b \\\\ c\\ d')).toBe('a b c d');
+    expect(texToText('x\\')).toBe('x\\');
+  });
 });

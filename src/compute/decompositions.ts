@@ -1,31 +1,61 @@
-// Build-time figures of "Matrix decompositions", computed by its code,
-// seeded. Colour is always paired with a dash pattern, a symbol or a
+// Build-time computation of "Matrix decompositions": its figures and
+// every number its prose shows, computed by its code, seeded, cached. Colour is always paired with a dash pattern, a symbol or a
 // direct label. ml-matrix is imported here (the comparison), never from
 // code/.
 import { crc32, deflateSync } from 'node:zlib';
 import {
   CholeskyDecomposition,
+  EigenvalueDecomposition,
   Matrix as MlMatrix,
   QrDecomposition,
   SVD as MlSVD,
 } from 'ml-matrix';
-import { powerOfTen } from '../lib/format.ts';
+import { cached } from '../lib/cache.ts';
+import { powerOfTen, sci } from '../lib/format.ts';
 import { label, once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
-import { Matrix, matmul, sub, transpose } from '../../code/linear-algebra/matrix.ts';
 import {
+  Matrix,
+  identity,
+  matmul,
+  scale,
+  sub,
+  transpose,
+} from '../../code/linear-algebra/matrix.ts';
+import {
+  ELLIPSE_A,
+  IMAGE_SIZE,
+  INDEFINITE,
+  RANKS_SHOWN,
+  STUDY_M,
+  STUDY_MAX_N,
+  SWEEP_N,
+  choleskyFailure,
   conditioningSummary,
   ellipseExample,
   hardCases,
   imageStudy,
+  type HardCase,
   sweepHistories,
 } from '../../code/decompositions/examples.ts';
 import { cholesky } from '../../code/decompositions/cholesky.ts';
 import { symmetricEigen } from '../../code/decompositions/eigen.ts';
-import { householderQR } from '../../code/decompositions/householder.ts';
+import {
+  householderQR,
+  thinQ,
+} from '../../code/decompositions/householder.ts';
 import { qrLeastSquares } from '../../code/decompositions/least-squares.ts';
 import { frobenius } from '../../code/decompositions/low-rank.ts';
 import { pseudoInverse } from '../../code/decompositions/pseudo-inverse.ts';
 import { svd } from '../../code/decompositions/svd.ts';
+import { syntheticImage } from '../../code/decompositions/image.ts';
+import {
+  smallestRank,
+  squareImage,
+} from '../../code/decompositions/solutions/compression.ts';
+import { logDet } from '../../code/decompositions/solutions/log-det.ts';
+import {
+  reflectionError,
+} from '../../code/decompositions/solutions/wrong-sign.ts';
 import ref from '../../tests/fixtures/decompositions/reference.json' with {
   type: 'json',
 };
@@ -94,10 +124,10 @@ export function ellipseFigure(): string {
       label(1.2 * v2[0], 1.2 * v2[1] + 0.05 * sign(v2[1]), 'v₂',
         { ...SYMBOL, anchor: 'end' }),
       label(
-        SHIFT + 1.08 * su1[0] + 0.05, 1.08 * su1[1] + 0.1, 'σ₁u₁', SYMBOL,
+        SHIFT + 1.08 * su1[0] + 0.05, 1.08 * su1[1] + 0.1, 's₁u₁', SYMBOL,
       ),
       label(
-        SHIFT + 1.35 * su2[0], 1.35 * su2[1] + 0.05, 'σ₂u₂',
+        SHIFT + 1.35 * su2[0], 1.35 * su2[1] + 0.05, 's₂u₂',
         { ...SYMBOL, anchor: 'end' },
       ),
       label(0, -1.5, 'unit circle ‖x‖ = 1', CAPTION),
@@ -220,9 +250,12 @@ export function sweepsFigure(): string {
       labelArrow: 'none',
       ticks: Array.from({ length: last }, (_, i) => i + 1),
     },
+    marginLeft: 60,
     y: {
       type: 'log',
       label: 'what is left to rotate away',
+      labelAnchor: 'center',
+      labelArrow: 'none',
       domain: [1e-17, 1],
       ticks: [1e-16, 1e-12, 1e-8, 1e-4, 1],
       tickFormat: powerOfTen,
@@ -353,7 +386,7 @@ export function rankErrorFigure(): string {
         strokeWidth: 1.5,
       }),
       Plot.text([
-        { k: lx + 2.8, y: 0.7, t: 'predicted: √(σ²ₖ₊₁ + …)' },
+        { k: lx + 2.8, y: 0.7, t: 'predicted: √(s²ₖ₊₁ + …)' },
         { k: lx + 2.8, y: 0.5, t: 'measured: ‖A − Aₖ‖' },
       ], {
         x: 'k', y: 'y', text: 't', textAnchor: 'start',
@@ -368,21 +401,26 @@ export function rankErrorFigure(): string {
 
 export interface HardCaseRow {
   readonly name: string;
+  readonly source: string;
   readonly report: string;
-  readonly ourSweeps: number;
-  /** ||U S V^T - A||_F / ||A||_F for our SVD. */
+  readonly routine: string;
+  /** Our sweeps (null for QR, which has none). */
+  readonly ourSweeps: number | null;
+  /** Relative residual of the defining equation: ||QR - A||, ||U S V^T
+   *  - A|| or ||AV - V Lambda||, over ||A|| (Frobenius). */
   readonly ourError: number;
-  /** What ml-matrix's QR and SVD did with the same matrix: the
-   *  relative error of the rebuilt matrix, or the error thrown. */
-  readonly mlQr: number | string;
-  readonly mlSvd: number | string;
+  /** ml-matrix's routine of the same kind on the same matrix: the same
+   *  relative residual, or the name of the error it threw. */
+  readonly ml: number | string;
+  /** The cells of the table, formatted. */
+  readonly oursText: string;
+  readonly mlText: string;
 }
 
-function mlOutcome(f: () => MlMatrix, A: Matrix): number | string {
+/** f(), or the name of what it threw. */
+function attempt(f: () => number): number | string {
   try {
-    const R = f();
-    const diff = R.sub(new MlMatrix(toRows(A))).norm('frobenius');
-    return diff / frobenius(A);
+    return f();
   } catch (e) {
     return `${(e as Error).name}`;
   }
@@ -392,33 +430,81 @@ function toRows(A: Matrix): number[][] {
   return Array.from({ length: A.rows }, (_, i) => Array.from(A.row(i)));
 }
 
+/** ||B - A||_F / ||A||_F for an ml-matrix B. */
+function mlGap(B: MlMatrix, A: Matrix): number {
+  return B.sub(new MlMatrix(toRows(A))).norm('frobenius') / frobenius(A);
+}
+
+/** Our routine and ml-matrix's on one hard case. */
+function runHardCase(c: HardCase) {
+  const A = c.A;
+  const ml = new MlMatrix(toRows(A));
+  if (c.routine === 'qr') {
+    const f = householderQR(A);
+    return {
+      ourSweeps: null,
+      ourError: frobenius(sub(matmul(thinQ(f), f.R), A)) / frobenius(A),
+      ml: attempt(() => {
+        const d = new QrDecomposition(ml);
+        return mlGap(d.orthogonalMatrix.mmul(d.upperTriangularMatrix), A);
+      }),
+    };
+  }
+  if (c.routine === 'eigen') {
+    const e = symmetricEigen(A);
+    const n = A.rows;
+    const VL = new Matrix(n, n);
+    for (let t = 0; t < n * n; t++) {
+      VL.data[t] = e.vectors.data[t] * e.values[t % n];
+    }
+    return {
+      ourSweeps: e.sweeps,
+      ourError: frobenius(sub(matmul(A, e.vectors), VL)) / frobenius(A),
+      ml: attempt(() => {
+        const d = new EigenvalueDecomposition(ml);
+        const V = d.eigenvectorMatrix;
+        const D = MlMatrix.diag(d.realEigenvalues);
+        return ml.mmul(V).sub(V.mmul(D)).norm('frobenius') / frobenius(A);
+      }),
+    };
+  }
+  const f = svd(A);
+  const S = new Matrix(f.s.length, f.s.length);
+  f.s.forEach((x, i) => (S.data[i * f.s.length + i] = x));
+  const quiet = console.warn; // ml-matrix warns about wide SVDs
+  console.warn = () => {};
+  const mlSvd = attempt(() => {
+    const d = new MlSVD(ml, { autoTranspose: true });
+    return mlGap(d.leftSingularVectors
+      .mmul(MlMatrix.diag(d.diagonal))
+      .mmul(d.rightSingularVectors.transpose()), A);
+  });
+  console.warn = quiet;
+  return {
+    ourSweeps: f.sweeps,
+    ourError: frobenius(sub(matmul(matmul(f.U, S), transpose(f.V)), A)) /
+      frobenius(A),
+    ml: mlSvd,
+  };
+}
+
+const ROUTINE_NAME = {
+  svd: 'SVD', qr: 'QR', eigen: 'symmetric eigen',
+} as const;
+
 export function hardCaseTable(): HardCaseRow[] {
   return hardCases().map((c) => {
-    const f = svd(c.A);
-    const S = new Matrix(f.s.length, f.s.length);
-    f.s.forEach((x, i) => (S.data[i * f.s.length + i] = x));
-    const R = matmul(matmul(f.U, S), transpose(f.V));
-    const ml = new MlMatrix(toRows(c.A));
-    const quiet = console.warn; // ml-matrix warns about wide SVDs
-    console.warn = () => {};
-    const mlSvd = mlOutcome(() => {
-      const d = new MlSVD(ml, { autoTranspose: true });
-      return d.leftSingularVectors
-        .mmul(MlMatrix.diag(d.diagonal))
-        .mmul(d.rightSingularVectors.transpose());
-    }, c.A);
-    console.warn = quiet;
-    const mlQr = mlOutcome(() => {
-      const d = new QrDecomposition(ml);
-      return d.orthogonalMatrix.mmul(d.upperTriangularMatrix);
-    }, c.A);
+    const r = runHardCase(c);
+    const sweepsText = r.ourSweeps === null ? ''
+      : `${r.ourSweeps} sweep${r.ourSweeps === 1 ? '' : 's'}, `;
     return {
       name: c.name,
+      source: c.source,
       report: c.report,
-      ourSweeps: f.sweeps,
-      ourError: frobenius(sub(R, c.A)) / frobenius(c.A),
-      mlQr,
-      mlSvd,
+      routine: ROUTINE_NAME[c.routine],
+      ...r,
+      oursText: `${sweepsText}${sci(r.ourError, 1)}`,
+      mlText: typeof r.ml === 'number' ? sci(r.ml, 1) : r.ml,
     };
   });
 }
@@ -445,6 +531,13 @@ export interface Agreement {
   readonly of: string;
 }
 
+/** The largest of xs, by a loop (no spread into a call). */
+function maxOf(xs: readonly number[]): number {
+  let m = -Infinity;
+  for (const x of xs) m = Math.max(m, x);
+  return m;
+}
+
 const rowsOf = (a: number[][]) => new Matrix(
   a.length, a[0].length, Float64Array.from(a.flat()),
 );
@@ -469,7 +562,7 @@ const flipToMatch = (A: Matrix, B: Matrix) => {
 
 export function referenceAgreement(): Agreement[] {
   const out: Agreement[] = [];
-  const worst = (xs: number[]) => Math.max(...xs);
+  const worst = maxOf;
   {
     const A = rowsOf(ref.cholesky.A);
     const L = rowsOf(ref.cholesky.L);
@@ -496,7 +589,7 @@ export function referenceAgreement(): Agreement[] {
     worst: worst(ref.lstsq.map(
       (e: { X: number[][]; y: number[]; w: number[] }) => {
         const { w } = qrLeastSquares(rowsOf(e.X), Float64Array.from(e.y));
-        return maxAbs(w, e.w) / Math.max(...e.w.map(Math.abs));
+        return maxAbs(w, e.w) / maxOf(e.w.map(Math.abs));
       },
     )),
     of: 'max |wᵢ|',
@@ -506,7 +599,7 @@ export function referenceAgreement(): Agreement[] {
     library: 'numpy.linalg.eigh',
     worst: worst(ref.eigh.map((e: { A: number[][]; values: number[] }) => {
       const { values } = symmetricEigen(rowsOf(e.A));
-      return maxAbs(values, e.values) / Math.max(...e.values.map(Math.abs));
+      return maxAbs(values, e.values) / maxOf(e.values.map(Math.abs));
     })),
     of: 'max |λᵢ|',
   });
@@ -529,7 +622,7 @@ export function referenceAgreement(): Agreement[] {
       const { s } = svd(rowsOf(e.A));
       return maxAbs(s, e.s) / e.s[0];
     })),
-    of: 'σ₁',
+    of: 's₁',
   });
   out.push({
     what: 'pseudo-inverse',
@@ -546,3 +639,72 @@ export function referenceAgreement(): Agreement[] {
 
 /** The library versions the fixture was made with. */
 export const REFERENCE_VERSIONS = ref.versions;
+
+// ---------------------------------------------------------------------
+// What the chapter shows.
+
+export default cached('decompositions', () => {
+  const ell = ellipseExample();
+  const cond = conditioning();
+  const at12 = cond.last;
+  const lastRow = cond.rows[cond.rows.length - 1];
+  const sw = sweeps();
+  const img = imageResults();
+  const agree = referenceAgreement();
+  const mlc = mlCholesky(INDEFINITE);
+  const h = sw.eig.offNorms;
+  const lg = (i: number) => Math.log10(h[sw.eig.sweeps + i]);
+  const errAt = (k: number) => img.errors[k].tail;
+  const lstsqConds = ref.lstsq.map((e: { cond: number }) => e.cond);
+  const worstAgree = maxOf(agree.map((a) => a.worst));
+  const nearSingular = svd(hardCases()[3].A).s;
+  const disk = smallestRank(syntheticImage(IMAGE_SIZE));
+  const square = smallestRank(squareImage(IMAGE_SIZE));
+  const mlBad = mlc.L.flat().find((x: number) => !Number.isFinite(x));
+  return {
+    ellipseFigure: ellipseFigure(),
+    sweepsFigure: sweepsFigure(),
+    conditioningFigure: conditioningFigure(),
+    rankImagesFigure: rankImagesFigure(),
+    rankErrorFigure: rankErrorFigure(),
+    ellipseRows: ELLIPSE_A.map((r) => r.join(', ')),
+    ellS: Array.from(ell.s),
+    indefiniteRows: `(${INDEFINITE.map((r) => r.join(', ')).join('), (')})`,
+    choleskyMessage: choleskyFailure().message,
+    sweepN: SWEEP_N,
+    sweepM: 2 * SWEEP_N,
+    eigSweeps: sw.eig.sweeps,
+    svSweeps: sw.sv.sweeps,
+    tail: [h[sw.eig.sweeps - 5], h[sw.eig.sweeps - 4], h[sw.eig.sweeps - 3]],
+    digitGrowth: (lg(-4) / lg(-5) + lg(-3) / lg(-4)) / 2,
+    studyM: STUDY_M,
+    studyMaxN: STUDY_MAX_N,
+    at12: { n: at12.n, kappa: at12.kappa, qrError: at12.qrError,
+      normalError: at12.normalError as number },
+    refusedN: cond.refusedN as number,
+    lastQrDigits: Math.round(-Math.log10(lastRow.qrError)),
+    qrRatio: cond.qrRatio,
+    imageSize: IMAGE_SIZE,
+    imagePixels: IMAGE_SIZE * IMAGE_SIZE,
+    ranksShown: [...RANKS_SHOWN],
+    errRank1: errAt(1),
+    errRank3: errAt(RANKS_SHOWN[3]),
+    errRank4: errAt(RANKS_SHOWN[4]),
+    storedRank4: RANKS_SHOWN[4] * (2 * IMAGE_SIZE + 1),
+    worstGap: img.worstGap,
+    versions: { numpy: ref.versions.numpy, scipy: ref.versions.scipy },
+    agree,
+    worstAgreeInEps: worstAgree / Number.EPSILON,
+    lstsqCond: maxOf(lstsqConds),
+    hard: hardCaseTable(),
+    nearSingular: Array.from(nearSingular),
+    mlcFlag: String(mlc.flag),
+    mlcBad: String(mlBad),
+    compression: { disk, square },
+    logDet200: logDet(cholesky(scale(identity(200), 0.01))),
+    wrongSign: {
+      wrong: reflectionError(Float64Array.of(1, 1e-9), 1),
+      right: reflectionError(Float64Array.of(1, 1e-9), -1),
+    },
+  };
+});

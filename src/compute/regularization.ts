@@ -1,8 +1,14 @@
-// Build-time figures of the regularization chapter, computed by its
-// code, seeded. Colour is always paired with a dash pattern, a symbol or
-// a direct label, so print and colour-blind readers lose nothing.
+// Build-time computation of "Regularization: ridge, lasso, elastic net":
+// its figures and every number its prose shows, computed by its code,
+// seeded, and cached (src/lib/cache.ts). Colour is always paired with a
+// dash pattern, a symbol or a direct label, so print and colour-blind
+// readers lose nothing.
+import { cached } from '../lib/cache.ts';
 import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
-import { powerOfTen } from '../lib/format.ts';
+import { fixed, powerOfTen, sci } from '../lib/format.ts';
+import sk from '../../tests/fixtures/regularization/sklearn.json' with {
+  type: 'json',
+};
 import { createRng } from '../../code/introduction/random.ts';
 import { cholesky } from '../../code/decompositions/cholesky.ts';
 import { solveLowerTransposed } from '../../code/decompositions/triangular.ts';
@@ -18,13 +24,21 @@ import {
   kktViolations,
   strongConvexity,
 } from '../../code/regularization/optimality.ts';
-import { RIDGE_LAMBDAS } from '../../code/regularization/diabetes.ts';
-import type {
+import {
+  CV_FOLDS,
+  RIDGE_LAMBDAS,
   diabetesStudy,
+  entryOrder,
+  inFoldScalingCv,
   quadraticStudy,
 } from '../../code/regularization/diabetes.ts';
+import { selectLambda } from '../../code/regularization/cross-validation.ts';
+import { randomOrthogonal } from '../../code/decompositions/examples.ts';
+import { ridgeQr } from '../../code/regularization/solutions/ridge-qr.ts';
+import { looRidge } from '../../code/regularization/solutions/loo-ridge.ts';
 import { gramProblem } from '../../code/regularization/problem.ts';
 import {
+  ridgeCholesky,
   ridgeSvd,
   shrinkageFactors,
 } from '../../code/regularization/ridge.ts';
@@ -56,17 +70,17 @@ function spread(values: number[], gap: number): number[] {
 // One coordinate in an orthonormal design: the three shrinkage rules.
 
 /** λ of the threshold figure. */
-export const THRESHOLD_LAMBDA = 1;
+const THRESHOLD_LAMBDA = 1;
 
-/** ŵ against the least-squares z for ridge, lasso and elastic net. */
-export function thresholdFigure(): string {
+/** ŵ against the least-squares v = ŵᴸˢ for ridge, lasso, elastic net. */
+function thresholdFigure(): string {
   const l = THRESHOLD_LAMBDA;
   const rules = [
-    { name: 'least squares: z', f: (z: number) => z },
-    { name: `ridge: z / (1 + λ)`, f: (z: number) => z / (1 + l) },
-    { name: 'lasso: S(z, λ)', f: (z: number) => softThreshold(z, l) },
+    { name: 'least squares: v', f: (z: number) => z },
+    { name: `ridge: v / (1 + λ)`, f: (z: number) => z / (1 + l) },
+    { name: 'lasso: S(v, λ)', f: (z: number) => softThreshold(z, l) },
     {
-      name: 'elastic net: S(z, λ/2) / (1 + λ/2)',
+      name: 'elastic net: S(v, λ/2) / (1 + λ/2)',
       f: (z: number) => softThreshold(z, l / 2) / (1 + l / 2),
     },
   ];
@@ -90,7 +104,8 @@ export function thresholdFigure(): string {
   return renderPlot({
     height: 320,
     marginRight: 215,
-    x: { label: 'least-squares coefficient z', grid: true },
+    marginBottom: 44,
+    x: { label: 'least-squares coefficient v = ŵᴸˢ', grid: true },
     y: { label: 'penalized coefficient ŵ', grid: true },
     marks,
   });
@@ -100,7 +115,7 @@ export function thresholdFigure(): string {
 // The geometry: an ellipse of constant loss touching a ball.
 
 /** Two correlated features and a target; seeded. */
-export function geometryProblem() {
+function geometryProblem() {
   const rng = createRng(12);
   const n = 200;
   const X = new Matrix(n, 2);
@@ -115,10 +130,10 @@ export function geometryProblem() {
 }
 
 /** λ of the lasso in the geometry figure. */
-export const GEOMETRY_LAMBDA = 0.8;
+const GEOMETRY_LAMBDA = 0.8;
 
 /** The lasso fit, and the ridge fit with ‖w‖₂ equal to its ‖w‖₁. */
-export function geometry() {
+function geometry() {
   const { X, y } = geometryProblem();
   const ols = fitNormalEquations(X, y).w;
   const l1 = lasso(X, y, GEOMETRY_LAMBDA).w;
@@ -148,7 +163,7 @@ function ellipse(G: Matrix, centre: Float64Array, level: number) {
 }
 
 /** Loss contours against the L2 disc (left) and the L1 diamond. */
-export function geometryFigure(g: ReturnType<typeof geometry>): string {
+function geometryFigure(g: ReturnType<typeof geometry>): string {
   const { G } = gramProblem('geometryFigure', g.X, g.y);
   const quad = (w: Float64Array) => {
     const d0 = w[0] - g.ols[0];
@@ -158,9 +173,9 @@ export function geometryFigure(g: ReturnType<typeof geometry>): string {
   };
   // each ball as the band between a lower and an upper boundary
   const panels = [
-    { name: 'ridge: ‖w‖₂ ≤ t', w: g.l2,
+    { name: 'ridge: ‖w‖₂ ≤ c', w: g.l2,
       half: (x: number) => Math.sqrt(Math.max(g.t * g.t - x * x, 0)) },
-    { name: 'lasso: ‖w‖₁ ≤ t', w: g.l1,
+    { name: 'lasso: ‖w‖₁ ≤ c', w: g.l1,
       half: (x: number) => Math.max(g.t - Math.abs(x), 0) },
   ];
   const balls: object[] = [];
@@ -188,8 +203,9 @@ export function geometryFigure(g: ReturnType<typeof geometry>): string {
     panel: p.name, x: g.ols[0], y: g.ols[1],
   }));
   return renderPlot({
-    height: 350,
-    marginBottom: 40,
+    height: 360,
+    marginTop: 32,
+    marginBottom: 44,
     fx: { label: null, padding: 0.1, domain: panels.map((p) => p.name) },
     x: { label: 'w₁', domain: [-1, 2.4], grid: true },
     y: { label: 'w₂', domain: [-1.2, 2.2], grid: true },
@@ -232,28 +248,33 @@ export function geometryFigure(g: ReturnType<typeof geometry>): string {
 // ---------------------------------------------------------------------
 // The diabetes data: shrinkage factors, paths, convergence.
 
-/** σ_j²/(σ_j² + λ) against λ for each singular direction of Zc. */
-export function shrinkageFigure(study: Study): string {
+/** s_j²/(s_j² + λ) against λ for each singular direction of Zc. */
+function shrinkageFigure(study: Study): string {
   const lambdas = Array.from({ length: 113 }, (_, k) => 10 ** (-1 + k / 16));
   const rows = lambdas.flatMap((lambda_) =>
     Array.from(shrinkageFactors(study.s, lambda_), (f, j) => ({
       lambda_, f, j,
     })));
   const d = study.s.length;
-  const label = (j: number) => `σ${String(j + 1).replace(/\d/g, (c) =>
-    '₀₁₂₃₄₅₆₇₈₉'[Number(c)])}² = ${Math.round(study.s[j] ** 2)}`;
+  const s2 = (j: number) => study.s[j] ** 2;
+  const label = (j: number) => `s${String(j + 1).replace(/\d/g, (c) =>
+    '₀₁₂₃₄₅₆₇₈₉'[Number(c)])}² = ${s2(j) < 10 ? fixed(s2(j), 1)
+    : fixed(s2(j), 0)}`;
   const tags = [0, d - 2, d - 1].map((j) => ({
     lambda_: study.s[j] ** 2, f: 0.5, text: label(j),
   }));
   return renderPlot({
-    height: 300,
+    height: 320,
+    marginTop: 32,
+    marginBottom: 44,
     marginRight: 20,
     x: {
       type: 'log', label: 'λ', domain: [0.1, 1e6],
       ticks: [0.1, 1, 10, 100, 1e3, 1e4, 1e5, 1e6], tickFormat: powerOfTen,
       grid: true,
     },
-    y: { label: 'shrinkage factor σⱼ² / (σⱼ² + λ)', domain: [0, 1], grid: true },
+    y: { label: 'shrinkage factor sⱼ² / (sⱼ² + λ)', domain: [0, 1],
+      grid: true },
     marks: [
       Plot.line(rows, {
         x: 'lambda_', y: 'f', z: 'j', stroke: PALETTE[0], strokeWidth: 1.4,
@@ -272,9 +293,51 @@ export function shrinkageFigure(study: Study): string {
 
 /** The powers of ten within the range of xs. */
 function decades(xs: number[]): number[] {
-  const lo = Math.ceil(Math.log10(Math.min(...xs)) - 1e-9);
-  const hi = Math.floor(Math.log10(Math.max(...xs)) + 1e-9);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of xs) {
+    min = Math.min(min, x);
+    max = Math.max(max, x);
+  }
+  const lo = Math.ceil(Math.log10(min) - 1e-9);
+  const hi = Math.floor(Math.log10(max) + 1e-9);
   return Array.from({ length: hi - lo + 1 }, (_, k) => 10 ** (lo + k));
+}
+
+/** 1, 2 and 5 times the powers of ten within the range of xs, so that
+ *  a log axis over a few decades has enough labels to read a value. */
+function ticks125(xs: number[]): number[] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of xs) {
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+  }
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi));
+    e++) {
+    for (const m of [1, 2, 5]) {
+      const v = Number((m * 10 ** e).toPrecision(1));
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.push(v);
+    }
+  }
+  return out;
+}
+
+/** A tick value as plain text: 0.05, 0.1, …, 20. */
+const plain = (v: number) => String(v);
+
+/**
+ * A log x axis labelled at every given tick. (A log scale's own tick
+ * format blanks the labels of 5 × 10ᵏ when ticks are dense; an axis
+ * mark with its own text channel keeps them all.)
+ */
+function logAxisX(ticks: number[], label: string): Plot.Markish[] {
+  return [
+    Plot.gridX(ticks, { strokeOpacity: 0.1 }),
+    Plot.axisX(ticks, { text: (d: number) => plain(d), label,
+      labelOffset: 40, labelAnchor: 'right' }),
+  ];
 }
 
 /** Coefficient paths against λ, λ decreasing to the right. */
@@ -282,14 +345,22 @@ function pathFigure(
   lambdas: number[],
   fits: { w: Float64Array }[],
   names: string[],
-  opts: { label: string; marks?: Plot.Markish[]; height?: number },
+  opts: { label: string; marks?: Plot.Markish[]; height?: number;
+    ticks?: number[] },
 ): string {
   const d = names.length;
   const rows = fits.flatMap((fit, k) =>
     Array.from(fit.w, (w, j) => ({ lambda_: lambdas[k], w, j })));
-  const lMin = Math.min(...lambdas);
+  let lMin = Infinity;
+  for (const l of lambdas) lMin = Math.min(lMin, l);
   const last = fits[lambdas.indexOf(lMin)].w; // the least shrunk fit
-  const span = Math.max(...last) - Math.min(...last);
+  let top = -Infinity;
+  let bottom = Infinity;
+  for (const v of last) {
+    top = Math.max(top, v);
+    bottom = Math.min(bottom, v);
+  }
+  const span = top - bottom;
   const ys = spread(Array.from(last), span / 16);
   const tags = names.map((name, j) => ({ lambda_: lMin, w: ys[j], name }));
   const marks: Plot.Markish[] = [Plot.ruleY([0], { strokeOpacity: 0.5 })];
@@ -306,14 +377,17 @@ function pathFigure(
       fill: PALETTE[j % PALETTE.length], fontWeight: 600,
     }),
   ));
-  marks.push(...(opts.marks ?? []));
+  for (const m of opts.marks ?? []) marks.push(m);
+  if (opts.ticks) marks.push(...logAxisX(opts.ticks, opts.label));
   return renderPlot({
-    height: opts.height ?? 360,
+    height: opts.height ?? 370,
+    marginTop: 32,
     marginRight: 50,
-    marginBottom: 42,
-    x: {
-      type: 'log', label: opts.label, reverse: true, tickFormat: powerOfTen,
-      ticks: decades(lambdas), grid: true, labelOffset: 38,
+    marginBottom: 44,
+    x: opts.ticks ? { type: 'log', reverse: true, axis: null } : {
+      type: 'log', label: opts.label, reverse: true,
+      tickFormat: powerOfTen, ticks: decades(lambdas), grid: true,
+      labelOffset: 40,
     },
     y: { label: 'coefficient per standard deviation', grid: true },
     marks,
@@ -321,21 +395,25 @@ function pathFigure(
 }
 
 /** The ridge path of the diabetes data. */
-export function ridgePathFigure(study: Study): string {
+function ridgePathFigure(study: Study): string {
   return pathFigure(RIDGE_LAMBDAS, study.ridgeFits, study.features, {
     label: 'ridge λ (decreasing →)',
   });
 }
 
 /** The lasso path, with the two cross-validated choices of λ. */
-export function lassoPathFigure(study: Study): string {
+function lassoPathFigure(study: Study): string {
   const { best, oneSe } = study.choice;
+  const at = (k: number) => study.lambdas[k];
   const rules = [
-    { lambda_: study.lambdas[best], text: 'CV minimum', at: 'end' },
-    { lambda_: study.lambdas[oneSe], text: 'one-SE rule', at: 'start' },
+    { lambda_: at(best), text: `CV minimum, λ = ${fixed(at(best), 3)}`,
+      at: 'end' },
+    { lambda_: at(oneSe), text: `one-SE rule, λ = ${fixed(at(oneSe), 2)}`,
+      at: 'start' },
   ];
   return pathFigure(study.lambdas, study.lassoFits, study.features, {
     label: 'lasso λ (decreasing →)',
+    ticks: ticks125(study.lambdas),
     marks: [
       Plot.ruleX(rules, {
         x: 'lambda_', stroke: 'currentColor', strokeDasharray: '4,3',
@@ -351,10 +429,10 @@ export function lassoPathFigure(study: Study): string {
 }
 
 /** λ of the convergence figure, as fractions of λ_max. */
-export const CONVERGENCE_FRACTIONS = [0.1, 0.01, 0.001] as const;
+const CONVERGENCE_FRACTIONS = [0.1, 0.01, 0.001] as const;
 
 /** Coordinate descent from w = 0 at each λ, to a gap of 1e-14. */
-export function convergence(study: Study) {
+function convergence(study: Study) {
   const { yy } = gramProblem('convergence', study.Z, study.y);
   const runs = CONVERGENCE_FRACTIONS.map((fraction) => {
     const lambda_ = fraction * study.lambdas[0];
@@ -365,7 +443,7 @@ export function convergence(study: Study) {
 }
 
 /** The duality gap after each sweep, relative to ‖yc‖²/n. */
-export function convergenceFigure(
+function convergenceFigure(
   { yy, runs }: ReturnType<typeof convergence>,
 ): string {
   const symbols = ['circle', 'square', 'triangle'] as const;
@@ -391,11 +469,14 @@ export function convergenceFigure(
     );
   });
   return renderPlot({
-    height: 320,
+    height: 340,
+    marginTop: 32,
+    marginBottom: 44,
     marginRight: 70,
     x: {
       type: 'log', label: 'sweep', grid: true, domain: [1, 3000],
-      ticks: [1, 10, 100, 1000], tickFormat: (x: number) => String(x),
+      ticks: [1, 3, 10, 30, 100, 300, 1000, 3000],
+      tickFormat: (x: number) => String(x),
     },
     y: {
       type: 'log', label: 'duality gap / (‖yc‖²/n)', grid: true,
@@ -410,7 +491,7 @@ export function convergenceFigure(
 // Cross-validation on the 64 quadratic features.
 
 /** Mean CV error ± one standard error against λ, with OLS for scale. */
-export function cvFigure(q: QuadStudy): string {
+function cvFigure(q: QuadStudy): string {
   const { best, oneSe } = q.choice;
   const rows = q.lambdas.map((lambda_, k) => ({
     lambda_, mse: q.cv.mean[k], lo: q.cv.mean[k] - q.cv.se[k],
@@ -421,21 +502,20 @@ export function cvFigure(q: QuadStudy): string {
   const counts = rows.filter((_, k) => k % 7 === 0);
   // λ falls to the right: the one-SE choice lies left of the minimum
   const picks = [
-    { ...rows[best], text: 'minimum', at: 'start' },
-    { ...rows[oneSe], text: 'one-SE rule', at: 'end' },
+    { ...rows[best], text: `minimum, λ = ${fixed(rows[best].lambda_, 2)}`,
+      at: 'start' },
+    { ...rows[oneSe],
+      text: `one-SE rule, λ = ${fixed(rows[oneSe].lambda_, 2)}`, at: 'end' },
   ];
   return renderPlot({
-    height: 340,
-    marginTop: 36,
+    height: 366,
+    marginTop: 56,
     marginLeft: 50,
-    marginBottom: 42,
-    x: {
-      type: 'log', label: 'lasso λ (decreasing →)', reverse: true,
-      tickFormat: powerOfTen, ticks: decades(q.lambdas), grid: true,
-      labelOffset: 38,
-    },
+    marginBottom: 44,
+    x: { type: 'log', reverse: true, axis: null },
     y: { label: 'cross-validated mean squared error', grid: true },
     marks: [
+      ...logAxisX(ticks125(q.lambdas), 'lasso λ (decreasing →)'),
       Plot.ruleY([ols], { stroke: PALETTE[4], strokeDasharray: '6,4' }),
       Plot.text([{ lambda_: q.lambdas[q.lambdas.length - 1], mse: ols }], {
         x: 'lambda_', y: 'mse', text: () => 'least squares, all 64',
@@ -484,42 +564,188 @@ function normwise(a: Float64Array, e: number[]): number {
   return Math.sqrt(num / den);
 }
 
+/** The largest entry of a vector (by a loop). */
+function largest(v: ArrayLike<number>): number {
+  let m = -Infinity;
+  for (let i = 0; i < v.length; i++) m = Math.max(m, v[i]);
+  return m;
+}
+
 /** Our fits beside each fixture fit, with the bounds of the tests. */
-export function agreement(
-  study: Study,
-  sk: { ridge: SkRef[]; lasso: SkRef[]; elastic_net: SkRef[] },
-) {
+function agreement(study: Study) {
   const { Z, y } = study;
-  const ridge = sk.ridge.map((ref) => {
+  const ridge = (sk.ridge as SkRef[]).map((ref) => {
     const fit = ridgeSvd(Z, y, ref.alpha);
-    return { ref, error: normwise(fit.w, ref.coef) };
+    return { alpha: ref.alpha, error: normwise(fit.w, ref.coef) };
   });
-  const sparse = [...sk.lasso, ...sk.elastic_net].map((ref) => {
-    const ratio = ref.l1_ratio ?? 1;
+  const refs = [...sk.lasso, ...sk.elastic_net] as SkRef[];
+  const sparse = refs.map((ref) => {
+    const ratio = ref.l1_ratio ?? 1; // scikit-learn's l1_ratio: our α
     const penalty = {
       lambda1: ref.alpha * ratio,
       lambda2: ref.alpha * (1 - ratio),
     };
     const ours = elasticNet(Z, y, penalty, { tol: 1e-14 });
     const theirs = { w: Float64Array.from(ref.coef), b: ref.intercept };
-    const kktOurs = Math.max(...kktViolations(Z, y, ours, penalty).coef);
-    const kktTheirs = Math.max(
-      ...kktViolations(Z, y, theirs, penalty).coef);
+    const kktOurs = largest(kktViolations(Z, y, ours, penalty).coef);
+    const kktTheirs = largest(kktViolations(Z, y, theirs, penalty).coef);
     const bound = distanceBound(Z, y, ours, penalty) +
       distanceBound(Z, y, theirs, penalty);
     let diff = 0;
     ours.w.forEach((v, j) => { diff += (v - ref.coef[j]) ** 2; });
+    const model = ratio === 1 ? `Lasso(alpha=${ref.alpha})`
+      : `ElasticNet(alpha=${ref.alpha}, l1_ratio=${ratio})`;
     return {
-      ref, ratio, ours, kktOurs, kktTheirs, bound,
+      model, ratio, kktOurs, kktTheirs, bound,
+      mu: strongConvexity(Z, penalty),
       diff: Math.sqrt(diff),
       error: normwise(ours.w, ref.coef),
       zeros: ours.w.filter((v) => v === 0).length,
     };
   });
+  let worstKkt = 0;
+  let worstSparse = 0;
+  for (const r of sparse) {
+    worstKkt = Math.max(worstKkt, r.kktOurs, r.kktTheirs);
+    worstSparse = Math.max(worstSparse, r.error);
+  }
+  let worstRidge = 0;
+  for (const r of ridge) worstRidge = Math.max(worstRidge, r.error);
   return {
-    ridge, sparse,
-    mu: strongConvexity(Z, { lambda1: 1 }),
-    worstRidge: Math.max(...ridge.map((r) => r.error)),
-    worstSparse: Math.max(...sparse.map((r) => r.error)),
+    ridgeRows: ridge.map((r) => [String(r.alpha), sci(r.error, 2)]),
+    sparseRows: sparse.map((r) => [r.model, String(r.zeros),
+      sci(r.kktOurs, 1), sci(r.kktTheirs, 1), sci(r.diff, 1),
+      sci(r.bound, 1)]),
+    muLasso: sparse[0].mu,
+    muNet: sparse.filter((r) => r.ratio !== 1).map((r) => r.mu),
+    worstKkt, worstSparse, worstRidge,
   };
 }
+
+// ---------------------------------------------------------------------
+// Paired comparisons over the same folds.
+
+/** Mean and standard error of a − b over the folds. */
+function paired(a: number[], b: number[]) {
+  const d = a.map((v, k) => v - b[k]);
+  const mean = d.reduce((s, v) => s + v, 0) / d.length;
+  let ss = 0;
+  let worst = 0;
+  for (const v of d) {
+    ss += (v - mean) ** 2;
+    worst = Math.max(worst, v);
+  }
+  return { mean, se: Math.sqrt(ss / (d.length - 1) / d.length), worst };
+}
+
+// ---------------------------------------------------------------------
+// Exercise 1: ridge by QR on a design with κ(X) = 10⁷.
+
+function ridgeQrStudy() {
+  const n = 40;
+  const d = 6;
+  const U = randomOrthogonal(5, n);
+  const V = randomOrthogonal(6, d);
+  const s = Array.from({ length: d }, (_, j) => 10 ** (-7 * j / (d - 1)));
+  const X = new Matrix(n, d); // U[:, :d] diag(s) Vᵀ
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) {
+      let v = 0;
+      for (let k = 0; k < d; k++) v += U.get(i, k) * s[k] * V.get(j, k);
+      X.data[i * d + j] = v;
+    }
+  }
+  const y = createRng(9).normalArray(n);
+  const lambda_ = 1e-16;
+  const ref = ridgeSvd(X, y, lambda_).w;
+  const err = (w: Float64Array) => normwise(w, Array.from(ref));
+  return { n, d, kappa: s[0] / s[d - 1], lambda_,
+    qr: err(ridgeQr(X, y, lambda_).w),
+    cholesky: err(ridgeCholesky(X, y, lambda_).w) };
+}
+
+// ---------------------------------------------------------------------
+// Everything the page shows.
+
+export default cached('regularization', () => {
+  const st = diabetesStudy();
+  const qs = quadraticStudy();
+  const geo = geometry();
+  const conv = convergence(st);
+  const ag = agreement(st);
+  const n = st.Z.rows;
+  const d = st.Z.cols;
+  const nz = (w: Float64Array) => w.filter((v) => v !== 0).length;
+  const feat = (name: string) => st.features.indexOf(name);
+  const ols10 = fitNormalEquations(st.Z, st.y);
+  const { best, oneSe } = st.choice;
+  const at10 = st.ridgeFits[RIDGE_LAMBDAS.findIndex(
+    (l) => Math.abs(l - 10) < 1e-9)];
+  const oneSeW = st.lassoFits[oneSe].w;
+  const f10 = shrinkageFactors(st.s, 10);
+  const vLast = (name: string) => st.V.get(feat(name), d - 1);
+  const signChanges = st.features.filter((_, j) => st.ridgeFits.some(
+    (f, i) => i > 0 && f.w[j] * st.ridgeFits[i - 1].w[j] < 0));
+  const qBest = qs.choice.best;
+  const qOneSe = qs.choice.oneSe;
+  let qRidge = 0;
+  qs.cvRidge.mean.forEach((m, i) => {
+    if (m < qs.cvRidge.mean[qRidge]) qRidge = i;
+  });
+  const inFold = inFoldScalingCv(st.lambdas);
+  const inFoldChoice = selectLambda(st.lambdas, inFold);
+  const loo = looRidge(st.Z, st.y, [0.1, 1, 10, 100]);
+  let gcvGap = 0;
+  for (const r of loo) gcvGap = Math.max(gcvGap, Math.abs(r.gcv / r.loo - 1));
+  const w = (fit: { w: Float64Array }, name: string) => fit.w[feat(name)];
+  return {
+    n, d, folds: CV_FOLDS,
+    geo: { l2: Array.from(geo.l2), l1: Array.from(geo.l1), c: geo.t,
+      ridgeLambda: geo.ridgeLambda, lassoLambda: GEOMETRY_LAMBDA },
+    thresholdLambda: THRESHOLD_LAMBDA,
+    s2First: st.s[0] ** 2, s2Last: st.s[d - 1] ** 2,
+    vLastS1: vLast('S1'), vLastS2: vLast('S2'),
+    f10First: f10[0], f10Last: f10[d - 1],
+    ols10: { S1: w(ols10, 'S1'), S2: w(ols10, 'S2'), BMI: w(ols10, 'BMI') },
+    at10: { S1: w(at10, 'S1'), S2: w(at10, 'S2'), BMI: w(at10, 'BMI') },
+    signChanges: signChanges.join(', '),
+    lmax: st.lambdas[0],
+    order: entryOrder(st.lassoFits).map((j) => st.features[j]).join(', '),
+    best: { lambda_: st.lambdas[best], nz: nz(st.lassoFits[best].w),
+      cv: st.cv.mean[best], se: st.cv.se[best] },
+    oneSe: { lambda_: st.lambdas[oneSe], nz: nz(oneSeW),
+      cv: st.cv.mean[oneSe],
+      dropped: st.features.filter((_, j) => oneSeW[j] === 0).join(', ') },
+    cvOls10: st.cvRidge.mean[0],
+    quad: {
+      ols: qs.cvRidge.mean[0],
+      best: { lambda_: qs.lambdas[qBest], nz: nz(qs.fits[qBest].w),
+        cv: qs.cv.mean[qBest], se: qs.cv.se[qBest] },
+      oneSe: { nz: nz(qs.fits[qOneSe].w), cv: qs.cv.mean[qOneSe] },
+      ridge: { lambda_: qs.ridgeLambdas[qRidge],
+        cv: qs.cvRidge.mean[qRidge] },
+      // paired over the same folds
+      olsVsTen: paired(qs.cvRidge.foldMse[0], st.cvRidge.foldMse[0]),
+      olsVsBest: paired(qs.cvRidge.foldMse[0], qs.cv.foldMse[qBest]),
+      olsVsOneSe: paired(qs.cvRidge.foldMse[0], qs.cv.foldMse[qOneSe]),
+      ridgeVsBest: paired(qs.cvRidge.foldMse[qRidge], qs.cv.foldMse[qBest]),
+    },
+    sweeps: conv.runs.map((r) => r.fit.sweeps),
+    fractions: CONVERGENCE_FRACTIONS.join(', '),
+    inFold: { cv: inFold.mean[inFoldChoice.best],
+      se: inFold.se[inFoldChoice.best],
+      diff: paired(inFold.foldMse[inFoldChoice.best],
+        st.cv.foldMse[best]) },
+    versions: sk.versions, tol: sk.tol, lassoCvAlpha: sk.lasso_cv.alpha,
+    agreement: ag,
+    exercises: { qr: ridgeQrStudy(), gcvGap,
+      looLambdas: loo.map((r) => String(r.lambda_)).join(', ') },
+    geometryFigure: geometryFigure(geo),
+    thresholdFigure: thresholdFigure(),
+    shrinkageFigure: shrinkageFigure(st),
+    ridgePathFigure: ridgePathFigure(st),
+    lassoPathFigure: lassoPathFigure(st),
+    convergenceFigure: convergenceFigure(conv),
+    cvFigure: cvFigure(qs),
+  };
+});

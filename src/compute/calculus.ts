@@ -1,13 +1,30 @@
-// Build-time figures of "Calculus for machine learning", computed by
-// the chapter's code: a gradient field over contour lines, the polar
-// map with its Jacobian at a few points, and the errors of forward mode
-// and central differences against SymPy's exact derivatives.
-import { powerOfTen } from '../lib/format.ts';
+// Build-time computation of "Calculus for machine learning": a gradient
+// field over contour lines, the polar map with its Jacobian at a few
+// points, the errors of forward mode and central differences against
+// SymPy's exact derivatives, and every number the prose shows. Cached.
+import { cached } from '../lib/cache.ts';
+import { powerOfTen, sci } from '../lib/format.ts';
 import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import ref from '../../tests/fixtures/calculus/reference.json' with {
   type: 'json',
 };
-import { derivativeErrors } from '../../code/calculus/experiments.ts';
+import {
+  derivativeErrors,
+  irisGradients,
+  linearizationGap,
+  threeVariables,
+  wiggleTermSum,
+} from '../../code/calculus/experiments.ts';
+import { dual } from '../../code/calculus/dual.ts';
+import { gradient } from '../../code/calculus/forward.ts';
+import { numericalHessian } from '../../code/calculus/numerical.ts';
+import { hvp } from '../../code/calculus/solutions/hvp.ts';
+import {
+  mixedPartial,
+} from '../../code/calculus/solutions/mixed-partial.ts';
+import { logSumExp, softmax } from '../../code/calculus/softmax.ts';
+import { GRADIENT_TOLERANCE } from '../../code/introduction/check.ts';
+import { fromRows } from '../../code/linear-algebra/matrix.ts';
 import {
   circleImages,
   doubleWell,
@@ -185,8 +202,10 @@ export function jacobianFigure(): string {
 // ---------------------------------------------------------------------
 // Forward mode against central differences, both against SymPy.
 
-/** The smallest error the log axis shows; an exact result sits here. */
-export const ERROR_FLOOR = 1e-18;
+/** Where the figure draws a result with error exactly 0: a strip below
+ * a break of the log axis, labelled "exact". */
+export const EXACT_ROW = 1e-18;
+const AXIS_BREAK = 4e-18;
 
 /** Errors at the fixture's points, against SymPy's exact derivative. */
 export function wiggleErrors() {
@@ -195,7 +214,7 @@ export function wiggleErrors() {
 
 export function derivativeErrorFigure(): string {
   const rows = wiggleErrors();
-  const floor = (e: number) => Math.max(e, ERROR_FLOOR);
+  const floor = (e: number) => (e === 0 ? EXACT_ROW : e);
   const fwd = rows.map((r) => ({ x: r.x, e: floor(r.forward) }));
   const fd = rows.map((r) => ({ x: r.x, e: floor(r.central) }));
   const label = (y: number, text: string) =>
@@ -204,28 +223,177 @@ export function derivativeErrorFigure(): string {
       fill: 'currentColor',
     });
   return renderPlot({
+    height: 340,
     marginRight: 130,
     marginBottom: 40,
+    marginLeft: 50,
     x: { label: 'x', labelAnchor: 'center', labelArrow: 'none' },
     y: {
       type: 'log',
-      domain: [ERROR_FLOOR, 1e-6],
-      ticks: [1e-18, 1e-16, 1e-14, 1e-12, 1e-10, 1e-8, 1e-6],
-      tickFormat: (v: number) => (v === ERROR_FLOOR ? '0' : powerOfTen(v)),
+      domain: [3e-19, 1e-6],
+      ticks: [EXACT_ROW, 1e-16, 1e-14, 1e-12, 1e-10, 1e-8, 1e-6],
+      tickFormat: (v: number) => (v === EXACT_ROW ? 'exact' : powerOfTen(v)),
       label: 'relative error of f′(x)',
       grid: true,
     },
     marks: [
+      // the break: below it, the strip of exact results (error 0)
+      Plot.ruleY([AXIS_BREAK], {
+        stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: '8,4',
+      }),
       Plot.ruleY([Number.EPSILON], {
         stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '2,3',
       }),
-      label(Number.EPSILON, 'machine ε'),
+      label(Number.EPSILON, '2⁻⁵²'),
       Plot.dot(fd, { x: 'x', y: 'e', symbol: 'square', stroke: PALETTE[1],
         r: 2.5 }),
       Plot.dot(fwd, { x: 'x', y: 'e', symbol: 'circle', fill: PALETTE[0],
         r: 2.5 }),
       label(1e-9, 'central differences'),
-      label(2.5e-17, 'dual numbers'),
+      label(EXACT_ROW, 'dual numbers'),
     ],
   });
 }
+
+// ---------------------------------------------------------------------
+// What the chapter shows.
+
+/** The largest of xs, by a loop (no spread into a call). */
+function maxOf(xs: ArrayLike<number>): number {
+  let m = -Infinity;
+  for (let i = 0; i < xs.length; i++) m = Math.max(m, xs[i]);
+  return m;
+}
+
+/** The element at rank floor(n / 2) of the sorted copy of xs. */
+function median(xs: readonly number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+}
+
+/** max_i |a_i - b_i|. */
+function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+  return d;
+}
+
+/**
+ * Exercise 1 and 3: the mixed partial Delta(h)/h^2 at h = 1e-5 and
+ * numericalHessian against SymPy's Hessian of threeVariables (largest
+ * error over the fixture's points and the (1, 3) entry), the ratio of
+ * Delta's errors at h = 1e-2 and 5e-3 at the third point, and the
+ * largest error of the forward-mode Hessian-vector product.
+ */
+function hessianExercises() {
+  const f = (x: Float64Array) =>
+    threeVariables(Array.from(x, (v) => dual(v))).value;
+  const grad = (x: Float64Array) => gradient(threeVariables, x);
+  let error = 0;
+  let hessianError = 0;
+  let hvpError = 0;
+  const v = [0.3, -1, 0.5];
+  for (const p of ref.three_variables) {
+    const exact = p.hessian[0][2];
+    error = Math.max(error,
+      Math.abs(mixedPartial(f, p.x, 0, 2, 1e-5) - exact));
+    const H = numericalHessian(grad, Float64Array.from(p.x));
+    hessianError = Math.max(hessianError, Math.abs(H.data[2] - exact));
+    const Hv = hvp(p.x, v);
+    for (let i = 0; i < 3; i++) {
+      const e = p.hessian[i][0] * v[0] + p.hessian[i][1] * v[1] +
+        p.hessian[i][2] * v[2];
+      hvpError = Math.max(hvpError, Math.abs(Hv[i] - e));
+    }
+  }
+  const p = ref.three_variables[2];
+  const err = (h: number) =>
+    Math.abs(mixedPartial(f, p.x, 0, 2, h) - p.hessian[0][2]);
+  return {
+    mixed: { error, hessianError, halving: err(1e-2) / err(5e-3) },
+    hvpError,
+  };
+}
+
+/** Points and radii of the linearization-gap measurement. */
+const GAP_AT = [0.8, 1.15];
+const GAP_RADII = [0.02, 0.01];
+
+export default cached('calculus', () => {
+  const arrows = gradientArrows();
+  const errs = wiggleErrors();
+  const W = fromRows(ref.iris.W);
+  const iris = irisGradients(W);
+  const gradScale = maxOf(Array.from(iris.chainRule, Math.abs));
+  const fdVsChain = maxDiff(iris.central, iris.chainRule);
+  const skLoss = Math.abs(iris.loss - ref.iris.at_W.loss);
+  const skBigLoss = Math.abs(iris.scaledLoss - ref.iris.at_1000W.loss);
+  const lseWorst = maxOf(ref.softmax.map(
+    (c: { z: number[]; logsumexp: number }) =>
+      Math.abs(logSumExp(c.z) - c.logsumexp)));
+  const smWorst = maxOf(ref.softmax.map(
+    (c: { z: number[]; softmax: number[] }) => {
+      const p = softmax(c.z);
+      return maxOf(Array.from(p, (v, i) => Math.abs(
+        c.softmax[i] === 0 ? v : (v - c.softmax[i]) / c.softmax[i])));
+    }));
+  const bigCase = ref.softmax.find((c: { name: string }) =>
+    c.name === 'large') as { z: number[] };
+  const termSum = wiggleTermSum(ref.wiggle.x);
+  const { mixed, hvpError } = hessianExercises();
+  return {
+    gradientFieldFigure: gradientFieldFigure(),
+    jacobianFigure: jacobianFigure(),
+    derivativeErrorFigure: derivativeErrorFigure(),
+    g0: arrows.g0,
+    longestGradient: arrows.longest,
+    jacobianRadius: JACOBIAN_RADIUS,
+    gapAt: GAP_AT,
+    gapRadii: GAP_RADII,
+    gapRatio: linearizationGap(GAP_AT, GAP_RADII[0]) /
+      linearizationGap(GAP_AT, GAP_RADII[1]),
+    // the Introduction's count: about 10 of 16 digits survive central
+    // differences at the best step, Eq. (fd-optimal-h)
+    centralDigits: Math.round(-Math.log10(Number.EPSILON ** (2 / 3))),
+    overflowAt: Math.log(Number.MAX_VALUE),
+    smallestAt: Math.log(Number.MIN_VALUE),
+    subnormalBelow: Math.log(2 ** -1022),
+    // exp rounds to 0 below the midpoint of 0 and the smallest double
+    zeroBelow: Math.log(Number.MIN_VALUE) - Math.LN2,
+    wigglePoints: ref.wiggle.x.length,
+    fdMedian: median(errs.map((r) => r.central)),
+    fwdMedian: median(errs.map((r) => r.forward)),
+    exactShare: errs.filter((r) => r.forward === 0).length / errs.length,
+    fwdWorst: maxOf(errs.map((r) => r.forward)),
+    termSum,
+    mixed,
+    hvpError,
+    termBound: Math.ceil(4 * termSum),
+    gradientTolerance: { ...GRADIENT_TOLERANCE },
+    loss: iris.loss,
+    log3: Math.log(3),
+    gradScale,
+    forwardPasses: iris.forwardPasses,
+    centralPasses: iris.centralPasses,
+    fwdVsChain: maxDiff(iris.forward, iris.chainRule),
+    fdVsChain,
+    fdDigits: Math.round(-Math.log10(fdVsChain / gradScale)),
+    scaledNaive: String(iris.scaledNaive),
+    scaledLoss: iris.scaledLoss,
+    unpenalized: { ...ref.iris.unpenalized },
+    versions: { ...ref.versions },
+    digits: ref.digits,
+    bigCaseZ0: bigCase.z[0],
+    lseText: lseWorst === 0
+      ? 'log-sum-exp agreed to the last bit on every input'
+      : `the largest difference in log-sum-exp was ${sci(lseWorst, 2)}`,
+    smWorst,
+    skLossText: skLoss === 0
+      ? "equals scikit-learn's to the last bit"
+      : `differs from scikit-learn's by ${sci(skLoss, 2)}`,
+    skGrad: maxDiff(iris.chainRule, ref.iris.at_W.gradient.flat()),
+    bigLoss: ref.iris.at_1000W.loss,
+    skBigText: skBigLoss === 0
+      ? 'are the same double'
+      : `differ by ${sci(skBigLoss, 2)}`,
+  };
+});

@@ -1,0 +1,39 @@
+// `npm run check`: every chapter has a mutation report
+// (tests/mutation/<slug>.json) that describes its current code and tests.
+// Stryker itself never runs here (it takes minutes per chapter); this only
+// hashes the files and compares. `npm run mutate -- <slug>` refreshes one.
+import { CHAPTERS } from '../src/toc.ts';
+import {
+  hashInputs, readReport, reportPath,
+} from '../src/lib/mutation-info.ts';
+
+export interface Problem {
+  readonly where: string;
+  readonly what: string;
+}
+
+/** A missing report, or one whose hashes no longer match the files. */
+export function checkMutationReports(root: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const { slug } of CHAPTERS) {
+    const where = reportPath(slug);
+    const refresh = `run \`npm run mutate -- ${slug}\``;
+    const report = readReport(slug, root);
+    if (!report) {
+      problems.push({ where, what: `chapter "${slug}" has no mutation ` +
+        `report; ${refresh}` });
+      continue;
+    }
+    const now = hashInputs(root, slug);
+    if (now.sha256 === report.sha256) continue;
+    const changed = [...new Set([...Object.keys(now.files),
+      ...Object.keys(report.files)])]
+      .filter((f) => now.files[f] !== report.files[f]);
+    problems.push({
+      where,
+      what: `chapter "${slug}": the mutation report is stale ` +
+        `(${changed.join(', ')} changed since it was made); ${refresh}`,
+    });
+  }
+  return problems;
+}
