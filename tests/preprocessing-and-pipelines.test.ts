@@ -8,8 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { dataPath } from '../code/calculus/data-file.ts';
 import { assertAllClose } from '../code/introduction/check.ts';
 import { createRng } from '../code/introduction/random.ts';
-import { Matrix } from '../code/linear-algebra/matrix.ts';
-import { svd } from '../code/decompositions/svd.ts';
+import {
+  Matrix,
+  matmul,
+  matvec,
+  transpose,
+} from '../code/linear-algebra/matrix.ts';
+import { cholesky } from '../code/decompositions/cholesky.ts';
 import {
   addOnesColumn,
   fitNormalEquations,
@@ -81,6 +86,8 @@ import {
 import {
   nestedCrossValidation,
 } from '../code/preprocessing-and-pipelines/solutions/nested-cv.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/preprocessing-and-pipelines.ts';
 import { fixture } from './helpers.ts';
 
 const sk = fixture('preprocessing-and-pipelines', 'sklearn.json');
@@ -467,14 +474,21 @@ describe('encoding categories, Eqs. (pp-one-hot) and (pp-ordinal)', () => {
     for (let i = 0; i < full.rows; i++) {
       expect(full.row(i).reduce((a, b) => a + b)).toBe(1);
     }
-    const ratio = (M: Matrix) => {
-      const { s } = svd(addOnesColumn(M));
-      return s[s.length - 1] / s[0];
+    // (1, −1, …, −1) is in the null space of [1 X]: exactly, row by row
+    const A = addOnesColumn(full);
+    const v = Float64Array.from({ length: A.cols }, (_, j) => (j ? -1 : 1));
+    expect(Array.from(matvec(A, v)).every((z) => z === 0)).toBe(true);
+    const ref = addOnesColumn(toMatrix('t',
+      oneHotEncoder({ drop: 'first' })(island)(island)));
+    // the smallest Cholesky pivot of [1 X]ᵀ[1 X]: rounding level, or not
+    const pivot = (M: Matrix) => {
+      const L = cholesky(matmul(transpose(M), M));
+      let m = Infinity;
+      for (let j = 0; j < L.rows; j++) m = Math.min(m, L.get(j, j));
+      return m;
     };
-    expect(ratio(full)).toBeLessThan(1e-14);
-    const ref = toMatrix('t',
-      oneHotEncoder({ drop: 'first' })(island)(island));
-    expect(ratio(ref)).toBeGreaterThan(0.1);
+    expect(pivot(A)).toBeLessThan(1e-6);
+    expect(pivot(ref)).toBeGreaterThan(1);
   });
 
   it('refuses numbers, gaps and bad options', () => {
@@ -909,5 +923,41 @@ describe('exercise solutions', () => {
     expect(() => nestedCrossValidation(X, y, [], 3, grid,
       penguinPipeline, multiclassLogLoss))
       .toThrow(/^nestedCrossValidation: need at least 2 folds/);
+  });
+});
+
+// -------------------------------------------------------------------
+// Generated bad input (tests/bad-input/preprocessing-and-pipelines.ts)
+
+describe('generated bad input', () => {
+  it('steps and the model reject corrupted settings and data', () => {
+    rejectsBadInput(badInput.steps);
+  });
+
+  it('pipelines and the column transformer reject bad steps and ' +
+    'settings', () => {
+    rejectsBadInput(badInput.pipelines);
+  });
+
+  it('frame helpers and the loader reject bad frames, rows and paths',
+    () => {
+      rejectsBadInput(badInput.frames);
+    });
+
+  it('scores reject bad labels and probabilities', () => {
+    rejectsBadInput(badInput.scores);
+  });
+
+  it('folds, cross-validation and grid search reject bad labels, k ' +
+    'and callbacks', () => {
+    rejectsBadInput(badInput.search);
+  });
+
+  it('the experiments reject bad settings and sizes', () => {
+    rejectsBadInput(badInput.experiments);
+  });
+
+  it('the shared checks reject what they promise to', () => {
+    rejectsBadInput(badInput.checks);
   });
 });

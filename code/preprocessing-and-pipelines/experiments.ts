@@ -12,6 +12,7 @@ import { stratifiedKFold } from './folds.ts';
 import { leakyAndProper } from './leakage.ts';
 import {
   GRID,
+  checkSettings,
   penguinPipeline,
   penguinPreprocessor,
 } from './penguin-pipeline.ts';
@@ -51,6 +52,9 @@ export function leakageStudy(
   p: Params,
   { repeats, seed } = LEAK,
 ) {
+  checkSettings('leakageStudy', p);
+  checkCount('leakageStudy', 'repeats', repeats, 2);
+  checkCount('leakageStudy', 'seed', seed, 0);
   const { X, y } = loadPenguins();
   const rng = createRng(seed);
   const pre = penguinPreprocessor(p.impute as never, p.scaler as never);
@@ -92,6 +96,10 @@ export const TYPO = { row: 0, grams: 37_500 };
  * output on them.
  */
 export function scalingOutlier(grams: number | null = TYPO.grams) {
+  if (grams !== null && !(Number.isFinite(grams) && grams > 0)) {
+    throw new Error(`scalingOutlier: grams must be a finite number > 0 ` +
+      `or null, got ${grams}`);
+  }
   const { X } = loadPenguins();
   const mass = X.find((c) => c.name === 'body_mass_g')!.values;
   const x = (mass as Float64Array).slice();
@@ -116,6 +124,7 @@ export const SHOWN_ROWS = [0, 3, 8];
 /** The chosen pipeline's preprocessing, fitted on the training rows of
  *  the first fold, applied to SHOWN_ROWS: names and values. */
 export function transformedRows(p: Params) {
+  checkSettings('transformedRows', p);
   const { X, y } = loadPenguins();
   const [{ train }] = stratifiedKFold(y, FOLDS);
   const pre = penguinPreprocessor(p.impute as never, p.scaler as never);
@@ -153,4 +162,17 @@ export function unseenIsland() {
   return { n: fresh.length, trainN: seen.length,
     accuracy: accuracyFromProba(yf, P), message,
     species: [0, 1, 2].map((k) => yf.filter((v) => v === k).length) };
+}
+
+/** Throws, naming fn, unless v is an integer >= min. */
+export function checkCount(
+  fn: string,
+  name: string,
+  v: number,
+  min: number,
+): void {
+  if (!Number.isSafeInteger(v) || v < min) {
+    throw new Error(`${fn}: ${name} must be an integer >= ${min}, ` +
+      `got ${v}`);
+  }
 }

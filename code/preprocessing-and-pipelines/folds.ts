@@ -41,6 +41,9 @@ export function stratifiedKFold(
 /** Labels renumbered 0, 1, … by first appearance, after the checks. */
 function classCodes(y: Int32Array, k: number) {
   checkLabelsFor('stratifiedKFold', y, y?.length ?? 0);
+  if (y.length === 0) {
+    throw new Error('stratifiedKFold: y must hold at least one label');
+  }
   if (!Number.isInteger(k) || k < 2 || k > y.length) {
     throw new Error(`stratifiedKFold: k must be an integer in ` +
       `[2, ${y.length}], got ${k}`);

@@ -25,8 +25,11 @@ export type Column = NumberColumn | CategoryColumn;
 /** Columns of one length n, in order; names are unique. */
 export type Frame = Column[];
 
-/** The number of rows of a (checked, non-empty) frame. */
+/** The number of rows of a frame (its first column's length). */
 export function rowCount(X: Frame): number {
+  if (!Array.isArray(X) || X.length === 0 || !X[0]?.values) {
+    throw new Error('rowCount: X must be a non-empty array of columns');
+  }
   return X[0].values.length;
 }
 // #endregion

@@ -3,11 +3,13 @@
 // once inside each training fold (a pipeline). Browser-safe.
 import type { Matrix } from '../linear-algebra/matrix.ts';
 import type { Fold } from '../regularization/cross-validation.ts';
-import { checkFolds } from '../model-evaluation/cross-validation.ts';
-import { checkFrame, checkLabelsFor } from './checks.ts';
-import { rowCount, type Frame } from './frame.ts';
+import type { Frame } from './frame.ts';
 import { pipe, type Step } from './pipeline.ts';
-import { crossValidatePipeline, type Score } from './search.ts';
+import {
+  checkCv,
+  crossValidatePipeline,
+  type Score,
+} from './search.ts';
 
 // #region leaky-and-proper
 /** Cross-validation with preprocessing fitted once on all of X
@@ -20,9 +22,7 @@ export function leakyAndProper(
   model: Step<Frame, Matrix>,
   score: Score,
 ) {
-  checkFrame('leakyAndProper', X);
-  checkLabelsFor('leakyAndProper', y, rowCount(X));
-  checkFolds('leakyAndProper', folds, rowCount(X));
+  checkCv('leakyAndProper', X, y, folds, { pre, model, score });
   const seenAll = pre(X, y)(X); // every row, test rows too, fitted pre
   const fn = crossValidatePipeline;
   return {

@@ -5,14 +5,15 @@ import type { Matrix } from '../linear-algebra/matrix.ts';
 import { softmaxClassifier } from './classifier.ts';
 import { oneHotEncoder } from './encode.ts';
 import type { Frame } from './frame.ts';
-import { imputer, type ImputeStrategy } from './impute.ts';
+import { checkChoice } from './checks.ts';
+import { STRATEGIES, imputer, type ImputeStrategy } from './impute.ts';
 import {
   columnTransformer,
   pipe,
   pipeline,
   type Step,
 } from './pipeline.ts';
-import { scaler, type ScalerKind } from './scale.ts';
+import { SCALERS, scaler, type ScalerKind } from './scale.ts';
 import type { Params } from './search.ts';
 
 export const SPECIES = ['Adelie', 'Chinstrap', 'Gentoo'];
@@ -28,6 +29,8 @@ export function penguinPreprocessor(
   impute: ImputeStrategy,
   scale: ScalerKind,
 ): Step<Frame, Frame> {
+  checkChoice('penguinPreprocessor', 'impute', impute, STRATEGIES);
+  checkChoice('penguinPreprocessor', 'scale', scale, SCALERS);
   return columnTransformer([
     [NUMERIC, pipeline(imputer(impute, { indicator: true }),
       scaler(scale))],
@@ -38,7 +41,7 @@ export function penguinPreprocessor(
 
 /** The whole pipeline for one point of the grid; λ = 1/C. */
 export function penguinPipeline(p: Params): Step<Frame, Matrix> {
-  checkParams(p);
+  checkSettings('penguinPipeline', p);
   const pre = penguinPreprocessor(p.impute as ImputeStrategy,
     p.scaler as ScalerKind);
   return pipe(pre, softmaxClassifier(1 / (p.C as number), 3));
@@ -54,11 +57,15 @@ export const GRID = {
 };
 // #endregion
 
-function checkParams(p: Params): void {
+/** Throws, naming fn, unless p holds C > 0, an imputation strategy
+ *  and a scaler kind. */
+export function checkSettings(fn: string, p: Params): void {
   const ok = p !== null && typeof p === 'object' &&
     typeof p.C === 'number' && p.C > 0 && Number.isFinite(p.C);
   if (!ok) {
-    throw new Error('penguinPipeline: expected settings { C, impute, ' +
-      `scaler } with C > 0, got ${JSON.stringify(p)}`);
+    throw new Error(`${fn}: expected settings { C, impute, scaler } ` +
+      `with C > 0, got ${JSON.stringify(p)}`);
   }
+  checkChoice(fn, 'impute', p.impute as ImputeStrategy, STRATEGIES);
+  checkChoice(fn, 'scaler', p.scaler as ScalerKind, SCALERS);
 }

@@ -25,6 +25,7 @@ export function pipe<A, B, C>(
   first: Step<A, B>,
   second: Step<B, C>,
 ): Step<A, C> {
+  checkSteps('pipe', [first, second]);
   return (X, y) => {
     const f = first(X, y);
     const g = second(f(X), y);
@@ -36,9 +37,7 @@ export function pipe<A, B, C>(
 export function pipeline(
   ...steps: Step<Frame, Frame>[]
 ): Step<Frame, Frame> {
-  if (steps.length === 0 || steps.some((s) => typeof s !== 'function')) {
-    throw new Error('pipeline: expected one or more steps (functions)');
-  }
+  checkSteps('pipeline', steps);
   return steps.reduce((a, b) => pipe(a, b));
 }
 // #endregion
@@ -69,6 +68,7 @@ export function columnTransformer(branches: Branch[]): Step<Frame, Frame> {
 // #region select
 /** The named columns of X, in the order named. */
 export function select(fn: string, X: Frame, names: string[]): Frame {
+  checkNames(fn, names);
   return names.map((name) => {
     const c = X.find((col) => col.name === name);
     if (!c) {
@@ -79,6 +79,20 @@ export function select(fn: string, X: Frame, names: string[]): Frame {
   });
 }
 // #endregion
+
+function checkNames(fn: string, names: string[]): void {
+  if (!Array.isArray(names) || names.length === 0 ||
+    names.some((c) => typeof c !== 'string')) {
+    throw new Error(`${fn}: names must be a non-empty list of column ` +
+      'names');
+  }
+}
+
+function checkSteps(fn: string, steps: unknown[]): void {
+  if (steps.length === 0 || steps.some((s) => typeof s !== 'function')) {
+    throw new Error(`${fn}: expected one or more steps (functions)`);
+  }
+}
 
 function checkBranches(branches: Branch[]): void {
   if (!Array.isArray(branches) || branches.length === 0) {

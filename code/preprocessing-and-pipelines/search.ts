@@ -22,7 +22,7 @@ export function crossValidatePipeline(
   model: Step<Frame, Matrix>,
   score: Score,
 ): { scores: number[]; mean: number; standardError: number } {
-  checkCv('crossValidatePipeline', X, y, folds);
+  checkCv('crossValidatePipeline', X, y, folds, { model, score });
   const scores = folds.map(({ train, test }) => {
     const fitted = model(takeFrameRows(X, train), pick(y, train));
     return score(pick(y, test), fitted(takeFrameRows(X, test)));
@@ -68,7 +68,7 @@ export function gridSearch(
   make: (p: Params) => Step<Frame, Matrix>,
   score: Score,
 ) {
-  checkCv('gridSearch', X, y, folds);
+  checkCv('gridSearch', X, y, folds, { make, score });
   const results = parameterGrid(grid).map((params) => ({
     params,
     ...crossValidatePipeline(X, y, folds, make(params), score),
@@ -79,10 +79,23 @@ export function gridSearch(
 }
 // #endregion
 
-function checkCv(fn: string, X: Frame, y: Int32Array, folds: Fold[]) {
+/** Throws, naming fn, unless data, labels and folds fit together and
+ *  every callback in `calls` is a function. */
+export function checkCv(
+  fn: string,
+  X: Frame,
+  y: Int32Array,
+  folds: Fold[],
+  calls: Record<string, unknown> = {},
+): void {
   checkFrame(fn, X);
   checkLabelsFor(fn, y, rowCount(X));
   checkFolds(fn, folds, rowCount(X));
+  for (const [name, f] of Object.entries(calls)) {
+    if (typeof f !== 'function') {
+      throw new Error(`${fn}: ${name} must be a function, got ${typeof f}`);
+    }
+  }
 }
 
 function checkGrid(grid: Record<string, (number | string)[]>): void {

@@ -2,13 +2,16 @@
 // each outer training fold; the outer test fold scores the pipeline it
 // chose, refitted on that whole training fold. Browser-safe.
 import type { Matrix } from '../../linear-algebra/matrix.ts';
-import { checkFolds } from '../../model-evaluation/cross-validation.ts';
 import type { Fold } from '../../regularization/cross-validation.ts';
-import { checkFrame, checkLabelsFor } from '../checks.ts';
 import { stratifiedKFold } from '../folds.ts';
-import { rowCount, takeFrameRows, type Frame } from '../frame.ts';
+import { takeFrameRows, type Frame } from '../frame.ts';
 import type { Step } from '../pipeline.ts';
-import { gridSearch, type Params, type Score } from '../search.ts';
+import {
+  checkCv,
+  gridSearch,
+  type Params,
+  type Score,
+} from '../search.ts';
 
 // #region nested-cv
 /** For each outer fold: the settings grid search chose on its training
@@ -22,9 +25,11 @@ export function nestedCrossValidation(
   make: (p: Params) => Step<Frame, Matrix>,
   score: Score,
 ) {
-  checkFrame('nestedCrossValidation', X);
-  checkLabelsFor('nestedCrossValidation', y, rowCount(X));
-  checkFolds('nestedCrossValidation', outer, rowCount(X));
+  checkCv('nestedCrossValidation', X, y, outer, { make, score });
+  if (!Number.isInteger(innerK) || innerK < 2) {
+    throw new Error('nestedCrossValidation: innerK must be an integer ' +
+      `>= 2, got ${innerK}`);
+  }
   return outer.map(({ train, test }) => {
     const Xtr = takeFrameRows(X, train);
     const ytr = Int32Array.from(train, (i) => y[i]);

@@ -30,6 +30,7 @@ export function fStatistic(x: Float64Array, y: Int32Array): number {
 // #region select-k-best
 /** Keeps the k numeric columns with the largest F, in frame order. */
 export function selectKBest(k: number): Step<Frame, Frame> {
+  checkK(k, Infinity);
   return (X, y) => {
     checkSelect(X, y, k);
     const F = X.map((c) => fStatistic(c.values as Float64Array, y!));
@@ -50,6 +51,7 @@ export function selectKBest(k: number): Step<Frame, Frame> {
 export function selectionLeak(
   { n = 50, d = 1000, k = 10, repeats = 10, seed = 4 } = {},
 ) {
+  checkSizes({ n, d, k, repeats, seed });
   const rng = createRng(seed);
   return Array.from({ length: repeats }, () => {
     const X: Frame = Array.from({ length: d }, (_, j): Column => ({
@@ -68,10 +70,7 @@ export function selectionLeak(
 function checkSelect(X: Frame, y: Int32Array | undefined, k: number) {
   checkFrame('selectKBest', X);
   checkLabelsFor('selectKBest', y as Int32Array, rowCount(X));
-  if (!Number.isInteger(k) || k < 1 || k > X.length) {
-    throw new Error(`selectKBest: k must be an integer in ` +
-      `[1, ${X.length}], got ${k}`);
-  }
+  checkK(k, X.length);
   const c = X.find((col) => col.kind !== 'number' ||
     col.values.some(Number.isNaN));
   if (c) {
@@ -88,5 +87,24 @@ function checkF(x: Float64Array, y: Int32Array): void {
   if (classes < 2 || x.length <= classes) {
     throw new Error(`fStatistic: need two or more classes and more ` +
       `rows than classes, got ${classes} classes, ${x.length} rows`);
+  }
+}
+
+function checkK(k: number, max: number): void {
+  if (!Number.isInteger(k) || k < 1 || k > max) {
+    throw new Error(`selectKBest: k must be an integer in ` +
+      `[1, ${max}], got ${k}`);
+  }
+}
+
+function checkSizes(o: Record<string, number>): void {
+  const min: Record<string, number> = { n: 10, d: 1, k: 1, repeats: 1,
+    seed: 0 };
+  for (const [name, v] of Object.entries(o)) {
+    if (!Number.isSafeInteger(v) || v < min[name] || (name === 'k' &&
+      v > o.d)) {
+      throw new Error(`selectionLeak: ${name} must be an integer >= ` +
+        `${min[name]}${name === 'k' ? ' and <= d' : ''}, got ${v}`);
+    }
   }
 }
