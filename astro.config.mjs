@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import remarkBook from './src/plugins/remark-book.ts';
 import rehypeMath from './src/plugins/rehype-math.ts';
+import rehypeTables from './src/plugins/rehype-tables.ts';
 import { watchCode } from './src/plugins/watch-code.ts';
 import { printDedupe } from './src/plugins/print-dedupe.ts';
 import { buildReport, mdxCache } from './src/plugins/build-cache.ts';
@@ -27,7 +28,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath, [remarkBook, { root, base }]],
-      rehypePlugins: [rehypeMath],
+      rehypePlugins: [rehypeTables, rehypeMath],
     }),
   },
   integrations: [

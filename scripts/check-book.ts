@@ -6,6 +6,9 @@
 //   <Listing> resolves;
 // - code/ lines fit the printed page (76 columns), cite equations by label,
 //   and import only from chapters that come earlier in the book;
+// - chapter sources carry no trace of a string escape that ate a
+//   backslash ("\text" written through a JavaScript string becomes a TAB
+//   and "ext", "\nabla" a line break and "abla");
 // - the test count each chapter page shows equals what Vitest collects;
 // - every chapter's mutation report matches its code and tests
 //   (scripts/check-mutation.ts).
@@ -43,6 +46,22 @@ export function listingsIn(root: string) {
   );
 }
 
+/**
+ * The 1-based lines of a chapter source that a string escape has
+ * damaged: a control character other than the line break (TAB from
+ * "\t", a CR from "\r", a form feed from "\f", …), or a line that
+ * starts with what a "\n" or "\r" leaves of a TeX command.
+ */
+export function escapeDamage(text: string): number[] {
+  const control = /[\u0000-\u0009\u000b-\u001f\u007f]/;
+  const remnant = /^\s*(abla|ightarrow|Vert\b|ext\{|rac\{|oldsymbol)/;
+  const bad: number[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (control.test(line) || remnant.test(line)) bad.push(i + 1);
+  });
+  return bad;
+}
+
 /** Checks chapters, code/ and tests/ against each other. */
 export function checkBook(root: string): Problem[] {
   const problems: Problem[] = [];
@@ -63,6 +82,10 @@ export function checkBook(root: string): Problem[] {
     const rel = relative(root, path);
     if (rel !== 'chapters/index.mdx' && !inToc.has(rel)) {
       say(rel, 'not in src/toc.ts (or in the wrong part folder)');
+    }
+    for (const line of escapeDamage(readFileSync(path, 'utf8'))) {
+      say(`${rel}:${line}`, 'a control character or the remnant of a ' +
+        'TeX command whose backslash a string escape ate (\\t, \\n, \\r)');
     }
   }
   for (const dir of readdirSync(join(root, 'code'))) {

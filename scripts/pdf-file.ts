@@ -164,6 +164,22 @@ export function refAt(text: string, key: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * Where the inline dictionary that is the value of `key` lies in `text`
+ * (from its `<<` to just past its `>>`), or null if the key is absent.
+ * A key whose value is not an inline dictionary is an error.
+ */
+export function dictAt(text: string, key: string)
+  : { start: number; end: number } | null {
+  const m = new RegExp(`/${key}(?=[\\s<])\\s*`).exec(text);
+  if (!m) return null;
+  const start = m.index + m[0].length;
+  if (!text.startsWith('<<', start)) {
+    fail(`/${key} is not an inline dictionary`);
+  }
+  return { start, end: skipDict(text, start) };
+}
+
 /** Decodes a PDF string: `(literal)` or `<hex>`, PDFDoc or UTF-16BE. */
 export function pdfString(raw: string): string {
   let bytes: number[];

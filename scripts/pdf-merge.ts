@@ -7,9 +7,9 @@
 // headings the caller lists. Only what a page uses is kept, so fonts and
 // images are copied with the pages that show them.
 import {
-  catalog, destAt, destEntries, isLink, pageObjects, parsePdf, pdfName,
-  pdfString, pdfText, refAt, refsOf, renumber, STRING, writePdf,
-  type PdfObject,
+  catalog, destAt, destEntries, dictAt, isLink, pageObjects, parsePdf,
+  pdfName, pdfString, pdfText, refAt, refsOf, renumber, STRING, writePdf,
+  type PdfFile, type PdfObject,
 } from './pdf-file.ts';
 
 export interface MergePiece {
@@ -35,6 +35,11 @@ export interface MergeOptions {
   readonly internal: (uri: string) => string | null;
   /** The document's language (BCP 47), for screen readers and search. */
   readonly lang?: string;
+  /**
+   * A PDF with one page per page of the book (blank pages included),
+   * drawn over it: the running heads, folios and continued captions.
+   */
+  readonly overlay?: Uint8Array;
 }
 
 function fail(message: string): never {
@@ -62,10 +67,52 @@ export function mergePdfs(pieces: readonly MergePiece[], opts: MergeOptions) {
   const set = (n: number, o: PdfObject) => { out[n - 1] = o; };
   const pagesRoot = reserve();
   const kids: number[] = [];
-  const dests = new Map<string, string>(); // name → [page /XYZ …]
-  const destFrom = new Map<string, number>(); // name → piece
+  // name → its destination array in each piece that defines it
+  const defs = new Map<string, { target: string; piece: number }[]>();
   let info: number | null = null;
   let tags = 0;
+
+  /**
+   * Copies the objects that `roots` reach (not following /Parent: the
+   * page tree is rebuilt), renumbered, with their own font subset tags
+   * and links between pieces made internal. `page(n, text)` may rewrite
+   * an object before its references are renumbered. Returns the map from
+   * old to new object numbers.
+   */
+  const copy = (pdf: PdfFile, roots: readonly number[], what: string,
+    page: (n: number, text: string) => string = (_, t) => t) => {
+    const keep: number[] = [];
+    const seen = new Set<number>();
+    const visit = (n: number) => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      const o = pdf.objects.get(n);
+      if (!o) fail(`${what}: object ${n} is referenced but missing`);
+      keep.push(n);
+      for (const r of refsOf(o.text.replace(/\/Parent\s+\d+ 0 R/, ''))) {
+        visit(r);
+      }
+    };
+    roots.forEach(visit);
+    const map = new Map<number, number>();
+    for (const n of keep) map.set(n, reserve());
+    const to = (n: number) =>
+      map.get(n) ?? fail(`${what}: object ${n} was not copied`);
+    const tagMap = new Map<string, string>();
+    const retag = (text: string) =>
+      text.replace(/\/(BaseFont|FontName)\s*\/([A-Z]{6})\+/g,
+        (_, key: string, tag: string) => {
+          if (!tagMap.has(tag)) tagMap.set(tag, subsetTag(tags++));
+          return `/${key} /${tagMap.get(tag)}+`;
+        });
+    for (const n of keep) {
+      const o = pdf.objects.get(n)!;
+      let text = page(n, o.text);
+      if (isLink(text)) text = linkToDest(text, opts.internal);
+      set(to(n), { text: renumber(retag(text), to), stream: o.stream });
+    }
+    return { to, retag };
+  };
 
   pieces.forEach((piece, p) => {
     const pdf = parsePdf(piece.pdf);
@@ -74,47 +121,18 @@ export function mergePdfs(pieces: readonly MergePiece[], opts: MergeOptions) {
     }
     const pages = pageObjects(pdf);
     if (pages.length === 0) fail(`piece ${p} has no pages`);
-    // Keep what the pages (and the first piece's document information)
-    // reach, not following /Parent (the page tree is rebuilt).
-    const keep: number[] = [];
-    const seen = new Set<number>();
-    const visit = (n: number) => {
-      if (seen.has(n)) return;
-      seen.add(n);
-      const o = pdf.objects.get(n);
-      if (!o) fail(`piece ${p}: object ${n} is referenced but missing`);
-      keep.push(n);
-      for (const r of refsOf(o.text.replace(/\/Parent\s+\d+ 0 R/, ''))) {
-        visit(r);
-      }
-    };
-    pages.forEach(visit);
-    if (p === 0 && pdf.info !== null) visit(pdf.info);
-    const map = new Map<number, number>();
-    for (const n of keep) map.set(n, reserve());
-    const to = (n: number) =>
-      map.get(n) ?? fail(`piece ${p}: object ${n} was not copied`);
-    const tagMap = new Map<string, string>();
-    const retag = (text: string) =>
-      text.replace(/\/(BaseFont|FontName)\s*\/([A-Z]{6})\+/g,
-        (_, key: string, tag: string) => {
-          if (!tagMap.has(tag)) tagMap.set(tag, subsetTag(tags++));
-          return `/${key} /${tagMap.get(tag)}+`;
-        });
     const pageSet = new Set(pages);
-    for (const n of keep) {
-      const o = pdf.objects.get(n)!;
-      let text = o.text;
-      const isPage = pageSet.has(n);
-      if (isPage) text = text.replace(/\/Parent\s+\d+ 0 R/, '/Parent @');
-      else if (isLink(text)) {
-        text = linkToDest(text, opts.internal);
-      }
-      text = renumber(retag(text), to);
-      if (isPage) {
-        text = text.replace('/Parent @', `/Parent ${pagesRoot} 0 R`);
-      }
-      set(to(n), { text, stream: o.stream });
+    // Keep what the pages (and the first piece's document information)
+    // reach.
+    const roots = p === 0 && pdf.info !== null ? [...pages, pdf.info] : pages;
+    const { to } = copy(pdf, roots, `piece ${p}`, (n, text) =>
+      pageSet.has(n)
+        ? text.replace(/\/Parent\s+\d+ 0 R/, '/Parent @')
+        : text);
+    for (const n of pages) {
+      const o = out[to(n) - 1];
+      set(to(n), { ...o, text: o.text.replace('/Parent @',
+        `/Parent ${pagesRoot} 0 R`) });
     }
     if (piece.blankBefore) {
       const box = /\/MediaBox\s*\[[^\]]*\]/.exec(pdf.objects.get(pages[0])!
@@ -131,29 +149,39 @@ export function mergePdfs(pieces: readonly MergePiece[], opts: MergeOptions) {
     const destsAt = refAt(catalog(pdf), 'Dests');
     const table = destsAt === null ? '' : pdf.objects.get(destsAt)!.text;
     for (const [name, target] of destEntries(table)) {
-      if (destFrom.has(name)) {
-        fail(`destination "${name}" is in pieces ${destFrom.get(name)} ` +
-          `and ${p}`);
-      }
       if (!pageSet.has(refsOf(target)[0])) {
         fail(`piece ${p}: destination "${name}" is not on a page`);
       }
-      destFrom.set(name, p);
-      dests.set(name, renumber(target, to));
+      if (!defs.has(name)) defs.set(name, []);
+      defs.get(name)!.push({ target: renumber(target, to), piece: p });
     }
   });
+
+  if (opts.overlay) stamp(opts.overlay, kids, out, add, copy);
 
   set(pagesRoot, {
     text: `<</Type /Pages\n/Count ${kids.length}\n` +
       `/Kids [${kids.map((k) => `${k} 0 R`).join(' ')}]>>`,
     stream: null,
   });
-  // Every link into another piece must find its destination.
+  // The destinations that links and bookmarks use; each must be defined
+  // by exactly one piece. The others (every id of a piece has one, so
+  // that any link into it finds its place) are left out.
+  const used = new Set(opts.bookmarks.map((b) => b.dest));
   for (const o of out) {
     const d = isLink(o.text) ? destAt(o.text) : null;
-    if (d !== null && !dests.has(d)) {
-      fail(`a link points to "${d}", which no piece defines`);
+    if (d === null) continue;
+    if (!defs.has(d)) fail(`a link points to "${d}", which no piece defines`);
+    used.add(d);
+  }
+  const dests = new Map<string, string>();
+  for (const [name, where] of defs) {
+    if (!used.has(name)) continue;
+    if (where.length > 1) {
+      fail(`destination "${name}" is in pieces ${where[0].piece} ` +
+        `and ${where[1].piece}`);
     }
+    dests.set(name, where[0].target);
   }
   const destsObj = add({
     text: `<<${[...dests].map(([k, v]) => `/${pdfName(k)} ${v}`)
@@ -172,6 +200,100 @@ export function mergePdfs(pieces: readonly MergePiece[], opts: MergeOptions) {
   });
   return writePdf(out,
     `/Root ${cat} 0 R` + (info === null ? '' : `\n/Info ${info} 0 R`));
+}
+
+/** The name under which a book page's resources hold its overlay. */
+const OVERLAY = 'BookOverlay';
+
+/**
+ * Draws page k of the overlay over page k of the book: the overlay page
+ * becomes a form XObject (its content stream, byte for byte, with its
+ * resources), and the book page's content is wrapped in q … Q and
+ * followed by the form. Overlay pages that use no font, image or form
+ * draw nothing and are skipped.
+ */
+function stamp(
+  overlay: Uint8Array,
+  kids: readonly number[],
+  out: PdfObject[],
+  add: (o: PdfObject) => number,
+  copy: (pdf: PdfFile, roots: readonly number[], what: string)
+    => { to: (n: number) => number; retag: (t: string) => string },
+) {
+  const pdf = parsePdf(overlay);
+  const pages = pageObjects(pdf);
+  if (pages.length !== kids.length) {
+    fail(`the overlay has ${pages.length} pages, the book ${kids.length}`);
+  }
+  const latin = (s: string) => Buffer.from(s, 'latin1');
+  const before = add({ text: '<</Length 2>>', stream: latin('q\n') });
+  const after = add({
+    text: `<</Length ${`Q q /${OVERLAY} Do Q\n`.length}>>`,
+    stream: latin(`Q q /${OVERLAY} Do Q\n`),
+  });
+  const drawn = pages.map((n, k) => {
+    const page = pdf.objects.get(n)!.text;
+    const where = `overlay page ${k + 1}`;
+    const resAt = dictAt(page, 'Resources') ??
+      fail(`${where} has no /Resources`);
+    const res = page.slice(resAt.start, resAt.end);
+    if (!/\/(Font|XObject|Pattern|Shading)\b/.test(res)) return null;
+    const contents = /\/Contents\s+(\d+) 0 R/.exec(page) ??
+      fail(`${where}: /Contents is not one stream`);
+    const box = /\/MediaBox\s*\[([^\]]*)\]/.exec(page)?.[1].trim() ??
+      fail(`${where} has no /MediaBox`);
+    const bookBox = /\/MediaBox\s*\[([^\]]*)\]/.exec(out[kids[k] - 1].text)
+      ?.[1].trim();
+    if (bookBox !== box) {
+      fail(`${where} is [${box}], the book's page [${bookBox}]`);
+    }
+    const body = pdf.objects.get(Number(contents[1]));
+    if (!body?.stream) fail(`${where}: its contents are not a stream`);
+    return { k, res, box, body };
+  });
+  // Fonts and the like are shared between the overlay's pages: copy them
+  // once.
+  const { to, retag } = copy(pdf,
+    drawn.flatMap((d) => d === null ? [] : refsOf(d.res)), 'the overlay');
+  for (const d of drawn) {
+    if (d === null) continue;
+    const form = add({
+      text: `<</Type /XObject\n/Subtype /Form\n/BBox [${d.box}]\n` +
+        `/Resources ${renumber(retag(d.res), to)}\n` +
+        d.body.text.trim().replace(/^<<|>>$/g, '').trim() + '>>',
+      stream: d.body.stream,
+    });
+    const page = out[kids[d.k] - 1];
+    out[kids[d.k] - 1] = {
+      ...page, text: withOverlay(page.text, form, before, after),
+    };
+  }
+}
+
+/** A page's text with the overlay form added to its resources and drawn
+ * after its own content. */
+function withOverlay(page: string, form: number, before: number,
+  after: number): string {
+  const entry = `/${OVERLAY} ${form} 0 R`;
+  let text = page;
+  const res = dictAt(text, 'Resources') ?? fail('a page has no /Resources');
+  const dict = text.slice(res.start, res.end);
+  const xo = dictAt(dict, 'XObject');
+  const newDict = xo
+    ? dict.slice(0, xo.start + 2) + entry + '\n' + dict.slice(xo.start + 2)
+    : `<</XObject <<${entry}>>\n` + dict.slice(2);
+  text = text.slice(0, res.start) + newDict + text.slice(res.end);
+  const one = /\/Contents\s+(\d+ 0 R)/.exec(text);
+  const many = /\/Contents\s*\[([^\]]*)\]/.exec(text);
+  if (one) {
+    return text.replace(one[0],
+      `/Contents [${before} 0 R ${one[1]} ${after} 0 R]`);
+  }
+  if (many) {
+    return text.replace(many[0],
+      `/Contents [${before} 0 R ${many[1].trim()} ${after} 0 R]`);
+  }
+  return text.replace(/>>\s*$/, `\n/Contents [${before} 0 R ${after} 0 R]>>`);
 }
 
 /** A link annotation whose URI action is internal, as a /Dest link. */

@@ -1,26 +1,32 @@
 // npm run pdf: prints the built book's print pages (dist/print/: the
-// front matter, and one page per chapter) with headless Chromium and
-// joins them into dist/book.pdf. `npm run pdf` builds the site first;
-// `node scripts/pdf.ts` alone reuses an existing build.
+// front matter, each part's title page, and one page per chapter) with
+// headless Chromium and joins them into dist/book.pdf. `npm run pdf`
+// builds the site first; `node scripts/pdf.ts` alone reuses an existing
+// build.
 //
 // Chromium's time per printed page grows with the length of the
 // document, so the book is printed in pieces, several at once (one
 // browser context, so one renderer process, per piece), and the pieces
-// are joined by scripts/pdf-merge.ts. Each piece is printed twice:
-// - the first printing tells how many pages each piece has, so where
-//   each starts in the book: its page numbers then start there (a
-//   `@page :first` counter increment), and the contents get their page
-//   numbers;
-// - a piece that would start on a left-hand (even) page gets a blank page
-//   before it, so parts and chapters open on the right.
-// The second printing must have the same number of pages as the first,
-// and every opener must land where the contents say; otherwise it is an
-// error, not a wrong book.
+// are joined by scripts/pdf-merge.ts. Each piece is printed once, without
+// running heads or page numbers, since where it falls in the book is only
+// known when the pieces before it are printed:
+// - the printed pieces tell how many pages each has, so where each starts
+//   (after a blank page when it would start on a left-hand page, so that
+//   parts and chapters open on the right);
+// - the front matter, a few pages, is printed again with the contents'
+//   page numbers (it must keep its length);
+// - an overlay with one page per page of the book (print/heads.astro)
+//   carries the running heads, the folios and the captions of listings
+//   continued from the page before, and the merge draws it over the book.
+// Every opener must land where the contents say, and every link, bookmark
+// and continued listing must find its place; otherwise it is an error,
+// not a wrong book.
 //
 // Environment: CHROMIUM (browser executable, default /usr/bin/chromium),
 // BOOK_BASE (as for the build), BOOK_DIST (default dist), BOOK_PDF (output,
 // default <dist>/book.pdf), BOOK_PDF_JOBS (pieces printed at once,
-// default: the number of cores).
+// default: the number of cores), BOOK_PDF_PIECES (a folder to keep the
+// printed pieces in).
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -60,20 +66,45 @@ export function placePieces(counts: readonly number[]) {
 
 /** What a piece's page tells about itself before it is printed. */
 interface PieceInfo {
-  /** Parts and chapters in the piece, which must open on odd pages. */
-  openers: string[];
+  /**
+   * Parts and chapters in the piece, which must open on odd pages, with
+   * the chapter's slug (null for a part).
+   */
+  openers: { id: string; chapter: string | null }[];
   /** Headings for the bookmarks: depth 0 part, 1 chapter, 2 section… */
   headings: { id: string; title: string; depth: number }[];
-  /** Links into other pieces: the piece's path and the target id. */
-  outgoing: { path: string; id: string }[];
+  /**
+   * Printed links to a place in the book: the target piece's path (this
+   * piece's own for a link within it) and the target's id.
+   */
+  links: { path: string; id: string }[];
+  /** Every id in the piece (outside SVG): any may be a link's target. */
+  ids: string[];
+  /** Listings that may break across pages. */
+  listings: {
+    /** The caption (the file's path), or null if it has none. */
+    caption: string | null;
+    /** Ids given to the listing, its first two and its last two lines. */
+    ids: [string, string, string, string, string];
+  }[];
+  /** Expressive Code's stylesheets, for the continued captions. */
+  styles: string[];
 }
 
-interface Piece extends PieceInfo {
+interface Printed extends PieceInfo {
   readonly path: string;
-  readonly page: Page;
-  /** Pages in the first printing, and where the openers fell in it. */
+  pdf: Buffer;
   pages: number;
-  openerPages: number[];
+  /** The page of the piece each named destination is on. */
+  dests: Map<string, number>;
+}
+
+/** A listing that breaks across pages, as printed. */
+export interface SplitListing {
+  readonly piece: string;
+  readonly caption: string | null;
+  /** Book pages of the caption, the first two and the last two lines. */
+  readonly pages: readonly [number, number, number, number, number];
 }
 
 /**
@@ -84,9 +115,9 @@ export function destName(id: string): string {
   return new URL(`#${id}`, 'http://book/').hash.slice(1);
 }
 
-function print(page: Page): Promise<Buffer> {
+function print(page: Page, background = true): Promise<Buffer> {
   // Untagged: the bookmarks are written by the merge, from the headings.
-  return page.pdf({ preferCSSPageSize: true, printBackground: true });
+  return page.pdf({ preferCSSPageSize: true, printBackground: background });
 }
 
 /** Runs `work` on every item, at most `jobs` at a time. */
@@ -114,8 +145,10 @@ function describe(page: Page, printRoot: string): Promise<PieceInfo> {
   return page.evaluate((printRoot) => {
     const text = (e: Element | null) =>
       (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const openers = [...document.querySelectorAll(
-      '.part-page, article.chapter')].map((e) => e.id);
+    const openers = [...document.querySelectorAll<HTMLElement>(
+      '.part-page, article.chapter')].map((e) => ({
+      id: e.id, chapter: e.matches('article') ? e.dataset.slug! : null,
+    }));
     const headings = [...document.querySelectorAll('.toc-title, ' +
       '.part-page, article.chapter, .chapter-body :is(h3.from-h2, ' +
       'h4.from-h3)')].map((e) => {
@@ -133,25 +166,47 @@ function describe(page: Page, printRoot: string): Promise<PieceInfo> {
         depth: e.matches('.toc-title') ? 0 : e.matches('h3') ? 2 : 3,
       };
     });
-    const outgoing = [...document.querySelectorAll('a[href]')]
+    // Links that print (not in a closed <details>, say) into the book.
+    const links = [...document.querySelectorAll('a[href]')]
+      .filter((a) => a.checkVisibility())
       .map((a) => new URL((a as HTMLAnchorElement).href))
       .filter((u) => u.origin === location.origin &&
-        u.pathname.startsWith(printRoot) && u.pathname !== location.pathname)
+        u.pathname.startsWith(printRoot) && u.hash.length > 1)
       .map((u) => ({
         path: u.pathname, id: decodeURIComponent(u.hash.slice(1)),
       }));
-    return { openers, headings, outgoing };
+    // The listings print.css lets break (the computed style says which),
+    // with ids on their first two and last two lines, whose pages tell
+    // where each broke.
+    const listings = [...document.querySelectorAll('.expressive-code')]
+      .filter((e) => getComputedStyle(e).breakInside !== 'avoid')
+      .map((e, k) => {
+        const lines = e.querySelectorAll('.ec-line');
+        const marks = [e, lines[0], lines[1], lines[lines.length - 2],
+          lines[lines.length - 1]];
+        const ids = marks.map((m, j) => {
+          if (!m.id) m.id = `pdf-listing-${k}${j ? `-${j}` : ''}`;
+          return m.id;
+        }) as [string, string, string, string, string];
+        const title = e.querySelector('.frame.has-title .title');
+        return { caption: title ? text(title) : null, ids };
+      });
+    const ids = [...document.querySelectorAll('[id]')]
+      .filter((e) => !e.closest('svg')).map((e) => e.id);
+    const styles = [...document.querySelectorAll<HTMLLinkElement>(
+      '.expressive-code link[rel=stylesheet]')].map((l) => l.href);
+    return { openers, headings, links, ids, listings, styles };
   }, printRoot);
 }
 
 /**
  * Chromium writes a named destination only for an element that a link in
- * the same document points to; hidden links to these ids make sure the
- * bookmarks and the links from other pieces find theirs.
+ * the same document points to; hidden links to every id make sure that
+ * the bookmarks, the links from other pieces and the listings' lines find
+ * theirs (the merge keeps only those that something uses).
  */
 function linkTargets(page: Page, ids: readonly string[]) {
   return page.evaluate((ids) => {
-    const missing = ids.filter((id) => !document.getElementById(id));
     const box = document.createElement('div');
     box.hidden = true;
     for (const id of ids) {
@@ -160,8 +215,95 @@ function linkTargets(page: Page, ids: readonly string[]) {
       box.append(a);
     }
     document.body.append(box);
-    return missing;
   }, ids);
+}
+
+/** What goes on each page of the overlay (print/heads.astro). */
+export interface HeadPage {
+  /** The @page it is on: `head-<slug>`, `opener`, or null for none. */
+  name: string | null;
+  /** The caption of a listing continued from the page before. */
+  caption: string | null;
+}
+
+/**
+ * The overlay's pages, from where each piece starts and what it holds:
+ * a chapter's first page is an opener and the rest of it carries the
+ * chapter's heads; front matter, part pages and blank pages carry none.
+ * A listing's caption is repeated on each page it continues on.
+ */
+export function headPages(pages: number, pieces: readonly {
+  start: number;
+  pages: number;
+  /** Book page of each chapter's first page, with its slug. */
+  chapters: readonly { slug: string; page: number }[];
+  /** Book pages of each broken listing's first and last lines. */
+  listings: readonly { caption: string | null; first: number; last: number }[];
+}[]): HeadPage[] {
+  const out: HeadPage[] = Array.from({ length: pages },
+    () => ({ name: null, caption: null }));
+  for (const p of pieces) {
+    const end = p.start + p.pages - 1;
+    if (end > pages) {
+      throw new Error(`headPages: a piece ends on page ${end} of ${pages}`);
+    }
+    p.chapters.forEach((c, i) => {
+      const to = (p.chapters[i + 1]?.page ?? end + 1) - 1;
+      out[c.page - 1].name = 'opener';
+      for (let q = c.page + 1; q <= to; q++) {
+        out[q - 1].name = `head-${c.slug}`;
+      }
+    });
+    for (const l of p.listings) {
+      for (let q = l.first + 1; q <= l.last; q++) {
+        out[q - 1].caption = l.caption;
+      }
+    }
+  }
+  return out;
+}
+
+/** Prints the overlay: one page per page of the book. */
+async function printHeads(page: Page, heads: readonly HeadPage[],
+  styles: readonly string[]) {
+  await page.evaluate(async ({ heads, styles }) => {
+    // Expressive Code's sheets, for the captions, before anything is laid
+    // out with them
+    await Promise.all(styles.map((href) => new Promise((ok, bad) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = href;
+      link.onload = ok;
+      link.onerror = () => bad(new Error(`${href} did not load`));
+      document.head.append(link);
+    })));
+    const all = document.createDocumentFragment();
+    for (const h of heads) {
+      const div = document.createElement('div');
+      div.className = 'head-page';
+      if (h.name) div.setAttribute('style', `page: ${h.name}`);
+      if (h.caption !== null) {
+        // the markup of a listing's caption (see print.css)
+        const code = document.createElement('div');
+        code.className = 'expressive-code';
+        const frame = document.createElement('figure');
+        frame.className = 'frame has-title not-content';
+        const head = document.createElement('figcaption');
+        head.className = 'header';
+        const title = document.createElement('span');
+        title.className = 'title';
+        title.textContent = `${h.caption} (continued)`;
+        head.append(title);
+        frame.append(head);
+        code.append(frame);
+        div.append(code);
+      }
+      all.append(div);
+    }
+    document.body.append(all);
+    await document.fonts.ready;
+  }, { heads, styles });
+  return print(page);
 }
 
 export async function makePdf(opts: {
@@ -170,16 +312,27 @@ export async function makePdf(opts: {
   out: string;
   executablePath: string;
   jobs?: number;
+  /** A folder to keep each printed piece in, to look at. */
+  keep?: string;
 }) {
   const { dist, base, out, executablePath } = opts;
   const jobs = opts.jobs ?? availableParallelism();
+  const time: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (what: string) => {
+    const now = performance.now();
+    time[what] = (now - t) / 1000;
+    t = now;
+  };
   // front matter; each part's title page, then its chapters
-  const paths = [`${base}print/`, ...PARTS.flatMap((p) =>
+  const front = `${base}print/`;
+  const paths = [front, ...PARTS.flatMap((p) =>
     p.chapters.length === 0 ? [] : [
       `${base}print/part/${p.dir}/`,
       ...p.chapters.map((slug) => `${base}print/${slug}/`),
     ])];
-  for (const p of paths) {
+  const headsPath = `${base}print/heads/`;
+  for (const p of [...paths, headsPath]) {
     const file = join(dist, p.slice(base.length), 'index.html');
     if (!existsSync(file)) {
       fail(`${file} not found: build the site first (npm run build), ` +
@@ -198,86 +351,127 @@ export async function makePdf(opts: {
     .launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 })
     .catch((e: Error) => fail(`could not start ${executablePath}: ` +
       e.message.split('\n')[0]));
+  lap('start');
   try {
     // The longest pieces first, so that the last to finish is short.
     const size = (p: string) =>
       statSync(join(dist, p.slice(base.length), 'index.html')).size;
     const order = [...paths].sort((a, b) => size(b) - size(a));
-    const pieces = new Map<string, Piece>();
+    const pieces = new Map<string, Printed>();
+    let frontPage: Page | null = null;
 
-    // First printing: how long is each piece?
+    // Every piece printed once, without page numbers.
     await pool(order, jobs, async (path) => {
       const page = await open(browser, origin + path);
       const info = await describe(page, `${base}print/`);
-      const missing = await linkTargets(page,
-        [...info.openers, ...info.headings.map((h) => h.id)]);
-      if (missing.length > 0 || info.headings.some((h) => !h.title)) {
+      if (info.headings.some((h) => !h.id || !h.title)) {
         fail(`${path}: a heading without an id or a title`);
       }
-      await page.evaluate(() => {
-        for (const s of document.querySelectorAll('[data-page-of]')) {
-          s.textContent = '000';
-        }
-      });
+      await linkTargets(page, info.ids);
+      if (path === front) {
+        // the contents' page numbers, known once every piece is printed
+        await page.evaluate(() => {
+          for (const s of document.querySelectorAll('[data-page-of]')) {
+            s.textContent = '000';
+          }
+        });
+      }
       const pdf = await print(page);
-      const dests = pdfDests(pdf);
+      if (opts.keep) {
+        writeFileSync(join(opts.keep, `${path.slice(base.length)
+          .replace(/\/$/, '').replaceAll('/', '_') || 'print'}.pdf`), pdf);
+      }
       pieces.set(path, {
-        ...info, path, page,
-        pages: pdfPageCount(pdf),
-        openerPages: info.openers.map((id) => dests.get(id) ?? -1),
+        ...info, path, pdf, pages: pdfPageCount(pdf), dests: pdfDests(pdf),
       });
+      if (path === front) frontPage = page;
+      else await page.context().close();
     });
+    lap('pieces');
     const list = paths.map((p) => pieces.get(p)!);
     const plan = placePieces(list.map((p) => p.pages));
+    const pageOf = (p: Printed, i: number, id: string) => {
+      const at = p.dests.get(destName(id));
+      if (at === undefined) fail(`${p.path}: no destination for #${id}`);
+      return plan.starts[i] + at - 1;
+    };
 
     // Where each part and chapter opens in the book.
     const opens = new Map<string, number>();
-    list.forEach((p, i) => p.openers.forEach((id, j) => {
-      const at = p.openerPages[j];
-      if (at < 1 || at % 2 === 0) {
-        fail(`${p.path}: "${id}" opens on page ${at} of its piece; ` +
-          'parts and chapters must open on odd pages');
+    list.forEach((p, i) => p.openers.forEach(({ id }) => {
+      const at = pageOf(p, i, id);
+      if (at % 2 === 0) {
+        fail(`${p.path}: "${id}" opens on page ${at - plan.starts[i] + 1} ` +
+          'of its piece; parts and chapters must open on odd pages');
       }
-      opens.set(id, plan.starts[i] + at - 1);
+      opens.set(id, at);
     }));
-    // Links into other pieces: the targets need destinations too.
-    const incoming = new Map<string, Set<string>>();
+    // Every link must find its target, printed.
     for (const p of list) {
-      for (const l of p.outgoing) {
-        if (!pieces.has(l.path)) fail(`${p.path} links to ${l.path}`);
-        if (!incoming.has(l.path)) incoming.set(l.path, new Set());
-        incoming.get(l.path)!.add(l.id);
+      for (const l of p.links) {
+        const to = pieces.get(l.path) ?? fail(`${p.path} links to ${l.path}`);
+        if (!to.ids.includes(l.id)) {
+          fail(`${p.path} links to ${l.path}#${l.id}, which is not there`);
+        }
+        if (!to.dests.has(destName(l.id))) {
+          fail(`${p.path} links to ${l.path}#${l.id}, which is not ` +
+            'printed (hidden, or in a closed <details>?)');
+        }
       }
     }
-
-    // Second printing, with page numbers from where the piece starts.
-    const printed = new Map<string, Buffer>();
-    await pool(order, jobs, async (path) => {
-      const p = pieces.get(path)!;
-      const start = plan.starts[paths.indexOf(path)];
-      const missing = await linkTargets(p.page,
-        [...(incoming.get(path) ?? [])]);
-      if (missing.length > 0) {
-        fail(`links from other chapters to ${path}#${missing[0]}, ` +
-          'which is not there');
-      }
-      await p.page.evaluate(({ start, opens }) => {
-        const style = document.createElement('style');
-        style.textContent = `@page :first { counter-increment: page ${start} }`;
-        document.body.append(style);
-        for (const s of document.querySelectorAll<HTMLElement>(
-          '[data-page-of]')) {
-          s.textContent = String(opens[s.dataset.pageOf!] ?? '?');
+    // Where the listings that may break did break.
+    const split: SplitListing[] = [];
+    const overlay = headPages(plan.pages, list.map((p, i) => {
+      const listings = p.listings.map((l) => {
+        const pages = l.ids.map((id) => pageOf(p, i, id)) as
+          [number, number, number, number, number];
+        if (pages[4] > pages[0]) {
+          split.push({ piece: p.path, caption: l.caption, pages });
         }
-      }, { start, opens: Object.fromEntries(opens) });
-      const pdf = await print(p.page);
-      const n = pdfPageCount(pdf);
-      if (n !== p.pages) {
-        fail(`${path} printed on ${p.pages} pages, then on ${n}`);
-      }
-      printed.set(path, pdf);
-      await p.page.context().close();
-    });
+        return { caption: l.caption, first: pages[1], last: pages[4] };
+      });
+      return {
+        start: plan.starts[i],
+        pages: p.pages,
+        chapters: p.openers.filter((o) => o.chapter !== null)
+          .map((o) => ({ slug: o.chapter!, page: opens.get(o.id)! })),
+        listings,
+      };
+    }));
+
+    // The contents' page numbers, and the overlay, at the same time.
+    const styles = [...new Set(list.flatMap((p) => p.styles))];
+    const [frontPdf, headsPdf] = await Promise.all([
+      (async () => {
+        const page = frontPage!;
+        await page.evaluate((opens) => {
+          for (const s of document.querySelectorAll<HTMLElement>(
+            '[data-page-of]')) {
+            s.textContent = String(opens[s.dataset.pageOf!] ?? '?');
+          }
+        }, Object.fromEntries(opens));
+        const pdf = await print(page);
+        await page.context().close();
+        return pdf;
+      })(),
+      (async () => {
+        const page = await open(browser, origin + headsPath);
+        const pdf = await printHeads(page, overlay, styles);
+        await page.context().close();
+        return pdf;
+      })(),
+    ]);
+    const first = pieces.get(front)!;
+    if (pdfPageCount(frontPdf) !== first.pages) {
+      fail(`${front} printed on ${first.pages} pages, then on ` +
+        `${pdfPageCount(frontPdf)} with the contents' page numbers`);
+    }
+    first.pdf = frontPdf;
+    if (pdfPageCount(headsPdf) !== plan.pages) {
+      fail(`the overlay of running heads has ${pdfPageCount(headsPdf)} ` +
+        `pages, the book ${plan.pages}`);
+    }
+    lap('contents and heads');
 
     const bookmarks: Bookmark[] = list.flatMap((p) =>
       p.headings.map((h) => ({
@@ -285,13 +479,14 @@ export async function makePdf(opts: {
       })));
     const printRoot = `${origin}${base}print/`;
     const pdf = mergePdfs(
-      paths.map((p, i) => ({
-        pdf: printed.get(p)!,
+      list.map((p, i) => ({
+        pdf: p.pdf,
         blankBefore: plan.blankBefore[i],
       })),
       {
         bookmarks,
         lang: 'en',
+        overlay: headsPdf,
         internal: (uri) => uri.startsWith(printRoot)
           ? new URL(uri).hash.slice(1) ||
             fail(`a link to ${uri} names no place in it`)
@@ -306,10 +501,17 @@ export async function makePdf(opts: {
         .join(', '));
     }
     writeFileSync(out, pdf);
+    lap('merge');
     return {
       pages: plan.pages,
       blanks: plan.blankBefore.filter(Boolean).length,
       ids: [...opens.keys()],
+      /** Listings that break across pages. */
+      split,
+      /** Which pages carry which running heads and continued captions. */
+      heads: overlay,
+      /** Seconds spent starting, printing the pieces, the rest. */
+      time,
     };
   } finally {
     await browser.close();
@@ -333,12 +535,16 @@ if (import.meta.main) {
     base: process.env.BOOK_BASE ?? '/',
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     jobs: jobs ? Number(jobs) : undefined,
+    keep: process.env.BOOK_PDF_PIECES,
   }).catch((e: Error) => {
     console.error(e.message);
     process.exit(1);
   });
   const mb = (statSync(out).size / 2 ** 20).toFixed(1);
   const s = ((performance.now() - t0) / 1000).toFixed(1);
+  const parts = Object.entries(r.time)
+    .map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ');
   console.log(`pdf: ${out}: ${r.pages} pages, ${mb} MB, ` +
-    `${r.ids.length} parts and chapters, ${r.blanks} blank pages, ${s} s`);
+    `${r.ids.length} parts and chapters, ${r.blanks} blank pages, ` +
+    `${r.split.length} listings across pages, ${s} s (${parts})`);
 }

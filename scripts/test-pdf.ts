@@ -12,6 +12,7 @@ import { CHAPTERS, PARTS } from '../src/toc.ts';
 import { assert, checks } from './checks.ts';
 import { makePdf } from './pdf.ts';
 import { pdfDests, pdfLinks, pdfOutline } from './pdf-inspect.ts';
+import { fillReport, SHORT, TEXT_BLOCK } from './pdf-fill.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, process.env.BOOK_DIST ?? 'dist');
@@ -27,8 +28,17 @@ const MIN_SIDE_MARGIN = 0.65 * 72;
  * The current book (about 670 pages) takes about 40 s on two cores.
  */
 const TIME_LIMIT_S = 60;
+/**
+ * The largest share of a chapter's pages (all but its last) that may end
+ * 25 % or more empty. With listings kept whole it was 29.5 %.
+ */
+const MAX_SHORT_SHARE = 0.1;
+/** Height of a listing's caption (--listing-head in print.css), points. */
+const LISTING_HEAD = 26;
 
 const { check, run } = checks();
+
+interface Word { x0: number; y0: number; x1: number; y1: number; text: string }
 
 function poppler(tool: string, args: string[]): string {
   try {
@@ -73,6 +83,16 @@ async function main() {
     .split('\f')
     .slice(0, made.pages);
   const pageText = (p: number) => pages[p - 1] ?? '';
+  // Every word with its box, page by page (points from the top left).
+  const words: Word[][] = poppler('pdftotext', ['-bbox', file, '-'])
+    .split('<page ').slice(1).map((page) => [...page.matchAll(
+      /xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g,
+    )].map((m) => ({
+      x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]),
+      text: m[5].replace(/&amp;/g, '&').replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+    })).filter((w) => w.text.trim()));
+  const wordsOn = (p: number) => words[p - 1] ?? [];
   const all = pages.join('\n');
   const dests = pdfDests(pdf);
   const chapters = CHAPTERS.map((c, i) => {
@@ -312,18 +332,13 @@ async function main() {
   });
 
   await check('nothing is printed outside the text block', () => {
-    const bbox = poppler('pdftotext', ['-bbox', file, '-']);
-    let page = 0;
     const out: string[] = [];
-    for (const line of bbox.split('\n')) {
-      if (line.includes('<page ')) page++;
-      const m = /xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)/
-        .exec(line);
-      if (!m) continue;
-      const [x0, x1] = [Number(m[1]), Number(m[2])];
-      if (x0 < MIN_SIDE_MARGIN - 2 || x1 > TRIM.w - MIN_SIDE_MARGIN + 2) {
-        out.push(`page ${page}: "${m[3]}" at x ${x0.toFixed(0)}–` +
-          `${x1.toFixed(0)} pt`);
+    for (let page = 1; page <= made.pages; page++) {
+      for (const w of wordsOn(page)) {
+        if (w.x0 < MIN_SIDE_MARGIN - 2 || w.x1 > TRIM.w - MIN_SIDE_MARGIN + 2) {
+          out.push(`page ${page}: "${w.text}" at x ${w.x0.toFixed(0)}–` +
+            `${w.x1.toFixed(0)} pt`);
+        }
       }
     }
     assert(out.length === 0, `${out.length} words in the margins, e.g.\n` +
@@ -349,6 +364,64 @@ async function main() {
         'the demo\'s static figure is missing');
       assert(!/Tab to a point/.test(all), 'the demo\'s controls printed');
     }
+  });
+
+  await check('long listings break between lines, two or more on each ' +
+    'side, the caption with its first lines', () => {
+    assert(made.split.length > 0, 'no listing breaks across pages');
+    for (const l of made.split) {
+      const [caption, l1, l2, penult, last] = l.pages;
+      const name = `${l.caption ?? 'a listing'} (${l.piece}, pages ` +
+        `${l1}–${last})`;
+      assert(caption === l1, `${name}: its caption is on page ${caption}, ` +
+        `its first line on ${l1}`);
+      assert(l1 === l2, `${name}: one line alone on page ${l1}`);
+      assert(penult === last, `${name}: one line alone on page ${last}`);
+    }
+  });
+
+  await check('a listing continued on the next page repeats its caption ' +
+    'there, with "(continued)", above its lines', () => {
+    for (const l of made.split) {
+      if (l.caption === null) continue;
+      for (let p = l.pages[1] + 1; p <= l.pages[4]; p++) {
+        const words = wordsOn(p);
+        const band = (w: Word) => w.y0 >= TEXT_BLOCK.top - 1 &&
+          w.y1 <= TEXT_BLOCK.top + LISTING_HEAD + 1;
+        const head = words.filter(band).map((w) => w.text).join(' ');
+        assert(head === `${l.caption} (continued)`, `page ${p}: the ` +
+          `caption reads "${head}", not "${l.caption} (continued)"`);
+        // nothing else in the caption's room: the lines start below it
+        const under = words.filter((w) => !band(w) &&
+          w.y0 < TEXT_BLOCK.top + LISTING_HEAD && w.y1 > TEXT_BLOCK.top);
+        assert(under.length === 0, `page ${p}: "${under[0]?.text}" ` +
+          'overlaps the continued caption');
+      }
+    }
+    // and no other page says "(continued)"
+    const continued = new Set(made.split.flatMap((l) => l.caption === null
+      ? [] : Array.from({ length: l.pages[4] - l.pages[1] },
+        (_, i) => l.pages[1] + 1 + i)));
+    for (let p = 1; p <= made.pages; p++) {
+      if (continued.has(p)) continue;
+      const stray = wordsOn(p).find((w) => w.text === '(continued)' &&
+        w.y0 < TEXT_BLOCK.top + LISTING_HEAD);
+      assert(!stray, `page ${p} has a stray "(continued)"`);
+    }
+  });
+
+  await check(`pages are filled: at most ${MAX_SHORT_SHARE * 100} % of ` +
+    `a chapter's pages but its last end under ${SHORT * 100} % full`, () => {
+    const r = fillReport(file);
+    const share = r.short.length / r.body.length;
+    console.log(`    ${r.short.length} of ${r.body.length} pages under ` +
+      `${SHORT * 100} % full (${(100 * share).toFixed(1)} %)`);
+    assert(r.body.length > made.pages / 2, `only ${r.body.length} ` +
+      'pages counted as chapter pages');
+    assert(share <= MAX_SHORT_SHARE, 'the emptiest: ' + r.short
+      .sort((a, b) => r.fills[a - 1] - r.fills[b - 1]).slice(0, 8)
+      .map((p) => `p. ${p} (${Math.round(100 * r.fills[p - 1])} %)`)
+      .join(', '));
   });
 
   await check('without Chromium: a clear error naming the package and ' +

@@ -36,7 +36,21 @@ import {
   fitBayesianRidge,
   predictBayesianRidge,
 } from '../code/bayesian-linear-regression/bayesian-ridge.ts';
-import { heldOutZ } from '../code/bayesian-linear-regression/diabetes.ts';
+import {
+  CV_LAMBDAS,
+  diabetesBayes,
+  heldOutZ,
+  pairedCvDifference,
+  ridgeCvLambda,
+} from '../code/bayesian-linear-regression/diabetes.ts';
+import { addPoint } from
+  '../code/bayesian-linear-regression/solutions/rank-one.ts';
+import { maximizeEvidenceSvd } from
+  '../code/bayesian-linear-regression/solutions/evidence-svd.ts';
+import { maximizeEvidenceExactIntercept } from
+  '../code/bayesian-linear-regression/solutions/exact-intercept.ts';
+import { tQuantile } from '../code/statistics/student-t.ts';
+import { normalQuantile } from '../code/statistics/normal-quantile.ts';
 import {
   evidence,
   evidenceGradient,
@@ -530,5 +544,84 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
 
   it('the examples and the diabetes studies', () => {
     rejectsBadInput(badInput.studies);
+  });
+
+  it('the exercise solutions and the paired CV difference', () => {
+    rejectsBadInput(badInput.solutions);
+  });
+});
+
+describe('review', () => {
+  let bayes: ReturnType<typeof diabetesBayes> | undefined;
+  const db = () => (bayes ??= diabetesBayes());
+  const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+
+  it('κ(A) of the diabetes posterior is (s₁² + λ)/(s_d² + λ), an equality', () => {
+    const { Z, y, fit } = db();
+    const { s } = svd(center(Z, y).Xc);
+    const lambda = fit.hyper.sigma2 / fit.hyper.tau2;
+    const predicted = (s[0] ** 2 + lambda) / (s[s.length - 1] ** 2 + lambda);
+    expect(rel(conditionNumber(fit.posterior.precision), predicted))
+      .toBeLessThan(1e-10);
+  });
+
+  it('the CV errors at the evidence’s λ and at the CV minimum differ by less than one paired s.e.', () => {
+    const { fit } = db();
+    const lambda = fit.hyper.sigma2 / fit.hyper.tau2;
+    let near = 0;
+    CV_LAMBDAS.forEach((l, i) => {
+      if (Math.abs(Math.log(l / lambda)) <
+        Math.abs(Math.log(CV_LAMBDAS[near] / lambda))) near = i;
+    });
+    const cv = ridgeCvLambda();
+    const d = pairedCvDifference(cv.cv, near, cv.best);
+    expect(d.mean).toBeGreaterThan(0); // the minimum is the minimum
+    expect(d.mean).toBeLessThan(d.se);
+    expect(d.se).toBeLessThan(cv.cv.se[cv.best] / 4); // pairing helps
+  });
+
+  it('Exercise 2: point-by-point rank-one updates give the batch posterior', () => {
+    const { X, y } = smallProblem();
+    let p = isotropicPrior(3, H.tau2);
+    let grew = false;
+    for (let i = 0; i < X.rows; i++) {
+      const next = addPoint(p, X.data.slice(3 * i, 3 * i + 3), y[i],
+        H.sigma2);
+      for (let j = 0; j < 3; j++) {
+        if (next.cov.get(j, j) > p.cov.get(j, j)) grew = true;
+      }
+      p = next;
+    }
+    const batch = blrPosterior(X, y, H);
+    assertAllClose(p.mean, batch.mean, { rtol: 1e-12, atol: 1e-12 });
+    assertAllClose(p.cov.data, batch.cov.data, { rtol: 1e-12,
+      atol: 1e-12 * maxAbs(batch.cov.data) });
+    assertAllClose(p.L.data, batch.L.data, { rtol: 1e-12,
+      atol: 1e-12 * maxAbs(batch.L.data) });
+    expect(grew).toBe(false);
+  });
+
+  it('Exercise 3: Student t intervals with n = 10 are t/z = 1.137 times wider', () => {
+    const ratio = tQuantile(0.975, 10) / normalQuantile(0.975);
+    expect(Math.abs(ratio - 1.1368)).toBeLessThan(1e-4);
+  });
+
+  it('Exercise 4: the O(d) iteration after one SVD finds maximizeEvidence’s fixed point', () => {
+    const { Z, y, fit } = db();
+    const { Xc, yc } = center(Z, y);
+    const fast = maximizeEvidenceSvd(Xc, yc);
+    expect(rel(fast.sigma2, fit.hyper.sigma2)).toBeLessThan(1e-10);
+    expect(rel(fast.tau2, fit.hyper.tau2)).toBeLessThan(1e-10);
+    expect(rel(fast.logEvidence, fit.logEvidence)).toBeLessThan(1e-10);
+  });
+
+  it('Exercise 6: the exact intercept raises σ by √((n − γ)/(n − 1 − γ))', () => {
+    const { Z, y, fit } = db();
+    const exact = maximizeEvidenceExactIntercept(Z, y);
+    const n = Z.rows;
+    const factor = Math.sqrt((n - fit.gamma) / (n - 1 - fit.gamma));
+    expect(rel(Math.sqrt(exact.sigma2 / fit.hyper.sigma2), factor))
+      .toBeLessThan(1e-4);
+    expect(rel(exact.tau2, fit.hyper.tau2)).toBeLessThan(1e-3);
   });
 });

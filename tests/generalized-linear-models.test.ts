@@ -27,7 +27,9 @@ import {
   bernoulliLogPmf,
   normalLogPdf,
 } from '../code/probability/univariate.ts';
+import { chiSquareTail } from '../code/generalized-linear-models/chi-square.ts';
 import {
+  yearlyDispersion,
   bernoulliCase,
   convergenceStudy,
   countsExample,
@@ -479,8 +481,9 @@ describe('against statsmodels', () => {
     const eta = linearPredictor(X, sk);
     const g = norm(glmGradient(X, y, model, eta));
     const v = symmetricEigen(fisherInformation(X, model, eta)).values;
-    // L is strongly convex with modulus ≥ λmin/2 near its minimum, so
-    // ‖w − w*‖ ≤ ‖∇L(w)‖ / (λmin/2), as in Eq. (logr-error-bound)
+    // A heuristic margin, not a proven bound: if L keeps curvature at
+    // least λmin/2 along the segment to w*, ‖w − w*‖ ≤ ‖∇L(w)‖/(λmin/2),
+    // as in Eq. (logr-error-bound)
     const bound = g / (v[v.length - 1] / 2);
     expect(norm(subVec(sk, horse.fit.w))).toBeLessThan(bound);
     expect(bound).toBeLessThan(1e-4); // L-BFGS stopped early, not wildly
@@ -623,5 +626,78 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
 
   it('the horse-kick data', () => {
     rejectsBadInput(badInput.horseKicks);
+  });
+});
+
+describe('review', () => {
+  it('the line is below the GLM at x = 0 and 3, above it at 1.5', () => {
+    const { ols, glm } = countsExample();
+    const line = (x: number) => ols.b + ols.w[0] * x;
+    const curve = (x: number) => Math.exp(glm.w[0] + glm.w[1] * x);
+    expect(line(0)).toBeLessThan(curve(0));
+    expect(line(3)).toBeLessThan(curve(3));
+    expect(line(1.5)).toBeGreaterThan(curve(1.5));
+  });
+
+  it('χ² tails match SciPy (chi2.sf) to 1e-12 relative', () => {
+    // scipy 1.10.1 scipy.stats.chi2.sf(x, k), series and fraction sides
+    const ref: [number, number, number][] = [
+      [26.1, 13, 0.016482805481748956], [2.29, 1, 0.13020992305355925],
+      [1, 1, 0.31731050786291115], [30, 5, 1.4748581038443073e-05],
+      [0.5, 3, 0.9188914116546758], [100, 80, 0.064570368921133],
+      [5, 13, 0.9751931333240135],
+    ];
+    let worst = 0;
+    for (const [x, k, p] of ref) {
+      worst = Math.max(worst, relativeError(chiSquareTail(x, k), p));
+    }
+    expect(worst).toBeLessThan(1e-12);
+    expect(chiSquareTail(0, 4)).toBe(1);
+  });
+
+  it('the corps drop has χ²₁₃ tail 0.016; the decade drop 0.13', () => {
+    const h = fitHorseKicks();
+    const corpsDrop = h.yearOnly.deviance - h.fit.deviance;
+    const yearDrop = h.corpsOnly.deviance - h.fit.deviance;
+    expect(chiSquareTail(corpsDrop, 13)).toBeCloseTo(0.0163, 4);
+    expect(chiSquareTail(yearDrop, 1)).toBeCloseTo(0.1305, 4);
+  });
+
+  it('the yearly totals are overdispersed about the trend', () => {
+    const y = yearlyDispersion();
+    expect(y.df).toBe(18);
+    expect(y.ratio).toBeGreaterThan(1.5);
+    expect(chiSquareTail(y.pearson, y.df)).toBeLessThan(0.01);
+    // and the same decade coefficient as the corps-year model
+    const h = fitHorseKicks();
+    expect(relativeError(y.fit.w[1], h.fit.w[1])).toBeLessThan(1e-12);
+  });
+
+  it('every corps interval, and the decade\'s, contains 1', () => {
+    const h = fitHorseKicks();
+    for (let j = 1; j < h.names.length; j++) {
+      expect(h.inference.lower[j]).toBeLessThan(0);
+      expect(h.inference.upper[j]).toBeGreaterThan(0);
+    }
+  });
+
+  it('doubled counts with offset log 2: same w, se over √2, X² twice', () => {
+    const h = fitHorseKicks();
+    const y2 = h.y.map((v) => 2 * v);
+    const offset = new Float64Array(h.y.length).fill(Math.log(2));
+    const fit2 = fitGlm(h.X, y2, { family: poisson }, { offset });
+    const inf2 = glmInference(h.X, y2, fit2);
+    // IRLS to its tolerance 1e-10 on both fits: 1e-9 on the weights
+    for (let j = 0; j < h.fit.w.length; j++) {
+      expect(Math.abs(fit2.w[j] - h.fit.w[j])).toBeLessThan(1e-9);
+      expect(relativeError(inf2.se[j] * Math.SQRT2, h.inference.se[j]))
+        .toBeLessThan(1e-9);
+    }
+    expect(relativeError(inf2.pearson, 2 * h.inference.pearson))
+      .toBeLessThan(1e-9);
+  });
+
+  it('bad input to the χ² tail is refused', () => {
+    rejectsBadInput(badInput.chiSquare);
   });
 });

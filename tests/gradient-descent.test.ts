@@ -34,6 +34,7 @@ import {
 } from '../code/gradient-descent/batches.ts';
 import {
   conditionOf,
+  hessianSpectrum,
   stepBounds,
   stepsNeeded,
 } from '../code/gradient-descent/conditioning.ts';
@@ -44,6 +45,8 @@ import {
   divergenceDemo,
   earlyStoppingSplits,
   earlyStoppingStudy,
+  finalGapsOverSeeds,
+  meanSe,
   scalingStudy,
   scheduleCurves,
   variantCurves,
@@ -58,6 +61,18 @@ import {
   inverseTime,
   stepDecay,
 } from '../code/gradient-descent/schedules.ts';
+import {
+  averagedIterate,
+} from '../code/gradient-descent/solutions/averaging.ts';
+import {
+  earlyVsRidge,
+  largestFactorGap,
+} from '../code/gradient-descent/solutions/early-vs-ridge.ts';
+import {
+  largestStableStep,
+} from '../code/gradient-descent/solutions/largest-step.ts';
+import { escapeDamage } from '../scripts/check-book.ts';
+import { readFileSync } from 'node:fs';
 import { fixture, normwiseError } from './helpers.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/gradient-descent.ts';
@@ -85,6 +100,8 @@ function hessian(X: Matrix): Matrix {
 /** Memoized runs of the diabetes studies that several tests read. */
 let variantsRun: ReturnType<typeof variantCurves> | undefined;
 const variants = () => (variantsRun ??= variantCurves(100));
+let splitsRun: ReturnType<typeof earlyStoppingSplits> | undefined;
+const splits = () => (splitsRun ??= earlyStoppingSplits(20));
 
 describe('mini-batches and epochs', () => {
   it('an epoch partitions the rows: each index once, batches of b', () => {
@@ -335,7 +352,7 @@ describe('divergence on diabetes', () => {
 });
 
 describe('schedules', () => {
-  it('step decay multiplies by γ every s epochs (Eq. gd-step-decay)', () => {
+  it('step decay multiplies by γ every m epochs (Eq. gd-step-decay)', () => {
     const s = stepDecay(0.1, 0.5, 10);
     expect([0, 9, 10, 19, 20, 35].map(s)).toEqual(
       [0.1, 0.1, 0.05, 0.05, 0.025, 0.0125]);
@@ -401,7 +418,7 @@ describe('scaling and conditioning', () => {
     expect(raw / std).toBeGreaterThan(1e5);
   });
 
-  it('GD on standardized features is GD with steps η/s_j² (Eq. gd-preconditioned)', () => {
+  it('GD on standardized features is GD with steps η/sd_j² (Eq. gd-preconditioned)', () => {
     const { X, y } = linearData({ seed: 3, n: 50, w: [1, -2], noise: 0.1,
       lo: -5, hi: 5 });
     const { Xc, yc } = center(X, y);
@@ -470,7 +487,7 @@ describe('early stopping', () => {
   });
 
   it('over 20 splits early stopping wins most often', () => {
-    const r = earlyStoppingSplits(20);
+    const r = splits();
     expect(r.wins).toBeGreaterThan(10);
     expect(r.meanRatio).toBeLessThan(1);
   });
@@ -616,5 +633,185 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
 
   it('the diabetes studies', () => {
     rejectsBadInput(badInput.studies);
+  });
+
+  it('the exercise solutions and the statistics over seeds', () => {
+    rejectsBadInput(badInput.solutions);
+  });
+});
+
+describe('review', () => {
+  /** κ(H) and the ratio of the extreme diagonal entries of H. */
+  function diagonalRatio(A: Matrix) {
+    const H = hessian(A);
+    let [hi, lo] = [0, Infinity];
+    for (let j = 0; j < H.rows; j++) {
+      [hi, lo] = [Math.max(hi, H.get(j, j)), Math.min(lo, H.get(j, j))];
+    }
+    return { kappa: conditionOf(hessianSpectrum(A)), ratio: hi / lo };
+  }
+
+  it('the chapter source carries no trace of eaten backslashes', () => {
+    const text = readFileSync(
+      new URL('../chapters/linear-models/gradient-descent.mdx',
+        import.meta.url), 'utf8');
+    expect(escapeDamage(text)).toEqual([]);
+    expect(text).toContain('$O(\\text{nonzeros})$');
+    expect(text).toContain('\\mathbf{g}_B - \\nabla L\\rVert^2 = S^2/b');
+  });
+
+  it('κ(H) is at least the ratio of the extreme diagonal entries (diabetes designs)', () => {
+    for (const { A } of scalingStudy()) {
+      const { kappa, ratio } = diagonalRatio(A);
+      expect(kappa).toBeGreaterThanOrEqual(ratio);
+    }
+  });
+
+  it('κ(H) is at least the diagonal ratio on a stretched two-feature design', () => {
+    const rng = createRng(4);
+    const A = new Matrix(100, 2);
+    for (let i = 0; i < 100; i++) {
+      const a = rng.normal();
+      A.data.set([a, 5 * (0.6 * a + 0.8 * rng.normal())], 2 * i);
+    }
+    const { kappa, ratio } = diagonalRatio(A);
+    expect(ratio).toBeGreaterThan(10);
+    expect(kappa).toBeGreaterThanOrEqual(ratio);
+  });
+
+  it('the raw design’s λmax is within 3% of ‖(1, x̄)‖², the mean term', () => {
+    const [raw] = scalingStudy();
+    const { rows: n, cols } = raw.A;
+    let size = 0;
+    for (let j = 0; j < cols; j++) {
+      let m = 0;
+      for (let i = 0; i < n; i++) m += raw.A.get(i, j) / n;
+      size += m * m;
+    }
+    expect(Math.abs(raw.spectrum[0] - size)).toBeLessThan(0.03 * size);
+  });
+
+  it('over seeds 1–20, mini-batch ends below batch on average, 4 s.e. above 0, below in 15', () => {
+    const { A, y, lossStar } = diabetesDesign();
+    const batch = minibatchGD(A, y, { ...VARIANTS[0], epochs: 100 })
+      .trainLoss[100] - lossStar;
+    const [mini] = finalGapsOverSeeds((seed) => [{
+      gaps: minibatchGD(A, y, { ...VARIANTS[1], epochs: 100, seed })
+        .trainLoss.map((L) => L - lossStar),
+    }], 20);
+    expect(mini.mean).toBeLessThan(batch);
+    expect(mini.mean).toBeGreaterThan(4 * mini.se);
+    expect(mini.values.filter((v) => v < batch).length).toBe(15);
+    expect(Math.min(...mini.values)).toBe(mini.values[0]); // seed 1 shown
+  });
+
+  it('for b = 32 the noise floor at η = 0.1 is above the one at 0.05', () => {
+    const { A, y } = diabetesDesign();
+    const floor = (eta: number) => Math.max(...minibatchGD(A, y,
+      { batch: 32, eta, epochs: 100, seed: 1 }).trainLoss.slice(20));
+    expect(floor(0.1)).toBeGreaterThan(floor(0.05));
+  });
+
+  it('over 20 splits the test-loss ratio is below 1 by more than 2 s.e.', () => {
+    const r = splits();
+    expect(r.seRatio).toBeCloseTo(meanSe(r.ratios).se, 15);
+    expect(r.meanRatio + 2 * r.seRatio).toBeLessThan(1);
+  });
+
+  it('the filter iterate is exact for ηh = 1e-18, where 1 − ηh rounds to 1', () => {
+    // H = diag(1, 1e-18): rows (√2, 0) and (0, √2·1e-9), n = 2
+    const A = new Matrix(2, 2, Float64Array.of(Math.SQRT2, 0, 0,
+      Math.SQRT2 * 1e-9));
+    const y = Float64Array.of(1, 1);
+    const k = 10_000;
+    const run = minibatchGD(A, y, { batch: 2, epochs: k, eta: 1,
+      shuffle: false });
+    const filtered = gdFilterIterate(A, y, 1, k);
+    expect(filtered[1]).toBeGreaterThan(0); // 0 with (1 − ηh)^k
+    expect(normwiseError(filtered, run.w)).toBeLessThan(1e-9);
+    expect(relativeError(filtered[1], run.w[1])).toBeLessThan(1e-9);
+  });
+
+  it('takeRows names the first bad index of a long list, not the whole list', () => {
+    const { A, y } = problem(0);
+    const idx = Array.from({ length: 1000 }, (_, i) => i % 200);
+    idx[500] = 999;
+    let message = '';
+    try {
+      takeRows(A, y, idx);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/idx\[500\] = 999 of 1000 indices/);
+    expect(message.length).toBeLessThan(200);
+  });
+
+  it('Exercise 1: over all 5³ ordered batches with replacement the noise is S²/3', () => {
+    const { A, y } = problem(0.3);
+    const X = takeRows(A, y, [0, 1, 2, 3, 4]);
+    const w = createRng(12).normalArray(4);
+    const full = squaredLossGradient(X.X, X.y, w);
+    let spread = 0; // S² = (1/n) Σ ‖∇ℓ_i − ∇L‖²
+    for (let i = 0; i < 5; i++) {
+      spread += norm(subVec(batchGradient(X.X, X.y, w, [i]), full)) ** 2 / 5;
+    }
+    let sum = 0;
+    for (let t = 0; t < 125; t++) {
+      const B = [t % 5, Math.floor(t / 5) % 5, Math.floor(t / 25)];
+      sum += norm(subVec(batchGradient(X.X, X.y, w, B), full)) ** 2 / 125;
+    }
+    expect(relativeError(sum, spread / 3)).toBeLessThan(1e-13);
+    // (n − 1)/(n − b) = 4/2 times Eq. (gd-batch-variance)
+    expect(relativeError(sum, 2 * batchGradientVariance(X.X, X.y, w, 3)))
+      .toBeLessThan(1e-13);
+  });
+
+  it('Exercise 2: the averaged iterate beats the last one by more than 4 s.e.', () => {
+    const { A, y, lossStar } = diabetesDesign();
+    const gains: number[] = [];
+    for (let seed = 1; seed <= 5; seed++) {
+      const r = averagedIterate(A, y, { batch: 1, eta: 0.01, epochs: 30,
+        seed });
+      gains.push(squaredLoss(A, y, r.last) - squaredLoss(A, y, r.average));
+    }
+    const { mean, se } = meanSe(gains);
+    expect(mean).toBeGreaterThan(4 * se);
+    expect(lossStar).toBeGreaterThan(0);
+  });
+
+  it('Exercise 4: (1 − e^−x) − x/(1 + x) peaks at x = 2.51 with 0.204', () => {
+    const { x, gap } = largestFactorGap();
+    expect(Math.abs(x - 2.513)).toBeLessThan(0.01);
+    expect(Math.abs(gap - 0.2036)).toBeLessThan(0.001);
+  });
+
+  it('Exercise 4: on the split no early-stopping factor is below ridge’s, the gap at most 0.23', () => {
+    const s = earlyStoppingStudy();
+    const c = earlyVsRidge(s.Z, s.y, s.eta, s.run.bestEpoch);
+    const gaps = c.gd.map((g, j) => g - c.ridge[j]);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...gaps)).toBeGreaterThan(0.2);
+    expect(Math.max(...gaps)).toBeLessThan(0.23);
+  });
+
+  it('Exercise 4: ridge with λ = n/(e*η) has nearly the early-stopped test loss', () => {
+    const s = earlyStoppingStudy();
+    const c = earlyVsRidge(s.Z, s.y, s.eta, s.run.bestEpoch);
+    const ridge = squaredLoss(s.At, s.testY, c.bw);
+    expect(Math.abs(ridge - s.stopped)).toBeLessThan(0.01 * s.stopped);
+    expect(ridge).toBeLessThan(s.leastSquares);
+  });
+
+  it('Exercise 6: the largest stable steps lie between the bounds and grow with b', () => {
+    const { A, y } = diabetesDesign();
+    const bound = stepBounds(A);
+    const eta = [1, 4, 16, 64, 442].map((b) => largestStableStep(A, y, b));
+    for (const e of eta) {
+      expect(e).toBeGreaterThan(bound.sample);
+      expect(e).toBeLessThan(1.02 * bound.batch);
+    }
+    for (let i = 1; i < 4; i++) expect(eta[i]).toBeGreaterThan(eta[i - 1]);
+    expect(Math.abs(eta[3] / eta[4] - 1)).toBeLessThan(0.01);
+    expect(Math.abs(eta[4] / bound.batch - 1)).toBeLessThan(0.02);
   });
 });

@@ -27,7 +27,7 @@ import {
   fitDiabetes,
   loadDiabetes,
 } from '../code/linear-regression/diabetes.ts';
-import { gradientDescent, safeStepSize } from '../code/linear-regression/gd.ts';
+import { fitGradientDescent, safeStepSize } from '../code/linear-regression/gd.ts';
 import {
   meanSquaredError,
   r2Score,
@@ -44,6 +44,7 @@ import {
 } from '../code/linear-regression/model.ts';
 import {
   collinearityExperiment,
+  collinearityStudy,
   correlationMatrix,
   outlierExperiment,
   varianceInflationFactors,
@@ -59,6 +60,23 @@ import {
   smallestEigenvalue,
 } from '../code/linear-regression/spectrum.ts';
 import { linearData } from '../code/linear-regression/synthetic.ts';
+import {
+  fitHuber,
+  huberGradient,
+  huberLoss,
+  huberOutlier,
+} from '../code/linear-regression/solutions/huber.ts';
+import {
+  noiseVarianceStudy,
+} from '../code/linear-regression/solutions/noise-estimate.ts';
+import {
+  rawDesignErrors,
+} from '../code/linear-regression/solutions/qr-vs-normal.ts';
+import { symmetricEigen } from '../code/decompositions/eigen.ts';
+import { qrLeastSquares } from '../code/decompositions/least-squares.ts';
+import { minNormLeastSquares } from '../code/decompositions/pseudo-inverse.ts';
+import { svd } from '../code/decompositions/svd.ts';
+import { gaussianMatrix } from '../code/decompositions/examples.ts';
 import { fixture, normwiseError } from './helpers.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/linear-regression.ts';
@@ -226,7 +244,7 @@ describe('power iteration and gradient descent', () => {
 
   it('converges to the normal-equations solution with η = 1/λmax', () => {
     const { X, y } = noisyData();
-    const gd = gradientDescent(X, y, { tol: 1e-12 });
+    const gd = fitGradientDescent(X, y, { tol: 1e-12 });
     const ne = fitNormalEquations(X, y);
     expect(gd.status).toBe('converged');
     expect(relativeError(gd.eta, safeStepSize(center(X, y).Xc))).toBe(0);
@@ -237,8 +255,8 @@ describe('power iteration and gradient descent', () => {
   it('converges just below η = 2/λmax and diverges just above (Eq. lr-step-size)', () => {
     const { X, y } = noisyData();
     const limit = 2 / largestEigenvalue(hessian(center(X, y).Xc));
-    const below = gradientDescent(X, y, { eta: 0.98 * limit });
-    const above = gradientDescent(X, y, { eta: 1.02 * limit });
+    const below = fitGradientDescent(X, y, { eta: 0.98 * limit });
+    const above = fitGradientDescent(X, y, { eta: 1.02 * limit });
     expect(below.status).toBe('converged');
     expect(above.status).toBe('diverged');
   });
@@ -246,7 +264,7 @@ describe('power iteration and gradient descent', () => {
   it('lowers the loss at every step when η < 2/λmax', () => {
     const { X, y } = noisyData();
     const limit = 2 / largestEigenvalue(hessian(center(X, y).Xc));
-    const { losses } = gradientDescent(X, y, { eta: 0.9 * limit, tol: 1e-6 });
+    const { losses } = fitGradientDescent(X, y, { eta: 0.9 * limit, tol: 1e-6 });
     const rises = losses.filter((L, k) => k > 0 && L > losses[k - 1]);
     expect(losses.length).toBeGreaterThan(10);
     expect(rises).toEqual([]);
@@ -262,7 +280,7 @@ describe('power iteration and gradient descent', () => {
     );
     const best = fitNormalEquations(X, y).w;
     const error = (k: number) =>
-      norm(subVec(gradientDescent(X, y, { eta, maxSteps: k }).w, best));
+      norm(subVec(fitGradientDescent(X, y, { eta, maxSteps: k }).w, best));
     for (const k of [1, 5, 20]) {
       expect(error(k + 1)).toBeLessThanOrEqual(rho * error(k) * (1 + 1e-9));
     }
@@ -275,7 +293,7 @@ describe('gradient descent on the diabetes data', () => {
     const { Z, y, mse } = diabetes();
     const H = hessian(Z);
     const [top, low] = [largestEigenvalue(H), smallestEigenvalue(H)];
-    const run = gradientDescent(Z, y, { eta: 1 / top, maxSteps: 1000, tol: 0 });
+    const run = fitGradientDescent(Z, y, { eta: 1 / top, maxSteps: 1000, tol: 0 });
     const gap = (k: number) => run.losses[k] - mse / 2;
     const measured = (gap(1000) / gap(500)) ** (1 / 500);
     expect(relativeError(measured, (1 - low / top) ** 2)).toBeLessThan(1e-6);
@@ -395,10 +413,10 @@ describe('bad input gives errors that name the function', () => {
     );
   });
 
-  it('gradientDescent: a step size that is not positive', () => {
+  it('fitGradientDescent: a step size that is not positive', () => {
     const { X, y } = noisyData();
-    expect(() => gradientDescent(X, y, { eta: 0 })).toThrow(
-      /gradientDescent: eta must be > 0, got 0/,
+    expect(() => fitGradientDescent(X, y, { eta: 0 })).toThrow(
+      /fitGradientDescent: eta must be > 0, got 0/,
     );
   });
 
@@ -429,7 +447,7 @@ describe('bad input gives errors that name the function', () => {
   it('largestEigenvalue: a matrix that is not symmetric', () => {
     const A = new Matrix(2, 2, Float64Array.of(1, 2, 0, 1));
     expect(() => largestEigenvalue(A)).toThrow(
-      /largestEigenvalue: A \(2x2\) is not symmetric/,
+      /largestEigenvalue: expected a symmetric A/,
     );
   });
 
@@ -541,5 +559,180 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
 
   it('the diabetes loader', () => {
     rejectsBadInput(badInput.data);
+  });
+
+  it('the exercise solutions and the collinearity study', () => {
+    rejectsBadInput(badInput.solutions);
+  });
+});
+
+describe('review', () => {
+  const eps = Number.EPSILON;
+  /** The standardized diabetes Hessian H = ZᵀZ/n, symmetrized. */
+  function diabetesHessian(): Matrix {
+    const H = hessian(standardize(loadDiabetes().X).Z);
+    const n = H.rows;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < i; j++) {
+        const m = (H.get(i, j) + H.get(j, i)) / 2;
+        H.set(i, j, m);
+        H.set(j, i, m);
+      }
+    }
+    return H;
+  }
+
+  /** The standardized diabetes features with BMI's column twice. */
+  function duplicatedBmi() {
+    const { X, y } = loadDiabetes();
+    const { Z, scale: s } = standardize(X);
+    const d = Z.cols;
+    const Zd = new Matrix(Z.rows, d + 1);
+    for (let i = 0; i < Z.rows; i++) {
+      Zd.data.set(Z.row(i), (d + 1) * i);
+      Zd.data[(d + 1) * i + d] = Z.get(i, 2); // BMI
+    }
+    return { Zd, y, bmiScale: s[2] };
+  }
+
+  it('power iteration agrees with symmetricEigen on the diabetes Hessian', () => {
+    const H = diabetesHessian();
+    const { values } = symmetricEigen(H); // largest first
+    expect(relativeError(largestEigenvalue(H), values[0])).toBeLessThan(1e-10);
+    expect(relativeError(smallestEigenvalue(H), values[values.length - 1]))
+      .toBeLessThan(1e-10);
+  });
+
+  it('an unconverged power-iteration estimate never exceeds λmax', () => {
+    const H = diabetesHessian();
+    const top = symmetricEigen(H).values[0];
+    const early = powerIteration((v) => matvec(H, v), H.rows, { maxIter: 2 });
+    expect(early.converged).toBe(false);
+    expect(early.value).toBeLessThanOrEqual(top * (1 + 1e-15));
+    expect(early.value).toBeGreaterThan(top / 2); // still a safe step
+  });
+
+  it('qrLeastSquares and fitNormalEquations agree on the diabetes fit within 100 κ(Xc)² ε', () => {
+    const { X, y } = loadDiabetes();
+    const { Xc, yc } = center(X, y);
+    const { s } = svd(Xc);
+    const kappa = s[0] / s[s.length - 1];
+    const qr = qrLeastSquares(Xc, yc).w;
+    const ne = fitNormalEquations(X, y).w;
+    expect(normwiseError(ne, qr)).toBeLessThan(100 * kappa ** 2 * eps);
+  });
+
+  it('fitDiabetes matches scikit-learn within 100 κ(H_std) ε', () => {
+    const fit = diabetes();
+    const kappa = conditionNumber(hessian(fit.Z));
+    const tol = 100 * kappa * eps; // about 1e-11
+    expect(tol).toBeLessThan(2e-11);
+    expect(normwiseError(fit.original.w, sk.ols_raw.coef)).toBeLessThan(tol);
+    expect(relativeError(fit.original.b, sk.ols_raw.intercept))
+      .toBeLessThan(tol);
+  });
+
+  it('the collinearity figure’s spreads are within two standard errors of Eq. (lr-cov)', () => {
+    const study = collinearityStudy();
+    expect(study.map((c) => c.rho)).toEqual([0, 0.95]);
+    for (const c of study) {
+      expect(Math.abs(c.sd1 - c.predictedSd1)).toBeLessThan(2 * c.se1);
+    }
+  });
+
+  it('correlationMatrix and varianceInflationFactors name themselves on NaN', () => {
+    const X = gaussianMatrix(3, 8, 3);
+    X.data[4] = NaN;
+    expect(() => correlationMatrix(X)).toThrow(/^correlationMatrix:/);
+    expect(() => varianceInflationFactors(X))
+      .toThrow(/^varianceInflationFactors:/);
+  });
+
+  it('Exercise 2: noise 1e-7 gives 1e12 < κ < 1/ε and a silent, wild fit', () => {
+    const rng = createRng(1);
+    const n = 50;
+    const X = new Matrix(n, 3);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const [a, b] = [rng.normal(), rng.normal()];
+      X.set(i, 0, a);
+      X.set(i, 1, b);
+      X.set(i, 2, a + b + 1e-7 * rng.normal());
+      y[i] = a - b + 0.1 * rng.normal(); // true weights (1, −1, 0)
+    }
+    const { Xc } = center(X, y);
+    const kappa = conditionNumber(matmul(transpose(Xc), Xc));
+    expect(kappa).toBeGreaterThan(1e12);
+    expect(kappa).toBeLessThan(1 / eps);
+    const { w } = fitNormalEquations(X, y); // no error
+    expect(Math.abs(w[2])).toBeGreaterThan(1e3);
+  });
+
+  it('Exercise 1: ‖r‖²/(n − d − 1) is unbiased for σ² = 1 (within 4 s.e.)', () => {
+    const { unbiased } = noiseVarianceStudy({ reps: 2000, n: 30, d: 4 });
+    expect(Math.abs(unbiased.mean - 1)).toBeLessThan(4 * unbiased.se);
+  });
+
+  it('Exercise 1: ‖r‖²/n is biased low, near (n − d − 1)/n', () => {
+    const { mle } = noiseVarianceStudy({ reps: 2000, n: 30, d: 4 });
+    expect(mle.mean).toBeLessThan(1 - 4 * mle.se);
+    expect(Math.abs(mle.mean - 25 / 30)).toBeLessThan(4 * mle.se);
+  });
+
+  it('Exercise 3: on the raw design QR errs below 10 κ ε, the normal equations below 10 κ² ε', () => {
+    const { X, y } = loadDiabetes();
+    const e = rawDesignErrors(X, y);
+    expect(relativeError(e.kappa, sk.condition_numbers.ones_column_raw))
+      .toBeLessThan(1e-8);
+    expect(e.qrError).toBeLessThan(10 * e.kappa * eps);
+    expect(e.normalError).toBeLessThan(10 * e.kappa ** 2 * eps);
+  });
+
+  it('Exercise 3: QR is at least ten times more accurate there', () => {
+    const { X, y } = loadDiabetes();
+    const e = rawDesignErrors(X, y);
+    expect(10 * e.qrError).toBeLessThan(e.normalError);
+  });
+
+  it('Exercise 4: the Huber gradient matches central differences', () => {
+    const { X, y } = noisyData();
+    const A = addOnesColumn(X);
+    const w = createRng(8).normalArray(4);
+    // δ = 0.5: some residuals inside, some outside; none at a kink
+    const check = gradientCheck(
+      (v) => huberLoss(A, y, v, 0.5),
+      (v) => huberGradient(A, y, v, 0.5),
+      w,
+    );
+    expect(check.ok, `max error ${check.maxError}`).toBe(true);
+  });
+
+  it('Exercise 4: with δ large the Huber fit is least squares', () => {
+    const { X, y } = noisyData();
+    const huber = fitHuber(X, y, 1e6);
+    const ls = fitNormalEquations(X, y);
+    expect(normwiseError(huber.w, ls.w)).toBeLessThan(1e-8);
+  });
+
+  it('Exercise 4: the outlier moves the Huber slope to 0.418, a quarter of least squares’ move', () => {
+    const { huber, leastSquares } = huberOutlier(1.345 * 0.5);
+    expect(Math.abs(huber[1] - 0.418)).toBeLessThan(0.005);
+    const moved = huber[0] - huber[1];
+    expect(moved).toBeGreaterThan(0);
+    expect(moved).toBeLessThan((leastSquares[0] - leastSquares[1]) / 4);
+  });
+
+  it('Exercise 5: descent with BMI twice gives equal weights, scikit-learn’s, and the minimum norm', () => {
+    const { Zd, y, bmiScale } = duplicatedBmi();
+    const gd = fitGradientDescent(Zd, y);
+    const d = Zd.cols - 1;
+    expect(gd.status).toBe('converged');
+    expect(Math.abs(gd.w[2] - gd.w[d])).toBeLessThan(1e-8 * Math.abs(gd.w[2]));
+    const skBmi = sk.duplicated_column.coef;
+    expect(relativeError(gd.w[2] / bmiScale, skBmi[2])).toBeLessThan(1e-6);
+    expect(relativeError(gd.w[d] / bmiScale, skBmi[10])).toBeLessThan(1e-6);
+    const { Xc, yc } = center(Zd, y);
+    const shortest = minNormLeastSquares(Xc, yc);
+    expect(normwiseError(gd.w, shortest)).toBeLessThan(1e-6);
   });
 });

@@ -29,6 +29,7 @@ import {
 } from '../code/locally-weighted-regression/bias-variance.ts';
 import {
   KERNEL_SHOWN,
+  SHOWN,
   equivalentKernels,
   sine,
   sineBiasVariance,
@@ -52,6 +53,16 @@ import {
   smoothAt,
 } from '../code/locally-weighted-regression/local-fit.ts';
 import { leaveOneOut } from '../code/locally-weighted-regression/loo.ts';
+import { pairedSquaredError } from '../code/locally-weighted-regression/hdl.ts';
+import { looBrute } from '../code/locally-weighted-regression/solutions/loo-brute.ts';
+import {
+  nadarayaWatson,
+  nadarayaWatsonWeights,
+} from '../code/locally-weighted-regression/solutions/nadaraya-watson.ts';
+import {
+  bisquare,
+  robustLwr,
+} from '../code/locally-weighted-regression/solutions/robust.ts';
 import {
   SINE,
   SINE_ROUGHNESS,
@@ -460,13 +471,13 @@ describe('on real data: the cholesterol ratio against HDL', () => {
     expect(line[2]).toBeLessThan(local[2]);
   });
 
-  it('cross-validation picks τ ≈ 7.9 and beats both global models', () => {
+  it('cross-validation picks τ ≈ 7.9; it and a + b/x differ by < 2 paired SE', () => {
     const h = hdl();
     expect(h.cv.best).toBe(10 ** 0.9);
-    const best = Math.min(...h.cv.mse);
+    const best = h.cv.mse.reduce((m, v) => Math.min(m, v), Infinity);
     expect(best).toBe(h.cv.bestRun.mse);
-    expect(best).toBeLessThan(h.reciprocal.mse);
-    expect(h.reciprocal.mse).toBeLessThan(h.line.mse);
+    const { diff, se } = h.reciprocalVsLocal;
+    expect(Math.abs(diff)).toBeLessThan(2 * se);
   });
 });
 
@@ -539,5 +550,107 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
 
   it('the synthetic data', () => {
     rejectsBadInput(badInput.synthetic);
+  });
+
+  it('the paired comparison and the exercise solutions', () => {
+    rejectsBadInput(badInput.review);
+    rejectsBadInput(badInput.solutions);
+  });
+});
+
+describe('review', () => {
+  it('the local fit beats the straight line by more than 2 paired SE', () => {
+    const { diff, se } = hdl().lineVsLocal;
+    expect(diff).toBeGreaterThan(2 * se);
+  });
+
+  it('a + b/x beats the straight line by more than 2 paired SE', () => {
+    const { diff, se } = hdl().lineVsReciprocal;
+    expect(diff).toBeGreaterThan(2 * se);
+  });
+
+  it('pairedSquaredError is the mean and SE of a_i² − b_i²', () => {
+    // differences 3, −3, 0: mean 0, s = 3, se = 3 / √3
+    const r = pairedSquaredError(Float64Array.of(2, 0, 1),
+      Float64Array.of(1, Math.sqrt(3), 1));
+    expect(Math.abs(r.diff)).toBeLessThan(1e-15);
+    expect(r.se).toBeCloseTo(Math.sqrt(3), 14);
+  });
+
+  it('most cholesterol ratios are recorded as whole numbers', () => {
+    const { y } = loadHdl();
+    const whole = y.filter((v) => Number.isInteger(v)).length;
+    expect(whole).toBe(380);
+    expect(whole / y.length).toBeGreaterThan(0.8);
+  });
+
+  it('the sine figures use one bandwidth, within 5% of the exact optimum', () => {
+    expect(KERNEL_SHOWN.tau).toBe(SHOWN.tau);
+    const best = sineBiasVariance().best;
+    expect(Math.abs(SHOWN.tau - best) / best).toBeLessThan(0.05);
+  });
+
+  it('Nadaraya–Watson equals the local line on a design symmetric about x0', () => {
+    const X = uniformGrid(0.05);
+    const y = X.data.map((x) => Math.sin(5 * x));
+    const x0 = Float64Array.of(0.5);
+    const nw = nadarayaWatson(X, y, x0, 0.1);
+    expect(Math.abs(nw - localLinearFit(X, y, x0, 0.1).yHat))
+      .toBeLessThan(1e-12);
+  });
+
+  it('at x0 = 0 the local constant’s bias exceeds 10 × the local line’s', () => {
+    const { X } = sine();
+    const x0 = Float64Array.of(0);
+    const bias = (l: Float64Array) => l.reduce((s, li, i) =>
+      s + li * Math.sin(2 * Math.PI * X.data[i]), 0);
+    const nw = bias(nadarayaWatsonWeights(X, x0, SHOWN.tau));
+    const ll = bias(equivalentKernel(X, x0, SHOWN.tau));
+    expect(Math.abs(nw)).toBeGreaterThan(10 * Math.abs(ll));
+  });
+
+  it('brute-force leave-one-out equals Eq. (lwr-loo), finite τ and τ = ∞', () => {
+    const { X, y } = sine();
+    for (const tau of [SHOWN.tau, Infinity]) {
+      const brute = looBrute(X, y, tau);
+      const formula = leaveOneOut(X, y, tau).residuals;
+      assertAllClose(brute, formula, { rtol: 1e-10, atol: 1e-10 });
+    }
+  });
+
+  it('an outlier moves the plain fit at its point by exactly 10 S_ii', () => {
+    const { X, y } = sine();
+    const i = 50;
+    const spiked = y.slice();
+    spiked[i] += 10;
+    const Q = new Matrix(1, 1, X.row(i));
+    const move = lwrPredict(X, spiked, Q, SHOWN.tau)[0] -
+      lwrPredict(X, y, Q, SHOWN.tau)[0];
+    const sii = leaveOneOut(X, y, SHOWN.tau).leverage[i];
+    expect(Math.abs(move - 10 * sii)).toBeLessThan(1e-12);
+  });
+
+  it('the robust fit moves by less than 0.1 under the same outlier', () => {
+    const { X, y } = sine();
+    const spiked = y.slice();
+    spiked[50] += 10;
+    const Q = new Matrix(1, 1, X.row(50));
+    const move = robustLwr(X, spiked, Q, SHOWN.tau)[0] -
+      robustLwr(X, y, Q, SHOWN.tau)[0];
+    expect(Math.abs(move)).toBeLessThan(0.1);
+  });
+
+  it('without outliers robust and plain fits differ by less than σ', () => {
+    const { X, y } = sine();
+    const plain = lwrPredict(X, y, X, SHOWN.tau);
+    const robust = robustLwr(X, y, X, SHOWN.tau);
+    const gap = robust.reduce((m, r, j) =>
+      Math.max(m, Math.abs(r - plain[j])), 0);
+    expect(gap).toBeLessThan(SINE.noise);
+  });
+
+  it('the bisquare is (1 − u²)² inside |u| < 1 and 0 outside', () => {
+    expect(bisquare(0.5)).toBe(0.5625);
+    expect(bisquare(-1)).toBe(0);
   });
 });

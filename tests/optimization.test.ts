@@ -51,6 +51,18 @@ import {
   sgd,
   sgdMeanSquaredError,
 } from '../code/optimization/sgd.ts';
+import {
+  SGD_SETUP,
+  heavyBallSteps,
+  sgdStudy,
+} from '../code/optimization/studies.ts';
+import {
+  stationarityBound,
+} from '../code/optimization/solutions/nonconvex-check.ts';
+import {
+  boxMultipliers,
+  projectedGradient,
+} from '../code/optimization/solutions/projected-gradient.ts';
 import { fixture } from './helpers.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/optimization.ts';
@@ -777,5 +789,241 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
 
   it('the KKT system, the projections and the KKT residuals', () => {
     rejectsBadInput(badInput.constrained);
+  });
+
+  it('the studies and the exercise solutions', () => {
+    rejectsBadInput(badInput.studies);
+    rejectsBadInput(badInput.solutions);
+  });
+});
+
+/** The strongly convex function of Lessard, Recht and Packard (2016,
+ *  §4.6), mu = 1 and L = 25, on which heavy ball with Eq.
+ *  (opt-hb-params) cycles. */
+const lrp = {
+  f: (v: Float64Array) => {
+    const x = v[0];
+    if (x < 1) return 12.5 * x * x;
+    if (x < 2) return 0.5 * x * x + 24 * x - 12;
+    return 12.5 * x * x - 24 * x + 36;
+  },
+  grad: (v: Float64Array) => {
+    const x = v[0];
+    return vec(x < 1 ? 25 * x : x < 2 ? x + 24 : 25 * x - 24);
+  },
+};
+
+describe('review', () => {
+  it('heavy ball at κ = 1000: a millionfold within the bound (2k+1)ρ^k, not within ρ^k alone', () => {
+    const { rate, bound } = heavyBallSteps(1000, 1e-6);
+    const hb = hbParams(1000, 1);
+    expect(rate).toBe(Math.ceil(Math.log(1e-6) / Math.log(hb.rho)));
+    for (const along of ['mu', 'L']) {
+      // eigenvectors of quadratic2(L, mu, angle): (cos, sin) for L
+      const a = 0.3;
+      const x0 = along === 'L' ? vec(Math.cos(a), Math.sin(a))
+        : vec(-Math.sin(a), Math.cos(a));
+      const q = quadratic2(1000, 1, a);
+      const run = gdSteps(q, x0, bound, hb.eta, hb.beta);
+      const errs = run.history.map(({ x }) => norm(x));
+      const first = errs.findIndex((e) => e <= 1e-6);
+      expect(first, along).toBeGreaterThan(rate);
+      expect(first, along).toBeLessThanOrEqual(bound);
+    }
+  });
+
+  it('heavy ball with Eq. (opt-hb-params) cycles on Lessard–Recht–Packard; Nesterov converges', () => {
+    const hb = hbParams(25, 1);
+    const run = gradientDescent(lrp.f, lrp.grad, vec(3.3), {
+      eta: hb.eta, momentum: hb.beta, maxIter: 2000, tol: 0,
+      requireConvergence: false,
+    });
+    // it settles on a cycle of period 3 (about 0.65, -1.80, 2.12)
+    // instead of converging to the minimum at 0
+    const xs = run.history.map(({ x }) => x[0]);
+    const tail = xs.slice(-30);
+    for (let k = 3; k < tail.length; k++) {
+      expect(Math.abs(tail[k] - tail[k - 3])).toBeLessThan(1e-9);
+    }
+    expect(Math.max(...tail.map(Math.abs))).toBeGreaterThan(2);
+    // Nesterov with eta = 1/L and the same beta as Exercise 1
+    const beta = (5 - 1) / (5 + 1);
+    let x = 3.3;
+    let prev = x;
+    for (let k = 0; k < 2000; k++) {
+      const y = x + beta * (x - prev);
+      prev = x;
+      x = y - lrp.grad(vec(y))[0] / 25;
+    }
+    expect(Math.abs(x)).toBeLessThan(1e-10);
+  });
+
+  it('the first heavy-ball step exceeds 2/L exactly when κ > 3 + 2√2', () => {
+    const over = (kappa: number) => 4 / (Math.sqrt(kappa) + 1) ** 2 > 2 / kappa;
+    expect(over(5.8)).toBe(false);
+    expect(over(5.9)).toBe(true);
+    expect(3 + 2 * Math.SQRT2).toBeGreaterThan(5.8);
+    expect(3 + 2 * Math.SQRT2).toBeLessThan(5.9);
+  });
+
+  it('iris: with η = 1/L̂ the flat direction needs over 100 × the budget', () => {
+    const { X } = irisPetals();
+    const mu = ref.iris.hessian_eigenvalues[0];
+    const steps = Math.log(1e8) / -Math.log(1 - mu / smoothnessBound(X));
+    expect(steps).toBeGreaterThan(100 * IRIS_BUDGET);
+  });
+
+  it("SGD figure: each measured mean at step 300 is within 4 SE of theory", () => {
+    const study = sgdStudy(100); // the figure's setup with fewer runs
+    const last = SGD_SETUP.steps;
+    for (const c of study.curves) {
+      expect(Math.abs(c.mse[last] - c.theory[last]) / c.se[last], c.name)
+        .toBeLessThan(4);
+    }
+  });
+
+  it('kktResiduals runs on 200 000 constraints and refuses NaN in A', () => {
+    const m = 200_000;
+    const A = new Matrix(m, 2); // zero rows: 0 <= 1 holds, slack -1
+    const b = new Float64Array(m).fill(1);
+    const r = kktResiduals(vec(0, 0), A, b, vec(0.5, -0.5),
+      new Float64Array(m));
+    expect([r.stationarity, r.primal, r.dual, r.complementarity])
+      .toEqual([0, 0, 0, 0]);
+    A.data[3] = NaN;
+    expect(() => kktResiduals(vec(0, 0), A, b, vec(0.5, -0.5),
+      new Float64Array(m))).toThrow(/^kktResiduals:/);
+  });
+
+  it('errors name the function the caller called', () => {
+    expect(() => sgdMeanSquaredError(0.5, 1, 0, 1, 3))
+      .toThrow(/^sgdMeanSquaredError:/);
+    expect(() => sgdMeanSquaredError(0.5, 1, 1, 1, 1.5))
+      .toThrow(/^sgdMeanSquaredError:/);
+    expect(() => smoothnessBound(new Matrix(1, 2, vec(NaN, 1))))
+      .toThrow(/^smoothnessBound:/);
+    expect(() => quadratic2(10, 1, NaN)).toThrow(/^quadratic2:/);
+    const { f } = logisticLoss(fromRows([[1, 2]]), vec(1));
+    expect(() => f(vec(1, 2, 3))).toThrow(/^logisticLoss: .*length 2, got/);
+    expect(() => f(vec(1, 2, 3))).not.toThrow(/1,2,3/);
+  });
+});
+
+describe('exercise solutions', () => {
+  it('Exercise 2: min ‖∇f‖² over k < K is below (f(x0) − inf f)/(c t_min K) on Rosenbrock, for every K', () => {
+    const run = gradientDescent(rosenbrock.f, rosenbrock.grad, vec(-1.2, 1),
+      { lineSearch: true, maxIter: 50_000 });
+    const { left, right, tMin } = stationarityBound(run.history, 1e-4, 0);
+    expect(tMin).toBeGreaterThan(0);
+    expect(left.length).toBe(run.iterations);
+    left.forEach((l, K) => {
+      if (!(l <= right[K])) throw new Error(`K = ${K + 1}: ${l} > ${right[K]}`);
+    });
+  });
+
+  it('Exercise 3: projected gradient meets the KKT conditions on a box', () => {
+    const rng = createRng(81);
+    const M = new Matrix(3, 3, rng.normalArray(9));
+    const A = matmul(transpose(M), M);
+    for (let i = 0; i < 3; i++) A.data[4 * i] += 1; // well conditioned
+    const xFree = vec(2, -3, 0.2); // outside the box in two coordinates
+    const q = quadratic(A, matvec(A, xFree));
+    const lo = vec(-1, -1, -1);
+    const hi = vec(1, 1, 1);
+    const L = A.data.reduce((s, v) => s + v * v, 0) ** 0.5; // >= lambda_max
+    const { x } = projectedGradient(q.grad, vec(0, 0, 0), lo, hi,
+      { eta: 1 / L, maxIter: 100_000, tol: 1e-12 });
+    const g = q.grad(x);
+    const { alphaHi, alphaLo } = boxMultipliers(g, x, lo, hi, 1e-9);
+    // rows +e_j (x_j <= hi_j) and -e_j (-x_j <= -lo_j)
+    const C = new Matrix(6, 3);
+    for (let j = 0; j < 3; j++) {
+      C.data[j * 3 + j] = 1;
+      C.data[(j + 3) * 3 + j] = -1;
+    }
+    const bb = vec(...hi, ...lo.map((v) => -v));
+    const res = kktResiduals(g, C, bb, x, vec(...alphaHi, ...alphaLo));
+    for (const v of Object.values(res)) expect(v).toBeLessThan(1e-8);
+    // exhaustive search: each coordinate free, at lo or at hi
+    let best = Infinity;
+    let bestX: Float64Array = x;
+    for (let code = 0; code < 27; code++) {
+      const fix: number[] = [];
+      const val: number[] = [];
+      for (let j = 0, c = code; j < 3; j++, c = Math.floor(c / 3)) {
+        if (c % 3 === 1) { fix.push(j); val.push(lo[j]); }
+        if (c % 3 === 2) { fix.push(j); val.push(hi[j]); }
+      }
+      let cand: Float64Array = xFree;
+      if (fix.length > 0) {
+        const G = new Matrix(fix.length, 3);
+        fix.forEach((j, r) => { G.data[r * 3 + j] = 1; });
+        cand = equalityQP(A, q.b.map((v) => -v), G, vec(...val)).x;
+      }
+      const feasible = cand.every((v, j) => v >= lo[j] - 1e-12 &&
+        v <= hi[j] + 1e-12);
+      if (feasible && q.f(cand) < best) {
+        best = q.f(cand);
+        bestX = cand;
+      }
+    }
+    expect(dist(x, bestX)).toBeLessThan(1e-8);
+  });
+
+  it('Exercise 4: the average of iterates K/2..K has MSE σ²/(K/2 + 1), halving from K to 2K', () => {
+    const A = new Matrix(50, 2, createRng(82).normalArray(100));
+    const p = meanProblem(A);
+    const runs = 1000;
+    const mseOf = (K: number) => {
+      let s = 0;
+      let s2 = 0;
+      let lastS = 0;
+      for (let r = 0; r < runs; r++) {
+        const run = sgd(p, p.mean.map((v) => v + 2), { eta: 0.5, steps: K,
+          seed: 1000 + r });
+        const avg = new Float64Array(2);
+        const from = K / 2;
+        for (let k = from; k <= K; k++) {
+          for (let j = 0; j < 2; j++) avg[j] += run.history[k].x[j] / (K - from + 1);
+        }
+        const e = dist(avg, p.mean) ** 2;
+        s += e;
+        s2 += e * e;
+        lastS += dist(run.x, p.mean) ** 2;
+      }
+      const mean = s / runs;
+      return { mean, se: Math.sqrt((s2 / runs - mean * mean) / runs),
+        last: lastS / runs };
+    };
+    const a = mseOf(200);
+    const b = mseOf(400);
+    for (const [K, m] of [[200, a], [400, b]] as const) {
+      const predicted = p.sigma2 / (K / 2 + 1);
+      expect(Math.abs(m.mean - predicted) / m.se, `K = ${K}`).toBeLessThan(4);
+    }
+    const ratio = a.mean / b.mean; // about 201/101
+    expect(ratio).toBeGreaterThan(1.6);
+    expect(ratio).toBeLessThan(2.4);
+    // the last iterate stays on the floor eta sigma^2 / (2 - eta)
+    const floor = (0.5 * p.sigma2) / 1.5;
+    expect(Math.abs(b.last - floor) / floor).toBeLessThan(0.15);
+  });
+
+  it('Exercise 5: d p*/d b = −α for the half-space projection, 0 when feasible', () => {
+    const hs = ref.halfspace;
+    const y = Float64Array.from(hs.y);
+    const a = Float64Array.from(hs.a);
+    const value = (b: number) => {
+      const { x } = projectHalfspace(y, a, b);
+      return 0.5 * dist(x, y) ** 2;
+    };
+    const h = 1e-6;
+    const slope = (value(hs.b + h) - value(hs.b - h)) / (2 * h);
+    const { alpha } = projectHalfspace(y, a, hs.b);
+    expect(alpha).toBeGreaterThan(0);
+    expect(Math.abs(slope + alpha)).toBeLessThan(1e-8);
+    const far = dot(a, y) + 5; // y is feasible for b this large
+    const flat = (value(far + h) - value(far - h)) / (2 * h);
+    expect(flat).toBe(0);
   });
 });

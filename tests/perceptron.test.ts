@@ -7,7 +7,11 @@ import {
   relativeError,
 } from '../code/introduction/check.ts';
 import { createRng } from '../code/introduction/random.ts';
-import { Matrix, fromRows } from '../code/linear-algebra/matrix.ts';
+import {
+  Matrix,
+  fromRows,
+  norm,
+} from '../code/linear-algebra/matrix.ts';
 import { unstandardize } from '../code/linear-regression/scaling.ts';
 import {
   perceptronProblem,
@@ -38,6 +42,16 @@ import {
   perceptron,
   pocketPerceptron,
 } from '../code/perceptron/train.ts';
+import { bestLineErrors } from '../code/perceptron/best-line.ts';
+import {
+  kernelPerceptron,
+} from '../code/perceptron/solutions/kernel-perceptron.ts';
+import {
+  lazyAveragedPerceptron,
+} from '../code/perceptron/solutions/lazy-average.ts';
+import {
+  marginPerceptron,
+} from '../code/perceptron/solutions/margin-perceptron.ts';
 import { fixture } from './helpers.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/perceptron.ts';
@@ -137,7 +151,7 @@ describe('Novikoff: convergence on separable data', () => {
   it('separableData has margin at least γ and both classes', () => {
     const d = separableData(300, 2, 0.1, 6);
     expect(margin(d.X, d.y, d.u)).toBeGreaterThanOrEqual(0.1);
-    expect(Math.hypot(d.u.b, ...d.u.w)).toBeCloseTo(1, 14);
+    expect(norm(thetaOf(d.u))).toBeCloseTo(1, 14);
     expect(d.y.includes(1) && d.y.includes(-1)).toBe(true);
   });
 
@@ -204,6 +218,16 @@ describe('Novikoff: convergence on separable data', () => {
     expect(perceptronProblem(X, y).n).toBe(100);
   });
 });
+
+/** max_t ‖θ_t‖∞ over a run of `epochs` passes (θ changes at updates). */
+function maxIterate(X: Matrix, y: Float64Array, epochs: number): number {
+  let size = 0;
+  for (const m of perceptronAfter(X, y, epochs).history) {
+    size = Math.max(size, Math.abs(m.b));
+    for (const v of m.w) size = Math.max(size, Math.abs(v));
+  }
+  return size;
+}
 
 /** The rule for exactly `epochs` passes (scikit-learn's tol=None). */
 function perceptronAfter(X: Matrix, y: Float64Array, epochs: number) {
@@ -318,13 +342,13 @@ describe('against scikit-learn', () => {
   it('SGDClassifier(average=True) matches the averaged perceptron', () => {
     const { X, y } = irisPair(1, 2, petal.columns);
     for (const ref of petal.runs) {
-      const { averaged, last } = averagedPerceptron(X, y,
+      const { averaged } = averagedPerceptron(X, y,
         { epochs: ref.epochs });
-      // Two ways of averaging T = 100E iterates: summation error at
-      // most T ε max|θ_t| (Higham, Ch. 4); |θ_t| <= max|θ| seen.
+      // Two ways of averaging T = 100m iterates: the mean of T numbers
+      // summed in turn is off by at most T u max|θ_t| (Higham, §4.2), and
+      // we allow T ε max_t ‖θ_t‖∞ for the library's lazy average too.
       const T = 100 * ref.epochs;
-      const size = Math.max(...last.w.map(Math.abs), Math.abs(last.b), 30);
-      const tol = T * Number.EPSILON * size;
+      const tol = T * Number.EPSILON * maxIterate(X, y, ref.epochs);
       const expected = [ref.intercept, ...ref.coef];
       thetaOf(averaged).forEach((v, j) =>
         expect(Math.abs(v - expected[j])).toBeLessThan(tol));
@@ -374,4 +398,187 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
   it('radius, margin, the bound, separable data and iris', () => {
     rejectsBadInput(badInput.novikoff);
   });
+});
+
+/** The hinge loss (1/n) Σ max(0, 1 − y_i z_i), Eq. (pcp-hinge). */
+function hingeLoss(X: Matrix, y: Float64Array, theta: Float64Array) {
+  const s = { w: theta.subarray(1), b: theta[0] };
+  let sum = 0;
+  for (let i = 0; i < X.rows; i++) {
+    sum += Math.max(0, 1 - y[i] * scoreRow(X, i, s));
+  }
+  return sum / X.rows;
+}
+
+describe('review', () => {
+  it('margin handles 200 000 features without a stack overflow', () => {
+    const d = 200_000;
+    const X = new Matrix(1, d, new Float64Array(d).fill(1e-3));
+    const w = new Float64Array(d).fill(1);
+    const g = margin(X, Float64Array.of(1), { w, b: 0 });
+    // z = 200, ‖θ‖ = √200 000: γ = 200/447.2…; the score sums 2·10⁵
+    // terms in turn, relative error <= (d − 1)u ≈ 2.2e-11 (Higham, §4.2)
+    expect(relativeError(g, 200 / Math.sqrt(d))).toBeLessThan(2.3e-11);
+  });
+
+  it('−ρ y x̃ is a subgradient at the kink for every ρ in [0, 1]', () => {
+    const { X, y } = xor();
+    const i = 2; // θ = (1, 0, −1) puts x = (0, 1) on the boundary
+    const theta = Float64Array.of(1, 0, -1);
+    const xt = [1, X.get(i, 0), X.get(i, 1)];
+    const loss = (t: Float64Array) =>
+      Math.max(0, -y[i] * (t[0] * xt[0] + t[1] * xt[1] + t[2] * xt[2]));
+    expect(loss(theta)).toBe(0);
+    const rng = createRng(21);
+    let worst = Infinity; // min of ℓ(θ′) − ℓ(θ) − gᵀ(θ′ − θ)
+    for (const rho of [0, 0.25, 0.5, 1]) {
+      for (let k = 0; k < 50; k++) {
+        const other = rng.normalArray(3);
+        let lin = 0;
+        for (let j = 0; j < 3; j++) {
+          lin += -rho * y[i] * xt[j] * (other[j] - theta[j]);
+        }
+        worst = Math.min(worst, loss(other) - loss(theta) - lin);
+      }
+    }
+    expect(worst).toBeGreaterThanOrEqual(-1e-15);
+  });
+
+  it('scaling up a separator sends its hinge loss to 0, not others', () => {
+    const iris = separableIris();
+    const sep = thetaOf(iris.standardized);
+    const big = sep.map((v) => 1e3 * v);
+    expect(hingeLoss(iris.Z, iris.y, big)).toBe(0);
+    expect(hingeLoss(iris.Z, iris.y, big))
+      .toBeLessThan(hingeLoss(iris.Z, iris.y, sep));
+    // a θ that misclassifies some flower: scaling it up raises the loss
+    const bad = thetaOf(overlap.pocket.last);
+    const { Z, y } = overlap;
+    expect(hingeLoss(Z, y, bad.map((v) => 10 * v)))
+      .toBeGreaterThan(hingeLoss(Z, y, bad));
+  });
+
+  it('the cosine of θ_k and u is at least √k γ / R after every update',
+    () => {
+      const gamma = 0.05;
+      const { X, y, u } = separableData(200, 2, gamma, 13);
+      const R = augmentedRadius(X);
+      const run = perceptron(X, y, { maxEpochs: 10_000 });
+      const uu = thetaOf(u);
+      let worst = Infinity; // min over k of cos / (√k γ/R)
+      run.history.forEach((m, idx) => {
+        const t = thetaOf(m);
+        let dot = 0;
+        for (let j = 0; j < 3; j++) dot += t[j] * uu[j];
+        const cos = dot / norm(t);
+        worst = Math.min(worst, cos / (Math.sqrt(idx + 1) * gamma / R));
+      });
+      expect(run.history.length).toBeGreaterThan(10);
+      expect(worst).toBeGreaterThanOrEqual(1 - 1e-12);
+    });
+
+  it('the raw run separates in pass 720; pass 721 only confirms it', () => {
+    const last = iris.raw.history[iris.raw.history.length - 1].epoch;
+    expect(last).toBe(iris.raw.epochs - 1);
+    expect(iris.raw.epochs).toBe(721);
+  });
+
+  it('the best line misclassifies 3 petals; the pocket 6 >= 3', () => {
+    const best = bestLineErrors(overlap.X, overlap.y);
+    expect(best).toBe(3);
+    expect(overlap.pocket.pocket.errors).toBe(6);
+    expect(overlap.pocket.pocket.errors).toBeGreaterThanOrEqual(best);
+    // the search is invariant to standardizing: lines map to lines
+    expect(bestLineErrors(overlap.Z, overlap.y)).toBe(best);
+  });
+
+  it('bestLineErrors: 1 on XOR, 0 on separable data', () => {
+    const { X, y } = xor();
+    expect(bestLineErrors(X, y)).toBe(1);
+    const d = separableData(40, 2, 0.05, 14);
+    expect(bestLineErrors(d.X, d.y)).toBe(0);
+  });
+
+  it('the margin perceptron keeps its update bound and margin > τ/‖θ‖',
+    () => {
+      const gamma = 0.05;
+      const { X, y } = separableData(150, 2, gamma, 15);
+      const R = augmentedRadius(X);
+      for (const [tau, eta] of [[0.5, 1], [2, 0.5], [1, 3]]) {
+        const run = marginPerceptron(X, y, { tau, eta, maxEpochs: 10_000 });
+        expect(run.converged).toBe(true);
+        const bound = (2 * eta * tau + eta * eta * R * R) /
+          (eta * eta * gamma * gamma);
+        expect(run.mistakes).toBeLessThanOrEqual(bound);
+        expect(margin(X, y, run)).toBeGreaterThan(tau / norm(thetaOf(run)));
+      }
+    });
+
+  it('on raw iris its margin rises with τ towards, not past, γ*', () => {
+    const gammaStar = sepal.max_margin.raw.gamma;
+    const margins = [0, 1, 10, 100].map((tau) => margin(iris.X, iris.y,
+      marginPerceptron(iris.X, iris.y, { tau, maxEpochs: 100_000 })));
+    for (let k = 1; k < margins.length; k++) {
+      expect(margins[k]).toBeGreaterThan(margins[k - 1]);
+    }
+    expect(margins[3]).toBeLessThanOrEqual(gammaStar);
+    expect(margins[3]).toBeGreaterThan(0.9 * gammaStar);
+    // τ = 0 is the plain perceptron
+    expect(marginPerceptron(iris.X, iris.y, { tau: 0, maxEpochs: 10_000 })
+      .mistakes).toBe(iris.raw.mistakes);
+  });
+
+  it('the lazy average equals the running one, one write per update',
+    () => {
+      const { X, y } = irisPair(1, 2, petal.columns);
+      for (const epochs of [1, 10, 100]) {
+        const lazy = lazyAveragedPerceptron(X, y, { epochs });
+        const ref = averagedPerceptron(X, y, { epochs });
+        // the mean of T = 100m iterates: T ε max_t ‖θ_t‖∞ (Higham, §4.2)
+        const tol = 100 * epochs * Number.EPSILON *
+          maxIterate(X, y, epochs);
+        const a = thetaOf(lazy.averaged);
+        const b = thetaOf(ref.averaged);
+        for (let j = 0; j < 3; j++) {
+          expect(Math.abs(a[j] - b[j])).toBeLessThan(tol);
+        }
+        expect(lazy.writes).toBe(ref.last.mistakes);
+        expect(Array.from(thetaOf(lazy.last)))
+          .toEqual(Array.from(thetaOf(ref.last)));
+      }
+    });
+
+  it('the quadratic kernel perceptron separates XOR', () => {
+    const { X, y } = xor();
+    const run = kernelPerceptron(X, y, { degree: 2, maxEpochs: 100 });
+    expect(run.converged).toBe(true);
+    // the linear kernel cannot
+    expect(kernelPerceptron(X, y, { degree: 1, maxEpochs: 100 }).converged)
+      .toBe(false);
+  });
+
+  it('with the linear kernel it is the perceptron on standardized iris',
+    () => {
+      const run = kernelPerceptron(iris.Z, iris.y,
+        { degree: 1, maxEpochs: 100 });
+      const ref = iris.standardized;
+      expect(run.order).toEqual(ref.history.map((m) => m.i));
+      // θ = Σ α_i y_i x̃_i, summed in another order: 1e-12
+      const theta = new Float64Array(3);
+      for (let i = 0; i < iris.Z.rows; i++) {
+        const c = run.alpha[i] * iris.y[i];
+        theta[0] += c;
+        theta[1] += c * iris.Z.get(i, 0);
+        theta[2] += c * iris.Z.get(i, 1);
+      }
+      const want = thetaOf(ref);
+      for (let j = 0; j < 3; j++) {
+        expect(Math.abs(theta[j] - want[j])).toBeLessThan(1e-12);
+      }
+    });
+
+  it('bad input to the best-line search and the solutions is refused',
+    () => {
+      rejectsBadInput(badInput.solutions);
+    });
 });

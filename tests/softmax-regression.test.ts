@@ -65,6 +65,11 @@ import {
   softmaxHessian,
   softmaxLoss,
 } from '../code/softmax-regression/model.ts';
+import { softmaxHvp } from '../code/softmax-regression/solutions/hvp.ts';
+import {
+  fitOneVsRest,
+  oneVsRestProba,
+} from '../code/softmax-regression/solutions/one-vs-rest.ts';
 import { fixture } from './helpers.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/softmax-regression.ts';
@@ -434,7 +439,13 @@ describe('against scikit-learn (tests/fixtures/softmax-regression)', () => {
   it('the losses agree: ours is no larger, by at most ‖g‖²/(2μ)', () => {
     const fit = fitSoftmax(petals.X, petals.y, { lambda_: LAMBDA });
     const ours = softmaxLoss(petals.X, petals.y, fit.Theta, LAMBDA);
-    const gap = sk.iris_petals.grad_norm ** 2 / 2; // μ > 1 here
+    // μ: the smallest eigenvalue of the centred Hessian, which is the
+    // smallest non-zero one of ∇²L here (about 0.13; the flat intercept
+    // shift becomes K = 3)
+    const p = centredObjective(petals.X, petals.y, 3, LAMBDA);
+    const mu = smallestEigenvalue(p.hess!(fit.Theta.data));
+    expect(mu).toBeGreaterThan(0.1);
+    const gap = sk.iris_petals.grad_norm ** 2 / (2 * mu);
     // rounding in a sum of 150 terms of size ≤ 10: below 1e-12
     expect(ours).toBeLessThanOrEqual(sk.iris_petals.loss + 1e-12);
     expect(sk.iris_petals.loss - ours).toBeLessThanOrEqual(gap + 1e-12);
@@ -547,5 +558,84 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
 
   it('the digits loader and the experiments', () => {
     rejectsBadInput(badInput.experiments);
+  });
+});
+
+describe('review', () => {
+  it('all three species by their petals, λ = 0: refused, naming class 0',
+    () => {
+      expect(() => fitSoftmax(petals.X, petals.y)).toThrow(SeparationError);
+      expect(() => fitSoftmax(petals.X, petals.y))
+        .toThrow(/^fitSoftmax: class 0 is linearly separable/);
+    });
+
+  it('versicolor against virginica, which overlap, still fits at λ = 0',
+    () => {
+      const { X, y } = twoSpecies();
+      expect(fitSoftmax(X, y).run.converged).toBe(true);
+    });
+
+  it('centring with λ = 1 turns the shift eigenvalues {0, 1, 1} into {3, 4, 4}',
+    () => {
+      const { Theta, ridge } = redundancyStudy();
+      const centred = symmetricEigen(centredObjective(petals.X, petals.y, 3,
+        1).hess(Theta.data)).values;
+      // the penalized spectrum without one 0 and two 1s, plus 3, 4, 4
+      const rest = Array.from(ridge);
+      for (const v of [0, 1, 1]) {
+        const at = rest.findIndex((e) => Math.abs(e - v) < 1e-9);
+        expect(at).toBeGreaterThanOrEqual(0);
+        rest.splice(at, 1);
+      }
+      const expected = [...rest, 3, 4, 4].sort((a, b) => a - b);
+      const got = Array.from(centred).sort((a, b) => a - b);
+      assertAllClose(got, expected, { rtol: 0, atol: 1e-9 });
+    });
+
+  it('the confusion matrix has six off-diagonal cells at its maximum, 2',
+    () => {
+      // the library's test predictions, which equal ours on all 449
+      // held-out digits (the page counts them at build time)
+      const idx = Array.from({ length: 1797 }, (_, i) => i)
+        .filter((i) => i % 4 === 3);
+      const { y } = digitsRows(idx);
+      const C = confusionMatrix(y, Int32Array.from(
+        sk.digits.test_predictions as number[]), 10);
+      const off = Array.from(C.data).filter((_, t) => t % 11 !== 0);
+      const top = off.reduce((m, v) => Math.max(m, v), 0);
+      expect(top).toBe(2);
+      expect(off.filter((v) => v === top).length).toBe(6);
+    });
+
+  it('softmaxHvp equals the full Hessian times v (petals, 20 digits)', () => {
+    const digits = digitsRows(Array.from({ length: 20 }, (_, i) => i));
+    for (const [X, K, seed] of [[petals.X, 3, 5], [digits.X, 10, 6]] as
+      const) {
+      const Theta = randomTheta(X.cols + 1, K, seed, 0.3);
+      const V = randomTheta(X.cols + 1, K, seed + 10);
+      const full = matvec(softmaxHessian(X, Theta, 0.5), V.data);
+      const hvp = softmaxHvp(X, Theta, V, 0.5).data;
+      assertAllClose(hvp, full, { rtol: 1e-12, atol: 1e-12 * norm(full) });
+    }
+  });
+
+  it('the exercise solutions refuse bad input, naming themselves', () => {
+    rejectsBadInput(badInput.solutions);
+  });
+
+  it('one-vs-rest probabilities need not sum to 1; softmax ones do', () => {
+    const { X, y } = digitsRows(sk.digits_small.rows);
+    const P = oneVsRestProba(X, fitOneVsRest(X, y, 3, LAMBDA));
+    const soft = predictProba(X, fitSoftmax(X, y, { lambda_: LAMBDA })
+      .Theta);
+    let worstOvr = 0;
+    let worstSoft = 0;
+    for (let i = 0; i < X.rows; i++) {
+      const row = (M: Matrix) => M.get(i, 0) + M.get(i, 1) + M.get(i, 2);
+      worstOvr = Math.max(worstOvr, Math.abs(row(P) - 1));
+      worstSoft = Math.max(worstSoft, Math.abs(row(soft) - 1));
+    }
+    expect(worstOvr).toBeGreaterThan(0.05);
+    expect(worstSoft).toBeLessThan(1e-15);
   });
 });

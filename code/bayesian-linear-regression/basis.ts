@@ -4,7 +4,7 @@ import { Matrix, checkFinite } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 
 // #region gaussian-basis
-/** The n × K design φ_k(x_i) = exp(−(x_i − c_k)² / (2s²)). */
+/** The n × K design φ_k(x_i) = exp(−(x_i − c_k)² / (2ℓ²)), ℓ = width. */
 export function gaussianBasis(
   x: Vector, centres: number[], width: number,
 ): Matrix {

@@ -2,7 +2,11 @@
 // credible intervals, and predictive intervals checked on held-out
 // patients. Node only (reads the CSV).
 import { createRng } from '../introduction/random.ts';
-import { requireInteger } from '../introduction/checks.ts';
+import {
+  requireFiniteArray,
+  requireInteger,
+} from '../introduction/checks.ts';
+import { moments } from '../introduction/stats.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import { loadDiabetes } from '../linear-regression/diabetes.ts';
 import { fitNormalEquations } from '../linear-regression/model.ts';
@@ -85,7 +89,25 @@ export function ridgeCvLambda(folds = 10, seed = 7) {
     CV_LAMBDAS));
   let best = 0;
   cv.mean.forEach((m, i) => { if (m < cv.mean[best]) best = i; });
-  return { lambda: CV_LAMBDAS[best], mse: cv.mean[best], cv };
+  return { lambda: CV_LAMBDAS[best], best, mse: cv.mean[best], cv };
+}
+
+/**
+ * The CV error at grid point i minus that at j, fold by fold: its mean
+ * and standard error. The folds are shared, so their common part of
+ * the error cancels in the difference.
+ */
+export function pairedCvDifference(
+  cv: { foldMse: number[][] }, i: number, j: number,
+): { mean: number; se: number } {
+  const fn = 'pairedCvDifference';
+  const k = cv?.foldMse?.length ?? 0;
+  requireInteger(fn, 'i', i, 0, k - 1);
+  requireInteger(fn, 'j', j, 0, k - 1);
+  const diff = cv.foldMse[i].map((e, f) => e - cv.foldMse[j][f]);
+  requireFiniteArray(fn, 'the fold errors', diff, 2);
+  const { mean, variance } = moments(diff);
+  return { mean, se: Math.sqrt(variance / diff.length) };
 }
 // #endregion
 

@@ -23,18 +23,6 @@ export interface Hyper {
   sigma2: number;
   tau2: number;
 }
-
-/** Throws unless 0 < σ² < ∞ and 0 < τ² ≤ ∞ (∞: a flat prior). */
-export function checkHyper(fn: string, h: Hyper): void {
-  const positive = (v: unknown) => typeof v === 'number' && v > 0;
-  if (!positive(h?.sigma2) || !Number.isFinite(h.sigma2) ||
-    !positive(h.tau2)) {
-    throw new Error(
-      `${fn}: expected 0 < sigma2 < Infinity and 0 < tau2 <= ` +
-        `Infinity, got sigma2 = ${h?.sigma2}, tau2 = ${h?.tau2}`,
-    );
-  }
-}
 // #endregion
 
 // #region posterior-type
@@ -81,8 +69,13 @@ export function blrPosterior(X: Matrix, y: Vector, h: Hyper): Posterior {
   return condition('blrPosterior', A0, new Float64Array(d), X, y,
     h.sigma2);
 }
+// #endregion
 
-/** Today's posterior is tomorrow's prior: Eq. (blr-update-prec). */
+// #region prior
+/**
+ * Today's posterior is tomorrow's prior:
+ * Eqs. (blr-update-prec) and (blr-update-mean).
+ */
 export function updatePosterior(
   prior: Posterior, X: Matrix, y: Vector, sigma2: number,
 ): Posterior {
@@ -98,9 +91,7 @@ export function updatePosterior(
   const h0 = matvec(prior.precision, prior.mean); // A₀m₀
   return condition('updatePosterior', prior.precision, h0, X, y, sigma2);
 }
-// #endregion
 
-// #region prior
 /** The prior N(0, τ²I) itself, the posterior before any data. */
 export function isotropicPrior(d: number, tau2: number): Posterior {
   if (!Number.isInteger(d) || d < 1) {
@@ -160,6 +151,19 @@ function factor(fn: string, A: Matrix): Matrix {
     'column rank.');
 }
 
+// #region checks
+/** Throws unless 0 < σ² < ∞ and 0 < τ² ≤ ∞ (∞: a flat prior). */
+export function checkHyper(fn: string, h: Hyper): void {
+  const positive = (v: unknown) => typeof v === 'number' && v > 0;
+  if (!positive(h?.sigma2) || !Number.isFinite(h.sigma2) ||
+    !positive(h.tau2)) {
+    throw new Error(
+      `${fn}: expected 0 < sigma2 < Infinity and 0 < tau2 <= ` +
+        `Infinity, got sigma2 = ${h?.sigma2}, tau2 = ${h?.tau2}`,
+    );
+  }
+}
+
 /** Throws unless p = { mean d, cov d x d, precision d x d, L d x d }. */
 export function checkPosterior(fn: string, p: Posterior): void {
   const d = p?.mean?.length;
@@ -175,3 +179,4 @@ export function checkPosterior(fn: string, p: Posterior): void {
     checkFinite(fn, name, p[name]);
   }
 }
+// #endregion

@@ -25,7 +25,13 @@ import {
   gaussian,
   poisson,
 } from './families.ts';
-import { fitHorseKicks } from './horse-kicks.ts';
+import { calledAs } from '../introduction/checks.ts';
+import {
+  MID_YEAR,
+  fitHorseKicks,
+  horseKickDesign,
+  loadHorseKicks,
+} from './horse-kicks.ts';
 import { glmInference } from './inference.ts';
 import { fitGlm } from './irls.ts';
 import { logLink } from './links.ts';
@@ -154,4 +160,27 @@ export function wilksSimulation() {
     drops[r] = nullDev - full.deviance;
   }
   return drops;
+}
+
+// ---------------------------------------------------------------------
+// The yearly totals about the trend: overdispersed at the level of years.
+
+/** Poisson regression of the 20 yearly totals on the decade, and X². */
+export function yearlyDispersion(data = loadHorseKicks()) {
+  // the same checks of the table as the corps-year design
+  calledAs('yearlyDispersion', () => horseKickDesign(data));
+  const { years, deaths } = data;
+  const totals = new Float64Array(years.length);
+  for (let t = 0; t < years.length; t++) {
+    for (let c = 0; c < deaths.cols; c++) totals[t] += deaths.get(t, c);
+  }
+  const X = new Matrix(years.length, 2);
+  years.forEach((year, t) => {
+    X.set(t, 0, 1);
+    X.set(t, 1, (year - MID_YEAR) / 10);
+  });
+  const fit = fitGlm(X, totals, { family: poisson });
+  const inf = glmInference(X, totals, fit);
+  return { totals, fit, pearson: inf.pearson, df: inf.dfResidual,
+    ratio: inf.pearson / inf.dfResidual };
 }

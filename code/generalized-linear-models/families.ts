@@ -23,7 +23,7 @@ export interface Family {
   variance(mu: number): number;
   /** The link with g = (b′)⁻¹, so that θ = η, Eq. (glm-canonical). */
   readonly canonical: Link;
-  /** d(y, μ), Eq. (glm-deviance); its sum is the deviance. */
+  /** δ(y, μ), Eq. (glm-deviance); its sum is the deviance. */
   unitDeviance(y: number, mu: number): number;
   /** Can y be observed? Can μ be a mean? */
   validY(y: number): boolean;

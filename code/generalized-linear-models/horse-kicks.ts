@@ -46,15 +46,15 @@ export const MID_YEAR = 1884.5;
 export function horseKickDesign(data = loadHorseKicks()) {
   checkCounts('horseKickDesign', data);
   const { years, corps, deaths } = data;
-  const p = corps.length + 1; // intercept, decade, 13 indicators
-  const X = new Matrix(deaths.data.length, p);
+  const d = corps.length + 1; // intercept, decade, 13 indicators
+  const X = new Matrix(deaths.data.length, d);
   const y = Float64Array.from(deaths.data);
   years.forEach((year, t) => {
     corps.forEach((_, c) => {
       const i = t * corps.length + c; // the row of (year, corps)
-      X.data[i * p] = 1;
-      X.data[i * p + 1] = (year - MID_YEAR) / 10;
-      if (c > 0) X.data[i * p + 1 + c] = 1;
+      X.data[i * d] = 1;
+      X.data[i * d + 1] = (year - MID_YEAR) / 10;
+      if (c > 0) X.data[i * d + 1 + c] = 1;
     });
   });
   const names = ['intercept', 'decade', ...corps.slice(1)];

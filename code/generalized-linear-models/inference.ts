@@ -20,9 +20,9 @@ import { fisherInformation } from './objective.ts';
 export interface GlmInference {
   /** X² = Σᵢ (yᵢ − μᵢ)² / V(μᵢ), Pearson's statistic. */
   pearson: number;
-  /** n − p. */
+  /** n − d. */
   dfResidual: number;
-  /** φ = 1, or X² / (n − p) if the family has a free φ. */
+  /** φ = 1, or X² / (n − d) if the family has a free φ. */
   dispersion: number;
   /** φ (XᵀWX)⁻¹, Eq. (glm-covariance). */
   covariance: Matrix;
@@ -45,10 +45,10 @@ export function glmInference(
   checkXy(fn, X, y);
   checkFit(fn, X, fit);
   checkTargets(fn, fit.model.family, y);
-  const { rows: n, cols: p } = X;
-  if (fit.w.length !== p || fit.mu.length !== n || n <= p) {
+  const { rows: n, cols: d } = X;
+  if (fit.w.length !== d || fit.mu.length !== n || n <= d) {
     throw new Error(
-      `${fn}: expected a fit of ${p} coefficients to n > ${p} rows ` +
+      `${fn}: expected a fit of ${d} coefficients to n > ${d} rows ` +
         `of X; got ${fit.w.length} coefficients and ${fit.mu.length} means`,
     );
   }
@@ -60,7 +60,7 @@ export function glmInference(
   for (let i = 0; i < n; i++) {
     pearson += (y[i] - fit.mu[i]) ** 2 / family.variance(fit.mu[i]);
   }
-  const dispersion = family.fixedDispersion ? 1 : pearson / (n - p);
+  const dispersion = family.fixedDispersion ? 1 : pearson / (n - d);
   // A⁻¹ from A = L Lᵀ; choleskyFor throws if A is not positive definite
   const covariance = choleskyInverse(choleskyFor(fn,
     fisherInformation(X, fit.model, fit.eta), 'XᵀWX:'));
@@ -69,7 +69,7 @@ export function glmInference(
   }
   const se = fit.w.map((_, j) => Math.sqrt(covariance.get(j, j)));
   const z = normalQuantile((1 + level) / 2);
-  return { pearson, dfResidual: n - p, dispersion, covariance, se,
+  return { pearson, dfResidual: n - d, dispersion, covariance, se,
     lower: fit.w.map((wj, j) => wj - z * se[j]),
     upper: fit.w.map((wj, j) => wj + z * se[j]) };
 }

@@ -43,15 +43,15 @@ export function irlsStep(
 ): Vector {
   checkGlm('irlsStep', X, y, model, offset);
   checkEta('irlsStep', X, eta);
-  const { rows: n, cols: p, data } = X;
+  const { rows: n, cols: d, data } = X;
   const link = linkOf(model);
   const mu = means('irlsStep', model, eta);
-  const A = new Matrix(n, p); // √W X
+  const A = new Matrix(n, d); // √W X
   const b = new Float64Array(n); // √W z
   for (let i = 0; i < n; i++) {
     const sdev = Math.sqrt(model.family.variance(mu[i])); // √V(μᵢ)
-    const s = link.derivative(eta[i]) / sdev; // √Wᵢᵢ
-    for (let j = 0; j < p; j++) A.data[i * p + j] = s * data[i * p + j];
+    const s = link.derivative(eta[i]) / sdev; // sᵢ, sᵢ² = Wᵢᵢ
+    for (let j = 0; j < d; j++) A.data[i * d + j] = s * data[i * d + j];
     b[i] = s * (eta[i] - (offset?.[i] ?? 0)) + (y[i] - mu[i]) / sdev;
   }
   return calledAs('irlsStep', () => qrLeastSquares(A, b).w);

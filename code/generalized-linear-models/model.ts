@@ -37,7 +37,7 @@ export function linearPredictor(
   w: Vector,
   offset?: Vector,
 ): Vector {
-  checkWeights('linearPredictor', X, w); // vector(p), finite
+  checkWeights('linearPredictor', X, w); // vector(d), finite
   checkFinite('linearPredictor', 'X', X);
   if (offset !== undefined) checkOffset('linearPredictor', X, offset);
   const eta = matvec(X, w);

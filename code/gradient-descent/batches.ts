@@ -46,9 +46,14 @@ export function takeRows(
 ): { X: Matrix; y: Vector } {
   checkXy('takeRows', X, y);
   const { rows: n, cols: d } = X;
-  if (!Array.isArray(idx) || idx.length === 0 ||
-    idx.some((i) => !Number.isInteger(i) || i < 0 || i >= n)) {
-    const got = Array.isArray(idx) ? `[${idx.join(', ')}]` : typeof idx;
+  const bad = Array.isArray(idx)
+    ? idx.findIndex((i) => !Number.isInteger(i) || i < 0 || i >= n)
+    : -1;
+  if (!Array.isArray(idx) || idx.length === 0 || bad >= 0) {
+    // a short list whole; of a long one the first bad entry only
+    const got = !Array.isArray(idx) ? typeof idx
+      : idx.length <= 8 ? `[${idx.join(', ')}]`
+        : `idx[${bad}] = ${idx[bad]} of ${idx.length} indices`;
     throw new Error(
       `takeRows: expected a non-empty list of row indices in ` +
         `[0, ${n}) for X ${shapeOf(X)}, got ${got}`,

@@ -2,7 +2,11 @@
 // the schedules, scaling, and early stopping on a small training set.
 // Node only: the loader reads the file.
 import { createRng } from '../introduction/random.ts';
-import { requireInteger } from '../introduction/checks.ts';
+import {
+  requireFiniteArray,
+  requireFunction,
+  requireInteger,
+} from '../introduction/checks.ts';
 import type { Matrix, Vector } from '../linear-algebra/matrix.ts';
 import { loadDiabetes } from '../linear-regression/diabetes.ts';
 import {
@@ -20,6 +24,11 @@ import { minibatchGD, type MinibatchOptions } from './minibatch.ts';
 import { cosine, inverseTime, stepDecay } from './schedules.ts';
 
 // #region diabetes-design
+/** The design, computed on first use; callers must not modify it. */
+let design: {
+  X: Matrix; y: Vector; A: Matrix; best: Vector; lossStar: number;
+} | undefined;
+
 /**
  * The standardized diabetes features with a column of ones in front,
  * so w₀ is the intercept; the least-squares ŵ and its loss L(ŵ).
@@ -31,15 +40,16 @@ export function diabetesDesign() {
     const best = fitNormalEquations(A, y, { intercept: false }).w;
     return { X, y, A, best, lossStar: squaredLoss(A, y, best) };
   })();
-  return design; // computed once; callers must not modify it
+  return design;
 }
-let design: {
-  X: Matrix; y: Vector; A: Matrix; best: Vector; lossStar: number;
-} | undefined;
 // #endregion
 
 // #region variants
-/** Batch, mini-batch and stochastic GD: steps chosen in the text. */
+/**
+ * Batch, mini-batch and stochastic GD. Steps: half the batch bound,
+ * a quarter of the per-sample bound, and for b = 32 one chosen by
+ * trying (larger steps run but settle at a higher noise floor).
+ */
 export const VARIANTS = [
   { name: 'batch', batch: 442, eta: 0.25 },
   { name: 'mini-batch', batch: 32, eta: 0.05 },
@@ -54,6 +64,37 @@ export function variantCurves(epochs: number, seed = 1) {
     const run = minibatchGD(A, y, { ...v, epochs, seed });
     return { ...v, gaps: run.trainLoss.map((L) => L - lossStar) };
   });
+}
+// #endregion
+
+// #region over-seeds
+/**
+ * The excess loss at the end of each run, over seeds 1..seeds: its
+ * values and their mean ± standard error, run by run.
+ */
+export function finalGapsOverSeeds(
+  curves: (seed: number) => { gaps: number[] }[],
+  seeds: number,
+): { values: number[]; mean: number; se: number }[] {
+  requireFunction('finalGapsOverSeeds', 'curves', curves);
+  requireInteger('finalGapsOverSeeds', 'seeds', seeds, 2);
+  const runs = Array.from({ length: seeds }, (_, s) => curves(s + 1));
+  return runs[0].map((_, r) => {
+    const values = runs.map((c) => c[r].gaps[c[r].gaps.length - 1]);
+    return { values, ...meanSe(values) };
+  });
+}
+
+/** Mean and standard error s/√m of m ≥ 2 values. */
+export function meanSe(values: number[]): { mean: number; se: number } {
+  requireFiniteArray('meanSe', 'values', values);
+  const m = values.length;
+  requireInteger('meanSe', 'values.length', m, 2);
+  let mean = 0;
+  for (const v of values) mean += v / m;
+  let ss = 0;
+  for (const v of values) ss += (v - mean) ** 2;
+  return { mean, se: Math.sqrt(ss / (m - 1) / m) };
 }
 // #endregion
 
@@ -141,8 +182,8 @@ export function earlyStoppingStudy(
     validation: { X: Av, y: valid.y }, patience });
   const ols = fitNormalEquations(A, train.y, { intercept: false }).w;
   const testLoss = (w: Vector) => squaredLoss(At, test.y, w);
-  return { run, eta, ols, A, y: train.y, Av, validY: valid.y,
-    stopped: testLoss(run.w), leastSquares: testLoss(ols),
+  return { run, eta, ols, Z, A, y: train.y, Av, validY: valid.y, At,
+    testY: test.y, stopped: testLoss(run.w), leastSquares: testLoss(ols),
     testSize: test.y.length };
 }
 // #endregion
@@ -150,15 +191,17 @@ export function earlyStoppingStudy(
 // #region early-stopping-splits
 /** How often early stopping beats least squares over many splits. */
 export function earlyStoppingSplits(splits: number) {
-  requireInteger('earlyStoppingSplits', 'splits', splits, 1);
+  requireInteger('earlyStoppingSplits', 'splits', splits, 2);
   const ratios = Array.from({ length: splits }, (_, s) => {
     const study = earlyStoppingStudy(2000, 200, SPLIT.seed + s);
     return study.stopped / study.leastSquares; // test-loss ratio
   });
+  const { mean, se } = meanSe(ratios);
   return {
     ratios,
     wins: ratios.filter((r) => r < 1).length,
-    meanRatio: ratios.reduce((a, r) => a + r, 0) / splits,
+    meanRatio: mean,
+    seRatio: se,
   };
 }
 // #endregion

@@ -17,7 +17,7 @@ import { checkXy } from '../linear-regression/model.ts';
 // #region gd-filter
 /**
  * The k-th batch GD iterate from w₀ = 0 with step η, in closed form,
- * Eq. (gd-filter): w_k = Σ_i (1 − (1 − ηλ_i)^k) (q_iᵀXᵀy/n) / λ_i q_i.
+ * Eq. (gd-filter): w_k = Σ_j (1 − (1 − ηh_j)^k) (q_jᵀXᵀy/n) / h_j q_j.
  */
 export function gdFilterIterate(
   X: Matrix,
@@ -35,10 +35,13 @@ export function gdFilterIterate(
   const { values, vectors: Q } = symmetricEigen(
     scale(matmul(transpose(X), X), 1 / n));
   const c = matvec(transpose(Q), matvec(transpose(X), y)); // Qᵀ Xᵀy
-  const coef = Float64Array.from(values, (lambda, i) => {
-    if (lambda <= 0) return 0; // a flat direction: GD never moves
-    const filter = 1 - (1 - eta * lambda) ** k;
-    return (filter * c[i]) / (n * lambda);
+  const coef = Float64Array.from(values, (h, j) => {
+    if (h <= 0) return 0; // a flat direction: GD never moves
+    // 1 − (1 − ηh)^k, without cancellation when ηh is tiny
+    const filter = eta * h < 1
+      ? -Math.expm1(k * Math.log1p(-eta * h))
+      : 1 - (1 - eta * h) ** k;
+    return (filter * c[j]) / (n * h);
   });
   return matvec(Q, coef);
 }

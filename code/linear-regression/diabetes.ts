@@ -4,7 +4,7 @@
 import { dataPath, readVerified } from '../calculus/data-file.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
-import { gradientDescent } from './gd.ts';
+import { fitGradientDescent } from './gd.ts';
 import { meanSquaredError, r2Score, residuals } from './metrics.ts';
 import { fitNormalEquations, predict } from './model.ts';
 import { standardize, unstandardize } from './scaling.ts';
@@ -48,7 +48,7 @@ export function fitDiabetes() {
   const { Z, mean, scale } = standardize(X); // Eq. (lr-standardize)
   const standardized = fitNormalEquations(Z, y);
   const original = unstandardize(standardized, mean, scale);
-  const gd = gradientDescent(Z, y); // the same fit, by descent
+  const gd = fitGradientDescent(Z, y); // the same fit, by descent
   const fitted = predict(X, original.w, original.b);
   return {
     features, X, y, Z, mean, scale, standardized, original, gd, fitted,

@@ -1,5 +1,10 @@
 // Least squares by batch gradient descent, with the step size taken
-// from the largest eigenvalue of the Hessian XᵀX / n.
+// from the largest eigenvalue of the Hessian XᵀX / n. Chapter 7's
+// gradientDescent(f, grad, x0) minimizes any smooth f; this fit is its
+// special case for the squared loss: it centres for the intercept, takes
+// its step from the data, and returns the loss of every step, with
+// status 'diverged' instead of an exception, so that a run that fails
+// can still be plotted.
 import {
   checkFinite,
   dot,
@@ -59,13 +64,13 @@ export interface GDResult extends LinearFit {
 
 // #region gd
 /** Batch gradient descent from w = 0, Eq. (lr-gd-step). */
-export function gradientDescent(
+export function fitGradientDescent(
   X: Matrix,
   y: Vector,
   opts: GDOptions = {},
 ): GDResult {
   const { maxSteps = 100_000, tol = 1e-10, intercept = true } = opts;
-  checkXy('gradientDescent', X, y);
+  checkXy('fitGradientDescent', X, y);
   const { Xc, yc, xMean, yMean } = intercept
     ? center(X, y)
     : { Xc: X, yc: y, xMean: new Float64Array(X.cols), yMean: 0 };
@@ -96,16 +101,17 @@ export function gradientDescent(
 
 // #region gd-checks
 function checkOptions(eta: number, maxSteps: number, tol: number): void {
+  const fn = 'fitGradientDescent';
   if (!(Number.isFinite(eta) && eta > 0)) {
-    throw new Error(`gradientDescent: eta must be > 0, got ${eta}`);
+    throw new Error(`${fn}: eta must be > 0, got ${eta}`);
   }
   if (!(Number.isInteger(maxSteps) && maxSteps >= 0)) {
     throw new Error(
-      `gradientDescent: maxSteps must be an integer >= 0, got ${maxSteps}`,
+      `${fn}: maxSteps must be an integer >= 0, got ${maxSteps}`,
     );
   }
   if (!(Number.isFinite(tol) && tol >= 0)) {
-    throw new Error(`gradientDescent: tol must be >= 0, got ${tol}`);
+    throw new Error(`${fn}: tol must be >= 0, got ${tol}`);
   }
 }
 // #endregion

@@ -4,21 +4,6 @@ import { checkFinite, shapeOf } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 
 // #region residuals
-/** Throws, naming `fn`, unless y and ŷ are finite and equally long. */
-function checkPair(fn: string, y: Vector, yHat: Vector): void {
-  if (!(y instanceof Float64Array) || !(yHat instanceof Float64Array)) {
-    throw new Error(`${fn}: y and yHat must be Float64Arrays`);
-  }
-  if (y.length !== yHat.length || y.length === 0) {
-    throw new Error(
-      `${fn}: y and yHat must have the same, non-zero length; got ` +
-        `${shapeOf(y)} and ${shapeOf(yHat)}`,
-    );
-  }
-  checkFinite(fn, 'y', y);
-  checkFinite(fn, 'yHat', yHat);
-}
-
 /** The residuals r_i = y_i − ŷ_i. */
 export function residuals(y: Vector, yHat: Vector): Vector {
   checkPair('residuals', y, yHat);
@@ -53,5 +38,22 @@ export function r2Score(y: Vector, yHat: Vector): number {
     );
   }
   return 1 - ssRes / ssTot;
+}
+// #endregion
+
+// #region check-pair
+/** Throws, naming `fn`, unless y and ŷ are finite and equally long. */
+function checkPair(fn: string, y: Vector, yHat: Vector): void {
+  if (!(y instanceof Float64Array) || !(yHat instanceof Float64Array)) {
+    throw new Error(`${fn}: y and yHat must be Float64Arrays`);
+  }
+  if (y.length !== yHat.length || y.length === 0) {
+    throw new Error(
+      `${fn}: y and yHat must have the same, non-zero length; got ` +
+        `${shapeOf(y)} and ${shapeOf(yHat)}`,
+    );
+  }
+  checkFinite(fn, 'y', y);
+  checkFinite(fn, 'yHat', yHat);
 }
 // #endregion

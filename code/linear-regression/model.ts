@@ -12,41 +12,6 @@ import type { Vector } from '../linear-algebra/matrix.ts';
 import { project } from '../linear-algebra/project.ts';
 import { SingularMatrixError } from '../linear-algebra/solve.ts';
 
-// #region check-xy
-/** Throws, naming `fn`, unless X is n x d, y has n entries, all finite. */
-export function checkXy(fn: string, X: Matrix, y: Vector): void {
-  if (!(X instanceof Matrix)) {
-    throw new Error(`${fn}: X must be a Matrix, got ${typeof X}`);
-  }
-  if (!(y instanceof Float64Array) || y.length !== X.rows) {
-    const got = y instanceof Float64Array ? shapeOf(y) : typeof y;
-    throw new Error(
-      `${fn}: X is ${shapeOf(X)}, so y must be vector(${X.rows}); ` +
-        `got ${got}`,
-    );
-  }
-  checkFinite(fn, 'X', X);
-  checkFinite(fn, 'y', y);
-}
-
-/** Throws, naming `fn`, unless w is a finite vector(X.cols). */
-export function checkWeights(
-  fn: string,
-  X: Matrix,
-  w: Vector,
-  name = 'w',
-): void {
-  if (!(w instanceof Float64Array) || w.length !== X.cols) {
-    const got = w instanceof Float64Array ? shapeOf(w) : typeof w;
-    throw new Error(
-      `${fn}: X is ${shapeOf(X)}, so ${name} must be ` +
-        `vector(${X.cols}); got ${got}`,
-    );
-  }
-  checkFinite(fn, name, w);
-}
-// #endregion
-
 // #region predict
 /** A fitted linear model: the prediction for x is wᵀx + b. */
 export interface LinearFit {
@@ -170,11 +135,11 @@ export function fitNormalEquations(
 ): LinearFit {
   const fn = 'fitNormalEquations';
   checkXy(fn, X, y);
-  const p = X.cols + (intercept ? 1 : 0); // number of parameters
-  if (X.rows < p) {
+  const nParams = X.cols + (intercept ? 1 : 0); // d, and maybe b
+  if (X.rows < nParams) {
     throw new Error(
-      `${fn}: X is ${shapeOf(X)}; ${p} parameters need at least ` +
-        `${p} rows, so XᵀX is singular`,
+      `${fn}: X is ${shapeOf(X)}; ${nParams} parameters need at ` +
+        `least ${nParams} rows, so XᵀX is singular`,
     );
   }
   const { Xc, yc, xMean, yMean } = intercept
@@ -202,5 +167,40 @@ function normalEquations(fn: string, X: Matrix, y: Vector): Vector {
         `solution is not unique. ${e.message}`,
     );
   }
+}
+// #endregion
+
+// #region check-xy
+/** Throws, naming `fn`, unless X is n x d, y has n entries, all finite. */
+export function checkXy(fn: string, X: Matrix, y: Vector): void {
+  if (!(X instanceof Matrix)) {
+    throw new Error(`${fn}: X must be a Matrix, got ${typeof X}`);
+  }
+  if (!(y instanceof Float64Array) || y.length !== X.rows) {
+    const got = y instanceof Float64Array ? shapeOf(y) : typeof y;
+    throw new Error(
+      `${fn}: X is ${shapeOf(X)}, so y must be vector(${X.rows}); ` +
+        `got ${got}`,
+    );
+  }
+  checkFinite(fn, 'X', X);
+  checkFinite(fn, 'y', y);
+}
+
+/** Throws, naming `fn`, unless w is a finite vector(X.cols). */
+export function checkWeights(
+  fn: string,
+  X: Matrix,
+  w: Vector,
+  name = 'w',
+): void {
+  if (!(w instanceof Float64Array) || w.length !== X.cols) {
+    const got = w instanceof Float64Array ? shapeOf(w) : typeof w;
+    throw new Error(
+      `${fn}: X is ${shapeOf(X)}, so ${name} must be ` +
+        `vector(${X.cols}); got ${got}`,
+    );
+  }
+  checkFinite(fn, name, w);
 }
 // #endregion

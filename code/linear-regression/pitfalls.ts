@@ -17,9 +17,10 @@ import {
   SingularMatrixError,
   luFactor,
   luSolve,
+  solve,
 } from '../linear-algebra/solve.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
-import { fitNormalEquations, predict } from './model.ts';
+import { center, fitNormalEquations, predict } from './model.ts';
 import type { LinearFit } from './model.ts';
 import { standardize } from './scaling.ts';
 import { linearData } from './synthetic.ts';
@@ -134,6 +135,44 @@ export function outlierExperiment(
   return { x: X.data, y, outlier: at, clean, withOutlier };
 }
 // #endregion
+
+/** The correlations of the collinearity figure's two designs. */
+export const COLLINEAR_RHOS = [0, 0.95] as const;
+
+/**
+ * The figure's two experiments (seeded), each with the sample
+ * correlation of its design, the s.d. of ŵ₁ over the repetitions with
+ * its standard error s/√(2(R − 1)), the s.d. that Eq. (lr-cov) predicts
+ * for the centred design with σ = 1, and the s.d. of ŵ₁ + ŵ₂.
+ */
+export function collinearityStudy(seed = 6) {
+  requireInteger('collinearityStudy', 'seed', seed);
+  return COLLINEAR_RHOS.map((rho) => {
+    const e = collinearityExperiment({ rho, seed });
+    const sd1 = sampleSd(e.w1);
+    const { Xc } = center(e.X, new Float64Array(e.X.rows));
+    const G = matmul(transpose(Xc), Xc);
+    const inverse11 = solve(G, Float64Array.of(1, 0))[0]; // [(XcᵀXc)⁻¹]₁₁
+    return {
+      rho,
+      ...e,
+      r: correlationMatrix(e.X).get(0, 1),
+      sd1,
+      se1: sd1 / Math.sqrt(2 * (e.w1.length - 1)),
+      predictedSd1: Math.sqrt(inverse11),
+      sdSum: sampleSd(e.w1.map((v, i) => v + e.w2[i])),
+    };
+  });
+}
+
+/** The sample standard deviation (divisor R − 1) of R ≥ 2 draws. */
+function sampleSd(xs: number[]): number {
+  let mean = 0;
+  for (const x of xs) mean += x / xs.length;
+  let ss = 0;
+  for (const x of xs) ss += (x - mean) ** 2;
+  return Math.sqrt(ss / (xs.length - 1));
+}
 
 // Input checks of the experiments above.
 

@@ -1,18 +1,16 @@
 // Extreme eigenvalues of a symmetric positive semi-definite matrix by
 // power iteration: the largest sets gradient descent's step size, the
-// ratio of largest to smallest is the condition number.
+// ratio of largest to smallest is the condition number. Power iteration
+// needs only products v -> Av; Chapter 3's symmetricEigen, which finds
+// every eigenvalue, is the reference the tests compare it with.
 import { createRng } from '../introduction/random.ts';
 import {
   requireFunction,
   requireInteger,
 } from '../introduction/checks.ts';
+import { checkSymmetric } from '../decompositions/cholesky.ts';
 import {
-  Matrix,
-  checkFinite,
-  dot,
-  matvec,
-  norm,
-  shapeOf,
+  dot, matvec, norm, type Matrix,
 } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import {
@@ -58,29 +56,11 @@ export function powerIteration(
 }
 // #endregion
 
-// #region check-symmetric
-/** Throws unless A is square, finite and symmetric. */
-function checkSymmetric(fn: string, A: Matrix): void {
-  checkFinite(fn, 'A', A);
-  const n = A.rows;
-  if (A.cols !== n) {
-    throw new Error(`${fn}: A must be square, got ${shapeOf(A)}`);
-  }
-  let big = 0;
-  for (const a of A.data) big = Math.max(big, Math.abs(a));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      const gap = Math.abs(A.data[i * n + j] - A.data[j * n + i]);
-      if (gap > 1e-12 * big) {
-        throw new Error(`${fn}: A (${shapeOf(A)}) is not symmetric`);
-      }
-    }
-  }
-}
-// #endregion
-
 // #region eigen-extremes
-/** λmax(A) of a symmetric PSD matrix. */
+/**
+ * λmax(A) of a symmetric PSD matrix. Only the value is returned: an
+ * estimate that has not converged is still a lower bound on λmax.
+ */
 export function largestEigenvalue(A: Matrix): number {
   checkSymmetric('largestEigenvalue', A);
   return powerIteration((v) => matvec(A, v), A.rows).value;

@@ -22,7 +22,7 @@ export function sine() {
 }
 
 /** The query point and bandwidth of the intuition figure. */
-export const SHOWN = { x0: 0.62, tau: 0.07 } as const;
+export const SHOWN = { x0: 0.62, tau: 0.05 } as const;
 
 /** The local fit at SHOWN.x0. */
 export function shownFit() {
@@ -31,7 +31,7 @@ export function shownFit() {
 }
 
 /** Bandwidth and query points of the equivalent-kernel figure. */
-export const KERNEL_SHOWN = { tau: 0.08, x0: [0.5, 0] } as const;
+export const KERNEL_SHOWN = { tau: 0.05, x0: [0.5, 0] } as const;
 
 /** l(x0) at an interior point and at the left boundary. */
 export function equivalentKernels() {

@@ -3,6 +3,10 @@
 import { Matrix } from '../linear-algebra/matrix.ts';
 import type { Vector } from '../linear-algebra/matrix.ts';
 import { loadDiabetes } from '../linear-regression/diabetes.ts';
+import {
+  requireFiniteArray,
+  requirePaired,
+} from '../introduction/checks.ts';
 import { leaveOneOut, selectBandwidth } from './loo.ts';
 
 // #region hdl
@@ -26,6 +30,37 @@ export function hdlStudy() {
   const line = leaveOneOut(X, y, Infinity); // ordinary least squares
   const inverse = new Matrix(X.rows, 1, X.data.map((x) => 1 / x));
   const reciprocal = leaveOneOut(inverse, y, Infinity); // y ≈ a + b/x
-  return { X, y, cv, line, reciprocal };
+  const local = cv.bestRun.residuals;
+  return { X, y, cv, line, reciprocal,
+    lineVsLocal: pairedSquaredError(line.residuals, local),
+    reciprocalVsLocal: pairedSquaredError(reciprocal.residuals, local),
+    lineVsReciprocal: pairedSquaredError(line.residuals,
+      reciprocal.residuals) };
 }
 // #endregion
+
+// #region paired
+/**
+ * The mean of a_i² − b_i², two models' squared held-out residuals on
+ * the same examples, and its standard error s_diff / √n.
+ */
+export function pairedSquaredError(a: Vector, b: Vector) {
+  checkPairedResiduals(a, b);
+  const n = a.length;
+  const diff = new Float64Array(n);
+  let mean = 0;
+  for (let i = 0; i < n; i++) {
+    diff[i] = a[i] * a[i] - b[i] * b[i];
+    mean += diff[i] / n;
+  }
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (diff[i] - mean) ** 2;
+  return { diff: mean, se: Math.sqrt(ss / (n - 1) / n) };
+}
+// #endregion
+
+function checkPairedResiduals(a: Vector, b: Vector): void {
+  const fn = 'pairedSquaredError';
+  requireFiniteArray(fn, 'a', a, 2);
+  requirePaired(fn, { a, b });
+}

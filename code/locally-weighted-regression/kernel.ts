@@ -25,6 +25,17 @@ export function checkQuery(fn: string, X: Matrix, x0: Vector): void {
   }
   checkFinite(fn, 'x0', x0);
 }
+
+/** Throws, naming `fn`, unless x, z are finite, of one length, τ > 0. */
+function checkPair(fn: string, x: Vector, z: Vector, tau: number) {
+  checkTau(fn, tau);
+  if (!(x instanceof Float64Array) || !(z instanceof Float64Array) ||
+    x.length !== z.length) {
+    throw new Error(`${fn}: x and z must be Float64Arrays of one length`);
+  }
+  checkFinite(fn, 'x', x);
+  checkFinite(fn, 'z', z);
+}
 // #endregion
 
 // #region kernel
@@ -43,15 +54,7 @@ function squaredDistance(
 
 /** k(x, z) = exp(−‖x − z‖² / (2τ²)), Eq. (lwr-kernel). */
 export function gaussianKernel(x: Vector, z: Vector, tau: number): number {
-  checkTau('gaussianKernel', tau);
-  if (!(x instanceof Float64Array) || !(z instanceof Float64Array) ||
-    x.length !== z.length) {
-    throw new Error(
-      'gaussianKernel: x and z must be Float64Arrays of one length',
-    );
-  }
-  checkFinite('gaussianKernel', 'x', x);
-  checkFinite('gaussianKernel', 'z', z);
+  checkPair('gaussianKernel', x, z, tau);
   const d2 = squaredDistance(x, 0, z, 0, x.length);
   return Math.exp(-d2 / (2 * tau * tau));
 }

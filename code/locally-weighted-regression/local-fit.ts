@@ -25,22 +25,22 @@ export function localSystem(
 ): { A: Matrix; c: Vector } {
   checkSystem(X, x0, k, y);
   const { rows: n, cols: d, data } = X;
-  const p = d + 1; // intercept and d slopes
-  const A = new Matrix(p, p);
-  const c = new Float64Array(p);
-  const xt = new Float64Array(p); // x̃_i
+  const m = d + 1; // intercept and d slopes
+  const A = new Matrix(m, m);
+  const c = new Float64Array(m);
+  const xt = new Float64Array(m); // x̃_i
   xt[0] = 1;
   for (let i = 0; i < n; i++) {
     if (k[i] === 0) continue; // an underflowed weight adds nothing
     for (let j = 0; j < d; j++) xt[j + 1] = data[i * d + j] - x0[j];
-    for (let r = 0; r < p; r++) {
+    for (let r = 0; r < m; r++) {
       const kx = k[i] * xt[r];
       if (y) c[r] += kx * y[i];
-      for (let s = 0; s <= r; s++) A.data[r * p + s] += kx * xt[s];
+      for (let s = 0; s <= r; s++) A.data[r * m + s] += kx * xt[s];
     }
   }
-  for (let r = 0; r < p; r++) {
-    for (let s = 0; s < r; s++) A.data[s * p + r] = A.data[r * p + s];
+  for (let r = 0; r < m; r++) {
+    for (let s = 0; s < r; s++) A.data[s * m + r] = A.data[r * m + s];
   }
   return { A, c };
 }
@@ -143,15 +143,15 @@ export function smoothAt(X: Matrix, y: Vector, x0: Vector, tau: number) {
  */
 export function equilibrate(A: Matrix): { As: Matrix; D: Vector } {
   checkSquare(A);
-  const p = A.rows;
-  const D = new Float64Array(p);
-  for (let r = 0; r < p; r++) {
-    const a = A.data[r * p + r];
+  const m = A.rows; // d + 1
+  const D = new Float64Array(m);
+  for (let r = 0; r < m; r++) {
+    const a = A.data[r * m + r];
     D[r] = a > 0 ? 1 / Math.sqrt(a) : 1;
   }
-  const As = new Matrix(p, p);
-  for (let t = 0; t < p * p; t++) {
-    As.data[t] = D[Math.floor(t / p)] * A.data[t] * D[t % p];
+  const As = new Matrix(m, m);
+  for (let t = 0; t < m * m; t++) {
+    As.data[t] = D[Math.floor(t / m)] * A.data[t] * D[t % m];
   }
   return { As, D };
 }

@@ -12,7 +12,7 @@ import { checkRange, type Fn } from './objective.ts';
 export interface ArmijoOptions {
   /** Sufficient-decrease constant c in (0, 1); default 1e-4. */
   c?: number;
-  /** Factor rho in (0, 1) that shrinks a rejected step; default 0.5. */
+  /** Factor τ in (0, 1) that shrinks a rejected step; default 0.5. */
   shrink?: number;
   /** Shrinks before giving up; default 60 (0.5^60 ≈ 1e-18). */
   maxShrinks?: number;

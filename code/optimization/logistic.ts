@@ -26,7 +26,8 @@ export function logisticLoss(X: Matrix, y: Vector): Problem & FiniteSum {
   const { rows: n, cols: d } = X;
   const z = (i: number, t: Vector): number => {
     if (t.length !== d) {
-      throw new Error(`logisticLoss: θ must have length ${d}, got ${t}`);
+      throw new Error(`logisticLoss: θ must have length ${d}, got ` +
+        `${shapeOf(t)}`);
     }
     let s = 0;
     for (let j = 0; j < d; j++) s += X.data[i * d + j] * t[j];

@@ -26,25 +26,7 @@ export interface Quadratic extends Problem {
 
 /** f(x) = ½ xᵀAx − bᵀx for symmetric A, Eq. (opt-quadratic). */
 export function quadratic(A: Matrix, b: Vector): Quadratic {
-  if (A.rows !== A.cols || b.length !== A.rows) {
-    throw new Error(
-      `quadratic: expected A n x n and b of length n, got ` +
-        `A ${shapeOf(A)} and b ${shapeOf(b)}`,
-    );
-  }
-  checkFinite('quadratic', 'A', A);
-  checkFinite('quadratic', 'b', b);
-  const n = A.rows;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      if (A.data[i * n + j] !== A.data[j * n + i]) {
-        throw new Error(
-          `quadratic: A must be symmetric; A(${i}, ${j}) = ` +
-            `${A.data[i * n + j]} but A(${j}, ${i}) = ${A.data[j * n + i]}`,
-        );
-      }
-    }
-  }
+  checkQuadratic(A, b);
   return {
     A,
     b,
@@ -82,18 +64,41 @@ export function quadratic2(
 // #endregion
 
 // #region eig2
-/** Eigenvalues of the symmetric 2 x 2 matrix [[a, b], [b, d]]. */
+/** Eigenvalues of the symmetric 2 x 2 [[h11, h12], [h12, h22]]. */
 export function eig2(H: Matrix): { max: number; min: number } {
   if (H.rows !== 2 || H.cols !== 2) {
     throw new Error(`eig2: expected a 2x2 matrix H, got ${shapeOf(H)}`);
   }
   checkFinite('eig2', 'H', H);
-  const [a, b, , d] = H.data;
-  const mean = (a + d) / 2;
-  const radius = Math.hypot((a - d) / 2, b);
+  const [h11, h12, , h22] = H.data;
+  const mean = (h11 + h22) / 2; // Eq. (opt-eig2)
+  const radius = Math.hypot((h11 - h22) / 2, h12);
   return { max: mean + radius, min: mean - radius };
 }
 // #endregion
+
+/** Throws unless A is symmetric n x n and b of length n, both finite. */
+function checkQuadratic(A: Matrix, b: Vector): void {
+  if (A.rows !== A.cols || b.length !== A.rows) {
+    throw new Error(
+      `quadratic: expected A n x n and b of length n, got ` +
+        `A ${shapeOf(A)} and b ${shapeOf(b)}`,
+    );
+  }
+  checkFinite('quadratic', 'A', A);
+  checkFinite('quadratic', 'b', b);
+  const n = A.rows;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      if (A.data[i * n + j] !== A.data[j * n + i]) {
+        throw new Error(
+          `quadratic: A must be symmetric; A(${i}, ${j}) = ` +
+            `${A.data[i * n + j]} but A(${j}, ${i}) = ${A.data[j * n + i]}`,
+        );
+      }
+    }
+  }
+}
 
 /** The two entries of a point in the plane; throws for other shapes. */
 function pair(fn: string, p: Vector): [number, number] {

@@ -140,7 +140,7 @@ export function pocketPerceptron(
 // #region averaged
 /**
  * The averaged perceptron, Eq. (pcp-average): the rule runs for
- * `epochs` passes, and the result is the mean of θ over all T = nE
+ * `epochs` = m passes, and the result is the mean of θ over all T = nm
  * visits, mistakes or not.
  */
 export function averagedPerceptron(

@@ -101,6 +101,21 @@ export function klConvergence(seed = 9, sizes = [10, 30, 100, 300,
   return { exact, exactReverse, rows };
 }
 
+// Parameters of the chapter's tests that its Verification section
+// quotes: the tests and the page read them from here.
+
+/** logGamma(x + 1) = logGamma(x) + log x is tested at this many points
+ *  x = 10^t, t uniform on the exponents of RECURRENCE_RANGE. */
+export const RECURRENCE_POINTS = 200;
+export const RECURRENCE_RANGE = [1e-6, 1e4] as const;
+
+/** Simpson's rule on the simplex for Dirichlet(2, 3, 4): panels per
+ *  side, and the bound on its error, h^4/180 max|f''''| with h = 1/200:
+ *  9.3e-8 in u (max 26 880) plus 4.8e-8 in v (max 3360 * 0.0567 * 72),
+ *  rounded up. */
+export const DIRICHLET_PANELS = 200;
+export const DIRICHLET_SIMPSON_BOUND = 1.5e-7;
+
 // Input checks of the functions above.
 
 /** Integers: each of `zero` >= 0, each of `one` >= 1. */

@@ -32,16 +32,16 @@ export function logGammaSample(rng: Rng, a: number): number {
     const logU = Math.log(1 - rng.uniform()); // 1 - U is in (0, 1]
     return logGammaSample(rng, a + 1) + logU / a;
   }
-  const d = a - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
+  const delta = a - 1 / 3;
+  const c = 1 / Math.sqrt(9 * delta);
   for (let tries = 0; tries < MAX_GAMMA_TRIES; tries++) {
     const z = rng.normal();
     const v = (1 + c * z) ** 3; // Eq. (prob-mt-proposal)
     if (v <= 0) continue;
     const logU = Math.log(1 - rng.uniform());
     // Eq. (prob-mt-accept)
-    if (logU < 0.5 * z * z + d - d * v + d * Math.log(v)) {
-      return Math.log(d * v);
+    if (logU < 0.5 * z * z + delta - delta * v + delta * Math.log(v)) {
+      return Math.log(delta * v);
     }
   }
   throw new Error(

@@ -75,9 +75,9 @@ export function klNormal(m1: number, s1: number, m2: number,
   requireFinite('klNormal', 'm2', m2);
   requirePositive('klNormal', 's1', s1);
   requirePositive('klNormal', 's2', s2);
-  const r = s1 / s2;
+  const tau = s1 / s2;
   const z = (m1 - m2) / s2;
-  return 0.5 * (r * r + z * z - 1) - Math.log(r);
+  return 0.5 * (tau * tau + z * z - 1) - Math.log(tau);
 }
 // #endregion
 

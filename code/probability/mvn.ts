@@ -130,13 +130,7 @@ export class MultivariateNormal {
   /** The law of the other entries given x_b: Eq. (prob-conditional). */
   conditional(b: number[], xb: Vector): MultivariateNormal {
     const fn = 'MultivariateNormal.conditional';
-    checkIndices(fn, b, this.dim);
-    const a = [...Array(this.dim).keys()].filter((i) => !b.includes(i));
-    if (a.length === 0 || xb.length !== b.length) {
-      throw new Error(`${fn}: expected 1 to ${this.dim - 1} observed ` +
-        `indices and one value each, got ${b.length} and ${xb.length}`);
-    }
-    checkFinite(fn, 'xb', xb);
+    const a = this.checkObserved(fn, b, xb); // the unobserved indices
     const Lbb = choleskyOf(fn, pick(this.cov, b, b));
     const W = pick(this.cov, b, a); // Sigma_ba, then L_bb^-1 Sigma_ba
     for (let j = 0; j < a.length; j++) {
@@ -170,6 +164,18 @@ export class MultivariateNormal {
     return 0.5 * (this.dim * (1 + LOG_2PI) + this.logDet);
   }
   // #endregion
+
+  /** Checks b and xb; returns the indices a that are not observed. */
+  private checkObserved(fn: string, b: number[], xb: Vector): number[] {
+    checkIndices(fn, b, this.dim);
+    const a = [...Array(this.dim).keys()].filter((i) => !b.includes(i));
+    if (a.length === 0 || xb?.length !== b.length) {
+      throw new Error(`${fn}: expected 1 to ${this.dim - 1} observed ` +
+        `indices and one value each, got ${b.length} and ${xb?.length}`);
+    }
+    checkFinite(fn, 'xb', xb);
+    return a;
+  }
 
   private checkPoint(fn: string, x: Vector): void {
     if (x.length !== this.dim) {

@@ -77,8 +77,16 @@ export function digitsStudy() {
       if (k !== c && count > worst.count) worst = { k, c, count };
     }
   }
+  const commonest = []; // every off-diagonal cell at the maximum
+  for (let k = 0; k < 10; k++) {
+    for (let c = 0; c < 10; c++) {
+      if (k !== c && confusion.get(k, c) === worst.count) {
+        commonest.push({ k, c });
+      }
+    }
+  }
   return {
-    train, test, fit, ms, yHat, confusion, worst,
+    train, test, fit, ms, yHat, confusion, worst, commonest,
     trainAccuracy: accuracyOf(train.y, predictClass(train.X, fit.Theta)),
     testAccuracy: accuracyOf(test.y, yHat),
   };

@@ -207,6 +207,36 @@ function refuseSeparated(
       'and no minimizer exists. Use lambda_ > 0.', fit.Theta.data,
     fit.run.iterations);
   }
+  const [k, m] = separatedClass(Z, y);
+  if (k >= 0) {
+    throw new SeparationError(`${fn}: class ${k} is linearly ` +
+      `separable from the others: z_${k} − z_${m} of Θ after ` +
+      `${fit.run.iterations} steps is > 0 on all its samples and < 0 ` +
+      `on the rest, so L falls forever along that direction and no ` +
+      'minimizer exists. Use lambda_ > 0.', fit.Theta.data,
+    fit.run.iterations);
+  }
+}
+
+/**
+ * The first class k, and a rival m, with z_ik − z_im > 0 exactly for
+ * the samples of class k: adding t(θ_k − θ_m) to column k lowers every
+ * term of L, so L has no minimizer. [−1, −1] if there is none.
+ */
+function separatedClass(Z: Matrix, y: Int32Array): [number, number] {
+  const K = Z.cols;
+  for (let k = 0; k < K; k++) {
+    for (let m = 0; m < K; m++) {
+      if (m === k) continue;
+      let split = true;
+      for (let i = 0; i < Z.rows && split; i++) {
+        const gap = Z.data[i * K + k] - Z.data[i * K + m];
+        split = y[i] === k ? gap > 0 : gap < 0;
+      }
+      if (split) return [k, m];
+    }
+  }
+  return [-1, -1];
 }
 // #endregion
 

@@ -75,13 +75,7 @@ export function varianceWithDivisor(
   xs: ArrayLike<number>,
   c: number,
 ): number {
-  requireFiniteArray('varianceWithDivisor', 'xs', xs);
-  requirePositive('varianceWithDivisor', 'c', c);
-  if (xs.length < 2) {
-    throw new Error(
-      `varianceWithDivisor: need n >= 2 values, got ${xs.length}`,
-    );
-  }
+  checkDivisor(xs, c);
   const { n, variance } = moments(xs);
   return (variance * (n - 1)) / c; // S / c, S = (n - 1) s^2
 }
@@ -92,6 +86,25 @@ export function varianceEstimatorTheory(
   c: number,
   sigma2: number,
 ): { bias: number; variance: number; mse: number } {
+  checkTheory(n, c, sigma2);
+  const bias = ((n - 1) / c - 1) * sigma2; // Eq. (stat-s-mean)
+  const sd2 = sigma2 / c;
+  const variance = 2 * (n - 1) * sd2 * sd2; // Eq. (stat-s-var)
+  return { bias, variance, mse: bias * bias + variance };
+}
+// #endregion
+
+function checkDivisor(xs: ArrayLike<number>, c: number): void {
+  requireFiniteArray('varianceWithDivisor', 'xs', xs);
+  requirePositive('varianceWithDivisor', 'c', c);
+  if (xs.length < 2) {
+    throw new Error(
+      `varianceWithDivisor: need n >= 2 values, got ${xs.length}`,
+    );
+  }
+}
+
+function checkTheory(n: number, c: number, sigma2: number): void {
   if (!Number.isSafeInteger(n) || n < 2) {
     throw new Error(
       `varianceEstimatorTheory: n must be an integer >= 2, got ${n}`,
@@ -99,12 +112,7 @@ export function varianceEstimatorTheory(
   }
   requirePositive('varianceEstimatorTheory', 'c', c);
   requirePositive('varianceEstimatorTheory', 'sigma2', sigma2);
-  const bias = ((n - 1) / c - 1) * sigma2; // Eq. (stat-s-mean)
-  const sd2 = sigma2 / c;
-  const variance = 2 * (n - 1) * sd2 * sd2; // Eq. (stat-s-var)
-  return { bias, variance, mse: bias * bias + variance };
 }
-// #endregion
 
 function checkCallbacks(draw: unknown, estimators: unknown[]): void {
   const fn = 'samplingDistributions';

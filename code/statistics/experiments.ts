@@ -88,6 +88,83 @@ export function plugInCoverage(n: number, f = 1): number {
 }
 // #endregion
 
+/**
+ * Coverage of the percentile interval of the exact bootstrap (B to
+ * infinity) for the mean of N(10, 4) samples of size n <= 6. A resample
+ * is fixed by how often it takes each value, a composition c of n with
+ * probability n! / (c_1! ... c_n! n^n): all of them are enumerated, and
+ * the interval is read off the distribution function at 2.5% and 97.5%.
+ */
+export function exactBootstrapCoverage(
+  seed: number, n: number, reps: number,
+): Coverage {
+  checkSizes('exactBootstrapCoverage', { seed }, { reps: [reps, 1] });
+  requireInteger('exactBootstrapCoverage', 'n', n, 2, 6);
+  const comps = compositions(n);
+  const draw = (rng: Rng) => rng.normalArray(n, COVERAGE_MU,
+    COVERAGE_SIGMA);
+  const exact = (xs: Float64Array) => {
+    const law = comps.map(({ counts, weight }) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += counts[i] * xs[i];
+      return { mean: s / n, weight };
+    }).sort((a, b) => a.mean - b.mean);
+    const quantile = (p: number) => { // min{v : F(v) >= p}
+      let F = 0;
+      for (const { mean, weight } of law) {
+        F += weight;
+        if (F >= p) return mean;
+      }
+      return law[law.length - 1].mean; // F rounded a hair below 1
+    };
+    return { lo: quantile(0.025), hi: quantile(0.975) };
+  };
+  return coverage(createRng(seed), reps, draw, exact, COVERAGE_MU);
+}
+
+/** Every composition of n into n counts, with its multinomial
+ *  probability n! / (c_1! ... c_n!) / n^n. */
+function compositions(n: number) {
+  const out: { counts: number[]; weight: number }[] = [];
+  const logFact = [0];
+  for (let k = 1; k <= n; k++) logFact.push(logFact[k - 1] + Math.log(k));
+  const counts = new Array<number>(n).fill(0);
+  const place = (i: number, left: number) => {
+    if (i === n - 1) {
+      counts[i] = left;
+      let logW = logFact[n] - n * Math.log(n);
+      for (const c of counts) logW -= logFact[c];
+      out.push({ counts: counts.slice(), weight: Math.exp(logW) });
+      return;
+    }
+    for (let c = 0; c <= left; c++) {
+      counts[i] = c;
+      place(i + 1, left - c);
+    }
+  };
+  place(0, n);
+  return out;
+}
+
+// The sizes of the chapter's statistical tests, which its Verification
+// section quotes: the tests and the page read them from here.
+export const TEST_SIZES = {
+  /** Samples of size varianceN behind the bias and variance tests. */
+  varianceReps: 4000,
+  varianceN: 10,
+  /** Intervals from samples of size coverageN for the coverage tests. */
+  coverageReps: 2000,
+  coverageN: 8,
+  /** Bootstrap intervals at n = bootN, each from bootB resamples. */
+  bootReps: 1000,
+  bootN: 30,
+  bootB: 250,
+  /** A deviation beyond zBound standard errors fails a test. */
+  zBound: 4,
+  /** The normal quantile's relative error against 40 digits. */
+  normalTolerance: 1e-15,
+} as const;
+
 // Input checks of the functions above.
 
 /** Seeds in [0, 2^53 - 4) (a study adds up to 3), sizes >= a minimum. */

@@ -16,20 +16,6 @@ export interface Interval {
   hi: number;
 }
 
-function requireLevel(fn: string, level: number): void {
-  requireFinite(fn, 'level', level);
-  if (!(level > 0 && level < 1)) {
-    throw new Error(`${fn}: level must be in (0, 1), got ${level}`);
-  }
-}
-
-function requireSample(fn: string, xs: ArrayLike<number>): void {
-  requireFiniteArray(fn, 'xs', xs);
-  if (xs.length < 2) {
-    throw new Error(`${fn}: need n >= 2 values, got ${xs.length}`);
-  }
-}
-
 // #region z-interval
 /** xbar +- z_{1-alpha/2} sigma / sqrt(n), sigma known: Eq. (stat-z-ci). */
 export function zInterval(
@@ -37,9 +23,7 @@ export function zInterval(
   sigma: number,
   level = 0.95,
 ): Interval {
-  requireSample('zInterval', xs);
-  requirePositive('zInterval', 'sigma', sigma);
-  requireLevel('zInterval', level);
+  checkZ(xs, sigma, level);
   const { n, mean } = moments(xs);
   const half = (normalQuantile((1 + level) / 2) * sigma) / Math.sqrt(n);
   return { lo: mean - half, hi: mean + half };
@@ -49,8 +33,7 @@ export function zInterval(
 // #region t-interval
 /** xbar +- t_{1-alpha/2, n-1} s / sqrt(n): Eq. (stat-t-ci). */
 export function tInterval(xs: ArrayLike<number>, level = 0.95): Interval {
-  requireSample('tInterval', xs);
-  requireLevel('tInterval', level);
+  checkT(xs, level);
   const { n, mean, variance } = moments(xs); // s^2: divisor n - 1
   const t = tQuantile((1 + level) / 2, n - 1);
   const half = (t * Math.sqrt(variance)) / Math.sqrt(n);
@@ -76,13 +59,7 @@ export function coverage(
   truth: number,
   level = 0.95,
 ): Coverage {
-  if (!Number.isSafeInteger(reps) || reps < 1) {
-    throw new Error(`coverage: reps must be an integer >= 1, got ${reps}`);
-  }
-  requireFinite('coverage', 'truth', truth);
-  requireLevel('coverage', level);
-  requireFunction('coverage', 'draw', draw);
-  requireFunction('coverage', 'interval', interval);
+  checkCoverage(reps, truth, level, draw, interval);
   let hits = 0;
   for (let r = 0; r < reps; r++) {
     const { lo, hi } = interval(draw(rng), rng);
@@ -94,10 +71,48 @@ export function coverage(
 }
 // #endregion
 
+function checkCoverage(reps: number, truth: number, level: number,
+  draw: unknown, interval: unknown): void {
+  if (!Number.isSafeInteger(reps) || reps < 1) {
+    throw new Error(`coverage: reps must be an integer >= 1, got ${reps}`);
+  }
+  requireFinite('coverage', 'truth', truth);
+  requireLevel('coverage', level);
+  requireFunction('coverage', 'draw', draw);
+  requireFunction('coverage', 'interval', interval);
+}
+
 /** An interval from the caller's `interval`: finite, lo <= hi. */
 function checkInterval(lo: number, hi: number): void {
   if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi)) {
     throw new Error(`coverage: interval must return finite lo <= hi, ` +
       `got lo=${lo}, hi=${hi}`);
+  }
+}
+
+// Input checks of the functions above.
+
+function checkZ(xs: ArrayLike<number>, sigma: number, level: number) {
+  requireSample('zInterval', xs);
+  requirePositive('zInterval', 'sigma', sigma);
+  requireLevel('zInterval', level);
+}
+
+function checkT(xs: ArrayLike<number>, level: number) {
+  requireSample('tInterval', xs);
+  requireLevel('tInterval', level);
+}
+
+function requireLevel(fn: string, level: number): void {
+  requireFinite(fn, 'level', level);
+  if (!(level > 0 && level < 1)) {
+    throw new Error(`${fn}: level must be in (0, 1), got ${level}`);
+  }
+}
+
+function requireSample(fn: string, xs: ArrayLike<number>): void {
+  requireFiniteArray(fn, 'xs', xs);
+  if (xs.length < 2) {
+    throw new Error(`${fn}: need n >= 2 values, got ${xs.length}`);
   }
 }

@@ -56,10 +56,7 @@ export interface GaussianFit {
 
 /** The Gaussian MLE; refuses samples with no spread. */
 export function gaussianMle(xs: ArrayLike<number>): GaussianFit {
-  requireFiniteArray('gaussianMle', 'xs', xs);
-  if (xs.length < 2) {
-    throw new Error(`gaussianMle: need n >= 2 values, got ${xs.length}`);
-  }
+  checkSample('gaussianMle', xs);
   const { n, mean, variance } = moments(xs); // variance has divisor n-1
   const sigma2 = (variance * (n - 1)) / n;
   if (!(sigma2 > 0)) {
@@ -112,6 +109,14 @@ export function bernoulliMle(xs: ArrayLike<number>): number {
 // #endregion
 
 // Input checks of the functions above.
+
+/** Throws unless xs holds at least two finite numbers. */
+function checkSample(fn: string, xs: ArrayLike<number>): void {
+  requireFiniteArray(fn, 'xs', xs);
+  if (xs.length < 2) {
+    throw new Error(`${fn}: need n >= 2 values, got ${xs.length}`);
+  }
+}
 
 function checkGaussian(
   fn: string,

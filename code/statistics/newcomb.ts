@@ -14,6 +14,11 @@ import { tInterval } from './intervals.ts';
 import { gaussianMle } from './likelihood.ts';
 import { requireInteger } from '../introduction/checks.ts';
 
+/** The light path, Fort Myer to the Washington Monument and back, in
+ *  metres (data/newcomb/README.md), and the speed of light in m/s. */
+export const NEWCOMB_PATH_M = 7442;
+export const SPEED_OF_LIGHT = 299_792_458;
+
 // #region load-newcomb
 /** SHA-256 of data/newcomb/newcomb.csv, as in its README.md. */
 export const NEWCOMB_SHA256 =

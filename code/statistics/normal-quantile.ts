@@ -74,6 +74,6 @@ export function normalQuantile(p: number): number {
   const z = r <= 5
     ? horner(C, r - 1.6) / horner(D, r - 1.6)
     : horner(E, r - 5) / horner(F, r - 5);
-  return q < 0 ? -z : z; // Eq. (stat-normal-symmetry)
+  return q < 0 ? -z : z; // Eq. (stat-normal-tails)
 }
 // #endregion

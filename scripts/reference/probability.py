@@ -2,8 +2,11 @@
 
 Evaluates SciPy's densities, log-gamma, entropies and the multivariate
 normal at fixed inputs, computes Gaussian conditionals and KL divergences
-with NumPy's dense linear algebra (np.linalg.inv, slogdet), and fits a
-normal to each iris species' petals in data/iris/iris.csv. Writes
+with NumPy's dense linear algebra (np.linalg.inv, slogdet), fits a
+normal to each iris species' petals in data/iris/iris.csv, and measures
+the approximation error of the book's Lanczos formula for log Gamma (its
+double coefficients, evaluated in 40-digit arithmetic with mpmath, so
+that only the formula's own error remains). Writes
 tests/fixtures/probability/scipy.json; the tests and the chapter read
 only that JSON. Run by hand with Debian's Python:
 
@@ -13,6 +16,7 @@ It imports the helpers shared by all the reference scripts from
 common.py, next to it.
 """
 
+import mpmath
 import numpy as np
 import sklearn
 from scipy import special, stats
@@ -50,10 +54,33 @@ def kl_mvn(m1, S1, m2, S2):
                   + ld2 - ld1)
 
 
+# code/probability/special.ts: Godfrey's g = 7, n = 9 coefficients.
+LANCZOS_G = 7
+LANCZOS = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028,
+    771.32342877765313, -176.61502916214059, 12.507343278686905,
+    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+]
+
+
+def lanczos_error(x):
+    """log Gamma(x) by the book's formula minus the true value, both in
+    40-digit arithmetic: the approximation error alone, no rounding."""
+    with mpmath.workdps(40):
+        x = mpmath.mpf(x)
+        a = mpmath.mpf(LANCZOS[0])
+        for k in range(1, len(LANCZOS)):
+            a += mpmath.mpf(LANCZOS[k]) / (x - 1 + k)
+        t = x + LANCZOS_G - mpmath.mpf(0.5)
+        ours = (mpmath.log(mpmath.sqrt(2 * mpmath.pi))
+                + (x - mpmath.mpf(0.5)) * mpmath.log(t) - t + mpmath.log(a))
+        return float(ours - mpmath.loggamma(x))
+
+
 def main():
     out = {
         "generated_by": "scripts/reference/probability.py",
-        "versions": versions(sklearn),
+        "versions": versions(sklearn, mpmath),
     }
 
     # Univariate normal log-density, including far in the tail.
@@ -155,6 +182,11 @@ def main():
             "var": [float(c[1][0, 0]) for c in vc],
         },
     }
+
+    # The Lanczos formula's approximation error (x >= 1/2, where it is
+    # used; below, the reflection formula calls it at 1 - x).
+    lx = np.concatenate([np.linspace(0.5, 20.0, 40), np.geomspace(20.0, 1e8, 15)[1:]])
+    out["lanczos"] = {"x": fl(lx), "error": [lanczos_error(x) for x in lx]}
 
     write_json(OUT, out, indent=1)
 

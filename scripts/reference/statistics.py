@@ -5,7 +5,8 @@ Writes tests/fixtures/statistics/reference.json with
   statistics.NormalDist (the same algorithm as ours, Wichura's AS 241)
   and, as the exact answer, from mpmath at 40 significant digits;
 - Student t quantiles (t.ppf), CDF values (t.cdf) and densities (t.pdf)
-  from SciPy, and exact t quantiles from mpmath;
+  from SciPy, and exact t quantiles from mpmath, also far in the lower
+  tail (p down to 1e-300), with exact lower-tail CDF values;
 - NumPy's default (linear) quantiles of two fixed data sets;
 - the Gaussian MLE (scipy.stats.norm.fit) and the 95% t interval
   (scipy.stats.t.interval) on Newcomb's data, all 66 values and the 64
@@ -56,6 +57,11 @@ T_P = [0.55, 0.75, 0.9, 0.95, 0.975, 0.99, 0.995, 0.9995]
 # above 1e5, where tQuantile switches to the expansion in 1/nu
 T_DOF_LARGE = [100001, 1000000, 10000000]
 T_POINTS = [-30.0, -4.0, -2.5, -1.0, -0.1, 0.0, 0.3, 1.3, 2.0, 3.5, 12.0]
+# the lower tail, where 1 - p or 1/2 - J/2 would lose the digits
+T_TAIL_DOF = [1, 2, 3, 5, 10, 30, 100, 1000, 100000]
+T_TAIL_P = [1e-300, 1e-100, 1e-17, 1e-12, 1e-10, 1e-5, 0.001, 0.025,
+            0.1, 0.3, 0.45]
+T_TAIL_POINTS = [-3.0, -10.0, -100.0, -1e4, -1e10]
 
 
 def exact_normal_ppf(p):
@@ -77,6 +83,29 @@ def exact_t_ppf(p, nu):
     q = 1 - mpmath.mpf(p)
     t0 = mpmath.mpf(stats.t.ppf(p, nu))
     return mpmath.findroot(lambda t: exact_t_cdf_upper(t, nu) - q, t0)
+
+
+def exact_t_ppf_lower(p, nu):
+    """t with P(T <= t) = p for the double p < 1/2, to 40 digits:
+    minus the t > 0 with P(T > t) = p, solved in log t and log P."""
+    p = mpmath.mpf(p)
+    t0 = -float(stats.t.ppf(float(p), nu))
+    if not (t0 > 0 and t0 < 1e300):
+        t0 = 1.0
+    log_t = mpmath.findroot(
+        lambda lt: mpmath.log(exact_t_cdf_upper(mpmath.exp(lt), nu))
+        - mpmath.log(p), mpmath.log(t0))
+    return -mpmath.exp(log_t)
+
+
+def exact_t_cdf_lower(t, nu):
+    """P(T <= t) for t < 0 as a double: 0.0 where it is far below the
+    smallest double (there betainc cannot even find its exponent)."""
+    # the tail is at most |t| times the density there, and the log10 of
+    # the density is below -((nu + 1) / 2) log10(1 + t^2 / nu)
+    if 0.5 * (nu + 1) * np.log10(1 + t * t / nu) - np.log10(-t) > 400:
+        return 0.0
+    return float(exact_t_cdf_upper(mpmath.mpf(-t), nu))
 
 
 def centre(xs):
@@ -127,6 +156,22 @@ def main():
         "scipy_pdf": [[float(stats.t.pdf(t, nu)) for t in T_POINTS]
                       for nu in T_DOF],
     }
+    t_ppf_tail = {
+        "dof": T_TAIL_DOF,
+        "p": T_TAIL_P,
+        "scipy_ppf": [[float(stats.t.ppf(p, nu)) for p in T_TAIL_P]
+                      for nu in T_TAIL_DOF],
+        "exact": [[float(exact_t_ppf_lower(p, nu)) for p in T_TAIL_P]
+                  for nu in T_TAIL_DOF],
+    }
+    t_cdf_tail = {
+        "dof": T_TAIL_DOF,
+        "t": T_TAIL_POINTS,
+        "scipy_cdf": [[float(stats.t.cdf(t, nu)) for t in T_TAIL_POINTS]
+                      for nu in T_TAIL_DOF],
+        "exact": [[exact_t_cdf_lower(t, nu) for t in T_TAIL_POINTS]
+                  for nu in T_TAIL_DOF],
+    }
     q_data = [3.5, -1.0, 2.25, 7.0, 0.0, 2.25, 10.5, -4.0, 6.0]
     q_p = [0.0, 0.01, 0.025, 0.1, 0.25, 0.5, 0.6, 0.75, 0.975, 1.0]
     quantiles = {
@@ -152,6 +197,8 @@ def main():
         "t_ppf": t_ppf,
         "t_ppf_large": t_ppf_large,
         "t_cdf": t_cdf,
+        "t_ppf_tail": t_ppf_tail,
+        "t_cdf_tail": t_cdf_tail,
         "quantiles": quantiles,
         "newcomb": {
             "file": "data/newcomb/newcomb.csv",

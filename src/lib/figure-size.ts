@@ -14,21 +14,36 @@ export const MIN_TEXT_PX = 11;
  * its `style`; every other size in the markup counts.
  */
 export function figureMinWidth(svg: string): number | null {
-  // the chart, not a legend's swatch icons (Plot names its chart plot-…)
-  const root = /<svg\b[^>]*\bclass="plot-[^>]*>/.exec(svg)?.[0] ??
-    /<svg\b[^>]*>/.exec(svg)?.[0];
-  if (!root) return null;
-  const view = /viewBox="[\d.\s-]*?\s([\d.]+)\s+[\d.]+"/.exec(root);
-  if (!view) return null;
-  const width = Number(view[1]);
-  const rootStyle = /font-size:\s*([\d.]+)px/.exec(root);
-  const sizes: number[] = rootStyle ? [Number(rootStyle[1])] : [];
-  const rest = svg.slice(svg.indexOf(root) + root.length);
-  for (const m of rest.matchAll(/font-size(?:="|:\s*)([\d.]+)/g)) {
-    sizes.push(Number(m[1]));
+  // the charts, not a legend's swatch icons (Plot names its chart plot-…);
+  // a figure may stack several charts
+  let roots = [...svg.matchAll(/<svg\b[^>]*\bclass="plot-[^>]*>/g)]
+    .map((m) => m[0]);
+  if (roots.length === 0) {
+    const first = /<svg\b[^>]*>/.exec(svg)?.[0];
+    if (!first) return null;
+    roots = [first];
   }
-  if (!/<text\b/.test(svg) || sizes.length === 0) return null;
+  if (!/<text\b/.test(svg)) return null;
+  // a legend's stylesheet sets its HTML text, which book.css overrides
+  let rest = svg.replace(/<style>[\s\S]*?<\/style>/g, '');
+  let need = 0;
+  for (const root of roots) {
+    rest = rest.replace(root, '');
+    const view = /viewBox="[\d.\s-]*?\s([\d.]+)\s+[\d.]+"/.exec(root);
+    if (!view) continue;
+    // the root's own font-size attribute is Plot's default, overridden by
+    // its style; the style sets the chart's text
+    const style = /font-size:\s*([\d.]+)px/.exec(root);
+    need = Math.max(need, Number(view[1]) / (style ? Number(style[1]) : 10));
+  }
+  if (need === 0) return null;
   let smallest = Infinity;
-  for (const s of sizes) if (s < smallest) smallest = s;
-  return Math.ceil((width * MIN_TEXT_PX) / smallest);
+  for (const m of rest.matchAll(/font-size(?:="|:\s*)([\d.]+)/g)) {
+    smallest = Math.min(smallest, Number(m[1]));
+  }
+  // text set smaller than a chart's own size needs more width still
+  const widest = Math.max(...roots.map((r) =>
+    Number(/viewBox="[\d.\s-]*?\s([\d.]+)\s+[\d.]+"/.exec(r)?.[1] ?? 0)));
+  if (Number.isFinite(smallest)) need = Math.max(need, widest / smallest);
+  return Math.ceil(need * MIN_TEXT_PX);
 }

@@ -44,13 +44,16 @@ export function texSci(x: number, digits = 2): string {
   return `${m} \\times 10^{${Number(e)}}`;
 }
 
-/** Integer with thousands separators (thin spaces), e.g. 12 345. */
+/**
+ * Integer with thousands separators, e.g. 12 345: narrow no-break spaces
+ * (U+202F), so that a number never breaks across lines.
+ */
 export function int(x: number): string {
   finite('int', x);
   if (!Number.isInteger(x)) {
     throw new Error(`int: expected an integer, got ${x}`);
   }
-  return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009');
+  return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 }
 
 /** Percentage with `digits` decimals, e.g. 0.4523 → "45.2%". */

@@ -29,3 +29,22 @@ export function printPartPage(dir: string, id?: string): string {
 
 /** Parts that have chapters. */
 export const PRINTED_PARTS = PARTS.filter((p) => p.chapters.length > 0);
+
+/**
+ * The running heads of a chapter's pages, as @page rules for the named
+ * page `head-<slug>` (Chromium has named pages and margin boxes, not
+ * string-set): left pages carry the folio and the book's title, right
+ * pages the chapter's number and title and the folio. A chapter's first
+ * page is the named page `opener` of print.css: no head, the folio at the
+ * foot. The overlay page (src/pages/print/heads.astro) holds these rules;
+ * the chapters themselves are printed without heads or folios.
+ */
+export function runningHeads(c: {
+  slug: string; number: number | string; title: string;
+}): string {
+  const q = (s: string) => JSON.stringify(s);
+  return `@page head-${c.slug}:left{@top-left{content:counter(page) ` +
+    `"\\2003" ${q(BOOK_TITLE)}}}` +
+    `@page head-${c.slug}:right{@top-right{content:` +
+    `${q(`${c.number} ${c.title}`)} "\\2003" counter(page)}}`;
+}

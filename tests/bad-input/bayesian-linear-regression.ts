@@ -9,8 +9,15 @@ import {
 } from '../../code/bayesian-linear-regression/bayesian-ridge.ts';
 import {
   heldOutZ,
+  pairedCvDifference,
   ridgeCvLambda,
 } from '../../code/bayesian-linear-regression/diabetes.ts';
+import { addPoint } from
+  '../../code/bayesian-linear-regression/solutions/rank-one.ts';
+import { maximizeEvidenceSvd } from
+  '../../code/bayesian-linear-regression/solutions/evidence-svd.ts';
+import { maximizeEvidenceExactIntercept } from
+  '../../code/bayesian-linear-regression/solutions/exact-intercept.ts';
 import {
   evidence,
   evidenceGradient,
@@ -31,11 +38,15 @@ import {
   samplePredictive,
 } from '../../code/bayesian-linear-regression/predictive.ts';
 import { Matrix } from '../../code/linear-algebra/matrix.ts';
+import { linearData } from '../../code/linear-regression/synthetic.ts';
 import {
   any, groups, int, list, mat, num, opts, spec, vec,
 } from '../bad-input.ts';
 
 const f64 = (...xs: number[]) => Float64Array.from(xs);
+/** Data the exact-intercept iteration converges on (a clear signal). */
+const line = () => linearData({ seed: 1, n: 12, w: [1, -1, 0.5], b: 2,
+  noise: 0.3 });
 const seed = int(0, { max: 2 ** 53 - 1 });
 const X = () => gaussianMatrix(2, 8, 3);
 const y = () => f64(1, 3, 2, 5, 4, 0, 2, 1);
@@ -94,5 +105,17 @@ export const badInput = groups({
     spec(heldOutZ, () => [2, 7], [int(2, { max: 442 }), seed]),
     spec(ridgeCvLambda, () => [2, 7], [int(2, { max: 442 }), seed]),
     spec(bandExample, () => [5], [int(2)]),
+  ],
+  solutions: [
+    spec(pairedCvDifference, () => [{ foldMse: [[1, 2, 3], [2, 2, 5]] },
+      0, 1], [opts({ foldMse: list(list(num()), { minLength: 2 }) },
+      ['foldMse']), int(0, { max: 1 }), int(0, { max: 1 })]),
+    spec(addPoint, () => [post(), f64(1, 0.5, -1), 2, 0.5],
+      [postArg, vec(3), num(), num({ gt: 0 })]),
+    spec(maximizeEvidenceSvd, () => [X(), y(), {}], [...data,
+      opts({ tol: num({ gt: 0 }), maxIter: int(1) })]),
+    spec(maximizeEvidenceExactIntercept, () => [line().X, line().y, {}],
+      [...data,
+      opts({ tol: num({ gt: 0 }), maxIter: int(1) })]),
   ],
 });

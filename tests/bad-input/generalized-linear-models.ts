@@ -1,5 +1,9 @@
 // Bad-input specs for chapter "Generalized linear models"
 // (tests/bad-input.ts).
+import { chiSquareTail } from '../../code/generalized-linear-models/chi-square.ts';
+import {
+  yearlyDispersion,
+} from '../../code/generalized-linear-models/experiments.ts';
 import { createRng } from '../../code/introduction/random.ts';
 import { Matrix } from '../../code/linear-algebra/matrix.ts';
 import {
@@ -120,5 +124,10 @@ export const badInput = groups({
       [str({ path: true, as: ['path', 'file'] })]),
     spec(horseKickDesign, () => [horse()], [horseArg]),
     spec(tenCorpsFrequencies, () => [horse()], [horseArg]),
+    spec(yearlyDispersion, () => [horse()], [horseArg]),
+  ],
+  chiSquare: [
+    spec(chiSquareTail, () => [3, 2], [num({ min: 0 }, ['x']),
+      num({ gt: 0 }, ['k', 'degrees'])]),
   ],
 });

@@ -15,6 +15,8 @@ import {
 import {
   divergenceDemo,
   earlyStoppingSplits,
+  finalGapsOverSeeds,
+  meanSe,
   earlyStoppingStudy,
   scheduleCurves,
   variantCurves,
@@ -24,13 +26,19 @@ import {
   scaleWith,
 } from '../../code/gradient-descent/early-stopping.ts';
 import { minibatchGD } from '../../code/gradient-descent/minibatch.ts';
+import { averagedIterate } from
+  '../../code/gradient-descent/solutions/averaging.ts';
+import { earlyVsRidge, largestFactorGap } from
+  '../../code/gradient-descent/solutions/early-vs-ridge.ts';
+import { largestStableStep } from
+  '../../code/gradient-descent/solutions/largest-step.ts';
 import {
   cosine,
   inverseTime,
   stepDecay,
 } from '../../code/gradient-descent/schedules.ts';
 import {
-  any, groups, int, list, mat, num, opts, spec, vec,
+  any, callback, groups, int, list, mat, num, opts, spec, vec,
 } from '../bad-input.ts';
 import { M } from './linear-algebra.ts';
 
@@ -92,6 +100,20 @@ export const badInput = groups({
     spec(scheduleCurves, () => [1, 1], [int(1, {}, ['epochs']), seed]),
     spec(earlyStoppingStudy, () => [3, 2, 1],
       [int(1), int(1, { infinite: true }), seed]),
-    spec(earlyStoppingSplits, () => [1], [int(1)]),
+    spec(earlyStoppingSplits, () => [2], [int(2)]),
+  ],
+  solutions: [
+    spec(finalGapsOverSeeds, () => [(s: number) => [{ gaps: [s, 1] }], 2],
+      [callback(), int(2)]),
+    spec(meanSe, () => [[1, 2, 4]], [list(num(), { minLength: 2 })]),
+    spec(averagedIterate, () => [X(), y(), { batch: 2, epochs: 2,
+      eta: 0.05 }], [mat('n', 'd'), vec('n'), opts({ batch: int(1,
+      { max: 5 }), epochs: int(1), eta: pos }, ['batch', 'epochs', 'eta'])]),
+    spec(largestFactorGap, () => [0.01], [pos]),
+    spec(earlyVsRidge, () => [X(), y(), 0.1, 3],
+      [mat('n', 'd'), vec('n'), pos, int(1)]),
+    spec(largestStableStep, () => [X(), y(), 2, { epochs: 2 }],
+      [mat('n', 'd'), vec('n'), int(1, { max: 5 }),
+        opts({ epochs: int(1), seed })]),
   ],
 });

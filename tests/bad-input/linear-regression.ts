@@ -2,7 +2,7 @@
 import { loadDiabetes, diabetesPath } from
   '../../code/linear-regression/diabetes.ts';
 import {
-  gradientDescent,
+  fitGradientDescent,
   safeStepSize,
 } from '../../code/linear-regression/gd.ts';
 import {
@@ -23,6 +23,7 @@ import {
 } from '../../code/linear-regression/model.ts';
 import {
   collinearityExperiment,
+  collinearityStudy,
   correlationMatrix,
   outlierExperiment,
   varianceInflationFactors,
@@ -38,6 +39,16 @@ import {
   smallestEigenvalue,
 } from '../../code/linear-regression/spectrum.ts';
 import { linearData } from '../../code/linear-regression/synthetic.ts';
+import {
+  fitHuber,
+  huberGradient,
+  huberLoss,
+  huberOutlier,
+} from '../../code/linear-regression/solutions/huber.ts';
+import { noiseVarianceStudy } from
+  '../../code/linear-regression/solutions/noise-estimate.ts';
+import { rawDesignErrors } from
+  '../../code/linear-regression/solutions/qr-vs-normal.ts';
 import { fromRows, matvec } from
   '../../code/linear-algebra/matrix.ts';
 import {
@@ -50,6 +61,7 @@ const f64 = (...xs: number[]) => Float64Array.from(xs);
 const seed = int(0, { max: 2 ** 53 - 1 });
 const X = () => M(5, 2);
 const y = () => f64(1, 3, 2, 5, 4);
+const y6 = () => f64(1, 3, 2, 5, 4, 0);
 const w = () => f64(0.5, -1);
 const data = [mat('n', 'd'), vec('n')];
 const model = [mat('n', 'd'), vec('n'), vec('d')];
@@ -79,7 +91,7 @@ export const badInput = groups({
   ],
   descent: [
     spec(safeStepSize, () => [X()], [mat('n', 'd')]),
-    spec(gradientDescent, () => [X(), y(), { maxSteps: 50 }],
+    spec(fitGradientDescent, () => [X(), y(), { maxSteps: 50 }],
       [...data, opts({ eta: num({ gt: 0 }), maxSteps: int(0),
         tol: num({ min: 0 }) })]),
     spec(powerIteration, () => [(v: Float64Array) => matvec(spd(), v), 2,
@@ -107,6 +119,17 @@ export const badInput = groups({
         noise: num({ min: 0 }), seed }, ['rho'])]),
     spec(outlierExperiment, () => [{ seed: 3, n: 5, at: [18, 1] }],
       [opts({ seed, n: int(2), at: vec(2) })]),
+  ],
+  solutions: [
+    spec(collinearityStudy, () => [6], [seed]),
+    spec(noiseVarianceStudy, () => [{ reps: 3, n: 4, d: 1, sigma: 1 }],
+      [opts({ reps: int(2), n: int(3), d: int(1), sigma: num({ gt: 0 }) })]),
+    spec(rawDesignErrors, () => [gaussianMatrix(2, 6, 2), y6()], data),
+    spec(huberLoss, () => [X(), y(), w(), 0.5], [...model, num({ gt: 0 })]),
+    spec(huberGradient, () => [X(), y(), w(), 0.5],
+      [...model, num({ gt: 0 })]),
+    spec(fitHuber, () => [X(), y(), 1], [...data, num({ gt: 0 })]),
+    spec(huberOutlier, () => [0.5], [num({ gt: 0 })]),
   ],
   data: [
     spec(loadDiabetes, () => [diabetesPath()],

@@ -30,6 +30,16 @@ import {
   sineData,
   sineTruth,
 } from '../../code/locally-weighted-regression/synthetic.ts';
+import { pairedSquaredError } from '../../code/locally-weighted-regression/hdl.ts';
+import { looBrute } from '../../code/locally-weighted-regression/solutions/loo-brute.ts';
+import {
+  nadarayaWatson,
+  nadarayaWatsonWeights,
+} from '../../code/locally-weighted-regression/solutions/nadaraya-watson.ts';
+import {
+  bisquare,
+  robustLwr,
+} from '../../code/locally-weighted-regression/solutions/robust.ts';
 import {
   any, callback, groups, int, list, mat, num, opts, spec, vec,
 } from '../bad-input.ts';
@@ -82,6 +92,20 @@ export const badInput = groups({
       list(num({ gt: 0, infinite: true }), { as: ['taus', 'tau'] })]),
     spec(amise, () => [0.1, 100, 0.3, 2], [pos, pos, pos, pos]),
     spec(amiseBandwidth, () => [100, 0.3, 2], [pos, pos, pos]),
+  ],
+  review: [
+    spec(pairedSquaredError, () => [f64(1, -2, 0.5), f64(0.5, 1, 1)],
+      [vec('n', { minLength: 2, as: 'a' }),
+        vec('n', { minLength: 2, as: 'b' })]),
+  ],
+  solutions: [
+    spec(nadarayaWatsonWeights, () => [X(), x0(), 0.2],
+      [mat('n', 'd'), query, tau]),
+    spec(nadarayaWatson, () => [X(), y(), x0(), 0.2], [...xy, query, tau]),
+    spec(looBrute, () => [X(), y(), 0.2], [...xy, tau]),
+    spec(bisquare, () => [0.3], [num()]),
+    spec(robustLwr, () => [X(), y(), new Matrix(2, 1, f64(0.3, 0.6)), 0.2,
+      1], [...xy, mat('m', 'd', ['Q', 'queries']), tau, int(0)]),
   ],
   synthetic: [
     spec(sineTruth, () => [0.3], [num()]),

@@ -33,6 +33,18 @@ import {
   sgdMeanSquaredError,
 } from '../../code/optimization/sgd.ts';
 import {
+  heavyBallParams,
+  heavyBallSteps,
+  sgdStudy,
+} from '../../code/optimization/studies.ts';
+import {
+  stationarityBound,
+} from '../../code/optimization/solutions/nonconvex-check.ts';
+import {
+  boxMultipliers,
+  projectedGradient,
+} from '../../code/optimization/solutions/projected-gradient.ts';
+import {
   any, callback, groups, int, labels, mat, num, opts, spec, vec,
 } from '../bad-input.ts';
 import { M } from './linear-algebra.ts';
@@ -113,5 +125,23 @@ export const badInput = groups({
     spec(kktResiduals, () => [f64(1, 2), M(3, 2), f64(1, 2, 3), f64(0, 0),
       f64(0, 1, 0)], [vec('n'), mat('m', 'n'), vec('m'), vec('n'),
       vec('m')]),
+  ],
+  studies: [
+    spec(heavyBallParams, () => [4, 1], [num(), num({ gt: 0 })]),
+    spec(heavyBallSteps, () => [100, 1e-3],
+      [num({ min: 1 }), num({ gt: 0, lt: 1 })]),
+    spec(sgdStudy, () => [2], [int(2)]),
+  ],
+  solutions: [
+    spec(stationarityBound, () => [[{ x: f64(0), f: 1, gradNorm: 1 },
+      { x: f64(0.5), f: 0.5, gradNorm: 0.5 }], 1e-4, 0],
+    [{ kind: 'list', minLength: 2, as: ['history'] }, num({ gt: 0 }),
+      num()]),
+    spec(projectedGradient, () => [bowl.grad, f64(0, 0), f64(-1, -1),
+      f64(1, 1), { eta: 0.2 }],
+    [callback(), vec('n'), vec('n'), vec('n'),
+      opts({ eta: num({ gt: 0 }) })]),
+    spec(boxMultipliers, () => [f64(1, -1), f64(0, 1), f64(0, 0),
+      f64(1, 1)], [vec('n'), vec('n'), vec('n'), vec('n')]),
   ],
 });

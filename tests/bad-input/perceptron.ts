@@ -29,6 +29,16 @@ import {
   perceptron,
   pocketPerceptron,
 } from '../../code/perceptron/train.ts';
+import { bestLineErrors } from '../../code/perceptron/best-line.ts';
+import {
+  kernelPerceptron,
+} from '../../code/perceptron/solutions/kernel-perceptron.ts';
+import {
+  lazyAveragedPerceptron,
+} from '../../code/perceptron/solutions/lazy-average.ts';
+import {
+  marginPerceptron,
+} from '../../code/perceptron/solutions/margin-perceptron.ts';
 import {
   any, groups, int, labels, list, mat, num, opts, spec, vec,
 } from '../bad-input.ts';
@@ -94,5 +104,17 @@ export const badInput = groups({
       int(0, { max: 2 }, ['species']), list(int(0, { max: 3 }),
         { as: ['features', 'columns'] })]),
     spec(overlappingIris, () => [1], [int(1)]),
+    spec(bestLineErrors, () => [X(), y()], [mat('n', 2), signs]),
+  ],
+  solutions: [
+    spec(marginPerceptron, () => [X(), y(), { tau: 1, maxEpochs: 5 }],
+      [...data, opts({ tau: num({ min: 0 }), maxEpochs: int(1, {}, passes),
+        eta: num({ gt: 0 }) }, ['tau', 'maxEpochs'])]),
+    spec(lazyAveragedPerceptron, () => [X(), y(), { epochs: 3 }],
+      [...data, opts({ epochs: int(1, {}, passes), eta: num({ gt: 0 }) },
+        ['epochs'])]),
+    spec(kernelPerceptron, () => [X(), y(), { degree: 2, maxEpochs: 5 }],
+      [...data, opts({ degree: int(1, { max: 10 }),
+        maxEpochs: int(1, {}, passes) }, ['degree', 'maxEpochs'])]),
   ],
 });

@@ -59,6 +59,14 @@ import {
   softplus,
 } from '../../code/probability/univariate.ts';
 import {
+  sampleWithFactor,
+} from '../../code/probability/solutions/rotated-sampler.ts';
+import {
+  aliasSample,
+  aliasTable,
+  gumbelMaxSample,
+} from '../../code/probability/solutions/gumbel-max.ts';
+import {
   any, groups, int, list, mat, num, spec, vec,
 } from '../bad-input.ts';
 
@@ -163,5 +171,13 @@ export const badInput = groups({
     spec(speciesPosterior, () => [fitSpecies(petals()), f64(1, 0.5)],
       [any(), vec(2)]),
     spec(resubstitutionAccuracy, () => [petals()], [list(mat('n*', 2))]),
+  ],
+  solutions: [
+    spec(sampleWithFactor, () => [rng(), f64(0, 1), cov(), 3],
+      [any(), vec('d'), mat('d', 'd'), int(1)]),
+    spec(gumbelMaxSample, () => [rng(), [0.5, -1]], [any(), vec()]),
+    spec(aliasTable, () => [[0.2, 0.8]], [probs()]),
+    spec(aliasSample, () => [rng(), aliasTable([0.2, 0.8])],
+      [any(), any()]),
   ],
 });

@@ -30,6 +30,11 @@ import {
   softmaxHessian,
   softmaxLoss,
 } from '../../code/softmax-regression/model.ts';
+import { softmaxHvp } from '../../code/softmax-regression/solutions/hvp.ts';
+import {
+  fitOneVsRest,
+  oneVsRestProba,
+} from '../../code/softmax-regression/solutions/one-vs-rest.ts';
 import {
   any, groups, int, labels, list, mat, num, opts, spec, str, vec,
 } from '../bad-input.ts';
@@ -90,5 +95,14 @@ export const badInput = groups({
     spec(twoClassStudy, () => [1], [lambda]),
     spec(redundancyStudy, () => [11], [int(0, { max: 2 ** 53 - 1 })]),
     spec(overflowStudy, () => [100], [num({ gt: 0 })]),
+  ],
+  solutions: [
+    spec(softmaxHvp, () => [X(), Theta(), Theta(), 0.5], [mat('n', 'd'),
+      theta, mat(3, 'K', ['V', 'direction']), lambda]),
+    spec(fitOneVsRest, () => [X(), y(), 3, 0.5], [mat('n', 'd'), lab, K,
+      lambda]),
+    spec(oneVsRestProba, () => [X(), [f64(0, 1, -1), f64(0.5, 0, 1)]],
+      [mat('n', 'd'), list(vec(3, { as: ['θ', 'theta'] }),
+        { minLength: 2, as: ['thetas', 'θ', 'theta'] })]),
   ],
 });

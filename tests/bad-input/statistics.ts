@@ -15,9 +15,23 @@ import {
 } from '../../code/statistics/estimators.ts';
 import {
   coverageStudy,
+  exactBootstrapCoverage,
   plugInCoverage,
   varianceStudy,
 } from '../../code/statistics/experiments.ts';
+import {
+  exactCoverage,
+  plusFourInterval,
+  waldInterval,
+} from '../../code/statistics/solutions/wald.ts';
+import {
+  contaminatedNormal,
+  varianceRatio,
+} from '../../code/statistics/solutions/mean-median.ts';
+import {
+  maxReplicateShare,
+  sampleMax,
+} from '../../code/statistics/solutions/bootstrap-max.ts';
 import {
   coverage,
   tInterval,
@@ -90,6 +104,8 @@ export const badInput = groups({
       [seed, int(2), num({ gt: 0 }), int(2), vec(undefined, { gt: 0 })]),
     spec(coverageStudy, () => [1, 3, 2, 2], [seed, int(2), int(1), int(2)]),
     spec(plugInCoverage, () => [5, 1], [int(2), num({ gt: 0 })]),
+    spec(exactBootstrapCoverage, () => [1, 3, 2],
+      [seed, int(2, { max: 6 }), int(1)]),
   ],
   intervals: [
     spec(zInterval, () => [xs(), 2, 0.9], [sample, num({ gt: 0 }), level]),
@@ -129,5 +145,17 @@ export const badInput = groups({
     spec(loadNewcomb, () => [newcombPath()],
       [str({ path: true, as: ['path', 'file'] })]),
     spec(newcombStudy, () => [2], [int(2)]),
+  ],
+  solutions: [
+    spec(waldInterval, () => [bits(), 0.9], [bitsArg, level]),
+    spec(plusFourInterval, () => [bits(), 0.9], [bitsArg, level]),
+    spec(exactCoverage, () => [5, 0.3, (b: ArrayLike<number>) =>
+      waldInterval(b)], [int(1), num({ gt: 0, lt: 1 }), callback()]),
+    spec(contaminatedNormal, () => [rng(), 5, 0.1, 3],
+      [any(), int(2), num({ min: 0, max: 1 }), num({ gt: 0 })]),
+    spec(varianceRatio, () => [rng(), 5, 0.1, 3, 4],
+      [any(), int(2), num({ min: 0, max: 1 }), num({ gt: 0 }), int(2)]),
+    spec(sampleMax, () => [xs()], [vec()]),
+    spec(maxReplicateShare, () => [rng(), xs(), 4], [any(), vec(), int(2)]),
   ],
 });

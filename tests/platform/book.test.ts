@@ -9,7 +9,7 @@ import { countTests } from '../../src/lib/tests-info.ts';
 import {
   fixed, int, percent, powerOfTen, sci,
 } from '../../src/lib/format.ts';
-import { checkBook } from '../../scripts/check-book.ts';
+import { checkBook, escapeDamage } from '../../scripts/check-book.ts';
 import { fileFor } from '../../scripts/serve.ts';
 import { dedupeStylesheets } from '../../src/plugins/print-dedupe.ts';
 import { fixture } from '../helpers.ts';
@@ -41,6 +41,18 @@ describe('the book check (npm run check)', () => {
   it('finds every chapter, code folder, test file and region accounted for', () => {
     expect(checkBook(root)).toEqual([]);
   });
+
+  it('finds TeX whose backslashes a string escape ate (\\t, \\n, \\r)', () => {
+    const damaged = [
+      'fine $O(\\text{nonzeros})$ and $\\nabla L$',
+      '$O(\text{nonzeros})$', // a TAB and "ext"
+      '$\\lVert\\mathbf{g}_B - ',
+      'abla L', // "\\nabla" after "\\n" became a line break
+      'Vert^2$', // "\\rVert" after "\\r" did
+      'a carriage\rreturn',
+    ].join('\n');
+    expect(escapeDamage(damaged)).toEqual([2, 4, 5, 6]);
+  });
 });
 
 describe('test counts shown on chapter pages', () => {
@@ -61,7 +73,7 @@ describe('test counts shown on chapter pages', () => {
 describe('number formatting', () => {
   it('prints computed numbers and refuses non-finite ones', () => {
     expect(fixed(-1.23456, 2)).toBe('\u22121.23');
-    expect(int(1234567)).toBe('1\u2009234\u2009567');
+    expect(int(1234567)).toBe('1\u202f234\u202f567');
     expect(percent(0.4523)).toBe('45.2%');
     expect(sci(0.000123, 3)).toBe('1.23\u00d710\u207b\u2074');
     expect(sci(-2.5e15, 2)).toBe('\u22122.5\u00d710\u00b9\u2075');

@@ -30,6 +30,14 @@ describe('figureMinWidth', () => {
     expect(figureMinWidth(svg)).toBe(Math.ceil(640 * 11 / 12));
   });
 
+  it('reads each of several stacked charts by its own style', () => {
+    const one = renderPlot({
+      style: { fontSize: '16px' }, width: 520,
+      marks: [Plot.dot([{ x: 1, y: 2 }], { x: 'x', y: 'y' })],
+    });
+    expect(figureMinWidth(one + one)).toBe(Math.ceil(520 * 11 / 16));
+  });
+
   it('asks nothing of a figure without text', () => {
     expect(figureMinWidth('<svg viewBox="0 0 100 50"><rect/></svg>'))
       .toBeNull();

@@ -4,9 +4,9 @@
 // the pieces (scripts/pdf-merge.ts). The PDF itself is checked by
 // `npm run test:pdf`.
 import { describe, expect, it } from 'vitest';
-import { destName, placePieces } from '../../scripts/pdf.ts';
+import { destName, headPages, placePieces } from '../../scripts/pdf.ts';
 import {
-  parsePdf, pdfName, readName, renumber, writePdf,
+  dictAt, pageObjects, parsePdf, pdfName, readName, renumber, writePdf,
 } from '../../scripts/pdf-file.ts';
 import {
   pdfDests, pdfLinks, pdfOutline, pdfPageCount, pdfString,
@@ -82,6 +82,44 @@ describe('placePieces', () => {
   });
 });
 
+describe('headPages', () => {
+  // front matter 1–4, part page 5 (blank 6), chapter a 7–11 with a
+  // listing from 8 to 10, chapter b 13–14 after a blank 12
+  const heads = headPages(14, [
+    { start: 1, pages: 4, chapters: [], listings: [] },
+    { start: 5, pages: 1, chapters: [], listings: [] },
+    {
+      start: 7, pages: 5, chapters: [{ slug: 'a', page: 7 }],
+      listings: [
+        { caption: 'code/a/x.ts', first: 8, last: 10 },
+        { caption: 'code/a/y.ts', first: 11, last: 11 },
+      ],
+    },
+    { start: 13, pages: 2, chapters: [{ slug: 'b', page: 13 }], listings: [] },
+  ]);
+
+  it('heads a chapter\'s pages but its first, which is an opener', () => {
+    expect(heads.map((h) => h.name)).toEqual([
+      null, null, null, null, null, null,
+      'opener', 'head-a', 'head-a', 'head-a', 'head-a', null,
+      'opener', 'head-b',
+    ]);
+  });
+
+  it('repeats a listing\'s caption on each page it continues on', () => {
+    expect(heads.map((h, i) => [i + 1, h.caption])
+      .filter(([, c]) => c !== null)).toEqual([
+      [9, 'code/a/x.ts'], [10, 'code/a/x.ts'],
+    ]);
+  });
+
+  it('rejects a piece that runs past the book', () => {
+    expect(() => headPages(3, [
+      { start: 1, pages: 4, chapters: [], listings: [] },
+    ])).toThrow(/a piece ends on page 4 of 3/);
+  });
+});
+
 describe('pdf-file', () => {
   it('reads back what it writes, streams byte for byte', () => {
     const pdf = parsePdf(piece(2, 'x'));
@@ -108,6 +146,16 @@ describe('pdf-file', () => {
         .toBe('known-%CF%83-the-z-interval');
       expect(destName('ch-linear-regression')).toBe('ch-linear-regression');
     });
+
+  it('finds an inline dictionary by its key', () => {
+    const text = '<</Type /Page\n/Resources <</Font <</F1 2 0 R>>>>\n' +
+      '/ResourcesX 3>>';
+    const at = dictAt(text, 'Resources')!;
+    expect(text.slice(at.start, at.end)).toBe('<</Font <</F1 2 0 R>>>>');
+    expect(dictAt(text, 'XObject')).toBeNull();
+    expect(() => dictAt('<</Resources 4 0 R>>', 'Resources'))
+      .toThrow(/\/Resources is not an inline dictionary/);
+  });
 
   it('says what it cannot read', () => {
     const bad = new TextEncoder().encode('1 0 obj\n<<>>\nendobj\n');
@@ -210,7 +258,82 @@ describe('mergePdfs', () => {
         bookmarks: [{ title: 'X', dest: 'front', depth: 1 }], internal,
       })).toThrow(/bookmark "X" is at depth 1/);
       const twice = [pieces()[1], { ...pieces()[1], blankBefore: false }];
-      expect(() => mergePdfs(twice, { bookmarks: [], internal }))
-        .toThrow(/destination "ch-a" is in pieces 0 and 1/);
+      expect(() => mergePdfs(twice, {
+        bookmarks: [{ title: 'A', dest: 'ch-a', depth: 0 }], internal,
+      })).toThrow(/destination "ch-a" is in pieces 0 and 1/);
     });
+
+  it('keeps only the destinations that links and bookmarks use', () => {
+    // every piece defines one; two define the same unused name
+    const out = mergePdfs([...pieces(), { pdf: piece(1, 'spare'),
+      blankBefore: false }, { pdf: piece(1, 'spare'), blankBefore: false }],
+    { bookmarks: bookmarks.slice(1), internal });
+    expect([...pdfDests(out).keys()]).toEqual(['ch-a', 'sec-%CF%83']);
+  });
+});
+
+describe('mergePdfs with an overlay', () => {
+  const internal = () => null;
+  const book = () => [
+    { pdf: piece(2, 'ch-a'), blankBefore: false },
+    { pdf: piece(1, 'ch-b'), blankBefore: true },
+  ];
+  // Four pages: nothing on the first and the blank third, a heading on
+  // the others, in a font the pages share.
+  const overlay = () => writePdf([
+    obj('<</Type /Font\n/Subtype /Type0\n/BaseFont /QQQQQQ+Sans>>'),
+    obj('<</Filter /FlateDecode\n/Length 3>>', 'xyz'),
+    obj('<</Length 0>>', ''),
+    ...[0, 1, 2, 3].map((i) => obj('<</Type /Page\n/Parent 8 0 R\n' +
+      '/MediaBox [0 0 540 666]\n/Resources <</ProcSet [/PDF /Text]' +
+      (i % 2 ? '\n/Font <</F1 1 0 R>>' : '') + '>>\n' +
+      `/Contents ${i % 2 ? 2 : 3} 0 R>>`)),
+    obj('<</Type /Pages\n/Count 4\n/Kids [4 0 R 5 0 R 6 0 R 7 0 R]>>'),
+    obj('<</Type /Catalog\n/Pages 8 0 R>>'),
+  ], '/Root 9 0 R');
+
+  it('draws each overlay page that draws anything over its page, as a ' +
+    'form after the page\'s own content', () => {
+    const out = parsePdf(mergePdfs(book(), {
+      bookmarks: [], internal, overlay: overlay(),
+    }));
+    const pages = pageObjects(out).map((n) => out.objects.get(n)!.text);
+    expect(pages.map((p) => /\/BookOverlay \d+ 0 R/.test(p)))
+      .toEqual([false, true, false, true]);
+    const [q, content, after] = /\/Contents \[(\d+) 0 R (\d+) 0 R (\d+) 0 R\]/
+      .exec(pages[1])!.slice(1).map(Number);
+    const bytes = (n: number) =>
+      Buffer.from(out.objects.get(n)!.stream!).toString('latin1');
+    expect(bytes(q)).toBe('q\n');
+    expect(bytes(content)).toBe('BT ET q Q');
+    expect(bytes(after)).toBe('Q q /BookOverlay Do Q\n');
+    const form = out.objects.get(
+      Number(/\/BookOverlay (\d+) 0 R/.exec(pages[3])![1]))!;
+    expect(form.text).toMatch(/\/Subtype \/Form\n\/BBox \[0 0 540 666\]/);
+    expect(form.text).toMatch(/\/Filter \/FlateDecode/);
+    expect(Buffer.from(form.stream!).toString('latin1')).toBe('xyz');
+    // the page keeps its own resources beside the form
+    expect(pages[3]).toMatch(/\/Font <<\/F1 \d+ 0 R>>/);
+  });
+
+  it('copies the overlay\'s shared font once, with its own subset tag',
+    () => {
+      const text = Buffer.from(mergePdfs(book(), {
+        bookmarks: [], internal, overlay: overlay(),
+      })).toString('latin1');
+      const tags = [...text.matchAll(/\/BaseFont \/([A-Z]{6})\+(\w+)/g)];
+      expect(tags.filter((m) => m[2] === 'Sans')).toHaveLength(1);
+      expect(new Set(tags.map((m) => m[1])).size).toBe(tags.length);
+    });
+
+  it('refuses an overlay of another length or page size', () => {
+    expect(() => mergePdfs(book().slice(0, 1), {
+      bookmarks: [], internal, overlay: overlay(),
+    })).toThrow(/the overlay has 4 pages, the book 2/);
+    const wide = Buffer.from(Buffer.from(overlay()).toString('latin1')
+      .replaceAll('[0 0 540 666]', '[0 0 612 792]'), 'latin1');
+    expect(() => mergePdfs(book(), {
+      bookmarks: [], internal, overlay: wide,
+    })).toThrow(/overlay page 2 is \[0 0 612 792\], the book's page \[0 0 540 666\]/);
+  });
 });

@@ -7,6 +7,7 @@ import { compile } from '@mdx-js/mdx';
 import remarkMath from 'remark-math';
 import remarkBook from '../../src/plugins/remark-book.ts';
 import rehypeMath from '../../src/plugins/rehype-math.ts';
+import rehypeTables from '../../src/plugins/rehype-tables.ts';
 import { buildIndex, scanChapter } from '../../src/plugins/book-index.ts';
 import { scanRegions, tangle } from '../../src/plugins/tangle.ts';
 import type { ChapterInfo, Part } from '../../src/toc.ts';
@@ -221,6 +222,31 @@ describe('the chapter anatomy', () => {
     const js = await build('<Deeper title="The proof">\nLong.\n</Deeper>');
     expect(js).toMatch(/_components\.details, \{\s*className: "deeper"/);
     expect(js).toContain('"The proof"');
+  });
+});
+
+describe('table cells on a phone (rehype-tables)', () => {
+  const td = (...children: any[]): any =>
+    ({ type: 'element', tagName: 'td', properties: {}, children });
+  const text = (value: string) => ({ type: 'text', value });
+  const math = (tex: string) => ({ type: 'element', tagName: 'code',
+    properties: { className: ['language-math', 'math-inline'] },
+    children: [text(tex)] });
+  const expr = { type: 'mdxTextExpression', value: 'fixed(x, 4)' };
+
+  it('keeps a short cell on one line and lets a sentence wrap', () => {
+    const cells = [
+      td(expr, text(' ± '), expr),
+      td(math('d = q + 1')),
+      td(text('a sentence long enough that it must wrap on a phone')),
+      td(math('\\lVert \\mathbf{X}\\mathbf{w} - \\mathbf{y} \\rVert^2')),
+    ];
+    const tree: any = { type: 'root', children: [{ type: 'element',
+      tagName: 'table', properties: {}, children: [{ type: 'element',
+        tagName: 'tr', properties: {}, children: cells }] }] };
+    rehypeTables()(tree);
+    expect(cells.map((c) => c.properties.className ?? []))
+      .toEqual([['book-nowrap'], ['book-nowrap'], [], ['book-nowrap']]);
   });
 });
 

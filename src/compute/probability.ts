@@ -1,5 +1,9 @@
-// Build-time figures of "Probability", computed by its code with fixed
-// seeds. Every function here is deterministic.
+// Build-time computation of "Probability": its five figures and every
+// number its prose shows, computed by its code with fixed seeds, and
+// cached (src/lib/cache.ts). Colour is always paired with a symbol, a
+// dash pattern or a direct label.
+import { cached } from '../lib/cache.ts';
+import { powerOfTen } from '../lib/format.ts';
 import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import ref from '../../tests/fixtures/probability/scipy.json' with {
   type: 'json',
@@ -12,14 +16,26 @@ import {
 import { entropy, klDivergence, klGaussian } from
   '../../code/probability/information.ts';
 import { MultivariateNormal } from '../../code/probability/mvn.ts';
-import { logBeta, logGamma } from '../../code/probability/special.ts';
+import {
+  LANCZOS,
+  logBeta,
+  logGamma,
+} from '../../code/probability/special.ts';
 import { normalLogPdf } from '../../code/probability/univariate.ts';
 import { createRng } from '../../code/introduction/random.ts';
 import {
+  DIRICHLET_SIMPSON_BOUND,
+  RECURRENCE_POINTS,
+  RECURRENCE_RANGE,
   SAMPLING_COVS,
   klConvergence,
   samplingDemo,
+  screeningExample,
+  underflowDemo,
 } from '../../code/probability/examples.ts';
+import { normalProbability } from '../../code/introduction/stats.ts';
+import { symmetricEigen } from '../../code/decompositions/eigen.ts';
+import { qrLeastSquares } from '../../code/decompositions/least-squares.ts';
 import {
   covarianceEllipse,
   ellipseRadius,
@@ -29,6 +45,7 @@ import {
   coverage,
   fitSpecies,
   irisPetals,
+  resubstitutionAccuracy,
   speciesPosterior,
 } from '../../code/probability/iris-study.ts';
 
@@ -95,6 +112,9 @@ export function samplingFigure(): string {
 export const BETA_SHAPES: [number, number][] = [[0.5, 0.5], [2, 5],
   [30, 70]];
 export const BETA_N = 20_000;
+/** Ticks of the x axis, labelled with their exact values. */
+export const BETA_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+export const betaTickLabel = (v: number) => String(v);
 
 export function betaFigure(): string {
   const rng = createRng(17);
@@ -121,7 +141,8 @@ export function betaFigure(): string {
     marginBottom: 36,
     fx: { label: null, padding: 0.08,
       domain: BETA_SHAPES.map(([a, b]) => `Beta(${a}, ${b})`) },
-    x: { domain: [0, 1], ...axis('x'), ticks: [0.25, 0.5, 0.75] },
+    x: { domain: [0, 1], ...axis('x'), ticks: BETA_TICKS,
+      tickFormat: betaTickLabel },
     y: { domain: [0, 9.5], ...axis('density'), grid: true },
     marks: [
       Plot.rectY(bars, { fx: 'panel', x1: 'x1', x2: 'x2', y: 'y',
@@ -138,29 +159,43 @@ export function betaFigure(): string {
 
 export const klResult = once(() => klConvergence());
 
+/** The y range of the KL figure, in nats, and its ticks. */
+const KL_Y = [1e-4, 1] as const;
+
+/** |estimate - exact| and the standard error at each n, log-log. */
 export function klFigure(): string {
   const { exact, rows } = klResult();
-  const bars = rows.map((r) => ({ n: r.n, lo: r.estimate -
-    2 * r.standardError, hi: r.estimate + 2 * r.standardError }));
+  const pts = rows.map((r) => ({ n: r.n, se: r.standardError,
+    twoSe: 2 * r.standardError,
+    err: Math.max(Math.abs(r.estimate - exact), KL_Y[0]) }));
+  const first = pts[0];
+  const last = pts[pts.length - 1];
   return renderPlot({
     width: 640,
-    height: 280,
+    height: 320,
     marginBottom: 40,
-    marginRight: 30,
+    marginLeft: 56,
+    marginRight: 36,
     x: { type: 'log', ...axis('number of draws n'), ticks: [10, 100,
       1000, 10000, 100000], tickFormat: (d: number) => d.toLocaleString(
       'en-US') },
-    y: { domain: [-0.7, 1.4], ...axis('KL(p || q) in nats'),
-      grid: true },
+    y: { type: 'log', domain: [...KL_Y], ...axis('nats'), grid: true,
+      ticks: [1e-4, 1e-3, 1e-2, 1e-1, 1], tickFormat: powerOfTen },
     marks: [
-      Plot.ruleY([exact], { stroke: PALETTE[4], strokeWidth: 2,
-        strokeDasharray: '6,4' }),
-      Plot.link(bars, { x1: 'n', x2: 'n', y1: 'lo', y2: 'hi',
-        stroke: PALETTE[0], strokeWidth: 2 }),
-      Plot.dot(rows, { x: 'n', y: 'estimate', fill: PALETTE[0], r: 4 }),
-      Plot.text([{ n: 5500, y: exact }], { x: 'n', y: 'y',
-        text: () => 'closed form', dy: -12, textAnchor: 'middle',
-        fill: 'currentColor' }),
+      Plot.line(pts, { x: 'n', y: 'twoSe', stroke: PALETTE[4],
+        strokeWidth: 1.5, strokeDasharray: '6,4' }),
+      Plot.line(pts, { x: 'n', y: 'se', stroke: PALETTE[4],
+        strokeWidth: 2 }),
+      Plot.dot(pts, { x: 'n', y: 'err', symbol: 'circle', r: 4.5,
+        fill: PALETTE[0] }),
+      Plot.text([first], { x: 'n', y: 'twoSe',
+        text: () => '2 × standard error (dashed)', dy: -12,
+        textAnchor: 'start', fill: 'currentColor' }),
+      Plot.text([last], { x: 'n', y: 'se', text: () => 'standard error',
+        dy: 14, textAnchor: 'end', fill: 'currentColor' }),
+      Plot.text([pts[5]], { x: 'n', y: 'err',
+        text: () => '● |estimate − exact|', dy: 16, textAnchor: 'middle',
+        fill: PALETTE[0] }),
     ],
   });
 }
@@ -175,7 +210,7 @@ const SPECIES_STYLE = [
   { name: 'virginica', color: PALETTE[2], symbol: 'triangle' },
 ];
 
-export function irisResult() {
+export const irisResult = once(() => {
   const petals = irisPetals();
   const fits = fitSpecies(petals);
   return {
@@ -184,7 +219,7 @@ export function irisResult() {
     coverage95: fits.map((f, s) => coverage(f, petals[s], 0.95)),
     query: speciesPosterior(fits, Float64Array.from(IRIS_QUERY)),
   };
-}
+});
 
 /** Where the species names go: beside each cloud, not on it. */
 const LABEL_AT = [{ x: 1.46, y: 0.85 }, { x: 3.1, y: 1.65 },
@@ -216,6 +251,7 @@ export function irisFigure(): string {
     width: 640,
     height: 360,
     marginBottom: 40,
+    marginLeft: 50,
     x: { domain: [0.5, 7.5], ...axis('petal length (cm)') },
     y: { domain: [-0.3, 3.1], ...axis('petal width (cm)'), grid: true },
     marks: [
@@ -236,10 +272,10 @@ export function irisFigure(): string {
 // ---------------------------------------------------------------------
 // Versicolor: petal width given petal length, the conditional normal.
 
-export function irisConditional() {
+export const irisConditional = once(() => {
   const { petals, fits } = irisResult();
   const vers = fits[1];
-  const lengths = Array.from({ length: 61 }, (_, i) => 2.8 + i * 0.04);
+  const lengths = Array.from({ length: 66 }, (_, i) => 2.8 + i * 0.04);
   const band = lengths.map((l) => {
     const c = vers.conditional([0], Float64Array.of(l));
     const sd = Math.sqrt(c.cov.get(0, 0));
@@ -249,7 +285,7 @@ export function irisConditional() {
   const P = petals[1];
   return { vers, P, band, conditionalSd: band[0].sd,
     marginalSd: Math.sqrt(vers.cov.get(1, 1)) };
-}
+});
 
 export function irisConditionalFigure(): string {
   const { vers, P, band } = irisConditional();
@@ -262,7 +298,8 @@ export function irisConditionalFigure(): string {
     width: 640,
     height: 320,
     marginBottom: 40,
-    x: { domain: [2.8, 5.2], ...axis('petal length (cm)') },
+    marginLeft: 50,
+    x: { domain: [2.8, 5.4], ...axis('petal length (cm)') },
     y: { domain: [0.8, 2.0], ...axis('petal width (cm)'), grid: true },
     marks: [
       Plot.areaY(band, { x: 'x', y1: 'lo', y2: 'hi', fill: PALETTE[1],
@@ -283,9 +320,13 @@ export function irisConditionalFigure(): string {
 export const REFERENCE_VERSIONS = ref.versions;
 
 /** max_i |o_i - t_i| / max(|t_i|, 1): relative, absolute below 1. */
-function worst(ours: number[], theirs: number[]): number {
-  return Math.max(...ours.map((o, i) =>
-    Math.abs(o - theirs[i]) / Math.max(Math.abs(theirs[i]), 1)));
+function worst(ours: ArrayLike<number>, theirs: ArrayLike<number>) {
+  let w = 0;
+  for (let i = 0; i < ours.length; i++) {
+    w = Math.max(w, Math.abs(ours[i] - theirs[i]) /
+      Math.max(Math.abs(theirs[i]), 1));
+  }
+  return w;
 }
 
 function mvnOf(mean: number[], cov: number[]) {
@@ -348,5 +389,166 @@ export function agreement() {
       library: 'scipy.stats.multivariate_normal',
       err: worst(ownLog, ref.iris.own_logpdf.flat()) },
   ];
-  return { rows, worst: Math.max(...rows.map((r) => r.err)) };
+  let worstErr = 0;
+  for (const r of rows) worstErr = Math.max(worstErr, r.err);
+  return { rows, worst: worstErr };
 }
+
+// ---------------------------------------------------------------------
+// Numbers the prose shows.
+
+/** P(|Z| >= z) for a standard normal Z (Simpson, Chapter 1). */
+function twoSided(z: number): number {
+  return 1 - normalProbability(-Math.abs(z), Math.abs(z));
+}
+
+/** The 2-norm condition number of a symmetric positive definite S. */
+function conditionNumber(S: Matrix): number {
+  const { values } = symmetricEigen(S);
+  return values[0] / values[values.length - 1];
+}
+
+/** The largest condition number of the covariances the library
+ *  comparison factors: the fixture's two 3-D ones and the iris fits. */
+function largestCondition() {
+  const m = ref.mvn;
+  const named = [
+    { what: 'the 3-D covariance', S: mvnOf(m.mean, m.cov).cov },
+    { what: 'the second 3-D covariance', S: mvnOf(m.mean2, m.cov2).cov },
+    ...irisResult().fits.map((f, s) => ({
+      what: `the ${SPECIES_STYLE[s].name} covariance`, S: f.cov })),
+  ];
+  let best = { what: '', kappa: 0 };
+  for (const { what, S } of named) {
+    const kappa = conditionNumber(S);
+    if (kappa > best.kappa) best = { what, kappa };
+  }
+  return best;
+}
+
+function klSummary() {
+  const { exact, exactReverse, rows } = klResult();
+  const z = rows.map((r) => (r.estimate - exact) / r.standardError);
+  const last = rows[rows.length - 1];
+  const lastZ = z[z.length - 1];
+  let maxAbsZ = 0;
+  for (const v of z) maxAbsZ = Math.max(maxAbsZ, Math.abs(v));
+  const one = twoSided(lastZ);
+  const se = (n: number) => rows.find((r) => r.n === n)!.standardError;
+  return {
+    exact, exactReverse, count: rows.length,
+    first: rows[0].n,
+    last: { n: last.n, estimate: last.estimate, se: last.standardError },
+    lastZ, lastAbsZ: Math.abs(lastZ), maxAbsZ,
+    // P(at least one of `count` independent |z| >= |lastZ|)
+    missChance: 1 - (1 - one) ** rows.length,
+    seRatio: se(1000) / se(100_000),
+  };
+}
+
+function irisSummary() {
+  const { petals, query } = irisResult();
+  const cond = irisConditional();
+  const v = cond.vers.cov;
+  const rho = v.get(0, 1) / Math.sqrt(v.get(0, 0) * v.get(1, 1));
+  const n = petals[0].rows;
+  const se = Math.sqrt((0.95 * 0.05) / n);
+  const coverage95 = irisResult().coverage95;
+  const setosa = petals[0];
+  let widthPoint2 = 0;
+  for (let i = 0; i < setosa.rows; i++) {
+    if (Math.abs(setosa.get(i, 1) - 0.2) < 1e-9) widthPoint2++;
+  }
+  return {
+    n, coverage95, coverageSePoints: 100 * se,
+    coverageZ: coverage95.map((c) => (c - 0.95) / se),
+    query: Array.from(query), queryPoint: IRIS_QUERY,
+    accuracy: resubstitutionAccuracy(),
+    setosaWidthPoint2: widthPoint2,
+    conditionalSd: cond.conditionalSd, marginalSd: cond.marginalSd,
+    rho, removed: 1 - (cond.conditionalSd / cond.marginalSd) ** 2,
+  };
+}
+
+/** The Lanczos formula's own error (40 digits, from the fixture). */
+function lanczosSummary() {
+  const { x, error } = ref.lanczos;
+  let small = 0;
+  let smallUpTo = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] <= 20) {
+      small = Math.max(small, Math.abs(error[i]));
+      smallUpTo = x[i];
+    }
+  }
+  return { small, smallUpTo, limit: 1 - LANCZOS[0],
+    // rounding of the final sum, u |log Gamma(x)|, at x = 1e6
+    roundingLarge: (Number.EPSILON / 2) * logGamma(1e6),
+    largeX: x[x.length - 1], largeError: Math.abs(error[error.length - 1]) };
+}
+
+/** log(1 - p) at p = 1e-10 by subtraction, against the truth
+ *  -p - p^2/2 (the next term, -p^3/3, is below 1e-30). */
+function naiveLog1p() {
+  const p = 1e-10;
+  const exact = -p - (p * p) / 2;
+  const error = Math.abs((Math.log(1 - p) - exact) / exact);
+  return { error, digits: Math.floor(-Math.log10(error)) };
+}
+
+/** Exercise 3: the versicolor conditional slope against least squares. */
+function exercise3() {
+  const vers = irisResult().fits[1];
+  const conditional = vers.cov.get(0, 1) / vers.cov.get(0, 0);
+  const P = irisResult().petals[1];
+  const X = new Matrix(P.rows, 2);
+  const y = new Float64Array(P.rows);
+  for (let i = 0; i < P.rows; i++) {
+    X.data[2 * i] = 1;
+    X.data[2 * i + 1] = P.get(i, 0);
+    y[i] = P.get(i, 1);
+  }
+  const ols = qrLeastSquares(X, y).w[1];
+  return { conditional, ols, difference: Math.abs(conditional - ols) };
+}
+
+export default cached('probability', () => {
+  const sampling = samplingResult();
+  const agree = agreement();
+  return {
+    samplingFigure: samplingFigure(),
+    betaFigure: betaFigure(),
+    klFigure: klFigure(),
+    irisFigure: irisFigure(),
+    irisConditionalFigure: irisConditionalFigure(),
+    under: underflowDemo(),
+    screen: screeningExample(),
+    fiveSeMiss: twoSided(5),
+    minDouble: Number.MIN_VALUE,
+    minNormal: 2 ** -1022,
+    bernoulliTiny: 2 ** -54,
+    naiveLog1pError: naiveLog1p().error,
+    naiveLog1pDigits: naiveLog1p().digits,
+    ex3: exercise3(),
+    samplingN: SAMPLING_N,
+    samplingMasses: SAMPLING_MASSES,
+    samplingInside: sampling.map((p) => p.inside),
+    samplingSePoints: SAMPLING_MASSES.map((q) =>
+      100 * Math.sqrt((q * (1 - q)) / SAMPLING_N)),
+    r50: ellipseRadius(0.5),
+    r95: ellipseRadius(0.95),
+    betaN: BETA_N,
+    betaShapes: BETA_SHAPES.map(([a, b]) => `${a}, ${b}`),
+    lanczos: lanczosSummary(),
+    recurrencePoints: RECURRENCE_POINTS,
+    recurrenceRange: [...RECURRENCE_RANGE],
+    dirichletBound: DIRICHLET_SIMPSON_BOUND,
+    kl: klSummary(),
+    iris: irisSummary(),
+    agree: agree.rows,
+    worstAgree: agree.worst,
+    worstAgreeInEps: agree.worst / Number.EPSILON,
+    largestCondition: largestCondition(),
+    versions: REFERENCE_VERSIONS,
+  };
+});

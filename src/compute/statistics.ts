@@ -1,9 +1,49 @@
-// Build-time figures of "Statistics and estimation", computed by the
-// chapter's code, seeded. Colour is always paired with a dash pattern, a
-// symbol or a direct label, so print and colour-blind readers lose
-// nothing.
+// Build-time computation of "Statistics and estimation": its six
+// figures and every number its prose shows, computed by the chapter's
+// code, seeded, and cached (src/lib/cache.ts). Colour is always paired
+// with a dash pattern, a symbol or a direct label, so print and
+// colour-blind readers lose nothing.
+import { cached } from '../lib/cache.ts';
 import { label, once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
-import { histogram } from '../../code/introduction/stats.ts';
+import ref from '../../tests/fixtures/statistics/reference.json' with {
+  type: 'json',
+};
+import { relativeError } from '../../code/introduction/check.ts';
+import {
+  histogram,
+  normalProbability,
+} from '../../code/introduction/stats.ts';
+import { normalQuantile } from '../../code/statistics/normal-quantile.ts';
+import {
+  T_QUANTILE_LARGE_NU,
+  T_TAIL_SWITCH,
+  tQuantile,
+} from '../../code/statistics/student-t.ts';
+import {
+  COVERAGE_MU,
+  COVERAGE_SIGMA,
+  TEST_SIZES,
+  exactBootstrapCoverage,
+} from '../../code/statistics/experiments.ts';
+import { coverage, zInterval } from '../../code/statistics/intervals.ts';
+import type { Rng } from '../../code/introduction/random.ts';
+import {
+  NEWCOMB_B,
+  NEWCOMB_PATH_M,
+  SPEED_OF_LIGHT,
+} from '../../code/statistics/newcomb.ts';
+import {
+  exactCoverage,
+  plusFourInterval,
+  waldInterval,
+} from '../../code/statistics/solutions/wald.ts';
+import {
+  varianceRatio,
+} from '../../code/statistics/solutions/mean-median.ts';
+import {
+  maxReplicateShare,
+} from '../../code/statistics/solutions/bootstrap-max.ts';
+import { createRng } from '../../code/introduction/random.ts';
 import { betaLogPdf, gammaLogPdf } from '../../code/probability/gamma.ts';
 import {
   METHODS,
@@ -21,8 +61,6 @@ import {
 } from '../../code/statistics/map.ts';
 import { loadNewcomb, newcombStudy } from '../../code/statistics/newcomb.ts';
 import type { Coverage } from '../../code/statistics/intervals.ts';
-
-
 
 // ---------------------------------------------------------------------
 // Beta–Bernoulli: prior, likelihood, posterior; MLE, MAP, mean.
@@ -55,7 +93,8 @@ export function betaBernoulliFigure(): string {
   // the likelihood p^k (1-p)^(n-k), scaled to area 1: Beta(k+1, n-k+1)
   const lik = curve(ex.k + 1, ex.n - ex.k + 1);
   const post = curve(ex.post.a, ex.post.b);
-  const top = Math.max(...post.map((d) => d.y));
+  let top = 0;
+  for (const d of post) top = Math.max(top, d.y);
   const at = (d: { p: number; y: number }[], p: number) =>
     d.reduce((best, q) =>
       Math.abs(q.p - p) < Math.abs(best.p - p) ? q : best).y;
@@ -79,10 +118,12 @@ export function betaBernoulliFigure(): string {
         strokeWidth: 2.5 }),
       rule(ex.mle, '2,3'),
       rule(ex.map, 'none'),
-      label(0.5, at(prior, 0.5), 'prior Beta(5, 5)', { dy: -8 }),
+      label(0.5, at(prior, 0.5),
+        `prior Beta(${BB_PRIOR.a}, ${BB_PRIOR.b})`, { dy: -8 }),
       label(0.2, at(lik, 0.2), 'likelihood (scaled)',
         { anchor: 'end', dy: -6 }),
-      label(ex.map + 0.04, top * 0.95, 'posterior Beta(12, 18)'),
+      label(ex.map + 0.04, top * 0.95,
+        `posterior Beta(${ex.post.a}, ${ex.post.b})`),
       label(ex.mle, top * 1.17, 'MLE', { anchor: 'end' }),
       label(ex.map, top * 1.17, 'MAP'),
       Plot.dot([{ p: ex.mean, y: at(post, ex.mean) }], {
@@ -192,8 +233,9 @@ export function mseFigure(): string {
   return renderPlot({
     marginRight: 70,
     marginBottom: 40,
-    x: { label: 'divisor c in S/c (n = 5)', labelAnchor: 'center',
-      labelArrow: 'none', ticks: SAMPLING_DIVISORS },
+    x: { label: `divisor c in S/c (n = ${n})`, labelAnchor: 'center',
+      labelArrow: 'none', ticks: SAMPLING_DIVISORS,
+      tickFormat: (v: number) => String(v) },
     y: { label: 'in units of σ⁴', grid: true, domain: [0, 1.05] },
     marks: [
       ...marks,
@@ -247,7 +289,7 @@ export function coverageFigure(): string {
     { y: 0.78, color: PALETTE[4], dash: '6,3',
       text: 'exact: z, σ estimated' },
     { y: 0.76, color: PALETTE[2], dash: '2,3',
-      text: 'large-B limit of bootstrap' },
+      text: 'bootstrap, normal approximation' },
   ];
   const dots = (data: typeof points | typeof key, y: string) =>
     METHODS.map((m) => Plot.dot(data.filter((d) => d.method === m), {
@@ -275,7 +317,7 @@ export function coverageFigure(): string {
       Plot.text(key, { x: 'n', y: 'y', text: 'text', dx: 10,
         textAnchor: 'start', fill: 'currentColor' }),
       ...curves.flatMap((c) => [
-        Plot.line([{ n: 19.5, y: c.y }, { n: 24.5, y: c.y }], { x: 'n',
+        Plot.line([{ n: 18.5, y: c.y }, { n: 22, y: c.y }], { x: 'n',
           y: 'y', stroke: c.color, strokeWidth: 2,
           strokeDasharray: c.dash }),
         Plot.text([{ n: 22, y: c.y }], { x: 'n', y: 'y',
@@ -338,7 +380,8 @@ export function newcombBootstrapFigure(): string {
     ]);
   const mean = step(all.meanReps);
   const med = step(all.medianReps);
-  const top = Math.max(...mean.map((d) => d.y), ...med.map((d) => d.y));
+  let top = 0;
+  for (const d of [...mean, ...med]) top = Math.max(top, d.y);
   const band = (i: { lo: number; hi: number }, y: number, color: string,
     dash: string) =>
     Plot.link([{ x1: i.lo, x2: i.hi, y }], { x1: 'x1', x2: 'x2',
@@ -365,3 +408,249 @@ export function newcombBootstrapFigure(): string {
     ],
   });
 }
+
+// ---------------------------------------------------------------------
+// Numbers the prose shows.
+
+/** The largest of `values` (a loop, no spread). */
+function largest(values: number[]): number {
+  let m = -Infinity;
+  for (const v of values) m = Math.max(m, v);
+  return m;
+}
+
+/** Standard errors of the simulated bias, variance and MSE of S/c. */
+function samplingErrors(c: number) {
+  const { estimates, measured } = samplingRow(c);
+  const R = estimates.length;
+  const k = SAMPLING.n - 1; // S / sigma2 is chi-square with k dof
+  const scale = (SAMPLING.sigma2 / c) ** 2;
+  let m2 = 0; // the variance of (estimate - truth)^2
+  for (const v of estimates) {
+    m2 += ((v - SAMPLING.sigma2) ** 2 - measured.mse) ** 2 / R;
+  }
+  return {
+    bias: Math.sqrt(measured.variance / R),
+    variance: Math.sqrt((12 * k * (k + 4) - 4 * k * k) / R) * scale,
+    mse: Math.sqrt(m2 / R),
+  };
+}
+
+/** A row of the sampling study as plain data, with standard errors. */
+function samplingSummary(c: number) {
+  const { measured, theory } = samplingRow(c);
+  return { c, measured, theory, se: samplingErrors(c) };
+}
+
+/** The three divisors the prose compares, and the largest |z| of
+ *  the simulated numbers it prints against their exact values. */
+function samplingNumbers() {
+  const mle = samplingSummary(SAMPLING.n);
+  const unbiased = samplingSummary(SAMPLING.n - 1);
+  const best = samplingSummary(SAMPLING.n + 1);
+  const z = (m: number, t: number, se: number) => Math.abs(m - t) / se;
+  const maxZ = largest([
+    z(mle.measured.bias, mle.theory.bias, mle.se.bias),
+    z(mle.measured.variance, mle.theory.variance, mle.se.variance),
+    ...[mle, unbiased, best].map((row) =>
+      z(row.measured.mse, row.theory.mse, row.se.mse)),
+  ]);
+  return { n: SAMPLING.n, reps: SAMPLING.reps, mle, unbiased, best, maxZ };
+}
+
+/** Coverage of each method at each n as z-scores from 95%. */
+function coverageSummary() {
+  const runs = coverageRuns();
+  const z = (m: Method) => runs.map((r) => (r.byMethod[m].rate - 0.95) /
+    r.byMethod[m].se);
+  const exactZ = [...z('z, σ known'), ...z('t')].map(Math.abs);
+  const outside = exactZ.filter((v) => v > 2).length;
+  const nBig = COVERAGE.ns[COVERAGE.ns.length - 1];
+  const nSmall = COVERAGE.ns[0];
+  const at = (n: number) => Object.fromEntries(METHODS.map((m) =>
+    [m, coverageAt(n, m).rate]));
+  const bootCurve = (n: number) => plugInCoverage(n,
+    Math.sqrt((n - 1) / n));
+  const exactBoot = exactBootstrapCoverage(COVERAGE.seed + 7, nSmall,
+    EXACT_BOOT_REPS);
+  return {
+    se: Math.sqrt((0.95 * 0.05) / COVERAGE.reps),
+    reps: COVERAGE.reps, B: COVERAGE.B, nSmall, nBig,
+    maxExactZ: largest(exactZ), exactPoints: exactZ.length,
+    exactOutside: outside,
+    outsideChance: atLeastBeyondTwo(outside, exactZ.length),
+    expectedOutside: exactZ.length * (1 - normalProbability(-2, 2)),
+    rerun: [zRerun(nSmall), zRerun(nBig)],
+    small: at(nSmall), big: at(nBig),
+    plugInSmall: plugInCoverage(nSmall),
+    bootCurveSmall: bootCurve(nSmall),
+    bootShortfallPredicted: 0.95 - bootCurve(nBig),
+    bootShortfallMeasured: 0.95 - coverageAt(nBig, 'bootstrap').rate,
+    bootZBig: -z('bootstrap')[COVERAGE.ns.length - 1],
+    exactBoot: { n: nSmall, reps: EXACT_BOOT_REPS, rate: exactBoot.rate,
+      se: Math.sqrt((exactBoot.rate * (1 - exactBoot.rate)) /
+        EXACT_BOOT_REPS) },
+    draws: COVERAGE.reps * COVERAGE.B *
+      COVERAGE.ns.reduce((s, n) => s + n, 0),
+  };
+}
+
+/** Samples of the exact (B to infinity) bootstrap coverage at n = 4. */
+const EXACT_BOOT_REPS = 20_000;
+/** Further seeds for the known-sigma z interval, 1000 intervals each. */
+const RERUN_SEEDS = 20;
+
+/** The known-sigma z interval's coverage at n, pooled over other seeds
+ *  than the figure's: is the figure's deviation from 95% chance? */
+function zRerun(n: number) {
+  let hits = 0;
+  const reps = COVERAGE.reps;
+  const draw = (rng: Rng) => rng.normalArray(n, COVERAGE_MU,
+    COVERAGE_SIGMA);
+  for (let k = 0; k < RERUN_SEEDS; k++) {
+    hits += coverage(createRng(10_000 + 10 * k), reps, draw,
+      (xs) => zInterval(xs, COVERAGE_SIGMA), COVERAGE_MU).hits;
+  }
+  const total = RERUN_SEEDS * reps;
+  const rate = hits / total;
+  return { n, total, rate, se: Math.sqrt((rate * (1 - rate)) / total) };
+}
+
+/** P(at least k of m independent normal z-scores beyond 2). */
+function atLeastBeyondTwo(k: number, m: number): number {
+  const q = 1 - normalProbability(-2, 2);
+  let below = 0;
+  let logC = 0;
+  for (let j = 0; j < k; j++) {
+    if (j > 0) logC += Math.log((m - j + 1) / j);
+    below += Math.exp(logC + j * Math.log(q) + (m - j) * Math.log1p(-q));
+  }
+  return 1 - below;
+}
+
+/** Worst relative errors of the quantiles against 40-digit values. */
+function quantileAccuracy() {
+  const nrm = ref.normal_ppf;
+  const worstOf = (f: (i: number) => number) => largest(nrm.p.map((_, i) =>
+    nrm.exact[i] === 0 ? 0 : f(i)));
+  const tp = ref.t_ppf;
+  const tRel = (f: (p: number, nu: number, i: number, j: number) =>
+    number) => largest(tp.dof.flatMap((nu, i) => tp.p.map((p, j) =>
+    relativeError(f(p, nu, i, j), tp.exact[i][j]))));
+  const tail = ref.t_ppf_tail;
+  const tailRel = (f: (p: number, nu: number, i: number, j: number) =>
+    number, keep = (_p: number) => true) => largest(tail.dof.flatMap(
+    (nu, i) => tail.p.map((p, j) => keep(p)
+      ? relativeError(f(p, nu, i, j), tail.exact[i][j]) : 0)));
+  const deepest = tail.p[0];
+  const cauchy = tp.dof.indexOf(1);
+  const last = tp.p.length - 1;
+  return {
+    normalCount: nrm.p.length,
+    normalLo: nrm.p[0], normalHiGap: 1 - nrm.p[nrm.p.length - 1],
+    normalVsExact: worstOf((i) => relativeError(normalQuantile(nrm.p[i]),
+      nrm.exact[i])),
+    normalVsScipy: worstOf((i) => relativeError(normalQuantile(nrm.p[i]),
+      nrm.scipy_ppf[i])),
+    scipyNormalVsExact: worstOf((i) => relativeError(nrm.scipy_ppf[i],
+      nrm.exact[i])),
+    tDofCount: tp.dof.length, tPCount: tp.p.length,
+    tPLo: tp.p[0], tPHi: tp.p[last],
+    tVsExact: tRel((p, nu) => tQuantile(p, nu)),
+    scipyTVsExact: tRel((_p, _nu, i, j) => tp.scipy_ppf[i][j]),
+    cauchyP: tp.p[last], cauchyScipy: tp.scipy_ppf[cauchy][last],
+    cauchyExact: tp.exact[cauchy][last],
+    tailDofCount: tail.dof.length, tailPCount: tail.p.length,
+    tailPLo: deepest, tailPHi: tail.p[tail.p.length - 1],
+    tailVsExact: tailRel((p, nu) => tQuantile(p, nu)),
+    scipyTailVsExact: tailRel((_p, _nu, i, j) => tail.scipy_ppf[i][j],
+      (p) => p > deepest),
+    scipyDeepestVsExact: tailRel((_p, _nu, i, j) => tail.scipy_ppf[i][j],
+      (p) => p === deepest),
+    tVsExactInEps: tRel((p, nu) => tQuantile(p, nu)) / Number.EPSILON,
+    tailPSecond: tail.p[1],
+    // SciPy stops at -1e100 for small nu; elsewhere it is off by a factor
+    scipyCappedDof: tail.dof.filter((_, i) => tail.scipy_ppf[i][0] ===
+      -1e100),
+    scipyDeepestFactor: largest(tail.dof.map((_, i) => {
+      const ratio = tail.scipy_ppf[i][0] / tail.exact[i][0];
+      return tail.scipy_ppf[i][0] === -1e100 ? 0 : Math.max(ratio,
+        1 / ratio);
+    })),
+    cauchyDeepest: tail.exact[tail.dof.indexOf(1)][0],
+    scipyCappedMax: largest(tail.dof.filter((_, i) =>
+      tail.scipy_ppf[i][0] === -1e100)),
+    largeNu: T_QUANTILE_LARGE_NU,
+    tailSwitch: T_TAIL_SWITCH,
+  };
+}
+
+function newcombSummary() {
+  const { all, kept } = newcomb();
+  const sp = ref.newcomb.all;
+  const pick = (s: typeof all) => ({
+    n: s.n, mu: s.mle.mu, sigma: Math.sqrt(s.mle.sigma2),
+    median: s.median, meanSe: s.meanSe, meanBootSe: s.meanBootSe,
+    medianBootSe: s.medianBootSe, t: s.t, meanBoot: s.meanBoot,
+    medianBoot: s.medianBoot,
+  });
+  const width = (i: { lo: number; hi: number }) => i.hi - i.lo;
+  return {
+    all: pick(all), kept: pick(kept),
+    sdRatio: Math.sqrt(all.mle.sigma2 / kept.mle.sigma2),
+    meanShift: kept.mle.mu - all.mle.mu,
+    medianShift: kept.median - all.median,
+    tWidthRatio: width(all.t) / width(kept.t),
+    medianWidthAll: width(all.medianBoot),
+    medianWidthKept: width(kept.medianBoot),
+    medianWidthChange: width(kept.medianBoot) - width(all.medianBoot),
+    bootSeRatio: all.meanBootSe / all.meanSe,
+    bootSeRatioPredicted: Math.sqrt((all.n - 1) / all.n),
+    mleError: Math.max(relativeError(all.mle.mu, sp.norm_fit.mu),
+      relativeError(Math.sqrt(all.mle.sigma2), sp.norm_fit.sigma)),
+    tError: Math.max(relativeError(all.t.lo, sp.t_interval_95[0]),
+      relativeError(all.t.hi, sp.t_interval_95[1])),
+    pathKm: NEWCOMB_PATH_M / 1000,
+    passageUs: (NEWCOMB_PATH_M / SPEED_OF_LIGHT) * 1e6,
+    B: NEWCOMB_B,
+  };
+}
+
+/** The exercise solutions' numbers. */
+function exercises() {
+  const ratio = (seed: number, eps: number) =>
+    varianceRatio(createRng(seed), 25, eps, 10, 20_000);
+  const uniform = createRng(50).uniformArray(50);
+  return {
+    waldCoverage: exactCoverage(20, 0.05, waldInterval),
+    plusFourCoverage: exactCoverage(20, 0.05, plusFourInterval),
+    waldZeroChance: 0.95 ** 20,
+    ratioNormal: ratio(51, 0), ratioContaminated: ratio(52, 0.05),
+    maxShare: maxReplicateShare(createRng(53), uniform, 10_000),
+    maxShareExact: 1 - (1 - 1 / 50) ** 50,
+  };
+}
+
+export default cached('statistics', () => {
+  const bb = betaBernoulliExample();
+  const nSmall = COVERAGE.ns[0];
+  return {
+    betaBernoulliFigure: betaBernoulliFigure(),
+    samplingFigure: samplingFigure(),
+    mseFigure: mseFigure(),
+    coverageFigure: coverageFigure(),
+    newcombDataFigure: newcombDataFigure(),
+    newcombBootstrapFigure: newcombBootstrapFigure(),
+    bb: { ...bb, post: { ...bb.post } },
+    prior: { ...BB_PRIOR },
+    sampling: samplingNumbers(),
+    z975: normalQuantile(0.975),
+    t975: tQuantile(0.975, nSmall - 1),
+    coverage: coverageSummary(),
+    q: quantileAccuracy(),
+    nc: newcombSummary(),
+    ex: exercises(),
+    tests: { ...TEST_SIZES },
+    versions: ref.versions,
+  };
+});

@@ -1,24 +1,45 @@
-// Build-time figures of the optimization chapter, computed by its code,
-// seeded. Colour is always paired with a dash pattern or a marker shape,
-// so print and colour-blind readers lose nothing.
+// Build-time computation of the optimization chapter: its five figures
+// and every number its prose shows, computed by its code, seeded, and
+// cached (src/lib/cache.ts). Colour is always paired with a dash
+// pattern or a marker shape, so print and colour-blind readers lose
+// nothing.
+import { cached } from '../lib/cache.ts';
 import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { powerOfTen } from '../lib/format.ts';
-import { createRng } from '../../code/introduction/random.ts';
-import { Matrix, norm } from '../../code/linear-algebra/matrix.ts';
+import ref from '../../tests/fixtures/optimization/scipy.json' with {
+  type: 'json',
+};
+import {
+  fromRows,
+  norm,
+  subVec,
+  type Vector,
+} from '../../code/linear-algebra/matrix.ts';
+import {
+  equalityQP,
+  projectHalfspace,
+} from '../../code/optimization/constrained.ts';
+import {
+  IRIS_BUDGET,
+  smoothnessBound,
+} from '../../code/optimization/iris.ts';
+import {
+  SGD_ETAS,
+  SGD_SETUP,
+  heavyBallParams,
+  heavyBallSteps,
+  sgdStudy,
+} from '../../code/optimization/studies.ts';
 import { gradientDescent } from '../../code/optimization/gradient-descent.ts';
 import { irisStudy } from '../../code/optimization/iris.ts';
 import { newton } from '../../code/optimization/newton.ts';
 import type { RunResult } from '../../code/optimization/objective.ts';
 import {
+  eig2,
   quadratic2,
   rosenbrock,
   type Problem,
 } from '../../code/optimization/problems.ts';
-import {
-  meanProblem,
-  sgd,
-  sgdMeanSquaredError,
-} from '../../code/optimization/sgd.ts';
 
 /** One style per method, shared by every figure of the chapter. */
 const STYLE = {
@@ -29,11 +50,12 @@ const STYLE = {
 } as const;
 type Method = keyof typeof STYLE;
 
-/** Heavy-ball step and momentum for spectrum [mu, L], and its rate. */
-export function heavyBallParams(L: number, mu: number) {
-  const rho = (Math.sqrt(L) - Math.sqrt(mu)) / (Math.sqrt(L) + Math.sqrt(mu));
-  return { eta: 4 / (Math.sqrt(L) + Math.sqrt(mu)) ** 2, beta: rho ** 2, rho };
-}
+/** One style per SGD step schedule: not the methods' shapes. */
+const SCHEDULE_STYLE = [
+  { color: PALETTE[3], dash: '8,3', symbol: 'cross' },
+  { color: PALETTE[5], dash: 'none', symbol: 'plus' },
+  { color: PALETTE[0], dash: '2,2', symbol: 'times' },
+] as const;
 
 // ---------------------------------------------------------------------
 // Trajectories over contour plots.
@@ -219,8 +241,9 @@ export function rateFigure(): string {
         clip: true,
       }),
       Plot.text([pts[pts.length - 1]], {
-        x: 'k', y: 'e', text: () => name,
-        dx: 6, textAnchor: 'start', fill: 'currentColor', clip: false,
+        x: 'k', y: 'e', text: () => name, dx: 6,
+        dy: c.method === 'momentum' ? -8 : 0, textAnchor: 'start',
+        fill: 'currentColor', clip: false,
       }),
     );
   }
@@ -240,48 +263,23 @@ export function rateFigure(): string {
 // ---------------------------------------------------------------------
 // Stochastic gradient descent on the mean problem.
 
-export const SGD_SETUP = {
-  n: 50, d: 2, spread: 1, start: [4, -3], runs: 400, steps: 300, seed: 21,
-};
-export const SGD_ETAS = [0.5, 0.1] as const;
+/** The SGD study, run once per build and shared by figure and prose. */
+export const sgdRuns = once(() => sgdStudy());
 
-/** Mean of ‖x_k − ā‖² over many seeded runs, with the theory. */
-export function sgdStudy() {
-  const { n, d, spread, start, runs, steps, seed } = SGD_SETUP;
-  const A = new Matrix(n, d, createRng(seed).normalArray(n * d, 0, spread));
-  const p = meanProblem(A);
-  const x0 = Float64Array.from(start, (v, j) => p.mean[j] + v);
-  const e0 = start.reduce((s, v) => s + v * v, 0);
-  const schedules = [
-    ...SGD_ETAS.map((eta) => ({
-      name: `η = ${eta}`, eta: eta as number | ((k: number) => number),
-      theory: (k: number) => sgdMeanSquaredError(eta, p.sigma2, 1, e0, k),
-    })),
-    { name: 'ηₖ = 1/(k+1)', eta: (k: number) => 1 / (k + 1),
-      theory: (k: number) => (k === 0 ? e0 : p.sigma2 / k) },
+/** Ticks of the SGD figure's step axis. */
+const SGD_TICKS = [1, 2, 5, 10, 20, 50, 100, 200];
+
+export function sgdFigure(): string {
+  const study = sgdRuns();
+  const marks: Plot.Markish[] = [
+    Plot.text(SGD_TICKS, { x: (d: number) => d, frameAnchor: 'bottom',
+      lineAnchor: 'top', dy: 9, text: (d: number) => String(d),
+      fill: 'currentColor' }),
   ];
-  const curves = schedules.map((s) => {
-    const mse = new Float64Array(steps + 1);
-    for (let r = 0; r < runs; r++) {
-      const run = sgd(p, x0, { eta: s.eta, steps, seed: seed + 1 + r });
-      run.history.forEach(({ x }, k) => {
-        let e = 0;
-        for (let j = 0; j < d; j++) e += (x[j] - p.mean[j]) ** 2;
-        mse[k] += e / runs;
-      });
-    }
-    return { ...s, mse };
-  });
-  return { sigma2: p.sigma2, e0, curves };
-}
-
-export function sgdFigure(study: ReturnType<typeof sgdStudy>): string {
-  const styles: Method[] = ['momentum', 'gd', 'newton'];
-  const marks: Plot.Markish[] = [];
   study.curves.forEach((c, i) => {
-    const s = STYLE[styles[i]];
+    const s = SCHEDULE_STYLE[i];
     const pts = Array.from(c.mse, (m, k) => ({
-      k: k + 1, m, t: c.theory(k),
+      k: k + 1, m, t: c.theory[k],
     }));
     marks.push(
       Plot.line(pts, {
@@ -293,7 +291,8 @@ export function sgdFigure(study: ReturnType<typeof sgdStudy>): string {
         strokeDasharray: s.dash,
       }),
       Plot.dot(pts.filter((p) => [2, 5, 12, 30, 80, 200].includes(p.k)), {
-        x: 'k', y: 'm', symbol: s.symbol, stroke: s.color, r: 3.5,
+        x: 'k', y: 'm', symbol: s.symbol, stroke: s.color, r: 4,
+        strokeWidth: 1.8,
       }),
       Plot.text([pts[pts.length - 1]], {
         x: 'k', y: 'm', text: () => c.name, dx: 6, textAnchor: 'start',
@@ -304,9 +303,11 @@ export function sgdFigure(study: ReturnType<typeof sgdStudy>): string {
   return renderPlot({
     height: 340,
     marginRight: 90,
-    x: { type: 'log', label: 'step k + 1', tickFormat: powerOfTen,
-      ticks: [1, 10, 100] },
-    y: { type: 'log', label: 'mean ‖xₖ − x*‖² over runs',
+    // the tick labels are drawn as text: Plot's log axis blanks the
+    // labels of 5 and 50 (d3's log tick format keeps leading digits <= 4)
+    x: { type: 'log', label: 'step k + 1', ticks: SGD_TICKS,
+      tickFormat: () => '' },
+    y: { type: 'log', label: 'mean ‖xₖ − ā‖² over runs',
       tickFormat: powerOfTen, ticks: [1e-3, 1e-2, 1e-1, 1, 10], grid: true },
     marks,
   });
@@ -354,3 +355,116 @@ export function irisFigure(): string {
     marks,
   });
 }
+
+// ---------------------------------------------------------------------
+// Numbers the prose shows.
+
+/** Gradient descent's steps for a factor eps at the best fixed step:
+ *  ln(1/eps) / ln(1/rho), rho = (kappa - 1)/(kappa + 1), Eq. (opt-gd-rate). */
+function gdSteps(kappa: number, eps: number): number {
+  return Math.ceil(Math.log(1 / eps) / -Math.log((kappa - 1) / (kappa + 1)));
+}
+
+/** The relative distance ‖a − b‖ / ‖b‖. */
+function relDist(a: Vector, b: number[]): number {
+  const bb = Float64Array.from(b);
+  return norm(subVec(a, bb)) / norm(bb);
+}
+
+/** The iris numbers: the runs, the spectrum and what it predicts. */
+function irisNumbers() {
+  const iris = irisRuns();
+  const Lhat = smoothnessBound(iris.X);
+  const eig = ref.iris.hessian_eigenvalues;
+  const kappa = eig[2] / eig[0];
+  let petalMin = Infinity;
+  let petalMax = -Infinity;
+  for (let i = 0; i < iris.X.rows; i++) {
+    petalMin = Math.min(petalMin, iris.X.get(i, 1));
+    petalMax = Math.max(petalMax, iris.X.get(i, 1));
+  }
+  const gap = (i: number) => iris.runs[i].run.f - iris.newton.f;
+  // the flattest direction shrinks by 1 - eta mu with eta = 1/L-hat
+  const contraction = eig[0] / Lhat;
+  const theta = Array.from(iris.newton.x);
+  const sp = ref.iris.scipy_trust_exact;
+  return {
+    budget: IRIS_BUDGET, newtonIterations: iris.newton.iterations,
+    theta, f: iris.newton.f, Lhat, gaps: [gap(0), gap(1), gap(2)],
+    eig, kappa, petalMin, petalMax, invMu: 1 / eig[0],
+    contraction,
+    flatSteps: Math.log(1e8) / -Math.log(1 - contraction),
+    bestFixedStepsRounded: 1000 * Math.round((kappa / 2) *
+      Math.log(1e8) / 1000),
+    invMuRounded: Math.round(1 / eig[0]),
+    scipyNit: sp.nit, scipyGradNorm: sp.grad_norm,
+    sklearnGradNorm: ref.iris.sklearn.grad_norm,
+    distScipy: relDist(iris.newton.x, sp.theta),
+    distSklearn: relDist(iris.newton.x, ref.iris.sklearn.theta),
+    bound: 1e-10 / eig[0],
+  };
+}
+
+function libraryNumbers() {
+  const qp = ref.equality_qp;
+  const ours = equalityQP(fromRows(qp.Q), Float64Array.from(qp.c),
+    fromRows(qp.G), Float64Array.from(qp.h));
+  const hs = ref.halfspace;
+  const hsOurs = projectHalfspace(Float64Array.from(hs.y),
+    Float64Array.from(hs.a), hs.b);
+  const m = ref.rosenbrock.minimize;
+  return {
+    qpX: relDist(ours.x, qp.x), qpNu: relDist(ours.nu, qp.scipy_v),
+    halfspace: relDist(hsOurs.x, hs.x),
+    nu: Array.from(ours.nu),
+    bfgs: { nit: m.BFGS.nit, nfev: m.BFGS.nfev },
+    ncg: { nit: m['Newton-CG'].nit },
+  };
+}
+
+function sgdNumbers() {
+  const study = sgdRuns();
+  const last = SGD_SETUP.steps;
+  const at = (i: number) => ({ mse: study.curves[i].mse[last],
+    se: study.curves[i].se[last], theory: study.curves[i].theory[last] });
+  let maxZ = 0;
+  for (let i = 0; i < study.curves.length; i++) {
+    const c = at(i);
+    maxZ = Math.max(maxZ, Math.abs(c.mse - c.theory) / c.se);
+  }
+  return { sigma2: study.sigma2, setup: { ...SGD_SETUP }, etas: [...SGD_ETAS],
+    last: [at(0), at(1), at(2)], maxZ,
+    floors: SGD_ETAS.map((eta) => (eta * study.sigma2) / (2 - eta)) };
+}
+
+export default cached('optimization', () => {
+  const quad = quadraticPaths();
+  const ros = rosenbrockPaths();
+  let pureMax = -Infinity;
+  for (const h of ros.pure.history) pureMax = Math.max(pureMax, h.f);
+  const saddle = eig2(rosenbrock.hess(Float64Array.of(0, 1)));
+  const hb1000 = heavyBallSteps(1000, 1e-6);
+  return {
+    quadraticPathsFigure: quadraticPathsFigure(),
+    rateFigure: rateFigure(),
+    rosenbrockPathsFigure: rosenbrockPathsFigure(),
+    sgdFigure: sgdFigure(),
+    irisFigure: irisFigure(),
+    quad: { ...QUAD, kappa: QUAD.L / QUAD.mu,
+      iterations: quad.paths.map((p) => p.run.iterations) },
+    saddle,
+    gdSteps: [gdSteps(10, 1e-6), gdSteps(100, 1e-6), gdSteps(1000, 1e-6)],
+    hb: { rate: hb1000.rate, bound: hb1000.bound },
+    rateKappa: RATE_KAPPA, rateKappaRoot: Math.sqrt(RATE_KAPPA),
+    ros: { iterations: ros.paths.map((p) => p.run.iterations),
+      evaluations: ros.paths.map((p) => p.run.evaluations),
+      pureIterations: ros.pure.iterations, pureStart: ros.pure.history[0].f,
+      pureMax },
+    sgd: sgdNumbers(),
+    iris: irisNumbers(),
+    lib: libraryNumbers(),
+    stall: armijoStall(),
+    overshootKappa: 3 + 2 * Math.SQRT2,
+    versions: ref.versions,
+  };
+});

@@ -1,30 +1,51 @@
-// Build-time figures of the linear-regression chapter, computed by its
-// code, seeded. Colour is always paired with a dash pattern, a symbol or
-// a direct label, so print and colour-blind readers lose nothing.
+// Build-time computation of "Linear regression": its figures, the live
+// demo's starting state and every number the prose shows, computed by
+// the chapter's code, seeded, and cached (src/lib/cache.ts). Colour is
+// always paired with a dash pattern, a symbol or a direct label, so
+// print and colour-blind readers lose nothing.
+import { cached } from '../lib/cache.ts';
 import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { fixed, powerOfTen } from '../lib/format.ts';
+import sk from '../../tests/fixtures/linear-regression/sklearn.json' with {
+  type: 'json',
+};
+import { relativeError } from '../../code/introduction/check.ts';
 import {
   Matrix,
   matmul,
+  norm,
   scale,
+  subVec,
   transpose,
 } from '../../code/linear-algebra/matrix.ts';
-import type { fitDiabetes } from '../../code/linear-regression/diabetes.ts';
-import { gradientDescent } from '../../code/linear-regression/gd.ts';
+import { fitDiabetes } from '../../code/linear-regression/diabetes.ts';
+import { fitGradientDescent } from '../../code/linear-regression/gd.ts';
 import { r2Score } from '../../code/linear-regression/metrics.ts';
 import {
+  addOnesColumn,
   center,
   fitNormalEquations,
   predict,
 } from '../../code/linear-regression/model.ts';
 import {
-  collinearityExperiment,
+  collinearityStudy,
   correlationMatrix,
   outlierExperiment,
+  varianceInflationFactors,
 } from '../../code/linear-regression/pitfalls.ts';
-import { solve } from '../../code/linear-algebra/solve.ts';
-import { largestEigenvalue } from '../../code/linear-regression/spectrum.ts';
+import {
+  conditionNumber,
+  largestEigenvalue,
+  smallestEigenvalue,
+} from '../../code/linear-regression/spectrum.ts';
 import { linearData } from '../../code/linear-regression/synthetic.ts';
+import { huberOutlier } from '../../code/linear-regression/solutions/huber.ts';
+import {
+  noiseVarianceStudy,
+} from '../../code/linear-regression/solutions/noise-estimate.ts';
+import {
+  rawDesignErrors,
+} from '../../code/linear-regression/solutions/qr-vs-normal.ts';
 
 export type DiabetesFit = ReturnType<typeof fitDiabetes>;
 
@@ -113,7 +134,7 @@ export function gdConvergence(fit: DiabetesFit) {
   const lambdaMax = largestEigenvalue(hessian(fit.Z));
   const best = fit.mse / 2; // L(ŵ): the loss at the least-squares fit
   const runs = GD_ETA_FACTORS.map((factor) => {
-    const run = gradientDescent(fit.Z, fit.y, {
+    const run = fitGradientDescent(fit.Z, fit.y, {
       eta: factor / lambdaMax,
       maxSteps: GD_STEPS_SHOWN,
       tol: 0,
@@ -132,7 +153,8 @@ export function gdConvergenceFigure(g: ReturnType<typeof gdConvergence>) {
     (f === 1 ? 'η = 1/λmax' : `η = ${f}/λmax`) +
     (f >= 2 ? ': diverges' : '');
   const marks: Plot.Markish[] = [];
-  g.runs.forEach((run, r) => {
+  // the diverging run stops within a few steps: the prose reports it
+  g.runs.filter((run) => run.status !== 'diverged').forEach((run, r) => {
     const pts = run.gaps
       .map((gap, k) => ({ k, gap }))
       .filter(({ k, gap }) => gap > 0 && (k < 20 || k % 10 === 0));
@@ -257,31 +279,9 @@ export function residualFigure(fit: DiabetesFit): string {
 // ---------------------------------------------------------------------
 // What goes wrong.
 
-/** Correlations of the two features in the collinearity figure. */
-export const COLLINEAR_RHOS = [0, 0.95] as const;
-
-/** The collinearity experiment for each correlation in COLLINEAR_RHOS. */
+/** The collinearity experiments of the figure and the prose. */
 export function collinearity() {
-  return COLLINEAR_RHOS.map((rho) => {
-    const e = collinearityExperiment({ rho, seed: 6 });
-    const sd = (xs: number[]) => {
-      const m = xs.reduce((s, v) => s + v, 0) / xs.length;
-      const ss = xs.reduce((s, v) => s + (v - m) ** 2, 0);
-      return Math.sqrt(ss / (xs.length - 1));
-    };
-    const sums = e.w1.map((v, r) => v + e.w2[r]);
-    // Eq. (lr-cov) with σ = 1: the predicted s.d. of ŵ₁ for this design
-    const { Xc } = center(e.X, new Float64Array(e.X.rows));
-    const inverse11 = solve(matmul(transpose(Xc), Xc), Float64Array.of(1, 0));
-    return {
-      rho,
-      ...e,
-      r: correlationMatrix(e.X).get(0, 1),
-      sd1: sd(e.w1),
-      predictedSd1: Math.sqrt(inverse11[0]),
-      sdSum: sd(sums),
-    };
-  });
+  return collinearityStudy();
 }
 
 /** Fitted (ŵ₁, ŵ₂) for uncorrelated and for correlated features. */
@@ -384,3 +384,219 @@ export function outlierFigure(o: ReturnType<typeof outlier>): string {
     ],
   });
 }
+
+// ---------------------------------------------------------------------
+// What the chapter shows.
+
+/** Exercise 4's Huber threshold: 1.345 times the noise s.d. of
+ * outlierExperiment (0.5), the usual choice for Gaussian noise. */
+const HUBER = { c: 1.345, sigma: 0.5 };
+const HUBER_DELTA = HUBER.c * HUBER.sigma;
+
+/** Exercise 1's simulation: seeds, rows, weights and noise s.d. */
+const NOISE_STUDY = { reps: 2000, n: 30, d: 4, sigma: 1 };
+
+/** The largest of a list of numbers (a loop: no spread into a call). */
+function maxOf(xs: ArrayLike<number>): number {
+  let m = -Infinity;
+  for (let i = 0; i < xs.length; i++) m = Math.max(m, xs[i]);
+  return m;
+}
+
+function minOf(xs: ArrayLike<number>): number {
+  let m = Infinity;
+  for (let i = 0; i < xs.length; i++) m = Math.min(m, xs[i]);
+  return m;
+}
+
+/** The live demo's starting points, fit and static fallback. */
+function demo() {
+  const points = demoPoints();
+  return {
+    spec: { ...DEMO },
+    points,
+    start: demoInitialFit(points),
+    fallback: demoFallbackFigure(points),
+  };
+}
+
+/** Condition numbers of the Gram matrices, and the extremes of H. */
+function conditioning(fit: DiabetesFit) {
+  const gramOf = (A: Matrix) => matmul(transpose(A), A);
+  const H = hessian(fit.Z);
+  const lambdaMax = largestEigenvalue(H);
+  const lambdaMin = smallestEigenvalue(H);
+  return {
+    kappaOnes: conditionNumber(gramOf(addOnesColumn(fit.X))),
+    kappaCentred: conditionNumber(gramOf(center(fit.X, fit.y).Xc)),
+    lambdaMax,
+    lambdaMin,
+    kappaStd: lambdaMax / lambdaMin,
+  };
+}
+
+/** The measured late rate of each converging run against (1 − ηλmin)². */
+function rates(g: ReturnType<typeof gdConvergence>, lambdaMin: number) {
+  const half = GD_STEPS_SHOWN / 2;
+  return g.runs.filter((run) => run.status !== 'diverged').map((run) => {
+    const measured = (run.gaps[GD_STEPS_SHOWN] / run.gaps[half]) **
+      (1 / half);
+    const predicted = (1 - (run.factor * lambdaMin) / g.lambdaMax) ** 2;
+    return {
+      factor: run.factor,
+      measured,
+      predicted,
+      error: relativeError(measured, predicted),
+    };
+  });
+}
+
+/** Our diabetes fit beside scikit-learn's, and the error bounds. */
+function library(fit: DiabetesFit, kappaStd: number, kappaCentred: number) {
+  const skW = sk.ols_raw.coef as number[];
+  const errors = Array.from(fit.original.w, (w, j) =>
+    relativeError(w, skW[j]));
+  const worst = errors.indexOf(maxOf(errors));
+  const eps = Number.EPSILON;
+  // the centred, unscaled fit that the tests also compare
+  const centred = fitNormalEquations(fit.X, fit.y);
+  const skWv = Float64Array.from(skW);
+  return {
+    versions: { ...sk.versions },
+    rows: fit.features.map((feature, j) => ({
+      feature, ours: fit.original.w[j], sklearn: skW[j], error: errors[j],
+    })),
+    intercept: {
+      ours: fit.original.b,
+      sklearn: sk.ols_raw.intercept,
+      error: relativeError(fit.original.b, sk.ols_raw.intercept),
+    },
+    r2: {
+      ours: fit.r2,
+      sklearn: sk.ols_raw.r2,
+      error: relativeError(fit.r2, sk.ols_raw.r2),
+    },
+    maxCoefError: errors[worst],
+    maxCoefFeature: fit.features[worst],
+    normwise: norm(subVec(fit.original.w, skWv)) / norm(skWv),
+    eps,
+    stdBound: kappaStd * eps,
+    stdTolerance: 100 * kappaStd * eps,
+    centredBound: kappaCentred * eps,
+    centredNormwise: norm(subVec(centred.w, skWv)) / norm(skWv),
+    kappaXc: sk.condition_numbers.centered_raw,
+  };
+}
+
+/** The diabetes data with BMI twice, as scikit-learn fitted it. */
+function duplicated(fit: DiabetesFit) {
+  const bmi = fit.features.indexOf('BMI');
+  const coef = sk.duplicated_column.coef as number[];
+  return {
+    rank: sk.duplicated_column.rank,
+    columns: coef.length,
+    first: coef[bmi],
+    second: coef[coef.length - 1],
+    ours: fit.original.w[bmi],
+  };
+}
+
+/** Exercise 5: descent on standardized features with BMI twice. */
+function minimumNorm(fit: DiabetesFit) {
+  const { Z, y } = fit;
+  const bmi = fit.features.indexOf('BMI');
+  const d = Z.cols;
+  const Zd = new Matrix(Z.rows, d + 1);
+  for (let i = 0; i < Z.rows; i++) {
+    Zd.data.set(Z.row(i), (d + 1) * i);
+    Zd.data[(d + 1) * i + d] = Z.get(i, bmi);
+  }
+  const run = fitGradientDescent(Zd, y);
+  return {
+    status: run.status,
+    steps: run.steps,
+    first: run.w[bmi] / fit.scale[bmi],
+    second: run.w[d] / fit.scale[bmi],
+  };
+}
+
+export default cached('linear-regression', () => {
+  const fit = fitDiabetes();
+  const n = fit.X.rows;
+  const cond = conditioning(fit);
+  const gdRuns = gdConvergence(fit);
+  const diverging = gdRuns.runs.find((run) => run.status === 'diverged');
+  if (!diverging) throw new Error('linear-regression: no diverging run');
+  const rateRows = rates(gdRuns, cond.lambdaMin);
+  const col = collinearity();
+  const R = correlationMatrix(fit.X);
+  const vif = varianceInflationFactors(fit.X);
+  const order = Array.from(vif, (_, j) => j).sort((a, b) => vif[b] - vif[a]);
+  const out = outlier();
+  const huber = huberOutlier(HUBER_DELTA);
+  const qr = rawDesignErrors(fit.X, fit.y);
+  const feature = (name: string) => fit.features.indexOf(name);
+  return {
+    demo: demo(),
+    gdFigure: gdConvergenceFigure(gdRuns),
+    coefficientFigure: coefficientFigure(fit),
+    residualFigure: residualFigure(fit),
+    collinearityFigure: collinearityFigure(col),
+    outlierFigure: outlierFigure(out),
+    n,
+    d: fit.X.cols,
+    ...cond,
+    kappaRatio: cond.kappaCentred / cond.kappaStd,
+    half: GD_STEPS_SHOWN / 2,
+    stepsShown: GD_STEPS_SHOWN,
+    rates: rateRows,
+    worstRate: maxOf(rateRows.map((row) => row.error)),
+    fastest: rateRows[rateRows.length - 1].factor,
+    diverging: { factor: diverging.factor, steps: diverging.steps },
+    gdSteps: fit.gd.steps,
+    gdError: norm(subVec(fit.gd.w, fit.standardized.w)) /
+      norm(fit.standardized.w),
+    r2: fit.r2,
+    sigmaHat: Math.sqrt(fit.mse),
+    yMin: minOf(fit.y),
+    yMax: maxOf(fit.y),
+    weights: fit.features.map((name, j) => ({
+      feature: name,
+      mean: fit.mean[j],
+      sd: fit.scale[j],
+      v: fit.standardized.w[j],
+      w: fit.original.w[j],
+    })),
+    bStd: fit.standardized.b,
+    bOrig: fit.original.b,
+    library: library(fit, cond.kappaStd, cond.kappaCentred),
+    dup: duplicated(fit),
+    col: col.map((c) => ({
+      rho: c.rho, r: c.r, rows: c.X.rows, reps: c.w1.length,
+      sd1: c.sd1, se1: c.se1, predictedSd1: c.predictedSd1, sdSum: c.sdSum,
+    })),
+    s1s2: R.get(feature('S1'), feature('S2')),
+    vifTop: order.slice(0, 3).map((j) => ({
+      feature: fit.features[j], vif: vif[j],
+    })),
+    outlier: {
+      count: out.x.length,
+      clean: out.clean.w[0],
+      withOutlier: out.withOutlier.w[0],
+    },
+    huber: { ...HUBER, delta: HUBER_DELTA, clean: huber.huber[0],
+      withOutlier: huber.huber[1] },
+    qr: {
+      ...qr,
+      kappaEps: qr.kappa * Number.EPSILON,
+      kappa2Eps: qr.kappa ** 2 * Number.EPSILON,
+      // digits lost: the error in units of ε, as a power of ten
+      normalDigits: Math.log10(qr.normalError / Number.EPSILON),
+      qrDigits: Math.log10(qr.qrError / Number.EPSILON),
+      kappaDigits: Math.log10(qr.kappa),
+      kappa2Digits: 2 * Math.log10(qr.kappa),
+    },
+    noise: { ...NOISE_STUDY, ...noiseVarianceStudy(NOISE_STUDY) },
+    minNorm: minimumNorm(fit),
+  };
+});
