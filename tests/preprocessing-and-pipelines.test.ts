@@ -34,8 +34,14 @@ import {
 import {
   LEAK,
   LEAK_PIPELINES,
+  TYPO,
+  gapRows,
   gridStudy,
+  indicatorStudy,
   leakageStudy,
+  paired,
+  rowLogLosses,
+  scalingOutlier,
 } from '../code/preprocessing-and-pipelines/experiments.ts';
 import { stratifiedKFold } from '../code/preprocessing-and-pipelines/folds.ts';
 import {
@@ -48,6 +54,7 @@ import {
 import {
   fillValue,
   imputer,
+  missingIndicator,
 } from '../code/preprocessing-and-pipelines/impute.ts';
 import { leakyAndProper } from '../code/preprocessing-and-pipelines/leakage.ts';
 import {
@@ -106,6 +113,13 @@ function penguinRows(names: string[], rows: number[]): Frame {
 
 /** A frame's numbers as one flat array, row after row. */
 const flat = (X: Frame) => toMatrix('test', X).data;
+
+/** The largest entry of a list (a loop, not a spread). */
+function largest(a: number[]): number {
+  let m = -Infinity;
+  for (const v of a) m = Math.max(m, v);
+  return m;
+}
 
 /** The rows of penguins that have all four measurements. */
 const complete = (rows: number[]) => rows.filter((i) =>
@@ -657,13 +671,15 @@ describe('cross-validation and grid search over a whole pipeline', () => {
 
   it('gives GridSearchCV\'s 180 held-out log-losses within the ' +
     'library\'s stopping error', () => {
-    // Tolerance: newton-cg stopped at ‖∇‖ = g (recorded per fit); by
-    // strong convexity (μ ≥ λ = 1/C) its parameters lie within g·C of
-    // the exact minimizer, where ours sits (‖∇‖ ≤ 1e-10 ‖∇₀‖). We allow
-    // that distance as a relative error of the score.
+    // Tolerance: newton-cg stopped at ‖∇‖ = g (recorded per fit). We
+    // allow g·C as the relative error of each score: a heuristic scale
+    // (the distance g/λ a λ-strongly convex loss would allow; ours is
+    // flat along the intercepts' common shift, and a parameter distance
+    // is not a score difference), justified by measurement only: the
+    // differences stay well below it (the page prints the margin).
     grid().results.forEach((r, c) => {
       const theirs = g.split_scores[c].map((v: number) => -v);
-      const rtol = r.params.C as number * Math.max(...g.grad_norms[c]);
+      const rtol = r.params.C as number * largest(g.grad_norms[c]);
       assertAllClose(r.scores, theirs, { rtol, atol: 0 },
         JSON.stringify(r.params));
     });
@@ -673,20 +689,23 @@ describe('cross-validation and grid search over a whole pipeline', () => {
     'agreement', () => {
     expect(grid().best).toBe(g.best_index);
     expect(grid().params).toEqual(g.best_params);
-    expect(LEAK_PIPELINES.robust).toEqual(grid().params); // measured below
+    expect(LEAK_PIPELINES.chosen).toEqual(grid().params); // measured below
     const means = grid().results.map((r) => r.mean).sort((a, b) => a - b);
     const margin = (means[1] - means[0]) / means[0];
     const rtol = (g.best_params.C as number) *
-      Math.max(...g.grad_norms[g.best_index]);
+      largest(g.grad_norms[g.best_index]);
     expect(margin).toBeGreaterThan(10 * rtol);
     expect(grid().results[grid().best].mean).toBeCloseTo(-g.best_score, 6);
   });
 
-  it('the five best pipelines lie within one standard error of the ' +
-    'best', () => {
+  it('none of the four runners-up is worse than the best by two ' +
+    'paired standard errors', () => {
     const sorted = [...grid().results].sort((a, b) => a.mean - b.mean);
-    expect(sorted[4].mean - sorted[0].mean)
-      .toBeLessThan(grid().results[grid().best].standardError);
+    for (const r of sorted.slice(1, 5)) {
+      const d = paired(r.scores.map((s, f) => s - sorted[0].scores[f]));
+      expect(d.mean).toBeGreaterThan(0);
+      expect(d.mean).toBeLessThan(2 * d.se);
+    }
   });
 
   it('the strongest penalty is the worst setting for every scaler and ' +
@@ -818,16 +837,16 @@ describe('leakage, Eqs. (pp-cv-leaky) and (pp-leaky-z)', () => {
     expect(leaky.scores).toEqual(proper.scores);
   });
 
-  it('on the penguins, the leak lowers the estimate of the ' +
-    'standardized pipeline and raises that of the robust one (the ' +
-    'first five repetitions of the page\'s study)', () => {
-    const standard = leakageStudy(LEAK_PIPELINES.standard,
-      { repeats: 5, seed: LEAK.seed });
-    const robust = leakageStudy(LEAK_PIPELINES.robust,
-      { repeats: 5, seed: LEAK.seed });
-    expect(standard.logLoss.mean).toBeGreaterThan(2 * standard.logLoss.se);
-    expect(robust.logLoss.mean).toBeLessThan(0);
-    expect(Math.abs(standard.accuracy.mean)).toBeLessThan(0.01);
+  it('on the penguins, the leak of the default and the chosen ' +
+    'pipeline is a few ten-thousandths of either sign, and accuracy ' +
+    'barely moves (the first five repetitions of the page\'s study)',
+  () => {
+    for (const p of [LEAK_PIPELINES.standard, LEAK_PIPELINES.chosen]) {
+      const s = leakageStudy(p, { repeats: 5, seed: LEAK.seed });
+      expect(Math.abs(s.logLoss.mean)).toBeLessThan(1e-3);
+      expect(Math.abs(s.logLoss.mean)).toBeLessThan(4 * s.logLoss.se);
+      expect(Math.abs(s.accuracy.mean)).toBeLessThan(0.01);
+    }
   });
 
   it('refuses bad folds and labels', () => {
@@ -962,5 +981,254 @@ describe('generated bad input', () => {
 
   it('the shared checks reject what they promise to', () => {
     rejectsBadInput(badInput.checks);
+  });
+});
+
+// -------------------------------------------------------------------
+// Claims added or changed after the technical review
+
+describe('review', () => {
+  // The pipeline on the grid's folds at the chosen C, raw and scaled
+  // indicators (30 fits), computed once by the first test that asks.
+  let memo: ReturnType<typeof indicatorStudy> | undefined;
+  const study = () => (memo ??= indicatorStudy(100));
+  const row = (indicators: string, scaler: string) => study().find((r) =>
+    r.indicators === indicators && r.scaler === scaler)!;
+  const leaks = new Map<string, ReturnType<typeof leakageStudy>>();
+  /** The first five repetitions of the page's leak study. */
+  const leak5 = (p: typeof LEAK_PIPELINES.standard,
+    indicators: 'raw' | 'scaled') => {
+    const key = JSON.stringify([p, indicators]);
+    if (!leaks.has(key)) {
+      leaks.set(key, leakageStudy(p, { repeats: 5, seed: LEAK.seed,
+        indicators }));
+    }
+    return leaks.get(key)!;
+  };
+
+  it('the penguins with gaps in their measurements are rows 3 and 271, ' +
+    'an Adélie and a Gentoo', () => {
+    expect(gapRows()).toEqual([3, 271]);
+    expect([penguins.y[3], penguins.y[271]]).toEqual([0, 2]);
+  });
+
+  it('the numeric branch leaves the missing indicators as 0/1 for ' +
+    'every scaler', () => {
+    for (const kind of ['standard', 'minmax', 'robust'] as const) {
+      const f = penguinPreprocessor('mean', kind)(penguins.X);
+      const out = f(penguins.X);
+      const flags = out.filter((c) => c.name.startsWith('missing'));
+      expect(flags.length).toBe(4);
+      for (const c of flags) {
+        const v = c.values as Float64Array;
+        expect(v.filter((u) => u === 1).length).toBe(2);
+        expect(v.filter((u) => u === 0).length).toBe(v.length - 2);
+        expect([v[3], v[271]]).toEqual([1, 1]);
+      }
+    }
+  });
+
+  it('standard scaling maps a 0/1 column with a fraction p of ones to ' +
+    '√((1 − p)/p) on them; robust and min–max leave it 0/1', () => {
+    const x = new Float64Array(275);
+    x[3] = 1;
+    x[100] = 1;
+    const p = 2 / 275;
+    const s = fitScaling(x, 'standard');
+    expect((1 - s.center) / s.scale).toBeCloseTo(Math.sqrt((1 - p) / p),
+      12);
+    expect(fitScaling(x, 'robust')).toEqual({ center: 0, scale: 1 });
+    expect(fitScaling(x, 'minmax')).toEqual({ center: 0, scale: 1 });
+  });
+
+  it('the two penguins without measurements carry more than half of ' +
+    'the chosen pipeline\'s CV log-loss', () => {
+    const r = row('raw', 'standard');
+    const folds = stratifiedKFold(penguins.y, 5);
+    const share = r.gapLoss.reduce((a, v, k) => a + v /
+      folds.find((f) => f.test.includes(gapRows()[k]))!.test.length, 0) /
+      folds.length;
+    expect(share).toBeGreaterThan(r.mean / 2);
+    expect(r.complete).toBeLessThan(r.mean / 2);
+  });
+
+  it('scaled indicators put standard scaling behind robust at C = 100, ' +
+    'raw ones ahead, and on the rows without gaps both agree within 5 %',
+  () => {
+    expect(row('scaled', 'standard').mean)
+      .toBeGreaterThan(row('scaled', 'robust').mean);
+    expect(row('raw', 'standard').mean)
+      .toBeLessThan(row('raw', 'robust').mean);
+    const a = row('scaled', 'standard').complete;
+    const b = row('raw', 'standard').complete;
+    expect(Math.abs(a - b)).toBeLessThan(0.05 * b);
+    row('scaled', 'standard').gapLoss.forEach((v, k) => {
+      expect(v).toBeGreaterThan(2 * row('raw', 'standard').gapLoss[k]);
+    });
+  });
+
+  it('robust and min–max scaling give the same scores with raw and ' +
+    'scaled indicators', () => {
+    for (const kind of ['robust', 'minmax']) {
+      expect(row('scaled', kind).mean).toBeCloseTo(row('raw', kind).mean,
+        12);
+    }
+  });
+
+  it('with scaled indicators the leak flatters by more than two ' +
+    'standard errors, and not at all on the rows without gaps', () => {
+    const s = leak5(LEAK_PIPELINES.standard, 'scaled');
+    expect(s.logLoss.mean).toBeGreaterThan(2 * s.logLoss.se);
+    expect(Math.abs(s.complete.mean)).toBeLessThan(3 * s.complete.se);
+    expect(Math.abs(s.complete.mean)).toBeLessThan(1e-4);
+  });
+
+  it('on the rows without gaps, fitting the preprocessing on all rows ' +
+    'changes the default and the chosen pipeline by less than 3 ' +
+    'standard errors and 1e-4', () => {
+    for (const p of [LEAK_PIPELINES.standard, LEAK_PIPELINES.chosen]) {
+      const s = leak5(p, 'raw');
+      expect(Math.abs(s.complete.mean)).toBeLessThan(3 * s.complete.se);
+      expect(Math.abs(s.complete.mean)).toBeLessThan(1e-4);
+    }
+  });
+
+  it('rowLogLosses are the per-row terms of multiclassLogLoss', () => {
+    const P = new Matrix(3, 3, Float64Array.of(0.7, 0.2, 0.1, 0, 1, 0,
+      0.3, 0.3, 0.4));
+    const y = Int32Array.of(0, 2, 2);
+    const l = rowLogLosses(y, P);
+    expect((l[0] + l[1] + l[2]) / 3).toBeCloseTo(multiclassLogLoss(y, P),
+      14);
+    expect(l[0]).toBeCloseTo(-Math.log(0.7), 14);
+  });
+
+  it('missingIndicator flags only the columns with gaps in training ' +
+    'and checks the columns it is given', () => {
+    const f = missingIndicator()([num('a', [1, NaN, 3]),
+      num('b', [1, 2, 3])]);
+    const out = f([num('a', [NaN, 2]), num('b', [NaN, 1])]);
+    expect(out.map((c) => c.name)).toEqual(['missingindicator_a']);
+    expect(Array.from(out[0].values as Float64Array)).toEqual([1, 0]);
+    expect(() => f([num('b', [1])]))
+      .toThrow(/^missingIndicator: fitted on columns/);
+  });
+
+  it('one slip changes the robust scale by less than 5 % and leaves ' +
+    'its centre; 37 500 g and 375 000 g give the same robust fit', () => {
+    const slip = scalingOutlier(TYPO.grams).fits[2];
+    const truth = scalingOutlier(null).fits[2];
+    expect(slip.kind).toBe('robust');
+    expect(slip.center).toBe(truth.center);
+    expect(slip.scale).not.toBe(truth.scale);
+    expect(Math.abs(slip.scale / truth.scale - 1)).toBeLessThan(0.05);
+    const far = scalingOutlier(10 * TYPO.grams).fits[2];
+    expect([far.center, far.scale]).toEqual([slip.center, slip.scale]);
+  });
+
+  it('a scaler fitted on a penguin training fold and one held-out row ' +
+    'sees n = 276 rows', () => {
+    expect(stratifiedKFold(penguins.y, 5)[0].train.length + 1).toBe(276);
+  });
+
+  it('the zero-spread test is relative: values 1e-20 and 2e-20 are ' +
+    'scaled, not treated as constant', () => {
+    const s = fitScaling(Float64Array.of(1e-20, 2e-20), 'minmax');
+    expect(s.scale).toBe(1e-20);
+  });
+
+  it('the penguins\' species first appear in the order Adélie, Gentoo, ' +
+    'Chinstrap, which is not the sorted order of the labels', () => {
+    const first: number[] = [];
+    for (const v of penguins.y) if (!first.includes(v)) first.push(v);
+    expect(first).toEqual([0, 2, 1]);
+  });
+
+  it('Exercise 1: after mean imputation, the slope of y on x is the ' +
+    'complete-case slope exactly', () => {
+    const rows = complete([...penguins.y.keys()]);
+    const [bill, flipper] = ['bill_length_mm', 'flipper_length_mm']
+      .map((c) => penguinRows([c], rows)[0].values as Float64Array);
+    const rng = createRng(30);
+    const kept = rows.map(() => rng.uniform() >= 0.3);
+    const slope = (x: number[], y: number[]) => {
+      const mx = x.reduce((a, v) => a + v, 0) / x.length;
+      const my = y.reduce((a, v) => a + v, 0) / y.length;
+      let sxy = 0, sxx = 0;
+      x.forEach((v, i) => {
+        sxy += (v - mx) * (y[i] - my);
+        sxx += (v - mx) ** 2;
+      });
+      return sxy / sxx;
+    };
+    const xo = [...bill].filter((_, i) => kept[i]);
+    const yo = [...flipper].filter((_, i) => kept[i]);
+    const fill = xo.reduce((a, v) => a + v, 0) / xo.length;
+    const filled = [...bill].map((v, i) => (kept[i] ? v : fill));
+    expect(xo.length).toBeLessThan(0.8 * rows.length);
+    expect(slope(filled, [...flipper]) / slope(xo, yo) - 1)
+      .toBeLessThan(1e-12);
+    expect(slope(filled, [...flipper]) / slope(xo, yo) - 1)
+      .toBeGreaterThan(-1e-12);
+  });
+
+  it('Exercise 1: with two correlated features, mean-imputing one ' +
+    'shrinks its weight and raises the other\'s', () => {
+    const rng = createRng(31);
+    const n = 4000;
+    const rho = 0.8;
+    const x1 = new Float64Array(n), x2 = new Float64Array(n);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      x1[i] = rng.normal();
+      x2[i] = rho * x1[i] + Math.sqrt(1 - rho ** 2) * rng.normal();
+      y[i] = x1[i] + x2[i] + 0.5 * rng.normal();
+    }
+    const fit = (a: Float64Array) => {
+      const A = new Matrix(n, 2);
+      for (let i = 0; i < n; i++) {
+        A.data[2 * i] = a[i];
+        A.data[2 * i + 1] = x2[i];
+      }
+      return fitNormalEquations(A, y).w;
+    };
+    const full = fit(x1);
+    const filled = toMatrix('t', imputer('mean')([num('x', Array.from(
+      x1, (v, i) => (i % 2 ? NaN : v)))])([num('x', Array.from(x1,
+      (v, i) => (i % 2 ? NaN : v)))])).data;
+    const w = fit(Float64Array.from(filled));
+    expect(Math.abs(full[0] - 1)).toBeLessThan(0.05);
+    expect(w[0]).toBeLessThan(full[0] - 0.1);
+    expect(w[1]).toBeGreaterThan(full[1] + 0.1);
+  });
+
+  it('Exercise 2: the islands hold 168, 124 and 52 penguins, fractions ' +
+    'from 0.15 to 0.49', () => {
+    const island = select('t', penguins.X, ['island'])[0].values;
+    const counts = ['Biscoe', 'Dream', 'Torgersen'].map((name) =>
+      island.filter((v) => v === name).length);
+    expect(counts).toEqual([168, 124, 52]);
+    expect(counts[2] / 344).toBeCloseTo(0.15, 2);
+    expect(counts[0] / 344).toBeCloseTo(0.49, 2);
+  });
+
+  it('Exercise 3: selection inside the pipeline is within two standard ' +
+    'errors of ½; on all rows, far above it', () => {
+    const runs = selectionLeak();
+    const ms = (a: number[]) => paired(a.map((v) => v - 0.5));
+    const proper = ms(runs.map((r) => r.proper));
+    const leaky = ms(runs.map((r) => r.leaky));
+    expect(Math.abs(proper.mean)).toBeLessThan(2 * proper.se);
+    expect(leaky.mean).toBeGreaterThan(5 * leaky.se);
+  });
+
+  it('Exercise 4: the mean outer score is not below the mean inner best ' +
+    'score by more than two paired standard errors (a small grid)', () => {
+    const outer = stratifiedKFold(penguins.y, 5);
+    const nested = nestedCrossValidation(penguins.X, penguins.y, outer, 5,
+      { C: [10, 100], impute: ['mean'], scaler: ['standard'] },
+      penguinPipeline, multiclassLogLoss);
+    const gap = paired(nested.map((f) => f.outer - f.inner));
+    expect(gap.mean).toBeGreaterThan(-2 * gap.se);
   });
 });

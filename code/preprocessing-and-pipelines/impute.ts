@@ -70,23 +70,47 @@ export function imputer(
   return (X) => {
     checkFrame('imputer', X);
     const fills = X.map((c) => fillValue(c, strategy, fill));
-    const gappy = X.filter((c) => indicator && observed(c).length <
-      c.values.length).map((c) => c.name); // gaps in training rows
+    const gappy = indicator ? gappyNames(X) : [];
     return (Xnew) => {
       checkFrame('imputer', Xnew);
       sameNames('imputer', X, Xnew);
       const filled = Xnew.map((c, j) => fillGaps(c, fills[j]));
-      const flags = Xnew.filter((c) => gappy.includes(c.name))
-        .map((c): Column => ({
-          name: `missingindicator_${c.name}`, kind: 'number',
-          values: Float64Array.from({ length: c.values.length },
-            (_, i) => (isGap(c.values[i]) ? 1 : 0)), // Eq. (pp-indicator)
-        }));
-      return [...filled, ...flags];
+      return [...filled, ...flags(Xnew, gappy)];
     };
   };
 }
 // #endregion
+
+// #region missing-indicator
+/** Only the indicators of Eq. (pp-indicator), as a step of its own:
+ *  one 0/1 column per column with gaps in the training rows. */
+export function missingIndicator(): Step<Frame, Frame> {
+  return (X) => {
+    checkFrame('missingIndicator', X);
+    const gappy = gappyNames(X); // gaps in training rows
+    return (Xnew) => {
+      checkFrame('missingIndicator', Xnew);
+      sameNames('missingIndicator', X, Xnew);
+      return flags(Xnew, gappy);
+    };
+  };
+}
+
+/** A 0/1 column for each column of X named in `gappy`. */
+function flags(X: Frame, gappy: string[]): Frame {
+  return X.filter((c) => gappy.includes(c.name)).map((c): Column => ({
+    name: `missingindicator_${c.name}`, kind: 'number',
+    values: Float64Array.from({ length: c.values.length },
+      (_, i) => (isGap(c.values[i]) ? 1 : 0)), // Eq. (pp-indicator)
+  }));
+}
+// #endregion
+
+/** The names of the columns of X that have a gap. */
+function gappyNames(X: Frame): string[] {
+  return X.filter((c) => observed(c).length < c.values.length)
+    .map((c) => c.name);
+}
 
 /** The column with every gap replaced by v. */
 function fillGaps(c: Column, v: number | string): Column {

@@ -6,11 +6,17 @@ import { softmaxClassifier } from './classifier.ts';
 import { oneHotEncoder } from './encode.ts';
 import type { Frame } from './frame.ts';
 import { checkChoice } from './checks.ts';
-import { STRATEGIES, imputer, type ImputeStrategy } from './impute.ts';
+import {
+  STRATEGIES,
+  imputer,
+  missingIndicator,
+  type ImputeStrategy,
+} from './impute.ts';
 import {
   columnTransformer,
   pipe,
   pipeline,
+  type Branch,
   type Step,
 } from './pipeline.ts';
 import { SCALERS, scaler, type ScalerKind } from './scale.ts';
@@ -18,22 +24,33 @@ import type { Params } from './search.ts';
 
 export const SPECIES = ['Adelie', 'Chinstrap', 'Gentoo'];
 
+/** How the missing indicators leave the numeric branch. */
+export const INDICATORS = ['raw', 'scaled'] as const;
+
 // #region penguin-pipeline
 export const NUMERIC = ['bill_length_mm', 'bill_depth_mm',
   'flipper_length_mm', 'body_mass_g'];
 export const CATEGORICAL = ['island', 'sex'];
 
-/** Numbers: fill and flag gaps, then scale. Categories: fill, one-hot;
- *  an island never seen in training is encoded as all zeros. */
+/** Numbers: fill gaps, then scale; beside them a 0/1 flag per column
+ *  with gaps, left as 0/1 ('raw') or scaled with the numbers
+ *  ('scaled', a pitfall measured in the text). Categories: fill,
+ *  one-hot; an island never seen in training is all zeros. */
 export function penguinPreprocessor(
   impute: ImputeStrategy,
   scale: ScalerKind,
+  indicators: 'raw' | 'scaled' = 'raw',
 ): Step<Frame, Frame> {
   checkChoice('penguinPreprocessor', 'impute', impute, STRATEGIES);
   checkChoice('penguinPreprocessor', 'scale', scale, SCALERS);
-  return columnTransformer([
-    [NUMERIC, pipeline(imputer(impute, { indicator: true }),
-      scaler(scale))],
+  checkChoice('penguinPreprocessor', 'indicators', indicators,
+    INDICATORS);
+  const numbers: Branch[] = indicators === 'raw'
+    ? [[NUMERIC, pipeline(imputer(impute), scaler(scale))],
+      [NUMERIC, missingIndicator()]] // 0/1: not scaled
+    : [[NUMERIC, pipeline(imputer(impute, { indicator: true }),
+      scaler(scale))]];
+  return columnTransformer([...numbers,
     [CATEGORICAL, pipeline(imputer('most_frequent'),
       oneHotEncoder({ unknown: 'ignore' }))],
   ]);

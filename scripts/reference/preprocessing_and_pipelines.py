@@ -36,7 +36,7 @@ import sklearn
 import sklearn.base
 from sklearn.compose import ColumnTransformer
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.impute import SimpleImputer
+from sklearn.impute import MissingIndicator, SimpleImputer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV, StratifiedKFold
 from sklearn.pipeline import Pipeline
@@ -71,15 +71,20 @@ def model(C=1.0):
 
 def preprocess(impute="mean", scale="standard"):
     numeric = Pipeline([
-        ("impute", SimpleImputer(strategy=impute, add_indicator=True)),
+        ("impute", SimpleImputer(strategy=impute)),
         ("scale", SCALERS[scale]()),
     ])
+    # The 0/1 missing indicators in a branch of their own, unscaled; new
+    # gaps in a column without gaps in training are not flagged (as
+    # SimpleImputer(add_indicator=True) does internally).
+    indicators = MissingIndicator(error_on_new=False)
     categorical = Pipeline([
         ("impute", SimpleImputer(strategy="most_frequent")),
         ("encode", OneHotEncoder(handle_unknown="ignore",
                                  sparse_output=False)),
     ])
     return ColumnTransformer([("num", numeric, NUMERIC),
+                              ("ind", indicators, NUMERIC),
                               ("cat", categorical, CATEGORICAL)])
 
 

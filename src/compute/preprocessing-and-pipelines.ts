@@ -2,6 +2,7 @@
 // and every number its prose shows, computed by the chapter's code and
 // cached (see src/lib/cache.ts).
 import { cached } from '../lib/cache.ts';
+import { fixed } from '../lib/format.ts';
 import { PALETTE, Plot, renderPlot } from '../lib/plot.ts';
 import sk from '../../tests/fixtures/preprocessing-and-pipelines/sklearn.json';
 import {
@@ -10,8 +11,12 @@ import {
   LEAK_PIPELINES,
   SHOWN_ROWS,
   TYPO,
+  gapRows,
   gridStudy,
+  indicatorStudy,
   leakageStudy,
+  nestedStudy,
+  paired,
   scalingOutlier,
   transformedRows,
   unseenIsland,
@@ -84,9 +89,10 @@ export function scalersFigure(grams = TYPO.grams): string {
 // ---------------------------------------------------------------------
 // Leaky standardization of one held-out value, Eq. (pp-leaky-z).
 
-/** Training rows of the first fold of the penguins. */
+/** Training rows of the first fold of the penguins; a scaler fitted on
+ *  them and one held-out row sees TRAIN_ROWS + 1 rows. */
 const TRAIN_ROWS = stratifiedKFold(loadPenguins().y, FOLDS)[0].train.length;
-export const LEAKY_Z_N = [5, 20, TRAIN_ROWS];
+export const LEAKY_Z_N = [5, 20, TRAIN_ROWS + 1];
 
 /**
  * For t in [0, 8]: n − 1 values with mean 0 and standard deviation 1
@@ -142,7 +148,15 @@ export function leakyZFigure(): string {
 
 type Grid = ReturnType<typeof gridStudy>;
 
+/** The lowest tick of the grid figure: below every error bar. */
+function gridFloor(g: Grid): number {
+  let lo = Infinity;
+  for (const r of g.results) lo = Math.min(lo, r.mean - r.standardError);
+  return lo > 0.01 ? 0.01 : 0.005;
+}
+
 export function gridFigure(g: Grid): string {
+  const floor = gridFloor(g);
   const rows = g.results.filter((r) => r.params.impute === 'mean')
     .map((r) => ({ C: r.params.C as number, kind: NAMES[r.params.scaler],
       mean: r.mean, lo: r.mean - r.standardError,
@@ -150,21 +164,22 @@ export function gridFigure(g: Grid): string {
   const kinds = ['min–max', 'robust', 'standard'];
   const symbols = ['square', 'circle', 'triangle'];
   const colors = [PALETTE[1], PALETTE[0], PALETTE[4]];
-  const at = { 'min–max': [0.1, -12], robust: [10, 18],
-    standard: [100, -14] } as Record<string, [number, number]>;
+  const at = { 'min–max': [0.1, -12], robust: [1, 14],
+    standard: [1, -14] } as Record<string, [number, number]>;
   const labelled = rows.filter((r) => r.C === at[r.kind][0])
     .map((r) => ({ ...r, dy: at[r.kind][1] }));
   const best = g.results[g.best];
   return renderPlot({
     ...SIZE,
     height: 360,
-    marginRight: 20,
+    marginRight: 34,
     marginBottom: 40,
     x: { type: 'log', label: 'C = 1/λ (weaker penalty →)',
       labelAnchor: 'center', labelArrow: 'none', ticks: GRID.C,
       tickFormat: (v: number) => String(v) },
     y: { type: 'log', label: 'CV log-loss', grid: true,
-      domain: [0.01, 2], ticks: [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1],
+      domain: [floor, 2], ticks: [floor, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5,
+        1].filter((v, i) => i === 0 || v > floor),
       tickFormat: (v: number) => String(v) },
     marks: [
       ...kinds.flatMap((kind, k) => {
@@ -182,7 +197,7 @@ export function gridFigure(g: Grid): string {
         text: 'kind', dx: 6, dy: r.dy, textAnchor: 'start',
         fill: 'currentColor' })),
       Plot.text([{ C: best.params.C, mean: best.mean }], { x: 'C',
-        y: 'mean', text: () => 'chosen', dy: 16, fill: 'currentColor' }),
+        y: 'mean', text: () => 'chosen', dy: 20, fill: 'currentColor' }),
     ],
   });
 }
@@ -200,9 +215,9 @@ export function leakFigure(studies: { name: string; s: Leak }[]): string {
     hi: s.logLoss.mean + 2 * s.logLoss.se, mean: s.logLoss.mean }));
   return renderPlot({
     ...SIZE,
-    height: 210,
+    height: 60 + 64 * studies.length,
     marginLeft: 20,
-    marginRight: 20,
+    marginRight: 30,
     marginBottom: 44,
     x: { label: 'proper − leaky CV log-loss',
       labelAnchor: 'center', labelArrow: 'none', grid: true,
@@ -235,7 +250,7 @@ function agreement(g: Grid) {
   g.results.forEach((r, c) => {
     const theirs = sk.grid_search.split_scores[c].map((v) => -v);
     const C = r.params.C as number;
-    const tol = C * Math.max(...sk.grid_search.grad_norms[c]);
+    const tol = C * largest(sk.grid_search.grad_norms[c]);
     r.scores.forEach((s, f) => {
       const d = rel(s, theirs[f]);
       if (d > scores) [scores, worstC] = [d, C];
@@ -243,7 +258,11 @@ function agreement(g: Grid) {
       if (d > 0) bound = Math.min(bound, tol / d);
     });
   });
-  const grads = sk.grid_search.grad_norms.flat();
+  let gradMin = Infinity, gradMax = 0;
+  for (const v of sk.grid_search.grad_norms.flat()) {
+    gradMin = Math.min(gradMin, v);
+    gradMax = Math.max(gradMax, v);
+  }
   let matrices = 0;
   const fit = takeFrameRows(X, sk.train);
   const rows = takeFrameRows(X, sk.rows);
@@ -265,19 +284,35 @@ function agreement(g: Grid) {
   const sameFolds = JSON.stringify(folds.map((f) => f.test)) ===
     JSON.stringify(sk.folds);
   return { scores, worstC, smallC, bound, matrices, proba, sameFolds,
-    gradMin: Math.min(...grads), gradMax: Math.max(...grads),
+    gradMin, gradMax,
     sameChoice: g.best === sk.grid_search.best_index };
+}
+
+/** The largest entry of a list (a loop, not a spread). */
+function largest(a: number[]): number {
+  let m = -Infinity;
+  for (const v of a) m = Math.max(m, v);
+  return m;
 }
 
 // ---------------------------------------------------------------------
 // What the chapter shows.
 
-/** Mean and standard error of paired differences. */
-function paired(d: number[]) {
-  const m = d.reduce((s, v) => s + v, 0) / d.length;
-  const v = d.reduce((s, x) => s + (x - m) ** 2, 0) / (d.length - 1);
-  return { mean: m, se: Math.sqrt(v / d.length) };
+/** Mean, median (or constant) fill: the largest change of a grid score
+ *  between mean and median imputation, other settings equal. */
+function imputeGap(g: Grid): number {
+  let gap = 0;
+  for (const a of g.results) {
+    if (a.params.impute !== 'mean') continue;
+    const b = g.results.find((r) => r.params.impute === 'median' &&
+      r.params.C === a.params.C && r.params.scaler === a.params.scaler)!;
+    gap = Math.max(gap, Math.abs(a.mean - b.mean));
+  }
+  return gap;
 }
+
+const label = (p: Record<string, unknown>) =>
+  `${NAMES[p.scaler as string]} scaling, C = ${p.C}`;
 
 /** The smallest and largest of z, leaving out entry `skip`. */
 function span(z: Float64Array, skip: number) {
@@ -296,31 +331,63 @@ export default cached('preprocessing-and-pipelines', () => {
   const missing = Object.fromEntries(X.map((c) => [c.name,
     c.kind === 'number' ? c.values.filter(Number.isNaN).length
       : c.values.filter((v) => v === null).length]));
-  const mass = select('page', X, ['bill_length_mm'])[0];
+  const bill = select('page', X, ['bill_length_mm'])[0];
+  const island = select('page', X, ['island'])[0].values as string[];
+  const islands = ['Biscoe', 'Dream', 'Torgersen'].map((name) => ({
+    name, count: island.filter((v) => v === name).length }));
   const g = gridStudy();
   const best = g.results[g.best];
   const sorted = [...g.results].sort((a, b) => a.mean - b.mean);
-  const standardOne = g.results.find((r) => r.params.C === 1 &&
-    r.params.impute === 'mean' && r.params.scaler === 'standard')!;
+  const find = (p: Record<string, unknown>) => g.results.find((r) =>
+    r.params.C === p.C && r.params.impute === p.impute &&
+    r.params.scaler === p.scaler)!;
+  const vsBest = (r: Grid['results'][number]) =>
+    paired(r.scores.map((s, f) => s - best.scores[f]));
+  const standardOne = find(LEAK_PIPELINES.standard);
+  const atBestC = ['minmax', 'robust', 'standard'].map((scaler) => {
+    const r = find({ ...best.params, scaler });
+    return { scaler, mean: r.mean, vsBest: vsBest(r) };
+  });
   const studies = [
-    { name: 'standard scaling, C = 1',
+    { name: label(LEAK_PIPELINES.standard),
       s: leakageStudy(LEAK_PIPELINES.standard) },
-    { name: 'robust scaling, C = 100 (chosen)',
-      s: leakageStudy(LEAK_PIPELINES.robust) },
+    { name: `${label(LEAK_PIPELINES.chosen)} (chosen)`,
+      s: leakageStudy(LEAK_PIPELINES.chosen) },
+    { name: `${label(LEAK_PIPELINES.standard)}, indicators scaled`,
+      s: leakageStudy(LEAK_PIPELINES.standard,
+        { ...LEAK, indicators: 'scaled' }) },
   ];
+  const indicators = indicatorStudy(best.params.C as number);
   const table = transformedRows(best.params);
   const typo = scalingOutlier();
   const truth = scalingOutlier(null); // as recorded, no slip
   const sel = selectionLeak();
-  const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+  const nested = nestedStudy();
+  const leakyZ3 = leakyZ(TRAIN_ROWS + 1, 3);
+  const top = sorted.slice(0, 5).map((r) => ({ params: r.params,
+    mean: r.mean, se: r.standardError, vsBest: vsBest(r) }));
+  const meanSe = (a: number[]) => {
+    const m = a.reduce((t, v) => t + v, 0) / a.length;
+    const v = a.reduce((t, x) => t + (x - m) ** 2, 0) / (a.length - 1);
+    return { mean: m, se: Math.sqrt(v / a.length) };
+  };
+  const leak = studies.map(({ name, s }) => ({ name,
+    logLoss: s.logLoss, complete: s.complete, accuracy: s.accuracy,
+    proper: s.proper, accuracyMoved: s.rows.filter((row) =>
+      row.leakyAccuracy !== row.properAccuracy).length }));
+  const worst = sorted[sorted.length - 1];
+  const ind = (kind: string, scaler: string) =>
+    indicators.find((r) => r.indicators === kind && r.scaler === scaler)!;
   return {
     n,
     complete: n - missing.bill_length_mm,
+    gapRows: gapRows(),
     speciesCounts: [0, 1, 2].map((k) => y.filter((v) => v === k).length),
+    islands,
     missing,
     billFill: {
-      mean: fillValue(mass, 'mean') as number,
-      median: fillValue(mass, 'median') as number,
+      mean: fillValue(bill, 'mean') as number,
+      median: fillValue(bill, 'median') as number,
     },
     numeric: NUMERIC,
     typo: { grams: TYPO.grams, fits: typo.fits.map(({ kind, center,
@@ -332,8 +399,14 @@ export default cached('preprocessing-and-pipelines', () => {
     demo: { masses: Array.from(typo.values), slip: typo.outlier,
       lo: STRIP.lo, hi: STRIP.hi },
     leakyZFigure: leakyZFigure(),
+    leakyZAlt: 'Three curves of the leaky z-score against the honest ' +
+      `z-score t from 0 to 8, for n = ${LEAKY_Z_N.join(', ')}, below ` +
+      'the dotted line z = t. At t = 8 they reach ' +
+      LEAKY_Z_N.map((m) => fixed(leakyZ(m, 8), 2)).join(', ') +
+      '; the larger n, the closer the curve stays to the line.',
     trainRows: TRAIN_ROWS,
-    leakyZ3: leakyZ(TRAIN_ROWS, 3),
+    fitRows: TRAIN_ROWS + 1,
+    leakyZ3,
     shownRows: SHOWN_ROWS,
     table,
     // column names that may break after an underscore on a phone
@@ -344,38 +417,55 @@ export default cached('preprocessing-and-pipelines', () => {
       fits: g.results.length * FOLDS,
       best: { params: best.params, mean: best.mean,
         se: best.standardError },
-      top: sorted.slice(0, 5).map((r) => ({ params: r.params,
-        mean: r.mean, se: r.standardError })),
-      worst: { params: sorted[sorted.length - 1].params,
-        mean: sorted[sorted.length - 1].mean },
+      top,
+      atBestC,
+      worst: { params: worst.params, mean: worst.mean },
       standardOne: { mean: standardOne.mean,
         se: standardOne.standardError },
-      defaultGap: paired(standardOne.scores.map((s, f) =>
-        s - best.scores[f])),
-      imputeGap: Math.max(...g.results.filter((a) =>
-        a.params.impute === 'mean').map((a) => Math.abs(a.mean -
-        g.results.find((b) => b.params.impute === 'median' &&
-          b.params.C === a.params.C &&
-          b.params.scaler === a.params.scaler)!.mean))),
+      defaultGap: vsBest(standardOne),
+      imputeGap: imputeGap(g),
     },
     gridFigure: gridFigure(g),
-    leak: {
-      repeats: LEAK.repeats,
-      studies: studies.map(({ name, s }) => ({ name,
-        logLoss: s.logLoss, accuracy: s.accuracy, proper: s.proper,
-        accuracyMoved: s.rows.filter((row) =>
-          row.leakyAccuracy !== row.properAccuracy).length })),
+    gridAlt: 'Cross-validated log-loss on a log scale against C from ' +
+      `${GRID.C[0]} to ${GRID.C[GRID.C.length - 1]} for three scalers ` +
+      'with mean imputation, with error bars. All fall as C grows, ' +
+      `from ${fixed(worst.mean, 2)} (min–max, C = ${worst.params.C}); ` +
+      `at C = ${best.params.C} they lie between ` +
+      `${fixed(-largest(atBestC.map((a) => -a.mean)), 3)} ` +
+      `and ${fixed(largest(atBestC.map((a) => a.mean)), 3)}, ` +
+      `and ${label(best.params)} is marked as chosen.`,
+    indicators: {
+      C: best.params.C,
+      rows: indicators,
+      standardScaled: ind('scaled', 'standard'),
+      standardRaw: ind('raw', 'standard'),
+      robustScaled: ind('scaled', 'robust'),
     },
+    leak: { repeats: LEAK.repeats, studies: leak },
     leakFigure: leakFigure(studies),
+    leakAlt: `${studies.length} rows of dots, one per repetition, each ` +
+      'with a diamond and a horizontal bar for the mean and two ' +
+      'standard errors: ' + leak.map((l) => `${l.name}, mean ` +
+      `${fixed(l.logLoss.mean, 4)}, bar from ` +
+      `${fixed(l.logLoss.mean - 2 * l.logLoss.se, 4)} to ` +
+      `${fixed(l.logLoss.mean + 2 * l.logLoss.se, 4)}`).join('; ') + '.',
     unseen: unseenIsland(),
     selection: {
-      leaky: mean(sel.map((r) => r.leaky)),
-      proper: mean(sel.map((r) => r.proper)),
+      leaky: meanSe(sel.map((r) => r.leaky)),
+      proper: meanSe(sel.map((r) => r.proper)),
       repeats: sel.length,
+    },
+    nested: {
+      inner: nested.inner, outer: nested.outer, gap: nested.gap,
+      chosen: nested.folds.map((f) => label(f.params)),
+      sameAsGrid: nested.folds.filter((f) =>
+        f.params.C === best.params.C &&
+        f.params.scaler === best.params.scaler &&
+        f.params.impute === best.params.impute).length,
     },
     agreement: agreement(g),
     versions: sk.versions,
   };
-}, { reason: 'about 600 softmax-regression fits: grid search (36 ' +
-  'pipelines x 5 folds) and 2 x 20 repetitions of leaky and proper ' +
-  '5-fold cross-validation' });
+}, { reason: 'about 1700 softmax-regression fits: grid search (36 ' +
+  'pipelines x 5 folds), 3 x 20 repetitions of leaky and proper ' +
+  '5-fold cross-validation, and nested cross-validation (5 x 180)' });

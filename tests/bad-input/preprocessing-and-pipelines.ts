@@ -21,7 +21,12 @@ import {
 } from '../../code/preprocessing-and-pipelines/encode.ts';
 import {
   checkCount,
+  gapRows,
+  indicatorStudy,
   leakageStudy,
+  nestedStudy,
+  paired,
+  rowLogLosses,
   scalingOutlier,
   transformedRows,
 } from '../../code/preprocessing-and-pipelines/experiments.ts';
@@ -35,6 +40,7 @@ import {
 import {
   fillValue,
   imputer,
+  missingIndicator,
 } from '../../code/preprocessing-and-pipelines/impute.ts';
 import { leakyAndProper } from '../../code/preprocessing-and-pipelines/leakage.ts';
 import {
@@ -106,6 +112,7 @@ export const badInput = groups({
     spec(scaler, () => ['minmax'], [choice(SCALERS, ['kind'])]),
     spec(imputer, () => ['median', { indicator: true }],
       [choice(STRATEGIES, ['strategy']), any()]),
+    spec(missingIndicator, () => [], []),
     spec(fillValue, () => [frame()[0], 'mean'], [any(),
       choice(STRATEGIES, ['strategy'])]),
     spec(categoriesOf, () => [{ name: 'b', kind: 'category',
@@ -128,8 +135,9 @@ export const badInput = groups({
       [list(any(), { as: ['branch', 'branches'] })]),
     spec(select, () => ['caller', frame(), ['b']], [any(), any(),
       list(str(), { as: ['names', 'column'] })], { name: 'caller' }),
-    spec(penguinPreprocessor, () => ['median', 'robust'],
-      [choice(STRATEGIES, ['impute']), choice(SCALERS, ['scale'])]),
+    spec(penguinPreprocessor, () => ['median', 'robust', 'scaled'],
+      [choice(STRATEGIES, ['impute']), choice(SCALERS, ['scale']),
+        choice(['raw', 'scaled'], ['indicators'])]),
     spec(penguinPipeline, () => [{ ...settings }], [setting]),
   ],
   frames: [
@@ -148,6 +156,10 @@ export const badInput = groups({
       [labelsOf(), mat('n', 'K', ['P'])]),
     spec(accuracyFromProba, () => [Int32Array.of(1, 0), P()],
       [labelsOf(), mat('n', 'K', ['P'])]),
+    spec(rowLogLosses, () => [Int32Array.of(1, 0), P()],
+      [labelsOf(), mat('n', 'K', ['P'])]),
+    spec(paired, () => [[0.1, -0.2, 0.3]],
+      [list(num(), { minLength: 2, as: ['differences'] })]),
     spec(fStatistic, () => [f64(1, 2, 3, 5, 6, 7), y()],
       [vec('n', { as: ['x'] }), labelsOf()]),
   ],
@@ -175,9 +187,15 @@ export const badInput = groups({
     { expensive: true }),
   ],
   experiments: [
-    spec(leakageStudy, () => [{ ...settings }, { repeats: 2, seed: 1 }],
-      [setting, opts({ repeats: int(2, {}, ['repeats']),
-        seed: int(0, {}, ['seed']) })], { expensive: true }),
+    spec(leakageStudy, () => [{ ...settings }, { repeats: 2, seed: 1,
+      indicators: 'raw' }], [setting, opts({
+      repeats: int(2, {}, ['repeats']), seed: int(0, {}, ['seed']),
+      indicators: choice(['raw', 'scaled'], ['indicators']) })],
+    { expensive: true }),
+    spec(indicatorStudy, () => [100], [num({ gt: 0 }, ['C', 'settings'])],
+      { expensive: true }),
+    spec(gapRows, () => [], []),
+    spec(nestedStudy, () => [], [], { expensive: true }),
     spec(scalingOutlier, () => [37_500], [num({ gt: 0 }, ['grams'])]),
     spec(transformedRows, () => [{ ...settings }], [setting]),
     spec(selectionLeak, () => [{ n: 20, d: 5, k: 2, repeats: 1 }],
