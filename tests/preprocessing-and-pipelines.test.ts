@@ -93,6 +93,9 @@ import {
 import {
   nestedCrossValidation,
 } from '../code/preprocessing-and-pipelines/solutions/nested-cv.ts';
+import {
+  islandFit,
+} from '../code/preprocessing-and-pipelines/solutions/drop-choice.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/preprocessing-and-pipelines.ts';
 import { fixture } from './helpers.ts';
@@ -1220,6 +1223,28 @@ describe('review', () => {
     const leaky = ms(runs.map((r) => r.leaky));
     expect(Math.abs(proper.mean)).toBeLessThan(2 * proper.se);
     expect(leaky.mean).toBeGreaterThan(5 * leaky.se);
+  });
+
+  it('Exercise 6: without a penalty, the dropped island does not ' +
+    'change the predictions', () => {
+    assertAllClose(islandFit(2, 0), islandFit(0, 0),
+      { rtol: 1e-10, atol: 0 });
+  });
+
+  it('Exercise 6: with ridge, the dropped island changes the ' +
+    'predictions by more than a gram', () => {
+    const a = islandFit(0, 50), b = islandFit(2, 50);
+    let gap = 0;
+    a.forEach((v, i) => { gap = Math.max(gap, Math.abs(v - b[i])); });
+    expect(gap).toBeGreaterThan(1);
+  });
+
+  it('Exercise 6: with all three columns and ridge, relabelling the ' +
+    'islands changes no prediction', () => {
+    assertAllClose(islandFit(null, 50, [2, 0, 1]), islandFit(null, 50),
+      { rtol: 1e-10, atol: 0 });
+    expect(() => islandFit(null, 0))
+      .toThrow(/^islandFit: all three columns/);
   });
 
   it('Exercise 4: the mean outer score is not below the mean inner best ' +

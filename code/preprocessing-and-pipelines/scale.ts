@@ -1,5 +1,5 @@
 // Standard, min–max and robust scaling: each learns a centre c and a
-// scale s per numeric column and maps x to (x − c)/s. Browser-safe.
+// scale r per numeric column and maps x to (x − c)/r. Browser-safe.
 import { median, quantile } from '../statistics/bootstrap.ts';
 import { checkChoice, checkFrame } from './checks.ts';
 import type { Column, Frame, NumberColumn } from './frame.ts';

@@ -189,6 +189,14 @@ def encoders(df, train):
     dropped.fit(cats.iloc[train])
     ordinal = OrdinalEncoder(handle_unknown="use_encoded_value",
                              unknown_value=-1).fit(cats.iloc[train])
+    # drop="first" with handle_unknown="ignore": allowed, but the library
+    # warns when it meets an unknown category (encoded as the dropped one).
+    both = OneHotEncoder(drop="first", handle_unknown="ignore",
+                         sparse_output=False).fit(cats.iloc[train])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        both.transform(new)
+    drop_ignore_warnings = [str(w.message) for w in caught]
     try:
         OneHotEncoder(handle_unknown="error").fit(cats.iloc[train]) \
             .transform(new)
@@ -204,6 +212,7 @@ def encoders(df, train):
         "drop_first_names": [str(n) for n in dropped.get_feature_names_out()],
         "drop_first": matrix(dropped.transform(new.iloc[[0, 2]])),
         "ordinal": matrix(ordinal.transform(new)),
+        "drop_first_ignore_warnings": drop_ignore_warnings,
     }
 
 

@@ -75,6 +75,9 @@ import {
   selectKBest,
   selectionLeak,
 } from '../../code/preprocessing-and-pipelines/solutions/select-k-best.ts';
+import {
+  islandFit,
+} from '../../code/preprocessing-and-pipelines/solutions/drop-choice.ts';
 import { dataPath } from '../../code/calculus/data-file.ts';
 import {
   any, callback, choice, groups, int, list, mat, num, opts, spec, str,
@@ -202,6 +205,9 @@ export const badInput = groups({
       [opts({ n: int(10, {}, ['n']), d: int(2, {}, ['d']),
         k: int(1, { max: 5 }, ['k']), repeats: int(1, {}, ['repeats']),
         seed: int(0, {}, ['seed']) })], { expensive: true }),
+    spec(islandFit, () => [0, 1, [2, 0, 1]], [any(),
+      num({ min: 0 }, ['lambda_']), list(int(0, { max: 2 }),
+        { as: ['order', 'permutation'] })]),
     spec(checkCount, () => ['caller', 'count', 3, 1], [any(), any(),
       int(1, {}, ['count']), any()], { name: 'caller' }),
     spec(checkSettings, () => ['caller', { ...settings }], [any(),
