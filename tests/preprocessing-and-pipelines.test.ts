@@ -1140,6 +1140,18 @@ describe('review', () => {
     expect(s.scale).toBe(1e-20);
   });
 
+  it('scikit-learn warns when drop "first" with unknown "ignore" meets ' +
+    'an unknown category; ours encodes it as the reference silently',
+  () => {
+    const w = sk.encoders.drop_first_ignore_warnings as string[];
+    expect(w.length).toBe(1);
+    expect(w[0]).toMatch(/^Found unknown categories .* encoded as all zeros/);
+    const train = [cat('i', ['Biscoe', 'Dream', 'Torgersen'])];
+    const f = oneHotEncoder({ unknown: 'ignore', drop: 'first' })(train);
+    expect(flat(f([cat('i', ['Anvers'])])))
+      .toEqual(flat(f([cat('i', ['Biscoe'])])));
+  });
+
   it('the penguins\' species first appear in the order Adélie, Gentoo, ' +
     'Chinstrap, which is not the sorted order of the labels', () => {
     const first: number[] = [];
