@@ -2,7 +2,6 @@
 // and every number its prose shows, computed by the chapter's code and
 // cached (see src/lib/cache.ts).
 import { cached } from '../lib/cache.ts';
-import { fixed } from '../lib/format.ts';
 import { PALETTE, Plot, renderPlot } from '../lib/plot.ts';
 import sk from '../../tests/fixtures/preprocessing-and-pipelines/sklearn.json';
 import {
@@ -399,11 +398,6 @@ export default cached('preprocessing-and-pipelines', () => {
     demo: { masses: Array.from(typo.values), slip: typo.outlier,
       lo: STRIP.lo, hi: STRIP.hi },
     leakyZFigure: leakyZFigure(),
-    leakyZAlt: 'Three curves of the leaky z-score against the honest ' +
-      `z-score t from 0 to 8, for n = ${LEAKY_Z_N.join(', ')}, below ` +
-      'the dotted line z = t. At t = 8 they reach ' +
-      LEAKY_Z_N.map((m) => fixed(leakyZ(m, 8), 2)).join(', ') +
-      '; the larger n, the closer the curve stays to the line.',
     trainRows: TRAIN_ROWS,
     fitRows: TRAIN_ROWS + 1,
     leakyZ3,
@@ -426,14 +420,6 @@ export default cached('preprocessing-and-pipelines', () => {
       imputeGap: imputeGap(g),
     },
     gridFigure: gridFigure(g),
-    gridAlt: 'Cross-validated log-loss on a log scale against C from ' +
-      `${GRID.C[0]} to ${GRID.C[GRID.C.length - 1]} for three scalers ` +
-      'with mean imputation, with error bars. All fall as C grows, ' +
-      `from ${fixed(worst.mean, 2)} (min–max, C = ${worst.params.C}); ` +
-      `at C = ${best.params.C} they lie between ` +
-      `${fixed(-largest(atBestC.map((a) => -a.mean)), 3)} ` +
-      `and ${fixed(largest(atBestC.map((a) => a.mean)), 3)}, ` +
-      `and ${label(best.params)} is marked as chosen.`,
     indicators: {
       C: best.params.C,
       rows: indicators,
@@ -443,12 +429,6 @@ export default cached('preprocessing-and-pipelines', () => {
     },
     leak: { repeats: LEAK.repeats, studies: leak },
     leakFigure: leakFigure(studies),
-    leakAlt: `${studies.length} rows of dots, one per repetition, each ` +
-      'with a diamond and a horizontal bar for the mean and two ' +
-      'standard errors: ' + leak.map((l) => `${l.name}, mean ` +
-      `${fixed(l.logLoss.mean, 4)}, bar from ` +
-      `${fixed(l.logLoss.mean - 2 * l.logLoss.se, 4)} to ` +
-      `${fixed(l.logLoss.mean + 2 * l.logLoss.se, 4)}`).join('; ') + '.',
     unseen: unseenIsland(),
     selection: {
       leaky: meanSe(sel.map((r) => r.leaky)),
