@@ -151,7 +151,7 @@ type Grid = ReturnType<typeof gridStudy>;
 function gridFloor(g: Grid): number {
   let lo = Infinity;
   for (const r of g.results) lo = Math.min(lo, r.mean - r.standardError);
-  return lo > 0.01 ? 0.01 : 0.005;
+  return lo > 0.01 ? 0.01 : Math.max(0.001, 0.8 * lo);
 }
 
 export function gridFigure(g: Grid): string {
@@ -163,8 +163,8 @@ export function gridFigure(g: Grid): string {
   const kinds = ['min–max', 'robust', 'standard'];
   const symbols = ['square', 'circle', 'triangle'];
   const colors = [PALETTE[1], PALETTE[0], PALETTE[4]];
-  const at = { 'min–max': [0.1, -12], robust: [1, 14],
-    standard: [1, -14] } as Record<string, [number, number]>;
+  const at = { 'min–max': [0.1, -12], robust: [1, -12],
+    standard: [0.1, 16] } as Record<string, [number, number]>;
   const labelled = rows.filter((r) => r.C === at[r.kind][0])
     .map((r) => ({ ...r, dy: at[r.kind][1] }));
   const best = g.results[g.best];
@@ -177,8 +177,7 @@ export function gridFigure(g: Grid): string {
       labelAnchor: 'center', labelArrow: 'none', ticks: GRID.C,
       tickFormat: (v: number) => String(v) },
     y: { type: 'log', label: 'CV log-loss', grid: true,
-      domain: [floor, 2], ticks: [floor, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5,
-        1].filter((v, i) => i === 0 || v > floor),
+      domain: [floor, 2], ticks: [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1],
       tickFormat: (v: number) => String(v) },
     marks: [
       ...kinds.flatMap((kind, k) => {
@@ -214,7 +213,8 @@ export function leakFigure(studies: { name: string; s: Leak }[]): string {
     hi: s.logLoss.mean + 2 * s.logLoss.se, mean: s.logLoss.mean }));
   return renderPlot({
     ...SIZE,
-    height: 60 + 64 * studies.length,
+    height: 70 + 64 * studies.length,
+    marginTop: 30,
     marginLeft: 20,
     marginRight: 30,
     marginBottom: 44,
@@ -370,7 +370,12 @@ export default cached('preprocessing-and-pipelines', () => {
     const v = a.reduce((t, x) => t + (x - m) ** 2, 0) / (a.length - 1);
     return { mean: m, se: Math.sqrt(v / a.length) };
   };
+  // in units of 1e-4, rounded to one decimal (no "−0.0")
+  const e4 = (v: number) => Math.round(v * 1e5) / 10 || 0;
+  const inE4 = (m: { mean: number; se: number }) =>
+    ({ mean: e4(m.mean), se: e4(m.se) });
   const leak = studies.map(({ name, s }) => ({ name,
+    e4: { all: inE4(s.logLoss), complete: inE4(s.complete) },
     logLoss: s.logLoss, complete: s.complete, accuracy: s.accuracy,
     proper: s.proper, accuracyMoved: s.rows.filter((row) =>
       row.leakyAccuracy !== row.properAccuracy).length }));
