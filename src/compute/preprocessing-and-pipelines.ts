@@ -147,15 +147,19 @@ export function leakyZFigure(): string {
 
 type Grid = ReturnType<typeof gridStudy>;
 
-/** The lowest tick of the grid figure: below every error bar. */
-function gridFloor(g: Grid): number {
-  let lo = Infinity;
-  for (const r of g.results) lo = Math.min(lo, r.mean - r.standardError);
-  return lo > 0.01 ? 0.01 : Math.max(0.001, 0.8 * lo);
+/** The y range of the grid figure: every plotted error bar inside,
+ *  and no wider than needed (a log axis thins its labels when wide). */
+function gridRange(g: Grid): [number, number] {
+  let lo = 0.01, hi = 1;
+  for (const r of g.results) {
+    if (r.params.impute !== 'mean') continue;
+    lo = Math.min(lo, 0.9 * (r.mean - r.standardError));
+    hi = Math.max(hi, 1.1 * (r.mean + r.standardError));
+  }
+  return [Math.max(lo, 1e-3), hi];
 }
 
 export function gridFigure(g: Grid): string {
-  const floor = gridFloor(g);
   const rows = g.results.filter((r) => r.params.impute === 'mean')
     .map((r) => ({ C: r.params.C as number, kind: NAMES[r.params.scaler],
       mean: r.mean, lo: r.mean - r.standardError,
@@ -177,7 +181,7 @@ export function gridFigure(g: Grid): string {
       labelAnchor: 'center', labelArrow: 'none', ticks: GRID.C,
       tickFormat: (v: number) => String(v) },
     y: { type: 'log', label: 'CV log-loss', grid: true,
-      domain: [floor, 2], ticks: [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1],
+      domain: gridRange(g), ticks: [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1],
       tickFormat: (v: number) => String(v) },
     marks: [
       ...kinds.flatMap((kind, k) => {
@@ -442,7 +446,8 @@ export default cached('preprocessing-and-pipelines', () => {
     },
     nested: {
       inner: nested.inner, outer: nested.outer, gap: nested.gap,
-      chosen: nested.folds.map((f) => label(f.params)),
+      chosen: nested.folds.map((f) => `${label(f.params)}, ` +
+        `${f.params.impute} imputation`).join('; '),
       sameAsGrid: nested.folds.filter((f) =>
         f.params.C === best.params.C &&
         f.params.scaler === best.params.scaler &&
