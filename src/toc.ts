@@ -30,7 +30,7 @@ export const PARTS: readonly Part[] = [
       'bayesian-linear-regression', 'locally-weighted-regression',
       'model-evaluation', 'logistic-regression', 'softmax-regression',
       'perceptron', 'generalized-linear-models', 'classification-metrics',
-      'learning-theory',
+      'preprocessing-and-pipelines', 'learning-theory',
     ],
   },
   {
