@@ -63,6 +63,7 @@ import {
   scaler,
 } from '../../code/preprocessing-and-pipelines/scale.ts';
 import {
+  checkCv,
   crossValidatePipeline,
   gridSearch,
   parameterGrid,
@@ -223,5 +224,8 @@ export const badInput = groups({
       labelsOf(), any()], { name: 'caller' }),
     spec(checkChoice, () => ['caller', 'kind', 'a', ['a', 'b']], [any(),
       any(), choice(['a', 'b'], ['kind']), any()], { name: 'caller' }),
+    spec(checkCv, () => ['caller', numbers(), y(), folds(),
+      { score: multiclassLogLoss }], [any(), any(), labelsOf(), any(),
+      opts({ score: callback({ as: ['score'] }) })], { name: 'caller' }),
   ],
 });
