@@ -1,5 +1,6 @@
 // `npm run check`: every chapter has a mutation report
-// (tests/mutation/<slug>.json) that describes its current code and tests.
+// (tests/mutation/<slug>.json) that describes its current code and tests,
+// and its tests catch at least 90 % of the mutants not marked equivalent.
 // Stryker itself never runs here (it takes minutes per chapter); this only
 // hashes the files and compares. `npm run mutate -- <slug>` refreshes one.
 import { CHAPTERS } from '../src/toc.ts';
@@ -12,7 +13,13 @@ export interface Problem {
   readonly what: string;
 }
 
-/** A missing report, or one whose hashes no longer match the files. */
+/** The share of non-equivalent mutants a chapter's tests must catch. */
+export const MIN_CAUGHT = 0.9;
+
+/**
+ * A missing report, one whose hashes no longer match the files, or a
+ * current one below MIN_CAUGHT.
+ */
 export function checkMutationReports(root: string): Problem[] {
   const problems: Problem[] = [];
   for (const { slug } of CHAPTERS) {
@@ -25,7 +32,15 @@ export function checkMutationReports(root: string): Problem[] {
       continue;
     }
     const now = hashInputs(root, slug);
-    if (now.sha256 === report.sha256) continue;
+    if (now.sha256 === report.sha256) {
+      if (report.caught < MIN_CAUGHT) {
+        problems.push({ where, what: `chapter "${slug}": tests catch ` +
+          `${(100 * report.caught).toFixed(2)} % of its mutants, below ` +
+          `${100 * MIN_CAUGHT} % (issue 15); kill or mark the survivors ` +
+          'listed in the report' });
+      }
+      continue;
+    }
     const changed = [...new Set([...Object.keys(now.files),
       ...Object.keys(report.files)])]
       .filter((f) => now.files[f] !== report.files[f]);
