@@ -5,7 +5,7 @@
 // `poppler-utils`. Ends with the line "N passed, N failed".
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { CHAPTERS, PARTS } from '../src/toc.ts';
@@ -24,11 +24,6 @@ const TITLE = 'Machine Learning from Scratch';
 const TRIM = { w: 7.5 * 72, h: 9.25 * 72 };
 /** The narrower (outer) side margin of print.css, points. */
 const MIN_SIDE_MARGIN = 0.65 * 72;
-/**
- * Time allowed for making the PDF from the built site: the book's goal.
- * The current book (about 670 pages) takes about 40 s on two cores.
- */
-const TIME_LIMIT_S = 60;
 /**
  * The largest share of a chapter's pages (all but its last) that may end
  * 25 % or more empty. With listings kept whole it was 29.5 %.
@@ -109,10 +104,13 @@ async function main() {
   /** The first page of the appendix of solutions. */
   const solutionsPage = dests.get(SOLUTIONS_ID) ?? -1;
 
-  await check(`the PDF is made in under ${TIME_LIMIT_S} s ` +
-    `(${seconds.toFixed(1)} s)`, () => {
-    assert(seconds < TIME_LIMIT_S, `took ${seconds.toFixed(1)} s`);
-  });
+  // How long it took is reported, not tested: a timed test fails with
+  // the machine's load, not with the book. The goal (60 s for today's
+  // book) is measured by scripts/bench/pdf.ts; pdf.ts itself gives up
+  // after 30 minutes, so a hang still fails here.
+  console.log(`  ${(seconds / made.pages).toFixed(3)} s a page, load ` +
+    `average ${loadavg()[0].toFixed(2)} (goal and bench: ` +
+    'scripts/bench/pdf.ts)');
 
   await check('trim size 7.5 × 9.25 in on every page; title metadata',
     () => {
