@@ -55,6 +55,7 @@ import { ridgeQr } from '../code/regularization/solutions/ridge-qr.ts';
 import {
   distanceBound,
   dualityGap,
+  gapOfGram,
   kktViolations,
   strongConvexity,
 } from '../code/regularization/optimality.ts';
@@ -64,6 +65,7 @@ import {
   lambdaMax,
 } from '../code/regularization/path.ts';
 import {
+  checkGram,
   checkPenalty,
   elasticNetObjective,
   gramProblem,
@@ -1120,5 +1122,103 @@ describe('mutation gaps', () => {
       /^inFoldScalingCv: k must be an integer in \[2, 442\], got 443$/);
     expect(() => inFoldScalingCv([1], 1)).toThrow(
       /^inFoldScalingCv: k must be an integer in \[2, 442\], got 1$/);
+  });
+
+  it('cvCurve refuses fewer than 2 folds and folds without rows to fit or test, with full messages', () => {
+    const { X, y } = problem(13, 6, 2);
+    const fit = (a: Matrix, b: Float64Array) => ridgePath(a, b, [1]);
+    const other = { train: [3, 4, 5], test: [0, 1, 2] };
+    expect(() => cvCurve(X, y, [other], fit)).toThrow(
+      /^cvCurve: folds must be an array of at least 2 folds \(a standard error needs two\), got 1$/);
+    expect(() => cvCurve(X, y, 3 as never, fit)).toThrow(
+      /^cvCurve: folds must be an array of at least 2 folds \(a standard error needs two\), got 3$/);
+    const bad = [{ train: [0, 1, 2], test: [3, 4, 6] },
+      { train: [0, 1, 2], test: [3, 4, -1] },
+      { train: [0, 1, 2.5], test: [3, 4, 5] },
+      { train: [0, 1, 2], test: [] }, { train: [], test: [0] },
+      null, { train: [0] }, { test: [0] }];
+    for (const f of bad) {
+      expect(() => cvCurve(X, y, [f, other] as never, fit)).toThrow(
+        /^cvCurve: folds\[0\] must have non-empty train and test lists of row indices in \[0, 6\)$/);
+    }
+    // the last index, 5, is a row
+    expect(cvCurve(X, y, [{ train: [0, 1, 2], test: [3, 4, 5] }, other],
+      fit).mean.length).toBe(1);
+  });
+
+  it('cvCurve needs fitPath to return one fit per λ, the same number for every fold', () => {
+    const { X, y } = problem(13, 6, 2);
+    let calls = 0;
+    expect(() => cvCurve(X, y, kFoldIndices(6, 2),
+      (a, b) => ridgePath(a, b, calls++ === 0 ? [1] : [1, 2]))).toThrow(
+      /^cvCurve: fitPath must return one fit per λ, the same number for every fold; got 1,2$/);
+    expect(() => cvCurve(X, y, kFoldIndices(6, 2), () => [])).toThrow(
+      /^cvCurve: fitPath must return one fit per λ, the same number for every fold; got 0,0$/);
+  });
+
+  it('selectLambda refuses a missing cv and standard errors that are too few or negative', () => {
+    expect(() => selectLambda([1], undefined as never)).toThrow(
+      /^selectLambda: cv.mean must be an array, got undefined$/);
+    expect(() => selectLambda([2, 1], { mean: [1, 2], se: [1] })).toThrow(
+      /^selectLambda: cv.se must hold one standard error >= 0 per mean, got 1 for 2$/);
+    expect(() => selectLambda([2, 1], { mean: [1, 2], se: [1, -1] }))
+      .toThrow(/^selectLambda: cv.se must hold one standard error >= 0 per mean, got 2 for 2$/);
+  });
+
+  it('checkGram refuses anything but a Gram of gramProblem', () => {
+    const { X, y } = problem(14, 6, 2);
+    const g = gramProblem('c', X, y);
+    const bad = [null, { ...g, q: g.q.slice(1) }, { ...g, G: new Matrix(1, 1) },
+      { ...g, yy: NaN }, { ...g, G: [[1, 0], [0, 1]] }];
+    for (const p of bad) {
+      expect(() => checkGram('f', p as never, {})).toThrow(
+        /^f: p must be a Gram of gramProblem$/);
+    }
+    expect(() => checkGram('f', g, {})).not.toThrow();
+  });
+
+  it('the duality gap at w = 0 for a constant y and λ₁ = λ₂ = 0 is exactly 0 (γ = 1 when max|c| = λ₁ = 0)', () => {
+    const { X } = problem(14, 6, 2);
+    const g = gramProblem('c', X, new Float64Array(6).fill(2));
+    const zero = new Float64Array(2);
+    expect(gapOfGram(g, zero, zero, 0, 0)).toEqual({ primal: 0, gap: 0 });
+  });
+
+  it('ridge and its checks name the argument: X, s, lambdas, w', () => {
+    const nanX = new Matrix(2, 2, Float64Array.of(1, NaN, 2, 3));
+    expect(() => strongConvexity(nanX, { lambda1: 1 })).toThrow(
+      /^strongConvexity: X \(2x2\) has NaN at \(0, 1\); expected finite numbers$/);
+    expect(() => ridgeRisk(nanX, Float64Array.of(1, 1), 1, 1)).toThrow(
+      /^ridgeRisk: X \(2x2\) has NaN at \(0, 1\); expected finite numbers$/);
+    expect(() => shrinkageFactors(new Float64Array(0), 1)).toThrow(
+      /^shrinkageFactors: s must be a non-empty array of singular values$/);
+    const { X, y } = problem(15, 6, 2);
+    expect(() => ridgePath(X, y, [])).toThrow(
+      /^ridgePath: lambdas must be a non-empty array of numbers >= 0, got $/);
+    expect(() => ridgeObjective(X, y, undefined as never, 1)).toThrow(
+      /^ridgeObjective: X is 6x2, so w must be vector\(2\); got undefined$/);
+  });
+
+  it('ridgeCholesky at λ = 0 with a constant column names itself and its matrix', () => {
+    const X = new Matrix(3, 2, Float64Array.of(1, 5, 2, 5, 3, 5));
+    expect(() => ridgeCholesky(X, Float64Array.of(1, 2, 3), 0)).toThrow(
+      /^ridgeCholesky: XcᵀXc \+ λI: cholesky: A \(2x2\) is not positive definite/);
+  });
+
+  it('entryOrder, quadraticFeatures and inFoldScalingCv name what is wrong', () => {
+    expect(() => entryOrder([{}] as never)).toThrow(
+      /^entryOrder: fits\[0\].w must be a vector of length undefined, like fits\[0\].w$/);
+    expect(() => entryOrder([{ w: Float64Array.of(1) },
+      { w: Float64Array.of(1, 2) }])).toThrow(
+      /^entryOrder: fits\[1\].w must be a vector of length 1, like fits\[0\].w$/);
+    expect(() => entryOrder([] as never)).toThrow(
+      /^entryOrder: fits must be a non-empty array of fits, got $/);
+    const Z = new Matrix(2, 2, Float64Array.of(1, 2, 3, 4));
+    expect(() => quadraticFeatures(Z, ['a', 1] as never)).toThrow(
+      /^quadraticFeatures: names must hold 2 strings, one per column of Z; got 2$/);
+    expect(() => quadraticFeatures(Z, undefined as never)).toThrow(
+      /^quadraticFeatures: names must hold 2 strings, one per column of Z; got undefined$/);
+    expect(() => inFoldScalingCv([0])).toThrow(
+      /^inFoldScalingCv: lambdas must be > 0 for the lasso, got lambdas\[0\] = 0$/);
   });
 });
