@@ -102,6 +102,10 @@ let variantsRun: ReturnType<typeof variantCurves> | undefined;
 const variants = () => (variantsRun ??= variantCurves(100));
 let splitsRun: ReturnType<typeof earlyStoppingSplits> | undefined;
 const splits = () => (splitsRun ??= earlyStoppingSplits(20));
+let studyRun: ReturnType<typeof earlyStoppingStudy> | undefined;
+const stopping = () => (studyRun ??= earlyStoppingStudy());
+let scalingRun: ReturnType<typeof scalingStudy> | undefined;
+const scaling = () => (scalingRun ??= scalingStudy());
 
 describe('mini-batches and epochs', () => {
   it('an epoch partitions the rows: each index once, batches of b', () => {
@@ -394,7 +398,7 @@ describe('schedules', () => {
 
 describe('scaling and conditioning', () => {
   it('our spectra of XᵀX/n match NumPy’s eigvalsh for all three designs', () => {
-    for (const s of scalingStudy()) {
+    for (const s of scaling()) {
       const ref: number[] = sk.hessian_eigenvalues[s.name];
       // Jacobi and LAPACK are both backward stable: each eigenvalue is
       // right to a small multiple of ε λmax in absolute terms
@@ -406,7 +410,7 @@ describe('scaling and conditioning', () => {
   });
 
   it('standardizing makes H the correlation matrix beside a 1: trace d + 1', () => {
-    const std = scalingStudy()[2];
+    const std = scaling()[2];
     const H = hessian(std.A);
     for (let j = 0; j < H.cols; j++) expect(H.get(j, j)).toBeCloseTo(1, 12);
     const trace = std.spectrum.reduce((a, v) => a + v, 0);
@@ -414,7 +418,7 @@ describe('scaling and conditioning', () => {
   });
 
   it('standardizing cuts κ(H) on diabetes by more than 10⁵', () => {
-    const [raw, , std] = scalingStudy().map((s) => conditionOf(s.spectrum));
+    const [raw, , std] = scaling().map((s) => conditionOf(s.spectrum));
     expect(raw / std).toBeGreaterThan(1e5);
   });
 
@@ -473,7 +477,7 @@ describe('early stopping', () => {
   });
 
   it('it returns the best validation epoch and stops after patience', () => {
-    const s = earlyStoppingStudy();
+    const s = stopping();
     const v = s.run.validationLoss;
     expect(s.run.stoppedEarly).toBe(true);
     expect(v[s.run.bestEpoch]).toBe(Math.min(...v));
@@ -482,7 +486,7 @@ describe('early stopping', () => {
   });
 
   it('on the diabetes split the stopped model beats least squares', () => {
-    const s = earlyStoppingStudy();
+    const s = stopping();
     expect(s.stopped).toBeLessThan(s.leastSquares);
   });
 
@@ -661,7 +665,7 @@ describe('review', () => {
   });
 
   it('κ(H) is at least the ratio of the extreme diagonal entries (diabetes designs)', () => {
-    for (const { A } of scalingStudy()) {
+    for (const { A } of scaling()) {
       const { kappa, ratio } = diagonalRatio(A);
       expect(kappa).toBeGreaterThanOrEqual(ratio);
     }
@@ -680,7 +684,7 @@ describe('review', () => {
   });
 
   it('the raw design’s λmax is within 3% of ‖(1, x̄)‖², the mean term', () => {
-    const [raw] = scalingStudy();
+    const [raw] = scaling();
     const { rows: n, cols } = raw.A;
     let size = 0;
     for (let j = 0; j < cols; j++) {
@@ -786,7 +790,7 @@ describe('review', () => {
   });
 
   it('Exercise 4: on the split no early-stopping factor is below ridge’s, the gap at most 0.23', () => {
-    const s = earlyStoppingStudy();
+    const s = stopping();
     const c = earlyVsRidge(s.Z, s.y, s.eta, s.run.bestEpoch);
     const gaps = c.gd.map((g, j) => g - c.ridge[j]);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(0);
@@ -795,7 +799,7 @@ describe('review', () => {
   });
 
   it('Exercise 4: ridge with λ = n/(e*η) has nearly the early-stopped test loss', () => {
-    const s = earlyStoppingStudy();
+    const s = stopping();
     const c = earlyVsRidge(s.Z, s.y, s.eta, s.run.bestEpoch);
     const ridge = squaredLoss(s.At, s.testY, c.bw);
     expect(Math.abs(ridge - s.stopped)).toBeLessThan(0.01 * s.stopped);
