@@ -37,6 +37,10 @@ import { newton } from '../code/optimization/newton.ts';
 import {
   ConvergenceError,
   DivergenceError,
+  checkRange,
+  checked,
+  finish,
+  gradient,
 } from '../code/optimization/objective.ts';
 import {
   EXP_SUM_MIN,
@@ -53,6 +57,7 @@ import {
 } from '../code/optimization/sgd.ts';
 import {
   SGD_SETUP,
+  heavyBallParams,
   heavyBallSteps,
   sgdStudy,
 } from '../code/optimization/studies.ts';
@@ -1025,5 +1030,442 @@ describe('exercise solutions', () => {
     const far = dot(a, y) + 5; // y is feasible for b this large
     const flat = (value(far + h) - value(far - h)) / (2 * h);
     expect(flat).toBe(0);
+  });
+});
+
+/** The message of the error f throws ('no error' if none). */
+function thrown(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return 'no error';
+}
+
+describe('mutation gaps', () => {
+  const I2 = () => fromRows([[1, 0], [0, 1]]);
+  const nanMatrix = () => new Matrix(1, 2, vec(NaN, 1));
+  const q2 = () => quadratic2(10, 1, 0);
+
+  it('equalityQP names each shape it expected, and a NaN by argument', () => {
+    const shapes = 'equalityQP: expected Q n x n, c of length n, G m x n ' +
+      'with m <= n and h of length m; got ';
+    expect(thrown(() => equalityQP(I2(), vec(0, 0, 0), fromRows([[1, 1]]),
+      vec(1)))).toBe(`${shapes}Q 2x2, c vector(3), G 1x2, h vector(1)`);
+    expect(thrown(() => equalityQP(I2(), vec(0, 0), fromRows([[1, 1]]),
+      vec(1, 2)))).toBe(`${shapes}Q 2x2, c vector(2), G 1x2, h vector(2)`);
+    // m = 3 constraints on n = 2 unknowns: too many
+    expect(thrown(() => equalityQP(I2(), vec(0, 0),
+      fromRows([[1, 0], [0, 1], [1, 1]]), vec(1, 2, 3))))
+      .toBe(`${shapes}Q 2x2, c vector(2), G 3x2, h vector(3)`);
+    const finite = (name: string, shape: string, where: string) =>
+      `equalityQP: ${name} (${shape}) has NaN at ${where}; expected ` +
+        'finite numbers';
+    expect(thrown(() => equalityQP(new Matrix(2, 2, vec(NaN, 0, 0, 1)),
+      vec(0, 0), fromRows([[1, 1]]), vec(1))))
+      .toBe(finite('Q', '2x2', '(0, 0)'));
+    expect(thrown(() => equalityQP(I2(), vec(0, NaN), fromRows([[1, 1]]),
+      vec(1)))).toBe(finite('c', 'vector(2)', '[1]'));
+    expect(thrown(() => equalityQP(I2(), vec(0, 0), fromRows([[1, 1]]),
+      vec(NaN)))).toBe(finite('h', 'vector(1)', '[0]'));
+  });
+
+  it('equalityQP says why a KKT matrix is singular', () => {
+    const message = thrown(() => equalityQP(I2(), vec(0, 0),
+      fromRows([[1, 1], [2, 2]]), vec(1, 2)));
+    expect(message.startsWith('equalityQP: the KKT matrix is singular ' +
+      '(are the rows of G dependent, or Q not positive definite on ' +
+      'Gx = 0?): solve')).toBe(true);
+  });
+
+  it('projectBox refuses lo > hi in one coordinate, and ragged lengths', () => {
+    expect(thrown(() => projectBox(vec(0, 0), vec(0, 1), vec(1, 0))))
+      .toBe('projectBox: expected lo <= hi in every coordinate');
+    expect(thrown(() => projectBox(vec(0, 0), vec(0), vec(1, 1))))
+      .toBe('projectBox: expected y, lo, hi of one length, got ' +
+        'y vector(2), lo vector(1), hi vector(2)');
+  });
+
+  it('kktResiduals names the shapes it expected and a NaN in A', () => {
+    expect(thrown(() => kktResiduals(vec(0), fromRows([[1, 0]]), vec(1),
+      vec(0, 0), vec(0)))).toBe('kktResiduals: A is 1x2, so expected ' +
+      'gradF and x of length 2, b and alpha of length 1; got gradF ' +
+      'vector(1), x vector(2), b vector(1), alpha vector(1)');
+    expect(thrown(() => kktResiduals(vec(0, 0), nanMatrix(), vec(1),
+      vec(0, 0), vec(0)))).toBe('kktResiduals: A (1x2) has NaN at ' +
+      '(0, 0); expected finite numbers');
+  });
+
+  it('gradientDescent: a start with ‖∇f‖ = tol has converged, in 0 steps', () => {
+    // f = x²/2 from x0 = 1: ‖∇f(x0)‖ = 1 <= tol = 1 (Eq. opt-gd stops)
+    const f = (x: Float64Array) => x[0] ** 2 / 2;
+    const grad = (x: Float64Array) => vec(x[0]);
+    const run = gradientDescent(f, grad, vec(1), { eta: 0.5, tol: 1 });
+    expect([run.iterations, run.converged]).toEqual([0, true]);
+    const hess = () => fromRows([[1]]);
+    const nt = newton(f, grad, hess, vec(1), { tol: 1 });
+    expect([nt.iterations, nt.converged]).toEqual([0, true]);
+  });
+
+  it('gradientDescent: an f that rounds to f(x0) has not risen', () => {
+    // f = 1e6 + x² from x0 = 1e-6: every f(x_k) rounds to 1e6 = f(x0)
+    const f = (x: Float64Array) => 1e6 + x[0] ** 2;
+    const grad = (x: Float64Array) => vec(2 * x[0]);
+    expect(f(vec(1e-6))).toBe(1e6);
+    const run = gradientDescent(f, grad, vec(1e-6), { eta: 0.25 });
+    expect(run.converged).toBe(true); // each step halves x
+    expect(run.history.every((h) => h.f === 1e6)).toBe(true);
+  });
+
+  it('gradientDescent says how far f rose, at which step, with which eta', () => {
+    // f = x² from 1 with η = 1.5: x₁ = 1 − 3 = −2, f = 4
+    const err = (() => {
+      try {
+        gradientDescent((x) => x[0] ** 2, (x) => vec(2 * x[0]), vec(1),
+          { eta: 1.5 });
+      } catch (e) {
+        return e as Error;
+      }
+      return null;
+    })();
+    expect(err).toBeInstanceOf(DivergenceError);
+    expect(err?.name).toBe('DivergenceError');
+    expect(err?.message).toBe('gradientDescent: f rose from f(x0) = 1 to ' +
+      '4 at step 1: the step eta = 1.5 is too large');
+  });
+
+  it('a ConvergenceError names itself, the steps, ‖∇f‖ and tol', () => {
+    const q = quadratic2(100, 1, 0.3);
+    let err: ConvergenceError | undefined;
+    try {
+      gradientDescent(q.f, q.grad, vec(1, 1), { eta: 0.01, maxIter: 10 });
+    } catch (e) {
+      err = e as ConvergenceError;
+    }
+    expect(err?.name).toBe('ConvergenceError');
+    const g = err!.result.gradNorm.toExponential(2);
+    expect(err?.message).toBe('gradientDescent: no convergence in 10 ' +
+      `steps: ‖∇f‖ = ${g} > tol = 1e-8`);
+  });
+
+  it('gradientDescent and newton refuse bad options before calling f', () => {
+    let calls = 0;
+    const f = (x: Float64Array) => (calls++, x[0] ** 2);
+    const grad = (x: Float64Array) => vec(2 * x[0]);
+    const hess = () => fromRows([[2]]);
+    expect(thrown(() => gradientDescent(f, grad, vec(1),
+      { eta: 0.1, maxIter: 0 })))
+      .toBe('gradientDescent: maxIter must be an integer >= 1, got 0');
+    expect(thrown(() => newton(f, grad, hess, vec(1), { maxIter: 0 })))
+      .toBe('newton: maxIter must be an integer >= 1, got 0');
+    expect(calls).toBe(0);
+    expect(thrown(() => gradientDescent(null as never, grad, vec(1),
+      { eta: 0.1 }))).toBe('gradientDescent: f must be a function, ' +
+      'got object');
+    expect(thrown(() => gradientDescent(f, 3 as never, vec(1),
+      { eta: 0.1 }))).toBe('gradientDescent: grad must be a function, ' +
+      'got number');
+  });
+
+  it('armijo refuses a direction along which f is flat (∇f(x)ᵀd = 0)', () => {
+    const f = (x: Float64Array) => x[0] ** 2 + x[1] ** 2;
+    expect(thrown(() => armijo(f, vec(1, 0), 1, vec(2, 0), vec(0, 1), 1)))
+      .toBe('armijo: d is not a descent direction: ∇f(x)ᵀd = 0 >= 0');
+  });
+
+  it('armijo accepts a step that meets Eq. (opt-armijo) with equality', () => {
+    // f = x² at 1, d = −1, c = 1/2: f(1 − t) <= 1 − t exactly for t <= 1
+    const f = (x: Float64Array) => x[0] ** 2;
+    const s = armijo(f, vec(1), 1, vec(2), vec(-1), 1, { c: 0.5 });
+    expect([s.t, s.f, s.evaluations]).toEqual([1, 0, 1]);
+  });
+
+  it('armijo tries t0 and maxShrinks smaller steps, then gives up', () => {
+    // f = x² at 1, d = −2 (slope −4), t0 = 2: t = 2 and 1 fail, 0.5 lands on 0
+    const f = (x: Float64Array) => x[0] ** 2;
+    const go = (maxShrinks: number) =>
+      armijo(f, vec(1), 1, vec(2), vec(-2), 2, { maxShrinks });
+    const s = go(2);
+    expect([s.t, s.f, s.evaluations]).toEqual([0.5, 0, 3]);
+    expect(thrown(() => go(1))).toBe('armijo: no step in [2·0.5^1, 2] ' +
+      'decreases f enough (slope -4); is the gradient right?');
+    // maxShrinks = 0 is allowed: only t0 is tried
+    const one = armijo(f, vec(1), 1, vec(2), vec(-2), 0.5, { maxShrinks: 0 });
+    expect(one.evaluations).toBe(1);
+    expect(thrown(() => go(-1)))
+      .toBe('armijo: maxShrinks must be an integer >= 0, got -1');
+  });
+
+  it('armijo names f and the lengths it got', () => {
+    expect(thrown(() => armijo(null as never, vec(1), 1, vec(2), vec(-2), 1)))
+      .toBe('armijo: f must be a function, got object');
+    expect(thrown(() => armijo((x) => x[0], vec(1), 1, vec(2, 0), vec(-2),
+      1))).toBe('armijo: expected x, g and d of one length, got ' +
+      'x vector(1), g vector(2) and d vector(1)');
+  });
+
+  it('the logistic loss: exact values at θ = 0, and full messages', () => {
+    // at θ = 0 every z_i = 0: f = log 2, p_i = 1/2, H = (1/4n) XᵀX
+    const X = fromRows([[1, 2], [3, 4]]);
+    const p = logisticLoss(X, vec(0, 1));
+    const t = vec(0, 0);
+    expect(relativeError(p.f(t), Math.LN2)).toBeLessThan(EPS);
+    // ∇f = (1/n) Σ (1/2 − y_i) x_i = ((1/2)(1, 2) − (1/2)(3, 4))/2
+    expect(Array.from(p.grad(t))).toEqual([-0.5, -0.5]);
+    expect(Array.from(p.hess(t).data)).toEqual([10 / 8, 14 / 8, 14 / 8,
+      20 / 8]);
+    expect(thrown(() => p.f(vec(1, 2, 3))))
+      .toBe('logisticLoss: θ must have length 2, got vector(3)');
+    expect(thrown(() => logisticLoss(X, vec(0)))).toBe('logisticLoss: X ' +
+      'is 2x2, so y must have length 2; got y vector(1)');
+    expect(thrown(() => logisticLoss(nanMatrix(), vec(0))))
+      .toBe('logisticLoss: X (1x2) has NaN at (0, 0); expected finite ' +
+        'numbers');
+  });
+
+  it('smoothnessBound is Σ‖x_i‖²/(4n), and names X', () => {
+    expect(smoothnessBound(fromRows([[1, 2], [3, 4]]))).toBe(30 / 8);
+    expect(thrown(() => smoothnessBound(nanMatrix())))
+      .toBe('smoothnessBound: X (1x2) has NaN at (0, 0); expected finite ' +
+        'numbers');
+  });
+
+  it('newton stops at maxIter and, by default, throws ConvergenceError', () => {
+    const { f, grad, hess } = rosenbrock;
+    const run = newton(f, grad, hess, vec(-1.2, 1), {
+      maxIter: 2, requireConvergence: false,
+    });
+    expect([run.iterations, run.converged]).toEqual([2, false]);
+    let err: unknown;
+    try {
+      newton(f, grad, hess, vec(-1.2, 1), { maxIter: 2 });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConvergenceError);
+  });
+
+  it('newton checks both sides of the Hessian’s shape', () => {
+    const q = quadratic2(10, 1, 0);
+    for (const H of [fromRows([[1, 0]]), fromRows([[1], [0]])]) {
+      expect(thrown(() => newton(q.f, q.grad, () => H, vec(1, 1))))
+        .toBe(`newton: hess(x) must be 2x2, got ${H.rows}x${H.cols}`);
+    }
+  });
+
+  it('newton calls a direction with ∇fᵀd = 0 uphill (H indefinite)', () => {
+    // f = x²/2 − y²/2 at (1, −1): g = (1, 1), d = −H⁻¹g = (−1, 1), gᵀd = 0
+    const f = (v: Float64Array) => v[0] ** 2 / 2 - v[1] ** 2 / 2;
+    const g = (v: Float64Array) => vec(v[0], -v[1]);
+    const H = () => fromRows([[1, 0], [0, -1]]);
+    expect(thrown(() => newton(f, g, H, vec(1, -1), { lineSearch: true })))
+      .toBe('newton: at step 1 the Newton direction points uphill, so ' +
+        'the Hessian there is not positive definite');
+  });
+
+  it('the guarded calls and option checks give their full messages', () => {
+    expect(thrown(() => checked('caller', NaN, 3))).toBe('caller: f(x) is ' +
+      'NaN at step 3; the iterates blew up (step size too large?)');
+    expect(thrown(() => gradientDescent(q2().f, () => vec(1), vec(1, 1),
+      { eta: 0.1 }))).toBe('gradientDescent: grad(x) must be a ' +
+      'Float64Array of length 2, got vector(1)');
+    expect(thrown(() => gradientDescent(q2().f, () => vec(NaN, 0),
+      vec(1, 1), { eta: 0.1 })))
+      .toBe('gradientDescent: grad(x) has a non-finite entry at step 0');
+    expect(thrown(() => gradient('caller', (x) => x, vec(NaN), 0)))
+      .toBe('caller: x (vector(1)) has NaN at [0]; expected finite numbers');
+    const history = [{ x: vec(1), f: 1, gradNorm: 0 }];
+    expect(thrown(() => finish('caller', history, 1,
+      { tol: -1, maxIter: 5, requireConvergence: true })))
+      .toBe('caller: tol must be in [0, Infinity), got -1');
+  });
+
+  it('checkRange: a half-open interval by default, closed on request', () => {
+    expect(thrown(() => checkRange('caller', 'p', 1, 0, 1)))
+      .toBe('caller: p must be in [0, 1), got 1');
+    expect(thrown(() => checkRange('caller', 'p', 1, 0, 1, true)))
+      .toBe('no error');
+    expect(thrown(() => checkRange('caller', 'p', 1.5, 0, 1, true)))
+      .toBe('caller: p must be in [0, 1], got 1.5');
+  });
+
+  it('quadratic2 allows L = μ, a multiple of I; its messages are full', () => {
+    const q = quadratic2(3, 3, 0.4);
+    expect(eig2(q.A).max).toBeCloseTo(3, 14);
+    expect(eig2(q.A).min).toBeCloseTo(3, 14);
+    expect(thrown(() => quadratic2(10, 1, 0, vec(1))))
+      .toBe('quadratic2: xStar must be a point of length 2, got 1');
+    expect(thrown(() => eig2(new Matrix(2, 2, vec(NaN, 0, 0, 1)))))
+      .toBe('eig2: H (2x2) has NaN at (0, 0); expected finite numbers');
+  });
+
+  it('quadratic names the shapes, the bad entry, and the asymmetric pair', () => {
+    expect(thrown(() => quadratic(I2(), vec(0)))).toBe('quadratic: ' +
+      'expected A n x n and b of length n, got A 2x2 and b vector(1)');
+    expect(thrown(() => quadratic(new Matrix(2, 2, vec(1, NaN, NaN, 1)),
+      vec(0, 0)))).toBe('quadratic: A (2x2) has NaN at (0, 1); expected ' +
+      'finite numbers');
+    expect(thrown(() => quadratic(I2(), vec(0, Infinity)))).toBe(
+      'quadratic: b (vector(2)) has Infinity at [1]; expected finite ' +
+      'numbers');
+    const A = fromRows([[1, 2, 3], [2, 4, 6], [3, 5, 9]]);
+    expect(thrown(() => quadratic(A, vec(0, 0, 0)))).toBe('quadratic: A ' +
+      'must be symmetric; A(2, 1) = 5 but A(1, 2) = 6');
+  });
+
+  it('rosenbrock and expSum name themselves in f, grad and hess', () => {
+    const bad = vec(1, 2, 3);
+    for (const call of [rosenbrock.f, rosenbrock.grad, rosenbrock.hess]) {
+      expect(thrown(() => call(bad)))
+        .toBe('rosenbrock: expected a point of length 2, got 1,2,3');
+    }
+    expect(thrown(() => rosenbrock.f(vec(NaN, 1)))).toBe('rosenbrock: ' +
+      'x (vector(2)) has NaN at [0]; expected finite numbers');
+    expect(thrown(() => expSum.f(bad)))
+      .toBe('expSum: expected a point of length 2, got 1,2,3');
+  });
+
+  it('sgd checks a schedule’s every step, and names the step that blew up', () => {
+    const p = meanProblem(new Matrix(3, 1, vec(1, 2, 3)));
+    expect(thrown(() => sgd(p, vec(0), { eta: (k) => (k < 2 ? 0.1 : 0),
+      steps: 5, seed: 1 }))).toBe('sgd: eta(2) must be > 0, got 0');
+    expect(thrown(() => sgd(p, vec(0), { eta: 0, steps: 5, seed: 1 })))
+      .toBe('sgd: eta must be > 0, got 0');
+    // one term with ∇f_1 = −1 and f = Infinity from x = 3: x_k = k
+    const up = { n: 1, f: (x: Float64Array) => (x[0] >= 3 ? Infinity
+      : x[0]), gradI: () => vec(-1) };
+    expect(thrown(() => sgd(up, vec(0), { eta: 1, steps: 5, seed: 1 })))
+      .toBe('sgd: f(x) is Infinity at step 3; the iterates blew up ' +
+        '(step size too large?)');
+    expect(thrown(() => sgd({ ...up, n: 0 }, vec(0), { eta: 1, steps: 5,
+      seed: 1 }))).toBe('sgd: expected n >= 1 terms, got 0');
+    expect(thrown(() => sgd({ ...up, n: 1.5 }, vec(0), { eta: 1, steps: 5,
+      seed: 1 }))).toBe('sgd: expected n >= 1 terms, got 1.5');
+  });
+
+  it('sgd records every recordEvery steps, labelled by step', () => {
+    const p = meanProblem(new Matrix(3, 1, vec(1, 2, 3)));
+    const run = sgd(p, vec(0), { eta: 0.1, steps: 30, seed: 1,
+      recordEvery: 10 });
+    expect(run.history.map((h) => h.k)).toEqual([0, 10, 20, 30]);
+    expect(run.history[3].x).toBe(run.x);
+  });
+
+  it('meanProblem: f(x) = ½‖x − ā‖² + ½σ², and gradI checks x', () => {
+    // rows 1 and 5: ā = 3, σ² = 4
+    const p = meanProblem(new Matrix(2, 1, vec(1, 5)));
+    expect([p.mean[0], p.sigma2]).toEqual([3, 4]);
+    expect(p.f(vec(0))).toBe(6.5); // ((0 − 1)² + (0 − 5)²)/4
+    expect(p.f(vec(3))).toBe(2);
+    expect(thrown(() => p.gradI(0, vec(1, 2))))
+      .toBe('meanProblem: x must have length 1, got vector(2)');
+    expect(thrown(() => meanProblem(nanMatrix()))).toBe('meanProblem: A ' +
+      '(1x2) has NaN at (0, 0); expected finite numbers');
+  });
+
+  it('sgdMeanSquaredError allows σ² = 0 and a start at the mean', () => {
+    // no noise: E‖e_k‖² = (1 − η)^(2k) ‖e_0‖², 4 · 0.5⁴ at k = 2
+    expect(sgdMeanSquaredError(0.5, 0, 1, 4, 2)).toBe(0.25);
+    expect(sgdMeanSquaredError(0.5, 1, 1, 0, 0)).toBe(0);
+  });
+
+  it('stationarityBound on a two-step history, by hand', () => {
+    // steps 5 and 1 over ‖∇f‖ = 2 and 0.5: t = 2.5 and 2, t_min = 2;
+    // gap 10 − 1 = 9, c = 1/2: right side 9/(c t_min K) = 9/K
+    const history = [
+      { x: vec(1, 1), f: 10, gradNorm: 2 },
+      { x: vec(4, 5), f: 4, gradNorm: 0.5 },
+      { x: vec(4, 6), f: 2, gradNorm: 0.1 },
+    ];
+    expect(stationarityBound(history, 0.5, 1))
+      .toEqual({ tMin: 2, left: [4, 0.25], right: [9, 4.5] });
+  });
+
+  it('projectedGradient stops at the first step below η tol', () => {
+    // f = ½(x − 1)², η = 1/2: x_k = 1 − 2^−k, step/η = 2^(1−k)
+    const grad = (x: Float64Array) => vec(x[0] - 1);
+    const box = [vec(-10), vec(10)] as const;
+    const run = (maxIter: number) => projectedGradient(grad, vec(0), ...box,
+      { eta: 0.5, tol: 2 ** -10, maxIter });
+    expect(run(11)).toEqual({ x: vec(1 - 2 ** -11), iterations: 11 });
+    expect(thrown(() => run(10)))
+      .toBe('projectedGradient: no convergence in 10 steps');
+  });
+
+  it('boxMultipliers: a coordinate exactly at a bound counts with slack 0', () => {
+    const { alphaHi, alphaLo } = boxMultipliers(vec(-2, 3), vec(1, -1),
+      vec(-1, -1), vec(1, 1), 0);
+    expect([Array.from(alphaHi), Array.from(alphaLo)])
+      .toEqual([[2, 0], [0, 3]]);
+  });
+
+  it('projectedGradient and boxMultipliers check their input in full', () => {
+    const grad = (x: Float64Array) => x;
+    const one = vec(1);
+    const pg = (x0: unknown, lo: unknown, hi: unknown, g: unknown = grad,
+      eta = 0.5) => thrown(() => projectedGradient(g as never, x0 as never,
+      lo as never, hi as never, { eta }));
+    expect(pg(one, one, one, null))
+      .toBe('projectedGradient: grad must be a function, got object');
+    expect(pg(one, one, one, grad, -1))
+      .toBe('projectedGradient: eta must be > 0, got -1');
+    expect(pg(one, undefined, one)).toBe('projectedGradient: x0 must ' +
+      'have the length of lo, undefined; got vector(1)');
+    expect(pg(vec(), vec(), vec())).toBe('projectedGradient: x0 must ' +
+      'have the length of lo, 0; got vector(0)');
+    expect(pg([1], one, one)).toBe('projectedGradient: x0 must have ' +
+      'the length of lo, 1; got 1');
+    expect(pg(vec(0, 0), vec(0, 1), vec(1, 0)))
+      .toBe('projectedGradient: expected lo <= hi in every coordinate');
+    expect(pg(one, vec(1), vec(1))).toBe('no error'); // lo = hi: a point
+  });
+
+  it('heavyBallParams: exact at κ = 9, L = μ allowed, full messages', () => {
+    // √L = 3, √μ = 1: η = 4/16, ρ = 2/4, β = ρ²
+    expect(heavyBallParams(9, 1)).toEqual({ eta: 0.25, beta: 0.25, rho: 0.5 });
+    expect(heavyBallParams(4, 4)).toEqual({ eta: 0.25, beta: 0, rho: 0 });
+    expect(thrown(() => heavyBallParams(1, 2)))
+      .toBe('heavyBallParams: expected L >= mu, got 1, 2');
+    expect(thrown(() => heavyBallParams(1, 0)))
+      .toBe('heavyBallParams: mu must be > 0, got 0');
+    expect(thrown(() => heavyBallParams(NaN, 1)))
+      .toBe('heavyBallParams: L must be a finite number, got NaN');
+  });
+
+  it('heavyBallSteps: the first k with (2k+1)ρ^k <= eps, at ρ = 1/2', () => {
+    // (2k+1)/2^k: 0.1171875 at k = 7, 17/256 at k = 8
+    expect(heavyBallSteps(9, 0.11)).toEqual({ rate: 4, bound: 8 });
+    expect(heavyBallSteps(9, 17 / 256)).toEqual({ rate: 4, bound: 8 });
+    // κ = 1: ρ = 0, so ρ^k is 0 at once but the bound needs k = 1
+    expect(heavyBallSteps(1, 0.5)).toEqual({ rate: 0, bound: 1 });
+    expect(thrown(() => heavyBallSteps(0.5, 0.1))).toBe('heavyBallSteps: ' +
+      'expected kappa >= 1 and eps in (0, 1), got 0.5, 0.1');
+  });
+
+  it('sgdStudy with three runs: the mean and standard error of three errors', () => {
+    const study = sgdStudy(3);
+    const { n, d, spread, start, steps, seed } = SGD_SETUP;
+    expect(study.e0).toBe(25); // ‖(4, −3)‖²
+    expect(study.curves.map((c) => c.name))
+      .toEqual(['η = 0.5', 'η = 0.1', 'ηₖ = 1/(k+1)']);
+    const A = new Matrix(n, d, createRng(seed).normalArray(n * d, 0, spread));
+    const p = meanProblem(A);
+    const x0 = vec(p.mean[0] + start[0], p.mean[1] + start[1]);
+    const errors = (s: number) => sgd(p, x0, { eta: 0.5, steps, seed: s })
+      .history.map(({ x }) => dist(x, p.mean) ** 2);
+    const runs = [1, 2, 3].map((r) => errors(seed + r));
+    const c = study.curves[0];
+    for (const k of [1, steps]) {
+      const e = runs.map((r) => r[k]);
+      const mean = (e[0] + e[1] + e[2]) / 3;
+      // s.e. = s/√3 with the sample variance s² = Σ(e − mean)²/2; the
+      // study's one-pass formula rounds differently: relative 1e-6
+      const s2 = e.reduce((a, v) => a + (v - mean) ** 2, 0) / 2;
+      expect(relativeError(c.mse[k], mean)).toBeLessThan(1e-14);
+      expect(relativeError(c.se[k], Math.sqrt(s2 / 3))).toBeLessThan(1e-6);
+    }
+    expect(relativeError(c.mse[0], 25)).toBeLessThan(1e-14);
+    expect(study.curves[2].theory[0]).toBe(25);
   });
 });
