@@ -1,4 +1,5 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
@@ -39,8 +40,17 @@ export default defineConfig({
         'TypeScript from scratch, and proven right with tests.',
       sidebar: sidebar(),
       customCss: ['katex/dist/katex.min.css', './src/styles/book.css'],
+      head: [{
+        tag: 'script',
+        content: readFileSync(
+          new URL('./src/client/scroll-focus.js', import.meta.url), 'utf8'),
+      }],
       components: {
         PageTitle: './src/components/PageTitle.astro',
+        // Accessibility fixes to Starlight's own markup (issue 25).
+        Search: './src/components/overrides/Search.astro',
+        TwoColumnContent:
+          './src/components/overrides/TwoColumnContent.astro',
       },
       routeMiddleware: './src/route-middleware.ts',
       lastUpdated: false,

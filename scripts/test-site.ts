@@ -7,7 +7,9 @@
 //     $$); on a 390 px phone every figure's text is at least 11 px and
 //     every formula wider than the screen scrolls with an edge shadow;
 //     the Introduction shows a listing, a figure and its test box, and
-//     searching a word from the chapter finds it;
+//     searching a word from the chapter finds it; axe-core finds no
+//     serious or critical violation on any page (home, 404, chapters,
+//     test pages) in light or dark mode;
 //  3. a rebuild that reads every chapter's computation and compiled MDX
 //     from the cache gives byte-identical chapter pages;
 //  4. the site built under a sub-path (BOOK_BASE=/ml-book/) has no broken
@@ -24,6 +26,7 @@ import { parseHTML } from 'linkedom';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHAPTERS, chapter } from '../src/toc.ts';
 import { checkLinks } from './check-links.ts';
+import { axeViolations, schemeScript, serious } from './a11y.ts';
 import { assert, checks } from './checks.ts';
 import { CHROMIUM_ARGS } from './screenshot.ts';
 import { serve } from './serve.ts';
@@ -111,6 +114,22 @@ function phoneProblems(): string[] {
   return out;
 }
 
+/** `fn` over `items`, two at a time, results in the items' order. */
+async function inPairs<T, R>(
+  items: readonly T[], fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return out;
+}
+
 async function mathRendered(page: Page, what: string) {
   const errors = await page.locator('.katex-error').count();
   assert(errors === 0, `${what}: ${errors} .katex-error element(s)`);
@@ -132,6 +151,19 @@ async function main() {
     assert(checked > 50, `only ${checked} links found`);
     assert(broken.length === 0, broken.slice(0, 10)
       .map((b) => `${b.page}: ${b.link} (${b.why})`).join('\n'));
+  });
+
+  await check('charts offer their data as tables, and no page keeps the ' +
+    'raw data attribute (a component that forgot splitData)', () => {
+    let toggles = 0;
+    for (const ch of CHAPTERS) {
+      const page = readFileSync(join(dist, ch.slug, 'index.html'), 'utf8');
+      assert(!page.includes('data-book-data='),
+        `${ch.slug}: a chart's data attribute reached the page`);
+      toggles += page.split('<details class="book-figure-data"').length - 1;
+    }
+    assert(toggles >= CHAPTERS.length,
+      `${toggles} "Data" toggles in ${CHAPTERS.length} chapters`);
   });
 
   await check('every exercise keeps its solution folded under it on the ' +
@@ -288,6 +320,55 @@ async function main() {
         'the live demo is printed');
       await page.close();
     });
+    console.log('accessibility (axe-core)');
+    // Every page in light mode with every rule, then in dark mode with
+    // the rules that depend on colour, two pages at a time (one per
+    // core); repeated formulas and listings are trimmed first
+    // (scripts/a11y.ts says why; `npm run audit:a11y` checks in full).
+    const audited = [
+      { name: 'the home page and the 404 page', paths: ['', '404.html'] },
+      ...CHAPTERS.map((ch) => ({
+        name: `chapter ${ch.number} (${ch.slug}) and its test page`,
+        paths: [`${ch.slug}/`, `tests/${ch.slug}/`],
+      })),
+    ];
+    const found = await inPairs(audited, async ({ paths }) => {
+      const lines: string[] = [];
+      for (const path of paths) {
+        // One load a page: light with every rule, then the same page
+        // switched to dark (Starlight's data-theme) with the colour rules.
+        const page = await browser.newPage({ colorScheme: 'light' });
+        let scheme = 'light';
+        try {
+          await page.addInitScript(schemeScript('light'));
+          await page.goto(`${site}${path}`);
+          const light = await axeViolations(page);
+          for (const line of serious(light)) {
+            lines.push(`/${path} (light): ${line}`);
+          }
+          scheme = 'dark';
+          await page.evaluate(() => {
+            document.documentElement.dataset.theme = 'dark';
+          });
+          const dark = await axeViolations(page,
+            { trim: false, coloursOnly: true });
+          for (const line of serious(dark)) {
+            lines.push(`/${path} (dark): ${line}`);
+          }
+        } catch (e) {
+          lines.push(`/${path} (${scheme}): ${String(e)}`);
+        } finally {
+          await page.close();
+        }
+      }
+      return lines;
+    });
+    for (const [i, { name }] of audited.entries()) {
+      await check(`${name}: no serious or critical axe violation, ` +
+        'light and dark', () => {
+        assert(found[i].length === 0, found[i].join('\n'));
+      });
+    }
   } finally {
     server.close();
   }

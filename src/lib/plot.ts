@@ -5,6 +5,7 @@
 // alone: pair it with a mark shape, a dash pattern or a direct label.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { plotData } from './plot-data.ts';
 
 export { Plot };
 
@@ -33,10 +34,11 @@ export function renderPlot(options: Plot.PlotOptions): string {
     ...options,
     document: document as unknown as Document,
   }) as unknown as Element;
-  // Plot names each mark's group (aria-label="line") but gives it no
-  // role, which ARIA forbids; the figure's alt text describes the chart.
-  for (const g of node.querySelectorAll('g[aria-label]')) {
-    g.removeAttribute('aria-label');
+  // Plot names each mark's group (aria-label="line", and a frame's
+  // <rect> "frame") but gives it no role, which ARIA forbids; the
+  // figure's alt text describes the chart.
+  for (const e of node.querySelectorAll('[aria-label]:not([role])')) {
+    e.removeAttribute('aria-label');
   }
   // Dashes end flat: Plot's lines have round caps, which grow each dash
   // by the stroke's width and close a gap that is not wider, so a dashed
@@ -55,6 +57,13 @@ export function renderPlot(options: Plot.PlotOptions): string {
     for (const c of e.querySelectorAll('[stroke-linecap]')) {
       c.setAttribute('stroke-linecap', 'butt');
     }
+  }
+  // The numbers behind the chart, for the figure's "Data" tables
+  // (Figure.astro takes the attribute off and renders them).
+  const tables = plotData(options);
+  if (tables.length > 0) {
+    node.setAttribute('data-book-data',
+      encodeURIComponent(JSON.stringify(tables)));
   }
   if (node.tagName.toLowerCase() === 'figure') {
     // A legend makes Plot wrap the chart in <figure>; keep the markup.

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { figureMinWidth } from '../../src/lib/figure-size.ts';
 import { renderPlot, Plot } from '../../src/lib/plot.ts';
+import { cell, MAX_ROWS, plotData } from '../../src/lib/plot-data.ts';
 import { texToText } from '../../src/lib/tex-text.ts';
 
 describe('figureMinWidth', () => {
@@ -48,10 +49,70 @@ describe('renderPlot', () => {
   it('leaves no aria-label on a group without a role (ARIA forbids it)', () => {
     const svg = renderPlot({
       marks: [Plot.line([{ x: 1, y: 2 }, { x: 2, y: 3 }], { x: 'x', y: 'y' }),
-        Plot.ruleY([0])],
+        Plot.ruleY([0]), Plot.frame()],
     });
     expect(svg).toContain('<g');
-    expect(svg).not.toMatch(/<g\b[^>]*aria-label/);
+    expect(svg).toContain('<rect');
+    expect(svg).not.toMatch(/<(?!svg)[a-z]+\b[^>]*aria-label/);
+  });
+});
+
+describe('plotData: the numbers behind a figure', () => {
+  const points = Array.from({ length: 60 }, (_, i) => ({
+    n: i + 1, err: 1 / (i + 1), model: i % 2 ? 'tree' : 'forest',
+  }));
+  const options = {
+    x: { label: 'n →' }, y: { label: '↑ test error' },
+    marks: [
+      Plot.line(points, { x: 'n', y: 'err', stroke: 'model' }),
+      Plot.text([{ x: 3, y: 0.5 }], { x: 'x', y: 'y', text: () => 'a' }),
+      Plot.frame(), Plot.axisX(),
+    ],
+  };
+
+  it('one table per data mark; labels, axes and frames are not data', () => {
+    const t = plotData(options);
+    expect(t.map((x) => x.title))
+      .toEqual(['line: 2 series, 22 of 60 items, evenly spaced in each']);
+  });
+
+  it('columns are named as the axes are, arrows dropped, one series', () => {
+    expect(plotData(options)[0].columns)
+      .toEqual(['n', 'test error', 'series']);
+  });
+
+  it('thins each series evenly, its first and last point kept', () => {
+    const { rows } = plotData(options)[0];
+    expect(rows.length).toBeLessThanOrEqual(MAX_ROWS);
+    expect(rows.slice(0, 2)).toEqual([['1', '1', 'forest'],
+      ['7', '0.1429', 'forest']]);
+    expect(rows.slice(10, 12)).toEqual([['59', '0.01695', 'forest'],
+      ['2', '0.5', 'tree']]);
+    expect(rows.at(-1)).toEqual(['60', '0.01667', 'tree']);
+  });
+
+  it('shows a short mark whole, and skips points Plot does not draw', () => {
+    const t = plotData({
+      marks: [Plot.dot([{ x: 1, y: 2 }, { x: 2, y: NaN }, { x: 3, y: 4 }],
+        { x: 'x', y: 'y' })],
+    });
+    expect(t).toEqual([{
+      title: 'dot: 2 items', columns: ['x', 'y'],
+      rows: [['1', '2'], ['3', '4']],
+    }]);
+  });
+
+  it('writes numbers to four significant digits, tiny ones in e-notation', () => {
+    expect([cell(0.123456), cell(12345.678), cell(2e-7), cell(-3),
+      cell(Infinity), cell('a')])
+      .toEqual(['0.1235', '12350', '2.000e-7', '-3', 'Infinity', 'a']);
+  });
+
+  it('renderPlot leaves the tables in an attribute Figure.astro reads', () => {
+    const svg = renderPlot(options);
+    const m = / data-book-data="([^"]*)"/.exec(svg);
+    expect(m).not.toBeNull();
+    expect(JSON.parse(decodeURIComponent(m![1]))).toEqual(plotData(options));
   });
 });
 
