@@ -1,0 +1,248 @@
+// Build-time computation of "Automatic differentiation": its figures and
+// every number its prose shows, computed by code/autodiff and cached
+// (src/lib/cache.ts). Timings are measured on the machine that builds
+// the book; everything else is deterministic.
+import { cached } from '../lib/cache.ts';
+import { PALETTE, Plot, renderPlot } from '../lib/plot.ts';
+import { createRng } from '../../code/introduction/random.ts';
+import { bestTime } from '../../code/linear-algebra/benchmark.ts';
+import { fitBreastCancer } from '../../code/logistic-regression/breast-cancer.ts';
+import { accuracy } from '../../code/logistic-regression/breast-cancer.ts';
+import { smoothness } from '../../code/logistic-regression/fit.ts';
+import { predictProba } from '../../code/logistic-regression/model.ts';
+import { gradientDescent } from '../../code/optimization/gradient-descent.ts';
+import {
+  crossEntropy,
+  crossEntropyComposed,
+} from '../../code/autodiff/fused.ts';
+import { logisticValueAndGradient } from '../../code/autodiff/logistic.ts';
+import {
+  gradientForward,
+  gradientReverse,
+} from '../../code/autodiff/modes.ts';
+import { precisionStudy } from '../../code/autodiff/precision.ts';
+import { Value, topologicalOrder } from '../../code/autodiff/scalar.ts';
+import { Tensor } from '../../code/autodiff/tensor.ts';
+import fixtureJson from '../../tests/fixtures/autodiff/torch.json' with {
+  type: 'json',
+};
+
+// ---------------------------------------------------------------------
+// The computation graph of f = tanh(a·b + c)·a, values and adjoints.
+
+export const GRAPH_INPUTS = { a: 0.7, b: -1.3, c: 0.4 };
+
+function graphExample() {
+  const a = new Value(GRAPH_INPUTS.a);
+  const b = new Value(GRAPH_INPUTS.b);
+  const c = new Value(GRAPH_INPUTS.c);
+  const u = a.mul(b);
+  const v = u.add(c);
+  const t = v.tanh();
+  const f = t.mul(a);
+  const nodes = { a, b, c, u, v, t, f };
+  const values = Object.fromEntries(
+    Object.entries(nodes).map(([k, n]) => [k, n.data]));
+  // the scalar engine keeps every node's adjoint in .grad
+  f.backward();
+  const grads = Object.fromEntries(
+    Object.entries(nodes).map(([k, n]) => [k, n.grad]));
+  return { values, grads };
+}
+
+const f3 = (x: number) => (x < 0 ? '−' : '') + Math.abs(x).toFixed(3);
+
+function graphFigure(): string {
+  const { values, grads } = graphExample();
+  const W = 130, H = 64;
+  const pos: Record<string, [number, number]> = {
+    a: [20, 10], b: [180, 10], c: [340, 10],
+    u: [100, 120], v: [220, 230], t: [220, 340], f: [100, 450],
+  };
+  const label: Record<string, string> = {
+    a: 'a', b: 'b', c: 'c', u: 'u = a·b', v: 'v = u + c',
+    t: 't = tanh v', f: 'f = t·a',
+  };
+  const edges = [['a', 'u'], ['b', 'u'], ['u', 'v'], ['c', 'v'],
+    ['v', 't'], ['t', 'f'], ['a', 'f']];
+  const mid = (k: string) => [pos[k][0] + W / 2, pos[k][1] + H / 2];
+  const lines = edges.map(([s, d]) => {
+    const [x1, y1] = [mid(s)[0], pos[s][1] + H];
+    const [x2, y2] = [mid(d)[0], pos[d][1]];
+    if (s === 'a' && d === 'f') { // the long way round, on the left
+      return `<path d="M${pos.a[0] + 12},${y1} C${-20},${200} ` +
+        `${-20},${420} ${pos.f[0] + 12},${y2}" fill="none" ` +
+        'stroke="currentColor" stroke-width="1.5" ' +
+        'marker-end="url(#ad-arrow)"/>';
+    }
+    return `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" ` +
+      'stroke="currentColor" stroke-width="1.5" ' +
+      'marker-end="url(#ad-arrow)"/>';
+  });
+  const boxes = Object.keys(pos).map((k) => {
+    const [x, y] = pos[k];
+    return `<g><rect x="${x}" y="${y}" width="${W}" height="${H}" ` +
+      'rx="6" fill="none" stroke="currentColor" stroke-width="1.5"/>' +
+      `<text x="${x + 8}" y="${y + 20}" font-weight="bold">` +
+      `${label[k]}</text>` +
+      `<text x="${x + 8}" y="${y + 39}">value ${f3(values[k])}</text>` +
+      `<text x="${x + 8}" y="${y + 57}" fill="${PALETTE[4]}">` +
+      `adjoint ${f3(grads[k])}</text></g>`;
+  });
+  return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="-30 0 530 ' +
+    '524" width="530" font-size="15" font-family="inherit" ' +
+    'fill="currentColor">' +
+    '<defs><marker id="ad-arrow" viewBox="0 0 10 10" refX="10" ' +
+    'refY="5" markerWidth="7" markerHeight="7" orient="auto">' +
+    '<path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>' +
+    lines.join('') + boxes.join('') + '</svg>';
+}
+
+// ---------------------------------------------------------------------
+// Forward mode against reverse mode, as the number of inputs grows.
+
+export const MODE_SIZES = [4, 8, 16, 32, 64, 128, 256, 512, 1024];
+const MODE_BUDGET_MS = 40;
+
+function modeTimes() {
+  const rng = createRng(12);
+  return MODE_SIZES.map((n) => {
+    const x = Float64Array.from({ length: n }, () => rng.normal());
+    return {
+      n,
+      forward: bestTime(() => gradientForward(x), MODE_BUDGET_MS),
+      reverse: bestTime(() => gradientReverse(x), MODE_BUDGET_MS),
+    };
+  });
+}
+
+/** Least-squares slope of log t against log n over the last 4 sizes. */
+function slope(rows: { n: number; t: number }[]): number {
+  const pts = rows.slice(-4).map((r) => [Math.log(r.n), Math.log(r.t)]);
+  const mx = pts.reduce((s, p) => s + p[0], 0) / pts.length;
+  const my = pts.reduce((s, p) => s + p[1], 0) / pts.length;
+  let sxy = 0, sxx = 0;
+  for (const [x, y] of pts) { sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2; }
+  return sxy / sxx;
+}
+
+function modesFigure(times: ReturnType<typeof modeTimes>): string {
+  const rows = times.flatMap((r) => [
+    { n: r.n, t: r.forward, mode: 'forward (dual numbers)' },
+    { n: r.n, t: r.reverse, mode: 'reverse (graph)' }]);
+  const style = {
+    'forward (dual numbers)': { color: PALETTE[4], dash: '6 3',
+      symbol: 'square' },
+    'reverse (graph)': { color: PALETTE[0], dash: 'none',
+      symbol: 'circle' },
+  } as const;
+  const last = times[times.length - 1];
+  const marks = Object.entries(style).flatMap(([mode, s]) => {
+    const data = rows.filter((r) => r.mode === mode);
+    return [
+      Plot.line(data, { x: 'n', y: 't', stroke: s.color,
+        strokeWidth: 2, strokeDasharray: s.dash }),
+      Plot.dot(data, { x: 'n', y: 't', fill: s.color, r: 3.5,
+        symbol: s.symbol }),
+    ];
+  });
+  const texts = [
+    Plot.text([{ n: last.n, t: last.forward }], { x: 'n', y: 't',
+      text: () => '■ forward', dx: -8, dy: -12, textAnchor: 'end',
+      fill: 'currentColor' }),
+    Plot.text([{ n: last.n, t: last.reverse }], { x: 'n', y: 't',
+      text: () => '● reverse', dx: -8, dy: 14, textAnchor: 'end',
+      fill: 'currentColor' }),
+  ];
+  return renderPlot({
+    marginLeft: 60,
+    marginBottom: 42,
+    x: { type: 'log', label: 'number of inputs n', labelAnchor: 'center',
+      labelArrow: 'none', ticks: [4, 16, 64, 256, 1024],
+      tickFormat: (d: number) => String(d) },
+    y: { type: 'log', label: 'milliseconds per gradient', grid: true,
+      ticks: [0.001, 0.01, 0.1, 1, 10, 100, 1000],
+      tickFormat: (d: number) => String(d) },
+    marks: [...marks, ...texts],
+  });
+}
+
+// ---------------------------------------------------------------------
+// Logistic regression on the breast-cancer data, by the engine.
+
+function logisticStudy() {
+  const bc = fitBreastCancer(); // Newton, the logistic chapter's fit
+  const { Z, y } = bc;
+  const lambda_ = bc.fit.lambda_;
+  const L = smoothness(Z, lambda_);
+  const mu = lambda_; // the penalty makes L(θ) λ-strongly convex in w
+  const eta = 4 / (Math.sqrt(L) + Math.sqrt(mu)) ** 2;
+  const beta = ((Math.sqrt(L / mu) - 1) / (Math.sqrt(L / mu) + 1)) ** 2;
+  const vg = (th: Float64Array) =>
+    logisticValueAndGradient(Z, y, th, lambda_);
+  const start = performance.now();
+  const run = gradientDescent((th) => vg(th).value,
+    (th) => vg(th).gradient, new Float64Array(Z.cols + 1),
+    { eta, momentum: beta, maxIter: 5000, tol: 1e-8 });
+  const seconds = (performance.now() - start) / 1000;
+  let maxDiff = 0, maxTheta = 0;
+  for (let j = 0; j < run.x.length; j++) {
+    maxDiff = Math.max(maxDiff, Math.abs(run.x[j] - bc.fit.theta[j]));
+    maxTheta = Math.max(maxTheta, Math.abs(bc.fit.theta[j]));
+  }
+  const p = predictProba(Z, run.x.slice(1), run.x[0]);
+  return { n: Z.rows, d: Z.cols, lambda_, L, eta, beta,
+    iterations: run.iterations, seconds, maxDiff, maxTheta,
+    accuracy: accuracy(y, p), newtonAccuracy: bc.accuracy,
+    newtonIterations: bc.fit.run.iterations };
+}
+
+// ---------------------------------------------------------------------
+// Fused against composed cross-entropy: graph size and time.
+
+function fusedStudy() {
+  const rng = createRng(21);
+  const n = 256, c = 10;
+  const z = Float64Array.from({ length: n * c }, () => 2 * rng.normal());
+  const t = Int32Array.from({ length: n }, () => rng.int(0, c));
+  const nodes = (f: typeof crossEntropy) =>
+    topologicalOrder(f(new Tensor(z, [n, c], true), t)).length;
+  const time = (f: typeof crossEntropy) => bestTime(() => {
+    f(new Tensor(z, [n, c], true), t).backward();
+  }, 100);
+  return { n, c,
+    fusedNodes: nodes(crossEntropy),
+    composedNodes: nodes(crossEntropyComposed),
+    fusedMs: time(crossEntropy), composedMs: time(crossEntropyComposed) };
+}
+
+// ---------------------------------------------------------------------
+// What the chapter shows.
+
+export default cached('autodiff', () => {
+  const times = modeTimes();
+  const fw = times.map((r) => ({ n: r.n, t: r.forward }));
+  const rv = times.map((r) => ({ n: r.n, t: r.reverse }));
+  const last = times[times.length - 1];
+  const graph = graphExample();
+  return {
+    graphFigure: graphFigure(),
+    graph,
+    graphInputs: GRAPH_INPUTS,
+    modesFigure: modesFigure(times),
+    modeSizes: MODE_SIZES,
+    slopeForward: slope(fw),
+    slopeReverse: slope(rv),
+    nMax: last.n,
+    forwardMs: last.forward,
+    reverseMs: last.reverse,
+    speedup: last.forward / last.reverse,
+    precision: precisionStudy(128, 300),
+    logistic: logisticStudy(),
+    fused: fusedStudy(),
+    torchVersion: fixtureJson.versions['python3-torch (Debian)'],
+    torchCases: Object.keys(fixtureJson.cases).length,
+  };
+}, { reason: 'times forward mode up to 1024 inputs and runs 500 ' +
+  'heavy-ball steps through the engine on 569 samples' });
