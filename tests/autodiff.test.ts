@@ -400,7 +400,7 @@ describe('forward mode against reverse mode', () => {
   });
 });
 
-describe('float64 against float32 (Table ad-dtype)', () => {
+describe('float64 against float32', () => {
   it('float32 storage makes the gradient check 10⁴× less exact', () => {
     const s = precisionStudy(8, 1);
     expect(s.err64).toBeLessThan(1e-8);

@@ -28,6 +28,9 @@ export function logisticLossGraph(
   return softplus.sub(yz).sum().add(penalty);
 }
 
+// #endregion
+
+// #region logistic-gradient
 /** L and ∇L at θ, the gradient by one backward pass. */
 export function logisticValueAndGradient(
   X: Matrix, y: Vector, theta: Vector, lambda_: number,

@@ -7,7 +7,7 @@ import { gradient as forwardGradient } from '../calculus/forward.ts';
 import { requireFiniteArray } from '../introduction/checks.ts';
 import { Value } from './scalar.ts';
 
-// #region modes
+// #region mode-functions
 /** f on dual numbers: one pass gives one directional derivative. */
 function fDual(x: D.Dual[]): D.Dual {
   let s: D.Dual = D.dual(0);
@@ -26,6 +26,9 @@ function fValue(x: Value[]): Value {
   return s;
 }
 
+// #endregion
+
+// #region mode-gradients
 /** ∇f by forward mode: n passes, seeded with e_1, …, e_n. */
 export function gradientForward(x: ArrayLike<number>): Float64Array {
   requireFiniteArray('gradientForward', 'x', x);

@@ -1,4 +1,4 @@
-// @unshown: benchmark harness; its measurements are in Table ad-dtype
+// @unshown: benchmark harness; its results are the float32/64 table
 // Float32Array or Float64Array? The same matrix-product training step
 // timed on both storages, and the same finite-difference gradient check
 // run with every stored number rounded to each precision.

@@ -41,6 +41,9 @@ export class Value {
     return out;
   }
 
+  // #endregion
+
+  // #region value-unary
   tanh(): Value {
     const t = Math.tanh(this.data);
     const out = new Value(t, [this], () => {

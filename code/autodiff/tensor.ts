@@ -76,6 +76,7 @@ export class Tensor {
   }
   // #endregion
 
+  // #region detach
   get size(): number {
     return this.data.length;
   }
@@ -84,6 +85,7 @@ export class Tensor {
   detach(): Tensor {
     return new Tensor(this.data, this.shape, false);
   }
+  // #endregion
 
   // #region binary-ops
   // Each: the forward value, then ∂z/∂x and ∂z/∂y for z = f(x, y).
@@ -137,7 +139,7 @@ export class Tensor {
   }
   // #endregion
 
-  // #region reductions
+  // #region sum
   /** Sum over one axis, or over all entries; Eq. (ad-vjp-sum). */
   sum(axis?: number, keepDims = false): Tensor {
     const r = along('Tensor.sum', this.shape, axis, keepDims);
@@ -150,6 +152,9 @@ export class Tensor {
     });
   }
 
+  // #endregion
+
+  // #region max-mean
   /** Largest entry over one axis, or of all; Eq. (ad-vjp-max). */
   max(axis?: number, keepDims = false): Tensor {
     const r = along('Tensor.max', this.shape, axis, keepDims);
@@ -188,7 +193,7 @@ export class Tensor {
   }
   // #endregion
 
-  // #region movement
+  // #region reshape
   /** The same numbers in another shape of the same size. */
   reshape(shape: readonly number[]): Tensor {
     const s = checkShape('Tensor.reshape', shape);
@@ -201,6 +206,9 @@ export class Tensor {
     });
   }
 
+  // #endregion
+
+  // #region transpose
   /** Rows and columns of a 2-D tensor swapped. */
   transpose(): Tensor {
     const [m, n] = dims2('Tensor.transpose', this);
@@ -210,6 +218,9 @@ export class Tensor {
     });
   }
 
+  // #endregion
+
+  // #region gather
   /** Rows idx[0], idx[1], … of the first axis; Eq. (ad-vjp-gather). */
   gather(idx: ArrayLike<number>): Tensor {
     const rows = this.shape[0] ?? 1;
@@ -229,6 +240,9 @@ export class Tensor {
     });
   }
 
+  // #endregion
+
+  // #region pick
   /** Composed: entry (i, cols[i]) of each row, via reshape + gather. */
   pick(cols: ArrayLike<number>): Tensor {
     const [n, c] = dims2('Tensor.pick', this);
@@ -266,6 +280,9 @@ export function record(
   return out;
 }
 
+// #endregion
+
+// #region grad-of
 /** t's gradient buffer, zeros on first use; null if t needs none. */
 export function gradOf(t: Tensor): Float64Array | null {
   if (!(t instanceof Tensor)) throw new Error('gradOf: expected a Tensor');
@@ -291,6 +308,9 @@ function broadcastShape(fn: string, a: readonly number[],
   return out;
 }
 
+// #endregion
+
+// #region broadcast-index
 /** For each entry of shape `to`, the flat index of `from` it reads. */
 function broadcastIndex(from: readonly number[],
   to: readonly number[]): Int32Array {
@@ -317,7 +337,7 @@ function broadcastIndex(from: readonly number[],
 }
 // #endregion
 
-// #region elementwise
+// #region binary
 type F2 = (x: number, y: number, z: number) => number;
 
 function binary(fn: string, a: Tensor, bIn: Tensor | number,
@@ -339,6 +359,9 @@ function binary(fn: string, a: Tensor, bIn: Tensor | number,
   });
 }
 
+// #endregion
+
+// #region unary
 function unary(fn: string, a: Tensor, f: (x: number) => number,
   df: (x: number, z: number) => number): Tensor {
   const x = a.data;
