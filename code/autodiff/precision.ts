@@ -32,7 +32,8 @@ function step(a: Arr, b: Arr, g: Arr, c: Arr, da: Arr, db: Arr,
 
 function timeStep(T: Ctor, size: number, budgetMs: number): number {
   const rng = createRng(7);
-  const fill = (len: number) => T.from({ length: len }, () => rng.normal());
+  const fill = (len: number) =>
+    T.from(Array.from({ length: len }, () => rng.normal()));
   const [a, b, g] = [fill(size * size), fill(size * size),
     fill(size * size)];
   const [c, da, db] = [new T(size * size), new T(size * size),

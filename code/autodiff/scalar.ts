@@ -67,7 +67,7 @@ export class Value {
   // #region value-backward
   /** Adjoints of every value this one depends on, Eq. (ad-adjoint). */
   backward(): void {
-    const order = topologicalOrder(this);
+    const order = topologicalOrder<Value>(this);
     for (const v of order) v.grad = 0;
     this.grad = 1; // ∂f/∂f
     for (let i = order.length - 1; i >= 0; i--) {

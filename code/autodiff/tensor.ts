@@ -40,7 +40,8 @@ export class Tensor {
   inputs: Tensor[] = [];
   /** Its op's backward rule; null for a leaf or once used. */
   backwardFn: Backward | null = null;
-  private freed = false;
+  /** Set once backward() has used and dropped this node's rule. */
+  freed = false;
 
   /** Wraps a Float64Array (not copied); copies any other array. */
   constructor(
