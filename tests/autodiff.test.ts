@@ -135,6 +135,19 @@ describe('the scalar engine (Eq. ad-adjoint)', () => {
     expect(x.grad).toBe(100_000);
   });
 
+  it('a recursive topological sort overflows the stack on 10⁵ nodes',
+    () => {
+      const visit = (v: Value, seen: Set<Value>, out: Value[]): void => {
+        seen.add(v);
+        for (const u of v.inputs) if (!seen.has(u)) visit(u, seen, out);
+        out.push(v);
+      };
+      let s = new Value(0);
+      for (let i = 0; i < 100_000; i++) s = s.add(1);
+      expect(() => visit(s, new Set(), [])).toThrow(RangeError);
+      expect(topologicalOrder(s).length).toBe(200_001);
+    });
+
   it('frees the graph as backward() uses it', () => {
     const x = new Value(2);
     const y = x.mul(x).add(1);

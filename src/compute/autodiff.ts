@@ -54,10 +54,10 @@ const f3 = (x: number) => (x < 0 ? '−' : '') + Math.abs(x).toFixed(3);
 
 function graphFigure(): string {
   const { values, grads } = graphExample();
-  const W = 130, H = 64;
+  const W = 150, H = 64;
   const pos: Record<string, [number, number]> = {
-    a: [20, 10], b: [180, 10], c: [340, 10],
-    u: [100, 120], v: [220, 230], t: [220, 340], f: [100, 450],
+    a: [30, 10], b: [220, 10], u: [30, 120], c: [220, 120],
+    v: [125, 230], t: [125, 340], f: [30, 450],
   };
   const label: Record<string, string> = {
     a: 'a', b: 'b', c: 'c', u: 'u = a·b', v: 'v = u + c',
@@ -70,8 +70,8 @@ function graphFigure(): string {
     const [x1, y1] = [mid(s)[0], pos[s][1] + H];
     const [x2, y2] = [mid(d)[0], pos[d][1]];
     if (s === 'a' && d === 'f') { // the long way round, on the left
-      return `<path d="M${pos.a[0] + 12},${y1} C${-20},${200} ` +
-        `${-20},${420} ${pos.f[0] + 12},${y2}" fill="none" ` +
+      return `<path d="M${pos.a[0]},${pos.a[1] + H / 2} C${-40},${120} ` +
+        `${-40},${400} ${pos.f[0] + 20},${y2}" fill="none" ` +
         'stroke="currentColor" stroke-width="1.5" ' +
         'marker-end="url(#ad-arrow)"/>';
     }
@@ -89,9 +89,9 @@ function graphFigure(): string {
       `<text x="${x + 8}" y="${y + 57}" fill="${PALETTE[4]}">` +
       `adjoint ${f3(grads[k])}</text></g>`;
   });
-  return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="-30 0 530 ' +
-    '524" width="530" font-size="15" font-family="inherit" ' +
-    'fill="currentColor">' +
+  return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="-30 0 420 ' +
+    '524" width="420" style="max-width:100%;height:auto" ' +
+    'font-size="15" font-family="inherit" fill="currentColor">' +
     '<defs><marker id="ad-arrow" viewBox="0 0 10 10" refX="10" ' +
     'refY="5" markerWidth="7" markerHeight="7" orient="auto">' +
     '<path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>' +
@@ -106,6 +106,9 @@ const MODE_BUDGET_MS = 40;
 
 function modeTimes() {
   const rng = createRng(12);
+  const warm = Float64Array.from({ length: 64 }, () => rng.normal());
+  bestTime(() => gradientForward(warm), 100); // let the JIT settle
+  bestTime(() => gradientReverse(warm), 100); // before the first size
   return MODE_SIZES.map((n) => {
     const x = Float64Array.from({ length: n }, () => rng.normal());
     return {
@@ -147,23 +150,30 @@ function modesFigure(times: ReturnType<typeof modeTimes>): string {
         symbol: s.symbol }),
     ];
   });
+  const at = times[5]; // n = 128: room above and below the lines
   const texts = [
-    Plot.text([{ n: last.n, t: last.forward }], { x: 'n', y: 't',
-      text: () => '■ forward', dx: -8, dy: -12, textAnchor: 'end',
-      fill: 'currentColor' }),
-    Plot.text([{ n: last.n, t: last.reverse }], { x: 'n', y: 't',
-      text: () => '● reverse', dx: -8, dy: 14, textAnchor: 'end',
-      fill: 'currentColor' }),
+    Plot.text([{ n: at.n, t: at.forward }], { x: 'n', y: 't',
+      text: () => '■ forward mode (n passes)', dx: -10, dy: -10,
+      textAnchor: 'end', fill: 'currentColor' }),
+    Plot.text([{ n: at.n, t: at.reverse }], { x: 'n', y: 't',
+      text: () => '● reverse mode (1 pass each way)', dx: 10, dy: 14,
+      textAnchor: 'start', fill: 'currentColor' }),
   ];
+  let lo = Infinity, hi = 0;
+  for (const r of rows) { lo = Math.min(lo, r.t); hi = Math.max(hi, r.t); }
+  const decades: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi));
+    e++) decades.push(10 ** e);
   return renderPlot({
     marginLeft: 60,
+    marginTop: 30,
     marginBottom: 42,
-    x: { type: 'log', label: 'number of inputs n', labelAnchor: 'center',
-      labelArrow: 'none', ticks: [4, 16, 64, 256, 1024],
-      tickFormat: (d: number) => String(d) },
+    x: { type: 'log', base: 2, label: 'number of inputs n',
+      labelAnchor: 'center', labelArrow: 'none',
+      ticks: [4, 16, 64, 256, 1024], tickFormat: (d: number) => String(d) },
     y: { type: 'log', label: 'milliseconds per gradient', grid: true,
-      ticks: [0.001, 0.01, 0.1, 1, 10, 100, 1000],
-      tickFormat: (d: number) => String(d) },
+      domain: [decades[0], decades[decades.length - 1]], ticks: decades,
+      tickFormat: (d: number) => String(+d.toPrecision(1)) },
     marks: [...marks, ...texts],
   });
 }
