@@ -1,6 +1,6 @@
-// Forward mode against reverse mode on one function of n inputs,
-// f(x) = Σ_i tanh(x_i) x_{i+1}, indices mod n: the calculus chapter's
-// dual numbers need n passes for the gradient, the scalar graph one
+// Forward mode against reverse mode on one function of d inputs,
+// f(x) = Σ_i tanh(x_i) x_{i+1}, indices mod d: the calculus chapter's
+// dual numbers need d passes for the gradient, the scalar graph one
 // forward and one backward pass.
 import * as D from '../calculus/dual.ts';
 import { gradient as forwardGradient } from '../calculus/forward.ts';
@@ -29,7 +29,7 @@ function fValue(x: Value[]): Value {
 // #endregion
 
 // #region mode-gradients
-/** ∇f by forward mode: n passes, seeded with e_1, …, e_n. */
+/** ∇f by forward mode: d passes, seeded with e_1, …, e_d. */
 export function gradientForward(x: ArrayLike<number>): Float64Array {
   requireFiniteArray('gradientForward', 'x', x);
   return forwardGradient(fDual, x);

@@ -153,7 +153,7 @@ function modesFigure(times: ReturnType<typeof modeTimes>): string {
   const at = times[5]; // n = 128: room above and below the lines
   const texts = [
     Plot.text([{ n: at.n, t: at.forward }], { x: 'n', y: 't',
-      text: () => '■ forward mode (n passes)', dx: -10, dy: -10,
+      text: () => '■ forward mode (d passes)', dx: -10, dy: -10,
       textAnchor: 'end', fill: 'currentColor' }),
     Plot.text([{ n: at.n, t: at.reverse }], { x: 'n', y: 't',
       text: () => '● reverse mode (1 pass each way)', dx: 10, dy: 14,
@@ -168,7 +168,7 @@ function modesFigure(times: ReturnType<typeof modeTimes>): string {
     marginLeft: 60,
     marginTop: 30,
     marginBottom: 42,
-    x: { type: 'log', base: 2, label: 'number of inputs n',
+    x: { type: 'log', base: 2, label: 'number of inputs d',
       labelAnchor: 'center', labelArrow: 'none',
       ticks: [4, 16, 64, 256, 1024], tickFormat: (d: number) => String(d) },
     y: { type: 'log', label: 'milliseconds per gradient', grid: true,
