@@ -52,8 +52,12 @@ function graphExample() {
 
 const f3 = (x: number) => (x < 0 ? '−' : '') + Math.abs(x).toFixed(3);
 
-function graphFigure(): string {
-  const { values, grads } = graphExample();
+type Shown = Record<string, number | undefined>;
+const NODES = ['a', 'b', 'c', 'u', 'v', 't', 'f'];
+
+/** The graph with the values and adjoints known so far; `at` framed. */
+function graphSvg(values: Shown, grads: Shown, at = '',
+  id = 'ad-arrow'): string {
   const W = 150, H = 64;
   const pos: Record<string, [number, number]> = {
     a: [30, 10], b: [220, 10], u: [30, 120], c: [220, 120],
@@ -73,29 +77,80 @@ function graphFigure(): string {
       return `<path d="M${pos.a[0]},${pos.a[1] + H / 2} C${-40},${120} ` +
         `${-40},${400} ${pos.f[0] + 20},${y2}" fill="none" ` +
         'stroke="currentColor" stroke-width="1.5" ' +
-        'marker-end="url(#ad-arrow)"/>';
+        `marker-end="url(#${id})"/>`;
     }
     return `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" ` +
       'stroke="currentColor" stroke-width="1.5" ' +
-      'marker-end="url(#ad-arrow)"/>';
+      `marker-end="url(#${id})"/>`;
   });
-  const boxes = Object.keys(pos).map((k) => {
+  const show = (x: number | undefined) => (x === undefined ? '…' : f3(x));
+  const boxes = NODES.map((k) => {
     const [x, y] = pos[k];
+    const wide = k === at ? 4 : 1.5; // the node being processed
     return `<g><rect x="${x}" y="${y}" width="${W}" height="${H}" ` +
-      'rx="6" fill="none" stroke="currentColor" stroke-width="1.5"/>' +
+      `rx="6" fill="none" stroke="currentColor" stroke-width="${wide}"/>` +
       `<text x="${x + 8}" y="${y + 20}" font-weight="bold">` +
       `${label[k]}</text>` +
-      `<text x="${x + 8}" y="${y + 39}">value ${f3(values[k])}</text>` +
+      `<text x="${x + 8}" y="${y + 39}">value ${show(values[k])}</text>` +
       `<text x="${x + 8}" y="${y + 57}" fill="${PALETTE[4]}">` +
-      `adjoint ${f3(grads[k])}</text></g>`;
+      `adjoint ${show(grads[k])}</text></g>`;
   });
   return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="-30 0 420 ' +
     '524" width="420" style="max-width:100%;height:auto" ' +
     'font-size="15" font-family="inherit" fill="currentColor">' +
-    '<defs><marker id="ad-arrow" viewBox="0 0 10 10" refX="10" ' +
+    `<defs><marker id="${id}" viewBox="0 0 10 10" refX="10" ` +
     'refY="5" markerWidth="7" markerHeight="7" orient="auto">' +
     '<path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>' +
     lines.join('') + boxes.join('') + '</svg>';
+}
+
+function graphFigure(): string {
+  const { values, grads } = graphExample();
+  return graphSvg(values, grads);
+}
+
+/**
+ * The demo's frames: the forward pass node by node, then the backward
+ * pass, each node pushing its adjoint times the local derivative to
+ * its inputs (Eq. ad-adjoint). The pushes are replayed here from the
+ * local derivatives; the final adjoints must equal backward()'s.
+ */
+function graphFrames(): { svg: string; text: string }[] {
+  const { values: v, grads } = graphExample();
+  const local: Record<string, [string, number][]> = { // ∂node/∂input
+    u: [['a', v.b], ['b', v.a]], v: [['u', 1], ['c', 1]],
+    t: [['v', 1 - v.t * v.t]], f: [['t', v.a], ['a', v.t]],
+  };
+  const frames: { svg: string; text: string }[] = [];
+  const push = (vals: Shown, adjs: Shown, at: string, text: string) =>
+    frames.push({ text,
+      svg: graphSvg(vals, { ...adjs }, at, `ad-arrow-${frames.length}`) });
+  const shown: Shown = {};
+  push({}, {}, '', 'Start: nothing is computed yet. Press → (or Next) ' +
+    'to run the forward pass.');
+  for (const k of NODES) {
+    shown[k] = v[k];
+    push({ ...shown }, {}, k, `Forward: ${k} = ${f3(v[k])}.`);
+  }
+  const adj: Shown = { f: 1 };
+  push(v, adj, 'f', 'Backward starts: the adjoint of f is ∂f/∂f = 1.');
+  for (const k of ['f', 't', 'v', 'u']) { // reverse topological order
+    const parts = local[k].map(([p, d]) => {
+      adj[p] = (adj[p] ?? 0) + (adj[k] as number) * d;
+      return `${p} += ${f3(adj[k] as number)} × ${f3(d)}`;
+    });
+    push(v, adj, k, `Backward: ${k} pushes its adjoint to its inputs: ` +
+      `${parts.join('; ')}.`);
+  }
+  for (const k of NODES) {
+    if (Math.abs((adj[k] as number) - grads[k]) > 1e-12) {
+      throw new Error(`graphFrames: replayed adjoint of ${k} differs`);
+    }
+  }
+  push(v, adj, '', `Done: a, b and c hold the gradient (${f3(grads.a)}, ` +
+    `${f3(grads.b)}, ${f3(grads.c)}); a received two pushes, from u ` +
+    'and from f, and added them.');
+  return frames;
 }
 
 // ---------------------------------------------------------------------
@@ -253,6 +308,7 @@ export default cached('autodiff', () => {
   const graph = graphExample();
   return {
     graphFigure: graphFigure(),
+    graphFrames: graphFrames(),
     graph,
     graphInputs: GRAPH_INPUTS,
     modesFigure: modesFigure(times),
