@@ -195,7 +195,6 @@ function modesFigure(times: ReturnType<typeof modeTimes>): string {
     'reverse (graph)': { color: PALETTE[0], dash: 'none',
       symbol: 'circle' },
   } as const;
-  const last = times[times.length - 1];
   const marks = Object.entries(style).flatMap(([mode, s]) => {
     const data = rows.filter((r) => r.mode === mode);
     return [
