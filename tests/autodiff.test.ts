@@ -436,3 +436,117 @@ describe('logistic regression through the engine', () => {
         { rtol: 1e-11, atol: 1e-11 });
     });
 });
+
+describe('review', () => {
+  it('a loss sharing a graph freed by an earlier backward() throws',
+    () => {
+      const w = new Tensor([2], [1], true);
+      const h = w.mul(3); // shared by both losses
+      h.sum().backward();
+      const second = h.mul(h).sum();
+      expect(() => second.backward())
+        .toThrow(/^backward: part of this graph was freed/);
+      expect(w.grad?.[0]).toBe(3); // untouched by the refused pass
+    });
+
+  it('backward() of a leaf adds 1 to its gradient', () => {
+    const x = new Tensor([5], [1], true);
+    x.backward();
+    x.backward();
+    expect(x.grad?.[0]).toBe(2);
+  });
+
+  it('relu at 0 has gradient 0, as in PyTorch', () => {
+    matchesTorch('relu_at_zero', ([a]) => a.relu());
+  });
+
+  it('a max over an axis sends a tie to the first largest, as torch',
+    () => {
+      matchesTorch('max_axis_tie', ([a]) => a.max(1));
+    });
+
+  it('a max over all entries sends a tie to the first largest', () => {
+    const x = new Tensor([1, 3, 3], [3], true);
+    x.max().backward();
+    expect(Array.from(x.grad as Float64Array)).toEqual([0, 1, 0]);
+  });
+
+  it('composed log-softmax at a tie: detached or not, the fused one',
+    () => {
+      const z0 = [2, 2, -1, 0.5, 3, 3, 3, 1]; // ties in both rows
+      const w = new Tensor([0.3, -1, 0.7, 0.2, -0.4, 0.9, 0.1, 0.5],
+        [2, 4]);
+      const [a, b, c] = [0, 1, 2].map(() => new Tensor(z0, [2, 4], true));
+      logSoftmax(a).mul(w).sum().backward();
+      logSoftmaxComposed(b).mul(w).sum().backward();
+      const s = c.sub(c.max(1, true)); // the shift not detached
+      s.sub(s.exp().sum(1, true).log()).mul(w).sum().backward();
+      const tol = { rtol: 1e-13, atol: 1e-13 };
+      assertAllClose(b.grad as Float64Array, a.grad as Float64Array, tol);
+      assertAllClose(c.grad as Float64Array, a.grad as Float64Array, tol);
+    });
+
+  it('writing into data between forward and backward goes unnoticed',
+    () => {
+      const w = new Tensor([1, 2], [2], true);
+      const loss = w.mul(w).sum(); // 5, gradient 2w = (2, 4)
+      w.data[0] = 100;
+      loss.backward();
+      expect(loss.data[0]).toBe(5);
+      expect(Array.from(w.grad as Float64Array)).toEqual([200, 4]);
+    });
+
+  it('no op writes into its inputs', () => {
+    const rng = createRng(77);
+    const a0 = Float64Array.from({ length: 12 }, () => rng.normal());
+    const b0 = Float64Array.from({ length: 4 }, () => 1 + rng.uniform());
+    const ops: ((a: Tensor, b: Tensor) => Tensor)[] = [
+      (a, b) => a.add(b), (a, b) => a.sub(b), (a, b) => a.mul(b),
+      (a, b) => a.div(b), (a) => a.neg(), (a) => a.exp(),
+      (a) => a.relu(), (a) => a.tanh(), (a) => a.sigmoid(),
+      (a) => a.sum(1), (a) => a.max(0), (a) => a.mean(),
+      (a, b) => a.matmul(b.reshape([4, 1])), (a) => a.transpose(),
+      (a) => a.gather([2, 0, 2]), (a) => a.pick([1, 3, 0]),
+      (a) => logSoftmax(a), (a) => crossEntropy(a, [0, 1, 3]),
+    ];
+    for (const op of ops) {
+      const a = new Tensor(a0.slice(), [3, 4], true);
+      const b = new Tensor(b0.slice(), [4], true);
+      op(a, b).sum().backward();
+      expect(Array.from(a.data)).toEqual(Array.from(a0));
+      expect(Array.from(b.data)).toEqual(Array.from(b0));
+    }
+  });
+
+  it('div with broadcasting passes central differences', () => {
+    fdCheck(([a, b]) => a.div(b), [[3, 4], [4]], 15, true);
+  });
+
+  it('max over all entries passes central differences', () => {
+    fdCheck(([a]) => a.max(), [[3, 4]], 16);
+  });
+
+  it('the composed cross-entropy records ten ops, the fused one one',
+    () => {
+      const z = new Tensor([1, 2, 3, 0, -1, 4], [2, 3], true);
+      const ops = (l: Tensor) => topologicalOrder(l)
+        .filter((v) => v.backwardFn !== null).length;
+      expect(ops(crossEntropy(z, [0, 2]))).toBe(1);
+      expect(ops(crossEntropyComposed(z, [0, 2]))).toBe(10);
+    });
+
+  it('float32 storage makes the check over 10⁴ times less exact', () => {
+    const s = precisionStudy(8, 1);
+    expect(s.err32 / s.err64).toBeGreaterThan(1e4);
+  });
+
+  it('the engine\'s logistic loss is the chapter\'s within 1e-11', () => {
+    const { X, y } = loadBreastCancer();
+    const { Z } = standardize(X);
+    const rng = createRng(9);
+    const theta = Float64Array.from({ length: 31 }, () => rng.normal());
+    const r = logisticValueAndGradient(Z, y, theta, 1);
+    assertAllClose(r.value, logisticLoss(Z, y, theta, 1),
+      { rtol: 1e-11, atol: 0 });
+  });
+});

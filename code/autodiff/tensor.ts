@@ -64,7 +64,8 @@ export class Tensor {
   backward(): void {
     checkLoss(this);
     const order = topologicalOrder<Tensor>(this);
-    this.grad = new Float64Array(1).fill(1);
+    checkNotFreed(order); // a graph shared with an earlier loss
+    (gradOf(this) as Float64Array)[0] += 1; // ∂loss/∂loss, summed
     for (let i = order.length - 1; i >= 0; i--) {
       const t = order[i];
       if (t.backwardFn === null) continue; // a leaf: keep its grad
@@ -179,7 +180,7 @@ export class Tensor {
   // #endregion
 
   // #region matmul
-  /** (m×k)(k×n) on Chapter 2's blocked kernel; Eq. (ad-vjp-matmul). */
+  /** (m×k)(k×n) on the blocked kernel; Eq. (ad-vjp-matmul). */
   matmul(b: Tensor): Tensor {
     const [m, k, n] = matmulSizes('Tensor.matmul', this, b);
     const out = blockedKernel(this.data, b.data, m, k, n);
@@ -497,6 +498,14 @@ function checkLoss(t: Tensor): void {
   if (!t.requiresGrad) {
     throw new Error('backward: the loss does not depend on any tensor ' +
       'with requiresGrad (or was made under noGrad)');
+  }
+}
+
+function checkNotFreed(order: readonly Tensor[]): void {
+  if (order.some((t) => t.freed)) {
+    throw new Error('backward: part of this graph was freed by an ' +
+      'earlier backward(); compute the loss again, or add the losses ' +
+      'and call backward() once');
   }
 }
 

@@ -15,7 +15,8 @@ For each case: the inputs, an upstream gradient w of the output's shape
 (random, so that no op is checked against a gradient of ones only), the
 output y of the op and the gradients of L = sum(w * y) with respect to
 each input. Inputs avoid the points where an op is not differentiable
-(relu at 0, ties in max).
+(relu at 0, ties in max), except in the last two cases, which record
+PyTorch's conventions at those points.
 """
 
 import subprocess
@@ -83,6 +84,12 @@ cases = {
         lambda x: torch.nn.functional.cross_entropy(
             x, torch.tensor(targets)),
         [t((4, 5), -5, 5)], targets=targets),
+    # the two conventions the chapter claims to share with PyTorch:
+    # relu'(0) = 0, and a max over an axis sends a tied row's gradient
+    # to the first largest entry (the index torch.max(x, 1) returns)
+    "relu_at_zero": case(torch.relu, [np.array([-1.0, 0.0, 2.0])]),
+    "max_axis_tie": case(lambda x: x.max(1).values,
+                         [np.array([[1.0, 3.0, 3.0], [2.0, 2.0, 0.0]])]),
 }
 
 
