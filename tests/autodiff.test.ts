@@ -503,7 +503,8 @@ describe('review', () => {
     const ops: ((a: Tensor, b: Tensor) => Tensor)[] = [
       (a, b) => a.add(b), (a, b) => a.sub(b), (a, b) => a.mul(b),
       (a, b) => a.div(b), (a) => a.neg(), (a) => a.exp(),
-      (a) => a.relu(), (a) => a.tanh(), (a) => a.sigmoid(),
+      (_a, b) => b.log(), (a) => a.relu(), (a) => a.tanh(),
+      (a) => a.sigmoid(),
       (a) => a.sum(1), (a) => a.max(0), (a) => a.mean(),
       (a, b) => a.matmul(b.reshape([4, 1])), (a) => a.transpose(),
       (a) => a.gather([2, 0, 2]), (a) => a.pick([1, 3, 0]),

@@ -174,6 +174,14 @@ function modeTimes() {
   });
 }
 
+/** log₂ of each doubling's time ratio over the last 4 sizes: the
+ *  local slopes the least-squares slope averages. */
+function localSlopes(rows: { n: number; t: number }[]): number[] {
+  const last = rows.slice(-4);
+  return last.slice(1).map((r, i) =>
+    Math.log(r.t / last[i].t) / Math.log(r.n / last[i].n));
+}
+
 /** Least-squares slope of log t against log n over the last 4 sizes. */
 function slope(rows: { n: number; t: number }[]): number {
   const pts = rows.slice(-4).map((r) => [Math.log(r.n), Math.log(r.t)]);
@@ -256,7 +264,8 @@ function logisticStudy() {
     maxTheta = Math.max(maxTheta, Math.abs(bc.fit.theta[j]));
   }
   const p = predictProba(Z, run.x.slice(1), run.x[0]);
-  return { n: Z.rows, d: Z.cols, lambda_, L, eta, beta,
+  return { n: Z.rows, d: Z.cols, params: Z.cols + 1, lambda_, L, eta,
+    beta,
     iterations: run.iterations, seconds, maxDiff, maxTheta,
     accuracy: accuracy(y, p), newtonAccuracy: bc.accuracy,
     newtonIterations: bc.fit.run.iterations };
@@ -270,8 +279,11 @@ function fusedStudy() {
   const n = 256, c = 10;
   const z = Float64Array.from({ length: n * c }, () => 2 * rng.normal());
   const t = Int32Array.from({ length: n }, () => rng.int(0, c));
+  // recorded ops: the graph's nodes that carry a backward rule (the
+  // logits and the constants are nodes without one)
   const nodes = (f: typeof crossEntropy) =>
-    topologicalOrder(f(new Tensor(z, [n, c], true), t)).length;
+    topologicalOrder(f(new Tensor(z, [n, c], true), t))
+      .filter((v) => v.backwardFn !== null).length;
   const time = (f: typeof crossEntropy) => bestTime(() => {
     f(new Tensor(z, [n, c], true), t).backward();
   }, 100);
@@ -314,6 +326,8 @@ export default cached('autodiff', () => {
     modeSizes: MODE_SIZES,
     slopeForward: slope(fw),
     slopeReverse: slope(rv),
+    localForwardMin: Math.min(...localSlopes(fw)), // three numbers
+    localForwardMax: Math.max(...localSlopes(fw)),
     nMax: last.n,
     forwardMs: last.forward,
     reverseMs: last.reverse,
