@@ -52,7 +52,7 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'neural-networks',
     title: 'Part VII — Neural networks',
-    chapters: [],
+    chapters: ['autodiff'],
   },
   {
     dir: 'papers',

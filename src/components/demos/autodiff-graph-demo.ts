@@ -1,0 +1,46 @@
+// Client script of AutodiffGraphDemo.astro: a plain custom element that
+// shows one precomputed frame at a time. Nothing is computed here; the
+// frames come from src/compute/autodiff.ts at build time.
+
+class AutodiffGraphDemo extends HTMLElement {
+  private frames: HTMLElement[] = [];
+  private texts: string[] = [];
+  private at = 0;
+
+  connectedCallback(): void {
+    const live = this.querySelector<HTMLElement>('.agd-live');
+    const tpl = this.querySelector<HTMLTemplateElement>('.agd-texts');
+    if (!live || !tpl) return;
+    this.frames = [...this.querySelectorAll<HTMLElement>('.agd-frame')];
+    this.texts = JSON.parse(tpl.innerHTML) as string[];
+    live.hidden = false;
+    this.querySelector('[data-act="back"]')
+      ?.addEventListener('click', () => this.go(this.at - 1));
+    this.querySelector('[data-act="next"]')
+      ?.addEventListener('click', () => this.go(this.at + 1));
+    this.querySelector('.agd-stage')?.addEventListener('keydown', (e) => {
+      const key = (e as KeyboardEvent).key;
+      const to: Record<string, number> = {
+        ArrowRight: this.at + 1, ArrowLeft: this.at - 1,
+        Home: 0, End: this.frames.length - 1,
+      };
+      if (key in to) {
+        e.preventDefault();
+        this.go(to[key]);
+      }
+    });
+    this.go(0);
+  }
+
+  private go(i: number): void {
+    const n = this.frames.length;
+    this.at = Math.min(n - 1, Math.max(0, i));
+    this.frames.forEach((f, k) => { f.hidden = k !== this.at; });
+    const text = this.querySelector('.agd-text');
+    if (text) text.textContent = this.texts[this.at] ?? '';
+    const count = this.querySelector('.agd-count');
+    if (count) count.textContent = `step ${this.at} of ${n - 1}`;
+  }
+}
+
+customElements.define('autodiff-graph-demo', AutodiffGraphDemo);
