@@ -2,6 +2,7 @@
 // shrinkage) and solver "svd", whose discriminant directions, transform
 // and scores differ from "eigen"'s in scale and in centring only.
 import { Matrix } from '../linear-algebra/matrix.ts';
+import { choleskyFor } from '../decompositions/cholesky.ts';
 import { classMoments } from './gda.ts';
 import { ldaScores, linearScores, type LinearScores } from './lda.ts';
 import { generalizedEigen } from './fisher.ts';
@@ -25,6 +26,7 @@ export interface LdaFit extends LinearScores {
   covariance: Matrix; // Σ_k π_k Σ_k, Eq. (da-pooled) when unshrunk
   scalings: Matrix; // d x (K − 1): the discriminant directions
   ratios: Float64Array; // explained_variance_ratio_
+  gammas: Float64Array; // all d eigenvalues γ_j of S_B w = γ S_W w
   center: Float64Array; // subtracted before projecting
 }
 
@@ -44,12 +46,14 @@ export function fitLdaEigen(
   const total = covarianceWith(X, shrinkage);
   const SB = new Matrix(d, d, total.data.map((v, t) =>
     v - covariance.data[t]));
+  choleskyFor('fitLdaEigen', covariance, `the within-class covariance ` +
+    `(d = ${d} features, n − K = ${X.rows - K}):`); // singular?
   const { gammas, W } = generalizedEigen(SB, covariance);
   const sum = gammas.reduce((s, g) => s + g, 0);
   const m = Math.min(K - 1, d);
   return { ...ldaScores(means, covariance, priors), priors, means,
     covariance, scalings: firstColumns(W, m),
-    ratios: gammas.slice(0, m).map((g) => g / sum),
+    ratios: gammas.slice(0, m).map((g) => g / sum), gammas,
     center: new Float64Array(d) };
 }
 // #endregion

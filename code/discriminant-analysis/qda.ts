@@ -20,15 +20,16 @@ export function fitQda(X: Matrix, y: Int32Array, regParam = 0): Qda {
   const fn = 'fitQda';
   checkClasses(fn, X, y, 2);
   checkIn(fn, 'regParam', regParam, 0, 1);
-  const { means, priors } = classMoments(X, y);
+  const { means, priors, counts } = classMoments(X, y);
   const d = X.cols;
   const covariances = classCovariances(X, y, 1).map((S) => {
     const R = new Matrix(d, d, S.data.map((v) => (1 - regParam) * v));
     for (let j = 0; j < d; j++) R.data[j * d + j] += regParam;
     return R; // Eq. (da-qda-reg)
   });
-  const factors = covariances.map((C, k) => choleskyFor(fn,
-    C, `the covariance of class ${k} (regParam ${regParam}):`));
+  const factors = covariances.map((C, k) => choleskyFor(fn, C,
+    `the covariance of class ${k} (n_k = ${counts[k]}, d = ${d}, ` +
+    `regParam ${regParam}):`));
   const logDets = Float64Array.from(factors, (L) => {
     let s = 0;
     for (let j = 0; j < d; j++) s += 2 * Math.log(L.data[j * d + j]);
