@@ -21,6 +21,10 @@ export function checkClasses(
   least = 1,
 ): number {
   checkMatrix(fn, 'X', X);
+  if (!Number.isInteger(least) || least < 1) {
+    throw new Error(`${fn}: least samples per class must be an integer ` +
+      `>= 1, got ${least}`);
+  }
   if (!(y instanceof Int32Array) || y.length !== X.rows) {
     const got = y instanceof Int32Array ? `length ${y.length}` : typeof y;
     throw new Error(`${fn}: X is ${shapeOf(X)}, so y must be an ` +
@@ -29,7 +33,8 @@ export function checkClasses(
   let K = 0;
   for (let i = 0; i < y.length; i++) {
     if (y[i] < 0) {
-      throw new Error(`${fn}: labels y must be >= 0, got y[${i}] = ${y[i]}`);
+      throw new Error(`${fn}: labels y must be >= 0, got y[${i}] = ` +
+        `${y[i]}`);
     }
     K = Math.max(K, y[i] + 1);
   }

@@ -1,21 +1,24 @@
 // The chapter's studies: LDA against PCA as a 2-D projection of the wine
 // data, with cross-validated accuracy; Gaussian data whose logistic
 // weights are known.
-import { Matrix } from '../linear-algebra/matrix.ts';
+import { Matrix, checkFinite } from '../linear-algebra/matrix.ts';
 import { createRng } from '../introduction/random.ts';
 import { symmetricEigen } from '../decompositions/eigen.ts';
 import { kFoldIndices } from '../regularization/cross-validation.ts';
 import { columnMeans } from './gda.ts';
 import { empiricalCovariance } from './shrinkage.ts';
 import { fitLdaEigen, ldaDecision, ldaTransform } from './fit-lda.ts';
-import { checkClasses, checkMatrix, checkPriors } from './checks.ts';
+import {
+  checkClasses, checkMatrix, checkPriors, checkQueries,
+} from './checks.ts';
 
 // #region projections
 /** Fits a projection on (X, y); returns the map it applies to rows. */
 export type Projector = (X: Matrix, y: Int32Array) => (Q: Matrix) => Matrix;
 
 /** PCA: standardise, then the top two principal directions. */
-export const pca2: Projector = (X) => {
+export function pca2(X: Matrix, y: Int32Array): (Q: Matrix) => Matrix {
+  checkClasses('pca2', X, y);
   const m = columnMeans(X);
   const S = empiricalCovariance(X);
   const d = X.cols;
@@ -24,6 +27,7 @@ export const pca2: Projector = (X) => {
     v / (sd[Math.floor(t / d)] * sd[t % d])));
   const { vectors: V } = symmetricEigen(R);
   return (Q) => {
+    checkQueries('pca2', Q, d);
     const Z = new Matrix(Q.rows, 2);
     for (let i = 0; i < Q.rows; i++) {
       for (let j = 0; j < d; j++) {
@@ -34,13 +38,14 @@ export const pca2: Projector = (X) => {
     }
     return Z;
   };
-};
+}
 
 /** LDA: the K − 1 = 2 discriminant directions of solver "eigen". */
-export const lda2: Projector = (X, y) => {
+export function lda2(X: Matrix, y: Int32Array): (Q: Matrix) => Matrix {
+  checkClasses('lda2', X, y, 2);
   const fit = fitLdaEigen(X, y);
   return (Q) => ldaTransform(fit, Q);
-};
+}
 // #endregion
 
 // #region projection-cv
@@ -52,6 +57,16 @@ export function cvAccuracy(
   X: Matrix, y: Int32Array, fit: Fitter, k = 10, seed = 1,
 ): Float64Array {
   checkClasses('cvAccuracy', X, y, 2);
+  if (typeof fit !== 'function') {
+    throw new Error(`cvAccuracy: fit must be a function, got ${fit}`);
+  }
+  if (!Number.isInteger(k) || k < 2 || k > X.rows) {
+    throw new Error(`cvAccuracy: k must be an integer in 2..${X.rows}, ` +
+      `got ${k}`);
+  }
+  if (!Number.isInteger(seed)) {
+    throw new Error(`cvAccuracy: seed must be an integer, got ${seed}`);
+  }
   const folds = kFoldIndices(X.rows, k, createRng(seed));
   return Float64Array.from(folds, ({ train, test }) => {
     const [Xa, ya] = takeRows(X, y, train);
@@ -67,6 +82,9 @@ export function cvAccuracy(
 
 /** LDA refitted in the plane of a projection fitted on the same rows. */
 export function ldaAfter(project: Projector): Fitter {
+  if (typeof project !== 'function') {
+    throw new Error(`ldaAfter: project must be a function, got ${project}`);
+  }
   return (X, y) => {
     const p = project(X, y);
     const fit = fitLdaEigen(p(X), y);
@@ -80,6 +98,7 @@ export function argmax(v: Float64Array): number {
   if (!(v instanceof Float64Array) || v.length === 0) {
     throw new Error(`argmax: v must be a non-empty Float64Array`);
   }
+  checkFinite('argmax', 'v', v);
   let best = 0;
   for (let j = 1; j < v.length; j++) if (v[j] > v[best]) best = j;
   return best;
@@ -90,6 +109,10 @@ export function takeRows(
   X: Matrix, y: Int32Array, idx: readonly number[],
 ): [Matrix, Int32Array] {
   checkClasses('takeRows', X, y);
+  if (!Array.isArray(idx) || idx.length === 0) {
+    throw new Error(`takeRows: idx must be a non-empty array of rows, ` +
+      `got ${Array.isArray(idx) ? 'an empty array' : idx}`);
+  }
   const d = X.cols;
   const out = new Matrix(idx.length, d);
   idx.forEach((i, r) => {
@@ -102,10 +125,10 @@ export function takeRows(
 }
 
 // #region fisher-ratio
-/** tr(S_W⁻¹ S_B) = Σ_j γ_j of points Z: Eq. (da-fisher-trace). */
-export function fisherRatio(Z: Matrix, y: Int32Array): number {
-  checkClasses('fisherRatio', Z, y, 2);
-  return fitLdaEigen(Z, y).gammas.reduce((s, g) => s + g, 0);
+/** tr(S_W⁻¹ S_B) = Σ_j γ_j of the points X: Eq. (da-fisher-trace). */
+export function fisherRatio(X: Matrix, y: Int32Array): number {
+  checkClasses('fisherRatio', X, y, 2);
+  return fitLdaEigen(X, y).gammas.reduce((s, g) => s + g, 0);
 }
 // #endregion
 
@@ -124,6 +147,10 @@ export function gaussianClasses(
       `${priors.length} priors`);
   }
   checkPriors('gaussianClasses', priors, K);
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new Error(`gaussianClasses: seed must be an integer >= 0, ` +
+      `got ${seed}`);
+  }
   const rng = createRng(seed);
   const X = new Matrix(n, d);
   const y = new Int32Array(n);

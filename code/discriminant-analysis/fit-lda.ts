@@ -41,7 +41,9 @@ export function fitLdaEigen(
   const covariance = new Matrix(d, d);
   for (let k = 0; k < K; k++) {
     const C = covarianceWith(rowsOf(X, y, k), shrinkage);
-    for (let t = 0; t < d * d; t++) covariance.data[t] += priors[k] * C.data[t];
+    for (let t = 0; t < d * d; t++) {
+      covariance.data[t] += priors[k] * C.data[t];
+    }
   }
   const total = covarianceWith(X, shrinkage);
   const SB = new Matrix(d, d, total.data.map((v, t) =>
@@ -124,7 +126,9 @@ function rowsOf(X: Matrix, y: Int32Array, k: number): Matrix {
 function firstColumns(W: Matrix, m: number): Matrix {
   const out = new Matrix(W.rows, m);
   for (let i = 0; i < W.rows; i++) {
-    for (let j = 0; j < m; j++) out.data[i * m + j] = W.data[i * W.cols + j];
+    for (let j = 0; j < m; j++) {
+      out.data[i * m + j] = W.data[i * W.cols + j];
+    }
   }
   return out;
 }

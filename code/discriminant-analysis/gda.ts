@@ -33,6 +33,7 @@ export function classMoments(X: Matrix, y: Int32Array): ClassMoments {
 // #region scatter
 /** S_k = Σ_{i: y_i = k} (x_i − μ_k)(x_i − μ_k)ᵀ, one d x d per class. */
 export function classScatters(X: Matrix, y: Int32Array): Matrix[] {
+  checkClasses('classScatters', X, y);
   const { counts, means } = classMoments(X, y);
   const d = X.cols;
   const S = Array.from(counts, () => new Matrix(d, d));
@@ -57,7 +58,7 @@ export function pooledCovariance(
   X: Matrix, y: Int32Array, shift = 0,
 ): Matrix {
   const K = checkClasses('pooledCovariance', X, y);
-  checkShift('pooledCovariance', shift, X.rows);
+  checkShift('pooledCovariance', 'shift', shift, X.rows);
   const S = classScatters(X, y);
   const d = X.cols;
   const out = new Matrix(d, d);
@@ -72,18 +73,18 @@ export function pooledCovariance(
 export function classCovariances(
   X: Matrix, y: Int32Array, ddof = 0,
 ): Matrix[] {
+  checkShift('classCovariances', 'ddof', ddof, 2);
   checkClasses('classCovariances', X, y, ddof + 1);
-  checkShift('classCovariances', ddof, 2);
   const { counts } = classMoments(X, y);
   return classScatters(X, y).map((S, k) => new Matrix(S.rows, S.cols,
     S.data.map((v) => v / (counts[k] - ddof)))); // Eq. (da-class-cov)
 }
 // #endregion
 
-function checkShift(fn: string, shift: number, n: number): void {
-  if (!Number.isInteger(shift) || shift < 0 || shift >= n) {
-    throw new Error(`${fn}: expected an integer divisor shift in ` +
-      `0..${n - 1}, got ${shift}`);
+function checkShift(fn: string, name: string, v: number, n: number) {
+  if (!Number.isInteger(v) || v < 0 || v >= n) {
+    throw new Error(`${fn}: ${name} must be an integer in ` +
+      `0..${n - 1}, got ${v}`);
   }
 }
 

@@ -46,7 +46,9 @@ export function linearScores(s: LinearScores, X: Matrix): Matrix {
   for (let i = 0; i < X.rows; i++) {
     for (let k = 0; k < K; k++) {
       let z = b[k];
-      for (let j = 0; j < d; j++) z += W.data[k * d + j] * X.data[i * d + j];
+      for (let j = 0; j < d; j++) {
+        z += W.data[k * d + j] * X.data[i * d + j];
+      }
       out.data[i * K + k] = z;
     }
   }
@@ -57,7 +59,9 @@ export function linearScores(s: LinearScores, X: Matrix): Matrix {
 export function posteriorFromScores(S: Matrix): Matrix {
   checkMatrix('posteriorFromScores', 'S', S);
   const P = new Matrix(S.rows, S.cols);
-  for (let i = 0; i < S.rows; i++) P.data.set(softmax(S.row(i)), i * S.cols);
+  for (let i = 0; i < S.rows; i++) {
+    P.data.set(softmax(S.row(i)), i * S.cols);
+  }
   return P;
 }
 // #endregion

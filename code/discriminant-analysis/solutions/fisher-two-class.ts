@@ -1,6 +1,8 @@
 // Exercise: Fisher's two-class direction S_W⁻¹(μ₁ − μ₀), unit length.
 import { Matrix } from '../../linear-algebra/matrix.ts';
-import { choleskyFor, choleskySolve } from '../../decompositions/cholesky.ts';
+import {
+  choleskyFor, choleskySolve,
+} from '../../decompositions/cholesky.ts';
 import { classMoments, pooledCovariance } from '../gda.ts';
 import { checkClasses } from '../checks.ts';
 
