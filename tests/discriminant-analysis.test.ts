@@ -388,6 +388,15 @@ describe("Fisher's discriminant, Eqs. (da-fisher) to (da-whitened)", () => {
     expect(fisherRatio(pca2(X, y)(X), y)).toBeLessThan(0.9 * all);
   });
 
+  it('LDA refitted in the LDA plane predicts as LDA on all 13 features: equal accuracy in every fold', () => {
+    const full = cvAccuracy(X, y, (Xa, ya) => {
+      const f = fitLdaEigen(Xa, ya);
+      return (Q) => ldaDecision(f, Q);
+    }, 10, 1);
+    expect(Array.from(cvAccuracy(X, y, ldaAfter(lda2), 10, 1)))
+      .toEqual(Array.from(full));
+  });
+
   it('two classes: Fisher\'s direction is parallel to the implied logistic weights', () => {
     const two = y.reduce<number[]>((a, c, i) => (c < 2 ? [...a, i] : a), []);
     const [X2, y2] = takeRows(X, y, two);
@@ -431,7 +440,7 @@ describe('shrinkage and regularisation, Eqs. (da-shrunk), (da-lw), (da-qda-reg)'
     expect(ledoitWolfShrinkage(X4)).toBe(1);
   });
 
-  it('"auto" gives the same predictions on raw and on rescaled features; a fixed shrinkage does not', () => {
+  it('no shrinkage and "auto" give the same predictions on raw and on rescaled features; a fixed shrinkage does not', () => {
     const scale = f64(...Array.from({ length: 13 }, (_, j) => 10 ** (j % 4)));
     const Z = new Matrix(n, 13, X.data.map((v, t) => v * scale[t % 13]));
     const pred = (f: LdaFit, A: Matrix) => {
@@ -443,6 +452,7 @@ describe('shrinkage and regularisation, Eqs. (da-shrunk), (da-lw), (da-qda-reg)'
     };
     expect(pred(fitLdaEigen(Z, y, 'auto'), Z))
       .toEqual(pred(fitLdaEigen(X, y, 'auto'), X));
+    expect(pred(fitLdaEigen(Z, y), Z)).toEqual(pred(fitLdaEigen(X, y), X));
     expect(pred(fitLdaEigen(Z, y, 0.3), Z))
       .not.toEqual(pred(fitLdaEigen(X, y, 0.3), X));
   });

@@ -331,6 +331,26 @@ function demoData(X: Matrix, y: Int32Array) {
   };
 }
 
+/** How far solver "svd" and solver "eigen" differ on the same data. */
+function solverGap(X: Matrix, y: Int32Array) {
+  const a = ldaDecision(fitLdaSvd(X, y), X);
+  const b = ldaDecision(fitLdaEigen(X, y), X);
+  const Pa = posteriorFromScores(a);
+  const Pb = posteriorFromScores(b);
+  let gap = 0;
+  for (let t = 0; t < Pa.data.length; t++) {
+    gap = Math.max(gap, Math.abs(Pa.data[t] - Pb.data[t]));
+  }
+  let differ = 0;
+  for (let i = 0; i < X.rows; i++) {
+    const ra = a.row(i);
+    const rb = b.row(i);
+    if (ra.indexOf(Math.max(ra[0], ra[1], ra[2])) !==
+      rb.indexOf(Math.max(rb[0], rb[1], rb[2]))) differ++;
+  }
+  return { gap, differ };
+}
+
 export default cached('discriminant-analysis', () => {
   const s = projectionStudy();
   const { X, y } = s;
@@ -343,6 +363,7 @@ export default cached('discriminant-analysis', () => {
       full: s.full, ratios: s.ratios },
     folds: FOLDS,
     agree: agreement(X, y),
+    solvers: solverGap(X, y),
     logistic: logisticStudy(),
     singular: singularStudy(X, y),
     scaling: scalingStudy(X, y),
