@@ -101,21 +101,33 @@ function projectionFigure(s: ReturnType<typeof projectionStudy>): string {
       c, name: CULTIVARS[c], panel: panels[p],
     }));
   });
+  // direct labels: each cultivar's name beside its centroid, per panel
+  const names = panels.flatMap((panel) => [0, 1, 2].map((c) => {
+    const pts = rows.filter((r) => r.panel === panel && r.c === c);
+    const cx = pts.reduce((t, r) => t + r.x, 0) / pts.length;
+    const cy = pts.reduce((t, r) => t + r.y, 0) / pts.length;
+    return { x: cx, y: cy, text: CULTIVARS[c], panel };
+  }));
   return renderPlot({
-    width: 640, height: 330, style: STYLE,
-    marginLeft: 44, marginBottom: 44,
-    fx: { label: null, domain: panels, padding: 0.1 },
+    width: 640, height: 340, style: STYLE,
+    marginLeft: 48, marginBottom: 46, marginRight: 12, inset: 8,
+    fx: { label: null, domain: panels, padding: 0.12 },
     x: { label: 'first direction (standardised)', ticks: [-2, 0, 2],
-      labelAnchor: 'center', labelArrow: 'none' },
+      tickFormat: (v: number) => String(v), labelAnchor: 'center',
+      labelArrow: 'none' },
     y: { label: 'second direction', ticks: [-2, 0, 2],
-      labelAnchor: 'center', labelArrow: 'none' },
-    symbol: { domain: CULTIVARS, range: CLASS_STYLE.map((c) => c.symbol),
-      legend: true },
+      tickFormat: (v: number) => String(v), labelAnchor: 'center',
+      labelArrow: 'none' },
+    symbol: { domain: CULTIVARS, range: CLASS_STYLE.map((c) => c.symbol) },
     color: { domain: CULTIVARS, range: CLASS_STYLE.map((c) => c.color) },
     marks: [
       Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.3 }),
       Plot.dot(rows, { x: 'x', y: 'y', fx: 'panel', symbol: 'name',
         stroke: 'name', fill: 'name', fillOpacity: 0.45, r: 3 }),
+      Plot.text(names, { x: 'x', y: 'y', fx: 'panel', text: 'text',
+        fill: 'currentColor', fontWeight: 'bold', fontSize: 14,
+        stroke: 'var(--plot-background)', strokeWidth: 4,
+        paintOrder: 'stroke' }),
     ],
   });
 }
