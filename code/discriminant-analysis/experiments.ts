@@ -12,7 +12,7 @@ import {
   checkClasses, checkMatrix, checkPriors, checkQueries,
 } from './checks.ts';
 
-// #region projections
+// #region pca-projection
 /** Fits a projection on (X, y); returns the map it applies to rows. */
 export type Projector = (X: Matrix, y: Int32Array) => (Q: Matrix) => Matrix;
 
@@ -39,7 +39,9 @@ export function pca2(X: Matrix, y: Int32Array): (Q: Matrix) => Matrix {
     return Z;
   };
 }
+// #endregion
 
+// #region lda-projection
 /** LDA: the K − 1 = 2 discriminant directions of solver "eigen". */
 export function lda2(X: Matrix, y: Int32Array): (Q: Matrix) => Matrix {
   checkClasses('lda2', X, y, 2);
@@ -56,17 +58,7 @@ export type Fitter = (X: Matrix, y: Int32Array) => (Q: Matrix) => Matrix;
 export function cvAccuracy(
   X: Matrix, y: Int32Array, fit: Fitter, k = 10, seed = 1,
 ): Float64Array {
-  checkClasses('cvAccuracy', X, y, 2);
-  if (typeof fit !== 'function') {
-    throw new Error(`cvAccuracy: fit must be a function, got ${fit}`);
-  }
-  if (!Number.isInteger(k) || k < 2 || k > X.rows) {
-    throw new Error(`cvAccuracy: k must be an integer in 2..${X.rows}, ` +
-      `got ${k}`);
-  }
-  if (!Number.isInteger(seed)) {
-    throw new Error(`cvAccuracy: seed must be an integer, got ${seed}`);
-  }
+  checkCv(X, y, fit, k, seed);
   const folds = kFoldIndices(X.rows, k, createRng(seed));
   return Float64Array.from(folds, ({ train, test }) => {
     const [Xa, ya] = takeRows(X, y, train);
@@ -80,6 +72,9 @@ export function cvAccuracy(
   });
 }
 
+// #endregion
+
+// #region lda-after
 /** LDA refitted in the plane of a projection fitted on the same rows. */
 export function ldaAfter(project: Projector): Fitter {
   if (typeof project !== 'function') {
@@ -92,6 +87,22 @@ export function ldaAfter(project: Projector): Fitter {
   };
 }
 // #endregion
+
+function checkCv(
+  X: Matrix, y: Int32Array, fit: Fitter, k: number, seed: number,
+): void {
+  checkClasses('cvAccuracy', X, y, 2);
+  if (typeof fit !== 'function') {
+    throw new Error(`cvAccuracy: fit must be a function, got ${fit}`);
+  }
+  if (!Number.isInteger(k) || k < 2 || k > X.rows) {
+    throw new Error(`cvAccuracy: k must be an integer in 2..${X.rows}, ` +
+      `got ${k}`);
+  }
+  if (!Number.isInteger(seed)) {
+    throw new Error(`cvAccuracy: seed must be an integer, got ${seed}`);
+  }
+}
 
 /** The index of the largest entry (the first, on ties). */
 export function argmax(v: Float64Array): number {
@@ -137,20 +148,8 @@ export function fisherRatio(X: Matrix, y: Int32Array): number {
 export function gaussianClasses(
   n: number, means: Matrix, A: Matrix, priors: Float64Array, seed: number,
 ): { X: Matrix; y: Int32Array } {
-  checkMatrix('gaussianClasses', 'means', means);
-  checkMatrix('gaussianClasses', 'A', A);
+  checkGaussian(n, means, A, priors, seed);
   const { rows: K, cols: d } = means;
-  if (!Number.isInteger(n) || n < 1 || A.rows !== d || A.cols !== d ||
-    priors.length !== K) {
-    throw new Error(`gaussianClasses: need n >= 1, A ${d}x${d} and ` +
-      `${K} priors; got n = ${n}, A ${A.rows}x${A.cols}, ` +
-      `${priors.length} priors`);
-  }
-  checkPriors('gaussianClasses', priors, K);
-  if (!Number.isSafeInteger(seed) || seed < 0) {
-    throw new Error(`gaussianClasses: seed must be an integer >= 0, ` +
-      `got ${seed}`);
-  }
   const rng = createRng(seed);
   const X = new Matrix(n, d);
   const y = new Int32Array(n);
@@ -167,3 +166,22 @@ export function gaussianClasses(
   return { X, y };
 }
 // #endregion
+
+function checkGaussian(
+  n: number, means: Matrix, A: Matrix, priors: Float64Array, seed: number,
+): void {
+  checkMatrix('gaussianClasses', 'means', means);
+  checkMatrix('gaussianClasses', 'A', A);
+  const { rows: K, cols: d } = means;
+  if (!Number.isInteger(n) || n < 1 || A.rows !== d || A.cols !== d ||
+    priors.length !== K) {
+    throw new Error(`gaussianClasses: need n >= 1, A ${d}x${d} and ` +
+      `${K} priors; got n = ${n}, A ${A.rows}x${A.cols}, ` +
+      `${priors.length} priors`);
+  }
+  checkPriors('gaussianClasses', priors, K);
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new Error(`gaussianClasses: seed must be an integer >= 0, ` +
+      `got ${seed}`);
+  }
+}

@@ -20,7 +20,7 @@ function covarianceWith(X: Matrix, shrinkage: Shrinkage): Matrix {
   return shrinkage === null ? S : shrunkCovariance(S, shrinkage);
 }
 
-// #region fit-eigen
+// #region lda-fit-type
 export interface LdaFit extends LinearScores {
   priors: Float64Array; means: Matrix;
   covariance: Matrix; // Σ_k π_k Σ_k, Eq. (da-pooled) when unshrunk
@@ -29,7 +29,9 @@ export interface LdaFit extends LinearScores {
   gammas: Float64Array; // all d eigenvalues γ_j of S_B w = γ S_W w
   center: Float64Array; // subtracted before projecting
 }
+// #endregion
 
+// #region fit-eigen
 /** solver "eigen": S_W = Σ π_k Σ_k, S_B = Σ_total − S_W. */
 export function fitLdaEigen(
   X: Matrix, y: Int32Array, shrinkage: Shrinkage = null,
