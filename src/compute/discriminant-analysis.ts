@@ -325,7 +325,7 @@ function demoData(X: Matrix, y: Int32Array) {
   }
   const values = Array.from({ length: 21 }, (_, i) => i / 20);
   const cv = (fit: (v: number) => Fitter) => values.map((v) =>
-    meanSe(cvAccuracy(X2, y, fit(v), FOLDS, SEED)).mean);
+    meanSe(cvAccuracy(X2, y, fit(v), FOLDS, SEED)));
   const cvLda = cv((v) => (Xa, ya) => {
     const f = fitLdaEigen(Xa, ya, v);
     return (Q) => ldaDecision(f, Q);
@@ -339,7 +339,8 @@ function demoData(X: Matrix, y: Int32Array) {
     axes: ['alcohol (% vol)', 'flavanoids'] as [string, string],
     box: [10.8, 15.0, 0, 5.6] as [number, number, number, number],
     ticks: [[11, 12, 13, 14, 15], [0, 1, 2, 3, 4, 5]] as [number[], number[]],
-    values, cvLda, cvQda,
+    values, cvLda: cvLda.map((c) => c.mean), cvQda: cvQda.map((c) => c.mean),
+    seLda: cvLda.map((c) => c.se), seQda: cvQda.map((c) => c.se),
   };
 }
 

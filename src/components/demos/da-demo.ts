@@ -22,6 +22,8 @@ export interface DemoData {
   values: number[]; // slider values: α for LDA, λ for QDA
   cvLda: number[]; // 10-fold CV accuracy per value
   cvQda: number[];
+  seLda: number[]; // their standard errors over the folds
+  seQda: number[];
 }
 export type Model = 'lda' | 'qda';
 
@@ -153,15 +155,17 @@ export function demoSvg(
 /** The sentence under the plot. */
 export function demoReadout(data: DemoData, model: Model, i: number): string {
   const cv = model === 'lda' ? data.cvLda : data.cvQda;
+  const se = model === 'lda' ? data.seLda : data.seQda;
   const pct = (a: number) => `${(100 * a).toFixed(1)}%`;
   const what = model === 'lda'
     ? `LDA with shrinkage α = ${data.values[i].toFixed(2)}`
     : `QDA with reg_param λ = ${data.values[i].toFixed(2)}`;
   let best = 0;
   cv.forEach((a, j) => { if (a > cv[best]) best = j; });
-  return `${what}: 10-fold cross-validated accuracy ${pct(cv[i])}. ` +
-    `Best on this slider: ${pct(cv[best])} at ` +
-    `${data.values[best].toFixed(2)}.`;
+  return `${what}: 10-fold cross-validated accuracy ${pct(cv[i])} ` +
+    `(standard error ${pct(se[i])}). Best on this slider: ` +
+    `${pct(cv[best])} at ${data.values[best].toFixed(2)}; differences ` +
+    'smaller than about two standard errors are noise.';
 }
 
 if (typeof HTMLElement !== 'undefined') {
