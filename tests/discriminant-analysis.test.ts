@@ -17,7 +17,7 @@ import { fitLogisticNewton } from '../code/logistic-regression/fit.ts';
 import { logisticHessian } from '../code/logistic-regression/model.ts';
 import { sigmoid } from '../code/logistic-regression/sigmoid.ts';
 import {
-  classCovariances, classMoments, pooledCovariance,
+  classCovariances, classMoments, classScatters, pooledCovariance,
 } from '../code/discriminant-analysis/gda.ts';
 import {
   impliedLogistic, ldaScores, linearScores, posteriorFromScores,
@@ -196,30 +196,30 @@ describe('scikit-learn 1.2.1 QuadraticDiscriminantAnalysis on wine', () => {
   });
 });
 
-describe('the maximum-likelihood fit, Eqs. (da-prior) to (da-class-cov)', () => {
-  /** The joint log-likelihood of (X, y) under shared-covariance GDA. */
-  function logLik(pi: Float64Array, M: Matrix, S: Matrix): number {
-    const s = ldaScores(M, S, pi);
-    const d = X.cols;
-    let logDet = 0;
-    for (const v of symmetricEigen(S).values) logDet += Math.log(v);
-    const Sc = linearScores(s, X);
-    const w = symmetricEigen(S);
-    let L = 0;
-    for (let i = 0; i < n; i++) {
-      // log π_k + log N(x | μ_k, Σ) = δ_k(x) − ½ xᵀΣ⁻¹x − ½ log|2πΣ|
-      const xi = X.row(i);
-      let q = 0;
-      for (let j = 0; j < d; j++) {
-        let t = 0;
-        for (let a = 0; a < d; a++) t += w.vectors.get(a, j) * xi[a];
-        q += (t * t) / w.values[j];
-      }
-      L += Sc.get(i, y[i]) - q / 2 - (d * Math.log(2 * Math.PI) + logDet) / 2;
+/** The joint log-likelihood of (X, y) under shared-covariance GDA. */
+function logLik(pi: Float64Array, M: Matrix, S: Matrix): number {
+  const s = ldaScores(M, S, pi);
+  const d = X.cols;
+  let logDet = 0;
+  for (const v of symmetricEigen(S).values) logDet += Math.log(v);
+  const Sc = linearScores(s, X);
+  const w = symmetricEigen(S);
+  let L = 0;
+  for (let i = 0; i < n; i++) {
+    // log π_k + log N(x | μ_k, Σ) = δ_k(x) − ½ xᵀΣ⁻¹x − ½ log|2πΣ|
+    const xi = X.row(i);
+    let q = 0;
+    for (let j = 0; j < d; j++) {
+      let t = 0;
+      for (let a = 0; a < d; a++) t += w.vectors.get(a, j) * xi[a];
+      q += (t * t) / w.values[j];
     }
-    return L;
+    L += Sc.get(i, y[i]) - q / 2 - (d * Math.log(2 * Math.PI) + logDet) / 2;
   }
+  return L;
+}
 
+describe('the maximum-likelihood fit, Eqs. (da-prior) to (da-class-cov)', () => {
   it('perturbing any MLE parameter lowers the log-likelihood', () => {
     const { priors, means } = classMoments(X, y);
     const S = pooledCovariance(X, y);
@@ -434,7 +434,7 @@ describe('shrinkage and regularisation, Eqs. (da-shrunk), (da-lw), (da-qda-reg)'
 
   it('the Ledoit–Wolf intensity is 0 for one feature, and clipped at 1 when S is nearly a multiple of I', () => {
     expect(ledoitWolfShrinkage(new Matrix(4, 1, f64(1, 2, 3, 5)))).toBe(0);
-    // S = diag(0.5, 0.605): δ² is tiny, b̄² is not, so min(b̄², δ²) = δ²
+    // S = diag(0.5, 0.605): τ² is tiny, b̄² is not, so min(b̄², τ²) = τ²
     const X4 = new Matrix(4, 2, f64(1, 0, -1, 0, 0, 1.1, 0, -1.1));
     expect(ledoitWolfShrinkage(X4)).toBe(1);
   });
@@ -514,5 +514,127 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
   });
   it('checks', () => {
     rejectsBadInput(badInput.checks);
+  });
+});
+
+describe('review', () => {
+  it('moving any two priors, any mean entry, or a diagonal or off-diagonal covariance entry, either way, lowers the log-likelihood', () => {
+    const { priors, means } = classMoments(X, y);
+    const S = pooledCovariance(X, y);
+    const best = logLik(priors, means, S);
+    const eps = 1e-3;
+    for (const [a, b] of [[0, 1], [0, 2], [1, 2]]) {
+      for (const sgn of [1, -1]) {
+        const P = priors.slice();
+        P[a] += sgn * eps;
+        P[b] -= sgn * eps;
+        expect(logLik(P, means, S)).toBeLessThan(best);
+      }
+    }
+    for (let t = 0; t < means.data.length; t++) {
+      for (const sgn of [1, -1]) {
+        const M = new Matrix(3, 13, means.data.slice());
+        M.data[t] += sgn * eps * Math.max(1, Math.abs(M.data[t]));
+        expect(logLik(priors, M, S)).toBeLessThan(best);
+      }
+    }
+    for (const [a, b] of [[3, 3], [12, 12], [0, 6], [4, 12]]) {
+      for (const sgn of [1, -1]) {
+        const T = new Matrix(13, 13, S.data.slice());
+        const h = sgn * eps * Math.sqrt(S.get(a, a) * S.get(b, b));
+        T.data[a * 13 + b] += h;
+        if (a !== b) T.data[b * 13 + a] += h;
+        expect(logLik(priors, means, T)).toBeLessThan(best);
+      }
+    }
+  });
+
+  it('cvAccuracy fits each fold on its training rows only, and queries exactly the held-out rows', () => {
+    const key = (M: Matrix, i: number) => Array.from(M.row(i)).join(',');
+    const all = new Set(Array.from({ length: n }, (_, i) => key(X, i)));
+    expect(all.size).toBe(n); // the wines are distinct rows
+    const queried: string[] = [];
+    const acc = cvAccuracy(X, y, (Xa, ya) => {
+      const train = new Set(Array.from({ length: Xa.rows },
+        (_, i) => key(Xa, i)));
+      expect(train.size).toBe(Xa.rows);
+      const f = fitLdaEigen(Xa, ya);
+      return (Q) => {
+        for (let i = 0; i < Q.rows; i++) {
+          expect(train.has(key(Q, i))).toBe(false);
+          queried.push(key(Q, i));
+        }
+        expect(Xa.rows + Q.rows).toBe(n);
+        return ldaDecision(f, Q);
+      };
+    }, 5, 3);
+    expect(acc.length).toBe(5);
+    expect(new Set(queried).size).toBe(n); // every row held out once
+  });
+
+  it('LDA fitted to the 20 000 Gaussian samples lands within 4 (logistic) standard errors of the implied weights', () => {
+    const means = fromRows([[0, 0], [1, 0.5]]);
+    const A = fromRows([[1, 0], [0.5, 0.8]]);
+    const pi = f64(0.4, 0.6);
+    const Sigma = fromRows([[1, 0.5], [0.5, 0.89]]); // A Aᵀ
+    const truth = impliedLogistic(ldaScores(means, Sigma, pi));
+    const { X: G, y: yg } = gaussianClasses(20_000, means, A, pi, 7);
+    const m = classMoments(G, yg);
+    const lda = impliedLogistic(ldaScores(m.means, pooledCovariance(G, yg),
+      m.priors));
+    const fit = fitLogisticNewton(G, Float64Array.from(yg));
+    const { values, vectors } = symmetricEigen(logisticHessian(G, fit.theta));
+    const t = [truth.b, truth.w[0], truth.w[1]];
+    const e = [lda.b, lda.w[0], lda.w[1]];
+    for (let j = 0; j < 3; j++) {
+      let v = 0;
+      for (let k = 0; k < 3; k++) v += vectors.get(j, k) ** 2 / values[k];
+      expect(Math.abs(e[j] - t[j])).toBeLessThan(4 * Math.sqrt(v));
+    }
+  });
+
+  it('proline has the largest variance: about 500 times magnesium\'s, the next largest, and over 8 000 times every other feature\'s', () => {
+    const S = empiricalCovariance(X);
+    const v = Array.from({ length: 13 }, (_, j) => S.get(j, j));
+    const { features } = loadWine();
+    const p = features.indexOf('proline');
+    const g = features.indexOf('magnesium');
+    const order = v.map((_, j) => j).sort((a, b) => v[b] - v[a]);
+    expect([order[0], order[1]]).toEqual([p, g]);
+    expect(v[p] / v[g]).toBeGreaterThan(400);
+    expect(v[p] / v[g]).toBeLessThan(600);
+    for (const j of order.slice(2)) expect(v[p] / v[j]).toBeGreaterThan(8000);
+  });
+
+  it('on wine, QDA\'s densities do not underflow, but the smallest log-density is below −500 (close to the −745 of a double)', () => {
+    const m = fitQda(X, y, 0);
+    const S = qdaScores(m, X);
+    let min = Infinity;
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < K; k++) {
+        min = Math.min(min, S.get(i, k) - Math.log(m.priors[k]) -
+          6.5 * Math.log(2 * Math.PI));
+      }
+    }
+    expect(min).toBeLessThan(-500);
+    expect(Math.exp(min)).toBeGreaterThan(0);
+    expect(Math.exp(-746)).toBe(0); // where a double underflows
+  });
+
+  it('Friedman\'s scatter mixture ((1 − λ)S_k + λS)/((1 − λ)n_k + λn) is the exercise\'s (1 − a)Σ_k + aΣ with a = λn/((1 − λ)n_k + λn)', () => {
+    const Sk = classScatters(X, y);
+    const { counts } = classMoments(X, y);
+    const Sall = new Float64Array(169);
+    Sk.forEach((s) => s.data.forEach((v, t) => { Sall[t] += v; }));
+    for (const lam of [0.2, 0.7]) {
+      for (let k = 0; k < K; k++) {
+        const W = (1 - lam) * counts[k] + lam * n;
+        const friedman = Sk[k].data.map((v, t) =>
+          ((1 - lam) * v + lam * Sall[t]) / W);
+        const a = (lam * n) / W;
+        const ours = rdaCovariances(X, y, a)[k];
+        expect(rel(ours.data, Array.from(friedman))).toBeLessThan(1e-13);
+      }
+    }
   });
 });

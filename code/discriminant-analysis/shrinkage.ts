@@ -29,28 +29,28 @@ export function shrunkCovariance(S: Matrix, alpha: number): Matrix {
   checkSquare('shrunkCovariance', 'S', S, S.rows);
   checkIn('shrunkCovariance', 'alpha', alpha, 0, 1);
   const d = S.rows;
-  let mu = 0;
-  for (let j = 0; j < d; j++) mu += S.data[j * d + j] / d;
+  let sBar = 0; // s̄ = tr S / d
+  for (let j = 0; j < d; j++) sBar += S.data[j * d + j] / d;
   const out = new Matrix(d, d, S.data.map((v) => (1 - alpha) * v));
-  for (let j = 0; j < d; j++) out.data[j * d + j] += alpha * mu;
+  for (let j = 0; j < d; j++) out.data[j * d + j] += alpha * sBar;
   return out;
 }
 // #endregion
 
 // #region ledoit-wolf
-/** Ledoit–Wolf intensity α̂ = min(b̄², δ²)/δ², Eq. (da-lw). */
+/** Ledoit–Wolf intensity α̂ = min(b̄², τ²)/τ², Eq. (da-lw). */
 export function ledoitWolfShrinkage(X: Matrix): number {
   checkMatrix('ledoitWolfShrinkage', 'X', X);
   const S = empiricalCovariance(X);
   const { rows: n, cols: d } = X;
   if (d === 1) return 0; // one feature: nothing to shrink
   const m = columnMeans(X);
-  let mu = 0;
-  for (let j = 0; j < d; j++) mu += S.data[j * d + j] / d;
-  let delta2 = 0; // ‖S − μI‖²_F / d
+  let sBar = 0; // s̄ = tr S / d
+  for (let j = 0; j < d; j++) sBar += S.data[j * d + j] / d;
+  let tau2 = 0; // ‖S − s̄I‖²_F / d
   for (let a = 0; a < d; a++) {
     for (let b = 0; b < d; b++) {
-      delta2 += (S.data[a * d + b] - (a === b ? mu : 0)) ** 2 / d;
+      tau2 += (S.data[a * d + b] - (a === b ? sBar : 0)) ** 2 / d;
     }
   }
   let b2 = 0; // Σ_i ‖z_i z_iᵀ − S‖²_F / (d n²)
@@ -63,7 +63,7 @@ export function ledoitWolfShrinkage(X: Matrix): number {
       }
     }
   }
-  return delta2 === 0 ? 0 : Math.min(b2, delta2) / delta2;
+  return tau2 === 0 ? 0 : Math.min(b2, tau2) / tau2;
 }
 // #endregion
 

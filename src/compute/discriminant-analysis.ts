@@ -19,7 +19,7 @@ import {
 } from '../../code/discriminant-analysis/lda.ts';
 import { fitQda, qdaScores } from '../../code/discriminant-analysis/qda.ts';
 import {
-  ledoitWolfCovariance,
+  empiricalCovariance, ledoitWolfCovariance,
 } from '../../code/discriminant-analysis/shrinkage.ts';
 import {
   fitLdaEigen, fitLdaSvd, ldaDecision, ldaTransform, type LdaFit,
@@ -40,7 +40,8 @@ const sk = skRaw as unknown as {
 };
 
 const CULTIVARS = ['cultivar 1', 'cultivar 2', 'cultivar 3'];
-const STYLE = { background: 'transparent', fontSize: '15px' };
+// 520 wide with 16 px text: at 358 px (a 390 px phone) the text is 11 px
+const STYLE = { background: 'transparent', fontSize: '16px' };
 const CLASS_STYLE = [
   { color: PALETTE[0], symbol: 'circle' },
   { color: PALETTE[1], symbol: 'square' },
@@ -109,8 +110,8 @@ function projectionFigure(s: ReturnType<typeof projectionStudy>): string {
     return { x: cx, y: cy, text: CULTIVARS[c], panel };
   }));
   return renderPlot({
-    width: 640, height: 340, style: STYLE,
-    marginLeft: 48, marginBottom: 46, marginRight: 12, inset: 8,
+    width: 520, height: 320, style: STYLE,
+    marginLeft: 50, marginBottom: 46, marginRight: 10, inset: 14,
     fx: { label: null, domain: panels, padding: 0.12 },
     x: { label: 'first direction (standardised)', ticks: [-2, 0, 2],
       tickFormat: (v: number) => String(v), labelAnchor: 'center',
@@ -125,7 +126,7 @@ function projectionFigure(s: ReturnType<typeof projectionStudy>): string {
       Plot.dot(rows, { x: 'x', y: 'y', fx: 'panel', symbol: 'name',
         stroke: 'name', fill: 'name', fillOpacity: 0.45, r: 3 }),
       Plot.text(names, { x: 'x', y: 'y', fx: 'panel', text: 'text',
-        fill: 'currentColor', fontWeight: 'bold', fontSize: 14,
+        fill: 'currentColor', fontWeight: 'bold', fontSize: 16,
         stroke: 'var(--plot-background)', strokeWidth: 4,
         paintOrder: 'stroke' }),
     ],
@@ -135,14 +136,24 @@ function projectionFigure(s: ReturnType<typeof projectionStudy>): string {
 // ---------------------------------------------------------------------
 // Agreement with scikit-learn (the same comparisons as the tests)
 
-function maxRel(a: ArrayLike<number>, b: number[], abs = false): number {
+function maxRel(a: ArrayLike<number>, b: number[]): number {
   let m = 0; let s = 0;
   for (let i = 0; i < b.length; i++) {
-    const x = abs ? Math.abs(a[i]) : a[i];
-    const z = abs ? Math.abs(b[i]) : b[i];
-    m = Math.max(m, Math.abs(x - z)); s = Math.max(s, Math.abs(b[i]));
+    m = Math.max(m, Math.abs(a[i] - b[i])); s = Math.max(s, Math.abs(b[i]));
   }
   return m / s;
+}
+
+/** maxRel after aligning the sign of each column of the cols-column
+ *  matrix a with b's, as the tests do (an eigenvector's sign is free). */
+function maxRelUpToSign(a: ArrayLike<number>, b: number[], cols: number) {
+  const c = Float64Array.from(a);
+  for (let j = 0; j < cols; j++) {
+    let dot = 0;
+    for (let t = j; t < b.length; t += cols) dot += c[t] * b[t];
+    if (dot < 0) for (let t = j; t < b.length; t += cols) c[t] = -c[t];
+  }
+  return maxRel(c, b);
 }
 
 function agreement(X: Matrix, y: Int32Array) {
@@ -151,15 +162,18 @@ function agreement(X: Matrix, y: Int32Array) {
     const f: LdaFit = r.solver === 'svd' ? fitLdaSvd(X, y)
       : fitLdaEigen(X, y, shrink);
     const S = ldaDecision(f, X);
+    const m = f.scalings.cols;
     const errs = [
+      maxRel(f.priors, r.priors as number[]),
+      maxRel(f.means.data, r.means as number[]),
       maxRel(f.covariance.data, r.covariance as number[]),
       maxRel(f.W.data, r.coef as number[]),
       maxRel(f.b, r.intercept as number[]),
-      maxRel(f.scalings.data, r.scalings as number[], true),
+      maxRelUpToSign(f.scalings.data, r.scalings as number[], m),
       maxRel(f.ratios, r.explained_variance_ratio as number[]),
       maxRel(S.data, r.decision_function as number[]),
       maxRel(posteriorFromScores(S).data, r.predict_proba as number[]),
-      maxRel(ldaTransform(f, X).data, r.transform as number[], true),
+      maxRelUpToSign(ldaTransform(f, X).data, r.transform as number[], m),
     ];
     return { solver: String(r.solver),
       shrinkage: shrink === null ? 'none' : String(shrink),
@@ -170,6 +184,7 @@ function agreement(X: Matrix, y: Int32Array) {
     const S = qdaScores(m, X);
     const cov = m.covariances.flatMap((c) => Array.from(c.data));
     const errs = [
+      maxRel(m.means.data, r.means as number[]),
       maxRel(cov, (r.covariance as number[][]).flat()),
       maxRel(S.data, r.decision_function as number[]),
       maxRel(posteriorFromScores(S).data, r.predict_proba as number[]),
@@ -212,6 +227,8 @@ function logisticStudy() {
     truth: [truth.b, ...truth.w], lda: [lda.b, ...lda.w],
     logistic: [fit.b, ...fit.w], se,
     z: [fit.b - truth.b, fit.w[0] - truth.w[0], fit.w[1] - truth.w[1]]
+      .map((v, j) => v / se[j]),
+    zLda: [lda.b - truth.b, lda.w[0] - truth.w[0], lda.w[1] - truth.w[1]]
       .map((v, j) => v / se[j]),
   };
 }
@@ -280,7 +297,9 @@ function accuracyOn(f: LdaFit, X: Matrix, y: Int32Array): number {
   return right / y.length;
 }
 
-function standardised(X: Matrix): Matrix {
+/** The map that standardises rows with the mean and standard deviation
+ *  of the rows of X (fitted on a training fold, applied to any rows). */
+function standardiser(X: Matrix): (Q: Matrix) => Matrix {
   const d = X.cols;
   const m = new Float64Array(d);
   const v = new Float64Array(d);
@@ -290,7 +309,7 @@ function standardised(X: Matrix): Matrix {
   for (let i = 0; i < X.rows; i++) {
     for (let j = 0; j < d; j++) v[j] += (X.data[i * d + j] - m[j]) ** 2 / X.rows;
   }
-  return new Matrix(X.rows, d, X.data.map((x, t) =>
+  return (Q) => new Matrix(Q.rows, d, Q.data.map((x, t) =>
     (x - m[t % d]) / Math.sqrt(v[t % d])));
 }
 
@@ -299,17 +318,55 @@ function scalingStudy(X: Matrix, y: Int32Array) {
     const f = fitLdaEigen(Xa, ya, s);
     return (Q) => ldaDecision(f, Q);
   };
-  const Z = standardised(X);
+  // standardised with the training fold's own means and deviations
+  const scaledWith = (s: number | 'auto' | null): Fitter => (Xa, ya) => {
+    const z = standardiser(Xa);
+    const f = fitLdaEigen(z(Xa), ya, s);
+    return (Q) => ldaDecision(f, z(Q));
+  };
   const row = (s: number | 'auto' | null) => ({
     raw: meanSe(cvAccuracy(X, y, ldaWith(s), FOLDS, SEED)),
-    scaled: meanSe(cvAccuracy(Z, y, ldaWith(s), FOLDS, SEED)),
+    scaled: meanSe(cvAccuracy(X, y, scaledWith(s), FOLDS, SEED)),
   });
   const lw = [0, 1, 2].map((k) => {
     const idx: number[] = [];
     y.forEach((c, i) => { if (c === k) idx.push(i); });
     return ledoitWolfCovariance(takeRows(X, y, idx)[0]).alpha;
   });
-  return { none: row(null), fixed: row(sk.shrink), auto: row('auto'), lw };
+  // proline's variance against the others' (MLE variances of raw X)
+  const S = empiricalCovariance(X);
+  const d = X.cols;
+  const vars = Array.from({ length: d }, (_, j) => S.data[j * d + j]);
+  const names = loadWine().features;
+  const PROLINE = names.indexOf('proline');
+  const MAGNESIUM = names.indexOf('magnesium');
+  let rest = Infinity; // smallest ratio to a feature other than magnesium
+  vars.forEach((v, j) => {
+    if (j !== PROLINE && j !== MAGNESIUM) rest = Math.min(rest, vars[PROLINE] / v);
+  });
+  let next = 0; // the largest variance after proline's must be magnesium's
+  vars.forEach((v, j) => { if (j !== PROLINE && v > vars[next]) next = j; });
+  if (next !== MAGNESIUM) throw new Error('scalingStudy: magnesium is not next');
+  return { none: row(null), fixed: row(sk.shrink), auto: row('auto'), lw,
+    prolineRatio: Math.round(vars[PROLINE] / vars[MAGNESIUM]),
+    prolineRatioRest: Math.floor(rest / 1000) * 1000,
+  };
+}
+
+/** QDA's smallest log-density log N(x_i | μ_k, Σ_k) on wine, over every
+ *  training point and every class (the posterior's underflow risk). */
+function minLogDensity(X: Matrix, y: Int32Array): number {
+  const m = fitQda(X, y, 0);
+  const S = qdaScores(m, X); // log π_k + log N + (d/2) log 2π
+  let min = Infinity;
+  for (let i = 0; i < X.rows; i++) {
+    for (let k = 0; k < S.cols; k++) {
+      const logN = S.data[i * S.cols + k] - Math.log(m.priors[k]) -
+        (X.cols / 2) * Math.log(2 * Math.PI);
+      min = Math.min(min, logN);
+    }
+  }
+  return min;
 }
 
 // ---------------------------------------------------------------------
@@ -370,6 +427,8 @@ export default cached('discriminant-analysis', () => {
   const counts = Array.from(classMoments(X, y).counts);
   return {
     n: X.rows, d: X.cols, counts,
+    countMin: Math.min(...counts), countMax: Math.max(...counts),
+    minLogDensity: minLogDensity(X, y),
     projectionFigure: projectionFigure(s),
     proj: { fisherPca: s.fisherPca, fisherLda: s.fisherLda,
       fisherAll: s.fisherAll, pca: s.pca, lda: s.lda, diff: s.diff,
