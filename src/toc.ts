@@ -36,7 +36,7 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'instance-based',
     title: 'Part III — Instance-based and generative classifiers',
-    chapters: ['k-nearest-neighbors'],
+    chapters: ['k-nearest-neighbors', 'naive-bayes'],
   },
   {
     dir: 'trees-and-ensembles',

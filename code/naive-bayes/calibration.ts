@@ -7,7 +7,7 @@ import {
 } from '../classification-metrics/calibration.ts';
 import { expectedCalibrationError } from
   '../classification-metrics/solutions/ece.ts';
-import { calledAs } from '../introduction/checks.ts';
+import { calledAs, requireInteger } from '../introduction/checks.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import { checkLabels } from './checks.ts';
 import { argmaxRows, logPosterior } from './posterior.ts';
@@ -27,7 +27,8 @@ export interface TopLabel {
 export function topLabel(jll: Matrix, y: ArrayLike<number>,
   nBins = 10): TopLabel {
   const L = calledAs('topLabel', () => logPosterior(jll));
-  if (checkLabels('topLabel', y, jll.rows) > jll.cols) {
+  requireInteger('topLabel', 'nBins', nBins, 1);
+  if (checkLabels('topLabel', y, jll.rows, 'jll') > jll.cols) {
     throw new Error(`topLabel: y has labels beyond the ${jll.cols} ` +
       'classes of jll');
   }

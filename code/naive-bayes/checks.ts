@@ -75,11 +75,11 @@ export function checkCounts(fn: string, X: Csr, name = 'X'): void {
  * and every class 0..K−1 occurs; returns K = max(y) + 1.
  */
 export function checkLabels(fn: string, y: ArrayLike<number>,
-  n: number): number {
+  n: number, rowsOf = 'X'): number {
   requireFiniteArray(fn, 'y', y);
   if (y.length !== n) {
-    throw new Error(`${fn}: expected ${n} labels y (one per row of X), ` +
-      `got ${y.length}`);
+    throw new Error(`${fn}: expected ${n} labels y (one per row of ` +
+      `${rowsOf}), got ${y.length}`);
   }
   let K = 0;
   for (let i = 0; i < y.length; i++) {

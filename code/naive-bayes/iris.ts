@@ -6,6 +6,12 @@ import { Matrix } from '../linear-algebra/matrix.ts';
 import { pairedDifference } from '../k-nearest-neighbors/real-data.ts';
 import { fitGaussianNB, gaussianJll, type GaussianOptions } from
   './gaussian.ts';
+import {
+  calledAs,
+  requireFiniteArray,
+  requireIndex,
+} from '../introduction/checks.ts';
+import { checkLabels, checkMatrix } from './checks.ts';
 import { argmaxRows } from './posterior.ts';
 
 // #region loo
@@ -13,6 +19,7 @@ import { argmaxRows } from './posterior.ts';
  *  to the other n − 1 flowers (leave-one-out). */
 export function looJll(X: Matrix, y: ArrayLike<number>,
   o: GaussianOptions = {}): Matrix {
+  calledAs('looJll', () => fitGaussianNB(X, y, o)); // checks all three
   const { rows: n, cols: d } = X;
   let out: Matrix | undefined;
   for (let i = 0; i < n; i++) {
@@ -31,13 +38,16 @@ export function looJll(X: Matrix, y: ArrayLike<number>,
 /** 1 where flower i is misclassified by leave-one-out, else 0. */
 export function looErrors(X: Matrix, y: ArrayLike<number>,
   o: GaussianOptions = {}): Float64Array {
-  const yHat = argmaxRows(looJll(X, y, o));
+  const yHat = argmaxRows(calledAs('looErrors', () => looJll(X, y, o)));
   return Float64Array.from(yHat, (c, i) => +(c !== y[i]));
 }
 // #endregion
 
 /** The columns `cols` of X. */
 export function columns(X: Matrix, cols: readonly number[]): Matrix {
+  checkMatrix('columns', X);
+  requireFiniteArray('columns', 'cols', cols);
+  for (const j of cols) requireIndex('columns', 'cols', j, X.cols);
   const out = new Matrix(X.rows, cols.length);
   for (let i = 0; i < X.rows; i++) {
     cols.forEach((j, k) => {
@@ -50,6 +60,12 @@ export function columns(X: Matrix, cols: readonly number[]): Matrix {
 /** Pearson correlation of columns a and b over the rows of class c. */
 export function classCorrelation(X: Matrix, y: ArrayLike<number>,
   c: number, a: number, b: number): number {
+  const fn = 'classCorrelation'; // Pearson, over the rows of class c
+  checkMatrix(fn, X);
+  const K = checkLabels(fn, y, X.rows);
+  requireIndex(fn, 'c', c, K);
+  requireIndex(fn, 'a', a, X.cols);
+  requireIndex(fn, 'b', b, X.cols);
   const rows = Array.from({ length: X.rows }, (_, i) => i)
     .filter((i) => y[i] === c);
   const mean = (j: number) =>

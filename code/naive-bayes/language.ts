@@ -1,10 +1,11 @@
 // Telling the language of a word: multinomial and Bernoulli naive Bayes
 // on character n-gram counts of the data/words sample. Node only: it
 // loads the data files.
-import { Matrix } from '../linear-algebra/matrix.ts';
+import { calledAs } from '../introduction/checks.ts';
 import { pairedDifference } from '../k-nearest-neighbors/real-data.ts';
 import { bernoulliJll, fitBernoulliNB } from './bernoulli.ts';
 import { topLabel } from './calibration.ts';
+import { checkLabels } from './checks.ts';
 import {
   fitMultinomialNB,
   multinomialJll,
@@ -23,7 +24,8 @@ export function languageData(nMin = 1, nMax = 3) {
   const { train, test } = splitWords(words, y);
   const wordsTrain = train.map((i) => words[i]);
   const wordsTest = test.map((i) => words[i]);
-  const vocab = buildVocabulary(wordsTrain, nMin, nMax);
+  const vocab = calledAs('languageData', () =>
+    buildVocabulary(wordsTrain, nMin, nMax));
   return { names, vocab, wordsTrain, wordsTest,
     yTrain: Int32Array.from(train, (i) => y[i]),
     yTest: Int32Array.from(test, (i) => y[i]),
@@ -87,7 +89,7 @@ function perClassRecall(yHat: Int32Array, y: Int32Array, K: number) {
 /** With α = 0: how many words have some class, and every class, at
  *  J = −∞ (an n-gram never seen in that class's training words). */
 export function ruledOut(model: MultinomialNB, X: Csr) {
-  const J = multinomialJll(model, X);
+  const J = calledAs('ruledOut', () => multinomialJll(model, X));
   let some = 0;
   let all = 0;
   for (let i = 0; i < J.rows; i++) {
@@ -109,6 +111,10 @@ export function ruledOut(model: MultinomialNB, X: Csr) {
  *  there (finite). */
 export function underflowLength(model: MultinomialNB, X: Csr,
   y: Int32Array) {
+  calledAs('underflowLength', () => {
+    multinomialJll(model, X);
+    checkLabels('underflowLength', y, X.rows);
+  });
   const { K, d } = model;
   const product = Float64Array.from(model.classLogPrior, Math.exp);
   const J = Float64Array.from(model.classLogPrior);
@@ -130,9 +136,3 @@ export function underflowLength(model: MultinomialNB, X: Csr,
   throw new Error('underflowLength: the product never underflowed');
 }
 // #endregion
-
-/** The test words' J of the main model, for the tests. */
-export function mainJll(): Matrix {
-  const D = languageData(1, 3);
-  return multinomialJll(fitMultinomialNB(D.XTrain, D.yTrain), D.XTest);
-}

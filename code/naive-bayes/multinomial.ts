@@ -1,12 +1,17 @@
 // Multinomial naive Bayes: per class, one categorical distribution over
 // the features (n-grams, words) from which every occurrence is drawn.
-import { requireFinite } from '../introduction/checks.ts';
+import {
+  requireFinite,
+  requireInteger,
+} from '../introduction/checks.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import {
   checkColumns,
   checkCounts,
   checkCsr,
   checkLabels,
+  checkPrior,
+  MAX_CLASSES,
 } from './checks.ts';
 import { classLogPrior, type PriorOptions } from './posterior.ts';
 import type { Csr } from './sparse.ts';
@@ -32,6 +37,11 @@ export interface SmoothingOptions extends PriorOptions {
 /** n_c and N_cj = Σ_{i: y_i = c} x_ij, summed over the non-zeros. */
 export function classFeatureCounts(X: Csr, y: ArrayLike<number>,
   K: number) {
+  checkCsr('classFeatureCounts', X);
+  requireInteger('classFeatureCounts', 'K', K, 2, MAX_CLASSES);
+  if (checkLabels('classFeatureCounts', y, X.rows) > K) {
+    throw new Error(`classFeatureCounts: y has labels >= K = ${K}`);
+  }
   const classCount = new Float64Array(K);
   const featureCount = new Matrix(K, X.cols);
   for (let i = 0; i < X.rows; i++) {
@@ -99,6 +109,7 @@ export function checkTextFit(fn: string, X: Csr, y: ArrayLike<number>,
   if (o === null || typeof o !== 'object') {
     throw new Error(`${fn}: options must be an object, got ${o}`);
   }
+  if (o.classPrior !== undefined) checkPrior(fn, o.classPrior, K);
   const alpha = o.alpha ?? 1;
   requireFinite(fn, 'alpha', alpha);
   const min = fn === 'fitBernoulliNB' ? 'gt' : 'ge'; // see the text

@@ -71,7 +71,11 @@ function checkNgramArgs(fn: string, word: unknown, nMin: number,
 
 function checkRange(fn: string, nMin: number, nMax: number) {
   requireInteger(fn, 'nMin', nMin, 1, 20);
-  requireInteger(fn, 'nMax', nMax, nMin, 20);
+  requireInteger(fn, 'nMax', nMax, 1, 20);
+  if (nMax < nMin) {
+    throw new Error(`${fn}: expected nMin <= nMax, got nMin = ${nMin} ` +
+      `and nMax = ${nMax}`);
+  }
 }
 
 function checkVocabulary(fn: string, v: Vocabulary) {

@@ -21,6 +21,9 @@ export const LANGUAGES = [
 
 /** Every word with its language's label, in file order. */
 export function loadWords(dir = dataPath('data/words')) {
+  if (typeof dir !== 'string' || dir === '') {
+    throw new Error(`loadWords: dir must be a folder's path, got ${dir}`);
+  }
   const words: string[] = [];
   const labels: number[] = [];
   LANGUAGES.forEach((lang, c) => {
@@ -41,6 +44,9 @@ export function loadWords(dir = dataPath('data/words')) {
  *  quarter, drawn at random by the file's own random order. */
 export function splitWords(words: readonly string[],
   y: ArrayLike<number>) {
+  if (!Array.isArray(words)) {
+    throw new Error(`splitWords: words must be a list, got ${words}`);
+  }
   requirePaired('splitWords', { y, words: words.map(() => 0) });
   const train: number[] = [];
   const test: number[] = [];

@@ -17,7 +17,8 @@ What is recorded, and why:
   var_smoothing 1e-9 (the default), 1e-2 and 1, and with fixed priors:
   class counts and priors, theta_, var_, epsilon_, and for every flower
   predict_log_proba and (for the default and for 1) the joint
-  log-likelihood (_joint_log_likelihood, the J of the chapter).
+  log-likelihood (predict_joint_log_proba, the J of the chapter; like
+  predict, it binarizes a BernoulliNB's input first).
 - words: the train/test split of the chapter (word i of each language
   is a test word when i % 4 == 3), the vocabulary of n-grams n = 1..3
   (its size and the SHA-256 of its terms joined by newlines), the
@@ -69,7 +70,7 @@ def gaussian(X, y, jll=True, **kw):
         "log_proba": as_list(m.predict_log_proba(X)),
     }
     if jll:
-        out["jll"] = as_list(m._joint_log_likelihood(X))
+        out["jll"] = as_list(m.predict_joint_log_proba(X))
     return out
 
 
@@ -93,10 +94,10 @@ def text_model(model, X, Xt, cols, rows):
         "class_log_prior": as_list(model.class_log_prior_),
         "feature_count": as_list(model.feature_count_[:, cols]),
         "feature_log_prob": as_list(flp[:, cols]),
-        "jll": as_list(model._joint_log_likelihood(Xt[rows])),
+        "jll": as_list(model.predict_joint_log_proba(Xt[rows])),
         "log_proba": as_list(model.predict_log_proba(Xt[rows])),
         "feature_log_prob_sum": as_list(flp.sum(axis=1)),
-        "jll_sum": as_list(model._joint_log_likelihood(Xt).sum(axis=0)),
+        "jll_sum": as_list(model.predict_joint_log_proba(Xt).sum(axis=0)),
         "log_proba_sum": as_list(model.predict_log_proba(Xt).sum(axis=0)),
         "accuracy": float((model.predict(Xt) == model._y_test).mean()),
     }
@@ -167,7 +168,7 @@ def small():
             "class_log_prior": as_list(m.class_log_prior_),
             "feature_count": as_list(m.feature_count_),
             "feature_log_prob": as_list(m.feature_log_prob_),
-            "jll": as_list(m._joint_log_likelihood(Q)),
+            "jll": as_list(m.predict_joint_log_proba(Q)),
             "log_proba": as_list(m.predict_log_proba(Q)),
         })
     for kw in [dict(alpha=1.0), dict(alpha=0.5, binarize=1.0),
@@ -178,7 +179,7 @@ def small():
             "class_log_prior": as_list(m.class_log_prior_),
             "feature_count": as_list(m.feature_count_),
             "feature_log_prob": as_list(m.feature_log_prob_),
-            "jll": as_list(m._joint_log_likelihood(Q)),
+            "jll": as_list(m.predict_joint_log_proba(Q)),
             "log_proba": as_list(m.predict_log_proba(Q)),
         })
     # Gaussian: feature 2 is constant within class 1; smoothing lifts it

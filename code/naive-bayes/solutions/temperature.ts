@@ -94,7 +94,7 @@ function checkTemperature(fn: string, s: number, jll: Matrix,
       throw new Error(`${fn}: jll must be finite (smooth with alpha > 0)`);
     }
   }
-  if (checkLabels(fn, y, jll.rows) > jll.cols) {
+  if (checkLabels(fn, y, jll.rows, 'jll') > jll.cols) {
     throw new Error(`${fn}: y has labels beyond the ${jll.cols} classes`);
   }
 }
