@@ -277,8 +277,9 @@ describe('Gaussian naive Bayes', () => {
     expect(units.epsilonUm / units.epsilonCm).toBeGreaterThan(1e7);
     expect(units.diff.mean).toBeGreaterThan(4 * units.diff.se);
     expect(units.um - units.cm).toBeCloseTo(units.diff.mean, 12);
-    // small var_smoothing changes nothing; 1 hurts
-    expect(sweep[0].error).toBe(sweep[1].error);
+    // var_smoothing up to 1e-3 changes nothing; 1 hurts
+    for (const k of [1, 2, 3]) expect(sweep[k].error).toBe(sweep[0].error);
+    expect(sweep[3].varSmoothing).toBe(1e-3);
     expect(sweep[sweep.length - 1].error).toBeGreaterThan(sweep[0].error);
   });
 });
@@ -615,8 +616,12 @@ describe('the language task and calibration', () => {
     expect(tri.meanConfidence - tri.accuracy).toBeGreaterThan(
       4 * se(tri.accuracy));
     expect(Math.abs(uni.meanConfidence - uni.accuracy)).toBeLessThan(
-      4 * se(uni.accuracy));
+      2 * se(uni.accuracy));
     expect(tri.ece).toBeGreaterThan(uni.ece);
+    // better accuracy, worse log-loss than with 2-grams at most
+    const bi = lang().byRange[1];
+    expect(tri.accuracy).toBeGreaterThan(bi.accuracy);
+    expect(tri.logLoss).toBeGreaterThan(bi.logLoss);
   });
 
   it('the words the model is surest of (confidence > 0.99) are right ' +
@@ -629,6 +634,39 @@ describe('the language task and calibration', () => {
     });
     expect(k).toBeGreaterThan(0.5 * 1250);
     expect(right / k + 4 * Math.sqrt(0.99 * 0.01 / k)).toBeLessThan(0.99);
+  });
+
+  it('α: accuracy flat from 0.01 to 1 (within 2 standard errors), ' +
+    'lower by over 4 at 10; the log-loss is best at α = 1', () => {
+    const a = lang().alphas;
+    const upTo1 = a.filter((r) => r.alpha <= 1).map((r) => r.accuracy);
+    const se = Math.sqrt(0.87 * 0.13 / 1250);
+    expect(Math.max(...upTo1) - Math.min(...upTo1)).toBeLessThan(2 * se);
+    expect(a[6].alpha).toBe(10);
+    expect(a[4].accuracy - a[6].accuracy).toBeGreaterThan(4 * se);
+    const best = a.reduce((b, r) => (r.logLoss < b.logLoss ? r : b));
+    expect(best.alpha).toBe(1);
+  });
+
+  it('English is the hardest language; "probability" is recognized in ' +
+    'all five, "papillon" and "farfalla" are not; none is in the ' +
+    'sample', () => {
+    const s = lang();
+    expect(Math.min(...s.recall)).toBe(s.recall[0]);
+    const D = words13();
+    const m = fitMultinomialNB(D.XTrain, D.yTrain);
+    const best = (w: string) => {
+      const e = explainWord(m, D.vocab, w);
+      return e.logPost.indexOf(Math.max(...e.logPost));
+    };
+    const prob = ['probability', 'probabilité', 'wahrscheinlichkeit',
+      'probabilidad', 'probabilità'];
+    const fly = ['butterfly', 'papillon', 'schmetterling', 'mariposa',
+      'farfalla'];
+    expect(prob.map(best)).toEqual([0, 1, 2, 3, 4]);
+    expect(fly.map(best)).toEqual([0, 3, 2, 3, 3]);
+    const all = [...D.wordsTrain, ...D.wordsTest];
+    expect([...prob, ...fly].some((w) => all.includes(w))).toBe(false);
   });
 
   it('topLabel is calibrationCurve of (correct, confidence), its ECE ' +
@@ -707,6 +745,9 @@ describe('exercises', () => {
     expect(t.after.accuracy).toBe(t.before.accuracy);
     expect(t.after.logLoss).toBeLessThan(t.before.logLoss);
     expect(t.after.ece).toBeLessThan(t.before.ece / 2);
+    // the temperature is close to 3, the number of n-gram lengths
+    expect(1 / t.s).toBeGreaterThan(2.5);
+    expect(1 / t.s).toBeLessThan(3.5);
   });
 
   it('copies of the petal features: LOO error no higher, confidence ' +
@@ -717,6 +758,9 @@ describe('exercises', () => {
       expect(rows[k].confidence).toBeGreaterThan(rows[k - 1].confidence);
       expect(rows[k].logLoss).toBeGreaterThan(rows[k - 1].logLoss);
     }
+    expect(rows[3].logLoss).toBeGreaterThan(3 * rows[0].logLoss);
+    // one flower fewer misclassified with two or more copies
+    expect(Math.round(150 * (rows[0].error - rows[1].error))).toBe(1);
     expect(withCopies(loadIris().X, 3).cols).toBe(8);
   });
 });

@@ -40,9 +40,9 @@ export function topLabel(jll: Matrix, y: ArrayLike<number>,
   let logLoss = 0;
   for (let i = 0; i < n; i++) logLoss -= L.data[i * L.cols + y[i]] / n;
   const mean = (v: Float64Array) => v.reduce((s, x) => s + x, 0) / n;
-  return { correct, confidence, logLoss,
+  return { correct, confidence, logLoss, accuracy: mean(correct),
+    meanConfidence: mean(confidence),
     curve: calibrationCurve(correct, confidence, nBins),
-    accuracy: mean(correct), meanConfidence: mean(confidence),
     ece: expectedCalibrationError(correct, confidence, nBins) };
 }
 // #endregion

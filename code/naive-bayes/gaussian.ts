@@ -28,15 +28,12 @@ export interface GaussianOptions {
 }
 // #endregion
 
-// #region gaussian-fit
-/** Means and variances per class and feature: Eqs. (nb-gauss-mle) and
- *  (nb-var-smoothing). */
-export function fitGaussianNB(
-  X: Matrix,
-  y: ArrayLike<number>,
-  o: GaussianOptions = {},
-): GaussianNB {
-  const { K, varSmoothing } = checkGaussianFit(X, y, o);
+// #region gaussian-moments
+/** n_c, the class means μ_cj and the mean squared deviations (divisor
+ *  n_c) of every feature: Eq. (nb-gauss-mle). */
+export function classMoments(X: Matrix, y: ArrayLike<number>,
+  K: number) {
+  checkMoments(X, y, K);
   const { rows: n, cols: d } = X;
   const count = new Float64Array(K);
   const theta = new Matrix(K, d);
@@ -47,22 +44,36 @@ export function fitGaussianNB(
       theta.data[y[i] * d + j] += X.data[i * d + j];
     }
   }
-  for (let t = 0; t < K * d; t++) {
-    theta.data[t] /= count[Math.floor(t / d)]; // Eq. (nb-gauss-mle)
-  }
+  for (let t = 0; t < K * d; t++) theta.data[t] /= count[Math.floor(t / d)];
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < d; j++) {
       const r = X.data[i * d + j] - theta.data[y[i] * d + j];
       variance.data[y[i] * d + j] += r * r;
     }
   }
-  for (let t = 0; t < K * d; t++) { // divisor n_c, then smoothing
+  for (let t = 0; t < K * d; t++) {
     variance.data[t] /= count[Math.floor(t / d)];
   }
+  return { count, theta, variance };
+}
+// #endregion
+
+// #region gaussian-fit
+/** Class moments plus ε = varSmoothing × the largest feature variance
+ *  on every variance: Eq. (nb-var-smoothing). */
+export function fitGaussianNB(
+  X: Matrix,
+  y: ArrayLike<number>,
+  o: GaussianOptions = {},
+): GaussianNB {
+  const { K, varSmoothing } = checkGaussianFit(X, y, o);
+  const { count, theta, variance } = classMoments(X, y, K);
   const epsilon = varSmoothing * largestVariance(X);
-  for (let t = 0; t < K * d; t++) variance.data[t] += epsilon;
+  for (let t = 0; t < variance.data.length; t++) {
+    variance.data[t] += epsilon;
+  }
   checkVariances('fitGaussianNB', variance, epsilon);
-  return { K, d, classCount: count, theta, variance, epsilon,
+  return { K, d: X.cols, classCount: count, theta, variance, epsilon,
     classLogPrior: classLogPrior(count, o.priors === undefined ? {}
       : { classPrior: o.priors }) };
 }
@@ -128,6 +139,15 @@ function checkGaussianFit(X: Matrix, y: ArrayLike<number>,
   }
   if (o.priors !== undefined) checkPrior(fn, o.priors, K);
   return { K, varSmoothing };
+}
+
+/** Validates classMoments' arguments. */
+function checkMoments(X: Matrix, y: ArrayLike<number>, K: number) {
+  checkMatrix('classMoments', X);
+  if (checkLabels('classMoments', y, X.rows) !== K) {
+    throw new Error(`classMoments: y must hold the labels 0..K−1 of ` +
+      `K = ${K} classes`);
+  }
 }
 
 /** Throws if a smoothed variance is 0: a constant feature in a class

@@ -40,8 +40,8 @@ function checkObjective(fn: string, z: ArrayLike<number>,
   requireFiniteArray(fn, 'z', z);
   requireFiniteArray(fn, 'counts', counts);
   if (counts.length !== z.length) {
-    throw new Error(`${fn}: counts must have one entry per z (${z.length})` +
-      `, got ${counts.length}`);
+    throw new Error(`${fn}: counts must have one entry per z ` +
+      `(${z.length}), got ${counts.length}`);
   }
   for (let j = 0; j < counts.length; j++) {
     if (counts[j] < 0) {

@@ -41,6 +41,9 @@ export function buildVocabulary(words: readonly string[], nMin = 1,
   return { nMin, nMax, terms,
     index: new Map(terms.map((g, j) => [g, j])) };
 }
+// #endregion
+
+// #region count-ngrams
 
 /** Row i counts the n-grams of words[i]; n-grams not in the vocabulary
  *  are dropped, as at prediction time they must be. */

@@ -18,6 +18,9 @@ export const LANGUAGES = [
   { name: 'Italian', file: 'italian.txt', sha256:
     'f5c81085e2dbe9a60ab2af2e358bd0754839e2bb83d7a53091f19b954d361a1a' },
 ] as const;
+// #endregion
+
+// #region load-words-fn
 
 /** Every word with its language's label, in file order. */
 export function loadWords(dir = dataPath('data/words')) {

@@ -18,6 +18,7 @@ import {
 } from '../../code/naive-bayes/checks.ts';
 import { drivers, explainWord } from '../../code/naive-bayes/explain.ts';
 import {
+  classMoments,
   fitGaussianNB,
   gaussianJll,
   largestVariance,
@@ -103,6 +104,8 @@ export const badInput = groups({
       opts({ varSmoothing: num({ min: 0 }, ['varSmoothing']),
         priors: vec(2, { gt: 0, max: 1, as: ['prior', 'priors'] }) })]),
     spec(largestVariance, () => [G()], [mat('n', 'd')]),
+    spec(classMoments, () => [G(), y(), 2], [mat('n', 'd'), lab,
+      int(2, { max: 2 }, ['K'])]),
     spec(gaussianJll, () => [gauss(), G()], [any(), mat('m', 3)]),
     spec(fitMultinomialNB, () => [counts(), y(), { alpha: 1,
       classPrior: [0.5, 0.5] }], [any(), anyLab, smoothing]),

@@ -41,6 +41,9 @@ export function temperatureLoss(s: number, jll: Matrix,
   }
   return { f, g, h };
 }
+// #endregion
+
+// #region fit-temperature
 
 /** The s > 0 that minimizes temperatureLoss, by Newton's method on a
  *  convex function (h >= 0), halving any step that leaves s > 0. */
