@@ -217,7 +217,7 @@ function reliabilityFigure(): string {
       strokeWidth: 1.5, marker: 'tick' })] : []),
     ];
   });
-  const legend = s.byRange.map((row, i) => ({ x: 0.62, y: 0.42 - 0.08 * i,
+  const legend = s.byRange.map((row, i) => ({ x: 0.6, y: 0.26 - 0.09 * i,
     label: row.nMax === 1 ? 'letters only' : `n-grams 1–${row.nMax}`,
     ...RANGE_STYLE[i] }));
   return renderPlot({
@@ -228,7 +228,7 @@ function reliabilityFigure(): string {
     marginBottom: 48,
     x: { domain: [0.2, 1], label: 'confidence (mean in the bin)',
       labelAnchor: 'center', labelArrow: 'none', ticks: 5 },
-    y: { domain: [0.2, 1], label: 'accuracy in the bin',
+    y: { domain: [0, 1], label: 'accuracy in the bin',
       labelAnchor: 'center', labelArrow: 'none', ticks: 5 },
     marks: [
       Plot.line([{ x: 0.2, y: 0.2 }, { x: 1, y: 1 }], { x: 'x', y: 'y',
@@ -275,18 +275,19 @@ function wordFigure(): string {
   })));
   return renderPlot({
     width: WIDTH,
-    height: 420,
+    height: 450,
     style: STYLE,
     marginLeft: 170,
-    marginTop: 40,
+    marginTop: 64,
     marginBottom: 10,
-    x: { domain: D.names, axis: 'top', label: null, tickSize: 0 },
+    x: { domain: D.names, axis: 'top', label: null, tickSize: 0,
+      tickRotate: -30 },
     y: { domain: rows.map((r) => r.word), label: null, tickSize: 0 },
     color: { type: 'linear', domain: [0, 1], range: ['#ffffff', PALETTE[0]] },
     marks: [
       Plot.cell(cells, { x: 'lang', y: 'word', fill: 'p', inset: 1 }),
       Plot.cell(cells.filter((d) => d.truth), { x: 'lang', y: 'word',
-        stroke: 'currentColor', strokeWidth: 2.5, inset: 2 }),
+        stroke: '#111', strokeWidth: 2.5, inset: 2 }),
       Plot.text(cells, { x: 'lang', y: 'word', text: 'text',
         fill: (d) => d.p > 0.55 ? 'white' : 'black' }),
     ],

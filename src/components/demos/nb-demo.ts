@@ -25,7 +25,8 @@ interface DemoData {
 const show = (g: string) => `“${g.replaceAll(' ', '␣')}”`;
 const pct = (p: number) => p >= 0.9995 ? '>99.9%'
   : p < 0.0005 ? '<0.1%' : `${(100 * p).toFixed(1)}%`;
-const num = (v: number) => v.toFixed(1).replace(/^-/, '−');
+const num = (v: number) => v.toFixed(Math.abs(v) < 1 ? 2 : 1)
+  .replace(/^-/, '−');
 
 class NbDemo extends HTMLElement {
   data!: DemoData;
@@ -75,8 +76,10 @@ class NbDemo extends HTMLElement {
         if (k !== 1) { td.textContent = text; return; }
         const bar = td.appendChild(document.createElement('div'));
         bar.className = 'nbd-bar';
-        const fill = bar.appendChild(document.createElement('span'));
-        fill.style.width = `${(8 * p).toFixed(2)}em`;
+        const track = bar.appendChild(document.createElement('span'));
+        track.className = 'nbd-track';
+        const fill = track.appendChild(document.createElement('span'));
+        fill.style.width = `${(100 * p).toFixed(1)}%`;
         bar.appendChild(document.createElement('span')).textContent = pct(p);
       });
     }
