@@ -18,8 +18,20 @@ import { loadWords, splitWords } from './words.ts';
 
 // #region language-data
 /** Training and test words, their labels and n-gram count matrices;
- *  the vocabulary is built from the training words only. */
+ *  the vocabulary is built from the training words only. Made once
+ *  per n-gram range (it is read-only). */
 export function languageData(nMin = 1, nMax = 3) {
+  const key = `${nMin}-${nMax}`;
+  const known = made.get(key);
+  if (known) return known;
+  const data = makeLanguageData(nMin, nMax);
+  made.set(key, data);
+  return data;
+}
+
+const made = new Map<string, ReturnType<typeof makeLanguageData>>();
+
+function makeLanguageData(nMin: number, nMax: number) {
   const { words, y, names } = loadWords();
   const { train, test } = splitWords(words, y);
   const wordsTrain = train.map((i) => words[i]);
