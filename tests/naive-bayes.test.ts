@@ -9,6 +9,7 @@ import { gradientCheck } from '../code/introduction/check.ts';
 import { createRng } from '../code/introduction/random.ts';
 import { Matrix } from '../code/linear-algebra/matrix.ts';
 import { dirichletSample } from '../code/probability/gamma.ts';
+import { logMultiBeta } from '../code/probability/special.ts';
 import { normalLogPdf } from '../code/probability/univariate.ts';
 import {
   bernoulliJll,
@@ -421,6 +422,26 @@ describe('multinomial naive Bayes', () => {
       const se = Math.sqrt((sq[j] / draws - mean * mean) / draws);
       expect(Math.abs(mean - (v + alpha) / total)).toBeLessThan(4 * se);
     });
+  });
+
+  it('the predictive probabilities of a sequence multiply to the ' +
+    'Dirichlet–multinomial evidence, in any order ' +
+    '(Eq. nb-dirichlet-evidence)', () => {
+    const N = [3, 0, 5, 1];
+    const alpha = 0.7;
+    const seq = N.flatMap((k, j) => Array.from({ length: k }, () => j));
+    const logEvidence = logMultiBeta(N.map((k) => k + alpha)) -
+      logMultiBeta(N.map(() => alpha));
+    const rng = createRng(23);
+    for (const order of [seq, rng.shuffle([...seq])]) {
+      const seen = [0, 0, 0, 0];
+      let logP = 0;
+      order.forEach((j, t) => {
+        logP += Math.log((seen[j] + alpha) / (t + 4 * alpha));
+        seen[j] += 1;
+      });
+      expect(logP).toBeCloseTo(logEvidence, 12);
+    }
   });
 
   it('α = 0: an n-gram never seen in a class gives J = −∞ there; a word ' +
