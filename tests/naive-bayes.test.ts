@@ -34,7 +34,6 @@ import {
   languageData,
   languageStudy,
   ruledOut,
-  underflowLength,
 } from '../code/naive-bayes/language.ts';
 import {
   smoothedGradient,
