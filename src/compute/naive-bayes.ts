@@ -437,6 +437,7 @@ function langNumbers() {
   const recallSe = s.recall.map((a) => Math.sqrt(a * (1 - a) / 250));
   return {
     names: s.names, nTrain: s.nTrain, nTest: s.nTest, d: s.d, nnz: s.nnz,
+    perLanguage: (s.nTrain + s.nTest) / s.names.length,
     gramsPerWord: D.XTest.values.reduce((a, v) => a + v, 0) / J.rows,
     bestJ: best, minDouble: Number.MIN_VALUE,
     bestP: 10 ** Math.round(best / Math.LN10),
