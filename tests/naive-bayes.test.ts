@@ -74,6 +74,7 @@ import {
   loadWords,
   splitWords,
 } from '../code/naive-bayes/words.ts';
+import { pairedDifference } from '../code/k-nearest-neighbors/real-data.ts';
 import { createHash } from 'node:crypto';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/naive-bayes.ts';
@@ -630,7 +631,7 @@ describe('the language task and calibration', () => {
 
   it('overconfidence: with n-grams 1–3 the mean confidence exceeds the ' +
     'accuracy by more than 4 standard errors; with letters alone the ' +
-    'gap is within 4', () => {
+    'gap is within 2', () => {
     const [uni, , tri] = lang().byRange;
     const se = (a: number) => Math.sqrt(a * (1 - a) / 1250);
     expect(tri.meanConfidence - tri.accuracy).toBeGreaterThan(
@@ -660,7 +661,8 @@ describe('the language task and calibration', () => {
     'lower by over 4 at 10; the log-loss is best at α = 1', () => {
     const a = lang().alphas;
     const upTo1 = a.filter((r) => r.alpha <= 1).map((r) => r.accuracy);
-    const se = Math.sqrt(0.87 * 0.13 / 1250);
+    const acc = a[4].accuracy; // α = 1, the model of the chapter
+    const se = Math.sqrt(acc * (1 - acc) / 1250);
     expect(Math.max(...upTo1) - Math.min(...upTo1)).toBeLessThan(2 * se);
     expect(a[6].alpha).toBe(10);
     expect(a[4].accuracy - a[6].accuracy).toBeGreaterThan(4 * se);
@@ -851,3 +853,120 @@ function transposeData(A: Matrix): Float64Array {
   return out;
 }
 
+describe('review', () => {
+  /** −log P(y_i | x_i) of every test word, n-grams 1..nMax. */
+  const wordLogLoss = (nMax: number, alpha = 1) => {
+    const D = languageData(1, nMax);
+    const L = logPosterior(multinomialJll(fitMultinomialNB(D.XTrain,
+      D.yTrain, { alpha }), D.XTest));
+    return Float64Array.from(D.yTest, (c, i) => -L.data[i * L.cols + c]);
+  };
+  const wordErrors = (nMax: number, alpha = 1) => {
+    const D = languageData(1, nMax);
+    const yHat = argmaxRows(multinomialJll(fitMultinomialNB(D.XTrain,
+      D.yTrain, { alpha }), D.XTest));
+    return Float64Array.from(yHat, (c, i) => +(c !== D.yTest[i]));
+  };
+
+  it('sepal length in µm: its variance grows 10^8-fold, but epsilon ' +
+    'only by 10^8 × var(sepal length) / var(petal length), < 10^8 / 4',
+  () => {
+    const { X } = loadIris();
+    const v = (j: number) => largestVariance(new Matrix(150, 1,
+      Float64Array.from({ length: 150 }, (_, i) => X.data[i * 4 + j])));
+    const { units } = iris();
+    const growth = units.epsilonUm / units.epsilonCm;
+    expect(largestVariance(X)).toBe(v(2)); // petal length sets ε in cm
+    expectClose([growth], [1e8 * v(0) / v(2)], 1e-9);
+    expect(growth).toBeLessThan(1e8 / 4);
+  });
+
+  it('the sparse training matrix takes more than 1 MB, and over 100 ' +
+    'times less than the dense one', () => {
+    const X = words13().XTrain;
+    const bytes = X.indptr.byteLength + X.indices.byteLength +
+      X.values.byteLength;
+    expect(bytes).toBeGreaterThan(1e6);
+    expect(X.rows * X.cols * 8).toBeGreaterThan(100 * bytes);
+  });
+
+  it('var_smoothing 1 raises the LOO error over the default by more ' +
+    'than 2 paired standard errors', () => {
+    const { X, y } = loadIris();
+    const p = pairedDifference(looErrors(X, y, { varSmoothing: 1 }),
+      iris().looErrors);
+    expect(p.mean).toBeGreaterThan(2 * p.se);
+  });
+
+  it('α: the accuracy at α = 3 is lower than at α = 1 by more than 3 ' +
+    'paired standard errors; the log-loss at 3 is within 2 of α = 1\'s',
+  () => {
+    const e1 = wordErrors(3, 1);
+    const a3 = pairedDifference(wordErrors(3, 3), e1);
+    expect(a3.mean).toBeGreaterThan(3 * a3.se);
+    const a10 = pairedDifference(wordErrors(3, 10), e1);
+    expect(a10.mean).toBeGreaterThan(4 * a10.se);
+    const ll = pairedDifference(wordLogLoss(3, 3), wordLogLoss(3, 1));
+    expect(ll.mean).toBeGreaterThan(0);
+    expect(ll.mean).toBeLessThan(2 * ll.se);
+  });
+
+  it('3-grams against 2-grams at most: accuracy higher by more than 4 ' +
+    'paired standard errors, log-loss worse by more than 3', () => {
+    const acc = pairedDifference(wordErrors(2), wordErrors(3));
+    expect(acc.mean).toBeGreaterThan(4 * acc.se);
+    const ll = pairedDifference(wordLogLoss(3), wordLogLoss(2));
+    expect(ll.mean).toBeGreaterThan(3 * ll.se);
+  });
+
+  it('English is the hardest language by more than 4 standard errors ' +
+    'of the difference to the next; 250 test words a language', () => {
+    const { recall } = lang();
+    const D = words13();
+    const k = Array.from({ length: 5 }, (_, c) =>
+      D.yTest.filter((v) => v === c).length);
+    expect(k).toEqual([250, 250, 250, 250, 250]);
+    const next = Math.min(...recall.slice(1));
+    const se = Math.sqrt(recall[0] * (1 - recall[0]) / 250 +
+      next * (1 - next) / 250);
+    expect(next - recall[0]).toBeGreaterThan(4 * se);
+  });
+
+  it('temperature grows with the n-gram lengths: T(1) < T(1–2) < ' +
+    'T(1–3), each step between 0.5 and 1.5', () => {
+    const T = [1, 2, 3].map((hi) => {
+      const D = languageData(1, hi);
+      const ks = D.wordsTrain.map((_, k) => k);
+      const fit = ks.filter((k) => k % 3 !== 2);
+      const val = ks.filter((k) => k % 3 === 2);
+      const vocab = buildVocabulary(fit.map((k) => D.wordsTrain[k]), 1,
+        hi);
+      const X = (idx: number[]) => countNgrams(idx.map((k) =>
+        D.wordsTrain[k]), vocab);
+      const m = fitMultinomialNB(X(fit), fit.map((k) => D.yTrain[k]));
+      return 1 / fitTemperature(multinomialJll(m, X(val)),
+        val.map((k) => D.yTrain[k]));
+    });
+    expect(T[2]).toBeCloseTo(1 / temperatureStudy().s, 12);
+    for (const k of [1, 2]) {
+      expect(T[k] - T[k - 1]).toBeGreaterThan(0.5);
+      expect(T[k] - T[k - 1]).toBeLessThan(1.5);
+    }
+  });
+
+  it('farfalla: the listed n-grams favour Spanish over Italian', () => {
+    const D = words13();
+    const m = fitMultinomialNB(D.XTrain, D.yTrain);
+    const top = drivers(explainWord(m, D.vocab, 'farfalla'), 3, 4, 3);
+    expect(top).toHaveLength(3);
+    for (const g of top) expect(g.margin).toBeGreaterThan(0);
+  });
+
+  it('reliability (n-grams 1–3): the top bin holds most test words ' +
+    'and its accuracy is below its confidence', () => {
+    const { curve } = lang().byRange[2];
+    const b = curve.counts.length - 1;
+    expect(curve.counts[b]).toBeGreaterThan(0.5 * 1250);
+    expect(curve.probTrue[b]).toBeLessThan(curve.probPred[b]);
+  });
+});

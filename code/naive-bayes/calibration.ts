@@ -22,7 +22,9 @@ export interface TopLabel {
   ece: number; // Σ_b (|B_b|/n) |accuracy_b − confidence_b|
   logLoss: number; // mean −log P(y_i | x_i)
 }
+// #endregion
 
+// #region top-label-fn
 /** Reliability of the top label, from joint log-likelihoods. */
 export function topLabel(jll: Matrix, y: ArrayLike<number>,
   nBins = 10): TopLabel {

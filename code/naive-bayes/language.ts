@@ -63,6 +63,8 @@ export function languageStudy() {
   const jll = multinomialJll(multi, D.XTest);
   const bern = topLabel(bernoulliJll(fitBernoulliNB(D.XTrain, D.yTrain),
     D.XTest), D.yTest);
+  // #endregion
+  // #region language-study-rest
   const main = byRange[2];
   const alphas = ALPHAS.map((alpha) => {
     const t = topLabel(multinomialJll(fitMultinomialNB(D.XTrain,

@@ -16,6 +16,7 @@ import { drivers, explainWord } from '../../code/naive-bayes/explain.ts';
 import {
   fitGaussianNB,
   gaussianJll,
+  largestVariance,
   type GaussianNB,
 } from '../../code/naive-bayes/gaussian.ts';
 import {
@@ -23,7 +24,13 @@ import {
   SCALE_SMOOTHING,
   columns,
   irisStudy,
+  looErrors,
 } from '../../code/naive-bayes/iris.ts';
+import { pairedDifference } from '../../code/k-nearest-neighbors/real-data.ts';
+import {
+  buildVocabulary,
+  countNgrams,
+} from '../../code/naive-bayes/ngrams.ts';
 import {
   languageData,
   languageStudy,
@@ -33,8 +40,12 @@ import {
   multinomialJll,
 } from '../../code/naive-bayes/multinomial.ts';
 import { argmaxRows, logPosterior } from '../../code/naive-bayes/posterior.ts';
+import { topLabel } from '../../code/naive-bayes/calibration.ts';
 import { copiesStudy } from '../../code/naive-bayes/solutions/duplicated.ts';
-import { temperatureStudy } from '../../code/naive-bayes/solutions/temperature.ts';
+import {
+  fitTemperature,
+  temperatureStudy,
+} from '../../code/naive-bayes/solutions/temperature.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const sk = skRaw as any;
@@ -286,8 +297,12 @@ function wordFigure(): string {
     color: { type: 'linear', domain: [0, 1], range: ['#ffffff', PALETTE[0]] },
     marks: [
       Plot.cell(cells, { x: 'lang', y: 'word', fill: 'p', inset: 1 }),
+      // the frame: dark inside (seen on light cells), and the page's
+      // text colour outside (seen against a light or a dark page)
       Plot.cell(cells.filter((d) => d.truth), { x: 'lang', y: 'word',
         stroke: '#111', strokeWidth: 2.5, inset: 2 }),
+      Plot.cell(cells.filter((d) => d.truth), { x: 'lang', y: 'word',
+        stroke: 'currentColor', strokeWidth: 1.5, inset: -0.5 }),
       Plot.text(cells, { x: 'lang', y: 'word', text: 'text',
         fill: (d) => d.p > 0.55 ? 'white' : 'black' }),
     ],
@@ -341,6 +356,9 @@ function demoWord() {
   return { word: DEMO_WORD, post: Array.from(e.logPost, Math.exp),
     jll: Array.from(e.jll), best: order[0], second: order[1],
     drivers: drivers(e, order[0], order[1], 5), grams: e.grams.length,
+    // the three strongest, the padding space shown as ␣
+    topGrams: drivers(e, order[0], order[1], 3).map((g) =>
+      g.gram.replaceAll(' ', '␣')),
     unseen: e.unseen };
 }
 
@@ -401,12 +419,23 @@ function agreement() {
 function irisNumbers() {
   const s = iris();
   const m = s.model;
+  const { X, y } = loadIris();
+  const roughest = s.sweep[s.sweep.length - 1].varSmoothing;
   return {
+    oneFlower: 1 / s.n, nMinusOne: s.n - 1,
+    // paired LOO errors: the roughest smoothing against the default
+    roughVsDefault: points(pairedDifference(looErrors(X, y,
+      { varSmoothing: roughest }), s.looErrors)),
+    petalVsAllPts: points(s.petalVsAll),
+    unitsDiffPts: points(s.units.diff),
+    sepalVarGrowth: MICROMETRES ** 2,
+    epsilonGrowth: s.units.epsilonUm / s.units.epsilonCm,
+    epsilonUmRounded: Math.round(s.units.epsilonUm),
     n: s.n, d: s.d, resub: s.resub, loo: s.loo, looPetals: s.looPetals,
     petalVsAll: s.petalVsAll, correlation: s.correlation,
     sweep: s.sweep, units: s.units, epsilon: m.epsilon,
     unitsSmoothing: SCALE_SMOOTHING, micrometres: MICROMETRES,
-    largestVar: m.epsilon / 1e-9,
+    largestVar: largestVariance(X),
     theta: Array.from(m.theta.data), variance: Array.from(m.variance.data),
     petalTheta: Array.from(petalModel().theta.data),
     petalSd: Array.from(petalModel().variance.data, Math.sqrt),
@@ -434,14 +463,48 @@ function langNumbers() {
   for (let i = 0; i < J.rows; i++) {
     best += Math.max(...J.row(i)) / J.rows;
   }
-  const recallSe = s.recall.map((a) => Math.sqrt(a * (1 - a) / 250));
+  const perClass = Array.from(s.names, (_, c) =>
+    D.yTest.filter((v) => v === c).length);
+  const recallSe = s.recall.map((a, c) =>
+    Math.sqrt(a * (1 - a) / perClass[c]));
+  const tri = s.byRange[2];
+  const triSe = Math.sqrt(tri.accuracy * (1 - tri.accuracy) / s.nTest);
+  const bytes = (X: { indptr: Int32Array; indices: Int32Array;
+    values: Float64Array }) => X.indptr.byteLength +
+    X.indices.byteLength + X.values.byteLength;
+  const errorsAt = (alpha: number) => topLabel(multinomialJll(
+    fitMultinomialNB(D.XTrain, D.yTrain, { alpha }), D.XTest), D.yTest)
+    .correct.map((v) => 1 - v);
+  const err1 = errorsAt(1);
   return {
+    nWords: s.nTrain + s.nTest,
+    testPerLanguage: Math.min(...perClass),
+    testBalanced: perClass.every((k) => k === perClass[0]),
+    nnzPerWord: s.nnz / s.nTrain,
+    denseMB: s.nTrain * s.d * 8 / 1e6,
+    csrMB: bytes(D.XTrain) / 1e6,
+    gapInSe: (tri.meanConfidence - tri.accuracy) / triSe,
+    gramsGainPts: points(s.gramsVsUnigrams, -1),
+    bernGainPts: points(s.bernVsMulti, -1),
+    // n-grams 1–3 against 1–2, paired over the test words
+    triVsBiAccPts: points(pairedDifference(errors(s.byRange[1]),
+      errors(tri))),
+    triVsBiLogLoss: pairedDifference(wordLogLoss(1, 3),
+      wordLogLoss(1, 2)),
+    // the accuracy at α = 3 and 10 against α = 1 (points, paired)
+    alpha3Pts: points(pairedDifference(errorsAt(3), err1)),
+    alpha10Pts: points(pairedDifference(errorsAt(10), err1)),
+    // log-loss at α = 3 minus at α = 1, paired
+    alpha3LogLoss: pairedDifference(wordLogLoss(1, 3, 3),
+      wordLogLoss(1, 3, 1)),
     names: s.names, nTrain: s.nTrain, nTest: s.nTest, d: s.d, nnz: s.nnz,
     perLanguage: (s.nTrain + s.nTest) / s.names.length,
     gramsPerWord: D.XTest.values.reduce((a, v) => a + v, 0) / J.rows,
     bestJ: best, minDouble: Number.MIN_VALUE,
     bestP: 10 ** Math.round(best / Math.LN10),
-    recallSeMin: Math.min(...recallSe), recallSeMax: Math.max(...recallSe),
+    recallSePtsMin: 100 * Math.min(...recallSe),
+    recallSePtsMax: 100 * Math.max(...recallSe),
+    accuracySePts: 100 * triSe,
     byRange: s.byRange.map((r) => ({ nMax: r.nMax, d: r.d, ...strip(r) })),
     bern: strip(s.bern), bernVsMulti: s.bernVsMulti,
     gramsVsUnigrams: s.gramsVsUnigrams, recall: s.recall, alphas: s.alphas,
@@ -450,11 +513,47 @@ function langNumbers() {
   };
 }
 
+/** −log P(y_i | x_i) of every test word, n-grams nMin..nMax. */
+function wordLogLoss(nMin: number, nMax: number, alpha = 1) {
+  const D = languageData(nMin, nMax);
+  const L = logPosterior(multinomialJll(fitMultinomialNB(D.XTrain,
+    D.yTrain, { alpha }), D.XTest));
+  return Float64Array.from(D.yTest, (c, i) => -L.data[i * L.cols + c]);
+}
+
+/** 1 where a top-label result is wrong. */
+function errors(t: { correct: Float64Array }) {
+  return t.correct.map((v) => 1 - v);
+}
+
+/** A paired difference in percentage points, times sign. */
+function points(p: { mean: number; se: number }, sign = 1) {
+  return { mean: 100 * sign * p.mean, se: 100 * p.se };
+}
+
+/** The temperature T = 1/s of the exercise's study, for the model with
+ *  n-grams nMin..nMax: fitted on two thirds of the training words, s
+ *  chosen on the other third. */
+function temperatureFor(nMin: number, nMax: number): number {
+  const D = languageData(nMin, nMax);
+  const ks = D.wordsTrain.map((_, k) => k);
+  const fit = ks.filter((k) => k % 3 !== 2);
+  const val = ks.filter((k) => k % 3 === 2);
+  const vocab = buildVocabulary(fit.map((k) => D.wordsTrain[k]), nMin,
+    nMax);
+  const X = (idx: number[]) => countNgrams(idx.map((k) =>
+    D.wordsTrain[k]), vocab);
+  const model = fitMultinomialNB(X(fit), fit.map((k) => D.yTrain[k]));
+  return 1 / fitTemperature(multinomialJll(model, X(val)),
+    val.map((k) => D.yTrain[k]));
+}
+
 function temperatureNumbers() {
   const t = temperatureStudy();
   const pick = (u: typeof t.before) => ({ accuracy: u.accuracy,
     meanConfidence: u.meanConfidence, ece: u.ece, logLoss: u.logLoss });
   return { s: t.s, T: 1 / t.s, nFit: t.nFit, nVal: t.nVal,
+    TLetters: temperatureFor(1, 1), TBigrams: temperatureFor(1, 2),
     before: pick(t.before), after: pick(t.after) };
 }
 
