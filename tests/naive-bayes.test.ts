@@ -962,6 +962,13 @@ describe('review', () => {
     for (const g of top) expect(g.margin).toBeGreaterThan(0);
   });
 
+  it('explainWord and drivers name themselves on bad input', () => {
+    const D = words13();
+    const m = fitMultinomialNB(csrFromDense(mat([1, 0, 0, 1], 2)), [0, 1]);
+    expect(() => explainWord(m, D.vocab, 'ab')).toThrow(/^explainWord: /);
+    expect(() => drivers({} as never, 0, 1)).toThrow(/^drivers: e must/);
+  });
+
   it('reliability (n-grams 1–3): the top bin holds most test words ' +
     'and its accuracy is below its confidence', () => {
     const { curve } = lang().byRange[2];

@@ -20,7 +20,7 @@ export interface Explained {
 export function explainWord(model: MultinomialNB, vocab: Vocabulary,
   word: string): Explained {
   const X = calledAs('explainWord', () => countNgrams([word], vocab));
-  const jll = multinomialJll(model, X);
+  const jll = calledAs('explainWord', () => multinomialJll(model, X));
   const grams = [];
   for (let t = X.indptr[0]; t < X.indptr[1]; t++) {
     const j = X.indices[t];
@@ -40,6 +40,9 @@ export function explainWord(model: MultinomialNB, vocab: Vocabulary,
 /** The n-grams that favour class a over class b most: the largest
  *  count × (log θ_aj − log θ_bj), at most `top` of them. */
 export function drivers(e: Explained, a: number, b: number, top = 6) {
+  if (!(e?.jll instanceof Float64Array) || !Array.isArray(e.grams)) {
+    throw new Error('drivers: e must be the result of explainWord');
+  }
   if (!Number.isInteger(top) || top < 1) {
     throw new Error(`drivers: top must be an integer >= 1, got ${top}`);
   }
