@@ -36,7 +36,9 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'instance-based',
     title: 'Part III — Instance-based and generative classifiers',
-    chapters: ['k-nearest-neighbors', 'discriminant-analysis'],
+    chapters: [
+      'k-nearest-neighbors', 'naive-bayes', 'discriminant-analysis',
+    ],
   },
   {
     dir: 'trees-and-ensembles',
