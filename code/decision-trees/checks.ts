@@ -144,8 +144,31 @@ export function checkTree(fn: string, tree: Tree): void {
     tree.right instanceof Int32Array &&
     tree.feature instanceof Int32Array &&
     tree.value instanceof Float64Array &&
+    typeof tree.allowMissing === 'boolean' &&
     tree.value.length === tree.nodeCount * tree.nOutputs;
   if (!ok) {
     throw new Error(`${fn}: tree must be a Tree from fitTree`);
+  }
+}
+
+/** Checks the data of a function that fits trees; returns K or 1. */
+export function checkData(
+  fn: string, X: Matrix, y: ArrayLike<number>, options: TreeOptions = {},
+): FitOptions {
+  return checkFit(fn, X, y, options);
+}
+
+/** xs is an array of `length` finite numbers. */
+export function checkVector(
+  fn: string, name: string, xs: ArrayLike<number>, length: number,
+): void {
+  if (xs === null || typeof xs !== 'object' || xs.length !== length) {
+    throw new Error(`${fn}: ${name} must have ${length} entries, got ` +
+      `${xs === null || typeof xs !== 'object' ? typeof xs : xs.length}`);
+  }
+  for (let i = 0; i < length; i++) {
+    if (typeof xs[i] !== 'number' || !Number.isFinite(xs[i])) {
+      throw new Error(`${fn}: ${name}[${i}] = ${xs[i]} is not finite`);
+    }
   }
 }

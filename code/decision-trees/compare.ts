@@ -3,7 +3,7 @@
 // Two trees fitted to the same (X, y) compared node by node, allowing
 // a different choice among equally good splits.
 import type { Matrix } from '../linear-algebra/matrix.ts';
-import { checkX } from './checks.ts';
+import { checkData } from './checks.ts';
 import { type CriterionName, proxy } from './criterion.ts';
 
 /** The arrays of a tree that the comparison reads (ours or sklearn's). */
@@ -40,10 +40,8 @@ export function compareUpToTies(
   a: TreeArrays, b: TreeArrays, X: Matrix, y: ArrayLike<number>,
   criterion: CriterionName, nClasses: number, tol = 1e-12,
 ): TieComparison {
-  checkX('compareUpToTies', X);
-  if (y?.length !== X.rows) {
-    throw new Error(`compareUpToTies: y must have ${X.rows} entries`);
-  }
+  checkData('compareUpToTies', X, y, criterion === 'squared_error'
+    ? { criterion } : { criterion, nClasses });
   const out: TieComparison = { compared: 0, sameSplit: 0, tied: 0,
     worse: 0, samePartition: 0, maxGap: 0 };
   const all = Array.from({ length: X.rows }, (_, i) => i);

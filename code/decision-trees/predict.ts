@@ -5,14 +5,15 @@ import type { Matrix } from '../linear-algebra/matrix.ts';
 
 // #region apply
 /** The leaf each row of X reaches. A feature is compared as a float32,
- *  as it was at fit time; a missing one (NaN) takes the learned side. */
+ *  as it was at fit time; a missing one (NaN, if the tree was fitted
+ *  with allowMissing) takes the side learned at fit time. */
 export function applyTree(tree: Tree, X: Matrix): Int32Array {
   return leavesOf('applyTree', tree, X);
 }
 
 function leavesOf(fn: string, tree: Tree, X: Matrix): Int32Array {
   checkTree(fn, tree);
-  checkX(fn, X, true, tree.nFeatures);
+  checkX(fn, X, tree.allowMissing, tree.nFeatures);
   const leaves = new Int32Array(X.rows);
   for (let i = 0; i < X.rows; i++) {
     let node = 0;

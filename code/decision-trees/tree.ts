@@ -30,6 +30,8 @@ export interface Tree {
   threshold: Float64Array;
   left: Int32Array;
   right: Int32Array;
+  /** Fitted with allowMissing: NaN in X means missing. */
+  allowMissing: boolean;
   /** 1 where a missing x_feature goes left. */
   missingLeft: Uint8Array;
   /** nodeCount × nOutputs: class weights, or the weighted mean. */
@@ -99,7 +101,7 @@ export function fitTree(
     stack.push({ ...child, start, end: split.pos, isLeft: true,
       impurity: iL });
   }
-  return pack(grow, o.criterion, X.cols, data.stats);
+  return pack(grow, o, X.cols, data.stats);
 }
 // #endregion
 
@@ -138,7 +140,10 @@ function splitData(
     for (let j = 0; j < d; j++) cols[j * n + i] = X.data[i * d + j];
   }
   const stats = o.criterion === 'squared_error' ? 2 : o.nClasses;
-  return { n, d, X: cols, y: Float64Array.from(y), w: o.sampleWeight,
+  const label = o.criterion === 'squared_error' ? new Int32Array(0)
+    : Int32Array.from(y);
+  return { n, d, X: cols, y: Float64Array.from(y), label,
+    w: o.sampleWeight,
     criterion: o.criterion, stats, minSamplesLeaf: o.minSamplesLeaf };
 }
 
@@ -174,11 +179,11 @@ function addNode(
   return id;
 }
 
-function pack(
-  g: Nodes, criterion: CriterionName, d: number, stats: number,
-): Tree {
+function pack(g: Nodes, o: FitOptions, d: number, stats: number): Tree {
+  const { criterion } = o;
   return {
     criterion,
+    allowMissing: o.allowMissing,
     nFeatures: d,
     nOutputs: criterion === 'squared_error' ? 1 : stats,
     nodeCount: g.feature.length,
