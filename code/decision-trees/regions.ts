@@ -10,7 +10,6 @@ export interface Box {
   label: number;
 }
 
-// #region boxes
 /** The leaves of a tree on features 0 and 1 as boxes inside the given
  *  bounds; a split narrows the box of each child. */
 export function leafBoxes(
@@ -29,6 +28,7 @@ export function leafBoxes(
     throw new Error(`leafBoxes: bounds must be finite, x0 < x1 and ` +
       `y0 < y1, got ${bounds}`);
   }
+  // #region boxes
   const K = tree.nOutputs;
   const out: Box[] = [];
   const stack = [{ node: 0, x0, x1, y0, y1 }];
@@ -53,5 +53,5 @@ export function leafBoxes(
     stack.push({ ...b, node: tree.left[node], [hi]: Math.min(b[hi], t) });
   }
   return out;
+  // #endregion
 }
-// #endregion

@@ -36,7 +36,7 @@ export function prunedTreeFitter(
  * The cross-validated score of every α on the full data's pruning path
  * (the last α, which prunes to the root, left out), the α of the lowest
  * mean, and the largest α within one standard error of it (the
- * one-standard-error rule of Breiman et al. 1984, §3.4.3).
+ * one-standard-error rule of Breiman et al. 1984, ch. 3).
  */
 export function selectAlpha(
   X: Matrix, y: Vector, folds: Fold[], metric: Metric,

@@ -157,6 +157,7 @@ function sortByFeature(
   sortByValue(x, idx, start, mEnd);
   return mEnd;
 }
+// #endregion
 
 const SHIFT = 2 ** 21;
 const bits = new Uint32Array(1);
@@ -191,7 +192,6 @@ function sortByValue(
     idx[start + p] = old[keys[p] - Math.floor(keys[p] / SHIFT) * SHIFT];
   }
 }
-// #endregion
 
 /** How many samples of the node have x_j missing. */
 function missingCount(

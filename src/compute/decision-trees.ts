@@ -109,7 +109,7 @@ function treeDiagram(tree: Tree): string {
     const head = leaf
       ? `leaf: ${SPECIES[top]} (${Math.round((100 * counts[top]) /
         total)}%)`
-      : `${NICE[PENGUIN_FEATURES[j]]} ≤ ${tree.threshold[t]} ` +
+      : `${NICE[PENGUIN_FEATURES[j]]} ≤ ${+tree.threshold[t].toFixed(2)} ` +
         `${UNIT[PENGUIN_FEATURES[j]]}?`;
     const branch = r.branch === '' ? '' : `${r.branch}: `;
     const stats = `n = ${tree.nNodeSamples[t]}, Gini ` +
@@ -167,10 +167,10 @@ function impurityFigure(): string {
         rows.filter((r) => r.name === name),
         { x: 'p', y: 'v', stroke: PALETTE[k], strokeWidth: 2.2,
           strokeDasharray: dash[name] })),
-      Plot.text(labels, { x: 'p', y: 'v', text: 'text', dy: (d) => d.dy,
-        fill: 'currentColor', fontWeight: 700,
+      ...labels.map((l) => Plot.text([l], { x: 'p', y: 'v', text: 'text',
+        dy: l.dy, fill: 'currentColor', fontWeight: 700,
         stroke: 'var(--sl-color-bg, white)', strokeWidth: 4,
-        paintOrder: 'stroke' } as Plot.TextOptions),
+        paintOrder: 'stroke' })),
     ],
   });
 }
@@ -212,7 +212,7 @@ const rootSweep = once(() => {
 });
 
 function sweepFigure(): string {
-  const { curves, best } = rootSweep();
+  const { curves } = rootSweep();
   const dashes = ['none', '8 4', '2 3', '12 3 2 3'];
   const names = PENGUIN_FEATURES.map((f) => NICE[f]);
   const peaks = names.map((name) => {
@@ -234,9 +234,9 @@ function sweepFigure(): string {
       Plot.text(peaks, { x: 'share', y: 'decrease', text: 'name',
         dy: -12, fill: 'currentColor', fontWeight: 700,
         textAnchor: 'middle', stroke: 'var(--sl-color-bg, white)',
-        strokeWidth: 4, paintOrder: 'stroke' } as Plot.TextOptions),
+        strokeWidth: 4, paintOrder: 'stroke' }),
     ],
-  }) + (best.length === 4 ? '' : '');
+  });
 }
 
 // ---------------------------------------------------------------------
@@ -359,7 +359,7 @@ function pruningFigure(): string {
       Plot.text(marks, { x: 'leaves', y: 'hi', text: 'text', dy: -12,
         fill: 'currentColor', fontWeight: 700,
         stroke: 'var(--sl-color-bg, white)', strokeWidth: 4,
-        paintOrder: 'stroke' } as Plot.TextOptions),
+        paintOrder: 'stroke' }),
     ],
   });
 }
@@ -410,14 +410,14 @@ function regionsFigure(depth: number): string {
       ...[0, 1, 2].map((c) => Plot.dot(pts.filter((p) => p.c === c),
         { x: 'x', y: 'y', symbol: SYMBOLS[c], r: 3.4,
           stroke: PALETTE[c], fill: PALETTE[c], fillOpacity: 0.5 })),
-      Plot.text([
-        { x: 34, y: 21.3, t: 'Adelie (circles)', a: 'start' },
-        { x: 60.5, y: 20.9, t: 'Chinstrap (squares)', a: 'end' },
-        { x: 60.5, y: 13.1, t: 'Gentoo (triangles)', a: 'end' },
-      ], { x: 'x', y: 'y', text: 't', textAnchor: (d) => d.a,
-        fill: 'currentColor', fontWeight: 700,
+      ...([
+        { x: 31.5, y: 21.5, t: 'Adélie (circles)', a: 'start' },
+        { x: 60.5, y: 21.5, t: 'Chinstrap (squares)', a: 'end' },
+        { x: 60.5, y: 13.0, t: 'Gentoo (triangles)', a: 'end' },
+      ] as const).map((l) => Plot.text([l], { x: 'x', y: 'y', text: 't',
+        textAnchor: l.a, fill: 'currentColor', fontWeight: 700,
         stroke: 'var(--sl-color-bg, white)', strokeWidth: 4,
-        paintOrder: 'stroke' } as Plot.TextOptions),
+        paintOrder: 'stroke' })),
     ],
   });
 }
@@ -493,10 +493,10 @@ function flatFigure(): string {
         strokeDasharray: '3 3', strokeOpacity: 0.7 }),
       Plot.line(line, { x: 'x', y: 'y', stroke: PALETTE[4],
         strokeWidth: 2.5 }),
-      Plot.text([{ x: s.hi + 0.5, y: 330, t: 'no data →' },
-        { x: s.lo - 0.5, y: 330, t: '← no data' }], { x: 'x', y: 'y',
-        text: 't', textAnchor: (d) => (d.t.startsWith('no') ? 'start'
-          : 'end'), fill: 'currentColor' } as Plot.TextOptions),
+      Plot.text([{ x: s.hi + 0.5, y: 330, t: 'no data →' }], { x: 'x',
+        y: 'y', text: 't', textAnchor: 'start', fill: 'currentColor' }),
+      Plot.text([{ x: s.lo - 0.5, y: 330, t: '← no data' }], { x: 'x',
+        y: 'y', text: 't', textAnchor: 'end', fill: 'currentColor' }),
     ],
   });
 }
@@ -525,6 +525,8 @@ export default cached('decision-trees', () => {
     nPenguins: penguins().X.rows,
     rootFeature: NICE[PENGUIN_FEATURES[tree.feature[0]]],
     rootThreshold: tree.threshold[0],
+    // a threshold no penguin's measurement equals (a float32 midpoint)
+    oddThreshold: tree.threshold[tree.left[0]],
     sweepBest: sweep.best,
     impurityFigure: impurityFigure(),
     sweepFigure: sweepFigure(),
