@@ -533,6 +533,13 @@ describe('pitfalls', () => {
       ((X.data[2 * i] > 0) === (X.data[2 * i + 1] > 0) ? 1 : 0));
     expect(errorRate(y, quadrant)).toBe(0);
   });
+  it('XOR: the greedy tree first fits all 400 points at depth 7', () => {
+    const { X, y } = xorData(400, 1);
+    const acc = (maxDepth: number) =>
+      1 - errorRate(y, predictTree(fitTree(X, y, { maxDepth }), X));
+    expect(acc(6)).toBeLessThan(1);
+    expect(acc(7)).toBe(1);
+  });
   it('instability: dropping 10 % of the rows changes the breast-cancer tree', () => {
     const { X, y } = DATA['breast-cancer'];
     const r = instability(X, y, {}, 4, 0.1, 3);

@@ -120,7 +120,7 @@ function treeDiagram(tree: Tree): string {
       `stroke="currentColor" stroke-opacity="0.5"/>`);
     parts.push(`<text x="${x + 8}" y="${y + 20}" font-weight="700">` +
       `${esc(branch + head)}</text>`);
-    parts.push(`<text x="${x + 8}" y="${y + 39}" font-size="14">` +
+    parts.push(`<text x="${x + 8}" y="${y + 40}">` +
       `${esc(stats)}</text>`);
     if (!leaf) {
       for (const c of [tree.left[t], tree.right[t]]) {
@@ -133,8 +133,8 @@ function treeDiagram(tree: Tree): string {
   });
   const h = rows.length * ROW + 4;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ` +
-    `${h}" width="100%" font-size="16" fill="currentColor" ` +
-    `style="font-family: inherit">${parts.join('')}</svg>`;
+    `${h}" width="100%" fill="currentColor" ` +
+    `style="font-family: inherit; font-size: 16px">${parts.join('')}</svg>`;
 }
 
 // ---------------------------------------------------------------------
@@ -337,7 +337,7 @@ const pruningStudy = once(() => {
 
 function pruningFigure(): string {
   const s = pruningStudy();
-  const rows = s.alphas.map((a, k) => ({ leaves: s.leaves[k],
+  const rows = s.alphas.map((_, k) => ({ leaves: s.leaves[k],
     err: s.mean[k], lo: s.mean[k] - s.standardError[k],
     hi: s.mean[k] + s.standardError[k] }));
   const marks = [
@@ -349,12 +349,12 @@ function pruningFigure(): string {
     marginBottom: 46, marginTop: 30,
     x: { label: 'leaves of the pruned tree', type: 'log',
       ticks: [1, 2, 3, 5, 10, 20, 30] },
-    y: { label: 'CV error rate', grid: true, percent: true },
+    y: { label: 'CV error rate (%)', grid: true, percent: true },
     marks: [
       Plot.ruleX(rows, { x: 'leaves', y1: 'lo', y2: 'hi',
         stroke: 'currentColor', strokeOpacity: 0.6 }),
       Plot.line(rows, { x: 'leaves', y: 'err', stroke: PALETTE[0],
-        strokeWidth: 2, curve: 'step-after' } as Plot.LineOptions),
+        strokeWidth: 2 }),
       Plot.dot(rows, { x: 'leaves', y: 'err', r: 3.5, fill: PALETTE[0] }),
       Plot.text(marks, { x: 'leaves', y: 'hi', text: 'text', dy: -12,
         fill: 'currentColor', fontWeight: 700,
@@ -530,10 +530,16 @@ export default cached('decision-trees', () => {
     sweepBest: sweep.best,
     impurityFigure: impurityFigure(),
     sweepFigure: sweepFigure(),
-    table: cmp.map((c: any) => ({ name: c.name, data: c.data,
-      criterion: c.criterion, settings: c.settings, nodes: c.nodes,
-      distinct: c.distinct, same: c.same, valueGap: c.valueGap,
-      pathGap: c.pathGap, pathLength: c.pathLength })),
+    table: cmp.map((c: any) => ({ name: c.name,
+      fit: `${c.data}, ${c.criterion}, ${c.settings}`, nodes: c.nodes,
+      distinct: c.distinct,
+      tree: !c.same ? 'same up to ties'
+        : c.valueGap === 0 ? 'same, bit for bit'
+        : `same, values within ${c.valueGap.toExponential(1)}`,
+      path: c.pathGap === null ? '—' : c.pathGap === 0
+        ? `${c.pathLength} steps, bit for bit`
+        : `${c.pathLength} steps, within ${c.pathGap.toExponential(1)}`,
+    })),
     exactFits: cmp.filter((c: any) => c.distinct === 1).length,
     ties: { compared: ties.compared, sameSplit: ties.sameSplit,
       tied: ties.tied, worse: ties.worse,
