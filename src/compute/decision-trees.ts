@@ -52,7 +52,7 @@ const sk = skRaw as any;
  *  phone (a 358 px column) the text is still 11 px. */
 const WIDTH = 520;
 const STYLE = { background: 'transparent', fontSize: '16px' };
-const SPECIES = ['Adelie', 'Chinstrap', 'Gentoo'];
+const SPECIES = ['Adélie', 'Chinstrap', 'Gentoo'];
 const SYMBOLS = ['circle', 'square', 'triangle'] as const;
 const NICE: Record<string, string> = {
   bill_length_mm: 'bill length', bill_depth_mm: 'bill depth',
@@ -231,10 +231,14 @@ function sweepFigure(): string {
           strokeDasharray: dashes[k] })),
       Plot.dot(peaks, { x: 'share', y: 'decrease', r: 4,
         fill: 'currentColor' }),
-      Plot.text(peaks, { x: 'share', y: 'decrease', text: 'name',
-        dy: -12, fill: 'currentColor', fontWeight: 700,
-        textAnchor: 'middle', stroke: 'var(--sl-color-bg, white)',
-        strokeWidth: 4, paintOrder: 'stroke' }),
+      // bill length and bill depth peak close together: label them
+      // on either side
+      ...peaks.map((p, k) => Plot.text([p], { x: 'share', y: 'decrease',
+        text: 'name', dy: k === 1 ? 4 : -12, dx: [8, -8, 0, 8][k],
+        textAnchor: (['start', 'end', 'middle', 'start'] as const)[k],
+        fill: 'currentColor', fontWeight: 700,
+        stroke: 'var(--sl-color-bg, white)', strokeWidth: 4,
+        paintOrder: 'stroke' })),
     ],
   });
 }
@@ -533,12 +537,12 @@ export default cached('decision-trees', () => {
     table: cmp.map((c: any) => ({ name: c.name,
       fit: `${c.data}, ${c.criterion}, ${c.settings}`, nodes: c.nodes,
       distinct: c.distinct,
-      tree: !c.same ? 'same up to ties'
-        : c.valueGap === 0 ? 'same, bit for bit'
-        : `same, values within ${c.valueGap.toExponential(1)}`,
+      tree: !c.same ? 'up to ties'
+        : c.valueGap === 0 ? 'exact'
+        : `within ${c.valueGap.toExponential(1)}`,
       path: c.pathGap === null ? '—' : c.pathGap === 0
-        ? `${c.pathLength} steps, bit for bit`
-        : `${c.pathLength} steps, within ${c.pathGap.toExponential(1)}`,
+        ? `${c.pathLength} α, exact`
+        : `${c.pathLength} α, within ${c.pathGap.toExponential(1)}`,
     })),
     exactFits: cmp.filter((c: any) => c.distinct === 1).length,
     ties: { compared: ties.compared, sameSplit: ties.sameSplit,
