@@ -260,7 +260,7 @@ function settings(params: Record<string, unknown>, weighted: boolean) {
     parts.push(`leaf ≥ ${params.min_samples_leaf}`);
   }
   if (params.min_impurity_decrease !== undefined) {
-    parts.push(`decrease ≥ ${params.min_impurity_decrease}`);
+    parts.push(`Δ ≥ ${params.min_impurity_decrease}`);
   }
   if (weighted) parts.push('weights 1–3');
   return parts.length === 0 ? 'grown in full' : parts.join(', ');
@@ -295,7 +295,7 @@ const comparison = once(() => {
     return {
       name: f.name,
       data: DATA_NAME[f.dataset],
-      criterion: f.params.criterion === 'squared_error' ? 'squared error'
+      criterion: f.params.criterion === 'squared_error' ? 'MSE'
         : f.params.criterion,
       settings: settings(f.params, f.sampleWeight !== undefined),
       nodes: tree.nodeCount,
