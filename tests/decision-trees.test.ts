@@ -606,6 +606,12 @@ describe('the diagram and the regions', () => {
 });
 
 describe('bad input', () => {
+  it('impurity, the splitter and the loader', () => {
+    rejectsBadInput(badInput.internals);
+  });
+  it('the shared checks', () => {
+    rejectsBadInput(badInput.checks);
+  });
   it('criteria, fitting and prediction', () => {
     rejectsBadInput(badInput.core);
   });

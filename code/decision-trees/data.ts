@@ -11,6 +11,10 @@ export const PENGUIN_FEATURES = ['bill_length_mm', 'bill_depth_mm',
  *  With complete = true, only the 342 penguins measured in full;
  *  otherwise a missing measurement is NaN. */
 export function penguinMeasurements(complete = true) {
+  if (typeof complete !== 'boolean') {
+    throw new Error(`penguinMeasurements: complete must be true or ` +
+      `false, got ${complete}`);
+  }
   const { X: frame, y } = loadPenguins();
   const cols = PENGUIN_FEATURES.map((name) => {
     const c = frame.find((col) => col.name === name)!;

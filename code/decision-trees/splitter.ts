@@ -46,6 +46,7 @@ export function addSample(
   i: number,
   sign: number,
 ): number {
+  checkSample(data, s, i, sign);
   const w = sign * data.w[i];
   if (data.criterion === 'squared_error') {
     const y = data.y[i];
@@ -87,6 +88,7 @@ function sweep(
     const nL = p - start + (missLeft ? end - mEnd : 0);
     const minLeaf = data.minSamplesLeaf;
     if (nL < minLeaf || end - start - nL < minLeaf) continue;
+    if (!(wL > 0 && wNode - wL > 0)) continue; // a weightless child
     for (let k = 0; k < data.stats; k++) right[k] = total[k] - left[k];
     const score = proxy(data.criterion, left, wL, right, wNode - wL);
     if (score > best.score) {
@@ -113,6 +115,8 @@ export function bestSplit(
   total: Float64Array, wNode: number, features: ArrayLike<number>,
   maxFeatures: number,
 ): Split | null {
+  checkNode('bestSplit', data, idx, start, end, total, wNode);
+  checkFeatures(data, features, maxFeatures);
   const best: Split = { feature: -1, threshold: 0, pos: -1,
     missingLeft: false, score: -Infinity };
   let visited = 0;
@@ -236,6 +240,7 @@ function partition(
 export function nodeStats(
   data: SplitData, idx: Uint32Array, start: number, end: number,
 ): { s: Float64Array; w: number } {
+  checkNode('nodeStats', data, idx, start, end);
   const s = new Float64Array(data.stats);
   let w = 0;
   for (let p = start; p < end; p++) w += addSample(data, s, idx[p], 1);
@@ -248,9 +253,73 @@ export function children(
   data: SplitData, idx: Uint32Array, start: number, pos: number,
   end: number,
 ): { iL: number; iR: number; wL: number } {
+  checkNode('children', data, idx, start, end);
+  if (!Number.isInteger(pos) || pos <= start || pos >= end) {
+    throw new Error(`children: pos must be an integer in (start, end) ` +
+      `= (${start}, ${end}), got ${pos}`);
+  }
   const l = nodeStats(data, idx, start, pos);
   const r = nodeStats(data, idx, pos, end);
   return { iL: impurity(data.criterion, l.s, l.w),
     iR: impurity(data.criterion, r.s, r.w), wL: l.w };
 }
 // #endregion
+
+/** Cheap checks of the splitter's arguments (it runs once a node). */
+function checkNode(
+  fn: string, data: SplitData, idx: Uint32Array, start: number,
+  end: number, total?: Float64Array, wNode?: number,
+): void {
+  if (data === null || typeof data !== 'object' ||
+      !(data.X instanceof Float32Array) ||
+      data.X.length !== data.n * data.d) {
+    throw new Error(`${fn}: data must be SplitData (fitTree makes it)`);
+  }
+  if (!(idx instanceof Uint32Array) || idx.length !== data.n) {
+    throw new Error(`${fn}: idx must be a Uint32Array of ${data.n} ` +
+      'sample indices');
+  }
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 ||
+      end > data.n || start >= end) {
+    throw new Error(`${fn}: need integers 0 <= start < end <= ` +
+      `${data.n}, got start ${start}, end ${end}`);
+  }
+  if (total !== undefined && (!(total instanceof Float64Array) ||
+      total.length !== data.stats)) {
+    throw new Error(`${fn}: total must hold ${data.stats} statistics`);
+  }
+  if (wNode !== undefined && (!(wNode > 0) || wNode === Infinity)) {
+    throw new Error(`${fn}: wNode must be finite and > 0, got ${wNode}`);
+  }
+}
+
+function checkFeatures(
+  data: SplitData, features: ArrayLike<number>, maxFeatures: number,
+): void {
+  if (features === null || typeof features !== 'object' ||
+      !(features.length >= 1)) {
+    throw new Error('bestSplit: features must be a non-empty list');
+  }
+  for (let f = 0; f < features.length; f++) {
+    const j = features[f];
+    if (!Number.isInteger(j) || j < 0 || j >= data.d) {
+      throw new Error(`bestSplit: features[${f}] = ${j} is not a ` +
+        `feature index in [0, ${data.d})`);
+    }
+  }
+  if (!Number.isInteger(maxFeatures) || maxFeatures < 1) {
+    throw new Error(`bestSplit: maxFeatures must be an integer >= 1, ` +
+      `got ${maxFeatures}`);
+  }
+}
+
+function checkSample(
+  data: SplitData, s: Float64Array, i: number, sign: number,
+): void {
+  if (!(i >= 0 && i < data?.n && Number.isInteger(i)) ||
+      (sign !== 1 && sign !== -1) || s?.length !== data.stats) {
+    throw new Error(`addSample: need a sample index i in [0, ` +
+      `${data?.n}), sign 1 or -1 and s of ${data?.stats} entries; got ` +
+      `i = ${i}, sign = ${sign}, s of ${s?.length}`);
+  }
+}

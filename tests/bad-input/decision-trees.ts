@@ -1,7 +1,27 @@
 // Bad-input specs for chapter "decision trees" (tests/bad-input.ts).
 import { Matrix } from '../../code/linear-algebra/matrix.ts';
 import { compareUpToTies } from '../../code/decision-trees/compare.ts';
+import {
+  checkData,
+  checkFit,
+  checkTree,
+  checkVector,
+  checkX,
+} from '../../code/decision-trees/checks.ts';
+import {
+  impurity,
+  impurityDecrease,
+  proxy,
+} from '../../code/decision-trees/criterion.ts';
+import { penguinMeasurements } from '../../code/decision-trees/data.ts';
 import { featureImportances } from '../../code/decision-trees/importance.ts';
+import {
+  type SplitData,
+  addSample,
+  bestSplit,
+  children,
+  nodeStats,
+} from '../../code/decision-trees/splitter.ts';
 import {
   instability,
   predictAlong,
@@ -54,7 +74,67 @@ const valid = () => ({ criterion: 'gini', maxDepth: 3,
 const queries = mat('m', 'd', ['X']);
 const folds = () => kFoldIndices(8, 2);
 
+/** The splitter's view of X() and y(): what fitTree builds. */
+const data = (): SplitData => {
+  const x = X();
+  const cols = new Float32Array(16);
+  for (let i = 0; i < 8; i++) {
+    cols[i] = x.data[2 * i];
+    cols[8 + i] = x.data[2 * i + 1];
+  }
+  return { n: 8, d: 2, X: cols, y: y(), label: Int32Array.from(y()),
+    w: new Float64Array(8).fill(1), criterion: 'gini', stats: 2,
+    minSamplesLeaf: 1 };
+};
+const idx = () => Uint32Array.of(0, 1, 2, 3, 4, 5, 6, 7);
+const stats = vec('K', { minLength: 1, as: ['s', 'statistics'] });
+
 export const badInput = groups({
+  internals: [
+    spec(impurity, () => ['gini', f64(3, 1), 4], [choice(['gini',
+      'entropy', 'squared_error'], ['criterion']), stats,
+    num({ gt: 0 }, ['w', 'weight'])]),
+    spec(proxy, () => ['entropy', f64(3, 1), 4, f64(1, 2), 3],
+      [choice(['gini', 'entropy', 'squared_error'], ['criterion']),
+        vec('K', { as: ['left', 'statistics'] }),
+        num({ gt: 0 }, ['wL', 'weight']),
+        vec('K', { as: ['right', 'statistics'] }),
+        num({ gt: 0 }, ['wR', 'weight'])]),
+    spec(impurityDecrease, () => [8, 8, 0.5, 4, 0.25, 4, 0.25],
+      [num({ gt: 0 }, ['wTotal']), num({ gt: 0 }, ['wNode']),
+        num({}, ['iNode']), num({ gt: 0 }, ['wL']), num({}, ['iL']),
+        num({ gt: 0 }, ['wR']), num({}, ['iR'])]),
+    // s is not scanned for NaN: addSample runs once per sample per
+    // feature in the sweep; its length is checked
+    spec(addSample, () => [data(), new Float64Array(2), 3, 1], [any(),
+      any(), int(0, { max: 7 }, ['i']),
+      num({ min: -1, max: 1, integer: true, not: [0] }, ['sign'])]),
+    spec(nodeStats, () => [data(), idx(), 0, 8], [any(), any(),
+      int(0, { max: 7 }, ['start']), int(1, { max: 8 }, ['end'])]),
+    spec(children, () => [data(), idx(), 0, 4, 8], [any(), any(),
+      int(0, { max: 3 }, ['start']), int(1, { max: 7 }, ['pos']),
+      int(5, { max: 8 }, ['end'])]),
+    spec(bestSplit, () => [data(), idx(), 0, 8, f64(4, 4), 8, [0, 1], 2],
+      [any(), any(), int(0, { max: 7 }, ['start']),
+        int(1, { max: 8 }, ['end']), any(), num({ gt: 0 }, ['wNode']),
+        list(int(0, { max: 1 }), { as: ['features'] }),
+        int(1, {}, ['maxFeatures'])]),
+    spec(penguinMeasurements, () => [true], [any()]),
+  ],
+  checks: [
+    spec(checkX, () => ['caller', X(), false, 2], [any(), mat('n', 2,
+      ['X']), any(), any()], { name: 'caller' }),
+    spec(checkFit, () => ['caller', X(), y(), valid()], [any(),
+      mat('n', 'd'),
+      lab, options], { name: 'caller' }),
+    spec(checkData, () => ['caller', X(), y(), valid()], [any(),
+      mat('n', 'd'),
+      lab, options], { name: 'caller' }),
+    spec(checkTree, () => ['caller', tree()], [any(), any()],
+      { name: 'caller' }),
+    spec(checkVector, () => ['caller', 'v', f64(1, 2), 2], [any(), any(),
+      vec(2, { as: ['v'] }), any()], { name: 'caller' }),
+  ],
   core: [
     spec(fitTree, () => [X(), y(), valid()], [mat('n', 'd'), lab,
       options]),
