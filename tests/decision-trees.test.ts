@@ -32,6 +32,7 @@ import {
 import { pruneTree, pruningPath } from '../code/decision-trees/pruning.ts';
 import { leafBoxes } from '../code/decision-trees/regions.ts';
 import {
+  meanAndError,
   prunedTreeFitter,
   selectAlpha,
 } from '../code/decision-trees/selection.ts';
@@ -46,6 +47,8 @@ import { fixture } from './helpers.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const sk = fixture<any>('decision-trees', 'sklearn.json');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const bench = fixture<any>('decision-trees', 'benchmark.json');
 const DATA = {
   penguins: penguinMeasurements(),
   wine: loadWine(),
@@ -580,22 +583,35 @@ describe('pitfalls', () => {
     expect(yHat.every((v) => v === last)).toBe(true);
     expect(last).toBeLessThan(2);
   });
-  it('a tree on 10⁵ rows grows without recursion, in under 2 s of CPU', () => {
-    // CPU time, not wall time: on two cores shared by many jobs the wall
-    // time of the same fit varied from 0.6 to 2.8 s, its CPU time far
-    // less (about 0.5 s); the bound leaves room for a slower machine
+  it('a tree on 10⁵ rows grows deep, with counts that add up and scikit-learn\'s size', () => {
+    // No time bound: a test asserts what could be wrong, not how fast a
+    // shared machine is; scripts/bench/decision-trees.ts measures speed
+    // on these same data and records scikit-learn's tree size.
     const n = 100000;
     const rng = createRng(8);
     const X = new Matrix(n, 2, rng.uniformArray(2 * n));
     const y = Float64Array.from({ length: n }, (_, i) =>
       (X.data[2 * i] + X.data[2 * i + 1] > 1 ? 1 : 0));
-    const t0 = process.cpuUsage();
     const t = fitTree(X, y, { minSamplesLeaf: 20 });
-    const used = process.cpuUsage(t0);
-    const ms = (used.user + used.system) / 1000;
-    expect(t.nodeCount).toBeGreaterThan(300);
-    expect(Math.max(...depths(t))).toBeGreaterThan(8);
-    expect(ms).toBeLessThan(2000);
+    expect(t.nodeCount).toBe(bench.theirs.node_count);
+    const dep = depths(t);
+    let deepest = 0;
+    for (let k = 0; k < t.nodeCount; k++) deepest = Math.max(deepest, dep[k]);
+    expect(deepest).toBeGreaterThan(8);
+    for (let k = 0; k < t.nodeCount; k++) {
+      const l = t.left[k];
+      if (l === -1) {
+        expect(t.nNodeSamples[k]).toBeGreaterThanOrEqual(20);
+      } else {
+        expect(t.nNodeSamples[l] + t.nNodeSamples[t.right[k]])
+          .toBe(t.nNodeSamples[k]);
+      }
+    }
+    // and it has learned the boundary: new points, under 2 % wrong
+    const Xt = new Matrix(10000, 2, rng.uniformArray(20000));
+    const yt = Float64Array.from({ length: 10000 }, (_, i) =>
+      (Xt.data[2 * i] + Xt.data[2 * i + 1] > 1 ? 1 : 0));
+    expect(errorRate(yt, predictTree(t, Xt))).toBeLessThan(0.02);
   });
 });
 
@@ -643,5 +659,102 @@ describe('bad input', () => {
   });
   it('pruning, selection and experiments', () => {
     rejectsBadInput(badInput.more);
+  });
+});
+
+describe('review', () => {
+  it('10⁵ rows, a label that steps at x₁ = 0.3: one split at the float32 midpoint, two pure leaves', () => {
+    const n = 100000;
+    const rng = createRng(13);
+    const X = new Matrix(n, 2, rng.uniformArray(2 * n));
+    const y = Float64Array.from({ length: n }, (_, i) =>
+      (Math.fround(X.data[2 * i]) > Math.fround(0.3) ? 1 : 0));
+    let below = -Infinity; let above = Infinity; let ones = 0;
+    for (let i = 0; i < n; i++) {
+      const v = Math.fround(X.data[2 * i]);
+      if (y[i] === 1) { above = Math.min(above, v); ones++; }
+      else below = Math.max(below, v);
+    }
+    const t = fitTree(X, y);
+    expect(t.nodeCount).toBe(3);
+    expect(t.feature[0]).toBe(0);
+    expect(t.threshold[0]).toBe(below / 2 + above / 2);
+    expect(Array.from(t.nNodeSamples)).toEqual([n, n - ones, ones]);
+    expect(Array.from(t.impurity.subarray(1))).toEqual([0, 0]);
+  });
+  it('the highest peak of the root sweep (Figure dt-sweep) is the root split of the diagram', () => {
+    const { X, y } = DATA.penguins;
+    const b = bruteBest(X, Float64Array.from(y), 'gini', 1);
+    const t = fitTree(X, y, { maxDepth: 3, minSamplesLeaf: 5 });
+    expect([t.feature[0], t.threshold[0]]).toEqual([b.feature, b.threshold]);
+    expect(b.feature).toBe(2); // flipper length
+  });
+  it('the fits the table calls exact equal scikit-learn\'s bit for bit, tree and path', () => {
+    const exact = sk.fits.filter((f: { distinctTrees: number }) =>
+      f.distinctTrees === 1);
+    expect(exact.length).toBe(9);
+    for (const f of exact) {
+      const { tree } = refit(f.name);
+      for (const k of ['feature', 'threshold', 'left', 'right', 'value',
+        'impurity', 'nNodeSamples', 'weightedNNodeSamples'] as const) {
+        expect(Array.from(tree[k])).toEqual(f.tree[k]);
+      }
+      if (f.path) {
+        const p = pruningPath(tree);
+        expect(p.alphas).toEqual(f.path.alphas);
+        expect(p.impurities).toEqual(f.path.impurities);
+      }
+    }
+  });
+  it('instability: the refits disagree with the full tree only on rows they did not see', () => {
+    const { X, y } = DATA['breast-cancer'];
+    const full = fitTree(X, y);
+    expect(errorRate(y, predictTree(full, X))).toBe(0);
+    const r = instability(X, y, {}, 4, 0.1, 31);
+    const out = Math.ceil(0.1 * X.rows);
+    r.disagree.forEach((d, k) => {
+      expect(Math.round(d * X.rows)).toBe(Math.round(r.heldOut[k] * out));
+      expect(r.heldOut[k]).toBeGreaterThan(0);
+    });
+  });
+  it('breast cancer: the full tree\'s excess error over the lowest and the one-SE α is under two paired standard errors', () => {
+    const { X, y } = DATA['breast-cancer'];
+    const folds = kFoldIndices(X.rows, 10, createRng(24));
+    const alphas = pruningPath(fitTree(X, y)).alphas.slice(0, -1);
+    // one tree per fold, pruned at every α: what selectAlpha scores
+    const rows = (M: Matrix, idx: number[]) => {
+      const out = new Matrix(idx.length, M.cols);
+      idx.forEach((i, k) => out.data.set(
+        M.data.subarray(i * M.cols, (i + 1) * M.cols), k * M.cols));
+      return out;
+    };
+    const err = folds.map(({ train, test }) => {
+      const t = fitTree(rows(X, train), train.map((i) => y[i]));
+      const Xt = rows(X, test);
+      const yt = test.map((i) => y[i]);
+      return alphas.map((a) => errorRate(yt, predictTree(pruneTree(t, a),
+        Xt)));
+    });
+    const cv = alphas.map((_, k) => meanAndError(err.map((e) => e[k])));
+    let best = 0;
+    cv.forEach((c, k) => { if (c.mean < cv[best].mean) best = k; });
+    let oneSe = best;
+    cv.forEach((c, k) => {
+      if (c.mean <= cv[best].mean + cv[best].standardError && k > oneSe) {
+        oneSe = k;
+      }
+    });
+    expect(oneSe).toBeGreaterThan(best);
+    for (const k of [best, oneSe]) {
+      const d = meanAndError(err.map((e) => e[0] - e[k]));
+      expect(d.mean).toBeGreaterThan(0);
+      expect(d.mean).toBeLessThan(2 * d.standardError);
+    }
+  });
+  it('the benchmark fixture: same tree size as scikit-learn, ratio = our time / theirs', () => {
+    expect(bench.same_node_count).toBe(true);
+    expect(bench.ratio).toBeCloseTo(bench.ours.fit_ms / bench.theirs.fit_ms,
+      12);
+    expect(bench.sklearn).toBe(sk.versions.sklearn);
   });
 });

@@ -27,8 +27,8 @@ export function xorData(n: number, seed: number) {
 /**
  * Refits the tree `reps` times, each time without a random `drop`
  * share of the rows, and compares each refit with the tree on all rows:
- * is the root's feature the same, and on what share of all rows do the
- * two trees' predictions differ?
+ * is the root's feature the same, and on what share of all rows, and
+ * of the rows the refit did not see, do their predictions differ?
  */
 export function instability(
   X: Matrix, y: ArrayLike<number>, options: TreeOptions,
@@ -45,8 +45,10 @@ export function instability(
   const keep = X.rows - Math.ceil(drop * X.rows);
   const sameRoot: boolean[] = [];
   const disagree: number[] = [];
+  const heldOut: number[] = [];
   for (let r = 0; r < reps; r++) {
-    const rows = rng.shuffle([...Array(X.rows).keys()]).slice(0, keep);
+    const order = rng.shuffle([...Array(X.rows).keys()]);
+    const rows = order.slice(0, keep);
     const Xr = new Matrix(keep, X.cols);
     rows.forEach((i, k) => Xr.data.set(
       X.data.subarray(i * X.cols, (i + 1) * X.cols), k * X.cols));
@@ -56,8 +58,11 @@ export function instability(
     let d = 0;
     for (let i = 0; i < X.rows; i++) d += p[i] === base[i] ? 0 : 1;
     disagree.push(d / X.rows);
+    let out = 0; // among the rows this refit did not see
+    for (const i of order.slice(keep)) out += p[i] === base[i] ? 0 : 1;
+    heldOut.push(out / (X.rows - keep));
   }
-  return { full, sameRoot, disagree };
+  return { full, sameRoot, disagree, heldOut };
 }
 // #endregion
 

@@ -60,7 +60,8 @@ export interface TreeOptions {
 }
 // #endregion
 
-/** The largest double's spacing at 1: scikit-learn's EPSILON. */
+/** 2^-52, the gap between 1 and the next double: scikit-learn's
+ *  EPSILON. */
 export const EPSILON = 2.220446049250313e-16;
 
 interface Job {

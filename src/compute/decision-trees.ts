@@ -45,6 +45,10 @@ import {
   fitTree,
 } from '../../code/decision-trees/tree.ts';
 
+import bench from '../../tests/fixtures/decision-trees/benchmark.json' with {
+  type: 'json',
+};
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const sk = skRaw as any;
 
@@ -208,11 +212,13 @@ const rootSweep = once(() => {
     }
     best.push({ name: NICE[f], ...top });
   });
-  return { curves: out, best };
+  let top = 0;
+  best.forEach((b, j) => { if (b.decrease > best[top].decrease) top = j; });
+  return { curves: out, best, n, top };
 });
 
 function sweepFigure(): string {
-  const { curves } = rootSweep();
+  const { curves, n } = rootSweep();
   const dashes = ['none', '8 4', '2 3', '12 3 2 3'];
   const names = PENGUIN_FEATURES.map((f) => NICE[f]);
   const peaks = names.map((name) => {
@@ -222,7 +228,7 @@ function sweepFigure(): string {
   return renderPlot({
     width: WIDTH, height: 320, style: STYLE, marginLeft: 56,
     marginBottom: 46, marginTop: 24,
-    x: { label: 'share of the 342 penguins sent left', domain: [0, 1] },
+    x: { label: `share of the ${n} penguins sent left`, domain: [0, 1] },
     y: { label: 'Gini decrease', grid: true, domain: [0, 0.4] },
     marks: [
       ...names.map((name, k) => Plot.line(
@@ -286,11 +292,12 @@ const comparison = once(() => {
     if (f.sampleWeight) o.sampleWeight = f.sampleWeight;
     const { X, y } = data[f.dataset as keyof typeof data];
     const tree = fitTree(X, y, o as TreeOptions);
+    // the same structure: every node's feature, threshold, children
+    // and count
     const same = tree.nodeCount === f.tree.nodeCount &&
-      Array.from(tree.feature).every((v, i) => v === f.tree.feature[i]) &&
-      Array.from(tree.threshold).every((v, i) =>
-        v === f.tree.threshold[i]) &&
-      Array.from(tree.left).every((v, i) => v === f.tree.left[i]);
+      (['feature', 'threshold', 'left', 'right', 'nNodeSamples'] as const)
+        .every((k) => Array.from(tree[k]).every((v, i) =>
+          v === f.tree[k][i]));
     const path = f.path ? pruningPath(tree) : null;
     return {
       name: f.name,
@@ -302,7 +309,9 @@ const comparison = once(() => {
       distinct: f.distinctTrees,
       same,
       valueGap: same ? Math.max(relGap(tree.value, f.tree.value),
-        relGap(tree.impurity, f.tree.impurity)) : null,
+        relGap(tree.impurity, f.tree.impurity),
+        relGap(tree.weightedNNodeSamples, f.tree.weightedNNodeSamples))
+        : null,
       pathGap: path ? Math.max(relGap(path.alphas, f.path.alphas),
         relGap(path.impurities, f.path.impurities)) : null,
       pathLength: path ? path.alphas.length : null,
@@ -336,7 +345,17 @@ const pruningStudy = once(() => {
   const full = fitTree(X, y);
   const leaves = s.alphas.map((a) =>
     pruneTree(full, a).left.filter((v) => v === -1).length);
-  return { ...s, leaves, fullLeaves: leaves[0] };
+  // the three candidates are scored on the same folds: compare them by
+  // the fold-by-fold differences, whose standard error is the right one
+  const scores = (k: number) => crossValidate(X, y, folds,
+    prunedTreeFitter(s.alphas[k]), errorRate).scores;
+  const full0 = scores(0);
+  const diff = (k: number) => {
+    const other = scores(k);
+    return meanAndError(full0.map((v, f) => v - other[f]));
+  };
+  return { ...s, leaves, fullLeaves: leaves[0],
+    fullMinusBest: diff(s.best), fullMinusOneSe: diff(s.oneSe) };
 });
 
 function pruningFigure(): string {
@@ -453,11 +472,14 @@ const instabilityStudy = once(() => {
   const r = instability(X, y, {}, INSTABILITY.reps, INSTABILITY.drop,
     INSTABILITY.seed);
   const d = meanAndError(r.disagree);
+  const h = meanAndError(r.heldOut);
   let maxD = 0;
   for (const v of r.disagree) maxD = Math.max(maxD, v);
   return { reps: INSTABILITY.reps, drop: INSTABILITY.drop,
     sameRoot: r.sameRoot.filter(Boolean).length,
     meanDisagree: d.mean, seDisagree: d.standardError, maxDisagree: maxD,
+    meanHeldOut: h.mean, seHeldOut: h.standardError,
+    heldOutRows: Math.ceil(INSTABILITY.drop * X.rows),
     rootFeature: BREAST_CANCER_FEATURES[r.full.feature[0]] };
 });
 
@@ -532,6 +554,7 @@ export default cached('decision-trees', () => {
     // a threshold no penguin's measurement equals (a float32 midpoint)
     oddThreshold: tree.threshold[tree.left[0]],
     sweepBest: sweep.best,
+    sweepTop: sweep.best[sweep.top],
     impurityFigure: impurityFigure(),
     sweepFigure: sweepFigure(),
     table: cmp.map((c: any) => ({ name: c.name,
@@ -558,7 +581,10 @@ export default cached('decision-trees', () => {
       oneSe: { alpha: prune.alphas[prune.oneSe],
         leaves: prune.leaves[prune.oneSe], err: prune.mean[prune.oneSe],
         se: prune.standardError[prune.oneSe] },
-      full: { err: prune.mean[0], se: prune.standardError[0] } },
+      full: { err: prune.mean[0], se: prune.standardError[0] },
+      minLeaves: prune.leaves.reduce((a, b) => Math.min(a, b)),
+      fullMinusBest: prune.fullMinusBest,
+      fullMinusOneSe: prune.fullMinusOneSe },
     importances: importances(),
     demo: {
       data: { x: Array.from(demo.X2.data), y: Array.from(demo.y),
@@ -569,6 +595,11 @@ export default cached('decision-trees', () => {
       fallback: regionsFigure(DEMO_DEPTH),
     },
     xor: xorStudy(),
+    nTumours: loadBreastCancer().X.rows,
+    // measured by scripts/bench/decision-trees.ts, not at build time
+    bench: { rows: bench.n, oursMs: bench.ours.fit_ms,
+      sklearnMs: bench.theirs.fit_ms, ratio: bench.ratio,
+      machine: bench.machine, sklearn: bench.sklearn },
     instability: instabilityStudy(),
     flat: { figure: flatFigure(), leaves: flat.leaves, edge: flat.edge,
       hi: flat.hi, lo: flat.lo },
