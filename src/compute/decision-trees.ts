@@ -237,11 +237,12 @@ function sweepFigure(): string {
           strokeDasharray: dashes[k] })),
       Plot.dot(peaks, { x: 'share', y: 'decrease', r: 4,
         fill: 'currentColor' }),
-      // bill length and bill depth peak close together: label them
-      // on either side
+      // bill length, bill depth and flipper length peak close together:
+      // label the first two to the left of their dots and flipper length
+      // to the right of its dot, so that no label hides a dot or another
       ...peaks.map((p, k) => Plot.text([p], { x: 'share', y: 'decrease',
-        text: 'name', dy: k === 1 ? 4 : -12, dx: [8, -8, 0, 8][k],
-        textAnchor: (['start', 'end', 'middle', 'start'] as const)[k],
+        text: 'name', dy: [-12, 4, 4, -12][k], dx: [-8, -8, 10, 8][k],
+        textAnchor: (['end', 'end', 'start', 'start'] as const)[k],
         fill: 'currentColor', fontWeight: 700,
         stroke: 'var(--sl-color-bg, white)', strokeWidth: 4,
         paintOrder: 'stroke' })),
