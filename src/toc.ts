@@ -43,7 +43,7 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'trees-and-ensembles',
     title: 'Part IV — Trees and ensembles',
-    chapters: [],
+    chapters: ['decision-trees'],
   },
   { dir: 'kernel-methods', title: 'Part V — Kernel methods', chapters: [] },
   {
