@@ -29,9 +29,10 @@ export function checkCenters(fn: string, X: Matrix, C: Matrix): void {
 /** Throws unless labels has n integer entries in [0, k). */
 export function checkLabels(fn: string, labels: Int32Array, n: number,
   k: number): void {
+  checkInt(fn, 'k', k, 1);
   if (!(labels instanceof Int32Array) || labels.length !== n) {
-    throw new Error(`${fn}: labels must be an Int32Array of length ` +
-      `n = ${n}, got ${labels?.length}`);
+    throw new Error(`${fn}: labels must be an Int32Array with one ` +
+      `entry per row of X (n = ${n}), got ${labels?.length} entries`);
   }
   for (let i = 0; i < n; i++) {
     if (labels[i] < 0 || labels[i] >= k) {
@@ -58,4 +59,13 @@ export function checkNumber(fn: string, name: string, x: number,
     throw new Error(`${fn}: ${name} must be a finite number ` +
       `${strict ? '>' : '>='} ${lo}, got ${x}`);
   }
+}
+
+/** Throws unless xs is a non-empty array whose items pass `check`. */
+export function checkList<T>(fn: string, name: string, xs: T[],
+  check: (x: T) => void): void {
+  if (!Array.isArray(xs) || xs.length === 0) {
+    throw new Error(`${fn}: ${name} must be a non-empty array, got ${xs}`);
+  }
+  for (const x of xs) check(x);
 }

@@ -2,7 +2,9 @@
 // step (with scikit-learn's relocation of empty clusters), the inertia,
 // and the loop with scikit-learn's stopping rules. Browser-safe.
 import { Matrix } from '../linear-algebra/matrix.ts';
-import { checkCenters, checkInt, checkLabels, checkNumber } from './checks.ts';
+import {
+  checkCenters, checkInt, checkLabels, checkNumber,
+} from './checks.ts';
 
 // #region inertia
 /** Sum over i of ‖x_i − c_{label i}‖², Eq. (km-inertia). */
