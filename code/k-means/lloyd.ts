@@ -25,29 +25,40 @@ export function inertia(X: Matrix, C: Matrix, labels: Int32Array): number {
 
 // #region assign
 /** The assignment step, Eq. (km-assign): each point to its nearest
- *  centre (the first on a tie). Writes labels and each point's squared
+ *  centre (the first on a tie). Loops centre by centre and feature by
+ *  feature over all points, so the innermost loop runs down a column
+ *  (the loop order of a fast matrix product); `work` holds n squared
+ *  distances and n labels. Writes labels and each point's squared
  *  distance to its centre into dist2; returns how many labels changed. */
 function assignStep(X: Matrix, C: Matrix, labels: Int32Array,
-  dist2: Float64Array): number {
+  dist2: Float64Array, work: Work): number {
   const { data: x, rows: n, cols: d } = X;
-  const c = C.data;
-  const k = C.rows;
-  let changed = 0;
-  for (let i = 0; i < n; i++) {
-    const a = i * d;
-    let best = 0;
-    let bestD = Infinity;
-    for (let m = 0; m < k; m++) {
-      let s = 0; // ‖x_i − c_m‖²
-      for (let j = 0; j < d; j++) s += (x[a + j] - c[m * d + j]) ** 2;
-      if (s < bestD) { bestD = s; best = m; }
+  const { dist, next } = work;
+  dist2.fill(Infinity);
+  for (let m = 0; m < C.rows; m++) {
+    dist.fill(0); // ‖x_i − c_m‖² for every i
+    for (let j = 0; j < d; j++) {
+      const cmj = C.data[m * d + j];
+      for (let i = 0, a = j; i < n; i++, a += d) {
+        const t = x[a] - cmj;
+        dist[i] += t * t;
+      }
     }
-    if (labels[i] !== best) changed++;
-    labels[i] = best;
-    dist2[i] = bestD;
+    for (let i = 0; i < n; i++) {
+      if (dist[i] < dist2[i]) { dist2[i] = dist[i]; next[i] = m; }
+    }
   }
+  let changed = 0;
+  for (let i = 0; i < n; i++) changed += +(next[i] !== labels[i]);
+  labels.set(next);
   return changed;
 }
+
+/** Scratch space of the assignment step, allocated once per run. */
+interface Work { dist: Float64Array; next: Int32Array }
+
+const workFor = (n: number): Work =>
+  ({ dist: new Float64Array(n), next: new Int32Array(n) });
 // #endregion
 
 // #region update
@@ -141,13 +152,14 @@ export function lloyd(X: Matrix, C0: Matrix,
   const labels = new Int32Array(n).fill(-1);
   const dist2 = new Float64Array(n);
   const counts = new Float64Array(k);
+  const work = workFor(n);
   const tolScaled = tol * meanVariance(X); // scikit-learn's convention
   const history: number[] = [];
   let stop: LloydResult['stop'] = 'max-iter';
   let it = 0;
   while (it < maxIter) {
     it++;
-    const changed = assignStep(X, C, labels, dist2); // Eq. (km-assign)
+    const changed = assignStep(X, C, labels, dist2, work); // (km-assign)
     if (trace) history.push(inertia(X, C, labels));
     const moved = updateStep(X, labels, dist2, Cnew, counts); // (km-update)
     if (trace) history.push(inertia(X, Cnew, movedLabels(labels, moved)));
@@ -157,7 +169,7 @@ export function lloyd(X: Matrix, C0: Matrix,
     if (shift <= tolScaled) { stop = 'tol'; break; }
   }
   // stopped on the centres: one more assignment, as scikit-learn does
-  if (stop !== 'labels') assignStep(X, C, labels, dist2);
+  if (stop !== 'labels') assignStep(X, C, labels, dist2, work);
   return { labels, centers: C, inertia: inertia(X, C, labels),
     nIter: it, stop, trace: history };
 }
@@ -213,7 +225,7 @@ export function assign(X: Matrix, C: Matrix) {
   checkCenters('assign', X, C);
   const labels = new Int32Array(X.rows).fill(-1);
   const dist2 = new Float64Array(X.rows);
-  assignStep(X, C, labels, dist2);
+  assignStep(X, C, labels, dist2, workFor(X.rows));
   return { labels, dist2 };
 }
 
