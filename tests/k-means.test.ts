@@ -392,3 +392,28 @@ describe('data and restarts', () => {
     expect(five.inertia).toBeLessThanOrEqual(one.inertia);
   });
 });
+
+describe('claims on real and synthetic data', () => {
+  it('on iris the silhouette prefers k = 2, and inertia falls all the way to k = 8', async () => {
+    const { irisChooseK } = await import('../code/k-means/real-data.ts');
+    const { rows } = irisChooseK();
+    const best = rows.reduce((a, b) => (b.silhouette > a.silhouette ? b
+      : a));
+    expect(best.k).toBe(2);
+    for (let t = 1; t < rows.length; t++) {
+      expect(rows[t].inertia).toBeLessThan(rows[t - 1].inertia);
+    }
+  });
+
+  it('k-means with k = 2 does not recover the two moons', () => {
+    const rng = createRng(31);
+    const moons = twoMoons(150, 0.06, rng);
+    const fit = bestOf(moons.X, 2, 10, rng);
+    let same = 0;
+    for (let i = 0; i < moons.X.rows; i++) {
+      same += +(fit.labels[i] === moons.y[i]);
+    }
+    const agree = Math.max(same, moons.X.rows - same) / moons.X.rows;
+    expect(agree).toBeLessThan(0.9);
+  });
+});

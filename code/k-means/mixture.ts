@@ -1,6 +1,5 @@
 // k-means as the σ → 0 limit of a Gaussian mixture with equal
-// weights
-// and shared covariance σ²I. Browser-safe.
+// weights and shared covariance σ²I. Browser-safe.
 import { Matrix } from '../linear-algebra/matrix.ts';
 import { checkCenters, checkNumber } from './checks.ts';
 

@@ -4,9 +4,12 @@
 // Seeded throughout. Colour is always paired with a symbol, a dash
 // pattern or a direct label.
 import { cached } from '../lib/cache.ts';
-import { fixed, sci } from '../lib/format.ts';
+import { sci } from '../lib/format.ts';
 import { label, once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import skRaw from '../../tests/fixtures/k-means/sklearn.json' with {
+  type: 'json',
+};
+import bench from '../../tests/fixtures/k-means/benchmark.json' with {
   type: 'json',
 };
 import { loadIris } from '../../code/calculus/iris.ts';
@@ -367,7 +370,8 @@ function referenceRows() {
       `${ours.nIter} / ${ref.n_iter}`, same ? 'yes' : 'no',
       dc === 0 ? '0' : sci(dc, 1), di === 0 ? '0' : sci(di, 1)];
   });
-  return { rows, worstC, worstI, allLabels, allIter };
+  const iters = cases.map((c) => c.ref.n_iter as number);
+  return { rows, worstC, worstI, allLabels, allIter, iters };
 }
 
 function miniBatchStudy() {
@@ -382,7 +386,7 @@ function miniBatchStudy() {
   const a = moments(ours);
   const b = moments(mb.inertias);
   return { seeds: mb.seeds, batch: mb.batch_size, steps: mb.n_steps,
-    epochs: mb.epochs, ours: a.mean, oursSe: Math.sqrt(a.variance /
+    epochs: mb.epochs, ours: a.mean, oursSd: Math.sqrt(a.variance), oursSe: Math.sqrt(a.variance /
       mb.seeds), theirs: b.mean, theirsSe: Math.sqrt(b.variance /
       mb.seeds), lloyd: lloydStates().full.inertia };
 }
@@ -429,6 +433,10 @@ export default cached('k-means', () => {
     seeds: SEEDS,
     seedK32: seed[seed.length - 1],
     irisRows: ch.rows,
+    irisN: ch.n,
+    digitsIter: sk.lloyd.digits.n_iter,
+    minIter: Math.min(...ref.iters),
+    maxIter: Math.max(...ref.iters),
     irisBestK: best.k,
     irisBestSil: best.silhouette,
     irisPurity3: ch.purity3,
@@ -440,6 +448,10 @@ export default cached('k-means', () => {
     sigmaOne: h.find((r) => r.sigma === 1),
     softAtOne: soft,
     minibatch: miniBatchStudy(),
-    fmt: { worst: fixed(ref.worstC, 1) },
+    bench: { ratio: bench.ratio, ours: bench.ours_ms,
+      theirs: bench.sklearn_ms, n: bench.n, k: bench.k,
+      iterations: bench.iterations, machine: bench.machine,
+      load: bench.load_average, same: bench.same_labels &&
+        bench.same_iterations },
   };
 });
