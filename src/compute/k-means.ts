@@ -135,10 +135,12 @@ function traceFigure(): string {
     marginLeft: 64,
     marginBottom: 44,
     marginRight: 20,
+    marginTop: 30,
     x: { label: 'iteration', labelAnchor: 'center', labelArrow: 'none',
       ticks: 5 },
     y: { type: 'log', label: 'inertia', grid: true, labelArrow: 'none',
-      ticks: 4, tickFormat: (v: number) => String(v) },
+      ticks: [500, 1000, 2000, 5000, 10000],
+      tickFormat: (v: number) => String(v) },
     symbol: { domain: ['after an assignment', 'after an update'],
       range: ['circle', 'square'], legend: true },
     marks: [
@@ -171,7 +173,7 @@ function seedingFigure(): string {
       symbol: 'triangle' },
     { key: 'plusplus', name: 'k-means++', color: PALETTE[0],
       symbol: 'circle' },
-    { key: 'greedy', name: 'greedy k-means++', color: PALETTE[2],
+    { key: 'greedy', name: 'greedy', color: PALETTE[2],
       symbol: 'square' },
   ] as const;
   const pts = series.flatMap((s) => rows.map((r) => ({ k: r.k,
@@ -183,7 +185,7 @@ function seedingFigure(): string {
     height: 330,
     style: STYLE,
     marginLeft: 56,
-    marginRight: 140,
+    marginRight: 100,
     marginBottom: 44,
     x: { type: 'log', base: 2, label: 'k (blobs = clusters)',
       labelAnchor: 'center', labelArrow: 'none', ticks: SEED_KS,
@@ -215,29 +217,24 @@ function seedingFigure(): string {
 
 const iris = once(() => irisChooseK());
 
-function chooseKFigure(): string {
+/** One curve against k: the best inertia, or the mean silhouette. */
+function chooseKFigure(key: 'inertia' | 'silhouette'): string {
   const { rows } = iris();
-  const long = rows.flatMap((r) => [
-    { k: r.k, value: r.inertia, panel: 'inertia (best of 10)' },
-    { k: r.k, value: r.silhouette, panel: 'mean silhouette' },
-  ]);
   return renderPlot({
     width: WIDTH,
-    height: 380,
+    height: 260,
     style: STYLE,
     marginLeft: 56,
     marginRight: 20,
     marginBottom: 44,
     x: { label: 'k', labelAnchor: 'center', labelArrow: 'none',
-      ticks: rows.map((r) => r.k) },
-    y: { label: null, grid: true, zero: true },
-    fy: { label: null },
-    facet: { data: long, y: 'panel' },
+      ticks: rows.map((r) => r.k), tickFormat: (v: number) => String(v) },
+    y: { label: key === 'inertia' ? 'inertia (best of 10 runs)'
+      : 'mean silhouette', grid: true, zero: true, labelArrow: 'none' },
     marks: [
-      Plot.line(long, { x: 'k', y: 'value', fy: 'panel',
-        stroke: PALETTE[0], strokeWidth: 2 }),
-      Plot.dot(long, { x: 'k', y: 'value', fy: 'panel', fill: PALETTE[0],
-        r: 4 }),
+      Plot.line(rows, { x: 'k', y: key, stroke: PALETTE[0],
+        strokeWidth: 2 }),
+      Plot.dot(rows, { x: 'k', y: key, fill: PALETTE[0], r: 4 }),
     ],
   });
 }
@@ -267,33 +264,30 @@ const pitfalls = once(() => {
     unequalAgree: agree(uFit.labels, unequal.y, 3) };
 });
 
-function pitfallsFigure(): string {
+function pitfallsFigure(which: 'moons' | 'unequal'): string {
   const { moons, mFit, unequal, uFit } = pitfalls();
-  const pts = (X: Matrix, labels: Int32Array, panel: string) =>
+  const pts = (X: Matrix, labels: Int32Array) =>
     Array.from({ length: X.rows }, (_, i) => ({ x: X.get(i, 0),
-      y: X.get(i, 1), panel, cluster: `cluster ${labels[i] + 1}` }));
-  const A = 'two moons, k = 2';
-  const B = 'unequal blobs, k = 3';
-  const all = [...pts(moons.X, mFit.labels, A),
-    ...pts(unequal.X, uFit.labels, B)];
+      y: X.get(i, 1), cluster: `cluster ${labels[i] + 1}` }));
+  const all = which === 'moons' ? pts(moons.X, mFit.labels)
+    : pts(unequal.X, uFit.labels);
   return renderPlot({
-    width: 640,
-    height: 320,
-    style: { ...STYLE, fontSize: '15px' },
-    marginLeft: 40,
-    marginBottom: 40,
+    width: WIDTH,
+    height: which === 'moons' ? 280 : 380,
+    style: STYLE,
+    marginLeft: 44,
+    marginBottom: 44,
     x: { label: 'x₁', labelAnchor: 'center', labelArrow: 'none',
-      ticks: 4 },
-    y: { label: 'x₂', labelArrow: 'none', ticks: 4 },
-    fx: { label: null, domain: [A, B] },
+      ticks: 5 },
+    y: { label: 'x₂', labelArrow: 'none', ticks: 5 },
     color: { domain: ['cluster 1', 'cluster 2', 'cluster 3'],
       range: PALETTE.slice(0, 3) },
     symbol: { domain: ['cluster 1', 'cluster 2', 'cluster 3'],
       range: SYMBOLS.slice(0, 3) },
     marks: [
       Plot.frame({ strokeOpacity: 0.4 }),
-      Plot.dot(all, { x: 'x', y: 'y', fx: 'panel', stroke: 'cluster',
-        symbol: 'cluster', r: 2.2, strokeWidth: 1.1 }),
+      Plot.dot(all, { x: 'x', y: 'y', stroke: 'cluster',
+        symbol: 'cluster', r: 2.6, strokeWidth: 1.2 }),
     ],
   });
 }
@@ -414,8 +408,10 @@ export default cached('k-means', () => {
     lloydFigure: lloydFigure(),
     traceFigure: traceFigure(),
     seedingFigure: seedingFigure(),
-    chooseKFigure: chooseKFigure(),
-    pitfallsFigure: pitfallsFigure(),
+    elbowFigure: chooseKFigure('inertia'),
+    silhouetteFigure: chooseKFigure('silhouette'),
+    moonsFigure: pitfallsFigure('moons'),
+    unequalFigure: pitfallsFigure('unequal'),
     hardLimitFigure: hardLimitFigure(),
     demo: demoData(),
     iterations: full.nIter,
