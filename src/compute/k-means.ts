@@ -142,12 +142,16 @@ function traceFigure(): string {
       ticks: [500, 1000, 2000, 5000, 10000],
       tickFormat: (v: number) => String(v) },
     symbol: { domain: ['after an assignment', 'after an update'],
-      range: ['circle', 'square'], legend: true },
+      range: ['circle', 'square'] },
     marks: [
       Plot.line(rows, { x: 'step', y: 'inertia', stroke: PALETTE[0],
         curve: 'step-after', strokeWidth: 1.5 }),
       Plot.dot(rows, { x: 'step', y: 'inertia', symbol: 'kind',
         stroke: PALETTE[0], fill: PALETTE[0], r: 4 }),
+      label(rows[0].step, rows[0].inertia, '● after an assignment',
+        { dx: 14, fontSize: 14 }),
+      label(rows[1].step, rows[1].inertia, '■ after an update',
+        { dx: 14, fontSize: 14 }),
     ],
   });
 }
@@ -185,7 +189,7 @@ function seedingFigure(): string {
     height: 330,
     style: STYLE,
     marginLeft: 56,
-    marginRight: 100,
+    marginRight: 118,
     marginBottom: 44,
     x: { type: 'log', base: 2, label: 'k (blobs = clusters)',
       labelAnchor: 'center', labelArrow: 'none', ticks: SEED_KS,
@@ -200,14 +204,14 @@ function seedingFigure(): string {
     marks: [
       Plot.line(rows, { x: 'k', y: 'bound', stroke: 'currentColor',
         strokeDasharray: '6,4' }),
-      label(last.k, last.bound, '8(ln k + 2)', { dx: 8, fontSize: 14 }),
+      label(last.k, last.bound, '8(ln k + 2)', { dx: 8, fontSize: 13 }),
       Plot.ruleX(pts, { x: 'k', y1: 'lo', y2: 'hi', stroke: 'seeding' }),
       Plot.line(pts, { x: 'k', y: 'mean', z: 'seeding', stroke: 'seeding',
         strokeWidth: 1.5 }),
       Plot.dot(pts, { x: 'k', y: 'mean', symbol: 'seeding',
         stroke: 'seeding', fill: 'seeding', r: 4 }),
       ...series.map((s) => label(last.k, last[s.key].mean, s.name,
-        { dx: 8, fontSize: 14 })),
+        { dx: 8, fontSize: 13 })),
     ],
   });
 }

@@ -70,7 +70,7 @@ class KMeansDemo extends HTMLElement {
       c.setAttribute('aria-label', `centre ${m + 1}: drag, or use the ` +
         'arrow keys, to move it before the first step');
       c.dataset.m = String(m);
-      c.innerHTML = '<circle r="11"></circle><text dy="5" ' +
+      c.innerHTML = '<circle r="14"></circle><text dy="6" ' +
         `text-anchor="middle">${m + 1}</text>`;
       c.addEventListener('pointerdown', (e) => this.drag(e, m));
       c.addEventListener('keydown', (e) => this.nudge(e, m));
