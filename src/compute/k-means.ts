@@ -149,9 +149,9 @@ function traceFigure(): string {
       Plot.dot(rows, { x: 'step', y: 'inertia', symbol: 'kind',
         stroke: PALETTE[0], fill: PALETTE[0], r: 4 }),
       label(rows[0].step, rows[0].inertia, '● after an assignment',
-        { dx: 14, fontSize: 14 }),
+        { dx: 12, dy: -12, fontSize: 14 }),
       label(rows[1].step, rows[1].inertia, '■ after an update',
-        { dx: 14, fontSize: 14 }),
+        { dx: 12, dy: -12, fontSize: 14 }),
     ],
   });
 }
