@@ -35,6 +35,8 @@ export function purity(labels: Int32Array, y: Int32Array, k: number,
 /** k = 3 on the 13 wine measurements, raw and standardized: how well
  *  the clusters match the three cultivars. */
 export function wineScaling(runs = 10, seed = 3) {
+  checkInt('wineScaling', 'runs', runs, 1);
+  checkInt('wineScaling', 'seed', seed, 0, 2 ** 40);
   const { X, y } = loadWine();
   const raw = bestOf(X, 3, runs, createRng(seed));
   const scaled = bestOf(standardize(X).Z, 3, runs, createRng(seed));

@@ -6,6 +6,7 @@ import {
   checkData,
   checkInt,
   checkLabels,
+  checkList,
   checkNumber,
 } from '../../code/k-means/checks.ts';
 import { blobs, twoMoons } from '../../code/k-means/data.ts';
@@ -25,7 +26,7 @@ import {
 } from '../../code/k-means/lloyd.ts';
 import { miniBatchKMeans } from '../../code/k-means/minibatch.ts';
 import { responsibilities } from '../../code/k-means/mixture.ts';
-import { purity } from '../../code/k-means/real-data.ts';
+import { purity, wineScaling } from '../../code/k-means/real-data.ts';
 import {
   kMeansPlusPlus,
   randomSeeding,
@@ -99,6 +100,11 @@ export const badInput = groups({
     spec(purity, () => [lab(), lab(), 2, 2], [vec('n', { values: [0, 1],
       as: ['labels'] }), vec('n', { values: [0, 1], as: ['labels', 'y'] }),
     int(2, {}, ['k', 'labels']), int(2, {}, ['classes', 'labels'])]),
+    spec(wineScaling, () => [1, 3], [int(1, {}, ['runs']),
+      int(0, { max: 2 ** 40 }, ['seed'])], { expensive: true }),
+    spec(checkList, () => ['f', 'xs', [1, 2], (x: number) =>
+      checkNumber('f', 'xs', x, -Infinity)], [any(),
+      any(), list(num(), { as: ['xs'] }), any()], { name: 'f' }),
     spec(sequentialMeans, () => [X(), lab(), C()], [mat('n', 'd'), labels,
       centers]),
     spec(medianUpdate, () => [X(), lab(), C()], [mat('n', 'd'), labels,
