@@ -114,11 +114,11 @@ function lloydFigure(): string {
       Plot.frame({ strokeOpacity: 0.4 }),
       Plot.dot(pts, { x: 'x', y: 'y', fx: 'panel', stroke: 'cluster',
         symbol: 'cluster', r: 2.2, strokeWidth: 1.1 }),
-      Plot.dot(centres, { x: 'x', y: 'y', fx: 'panel', r: 9,
+      Plot.dot(centres, { x: 'x', y: 'y', fx: 'panel', r: 11,
         fill: 'var(--sl-color-bg, #fff)', stroke: 'currentColor',
         strokeWidth: 2 }),
       Plot.text(centres, { x: 'x', y: 'y', fx: 'panel', text: 'text',
-        fill: 'currentColor', fontSize: 12, fontWeight: 700 }),
+        fill: 'currentColor', fontSize: 15, fontWeight: 700 }),
     ],
   });
 }
@@ -149,9 +149,9 @@ function traceFigure(): string {
       Plot.dot(rows, { x: 'step', y: 'inertia', symbol: 'kind',
         stroke: PALETTE[0], fill: PALETTE[0], r: 4 }),
       label(rows[0].step, rows[0].inertia, '● after an assignment',
-        { dx: 12, dy: -12, fontSize: 14 }),
+        { dx: 12, dy: -12, fontSize: 16 }),
       label(rows[1].step, rows[1].inertia, '■ after an update',
-        { dx: 12, dy: -12, fontSize: 14 }),
+        { dx: 12, dy: -12, fontSize: 16 }),
     ],
   });
 }
@@ -189,7 +189,7 @@ function seedingFigure(): string {
     height: 330,
     style: STYLE,
     marginLeft: 56,
-    marginRight: 118,
+    marginRight: 132,
     marginBottom: 44,
     x: { type: 'log', base: 2, label: 'k (blobs = clusters)',
       labelAnchor: 'center', labelArrow: 'none', ticks: SEED_KS,
@@ -204,14 +204,14 @@ function seedingFigure(): string {
     marks: [
       Plot.line(rows, { x: 'k', y: 'bound', stroke: 'currentColor',
         strokeDasharray: '6,4' }),
-      label(last.k, last.bound, '8(ln k + 2)', { dx: 8, fontSize: 13 }),
+      label(last.k, last.bound, '8(ln k + 2)', { dx: 8, fontSize: 16 }),
       Plot.ruleX(pts, { x: 'k', y1: 'lo', y2: 'hi', stroke: 'seeding' }),
       Plot.line(pts, { x: 'k', y: 'mean', z: 'seeding', stroke: 'seeding',
         strokeWidth: 1.5 }),
       Plot.dot(pts, { x: 'k', y: 'mean', symbol: 'seeding',
         stroke: 'seeding', fill: 'seeding', r: 4 }),
       ...series.map((s) => label(last.k, last[s.key].mean, s.name,
-        { dx: 8, fontSize: 13 })),
+        { dx: 8, fontSize: 16 })),
     ],
   });
 }
