@@ -417,3 +417,60 @@ describe('claims on real and synthetic data', () => {
     expect(agree).toBeLessThan(0.9);
   });
 });
+
+describe('review', () => {
+  it('a relocation that empties its source cluster leaves no NaN centre, as scikit-learn', () => {
+    const ref = sk.empty.emptied;
+    const X = new Matrix(ref.X.length, 1, f64(ref.X));
+    const C0 = new Matrix(ref.k, 1, f64(ref.init));
+    const { labels } = assign(X, C0);
+    const { centers } = update(X, C0, labels);
+    for (const v of centers.data) expect(Number.isFinite(v)).toBe(true);
+    expectSame(against(ref, X));
+  });
+
+  it('meanVariance names itself when X holds NaN', () => {
+    const X = new Matrix(2, 1, f64([Number.NaN, 1]));
+    expect(() => meanVariance(X)).toThrow(/^meanVariance/);
+  });
+
+  it('removing x from a cluster lowers its sum of squares by n/(n−1)‖x − x̄‖² (Exercise hint)', () => {
+    const { X } = small();
+    const ss = (rows: number[]) => {
+      const C = new Matrix(1, 2);
+      for (const i of rows) {
+        C.data[0] += X.get(i, 0) / rows.length;
+        C.data[1] += X.get(i, 1) / rows.length;
+      }
+      return inertia(rowsOf(X, rows), C, new Int32Array(rows.length));
+    };
+    const all = Array.from({ length: 20 }, (_, i) => i);
+    const mean = [0, 1].map((j) =>
+      all.reduce((s, i) => s + X.get(i, j), 0) / 20);
+    const x = 7;
+    const d2 = (X.get(x, 0) - mean[0]) ** 2 + (X.get(x, 1) - mean[1]) ** 2;
+    const drop = ss(all) - ss(all.filter((i) => i !== x));
+    expect(drop).toBeCloseTo((20 / 19) * d2, 10);
+  });
+
+  it('1 − r_{i z_i} ≤ (k − 1) exp(−Δ_i / 2σ²) for every point and σ (Eq. km-hard-limit)', () => {
+    const { X } = small();
+    const mu = rowsOf(X, [0, 20, 40]);
+    const { labels } = assign(X, mu);
+    for (const sigma of [3, 1, 0.5, 0.2]) {
+      const R = responsibilities(X, mu, sigma);
+      for (let i = 0; i < X.rows; i++) {
+        const q = [0, 1, 2].map((m) => (X.get(i, 0) - mu.get(m, 0)) ** 2 +
+          (X.get(i, 1) - mu.get(m, 1)) ** 2).sort((a, b) => a - b);
+        const bound = 2 * Math.exp(-(q[1] - q[0]) / (2 * sigma ** 2));
+        expect(1 - R.get(i, labels[i])).toBeLessThanOrEqual(bound + 1e-15);
+      }
+    }
+  });
+
+  it('the benchmark ratio is ours / scikit-learn, on the same labels and iterations', () => {
+    const b = fixture('k-means', 'benchmark.json');
+    expect(b.ratio).toBeCloseTo(b.ours_ms / b.sklearn_ms, 12);
+    expect(b.same_labels && b.same_iterations).toBe(true);
+  });
+});

@@ -3,7 +3,7 @@
 // and the loop with scikit-learn's stopping rules. Browser-safe.
 import { Matrix } from '../linear-algebra/matrix.ts';
 import {
-  checkCenters, checkInt, checkLabels, checkNumber,
+  checkCenters, checkData, checkInt, checkLabels, checkNumber,
 } from './checks.ts';
 
 // #region inertia
@@ -78,6 +78,7 @@ function updateStep(X: Matrix, labels: Int32Array, dist2:
   }
   const moved = relocate(X, labels, dist2, Cnew, counts);
   for (let m = 0; m < Cnew.rows; m++) { // sums to means
+    if (counts[m] === 0) continue; // emptied by relocation: keep sum
     const alpha = 1 / counts[m];
     for (let j = 0; j < d; j++) c[m * d + j] *= alpha;
   }
@@ -193,6 +194,7 @@ function movedLabels(labels: Int32Array, moved: number[][]): Int32Array {
 
 /** The mean over features of each feature's (population) variance. */
 export function meanVariance(X: Matrix): number {
+  checkData('meanVariance', X);
   const { data: x, rows: n, cols: d } = X;
   let total = 0;
   for (let j = 0; j < d; j++) {

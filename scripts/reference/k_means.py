@@ -10,14 +10,16 @@ that JSON; this script is run by hand:
     OMP_NUM_THREADS=1 /usr/bin/python3 scripts/reference/k_means.py
 
 What is recorded, and why:
-- lloyd: labels, centres, inertia and n_iter_ for blobs (tol = 0 and the
-  default 1e-4, which scikit-learn multiplies by the mean of the
-  features' variances), iris, wine (unscaled) and digits, each from
+- lloyd: labels, centres, inertia and n_iter_ for blobs (tol = 0 and
+  1e-2, which scikit-learn multiplies by the mean of the features'
+  variances), iris, wine (unscaled) and digits, each from
   given initial centres (rows of the data), so that the runs are
   deterministic and can be matched exactly.
 - empty: initial centres of which one (or two) lie far from every point,
   so that their clusters are empty after the first assignment and
-  scikit-learn relocates them to the points farthest from their centres.
+  scikit-learn relocates them to the points farthest from their centres;
+  and a case where the relocated point was alone in its cluster, which
+  relocation then leaves empty.
 - silhouette: silhouette_score of the iris and blob clusterings and the
   per-sample values for the blobs.
 - minibatch: MiniBatchKMeans from the same initial centres with
@@ -82,6 +84,12 @@ def main():
     far1 = np.vstack([X[[0, 150]], [[100.0, 100.0]]])
     far2 = np.vstack([X[[0]], [[100.0, 100.0], [-100.0, 50.0]]])
     empty = {"one": run(X, far1, 0.0), "two": run(X, far2, 0.0)}
+    # a relocation that empties the cluster it takes its point from: the
+    # point 20 is alone in the cluster of centre 35 and farthest from
+    # its centre, so it moves to an empty cluster and leaves one behind
+    X5 = np.array([[0.0], [0.1], [0.2], [0.3], [20.0]])
+    C5 = np.array([[0.0], [35.0], [100.0], [200.0]])
+    empty["emptied"] = {**run(X5, C5, 0.0), "X": as_list(X5)}
 
     sil = {
         "iris_labels": lloyd["iris"]["labels"],

@@ -61,7 +61,7 @@ export const badInput = groups({
     spec(lloyd, () => [X(), C(), { maxIter: 5, tol: 0 }], [mat('n', 'd'),
       centers, opts({ maxIter: int(1, {}, ['maxIter']),
         tol: num({ min: 0 }, ['tol']) })]),
-    spec(meanVariance, () => [X()], [any()]),
+    spec(meanVariance, () => [X()], [mat('n', 'd')]),
     spec(kMeansPlusPlus, () => [X(), 2, rng(), 1], [mat('n', 'd'),
       int(1, { max: 6 }, ['k']), any(), int(1, {}, ['trials'])]),
     spec(randomSeeding, () => [X(), 2, rng()], [mat('n', 'd'),
