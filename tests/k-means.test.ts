@@ -427,6 +427,10 @@ describe('review', () => {
     const { centers } = update(X, C0, labels);
     for (const v of centers.data) expect(Number.isFinite(v)).toBe(true);
     expectSame(against(ref, X));
+    // stopped after one iteration (max_iter=1 in the reference script):
+    // the emptied centre sits at the data's mean, as in scikit-learn
+    const one = sk.empty.emptied_1;
+    expectSame({ ours: lloyd(X, C0, { tol: 0, maxIter: 1 }), ref: one });
   });
 
   it('meanVariance names itself when X holds NaN', () => {

@@ -78,7 +78,10 @@ function updateStep(X: Matrix, labels: Int32Array, dist2:
   }
   const moved = relocate(X, labels, dist2, Cnew, counts);
   for (let m = 0; m < Cnew.rows; m++) { // sums to means
-    if (counts[m] === 0) continue; // emptied by relocation: keep sum
+    if (counts[m] === 0) { // emptied by relocation
+      emptiedCentre(X, Cnew, m);
+      continue;
+    }
     const alpha = 1 / counts[m];
     for (let j = 0; j < d; j++) c[m * d + j] *= alpha;
   }
@@ -116,6 +119,21 @@ function farthest(v: Float64Array, e: number): number[] {
   const order = Array.from(v, (_, i) => i);
   order.sort((a, b) => v[b] - v[a] || a - b);
   return order.slice(0, e);
+}
+// #endregion
+
+// #region emptied
+/** A cluster that relocation emptied (its one point moved to another
+ *  empty cluster) gets the mean of all the data, where scikit-learn,
+ *  which works on centred data, leaves it; the next update relocates
+ *  it again if it is still empty. */
+function emptiedCentre(X: Matrix, C: Matrix, m: number): void {
+  const { data: x, rows: n, cols: d } = X;
+  for (let j = 0; j < d; j++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += x[i * d + j];
+    C.data[m * d + j] = s / n;
+  }
 }
 // #endregion
 

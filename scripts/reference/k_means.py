@@ -54,9 +54,9 @@ def blobs():
     return np.round(np.vstack(parts), 6)
 
 
-def run(X, init, tol):
+def run(X, init, tol, max_iter=300):
     km = KMeans(n_clusters=len(init), init=init, n_init=1,
-                algorithm="lloyd", tol=tol, max_iter=300).fit(X)
+                algorithm="lloyd", tol=tol, max_iter=max_iter).fit(X)
     return {
         "init": as_list(init), "k": len(init), "tol": tol,
         "labels": [int(v) for v in km.labels_],
@@ -90,6 +90,9 @@ def main():
     X5 = np.array([[0.0], [0.1], [0.2], [0.3], [20.0]])
     C5 = np.array([[0.0], [35.0], [100.0], [200.0]])
     empty["emptied"] = {**run(X5, C5, 0.0), "X": as_list(X5)}
+    # stopped after that first update: the emptied centre is where
+    # scikit-learn leaves it (the data's mean, as it centres the data)
+    empty["emptied_1"] = {**run(X5, C5, 0.0, 1), "X": as_list(X5)}
 
     sil = {
         "iris_labels": lloyd["iris"]["labels"],

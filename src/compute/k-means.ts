@@ -168,7 +168,8 @@ function demoData() {
 
 const SEED_KS = [2, 4, 8, 16, 32];
 const SEEDS = 100;
-const seeding = once(() => seedingStudy(SEED_KS, 40, SEEDS, 1));
+const SEED_PER = 40; // points per blob
+const seeding = once(() => seedingStudy(SEED_KS, SEED_PER, SEEDS, 1));
 
 function seedingFigure(): string {
   const rows = seeding();
@@ -246,12 +247,13 @@ function chooseKFigure(key: 'inertia' | 'silhouette'): string {
 // ---------------------------------------------------------------------
 // Pitfalls: non-convex and unequal clusters.
 
+const UNEQUAL = { sizes: [400, 40, 40], spreads: [1.6, 0.4, 0.4] };
 const pitfalls = once(() => {
   const rng = createRng(31);
   const moons = twoMoons(150, 0.06, rng);
   const mFit = bestOf(moons.X, 2, 10, rng);
-  const unequal = blobs([[0, 0], [5, 0], [2.5, 6]], [400, 40, 40],
-    [1.6, 0.4, 0.4], createRng(32));
+  const unequal = blobs([[0, 0], [5, 0], [2.5, 6]], UNEQUAL.sizes,
+    UNEQUAL.spreads, createRng(32));
   const uFit = bestOf(unequal.X, 3, 10, createRng(33));
   const agree = (labels: Int32Array, y: Int32Array, k: number) => {
     // the share of points in the cluster that most of their class is in
@@ -389,8 +391,26 @@ function miniBatchStudy() {
       mb.seeds), lloyd: lloydStates().full.inertia };
 }
 
+/** The benchmark's numbers (scripts/bench/kmeans.ts): the ratio is
+ *  recomputed from the two times, and set against the 1.5 goal. */
+function benchNumbers() {
+  const GOAL = 1.5;
+  const ratio = bench.ours_ms / bench.sklearn_ms;
+  return { ratio, goal: GOAL, met: ratio <= GOAL, ours: bench.ours_ms,
+    theirs: bench.sklearn_ms, n: bench.n, k: bench.k,
+    iterations: bench.iterations, machine: bench.machine,
+    cores: Number(/(\d+) cores/.exec(bench.machine)?.[1] ?? NaN),
+    load: bench.load_average,
+    oursPerIter: bench.ours_ms / bench.iterations,
+    theirsPerIter: bench.sklearn_ms / bench.iterations,
+    same: bench.same_labels && bench.same_iterations,
+    verdict: ratio <= GOAL ? 'this run meets it'
+      : 'we do not meet it' };
+}
+
 export default cached('k-means', () => {
   const { states, full } = lloydStates();
+  const digits = loadDigits().X;
   const ref = referenceRows();
   const seed = seeding();
   const ch = iris();
@@ -448,10 +468,13 @@ export default cached('k-means', () => {
     sigmaOne: h.find((r) => r.sigma === 1),
     softAtOne: soft,
     minibatch: miniBatchStudy(),
-    bench: { ratio: bench.ratio, ours: bench.ours_ms,
-      theirs: bench.sklearn_ms, n: bench.n, k: bench.k,
-      iterations: bench.iterations, machine: bench.machine,
-      load: bench.load_average, same: bench.same_labels &&
-        bench.same_iterations },
+    bench: benchNumbers(),
+    digitsN: digits.rows,
+    digitsD: digits.cols,
+    wineD: loadWine().X.cols,
+    unequal: { big: UNEQUAL.sizes[0], small: UNEQUAL.sizes[1],
+      bigSpread: UNEQUAL.spreads[0], smallSpread: UNEQUAL.spreads[1] },
+    seedPer: SEED_PER,
+    seedKs: SEED_KS.join(', '),
   };
 });
