@@ -11,7 +11,7 @@ export interface MiniBatchOptions {
 }
 
 // #region minibatch
-/** Each step: draw b points, assign them to the nearest centre, then
+/** Each step: draw B points, assign them to the nearest centre, then
  *  move each centre c toward each of its points x with the learning
  *  rate η = 1 / v_c, v_c the points c has been given so far,
  *  Eq. (km-minibatch); done for a whole batch at once, Eq. (km-batch). */
@@ -36,7 +36,7 @@ export function miniBatchKMeans(X: Matrix, C0: Matrix,
     }
     for (let m = 0; m < k; m++) {
       if (count[m] === 0) continue;
-      v[m] += count[m]; // c ← c + (Σ x − b_m c) / v, Eq. (km-batch)
+      v[m] += count[m]; // c ← c + (Σ x − B_m c) / v, Eq. (km-batch)
       for (let j = 0; j < d; j++) {
         c[m * d + j] += (sum[m * d + j] - count[m] * c[m * d + j]) / v[m];
       }
