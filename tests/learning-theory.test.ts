@@ -31,6 +31,7 @@ import {
 } from '../code/learning-theory/breast-cancer.ts';
 import {
   criticalAngles,
+  distinctCount,
   distinctRanks,
   halfPlanes,
   halfPlaneWitnesses,
@@ -142,6 +143,54 @@ const binom = (n: number, k: number) => {
   for (let i = 0; i < k; i++) c = (c * (n - i)) / (i + 1);
   return Math.round(c);
 };
+
+// The input checks come first: under Stryker a mutant that only they
+// catch stops at the first failing test, before the costly studies.
+
+describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
+  it('classes and restrictions', () => {
+    rejectsBadInput(badInput.classes);
+  });
+
+  it('shattering and the search', () => {
+    rejectsBadInput(badInput.shattering);
+  });
+
+  it('bounds', () => {
+    rejectsBadInput(badInput.bounds);
+  });
+
+  it('binomial probabilities and the exact radius', () => {
+    rejectsBadInput(badInput.binomial);
+  });
+
+  it('the population, samples and ERM', () => {
+    rejectsBadInput(badInput.population);
+  });
+
+  it('Rademacher estimators', () => {
+    rejectsBadInput(badInput.rademacher);
+  });
+
+  it('experiments and no free lunch', () => {
+    rejectsBadInput(badInput.experiments);
+  });
+
+  it('the real data', () => {
+    rejectsBadInput(badInput.realData);
+  });
+
+  it('what the generated inputs cannot reach: a learner that returns no labelling, a sample outside its domain', () => {
+    expect(() => noFreeLunch(2, () => 99))
+      .toThrow(/^noFreeLunch: learner must return a labelling of 4/);
+    expect(() => intervalLossCorrelator(3, { x: Int32Array.of(3),
+      y: Uint8Array.of(0) })).toThrow(/^intervalLossCorrelator: S holds/);
+    expect(() => population([0.5, 0.6], [0, 1]))
+      .toThrow(/^population: p must sum to 1/);
+    expect(() => vcSearch(thresholds, line(4), 5))
+      .toThrow(/^vcSearch: maxSize must be an integer in \[0, 4\]/);
+  });
+});
 
 describe('restrictions and shattering', () => {
   it('thresholds label the j smallest points 1: n + 1 labellings (Eq. (lt-growth-line))', () => {
@@ -719,51 +768,6 @@ describe('large inputs', () => {
   });
 });
 
-describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
-  it('classes and restrictions', () => {
-    rejectsBadInput(badInput.classes);
-  });
-
-  it('shattering and the search', () => {
-    rejectsBadInput(badInput.shattering);
-  });
-
-  it('bounds', () => {
-    rejectsBadInput(badInput.bounds);
-  });
-
-  it('binomial probabilities and the exact radius', () => {
-    rejectsBadInput(badInput.binomial);
-  });
-
-  it('the population, samples and ERM', () => {
-    rejectsBadInput(badInput.population);
-  });
-
-  it('Rademacher estimators', () => {
-    rejectsBadInput(badInput.rademacher);
-  });
-
-  it('experiments and no free lunch', () => {
-    rejectsBadInput(badInput.experiments);
-  });
-
-  it('the real data', () => {
-    rejectsBadInput(badInput.realData);
-  });
-
-  it('what the generated inputs cannot reach: a learner that returns no labelling, a sample outside its domain', () => {
-    expect(() => noFreeLunch(2, () => 99))
-      .toThrow(/^noFreeLunch: learner must return a labelling of 4/);
-    expect(() => intervalLossCorrelator(3, { x: Int32Array.of(3),
-      y: Uint8Array.of(0) })).toThrow(/^intervalLossCorrelator: S holds/);
-    expect(() => population([0.5, 0.6], [0, 1]))
-      .toThrow(/^population: p must sum to 1/);
-    expect(() => vcSearch(thresholds, line(4), 5))
-      .toThrow(/^vcSearch: maxSize must be an integer in \[0, 4\]/);
-  });
-});
-
 describe('review', () => {
   const D = windowPopulation();
   const study = lazily(() => gapStudy(D, { sizes: [25, 200], reps: 200,
@@ -921,5 +925,149 @@ describe('review', () => {
       expect(halfPlanes.restrict(polygon).size)
         .toBe(GROWTH['half-planes'](n));
     }
+  });
+});
+
+describe('mutation gaps', () => {
+  it('point lists: an empty list is fine; too many points and bad pairs are named in full', () => {
+    expect(sorted(thresholds.restrict([]))).toEqual([0]);
+    expect(Array.from(distinctRanks([]))).toEqual([]);
+    expect(() => intervals.restrict(line(31))).toThrow('intervals.restrict: points may hold at most 30 points (labellings are bitmasks), got 31');
+    expect(() => halfPlanes.restrict(generalPosition(31))).toThrow('halfPlanes.restrict: points may hold at most 30 points (labellings are bitmasks), got 31');
+    expect(() => halfPlanes.restrict(5 as never)).toThrow('halfPlanes.restrict: points must be an array of [x, y], got number');
+    expect(() => halfPlanes.restrict([[0, 0], [1, NaN]])).toThrow('halfPlanes.restrict: points[1] must be a pair of finite numbers, got [1, NaN]');
+    expect(() => halfPlanes.restrict([[0, 0], 7 as never])).toThrow('halfPlanes.restrict: points[1] must be a pair of finite numbers, got 7');
+    expect(() => distinctCount([0, 1] as never)).toThrow('distinctCount: rank must be an Int32Array of ranks, got object');
+  });
+
+  it('half-planes: one point gets both labels, and a point on the line is labelled 0', () => {
+    expect(sorted(halfPlanes.restrict([[1, 1]]))).toEqual([0, 1]);
+    expect(sorted(halfPlanes.restrict([]))).toEqual([0]);
+    expect(labelByHalfPlane({ w: [1, 0], b: -1 }, [[1, 0], [2, 0]])).toBe(0b10);
+    expect(criticalAngles([[0, 0], [1, 0]], 0)).toEqual([Math.PI / 2, 3 * Math.PI / 2]);
+    for (const w of [null, 5, [1], [1, NaN], [Infinity, 0]]) {
+      expect(() => labelByHalfPlane({ w, b: 0 } as never, [])).toThrow(`labelByHalfPlane: h.w must be a pair of finite numbers, got ${w}`);
+    }
+    expect(() => labelByHalfPlane(null as never, [])).toThrow('labelByHalfPlane: h.w must be a pair of finite numbers, got undefined');
+  });
+
+  it('binomial: p = 0 and p = 1 put all the mass on k = np; the quantile at a cdf value is that k', () => {
+    expect(binomialLogPmf(0, 5, 0)).toBe(0);
+    expect(binomialLogPmf(1, 5, 0)).toBe(-Infinity);
+    expect(binomialLogPmf(5, 5, 1)).toBe(0);
+    expect(binomialLogPmf(4, 5, 1)).toBe(-Infinity);
+    expect(binomialQuantile(0.5, 1, 0.5)).toBe(0); // SciPy binom.ppf(0.5, 1, 0.5)
+  });
+
+  it('the bounds at exact values: Theorem 6.11, Theorem 26.5 with c = 2, Massart for two and three vectors', () => {
+    expect(vcMarkovRadius(100, 1000, 0.05)).toBeCloseTo((4 + Math.sqrt(Math.log(1000))) / (0.05 * Math.sqrt(200)), 13);
+    expect(rademacherRadius(0.1, 100, 0.05, 2)).toBeCloseTo(0.2 + 2 * Math.sqrt(2 * Math.log(40) / 100), 14);
+    expect(rademacherRadius(0, 100, 0.05)).toBeCloseTo(Math.sqrt(2 * Math.log(40) / 100), 14);
+    // {(1, 0), (0, 1)}: both at √(1/2) from the mean (1/2, 1/2)
+    expect(massartBound([[1, 0], [0, 1]])).toBeCloseTo(Math.sqrt(0.5) * Math.sqrt(2 * Math.log(2)) / 2, 15);
+    // {0, 0, 3} in R^1: mean 1, farthest 2 away
+    expect(massartBound([[0], [0], [3]])).toBeCloseTo(2 * Math.sqrt(2 * Math.log(3)), 14);
+    expect(labellingMassart(8, 2)).toBeCloseTo(Math.sqrt(Math.log(8) / 4), 15);
+    expect(labellingMassart(1, 2)).toBe(0);
+    expect(GROWTH['half-planes'](0)).toBe(1);
+    expect(GROWTH['half-planes'](1)).toBe(2);
+  });
+
+  it('the bounds name bad input in full', () => {
+    expect(() => realizableSampleSize(0.5, 0.1, 0.05)).toThrow('realizableSampleSize: sizeH must be >= 1, got 0.5');
+    expect(() => realizableSampleSize(10, 1, 0.05)).toThrow('realizableSampleSize: eps must be in (0, 1), got 1');
+    expect(() => rademacherRadius(-0.1, 100, 0.05)).toThrow('rademacherRadius: rad must be >= 0, got -0.1');
+    expect(() => labellingMassart(0.5, 2)).toThrow('labellingMassart: N must be >= 1, got 0.5');
+    expect(() => massartBound([])).toThrow('massartBound: A must be a non-empty array of vectors, got length 0');
+    expect(() => massartBound(5 as never)).toThrow('massartBound: A must be a non-empty array of vectors, got number');
+    expect(() => massartBound([[1, 2], [3]])).toThrow('massartBound: A[1] must have length 2 >= 1, got 1');
+    expect(() => massartBound([[]])).toThrow('massartBound: A[0] must have length 0 >= 1, got 0');
+    expect(() => massartBound([[1], null as never])).toThrow('massartBound: A[1] must have length 1 >= 1, got undefined');
+    expect(() => massartBound([[1], [NaN]])).toThrow('massartBound: A[1][0] must be finite, got NaN');
+    expect(() => GROWTH.intervals(-1)).toThrow(/^GROWTH\.intervals: n /);
+  });
+
+  it('the Monte Carlo estimate is the mean of the draws, and its standard error their sd over √draws', () => {
+    const xs = [0.5, 2, 1, 3, 2.5];
+    const sup = intervalCorrelator(xs);
+    const e = rademacherMonteCarlo(sup, 5, 7, 21);
+    const rng = createRng(21); // the same sign vectors, drawn here
+    const v = Array.from({ length: 7 }, () => {
+      const xi = Int8Array.from({ length: 5 }, () => (rng.nextUint32() >>> 31 ? 1 : -1));
+      return sup(xi) / 5;
+    });
+    const mean = v.reduce((a, b) => a + b) / 7;
+    const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / 6);
+    expect(e.mean).toBeCloseTo(mean, 14);
+    expect(e.se).toBeCloseTo(sd / Math.sqrt(7), 14);
+    expect(e.draws).toBe(7);
+  });
+
+  it('labellingCorrelator takes masks up to 2^31 − 1 and names bad masks in full', () => {
+    expect(labellingCorrelator([2 ** 31 - 1])(Int8Array.of(1, -1))).toBe(0);
+    expect(() => labellingCorrelator(5 as never)).toThrow('labellingCorrelator: masks must be a list of labellings, got 5');
+    expect(() => labellingCorrelator([])).toThrow('labellingCorrelator: masks must not be empty');
+    expect(() => labellingCorrelator([1, 2 ** 31])).toThrow('labellingCorrelator: masks must hold labellings (integers in [0, 2^31)), got masks[1] = 2147483648');
+    expect(() => rademacherExact(() => NaN, 2)).toThrow('rademacherExact: sup must return a finite number, got NaN');
+  });
+
+  it('requirePopulation and requireSample refuse every malformed input, in full', () => {
+    const D = population([0.5, 0.5], [0, 1]);
+    const msg = 'intervalRisk: D must be a Population made by population()';
+    const bad = [null, { ...D, p: [] }, { ...D, q: [0, 1] }, { ...D, q: Float64Array.of(0) },
+      { ...D, G: [0, 1, 0] }, { ...D, G: Float64Array.of(0, 1) }, { ...D, cdf: [0.5, 1] },
+      { ...D, cdf: Float64Array.of(1) }];
+    for (const b of bad) expect(() => intervalRisk(b as never, 0, 1)).toThrow(msg);
+    const s = 'ermInterval: S must be a sample {x: Int32Array, y: Uint8Array} of one non-zero length';
+    const x = Int32Array.of(0, 1);
+    const y = Uint8Array.of(0, 1);
+    for (const S of [null, { x: [0, 1], y }, { x, y: [0, 1] }, { x, y: Uint8Array.of(0) },
+      { x: new Int32Array(0), y: new Uint8Array(0) }]) {
+      expect(() => ermInterval(2, S as never)).toThrow(s);
+    }
+    expect(() => ermInterval(2, { x: Int32Array.of(0, 2), y })).toThrow('ermInterval: S holds (x, y) = (2, 1) at 1; x must be in [0, 2) and y 0 or 1');
+    expect(() => ermInterval(2, { x: Int32Array.of(-1, 0), y })).toThrow(/^ermInterval: S holds \(x, y\) = \(-1, 0\) at 0/);
+    expect(() => ermInterval(2, { x, y: Uint8Array.of(0, 2) })).toThrow(/^ermInterval: S holds \(x, y\) = \(1, 2\) at 1/);
+    expect(() => population([0.5], [0.5, 0.5])).toThrow('population: p and q must have one length, got 1 and 2');
+  });
+
+  it('the experiments name bad input in full, and over counts strictly larger values', () => {
+    expect(over([1, 2, 3], 2)).toBe(1);
+    expect(() => windowPopulation({ K: 10, lo: 2, hi: 5, noise: 1.5 })).toThrow('windowPopulation: noise must be in [0, 1], got 1.5');
+    const S = { x: Int32Array.of(0, 1), y: Uint8Array.of(0, 1) };
+    for (const t of [Int8Array.of(0, 1), new Uint8Array(0), Uint8Array.of(0, 1, 1)]) {
+      expect(() => mistakesOf(t as never, 2, S)).toThrow(`mistakesOf: table must be a Uint8Array of |H| * 2 labels, got length ${t.length}`);
+    }
+    expect(Array.from(mistakesOf(Uint8Array.of(0, 1, 1, 1), 2, S))).toEqual([0, 1]);
+    expect(() => gapStudy(windowPopulation(), { sizes: [] })).toThrow('gapStudy: sizes must be a non-empty array, got ');
+    expect(() => boundsAt(100, 10, 0.05, -1)).toThrow('boundsAt: rad must be >= 0, got -1');
+    expect(() => cancerPopulation('nope')).toThrow('cancerPopulation: feature must be a column of the data, got "nope"');
+  });
+
+  it('no free lunch: a learner that is not a function or returns no labelling is named in full; majority breaks a tie to 0', () => {
+    expect(() => noFreeLunch(2, 5 as never)).toThrow('noFreeLunch: learner must be a function, got number');
+    for (const h of [-1, 1.5, 16]) {
+      expect(() => noFreeLunch(2, () => h)).toThrow(`noFreeLunch: learner must return a labelling of 4 points (an integer in [0, 16)), got ${h}`);
+    }
+    expect(noFreeLunch(1, () => 3).mean[0]).toBe(1); // h = both 1, f = 0
+    expect(LEARNERS.majority(Int32Array.of(0, 1), Uint8Array.of(1, 0), 2)).toBe(0);
+    expect(LEARNERS.majority(Int32Array.of(0, 1, 1), Uint8Array.of(1, 0, 1), 2)).toBe(3);
+  });
+
+  it('the exercises name bad input in full', () => {
+    expect(() => deviationTail(10, 1.5, 0.1)).toThrow('deviationTail: expected L in [0, 1] and r >= 0, got L = 1.5, r = 0.1');
+    expect(() => exactRadius(10, 0.05, 2)).toThrow('exactRadius: L must be in [0, 1], got 2');
+    expect(() => crossingGrid(100, 0.05, 0.01)).toThrow('crossingGrid: b must be at least Hoeffding\'s radius for one hypothesis, got 0.01');
+    expect(() => crossingGrid(10_000, 0.05, 0.99)).toThrow('crossingGrid: b = 0.99 puts |H| beyond the largest double');
+    expect(() => crossingGrid(100, 0.05, 1)).toThrow('crossingGrid: b must be in (0, 1), got 1');
+    expect(() => finerGridStudy([])).toThrow('finerGridStudy: Ks must be a non-empty array, got ');
+  });
+
+  it('vcSearch on a pool of more than 30 points searches sizes up to 30', () => {
+    const r = vcSearch(thresholds, line(31));
+    expect(r.dimension).toBe(1);
+    expect(r.examined).toEqual([1, 465]); // size 1: the first; size 2: all C(31, 2)
+    expect(() => vcSearch(thresholds, 5 as never)).toThrow('vcSearch: pool must be an array, got number');
+    expect(() => shatters(thresholds, line(31))).toThrow('shatters: points may hold at most 30 points (labellings are bitmasks), got 31');
   });
 });

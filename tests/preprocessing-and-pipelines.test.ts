@@ -35,6 +35,7 @@ import {
   LEAK,
   LEAK_PIPELINES,
   TYPO,
+  checkCount,
   gapRows,
   gridStudy,
   indicatorStudy,
@@ -42,6 +43,8 @@ import {
   paired,
   rowLogLosses,
   scalingOutlier,
+  transformedRows,
+  unseenIsland,
 } from '../code/preprocessing-and-pipelines/experiments.ts';
 import { stratifiedKFold } from '../code/preprocessing-and-pipelines/folds.ts';
 import {
@@ -84,6 +87,7 @@ import {
   crossValidatePipeline,
   gridSearch,
   parameterGrid,
+  type Params,
 } from '../code/preprocessing-and-pipelines/search.ts';
 import {
   fStatistic,
@@ -124,10 +128,61 @@ function largest(a: number[]): number {
   return m;
 }
 
+const leaks = new Map<string, ReturnType<typeof leakageStudy>>();
+/** The first five repetitions of the page's leak study, computed once
+ *  per pipeline and indicator setting for the whole file. */
+const leak5 = (p: typeof LEAK_PIPELINES.standard,
+  indicators: 'raw' | 'scaled') => {
+  const key = JSON.stringify([p, indicators]);
+  if (!leaks.has(key)) {
+    leaks.set(key, leakageStudy(p, { repeats: 5, seed: LEAK.seed,
+      indicators }));
+  }
+  return leaks.get(key)!;
+};
+
 /** The rows of penguins that have all four measurements. */
 const complete = (rows: number[]) => rows.filter((i) =>
   NUMERIC.every((name) => !Number.isNaN(
     (penguins.X.find((c) => c.name === name)!.values as Float64Array)[i])));
+
+// -------------------------------------------------------------------
+// Generated bad input (tests/bad-input/preprocessing-and-pipelines.ts)
+// (first: under Stryker a mutant that only the input checks catch
+// stops at the first failing test, before the costly grid and studies)
+
+describe('generated bad input', () => {
+  it('steps and the model reject corrupted settings and data', () => {
+    rejectsBadInput(badInput.steps);
+  });
+
+  it('pipelines and the column transformer reject bad steps and ' +
+    'settings', () => {
+    rejectsBadInput(badInput.pipelines);
+  });
+
+  it('frame helpers and the loader reject bad frames, rows and paths',
+    () => {
+      rejectsBadInput(badInput.frames);
+    });
+
+  it('scores reject bad labels and probabilities', () => {
+    rejectsBadInput(badInput.scores);
+  });
+
+  it('folds, cross-validation and grid search reject bad labels, k ' +
+    'and callbacks', () => {
+    rejectsBadInput(badInput.search);
+  });
+
+  it('the experiments reject bad settings and sizes', () => {
+    rejectsBadInput(badInput.experiments);
+  });
+
+  it('the shared checks reject what they promise to', () => {
+    rejectsBadInput(badInput.checks);
+  });
+});
 
 describe('the penguins (data/penguins)', () => {
   it('loads 344 penguins of three species with the gaps the fixture counts',
@@ -845,7 +900,7 @@ describe('leakage, Eqs. (pp-cv-leaky) and (pp-leaky-z)', () => {
     'barely moves (the first five repetitions of the page\'s study)',
   () => {
     for (const p of [LEAK_PIPELINES.standard, LEAK_PIPELINES.chosen]) {
-      const s = leakageStudy(p, { repeats: 5, seed: LEAK.seed });
+      const s = leak5(p, 'raw'); // leakageStudy, repeats 5
       expect(Math.abs(s.logLoss.mean)).toBeLessThan(1e-3);
       expect(Math.abs(s.logLoss.mean)).toBeLessThan(4 * s.logLoss.se);
       expect(Math.abs(s.accuracy.mean)).toBeLessThan(0.01);
@@ -952,42 +1007,6 @@ describe('exercise solutions', () => {
 });
 
 // -------------------------------------------------------------------
-// Generated bad input (tests/bad-input/preprocessing-and-pipelines.ts)
-
-describe('generated bad input', () => {
-  it('steps and the model reject corrupted settings and data', () => {
-    rejectsBadInput(badInput.steps);
-  });
-
-  it('pipelines and the column transformer reject bad steps and ' +
-    'settings', () => {
-    rejectsBadInput(badInput.pipelines);
-  });
-
-  it('frame helpers and the loader reject bad frames, rows and paths',
-    () => {
-      rejectsBadInput(badInput.frames);
-    });
-
-  it('scores reject bad labels and probabilities', () => {
-    rejectsBadInput(badInput.scores);
-  });
-
-  it('folds, cross-validation and grid search reject bad labels, k ' +
-    'and callbacks', () => {
-    rejectsBadInput(badInput.search);
-  });
-
-  it('the experiments reject bad settings and sizes', () => {
-    rejectsBadInput(badInput.experiments);
-  });
-
-  it('the shared checks reject what they promise to', () => {
-    rejectsBadInput(badInput.checks);
-  });
-});
-
-// -------------------------------------------------------------------
 // Claims added or changed after the technical review
 
 describe('review', () => {
@@ -997,17 +1016,6 @@ describe('review', () => {
   const study = () => (memo ??= indicatorStudy(100));
   const row = (indicators: string, scaler: string) => study().find((r) =>
     r.indicators === indicators && r.scaler === scaler)!;
-  const leaks = new Map<string, ReturnType<typeof leakageStudy>>();
-  /** The first five repetitions of the page's leak study. */
-  const leak5 = (p: typeof LEAK_PIPELINES.standard,
-    indicators: 'raw' | 'scaled') => {
-    const key = JSON.stringify([p, indicators]);
-    if (!leaks.has(key)) {
-      leaks.set(key, leakageStudy(p, { repeats: 5, seed: LEAK.seed,
-        indicators }));
-    }
-    return leaks.get(key)!;
-  };
 
   it('the penguins with gaps in their measurements are rows 3 and 271, ' +
     'an Adélie and a Gentoo', () => {
@@ -1267,5 +1275,201 @@ describe('review', () => {
       penguinPipeline, multiclassLogLoss);
     const gap = paired(nested.map((f) => f.outer - f.inner));
     expect(gap.mean).toBeGreaterThan(-2 * gap.se);
+  });
+});
+
+// -------------------------------------------------------------------
+// Mutation testing (tests/mutation/preprocessing-and-pipelines.json)
+
+describe('mutation gaps', () => {
+  const f64 = (...xs: number[]) => Float64Array.from(xs);
+
+  it('checkFrame names what it got in full', () => {
+    const f = (X: unknown) => () => takeFrameRows(X as Frame, [0]);
+    expect(f([])).toThrow('takeFrameRows: X must be a non-empty array of columns, got no columns');
+    expect(f(5)).toThrow('takeFrameRows: X must be a non-empty array of columns, got number');
+    expect(f([null])).toThrow('takeFrameRows: every column needs a name, got null');
+    expect(f([5])).toThrow('takeFrameRows: every column needs a name, got 5');
+    expect(f([{ name: 3, kind: 'number', values: f64(1) }])).toThrow('takeFrameRows: every column needs a name, got [object Object]');
+    expect(f([num('a', [1, 2]), num('b', [1])])).toThrow('takeFrameRows: column "b" has 1 rows, the first column 2');
+    expect(f([num('a', []), num('b', [1])])).toThrow('takeFrameRows: column "b" has 1 rows, the first column 0');
+    expect(f([{ name: 'a', kind: 'number', values: [1] }])).toThrow('takeFrameRows: numeric column "a" must hold a Float64Array');
+    expect(f([num('a', [1, -Infinity])])).toThrow('takeFrameRows: column "a" has -Infinity at row 1; expected finite numbers (NaN for missing)');
+    expect(f([{ name: 'b', kind: 'category', values: 'xy' }])).toThrow('takeFrameRows: categorical column "b" must hold an array of strings');
+  });
+
+  it('checkRows, checkLabelsFor and rowCount name bad input in full', () => {
+    expect(() => takeFrameRows([num('a', [1])], [])).toThrow('takeFrameRows: expected a non-empty list of row indices');
+    expect(() => takeFrameRows([num('a', [1])], 0 as never)).toThrow('takeFrameRows: expected a non-empty list of row indices');
+    const X = [num('a', [1, 2, 3, 4])];
+    const pre = scaler('standard');
+    const m = softmaxClassifier(1, 2);
+    expect(() => leakyAndProper(X, Int32Array.of(0, 1), [], pre, m, multiclassLogLoss)).toThrow('leakyAndProper: y must be an Int32Array of 4 labels (one per row of X), got length 2');
+    expect(() => leakyAndProper(X, [0, 1, 0, 1] as never, [], pre, m, multiclassLogLoss)).toThrow('leakyAndProper: y must be an Int32Array of 4 labels (one per row of X), got object');
+    expect(() => rowCount([])).toThrow('rowCount: X must be a non-empty array of columns');
+    expect(() => rowCount([null] as never)).toThrow('rowCount: X must be a non-empty array of columns');
+  });
+
+  it('toMatrix and the encoders name the kind they need, and the unknown category, in full', () => {
+    expect(() => toMatrix('fit', [cat('b', ['x'])])).toThrow('fit: column "b" holds categories; encode it as numbers first (oneHotEncoder, ordinalEncoder)');
+    expect(() => oneHotEncoder()([num('a', [1])])).toThrow('categoriesOf: column "a" holds numbers; encode categorical columns only');
+    const f = oneHotEncoder()([cat('i', ['p', 'q'])]);
+    expect(() => f([num('i', [1])])).toThrow('oneHotEncoder: column "i" holds numbers; encode categorical columns only');
+    expect(() => f([cat('i', ['q', 'r'])])).toThrow('oneHotEncoder: unknown category "r" in column "i" at row 1; the training rows had "p", "q". Choose what to do with new categories: unknown: "ignore" (one-hot) or a code (ordinal)');
+  });
+
+  it('scaling names bad input in full, and refuses new columns beyond the fitted ones', () => {
+    expect(() => scaler('standard')([cat('b', ['x'])])).toThrow('scaler: column "b" holds categories; scale numeric columns only');
+    expect(() => fitScaling(Float64Array.of(1, NaN), 'robust')).toThrow('fitScaling: x[1] = NaN; expected finite numbers (impute missing values first)');
+    const f = scaler('standard')([num('a', [1, 2])]);
+    expect(() => f([num('a', [1]), num('b', [2])])).toThrow('scaler: fitted on columns ["a"], got ["a", "b"]');
+  });
+
+  it('a column of zeros, or of one negative value repeated, gets scale 1', () => {
+    for (const kind of ['standard', 'minmax', 'robust'] as const) {
+      expect(fitScaling(new Float64Array(3), kind)).toEqual({ center: 0, scale: 1 });
+    }
+    expect(fitScaling(Float64Array.of(-0.1, -0.1, -0.1), 'standard').scale).toBe(1);
+  });
+
+  it('fillValue names a numeric strategy on categories and a fill of the wrong type in full, and fills categories with a string', () => {
+    expect(() => fillValue(cat('b', ['x']), 'median')).toThrow('fillValue: strategy "median" needs numbers; column "b" holds categories (use "most_frequent" or "constant")');
+    expect(() => fillValue(num('a', [1]), 'constant', 'zero')).toThrow('fillValue: fill for number column "a" must be a finite number, got zero');
+    expect(() => fillValue(num('a', [1]), 'constant', NaN)).toThrow('fillValue: fill for number column "a" must be a finite number, got NaN');
+    expect(() => fillValue(cat('b', ['x']), 'constant', 5)).toThrow('fillValue: fill for category column "b" must be a string, got 5');
+    expect(fillValue(cat('b', ['x', null]), 'constant', 'gap')).toBe('gap');
+  });
+
+  it('select, pipe, pipeline and columnTransformer name bad input in full', () => {
+    const X = [num('a', [1]), num('b', [2])];
+    expect(() => select('t', X, ['c'])).toThrow('t: X has no column "c"; it has "a", "b"');
+    for (const names of [[], 'a', [1]]) {
+      expect(() => select('t', X, names as never)).toThrow('t: names must be a non-empty list of column names');
+    }
+    expect(() => pipeline(5 as never)).toThrow('pipeline: expected one or more steps (functions)');
+    expect(() => pipe(imputer('mean'), 5 as never)).toThrow('pipe: expected one or more steps (functions)');
+    expect(() => columnTransformer(5 as never)).toThrow('columnTransformer: expected one or more branches [columns, step]');
+    const step = scaler('minmax');
+    for (const b of [5, ['a'], [['a'], 5], [[1], step], ['a', step]]) {
+      expect(() => columnTransformer([b as never])).toThrow('columnTransformer: branch 0 must be [non-empty list of column names, step]');
+    }
+  });
+
+  it('softmaxClassifier names a bad K in full, and its transform refuses other columns', () => {
+    expect(() => softmaxClassifier(1, 1)).toThrow('softmaxClassifier: K must be an integer >= 2 classes, got 1');
+    const f = softmaxClassifier(1, 2)([num('a', [1, 2, 3, 4])], Int32Array.of(0, 1, 0, 1));
+    expect(() => f([num('b', [1])])).toThrow('softmaxClassifier: fitted on columns ["a"], got ["b"]');
+  });
+
+  it('log-loss clips a certain right answer to 1 − ε: −log(1 − ε), as scikit-learn', () => {
+    const P = new Matrix(1, 2, f64(1, 0));
+    expect(multiclassLogLoss(Int32Array.of(0), P)).toBe(-Math.log(1 - Number.EPSILON));
+  });
+
+  it('the scores name a bad P and labels in full', () => {
+    expect(() => multiclassLogLoss(Int32Array.of(0), new Matrix(1, 1, f64(1)))).toThrow('multiclassLogLoss: P must be an n x K Matrix of probabilities with K >= 2');
+    expect(() => multiclassLogLoss(Int32Array.of(2), new Matrix(1, 2, f64(0.5, 0.5)))).toThrow('multiclassLogLoss: y[0] = 2 is not a class of P (2 columns)');
+    expect(() => accuracyFromProba(Int32Array.of(0), new Matrix(1, 2, f64(1.5, -0.5)))).toThrow('accuracyFromProba: P must hold probabilities in [0, 1], got 1.5');
+  });
+
+  it('stratifiedKFold names bad labels and k in full, and allows k = n for one class', () => {
+    expect(() => stratifiedKFold(null as never, 2)).toThrow('stratifiedKFold: y must be an Int32Array of 0 labels (one per row of X), got object');
+    expect(() => stratifiedKFold(new Int32Array(0), 2)).toThrow('stratifiedKFold: y must hold at least one label');
+    expect(() => stratifiedKFold(Int32Array.of(0, 0, 0, 1, 1), 6)).toThrow('stratifiedKFold: k must be an integer in [2, 5], got 6');
+    expect(stratifiedKFold(Int32Array.of(4, 4), 2).map((f) => f.test)).toEqual([[0], [1]]);
+  });
+
+  it('crossValidatePipeline reports the standard error of the fold scores, √(s²/k)', () => {
+    const X = [num('a', [1, 2, 3, 4, 5])];
+    const y = Int32Array.of(0, 1, 0, 1, 0);
+    const folds = [{ train: [3, 4], test: [0, 1, 2] },
+      { train: [0, 1, 2], test: [3, 4] }];
+    const model: Step<Frame, Matrix> = () => (Xnew) =>
+      new Matrix(rowCount(Xnew), 2);
+    const cv = crossValidatePipeline(X, y, folds, model, (yt) => yt.length);
+    expect(cv).toEqual({ scores: [3, 2], mean: 2.5, standardError: 0.5 });
+  });
+
+  it('parameterGrid names a bad grid in full; gridSearch takes the first of tied settings', () => {
+    const msg = 'parameterGrid: expected an object of settings, each with a list of values';
+    for (const g of [{}, null, 5]) expect(() => parameterGrid(g as never)).toThrow(msg);
+    for (const v of [[NaN], 1]) {
+      expect(() => parameterGrid({ C: v } as never)).toThrow('parameterGrid: "C" must list one or more finite numbers or strings');
+    }
+    const X = [num('a', [1, 2, 3, 4])];
+    const y = Int32Array.of(0, 1, 0, 1);
+    const folds = stratifiedKFold(y, 2);
+    const model: Step<Frame, Matrix> = () => (Xnew) =>
+      new Matrix(rowCount(Xnew), 2);
+    const g = gridSearch(X, y, folds, { C: [1, 1] }, () => model, () => 1);
+    expect(g.best).toBe(0);
+  });
+
+  it('the experiments name bad counts and grams in full', () => {
+    expect(() => checkCount('f', 'seed', -1, 0)).toThrow('f: seed must be an integer >= 0, got -1');
+    expect(() => checkCount('f', 'seed', 0, 0)).not.toThrow();
+    expect(() => leakageStudy(LEAK_PIPELINES.standard, { repeats: 1, seed: 0 })).toThrow('leakageStudy: repeats must be an integer >= 2, got 1');
+    expect(() => scalingOutlier(0)).toThrow('scalingOutlier: grams must be a finite number > 0 or null, got 0');
+    expect(() => scalingOutlier(NaN)).toThrow('scalingOutlier: grams must be a finite number > 0 or null, got NaN');
+  });
+
+  it('unseenIsland: 52 Torgersen penguins, all Adélie, scored as scikit-learn scores them; the strict encoder names the island', () => {
+    const r = unseenIsland();
+    expect([r.n, r.trainN]).toEqual([52, 292]);
+    expect(r.species).toEqual([52, 0, 0]);
+    expect(r.accuracy).toBe(sk.unseen_island.accuracy);
+    expect(r.message).toBe('oneHotEncoder: unknown category "Torgersen" in column "island" at row 0; the training rows had "Biscoe", "Dream". Choose what to do with new categories: unknown: "ignore" (one-hot) or a code (ordinal)');
+  });
+
+  it('transformedRows: the shown rows with gaps as null, and after the chosen preprocessing the gaps at the training means and flagged', () => {
+    const t = transformedRows(LEAK_PIPELINES.chosen); // mean, standard
+    const raw = (name: string) => t.raw.find((c) => c.name === name)!.values;
+    expect(t.raw.map((c) => c.name)).toEqual(penguins.X.map((c) => c.name));
+    expect(raw('bill_length_mm')).toEqual([39.1, null, 34.1]);
+    expect(raw('sex')).toEqual(['male', null, null]);
+    const out = (name: string) => t.out.find((c) => c.name === name)!.values;
+    for (const name of NUMERIC) {
+      expect(Math.abs(out(name)[1])).toBeLessThan(1e-12); // row 3: the mean
+      expect(out(`missingindicator_${name}`)).toEqual([0, 1, 0]);
+    }
+    const [{ train }] = stratifiedKFold(penguins.y, 5);
+    const want = penguinPreprocessor('mean', 'standard')(takeFrameRows(
+      penguins.X, train))(takeFrameRows(penguins.X, [0, 3, 8]));
+    expect(t.out.map((c) => c.name)).toEqual(want.map((c) => c.name));
+    expect(t.out.flatMap((c) => c.values)).toEqual(want.flatMap((c) => Array.from(c.values as Float64Array)));
+  });
+
+  it('the exercise solutions name bad input in full', () => {
+    expect(() => fStatistic(f64(1, 2), Int32Array.of(0, 1))).toThrow('fStatistic: need two or more classes and more rows than classes, got 2 classes, 2 rows');
+    expect(() => fStatistic(f64(1, NaN, 3), Int32Array.of(0, 1, 1))).toThrow('fStatistic: x must be finite numbers');
+    const y = Int32Array.of(0, 0, 1, 1);
+    expect(() => selectKBest(0)).toThrow('selectKBest: k must be an integer in [1, Infinity], got 0');
+    expect(() => selectKBest(2)([num('a', [1, 2, 3, 4])], y)).toThrow('selectKBest: k must be an integer in [1, 1], got 2');
+    expect(() => selectKBest(1)([cat('b', ['p', 'q', 'p', 'q'])], y)).toThrow('selectKBest: column "b" must be numeric with no gaps');
+    expect(() => selectKBest(1)([num('a', [1, NaN, 3, 4])], y)).toThrow('selectKBest: column "a" must be numeric with no gaps');
+    expect(() => selectionLeak({ d: 10, k: 20 })).toThrow('selectionLeak: k must be an integer >= 1 and <= d, got 20');
+    expect(() => selectionLeak({ n: 9 })).toThrow('selectionLeak: n must be an integer >= 10, got 9');
+    expect(() => islandFit(5, 1)).toThrow('islandFit: drop must be one of "0", "1", "2"; got 5');
+    expect(() => islandFit(0, -1)).toThrow('islandFit: lambda_ must be >= 0, got -1');
+    expect(() => islandFit(0, 1, [0, 1, 1])).toThrow('islandFit: order must be a permutation of 0, 1, 2');
+    expect(() => islandFit(null, 0)).toThrow('islandFit: all three columns with an intercept and no penalty have no unique fit; drop one or set lambda_ > 0');
+  });
+
+  it('nested CV refitted per outer fold with the settings its inner search chose, innerK = 2 allowed', () => {
+    const X = [num('a', [1, 2, 3, 4, 5, 6, 7, 8])];
+    const y = Int32Array.of(0, 1, 0, 1, 0, 1, 0, 1);
+    const outer = stratifiedKFold(y, 2);
+    // a "model" whose score is its setting c on the inner folds and
+    // 10·c on the outer test fold (4 rows): the search picks c = 1
+    const make = (p: Params): Step<Frame, Matrix> => () => (Xnew) =>
+      new Matrix(rowCount(Xnew), 2, new Float64Array(2 * rowCount(Xnew))
+        .fill((p.c as number) / 10));
+    const score = (yt: Int32Array, P: Matrix) =>
+      P.data[0] * 10 * (yt.length === 4 ? 10 : 1);
+    const runs = nestedCrossValidation(X, y, outer, 2, { c: [3, 1, 2] },
+      make, score);
+    expect(runs).toEqual([{ params: { c: 1 }, inner: 1, outer: 10 },
+      { params: { c: 1 }, inner: 1, outer: 10 }]);
+    expect(() => nestedCrossValidation(X, y, outer, 1, { c: [1] }, make, score)).toThrow('nestedCrossValidation: innerK must be an integer >= 2, got 1');
   });
 });
