@@ -43,8 +43,8 @@ function similarity(
   const w = p; // w = p - (beta / 2)(p^T v) v, in place
   for (let i = 0; i < m; i++) w[i] -= (beta / 2) * pv * v[i];
   for (let i = 0; i < m; i++) { // B -= v w^T + w v^T
-    const row = (r0 + i) * n + r0;
-    for (let j = 0; j < m; j++) a[row + j] -= v[i] * w[j] + w[i] * v[j];
+    const [row, vi, wi] = [(r0 + i) * n + r0, v[i], w[i]];
+    for (let j = 0; j < m; j++) a[row + j] -= vi * w[j] + wi * v[j];
   }
 }
 // #endregion
@@ -190,7 +190,8 @@ function rotateRows(
 ): void {
   const [p, q] = [k * n, (k + 1) * n];
   for (let j = 0; j < n; j++) {
-    const [zp, zq] = [z[p + j], z[q + j]];
+    const zp = z[p + j];
+    const zq = z[q + j];
     z[p + j] = c * zp + s * zq;
     z[q + j] = -s * zp + c * zq;
   }
