@@ -117,8 +117,8 @@ function wilkinsonShift(a: number, b: number, c: number): number {
 
 // #region qr-step
 /**
- * One implicit QR step with shift mu on rows l..h of T (Eq.
- * (dec-qr-chase)): rotations in planes (k, k+1) chase the bulge down.
+ * One implicit QR step with shift mu on rows l..h of T: rotations in
+ * planes (k, k+1) chase the bulge down, Eq. (dec-qr-chase).
  * z holds V^T: row k of z is column k of V, so rotations are row ops.
  */
 function qrStep(
@@ -178,7 +178,7 @@ export function symmetricEigenQR(
 // #endregion
 
 // #region tridiagonal-helpers
-/** |e_i| <= u (|d_i| + |d_(i+1)|): Eq. (dec-qr-deflate). */
+/** |e_i| <= eps (|d_i| + |d_(i+1)|): Eq. (dec-qr-deflate). */
 function negligible(d: Float64Array, e: Float64Array, i: number) {
   return Math.abs(e[i]) <=
     Number.EPSILON * (Math.abs(d[i]) + Math.abs(d[i + 1]));
