@@ -738,6 +738,22 @@ describe('tridiagonal QR', () => {
       .toBeLessThan(tol / gap);
   });
 
+  it("agrees with LAPACK's dsyev, the same method (scipy.linalg.eigh)", () => {
+    // driver='ev': tridiagonalization + implicit QL/QR, 12 x 12
+    const entry = ref.eigh_qr;
+    const A = M(entry.A);
+    const tol = 1e-12 * frobenius(A);
+    const ours = symmetricEigenQR(A);
+    assertAllClose(ours.values, entry.values, { rtol: 0, atol: tol });
+    const vals: number[] = entry.values;
+    let gap = Infinity;
+    for (let i = 1; i < vals.length; i++) {
+      gap = Math.min(gap, vals[i - 1] - vals[i]);
+    }
+    expect(maxDiff(signFixed(ours.vectors), signFixed(M(entry.vectors))))
+      .toBeLessThan(tol / gap);
+  });
+
   it('handles a repeated eigenvalue: the same eigenspaces as NumPy', () => {
     const entry = ref.eigh[1]; // eigenvalues 3, 3, 3, 1, 1; gap 2
     const A = M(entry.A);
