@@ -17,6 +17,7 @@ import {
   matmul,
   matvec,
   norm,
+  scale,
   sub,
   subVec,
   transpose,
@@ -814,6 +815,22 @@ describe('tridiagonal QR', () => {
         expect(Math.abs(vectors.data[i * 5 + j])).toBe(0); // -0 is fine
       }
     }
+  });
+
+  it('handles entries near 1e300, 1e-300 and subnormal ones (scaled first)', () => {
+    // Unscaled, eps (|d_i| + |d_i+1|) underflows to 0 for subnormal
+    // entries and Eq. (dec-qr-deflate) never holds: the steps run out.
+    const A = symmetrize(gaussianMatrix(28, 8, 8));
+    const base = symmetricEigenQR(A).values;
+    const tol = 1e-12 * frobenius(A);
+    for (const f of [1e300, 1e-300]) {
+      const { values } = symmetricEigenQR(scale(A, f));
+      assertAllClose(values.map((x) => x / f), base, { rtol: 0, atol: tol });
+    }
+    const tiny = scale(A, 2 ** -1060); // subnormal: few bits survive
+    const big = tiny.data.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+    assertAllClose(symmetricEigenQR(tiny).values,
+      symmetricEigen(tiny).values, { rtol: 0, atol: 1e-12 * 8 * big });
   });
 
   it('takes about two QR steps per eigenvalue (at most 3n)', () => {

@@ -154,7 +154,8 @@ export function symmetricEigenQR(
   checkSymmetric('symmetricEigenQR', A);
   checkIterations('symmetricEigenQR', maxIterations);
   const n = A.rows;
-  const { d, e, Q } = tridiagonalize(A);
+  const { S, big } = scaledToOne(A); // no underflow in the test below
+  const { d, e, Q } = tridiagonalize(S);
   const z = transposed(Q); // rows of z: the columns of V = Q P^T ...
   let iterations = 0;
   let h = n - 1; // rows h + 1.. have converged
@@ -173,7 +174,7 @@ export function symmetricEigenQR(
     qrStep(d, e, z, n, l, h, wilkinsonShift(d[h - 1], e[h - 1], d[h]));
     iterations++;
   }
-  return sortedByValue(d, z, n, iterations);
+  return sortedByValue(d, z, n, big, iterations);
 }
 // #endregion
 
@@ -197,13 +198,23 @@ function rotateRows(
   }
 }
 
-/** Values largest first; column j of V is row order[j] of z. */
+/** A / max |a_ij|, and that maximum (A itself if it is zero). */
+function scaledToOne(A: Matrix): { S: Matrix; big: number } {
+  let big = 0;
+  for (const x of A.data) big = Math.max(big, Math.abs(x));
+  if (big === 0) return { S: A, big: 1 };
+  return { S: new Matrix(A.rows, A.cols, A.data.map((x) => x / big)), big };
+}
+
+/** Values (times big) largest first; column j of V is row order[j]
+ * of z. */
 function sortedByValue(
-  d: Float64Array, z: Float64Array, n: number, iterations: number,
+  d: Float64Array, z: Float64Array, n: number, big: number,
+  iterations: number,
 ): TridiagonalEigen {
   const order = Array.from({ length: n }, (_, i) => i)
     .sort((i, j) => d[j] - d[i]);
-  const values = Float64Array.from(order, (i) => d[i]);
+  const values = Float64Array.from(order, (i) => big * d[i]);
   const vectors = new Matrix(n, n);
   for (let r = 0; r < n; r++) {
     for (let j = 0; j < n; j++) {
