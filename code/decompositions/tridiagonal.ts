@@ -198,6 +198,9 @@ function rotateRows(
   }
 }
 
+// #endregion
+
+// #region scale-and-sort
 /** A / max |a_ij|, and that maximum (A itself if it is zero). */
 function scaledToOne(A: Matrix): { S: Matrix; big: number } {
   let big = 0;
