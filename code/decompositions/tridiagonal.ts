@@ -24,7 +24,7 @@ export interface TridiagonalEigen {
 // #region similarity
 /**
  * B <- H B H for H = I - beta v v^T and the symmetric block B of a
- * from row and column r0 on: Eq. (dec-tri-update), O(4 m^2) flops.
+ * from row and column r0 on: Eq. (dec-tri-update), 6 m^2 flops.
  */
 function similarity(
   a: Float64Array, n: number, r0: number,
