@@ -34,11 +34,14 @@ import {
   ellipseExample,
   hardCases,
   imageStudy,
+  randomSpd,
   type HardCase,
   sweepHistories,
 } from '../../code/decompositions/examples.ts';
 import { cholesky } from '../../code/decompositions/cholesky.ts';
 import { symmetricEigen } from '../../code/decompositions/eigen.ts';
+import { symmetricEigenQR } from
+  '../../code/decompositions/tridiagonal.ts';
 import {
   householderQR,
   thinQ,
@@ -64,6 +67,22 @@ import ref from '../../tests/fixtures/decompositions/reference.json' with {
 export const conditioning = once(conditioningSummary);
 export const imageResults = once(imageStudy);
 export const sweeps = once(sweepHistories);
+
+/** symmetricEigenQR on the matrix of the sweeps figure, against Jacobi. */
+function qrOnSweepMatrix() {
+  const A = randomSpd(11, SWEEP_N); // as in sweepHistories
+  const qr = symmetricEigenQR(A);
+  const jac = sweeps().eig;
+  let worst = 0;
+  for (let i = 0; i < SWEEP_N; i++) {
+    worst = Math.max(worst, Math.abs(qr.values[i] - jac.values[i]));
+  }
+  return {
+    qrSteps: qr.iterations,
+    qrStepsPerValue: qr.iterations / SWEEP_N,
+    qrAgreement: worst / frobenius(A),
+  };
+}
 
 /** Labels of the geometric figures: 14 px, italic symbols. */
 const SYMBOL = { fontSize: 14, italic: true } as const;
@@ -675,6 +694,7 @@ export default cached('decompositions', () => {
     sweepM: 2 * SWEEP_N,
     eigSweeps: sw.eig.sweeps,
     svSweeps: sw.sv.sweeps,
+    ...qrOnSweepMatrix(),
     tail: [h[sw.eig.sweeps - 5], h[sw.eig.sweeps - 4], h[sw.eig.sweeps - 3]],
     digitGrowth: (lg(-4) / lg(-5) + lg(-3) / lg(-4)) / 2,
     studyM: STUDY_M,
