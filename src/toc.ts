@@ -47,7 +47,7 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'unsupervised',
     title: 'Part VI — Unsupervised learning',
-    chapters: [],
+    chapters: ['pca'],
   },
   {
     dir: 'neural-networks',

@@ -13,7 +13,7 @@ export interface PcaModel {
   readonly k: number;
   /** The column means x̄, Eq. (pca-centre). */
   readonly mean: Vector;
-  /** k x d: row j is the unit direction u_j (components_). */
+  /** k x d: row j is the unit direction v_j (components_). */
   readonly components: Matrix;
   /** lambda_j = s_j^2 / (n - 1), largest first, Eq. (pca-svd-eig). */
   readonly explainedVariance: Vector;
@@ -131,7 +131,7 @@ function summarize(
 // #endregion
 
 // #region flip-signs
-/** Each u_j times +-1 so that its largest |entry| is positive. */
+/** Each v_j times +-1 so that its largest |entry| is positive. */
 function flipSigns(C: Matrix): void {
   const d = C.cols;
   for (let j = 0; j < C.rows; j++) {
@@ -164,7 +164,7 @@ function checkOptions(fn: string, o: PcaOptions): 'svd' | 'covariance' {
 }
 
 // #region transform
-/** Scores z_i = U_k^T (x_i - x̄), Eq. (pca-scores), whitened or not. */
+/** Scores z_i = V_k^T (x_i - x̄), Eq. (pca-scores), whitened or not. */
 export function transform(model: PcaModel, X: Matrix): Matrix {
   checkModelInput('transform', model, X, model.d, 'X');
   const { k, d, components: C, mean } = model;
@@ -183,7 +183,7 @@ export function transform(model: PcaModel, X: Matrix): Matrix {
   return Z;
 }
 
-/** x̂_i = x̄ + U_k z_i, Eq. (pca-reconstruct). */
+/** x̂_i = x̄ + V_k z_i, Eq. (pca-reconstruct). */
 export function inverseTransform(model: PcaModel, Z: Matrix): Matrix {
   checkModelInput('inverseTransform', model, Z, model.k, 'Z');
   const { k, d, components: C, mean } = model;

@@ -5,7 +5,7 @@ import { checkModel, checkModelInput } from './checks.ts';
 import type { PcaModel } from './pca.ts';
 
 // #region ppca-weights
-/** W = U_k (Lambda_k - sigma^2 I)^(1/2) R, Eq. (ppca-w); R = I. */
+/** W = V_k (Lambda_k - sigma^2 I)^(1/2) R, Eq. (ppca-w); R = I. */
 export function ppcaWeights(model: PcaModel): Matrix {
   checkModel('ppcaWeights', model);
   const { k, d, components: C, explainedVariance: ev } = model;

@@ -21,11 +21,11 @@ export function gramPca(X: Matrix, k: number) {
       G.data[i * n + l] = g;
     }
   }
-  const { values, vectors: Vg } = symmetricEigen(G); // G = Vg Λ Vg^T
+  const { values, vectors: Vg } = symmetricEigen(G); // G a_j = s_j^2 a_j
   const components = new Matrix(k, d);
   for (let j = 0; j < k; j++) {
     const s = Math.sqrt(Math.max(values[j], 0)); // s_j
-    for (let i = 0; i < n; i++) { // u_j = Xc^T v_j / s_j
+    for (let i = 0; i < n; i++) { // v_j = Xc^T a_j / s_j
       const v = Vg.data[i * n + j] / s;
       for (let a = 0; a < d; a++) {
         components.data[j * d + a] += Xc.data[i * d + a] * v;
