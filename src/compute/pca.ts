@@ -90,8 +90,8 @@ function cloudFigure(): string {
       Plot.line(a2, { x: 'x', y: 'y', stroke: PALETTE[2], strokeWidth: 2.5,
         strokeDasharray: '6 4' }),
       Plot.dot(pts, { x: 'x', y: 'y', r: 3.5, fill: 'currentColor' }),
-      label(a1[1].x, a1[1].y, 'u₁', { dx: 6, dy: -8, fontSize: 17 }),
-      label(a2[1].x, a2[1].y, 'u₂', { dx: -22, dy: -6, fontSize: 17 }),
+      label(a1[1].x, a1[1].y, 'v₁', { dx: 6, dy: -8, fontSize: 17 }),
+      label(a2[1].x, a2[1].y, 'v₂', { dx: -22, dy: -6, fontSize: 17 }),
     ],
   });
 }
@@ -118,11 +118,11 @@ function conditioningFigure(): string {
   return renderPlot({
     width: WIDTH, style: STYLE, marginLeft: 64, marginBottom: 46,
     height: 380,
-    x: { type: 'log', label: 'condition number κ = s₁ / s_d',
+    x: { type: 'log', label: 'condition number κ = s₁ / s₃',
       labelAnchor: 'center', labelArrow: 'none',
       ticks: [10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8],
       tickFormat: (d: number) => `10${sup(Math.round(Math.log10(d)))}` },
-    y: { type: 'log', label: 'relative error of the smallest variance',
+    y: { type: 'log', label: 'relative error of λ₃',
       labelAnchor: 'center', labelArrow: 'none', domain: [1e-17, 10],
       ticks: [1e-16, 1e-12, 1e-8, 1e-4, 1],
       tickFormat: (d: number) => `10${sup(Math.round(Math.log10(d)))}`,
@@ -196,7 +196,7 @@ function screeFigure(): string {
     height: 320,
     x: { label: 'component j', labelAnchor: 'center', labelArrow: 'none' },
     y: { type: 'log', label: 'variance λⱼ', labelAnchor: 'center',
-      labelArrow: 'none', ticks: [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20],
+      labelArrow: 'none', ticks: [0.1, 0.2, 1, 2, 10, 20],
       tickFormat: (d: number) => `${d}`, grid: true },
     marks: [
       Plot.line(pts, { x: 'j', y: 'lambda', stroke: PALETTE[0],
@@ -218,10 +218,10 @@ function cumulativeFigure(): string {
     k: chooseK(full.explainedVarianceRatio, s), share: s,
   }));
   return renderPlot({
-    width: WIDTH, style: STYLE, marginLeft: 56, marginBottom: 46,
-    height: 320,
+    width: WIDTH, style: STYLE, marginLeft: 70, marginBottom: 46,
+    marginRight: 24, height: 340,
     x: { type: 'log', label: 'number of components k', labelAnchor:
-      'center', labelArrow: 'none', ticks: [1, 3, 10, 30, 100, 300, 784],
+      'center', labelArrow: 'none', ticks: [1, 3, 10, 30, 100, 300],
       tickFormat: (d: number) => `${d}` },
     y: { label: 'share of variance explained', labelAnchor: 'center',
       labelArrow: 'none', domain: [0, 1], grid: true,
@@ -234,7 +234,7 @@ function cumulativeFigure(): string {
       Plot.text(marks, { x: 'k', y: 'share',
         text: (m: { k: number; share: number }) =>
           `${Math.round(100 * m.share)}%: k = ${m.k}`,
-        textAnchor: 'start', dx: 8, dy: 10, fill: 'currentColor' }),
+        textAnchor: 'end', dx: -8, dy: -10, fill: 'currentColor' }),
     ],
   });
 }
@@ -275,7 +275,7 @@ function eigenImagesFigure(): string {
   const C = full.components.data;
   const panels = [{ title: 'mean x̄', data: full.mean }];
   for (let j = 0; j < 8; j++) {
-    panels.push({ title: `u${sub(j + 1)}`,
+    panels.push({ title: `v${sub(j + 1)}`,
       data: signedGrey(C.subarray(j * 784, (j + 1) * 784)) });
   }
   return imageGrid(panels, 3, 130);
@@ -375,6 +375,10 @@ export default cached('pca', () => {
     cloudLambda: Array.from(c.model.explainedVariance),
     conditioningFigure: conditioningFigure(),
     cond6: at(6), cond8: at(8),
+    digits6: {
+      svd: Math.floor(-Math.log10(at(6).svd)),
+      covariance: Math.floor(-Math.log10(at(6).covariance)),
+    },
     screeFigure: screeFigure(),
     cumulativeFigure: cumulativeFigure(),
     eigenImagesFigure: eigenImagesFigure(),
@@ -385,10 +389,9 @@ export default cached('pca', () => {
     top: Array.from(ratio.slice(0, 3)),
     total: full.totalVariance,
     lambda1: full.explainedVariance[0],
-    zeroVariance: Array.from(full.explainedVariance)
-      .filter((l) => l < 1e-12 * full.explainedVariance[0]).length,
     fitSeconds: seconds,
     ppcaK: K_PPCA, ppcaSigma2: ppca.noiseVariance,
+    ppcaSigma: Math.sqrt(ppca.noiseVariance),
     ppcaLogLik: ppcaLogLikelihood(ppca, fashion().X),
     agreement: agreement(),
   };
