@@ -233,8 +233,13 @@ function cumulativeFigure(): string {
         fill: PALETTE[4] }),
       Plot.text(marks, { x: 'k', y: 'share',
         text: (m: { k: number; share: number }) =>
-          `${Math.round(100 * m.share)}%: k = ${m.k}`,
+          `${Math.round(100 * m.share)}%`,
         textAnchor: 'end', dx: -8, dy: -10, fill: 'currentColor' }),
+      Plot.text(marks.map((m, i) => ({ ...m, y: 0.45 - 0.1 * i })), {
+        x: () => 700, y: 'y', textAnchor: 'end', fill: 'currentColor',
+        text: (m: { k: number; share: number }) =>
+          `${Math.round(100 * m.share)}% needs k = ${m.k}`,
+      }),
     ],
   });
 }
