@@ -8,6 +8,8 @@ import { createRng } from '../code/introduction/random.ts';
 import { Matrix } from '../code/linear-algebra/matrix.ts';
 import { routeErrors } from '../code/pca/conditioning.ts';
 import { loadFashionMnist, parseIdx } from '../code/pca/idx.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   centre, fitPca, inverseTransform, transform, type PcaModel,
 } from '../code/pca/pca.ts';
@@ -201,7 +203,7 @@ describe('against scikit-learn 1.2.1 PCA, relative error < 1e-10', () => {
 });
 
 describe('the derivation, checked on data', () => {
-  it('components are orthonormal: U_k^T U_k = I (784-d)', () => {
+  it('components are orthonormal: V_k^T V_k = I (784-d)', () => {
     const { model } = fashion();
     const { k, d, components: C } = model;
     let worst = 0;
@@ -221,7 +223,7 @@ describe('the derivation, checked on data', () => {
     expected.data[3] = plain.explainedVariance[1];
     expect(relErr(S.data, expected.data)).toBeLessThan(1e-12);
   });
-  it('no unit direction has more variance than u_1 (Eq. pca-maxvar)', () => {
+  it('no unit direction has more variance than v_1 (Eq. pca-maxvar)', () => {
     const rng = createRng(7);
     const d = small.d;
     let best = 0;
@@ -280,7 +282,7 @@ describe('SVD versus covariance: the squared condition number', () => {
   // data themselves carry a relative error of about u * kappa in the
   // smallest variance, so no route can beat that; the covariance
   // matrix, with condition number kappa^2, loses u * kappa^2.
-  it('kappa = 1e6: the SVD keeps 11 digits, the covariance route 4', () => {
+  it('kappa = 1e6: the SVD keeps 10 digits, the covariance route 3 to 6', () => {
     const e = routeErrors(50, [1, 0.5, 1e-6], 3);
     expect(e.svd).toBeLessThan(1e-10);
     expect(e.covariance).toBeGreaterThan(1e-6);
@@ -386,5 +388,70 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
   it('fitPca: k above min(n, d) is an error naming k', () => {
     expect(() => fitPca(Xs, 6)).toThrow(
       'fitPca: k must be an integer in 1..5, got 6');
+  });
+});
+
+describe('review', () => {
+  it('the fixture was made from the idx file in data/ (SHA-256)', () => {
+    const file = new URL(
+      '../data/fashion-mnist/t10k-images-idx3-ubyte.gz', import.meta.url);
+    const hash = createHash('sha256').update(readFileSync(file))
+      .digest('hex');
+    expect(hash).toBe(sk.fashion.images_sha256);
+  });
+  it('both routes give the same signs (largest entry positive)', () => {
+    const c = fitPca(Xs, small.d, { method: 'covariance' });
+    const s = fitPca(Xs, small.d);
+    // no sign matching: the rule alone must make them agree
+    expect(relErr(c.components.data, s.components.data)).toBeLessThan(1e-9);
+    for (let j = 0; j < small.d; j++) {
+      let best = 0;
+      for (let a = 0; a < small.d; a++) {
+        const x = s.components.data[j * small.d + a];
+        if (Math.abs(x) > Math.abs(best)) best = x;
+      }
+      expect(best).toBeGreaterThan(0);
+    }
+  });
+  it('the best affine subspace passes through the mean', () => {
+    // sum_i ||(I - P)(x_i - m)||^2 is smallest at m = x-bar
+    const m = fitPca(Xs, 2);
+    const { d, components: C } = m;
+    const error = (centre: ArrayLike<number>) => {
+      let total = 0;
+      for (let i = 0; i < Xs.rows; i++) {
+        const y = Array.from({ length: d },
+          (_, a) => Xs.data[i * d + a] - centre[a]);
+        for (let j = 0; j < 2; j++) {
+          let z = 0;
+          for (let a = 0; a < d; a++) z += C.data[j * d + a] * y[a];
+          for (let a = 0; a < d; a++) y[a] -= z * C.data[j * d + a];
+        }
+        for (let a = 0; a < d; a++) total += y[a] * y[a];
+      }
+      return total;
+    };
+    const atMean = error(m.mean);
+    const rng = createRng(11);
+    for (let t = 0; t < 20; t++) {
+      const shift = rng.normalArray(d).map((x) => 0.1 * x);
+      expect(error(m.mean.map((x, a) => x + shift[a])))
+        .toBeGreaterThan(atMean);
+    }
+  });
+  it('training likelihood never falls as k grows (nested models)', () => {
+    let last = -Infinity;
+    for (let k = 1; k < small.d; k++) {
+      const ll = ppcaLogLikelihood(fitPca(Xs, k), Xs);
+      expect(ll).toBeGreaterThanOrEqual(last);
+      last = ll;
+    }
+  });
+  it('chooseK: the slack reaches a share of 1 despite rounding', () => {
+    const tenth = new Array(10).fill(0.1);
+    let sum = 0;
+    for (const x of tenth) sum += x;
+    expect(sum).toBeLessThan(1); // the rounded ratios miss 1
+    expect(chooseK(tenth, 1)).toBe(10);
   });
 });
