@@ -454,4 +454,9 @@ describe('review', () => {
     expect(sum).toBeLessThan(1); // the rounded ratios miss 1
     expect(chooseK(tenth, 1)).toBe(10);
   });
+  it('chooseK: a share the ratios cannot reach is an error', () => {
+    // the first k of d ratios sum to less than 1
+    expect(() => chooseK([0.5, 0.3], 0.9)).toThrow(
+      /^chooseK: the ratios sum to 0\.8, less than the share 0\.9/);
+  });
 });

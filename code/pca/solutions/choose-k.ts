@@ -18,6 +18,7 @@ export function chooseK(ratio: ArrayLike<number>, share: number): number {
     cumulative += ratio[k - 1];
     if (cumulative >= share * (1 - 1e-12)) return k; // rounding slack
   }
-  return ratio.length;
+  throw new Error(`chooseK: the ratios sum to ${cumulative}, less ` +
+    `than the share ${share}`);
 }
 // #endregion
