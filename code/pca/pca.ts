@@ -1,7 +1,7 @@
 // Principal component analysis: fitted by the SVD of the centred data
 // or by the eigendecomposition of its covariance matrix.
-import { symmetricEigen } from '../decompositions/eigen.ts';
 import { svd } from '../decompositions/svd.ts';
+import { symmetricEigenQR } from '../decompositions/tridiagonal.ts';
 import { Matrix, type Vector } from '../linear-algebra/matrix.ts';
 import { checkData, checkK, checkModelInput } from './checks.ts';
 
@@ -80,7 +80,7 @@ function byCovariance(Xc: Matrix): { V: Matrix; variances: Vector } {
   for (let a = 0; a < d; a++) {
     for (let b = 0; b < a; b++) S.data[a * d + b] = S.data[b * d + a];
   }
-  const { values, vectors } = symmetricEigen(S);
+  const { values, vectors } = symmetricEigenQR(S);
   return { V: vectors, variances: values.map((l) => Math.max(l, 0)) };
 }
 // #endregion
