@@ -49,7 +49,7 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'unsupervised',
     title: 'Part VI — Unsupervised learning',
-    chapters: ['k-means'],
+    chapters: ['pca', 'k-means'],
   },
   {
     dir: 'neural-networks',

@@ -17,6 +17,7 @@ import {
   matmul,
   matvec,
   norm,
+  scale,
   sub,
   subVec,
   transpose,
@@ -61,6 +62,10 @@ import {
   thinQ,
 } from '../code/decompositions/householder.ts';
 import { syntheticImage } from '../code/decompositions/image.ts';
+import {
+  symmetricEigenQR,
+  tridiagonalize,
+} from '../code/decompositions/tridiagonal.ts';
 import { qrLeastSquares } from '../code/decompositions/least-squares.ts';
 import {
   frobenius,
@@ -659,6 +664,216 @@ describe('symmetric eigendecomposition (cyclic Jacobi)', () => {
   });
 });
 
+describe('tridiagonal QR', () => {
+  /** The symmetric tridiagonal matrix with diagonal d, off-diagonal e. */
+  function tridiagonal(d: number[], e: number[]): Matrix {
+    const n = d.length;
+    const T = new Matrix(n, n);
+    for (let i = 0; i < n; i++) T.data[i * n + i] = d[i];
+    for (let i = 0; i + 1 < n; i++) {
+      T.data[(i + 1) * n + i] = e[i];
+      T.data[i * n + i + 1] = e[i];
+    }
+    return T;
+  }
+
+  it('tridiagonalizes: A = Q T Q^T with Q orthogonal, Eq. (dec-tri-steps)', () => {
+    // Householder similarities are backward stable (Golub & Van Loan,
+    // Sec. 8.3.1): errors O(n u ||A||); we allow n^2 u, as for Jacobi.
+    const n = 40;
+    const A = symmetrize(gaussianMatrix(21, n, n));
+    const { d, e, Q } = tridiagonalize(A);
+    const T = tridiagonal(Array.from(d), Array.from(e));
+    const QTQt = matmul(matmul(Q, T), transpose(Q));
+    expect(frobenius(sub(QTQt, A))).toBeLessThan(n * n * u * frobenius(A));
+    expect(orthogonalityError(Q)).toBeLessThan(n * n * u);
+    expect(Q.data[0]).toBe(1); // e_1 is left alone: Q e_1 = e_1
+  });
+
+  it('agrees with Jacobi on random symmetric matrices: values and vectors', () => {
+    // Both are backward stable, so values agree to O(n u ||A||) (Weyl):
+    // 1e-12 ||A||_F is ample at n = 50; vectors to that over the gap.
+    for (const [seed, n] of [[22, 7], [23, 50]]) {
+      const A = symmetrize(gaussianMatrix(seed, n, n));
+      const tol = 1e-12 * frobenius(A);
+      const jac = symmetricEigen(A);
+      const qr = symmetricEigenQR(A);
+      assertAllClose(qr.values, jac.values, { rtol: 0, atol: tol });
+      let gap = Infinity;
+      for (let i = 1; i < n; i++) {
+        gap = Math.min(gap, jac.values[i - 1] - jac.values[i]);
+      }
+      expect(maxDiff(signFixed(qr.vectors), signFixed(jac.vectors)))
+        .toBeLessThan(tol / gap);
+    }
+  });
+
+  it('satisfies A V = V Lambda and V^T V = I, values largest first', () => {
+    const n = 60;
+    const A = symmetrize(gaussianMatrix(24, n, n));
+    const { values, vectors } = symmetricEigenQR(A);
+    const res = sub(matmul(A, vectors), matmul(vectors, diag(values)));
+    expect(frobenius(res)).toBeLessThan(1e-12 * frobenius(A));
+    expect(orthogonalityError(vectors)).toBeLessThan(1e-12 * n);
+    for (let i = 1; i < n; i++) {
+      expect(values[i]).toBeLessThanOrEqual(values[i - 1]);
+    }
+  });
+
+  it('agrees with numpy.linalg.eigh, including a near-singular 3 x 3', () => {
+    for (const entry of [ref.eigh[0], ref.eigh[2]]) {
+      const A = M(entry.A);
+      const tol = 1e-12 * frobenius(A);
+      const ours = symmetricEigenQR(A);
+      assertAllClose(ours.values, entry.values, { rtol: 0, atol: tol });
+    }
+    const entry = ref.eigh[0]; // distinct values: vectors up to sign
+    const vals: number[] = entry.values;
+    let gap = Infinity;
+    for (let i = 1; i < vals.length; i++) {
+      gap = Math.min(gap, vals[i - 1] - vals[i]);
+    }
+    const ours = symmetricEigenQR(M(entry.A));
+    const tol = 1e-12 * frobenius(M(entry.A));
+    expect(maxDiff(signFixed(ours.vectors), signFixed(M(entry.vectors))))
+      .toBeLessThan(tol / gap);
+  });
+
+  it("agrees with LAPACK's dsyev, the same method (scipy.linalg.eigh)", () => {
+    // driver='ev': tridiagonalization + implicit QL/QR, 12 x 12
+    const entry = ref.eigh_qr;
+    const A = M(entry.A);
+    const tol = 1e-12 * frobenius(A);
+    const ours = symmetricEigenQR(A);
+    assertAllClose(ours.values, entry.values, { rtol: 0, atol: tol });
+    const vals: number[] = entry.values;
+    let gap = Infinity;
+    for (let i = 1; i < vals.length; i++) {
+      gap = Math.min(gap, vals[i - 1] - vals[i]);
+    }
+    expect(maxDiff(signFixed(ours.vectors), signFixed(M(entry.vectors))))
+      .toBeLessThan(tol / gap);
+  });
+
+  it('handles a repeated eigenvalue: the same eigenspaces as NumPy', () => {
+    const entry = ref.eigh[1]; // eigenvalues 3, 3, 3, 1, 1; gap 2
+    const A = M(entry.A);
+    const tol = 1e-12 * frobenius(A);
+    const ours = symmetricEigenQR(A);
+    assertAllClose(ours.values, [3, 3, 3, 1, 1], { rtol: 0, atol: tol });
+    for (const cols of [[0, 1, 2], [3, 4]]) {
+      const P = projector(M(entry.vectors), cols);
+      expect(maxDiff(projector(ours.vectors, cols), P)).toBeLessThan(tol);
+    }
+  });
+
+  it('is exact on a diagonal matrix: no QR step, V a permutation', () => {
+    const { values, vectors, iterations } =
+      symmetricEigenQR(diag([1, 3, -2, 2]));
+    expect(iterations).toBe(0);
+    expect(Array.from(values)).toEqual([3, 2, 1, -2]);
+    expect(Array.from(vectors.data)).toEqual(
+      [0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0]);
+  });
+
+  it('leaves a tridiagonal A as it is (Q = I) and finds its eigenvalues', () => {
+    // tridiag(-1, 2, -1) of size n: lambda_k = 2 - 2 cos(k pi / (n + 1))
+    const n = 20;
+    const A = tridiagonal(new Array(n).fill(2), new Array(n - 1).fill(-1));
+    expect(Array.from(tridiagonalize(A).Q.data))
+      .toEqual(Array.from(identity(n).data));
+    const expected = Array.from({ length: n },
+      (_, k) => 2 - 2 * Math.cos(((n - k) * Math.PI) / (n + 1)));
+    const { values } = symmetricEigenQR(A);
+    assertAllClose(values, expected, { rtol: 0, atol: 1e-12 * 4 });
+  });
+
+  it('solves 1 x 1 exactly and 2 x 2 to the closed form', () => {
+    const one = symmetricEigenQR(M([[-7]]));
+    expect(Array.from(one.values)).toEqual([-7]);
+    expect(Array.from(one.vectors.data)).toEqual([1]);
+    const [a, b, c] = [2, 0.7, -1]; // (a + c)/2 +- hypot((a - c)/2, b)
+    const r = Math.hypot((a - c) / 2, b);
+    const two = symmetricEigenQR(M([[a, b], [b, c]]));
+    assertAllClose(two.values, [(a + c) / 2 + r, (a + c) / 2 - r],
+      { rtol: 0, atol: 8 * u * 4 });
+    expect(two.iterations).toBe(1); // the Wilkinson shift is exact at 2 x 2
+  });
+
+  it('splits at a zero off-diagonal: each block on its own, Eq. (dec-qr-deflate)', () => {
+    // e_2 = 0: T = diag(T_1, T_2), so V is block diagonal too, exactly.
+    const A = tridiagonal([4, 1, 3, 2, 5], [1, 2, 0, 1]);
+    const { values, vectors } = symmetricEigenQR(A);
+    const top = symmetricEigen(tridiagonal([4, 1, 3], [1, 2])).values;
+    const bottom = symmetricEigen(tridiagonal([2, 5], [1])).values;
+    const expected = [...top, ...bottom].sort((x, y) => y - x);
+    assertAllClose(values, expected, { rtol: 0, atol: 1e-12 * 10 });
+    for (let j = 0; j < 5; j++) {
+      const inTop = Math.abs(vectors.data[j]) > 0; // row 0, column j
+      for (let i = 0; i < 5; i++) {
+        if ((i < 3) === inTop) continue;
+        expect(Math.abs(vectors.data[i * 5 + j])).toBe(0); // -0 is fine
+      }
+    }
+  });
+
+  it('handles entries near 1e300, 1e-300 and subnormal ones (scaled first)', () => {
+    // Unscaled, eps (|d_i| + |d_i+1|) underflows to 0 for subnormal
+    // entries and Eq. (dec-qr-deflate) never holds: the steps run out.
+    const A = symmetrize(gaussianMatrix(28, 8, 8));
+    const base = symmetricEigenQR(A).values;
+    const tol = 1e-12 * frobenius(A);
+    for (const f of [1e300, 1e-300]) {
+      const { values } = symmetricEigenQR(scale(A, f));
+      assertAllClose(values.map((x) => x / f), base, { rtol: 0, atol: tol });
+    }
+    const tiny = scale(A, 2 ** -1060); // subnormal: few bits survive
+    const big = tiny.data.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+    assertAllClose(symmetricEigenQR(tiny).values,
+      symmetricEigen(tiny).values, { rtol: 0, atol: 1e-12 * 8 * big });
+  });
+
+  it('takes about two QR steps per eigenvalue (at most 3n)', () => {
+    const n = 100;
+    const { iterations } = symmetricEigenQR(
+      symmetrize(gaussianMatrix(25, n, n)));
+    expect(iterations).toBeGreaterThan(n); // more than one step each
+    expect(iterations).toBeLessThan(3 * n);
+  });
+
+  it('reports non-convergence with a clear error, never loops forever', () => {
+    const A = symmetrize(gaussianMatrix(26, 10, 10));
+    const e = thrown(() => symmetricEigenQR(A, 3));
+    expect(e).toBeInstanceOf(ConvergenceError);
+    expect(e.message).toMatch(
+      /^symmetricEigenQR: not converged after 3 QR steps on a 10x10 matrix; \|e_\d+\| = /,
+    );
+  });
+
+  it('refuses a non-square, non-symmetric or non-finite A', () => {
+    expect(() => symmetricEigenQR(new Matrix(2, 3))).toThrow(
+      /^symmetricEigenQR: expected a square symmetric matrix, got A 2x3/,
+    );
+    expect(() => symmetricEigenQR(M([[1, 2], [3, 4]]))).toThrow(
+      /^symmetricEigenQR: expected a symmetric A/,
+    );
+    expect(() => tridiagonalize(new Matrix(2, 2, v(1, Infinity, 1, 1))))
+      .toThrow(/^tridiagonalize: A \(2x2\) has Infinity at \(0, 1\)/);
+    expect(() => symmetricEigenQR(identity(2), -1)).toThrow(
+      /^symmetricEigenQR: expected maxIterations to be an integer >= 0, got -1/,
+    );
+  });
+
+  it('solves a dense 300 x 300 problem: small residual, orthogonal V', () => {
+    const n = 300;
+    const A = symmetrize(gaussianMatrix(27, n, n));
+    const { values, vectors } = symmetricEigenQR(A);
+    const res = sub(matmul(A, vectors), matmul(vectors, diag(values)));
+    expect(frobenius(res)).toBeLessThan(1e-12 * frobenius(A));
+    expect(orthogonalityError(vectors)).toBeLessThan(1e-12 * n);
+  });
+});
+
 describe('SVD (one-sided Jacobi)', () => {
   it('reconstructs tall, square and wide A with orthonormal U and V', () => {
     // One-sided Jacobi is backward stable (Demmel & Veselic 1992): we
@@ -1018,6 +1233,10 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
 
   it('the Jacobi rotation, symmetricEigen and the SVD', () => {
     rejectsBadInput(badInput.eigen);
+  });
+
+  it('tridiagonalize and symmetricEigenQR', () => {
+    rejectsBadInput(badInput.tridiagonal);
   });
 
   it('low rank, rank, the pseudo-inverse, the test image, the solutions', () => {

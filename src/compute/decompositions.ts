@@ -2,7 +2,6 @@
 // every number its prose shows, computed by its code, seeded, cached. Colour is always paired with a dash pattern, a symbol or a
 // direct label. ml-matrix is imported here (the comparison), never from
 // code/.
-import { crc32, deflateSync } from 'node:zlib';
 import {
   CholeskyDecomposition,
   EigenvalueDecomposition,
@@ -11,6 +10,7 @@ import {
   SVD as MlSVD,
 } from 'ml-matrix';
 import { cached } from '../lib/cache.ts';
+import { pngDataUrl } from '../lib/png.ts';
 import { powerOfTen, sci } from '../lib/format.ts';
 import { label, once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import {
@@ -34,11 +34,14 @@ import {
   ellipseExample,
   hardCases,
   imageStudy,
+  randomSpd,
   type HardCase,
   sweepHistories,
 } from '../../code/decompositions/examples.ts';
 import { cholesky } from '../../code/decompositions/cholesky.ts';
 import { symmetricEigen } from '../../code/decompositions/eigen.ts';
+import { symmetricEigenQR } from
+  '../../code/decompositions/tridiagonal.ts';
 import {
   householderQR,
   thinQ,
@@ -64,6 +67,22 @@ import ref from '../../tests/fixtures/decompositions/reference.json' with {
 export const conditioning = once(conditioningSummary);
 export const imageResults = once(imageStudy);
 export const sweeps = once(sweepHistories);
+
+/** symmetricEigenQR on the matrix of the sweeps figure, against Jacobi. */
+function qrOnSweepMatrix() {
+  const A = randomSpd(11, SWEEP_N); // as in sweepHistories
+  const qr = symmetricEigenQR(A);
+  const jac = sweeps().eig;
+  let worst = 0;
+  for (let i = 0; i < SWEEP_N; i++) {
+    worst = Math.max(worst, Math.abs(qr.values[i] - jac.values[i]));
+  }
+  return {
+    qrSteps: qr.iterations,
+    qrStepsPerValue: qr.iterations / SWEEP_N,
+    qrAgreement: worst / frobenius(A),
+  };
+}
 
 /** Labels of the geometric figures: 14 px, italic symbols. */
 const SYMBOL = { fontSize: 14, italic: true } as const;
@@ -289,38 +308,6 @@ export function sweepsFigure(): string {
 
 // ---------------------------------------------------------------------
 // Rank-k images.
-
-/** A grey-scale PNG (8 bits, values clamped to [0, 1]) as a data URL. */
-function pngDataUrl(A: Matrix): string {
-  const { rows: h, cols: w } = A;
-  const raw = Buffer.alloc(h * (w + 1)); // filter byte 0 per row
-  for (let i = 0; i < h; i++) {
-    for (let j = 0; j < w; j++) {
-      const g = Math.min(1, Math.max(0, A.data[i * w + j]));
-      raw[i * (w + 1) + 1 + j] = Math.round(255 * g);
-    }
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // grey scale
-  const png = Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-  return `data:image/png;base64,${png.toString('base64')}`;
-}
 
 export function rankImagesFigure(): string {
   const { image, approximations } = imageResults();
@@ -675,6 +662,7 @@ export default cached('decompositions', () => {
     sweepM: 2 * SWEEP_N,
     eigSweeps: sw.eig.sweeps,
     svSweeps: sw.sv.sweeps,
+    ...qrOnSweepMatrix(),
     tail: [h[sw.eig.sweeps - 5], h[sw.eig.sweeps - 4], h[sw.eig.sweeps - 3]],
     digitGrowth: (lg(-4) / lg(-5) + lg(-3) / lg(-4)) / 2,
     studyM: STUDY_M,

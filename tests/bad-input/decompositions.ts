@@ -31,6 +31,10 @@ import {
 } from '../../code/decompositions/householder.ts';
 import { syntheticImage } from '../../code/decompositions/image.ts';
 import {
+  symmetricEigenQR,
+  tridiagonalize,
+} from '../../code/decompositions/tridiagonal.ts';
+import {
   checkLeastSquares,
   qrLeastSquares,
 } from '../../code/decompositions/least-squares.ts';
@@ -120,6 +124,11 @@ export const badInput = groups({
     spec(checkSweeps, () => ['caller', 3], [any(), sweeps],
       { name: 'caller' }),
     spec(svd, () => [tall(), 40], [mat('m', 'n'), sweeps]),
+  ],
+  tridiagonal: [
+    spec(tridiagonalize, () => [spd()], [square()]),
+    spec(symmetricEigenQR, () => [spd(), 90],
+      [square(), int(0, {}, ['maxIterations'])]),
   ],
   lowRank: [
     spec(truncate, () => [svd(tall()), 1], [svdArg, int(0, { max: 2 })]),
