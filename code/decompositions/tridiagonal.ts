@@ -105,13 +105,15 @@ function accumulateQ(
 
 // #region wilkinson-shift
 /**
- * The eigenvalue of the trailing 2 x 2 block [[a, b], [b, c]] nearer
- * to c: Eq. (dec-wilkinson). b * (b / ...): no overflow in b^2.
+ * The eigenvalue of the trailing block [[dPrev, e], [e, dLast]] nearer
+ * to dLast: Eq. (dec-wilkinson). e * (e / ...): no overflow in e^2.
  */
-function wilkinsonShift(a: number, b: number, c: number): number {
-  const delta = (a - c) / 2;
+export function wilkinsonShift(
+  dPrev: number, e: number, dLast: number,
+): number {
+  const delta = (dPrev - dLast) / 2;
   const sign = delta >= 0 ? 1 : -1;
-  return c - b * (b / (delta + sign * Math.hypot(delta, b)));
+  return dLast - e * (e / (delta + sign * Math.hypot(delta, e)));
 }
 // #endregion
 
@@ -121,7 +123,7 @@ function wilkinsonShift(a: number, b: number, c: number): number {
  * planes (k, k+1) chase the bulge down, Eq. (dec-qr-chase).
  * z holds V^T: row k of z is column k of V, so rotations are row ops.
  */
-function qrStep(
+export function qrStep(
   d: Float64Array, e: Float64Array, z: Float64Array, n: number,
   l: number, h: number, mu: number,
 ): void {
@@ -131,7 +133,7 @@ function qrStep(
     const r = Math.hypot(x, bulge);
     const c = x / r;
     const s = bulge / r; // P = [[c, s], [-s, c]] maps (x, bulge) to (r, 0)
-    if (k > l) e[k - 1] = r; // the bulge of the last step is gone
+    if (k > l) e[k - 1] = r; // e_(k-1)' = r: the old bulge is gone
     const [a, b, g] = [d[k], e[k], d[k + 1]]; // P [[a, b], [b, g]] P^T
     d[k] = c * c * a + 2 * c * s * b + s * s * g;
     d[k + 1] = s * s * a - 2 * c * s * b + c * c * g;
