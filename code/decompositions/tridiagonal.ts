@@ -111,6 +111,7 @@ function accumulateQ(
 export function wilkinsonShift(
   dPrev: number, e: number, dLast: number,
 ): number {
+  checkShiftInput(dPrev, e, dLast);
   const delta = (dPrev - dLast) / 2;
   const sign = delta >= 0 ? 1 : -1;
   return dLast - e * (e / (delta + sign * Math.hypot(delta, e)));
@@ -127,6 +128,7 @@ export function qrStep(
   d: Float64Array, e: Float64Array, z: Float64Array, n: number,
   l: number, h: number, mu: number,
 ): void {
+  checkStep(d, e, z, n, l, h, mu);
   let x = d[l] - mu; // first column of T - mu I: Eq. (dec-qr-first)
   let bulge = e[l];
   for (let k = l; k < h; k++) {
@@ -256,4 +258,46 @@ function notConverged(
       `steps on a ${shapeOf(A)} matrix; |e_${h - 1}| = ` +
       `${Math.abs(e[h - 1]).toExponential(2)}`,
   );
+}
+
+// The input checks of the two helpers the tests call directly.
+function checkShiftInput(dPrev: number, e: number, dLast: number): void {
+  for (const [name, v] of [['dPrev', dPrev], ['e', e], ['dLast', dLast]]) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new Error(`wilkinsonShift: ${name} must be finite, got ${v}`);
+    }
+  }
+}
+
+function checkStep(
+  d: Float64Array, e: Float64Array, z: Float64Array, n: number,
+  l: number, h: number, mu: number,
+): void {
+  const fail = (what: string) => {
+    throw new Error(`qrStep: ${what}`);
+  };
+  if (!Number.isInteger(n) || n < 1) {
+    fail(`n must be an integer >= 1, got ${n}`);
+  }
+  if (!Number.isInteger(l) || !Number.isInteger(h) || l < 0 || h <= l ||
+    h >= n) {
+    fail(`need integers 0 <= l < h < n = ${n}, got l ${l}, h ${h}`);
+  }
+  if (typeof mu !== 'number' || !Number.isFinite(mu)) {
+    fail(`mu must be finite, got ${mu}`);
+  }
+  if (!(d instanceof Float64Array) || d.length !== n) {
+    fail(`d must be a Float64Array of length n = ${n}`);
+  }
+  if (!(e instanceof Float64Array) || e.length < n - 1) {
+    fail(`e must be a Float64Array of length >= n - 1 = ${n - 1}`);
+  }
+  if (!(z instanceof Float64Array) || z.length !== n * n) {
+    fail(`z must be a Float64Array of length n * n = ${n * n}`);
+  }
+  for (let i = l; i <= h; i++) {
+    if (!Number.isFinite(d[i]) || (i < h && !Number.isFinite(e[i]))) {
+      fail(`d and e must be finite in rows ${l}..${h}`);
+    }
+  }
 }
