@@ -51,6 +51,7 @@ import {
   imageStudy,
   randomOrthogonal,
   randomSpd,
+  SWEEP_N,
   sweepHistories,
   symmetrize,
 } from '../code/decompositions/examples.ts';
@@ -63,8 +64,10 @@ import {
 } from '../code/decompositions/householder.ts';
 import { syntheticImage } from '../code/decompositions/image.ts';
 import {
+  qrStep,
   symmetricEigenQR,
   tridiagonalize,
+  wilkinsonShift,
 } from '../code/decompositions/tridiagonal.ts';
 import { qrLeastSquares } from '../code/decompositions/least-squares.ts';
 import {
@@ -1590,3 +1593,96 @@ describe('mutation gaps', () => {
   });
 });
 
+
+describe('review: tridiagonal QR', () => {
+  /** Symmetric tridiagonal matrix from its diagonal and off-diagonal. */
+  function tri(d: ArrayLike<number>, e: ArrayLike<number>): Matrix {
+    const n = d.length;
+    const T = new Matrix(n, n);
+    for (let i = 0; i < n; i++) T.data[i * n + i] = d[i];
+    for (let i = 0; i + 1 < n; i++) {
+      T.data[(i + 1) * n + i] = e[i];
+      T.data[i * n + i + 1] = e[i];
+    }
+    return T;
+  }
+
+  it('H B H = B - v w^T - w v^T, Eq. (dec-tri-update)', () => {
+    const m = 6;
+    const B = symmetrize(gaussianMatrix(41, m, m));
+    const v = gaussianMatrix(42, m, 1).data;
+    let vv = 0;
+    for (const x of v) vv += x * x;
+    const beta = 2 / vv;
+    const H = identity(m);
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < m; j++) {
+        H.data[i * m + j] -= beta * v[i] * v[j];
+      }
+    }
+    const p = Array.from({ length: m }, (_, i) => {
+      let s = 0;
+      for (let j = 0; j < m; j++) s += B.data[i * m + j] * v[j];
+      return beta * s;
+    });
+    let pv = 0;
+    for (let i = 0; i < m; i++) pv += p[i] * v[i];
+    const w = p.map((pi, i) => pi - (beta / 2) * pv * v[i]);
+    const update = new Matrix(m, m, B.data.map((b, k) => {
+      const [i, j] = [Math.floor(k / m), k % m];
+      return b - v[i] * w[j] - w[i] * v[j];
+    }));
+    expect(maxDiff(matmul(matmul(H, B), H), update))
+      .toBeLessThan(1e-13 * frobenius(B));
+  });
+
+  it('one implicit step = the explicit shifted QR step (implicit Q)', () => {
+    // Eqs. (dec-qr-first), (dec-qr-chase): T' = R Q + mu I from
+    // T - mu I = Q R, up to the signs of e and of the columns of Q.
+    const n = 6;
+    const d = Float64Array.from(gaussianMatrix(43, n, 1).data);
+    const e = Float64Array.from(gaussianMatrix(44, n - 1, 1).data);
+    const T = tri(d, e);
+    const mu = wilkinsonShift(d[n - 2], e[n - 2], d[n - 1]);
+    const f = householderQR(sub(T, scale(identity(n), mu)));
+    const Qs = thinQ(f);
+    const explicit = matmul(f.R, Qs);
+    const z = identity(n).data; // rows of z: the columns of Q_s
+    qrStep(d, e, z, n, 0, n - 1, mu);
+    for (let i = 0; i < n; i++) {
+      expect(d[i]).toBeCloseTo(explicit.data[i * n + i] + mu, 12);
+      for (let j = 0; j < n; j++) {
+        expect(Math.abs(z[j * n + i]))
+          .toBeCloseTo(Math.abs(Qs.data[i * n + j]), 12);
+      }
+    }
+    for (let i = 0; i + 1 < n; i++) {
+      expect(Math.abs(e[i]))
+        .toBeCloseTo(Math.abs(explicit.data[(i + 1) * n + i]), 12);
+    }
+    // the explicit T' is tridiagonal: the bulge left the matrix
+    expect(Math.abs(explicit.data[(n - 1) * n])).toBeLessThan(1e-12);
+  });
+
+  it('the Wilkinson shift is the eigenvalue nearer d_n, Eq. (dec-wilkinson)', () => {
+    for (const [a, b, c] of [[2, 0.7, -1], [-1, 0.7, 2], [1, 3, 1],
+      [5, 1e-9, 5 + 1e-3]]) {
+      const mu = wilkinsonShift(a, b, c);
+      const r = Math.hypot((a - c) / 2, b);
+      const both = [(a + c) / 2 + r, (a + c) / 2 - r];
+      // an eigenvalue of the block, and none is nearer to c (a tie at
+      // delta = 0: sign(0) = +1 takes the lower one, c - |b|)
+      expect(Math.min(...both.map((x) => Math.abs(x - mu))))
+        .toBeLessThan(1e-12);
+      expect(Math.abs(mu - c)).toBeCloseTo(
+        Math.min(Math.abs(both[0] - c), Math.abs(both[1] - c)), 12);
+    }
+  });
+
+  it('on the sweeps matrix: under two QR steps a value, ten-plus sweeps', () => {
+    // The page: 107 QR steps (1.8 per eigenvalue) against 11 sweeps.
+    const qr = symmetricEigenQR(randomSpd(11, SWEEP_N));
+    expect(qr.iterations).toBeLessThan(2 * SWEEP_N);
+    expect(sweepHistories().eig.sweeps).toBeGreaterThanOrEqual(10);
+  });
+});

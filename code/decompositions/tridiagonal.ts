@@ -105,13 +105,16 @@ function accumulateQ(
 
 // #region wilkinson-shift
 /**
- * The eigenvalue of the trailing 2 x 2 block [[a, b], [b, c]] nearer
- * to c: Eq. (dec-wilkinson). b * (b / ...): no overflow in b^2.
+ * The eigenvalue of the trailing block [[dPrev, e], [e, dLast]] nearer
+ * to dLast: Eq. (dec-wilkinson). e * (e / ...): no overflow in e^2.
  */
-function wilkinsonShift(a: number, b: number, c: number): number {
-  const delta = (a - c) / 2;
+export function wilkinsonShift(
+  dPrev: number, e: number, dLast: number,
+): number {
+  checkShiftInput(dPrev, e, dLast);
+  const delta = (dPrev - dLast) / 2;
   const sign = delta >= 0 ? 1 : -1;
-  return c - b * (b / (delta + sign * Math.hypot(delta, b)));
+  return dLast - e * (e / (delta + sign * Math.hypot(delta, e)));
 }
 // #endregion
 
@@ -121,17 +124,18 @@ function wilkinsonShift(a: number, b: number, c: number): number {
  * planes (k, k+1) chase the bulge down, Eq. (dec-qr-chase).
  * z holds V^T: row k of z is column k of V, so rotations are row ops.
  */
-function qrStep(
+export function qrStep(
   d: Float64Array, e: Float64Array, z: Float64Array, n: number,
   l: number, h: number, mu: number,
 ): void {
+  checkStep(d, e, z, n, l, h, mu);
   let x = d[l] - mu; // first column of T - mu I: Eq. (dec-qr-first)
   let bulge = e[l];
   for (let k = l; k < h; k++) {
     const r = Math.hypot(x, bulge);
     const c = x / r;
     const s = bulge / r; // P = [[c, s], [-s, c]] maps (x, bulge) to (r, 0)
-    if (k > l) e[k - 1] = r; // the bulge of the last step is gone
+    if (k > l) e[k - 1] = r; // e_(k-1)' = r: the old bulge is gone
     const [a, b, g] = [d[k], e[k], d[k + 1]]; // P [[a, b], [b, g]] P^T
     d[k] = c * c * a + 2 * c * s * b + s * s * g;
     d[k + 1] = s * s * a - 2 * c * s * b + c * c * g;
@@ -254,4 +258,46 @@ function notConverged(
       `steps on a ${shapeOf(A)} matrix; |e_${h - 1}| = ` +
       `${Math.abs(e[h - 1]).toExponential(2)}`,
   );
+}
+
+// The input checks of the two helpers the tests call directly.
+function checkShiftInput(dPrev: number, e: number, dLast: number): void {
+  for (const [name, v] of [['dPrev', dPrev], ['e', e], ['dLast', dLast]]) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new Error(`wilkinsonShift: ${name} must be finite, got ${v}`);
+    }
+  }
+}
+
+function checkStep(
+  d: Float64Array, e: Float64Array, z: Float64Array, n: number,
+  l: number, h: number, mu: number,
+): void {
+  const fail = (what: string) => {
+    throw new Error(`qrStep: ${what}`);
+  };
+  if (!Number.isInteger(n) || n < 1) {
+    fail(`n must be an integer >= 1, got ${n}`);
+  }
+  if (!Number.isInteger(l) || !Number.isInteger(h) || l < 0 || h <= l ||
+    h >= n) {
+    fail(`need integers 0 <= l < h < n = ${n}, got l ${l}, h ${h}`);
+  }
+  if (typeof mu !== 'number' || !Number.isFinite(mu)) {
+    fail(`mu must be finite, got ${mu}`);
+  }
+  if (!(d instanceof Float64Array) || d.length !== n) {
+    fail(`d must be a Float64Array of length n = ${n}`);
+  }
+  if (!(e instanceof Float64Array) || e.length < n - 1) {
+    fail(`e must be a Float64Array of length >= n - 1 = ${n - 1}`);
+  }
+  if (!(z instanceof Float64Array) || z.length !== n * n) {
+    fail(`z must be a Float64Array of length n * n = ${n * n}`);
+  }
+  for (let i = l; i <= h; i++) {
+    if (!Number.isFinite(d[i]) || (i < h && !Number.isFinite(e[i]))) {
+      fail(`d and e must be finite in rows ${l}..${h}`);
+    }
+  }
 }

@@ -32,7 +32,9 @@ import {
 import { syntheticImage } from '../../code/decompositions/image.ts';
 import {
   symmetricEigenQR,
+  qrStep,
   tridiagonalize,
+  wilkinsonShift,
 } from '../../code/decompositions/tridiagonal.ts';
 import {
   checkLeastSquares,
@@ -129,6 +131,10 @@ export const badInput = groups({
     spec(tridiagonalize, () => [spd()], [square()]),
     spec(symmetricEigenQR, () => [spd(), 90],
       [square(), int(0, {}, ['maxIterations'])]),
+    spec(wilkinsonShift, () => [2, 1, 3], [num(), num(), num()]),
+    spec(qrStep, () => [f64(2, 2, 2), f64(1, 1), f64(1, 0, 0, 0, 1, 0,
+      0, 0, 1), 3, 0, 2, 0.5],
+    [vec(), vec(), any(), int(1), int(0), int(1), num()]),
   ],
   lowRank: [
     spec(truncate, () => [svd(tall()), 1], [svdArg, int(0, { max: 2 })]),
