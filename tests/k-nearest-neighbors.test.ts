@@ -1190,6 +1190,12 @@ describe('mutation gaps', () => {
   const y10 = Int32Array.from({ length: 10 }, (_, i) => i % 2);
   const line = (...xs: number[]) => new Matrix(xs.length, 1, f64(...xs));
 
+  it('voteScores names itself for a missing neighbour list (its default ' +
+    'k used to read nb.k first and throw a bare TypeError)', () => {
+    expect(() => voteScores(null as never, y10, 2, 'uniform')).toThrow('voteScores: nb must be a neighbour list');
+    expect(() => voteScores(undefined as never, y10, 2, 'uniform')).toThrow('voteScores: nb must be a neighbour list');
+  });
+
   it('checkP refuses a p that is not a number, naming the value', () => {
     expect(() => bruteForceNeighbors(X, Q, 1, '2' as never)).toThrow('bruteForceNeighbors: p must be a number >= 1 (or Infinity), got 2');
     expect(() => bruteForceNeighbors(X, Q, 1, 0.5)).toThrow('bruteForceNeighbors: p must be a number >= 1 (or Infinity), got 0.5');

@@ -958,6 +958,13 @@ describe('exercise solutions', () => {
     expect(F).toBeCloseTo(24, 12);
   });
 
+  it('fStatistic counts the classes present, not the largest label + 1 ' +
+    '(scikit-learn f_classif gives 24 for labels {0, 2})', () => {
+    const F = fStatistic(Float64Array.of(1, 2, 3, 5, 6, 7),
+      Int32Array.of(0, 0, 0, 2, 2, 2));
+    expect(F).toBeCloseTo(24, 12);
+  });
+
   it('selectKBest keeps the k columns that separate the classes, ' +
     'learned from the training rows', () => {
     const y = Int32Array.of(0, 0, 0, 1, 1, 1);

@@ -37,7 +37,7 @@ export function fitKnnClassifier(
 /** S[q, c]: the summed weight of the first k neighbours of query q
  *  that have label c, Eq. (knn-scores). An m × K matrix. */
 export function voteScores(
-  nb: Neighbors, y: Int32Array, K: number, weights: Weights, k = nb.k,
+  nb: Neighbors, y: Int32Array, K: number, weights: Weights, k = nb?.k,
 ): Matrix {
   checkVotes('voteScores', nb, y, K, k);
   checkWeights('voteScores', weights);

@@ -13,14 +13,16 @@ import { select, type Step } from '../pipeline.ts';
 /** One-way ANOVA F: between-class over within-class mean square. */
 export function fStatistic(x: Float64Array, y: Int32Array): number {
   checkF(x, y);
-  const K = y.reduce((m, v) => Math.max(m, v), 0) + 1;
-  const sum = new Float64Array(K), count = new Float64Array(K);
+  const L = y.reduce((m, v) => Math.max(m, v), 0) + 1;
+  const sum = new Float64Array(L), count = new Float64Array(L);
   let total = 0;
   x.forEach((v, i) => { sum[y[i]] += v; count[y[i]] += 1; total += v; });
   const mean = total / x.length;
-  let between = 0, within = 0;
-  for (let k = 0; k < K; k++) {
-    if (count[k] > 0) between += count[k] * (sum[k] / count[k] - mean) ** 2;
+  let between = 0, within = 0, K = 0;   // K: the classes present
+  for (let k = 0; k < L; k++) {
+    if (count[k] === 0) continue;
+    K += 1;
+    between += count[k] * (sum[k] / count[k] - mean) ** 2;
   }
   x.forEach((v, i) => { within += (v - sum[y[i]] / count[y[i]]) ** 2; });
   return (between / (K - 1)) / (within / (x.length - K));
