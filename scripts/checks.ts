@@ -23,13 +23,19 @@ export function checks(): Checks {
     (e instanceof Error ? e.message : String(e)).split('\n').join('\n    ');
   const self: Checks = {
     async check(name, fn) {
+      const t0 = performance.now();
+      // the time a check took, when it is long enough to matter
+      const took = () => {
+        const s = (performance.now() - t0) / 1000;
+        return s >= 1 ? ` (${s.toFixed(1)} s)` : '';
+      };
       try {
         await fn();
         passed++;
-        console.log(`  ✓ ${name}`);
+        console.log(`  ✓ ${name}${took()}`);
       } catch (e) {
         failed++;
-        console.log(`  ✗ ${name}\n    ${say(e)}`);
+        console.log(`  ✗ ${name}${took()}\n    ${say(e)}`);
       }
     },
     fail(e) {

@@ -10,10 +10,10 @@
 //     searching a word from the chapter finds it; axe-core finds no
 //     serious or critical violation on any page (home, 404, chapters,
 //     test pages) in light or dark mode;
-//  3. a rebuild that reads every chapter's computation and compiled MDX
-//     from the cache gives byte-identical chapter pages;
-//  4. the site built under a sub-path (BOOK_BASE=/ml-book/) has no broken
-//     links and its pages load their styles;
+//  3. a rebuild under a sub-path (BOOK_BASE=/ml-book/) that reads every
+//     chapter's computation and compiled MDX from the cache gives the
+//     same chapter pages, byte for byte once the sub-path is put back to
+//     "/"; it has no broken links and its pages load their styles;
 //  5. a chapter whose listing region has lost its marker fails the build,
 //     naming the chapter, the file and the region.
 // Ends with the line "N passed, N failed".
@@ -35,6 +35,10 @@ const root = resolve(import.meta.dirname, '..');
 const scratch = join(root, '.site-test');
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 const { check, run } = checks();
+const started = performance.now();
+/** Prints a stage's name and the seconds since the start. */
+const stage = (name: string) => console.log(
+  `${name} [${((performance.now() - started) / 1000).toFixed(0)} s]`);
 
 function build(dir: string, outDir: string, base: string) {
   return spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
@@ -114,6 +118,52 @@ function phoneProblems(): string[] {
   return out;
 }
 
+/**
+ * Keyboard focus inside the page's interactive figures (custom elements
+ * named *-demo), run in the page after a key press so that focus counts
+ * as keyboard focus: every focusable control must look different when
+ * focused (outline, shadow, stroke, fill or background), and each demo
+ * must have at least one. Returns what is wrong.
+ */
+function focusProblems(): { demos: number; problems: string[] } {
+  const out: string[] = [];
+  const looks = (el: Element) => {
+    const s = getComputedStyle(el);
+    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow,
+      s.stroke, s.strokeWidth, s.fill, s.backgroundColor, s.borderColor,
+      s.textDecorationLine].join('|');
+  };
+  const demos = [...document.querySelectorAll('*')]
+    .filter((e) => e.localName.endsWith('-demo'));
+  for (const demo of demos) {
+    const controls = [...demo.querySelectorAll<HTMLElement | SVGElement>(
+      'a[href], button, input, select, textarea, [tabindex]')]
+      .filter((e) => e.tabIndex >= 0 && !(e as HTMLButtonElement).disabled &&
+        e.getClientRects().length > 0);
+    if (controls.length === 0) {
+      out.push(`${demo.localName}: nothing to reach by keyboard`);
+      continue;
+    }
+    for (const el of controls) {
+      (document.activeElement as HTMLElement | null)?.blur?.();
+      const before = looks(el);
+      el.focus();
+      const visible = el.matches(':focus-visible');
+      const after = looks(el);
+      el.blur();
+      if (!visible || before === after) {
+        const label = (el as HTMLInputElement).labels?.[0]?.textContent;
+        const name = (el.getAttribute('aria-label') ?? label ??
+          el.textContent ?? '').trim().slice(0, 30) ||
+          `${el.getAttribute('type') ?? ''}#${el.id}`;
+        out.push(`${demo.localName}: <${el.localName}> "${name}" shows ` +
+          'no focus');
+      }
+    }
+  }
+  return { demos: demos.length, problems: out };
+}
+
 /** `fn` over `items`, two at a time, results in the items' order. */
 async function inPairs<T, R>(
   items: readonly T[], fn: (item: T) => Promise<R>,
@@ -145,7 +195,7 @@ async function main() {
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
 
-  console.log('links');
+  stage('links');
   await check('dist/ has zero broken internal links and fragments', () => {
     const { broken, checked } = checkLinks(dist, '/');
     assert(checked > 50, `only ${checked} links found`);
@@ -196,30 +246,124 @@ async function main() {
   const { port } = server.address() as { port: number };
   const site = `http://127.0.0.1:${port}/`;
   try {
-    console.log('browser');
-    for (const ch of CHAPTERS) {
-      await check(`chapter ${ch.number} (${ch.slug}): math rendered`, async () => {
-        const page = await open(browser, `${site}${ch.slug}/`);
-        await mathRendered(page, ch.slug);
-        const h1 = await page.locator('h1').first().innerText();
-        assert(h1.startsWith(`${ch.number} `), `title "${h1}" lacks its number`);
+    stage('browser');
+    // Each chapter page is loaded once, two at a time (one per core):
+    // its math and title, axe in light mode with every rule, then the
+    // same page switched to dark (Starlight's data-theme) with the
+    // colour rules, then narrowed to a 390 px phone. Its test page gets
+    // the two axe passes. Repeated formulas and listings are trimmed
+    // for axe first (scripts/a11y.ts says why; `npm run audit:a11y`
+    // checks in full). The results are reported as separate checks.
+    interface Found {
+      math: string[]; phone: string[]; axe: string[]; focus: string[];
+      demos: number;
+    }
+    const axeBoth = async (page: Page, path: string, out: string[]) => {
+      let scheme = 'light';
+      try {
+        const light = await axeViolations(page);
+        for (const line of serious(light)) {
+          out.push(`/${path} (light): ${line}`);
+        }
+        scheme = 'dark';
+        await page.evaluate(() => {
+          document.documentElement.dataset.theme = 'dark';
+        });
+        const dark = await axeViolations(page,
+          { trim: false, coloursOnly: true });
+        for (const line of serious(dark)) {
+          out.push(`/${path} (dark): ${line}`);
+        }
+      } catch (e) {
+        out.push(`/${path} (${scheme}): ${String(e)}`);
+      }
+    };
+    const load = async (path: string) => {
+      const page = await browser.newPage({ colorScheme: 'light' });
+      await page.addInitScript(idleCallbacksRun);
+      await page.addInitScript(schemeScript('light'));
+      const res = await page.goto(`${site}${path}`);
+      assert(res?.ok(), `GET /${path} answered ${res?.status()}`);
+      return page;
+    };
+    const found = await inPairs(CHAPTERS, async (ch): Promise<Found> => {
+      const f: Found = { math: [], phone: [], axe: [], focus: [], demos: 0 };
+      const page = await load(`${ch.slug}/`);
+      try {
+        try {
+          await mathRendered(page, ch.slug);
+          const h1 = await page.locator('h1').first().innerText();
+          assert(h1.startsWith(`${ch.number} `),
+            `title "${h1}" lacks its number`);
+        } catch (e) {
+          f.math.push(String(e));
+        }
+        await page.keyboard.press('Shift'); // focus now counts as keyboard
+        const focus = await page.evaluate(focusProblems);
+        f.demos = focus.demos;
+        f.focus.push(...focus.problems.map((p) => `${ch.slug}: ${p}`));
+        await axeBoth(page, `${ch.slug}/`, f.axe);
+        await page.evaluate(() => {
+          document.documentElement.dataset.theme = 'light';
+        });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.evaluate(() => new Promise((done) =>
+          requestAnimationFrame(() => requestAnimationFrame(done))));
+        f.phone.push(...await page.evaluate(phoneProblems));
+      } catch (e) {
+        f.math.push(String(e));
+      } finally {
         await page.close();
+      }
+      const tests = await load(`tests/${ch.slug}/`);
+      try {
+        await axeBoth(tests, `tests/${ch.slug}/`, f.axe);
+      } finally {
+        await tests.close();
+      }
+      return f;
+    });
+    for (const [i, ch] of CHAPTERS.entries()) {
+      await check(`chapter ${ch.number} (${ch.slug}): math rendered`, () => {
+        assert(found[i].math.length === 0, found[i].math.join('\n'));
       });
     }
-    for (const ch of CHAPTERS) {
+    for (const [i, ch] of CHAPTERS.entries()) {
       await check(`chapter ${ch.number} (${ch.slug}) on a 390 px phone: ` +
         'figure text ≥ 11 px, wide formulas scroll with an edge shadow',
-      async () => {
-        const page = await browser.newPage({
-          viewport: { width: 390, height: 844 },
-        });
-        await page.addInitScript(idleCallbacksRun);
-        await page.goto(`${site}${ch.slug}/`);
-        const problems = await page.evaluate(phoneProblems);
-        assert(problems.length === 0, problems.slice(0, 8).join('\n'));
-        await page.close();
+      () => {
+        const p = found[i].phone;
+        assert(p.length === 0, p.slice(0, 8).join('\n'));
       });
     }
+    for (const [i, ch] of CHAPTERS.entries()) {
+      await check(`chapter ${ch.number} (${ch.slug}) and its test page: ` +
+        'no serious or critical axe violation, light and dark', () => {
+        assert(found[i].axe.length === 0, found[i].axe.join('\n'));
+      });
+    }
+    await check('every interactive figure can be reached by keyboard and ' +
+      'shows where the focus is', () => {
+      const demos = found.reduce((n, f) => n + f.demos, 0);
+      assert(demos >= 5, `only ${demos} interactive figures found`);
+      const problems = found.flatMap((f) => f.focus);
+      assert(problems.length === 0, problems.slice(0, 12).join('\n'));
+    });
+    const home: string[] = [];
+    for (const path of ['', '404.html']) {
+      const page = await browser.newPage({ colorScheme: 'light' });
+      try {
+        await page.addInitScript(schemeScript('light'));
+        await page.goto(`${site}${path}`);
+        await axeBoth(page, path, home);
+      } finally {
+        await page.close();
+      }
+    }
+    await check('the home page and the 404 page: no serious or critical ' +
+      'axe violation, light and dark', () => {
+      assert(home.length === 0, home.join('\n'));
+    });
     await check('the Introduction shows a listing with its source path', async () => {
       const page = await open(browser, `${site}introduction/`);
       const titles = await page.locator('.expressive-code figcaption').allInnerTexts();
@@ -320,65 +464,21 @@ async function main() {
         'the live demo is printed');
       await page.close();
     });
-    console.log('accessibility (axe-core)');
-    // Every page in light mode with every rule, then in dark mode with
-    // the rules that depend on colour, two pages at a time (one per
-    // core); repeated formulas and listings are trimmed first
-    // (scripts/a11y.ts says why; `npm run audit:a11y` checks in full).
-    const audited = [
-      { name: 'the home page and the 404 page', paths: ['', '404.html'] },
-      ...CHAPTERS.map((ch) => ({
-        name: `chapter ${ch.number} (${ch.slug}) and its test page`,
-        paths: [`${ch.slug}/`, `tests/${ch.slug}/`],
-      })),
-    ];
-    const found = await inPairs(audited, async ({ paths }) => {
-      const lines: string[] = [];
-      for (const path of paths) {
-        // One load a page: light with every rule, then the same page
-        // switched to dark (Starlight's data-theme) with the colour rules.
-        const page = await browser.newPage({ colorScheme: 'light' });
-        let scheme = 'light';
-        try {
-          await page.addInitScript(schemeScript('light'));
-          await page.goto(`${site}${path}`);
-          const light = await axeViolations(page);
-          for (const line of serious(light)) {
-            lines.push(`/${path} (light): ${line}`);
-          }
-          scheme = 'dark';
-          await page.evaluate(() => {
-            document.documentElement.dataset.theme = 'dark';
-          });
-          const dark = await axeViolations(page,
-            { trim: false, coloursOnly: true });
-          for (const line of serious(dark)) {
-            lines.push(`/${path} (dark): ${line}`);
-          }
-        } catch (e) {
-          lines.push(`/${path} (${scheme}): ${String(e)}`);
-        } finally {
-          await page.close();
-        }
-      }
-      return lines;
-    });
-    for (const [i, { name }] of audited.entries()) {
-      await check(`${name}: no serious or critical axe violation, ` +
-        'light and dark', () => {
-        assert(found[i].length === 0, found[i].join('\n'));
-      });
-    }
   } finally {
     server.close();
   }
 
-  console.log('cache');
-  await check('a rebuild from the cache gives the same chapter pages, byte for byte', () => {
-    // In CI dist/ is a cold build (a fresh clone has no .cache/); this
-    // build reads everything from the cache that build wrote.
-    const warm = join(scratch, 'warm');
-    const r = build(root, warm, '/');
+  stage('cache');
+  // One rebuild checks two things: it reads every chapter's computation
+  // from the cache (in CI dist/ is a cold build: a fresh clone has no
+  // .cache/), and it is built under a sub-path. Its chapter pages, with
+  // the sub-path put back to "/", must equal dist/'s byte for byte: the
+  // cache changed nothing, and the base changed nothing but the links.
+  const baseOut = join(scratch, 'base');
+  const base = '/ml-book/';
+  await check(`a rebuild from the cache under the sub-path ${base} gives ` +
+    'the same chapter pages, byte for byte but for the sub-path', () => {
+    const r = build(root, baseOut, base);
     assert(r.status === 0, r.stderr.slice(-2000));
     const report = r.stdout.match(/chapter computations \((\d+) of (\d+) cached/);
     assert(report && report[1] === report[2],
@@ -386,21 +486,16 @@ async function main() {
     const differ: string[] = [];
     for (const ch of CHAPTERS) {
       for (const page of [`${ch.slug}`, `print/${ch.slug}`, `tests/${ch.slug}`]) {
-        const a = readFileSync(join(dist, page, 'index.html'));
-        const b = readFileSync(join(warm, page, 'index.html'));
-        if (!a.equals(b)) differ.push(page);
+        const a = readFileSync(join(dist, page, 'index.html'), 'utf8');
+        const b = readFileSync(join(baseOut, page, 'index.html'), 'utf8')
+          .replaceAll(base, '/');
+        if (a !== b) differ.push(page);
       }
     }
     assert(differ.length === 0, `pages differ: ${differ.join(', ')}`);
   });
 
-  console.log('sub-path');
-  const baseOut = join(scratch, 'base');
-  const base = '/ml-book/';
-  await check(`builds under the sub-path ${base}`, () => {
-    const r = build(root, baseOut, base);
-    assert(r.status === 0, r.stderr.slice(-2000));
-  });
+  stage('sub-path');
   await check('the sub-path build has zero broken links', () => {
     const { broken } = checkLinks(baseOut, base);
     assert(broken.length === 0, broken.slice(0, 10)
@@ -421,7 +516,7 @@ async function main() {
   });
   await browser.close();
 
-  console.log('broken listing');
+  stage('broken listing');
   await check('a region that lost its marker fails the build, naming all three', () => {
     const copy = join(scratch, 'broken');
     for (const dir of ['src', 'code', 'chapters', 'tests', 'public', 'data']) {
@@ -432,6 +527,12 @@ async function main() {
     for (const f of ['package.json', 'astro.config.mjs', 'ec.config.mjs',
       'tsconfig.json']) cpSync(join(root, f), join(copy, f));
     execFileSync('cp', ['-al', join(root, 'node_modules'), copy]);
+    // the cache too (hard links: an entry is replaced by a rename, never
+    // written in place), so the build spends no core on computations
+    // while it fails on the broken region
+    if (existsSync(join(root, '.cache'))) {
+      execFileSync('cp', ['-al', join(root, '.cache'), copy]);
+    }
     const mdx = readFileSync(join(root, intro.file), 'utf8');
     const m = /<Listing\s+file="([^"]+)"\s+region="([^"]+)"/.exec(mdx);
     assert(m, `${intro.file} has no region listing to break`);
@@ -451,6 +552,7 @@ async function main() {
   });
 
   rmSync(scratch, { recursive: true, force: true });
+  stage('done');
 }
 
 await run(main);

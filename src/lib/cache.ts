@@ -25,6 +25,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { threadId } from 'node:worker_threads';
 import { dependencies, readCached } from './import-graph.ts';
 
 /** Bumped when the stored format or the key's recipe changes. */
@@ -167,7 +168,9 @@ export function cachedIn<T>(
   const bytes = serialize({ key, ms, value } satisfies Stored);
   if (!off) {
     mkdirSync(cacheDir(root), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
+    // the build's worker thread and the pages may store one chapter at
+    // once: each writes its own temporary file
+    const tmp = `${file}.${process.pid}.${threadId}.tmp`;
     writeFileSync(tmp, bytes);
     renameSync(tmp, file); // atomic: a reader sees the old or the new
   }
