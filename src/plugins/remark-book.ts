@@ -147,7 +147,7 @@ export default function remarkBook(options: RemarkBookOptions) {
         const isJsx = node.type === 'mdxJsxFlowElement' ||
           node.type === 'mdxJsxTextElement';
         if (isJsx && node.name === 'Listing') return listing(node);
-        if (isJsx && node.name === 'Ref') return ref(node);
+        if (isJsx && node.name === 'Ref') return ref(node, parent);
         if (isJsx && node.name === 'Figure') return figure(node);
         if (isJsx && node.name === 'Opener') return opener(node);
         if (isJsx && node.name === 'Exercise') return exercise(node);
@@ -189,7 +189,7 @@ export default function remarkBook(options: RemarkBookOptions) {
         };
       }
 
-      function ref(node: Node): Node {
+      function ref(node: Node, parent: Node): Node {
         const to = attr(node, 'to');
         if (!to) throw new TangleError('<Ref> needs to="eq:…|fig:…|ch:…"');
         const target = index.get(to);
@@ -203,11 +203,21 @@ export default function remarkBook(options: RemarkBookOptions) {
         const hash = target.anchor ? `#${target.anchor}` : '';
         const url = target.slug === here && hash
           ? hash : `${base}${target.slug}/${hash}`;
+        // An equation's number is "(4.8)"; written inside the author's
+        // own parenthesis, "(<Ref …/>, derived below)", it reads
+        // "(Eq. 4.8, derived below)", not "((4.8), derived below)".
+        const siblings = parent?.children ?? [];
+        const before = siblings[siblings.indexOf(node) - 1];
+        const inParens = before?.type === 'text' &&
+          /\($/.test(before.value ?? '') && /^\(.*\)$/.test(target.text);
         return {
           type: 'link',
           url,
           data: { hProperties: { className: ['book-ref'] } },
-          children: [{ type: 'text', value: target.text }],
+          children: [{
+            type: 'text',
+            value: inParens ? `Eq. ${target.text.slice(1, -1)}` : target.text,
+          }],
         };
       }
 

@@ -150,6 +150,17 @@ describe('the remark plugin in an MDX build', () => {
     expect(js).toMatch(/"\(2\.1\)"/);
   });
 
+  it('writes "Eq. 1.1", not "(1.1)", inside the author\'s parentheses',
+    async () => {
+      const js = await build(
+        '$$\ny = x^2\n\\label{alpha-square}\n$$\n\n' +
+          'Squares (<Ref to="eq:alpha-square" />, above) and ' +
+          '<Ref to="eq:alpha-square" /> alone.',
+      );
+      expect(js).toMatch(/"Eq\. 1\.1"/); // inside "( … , above)"
+      expect(js).toMatch(/"\(1\.1\)"/); // on its own
+    });
+
   it('fails the build for a reference to an unknown label', async () => {
     await expect(build('See <Ref to="eq:nowhere" />.'))
       .rejects.toThrow(/alpha\.mdx:1: <Ref to="eq:nowhere">: no such label/);
