@@ -67,16 +67,17 @@ export function checkParams(fn: string, p: GmmParams, d: number): void {
 }
 
 /** Throws unless R is an n × k matrix of finite entries >= 0. */
-export function checkResp(fn: string, R: Matrix, n: number): void {
+export function checkResp(fn: string, R: Matrix, n: number,
+  name = 'resp'): void {
   if (!(R instanceof Matrix) || R.rows !== n || R.cols < 1) {
-    throw new Error(`${fn}: resp must be a Matrix with ${n} rows ` +
+    throw new Error(`${fn}: ${name} must be a Matrix with ${n} rows ` +
       `(one per row of X), got ` +
       `${R instanceof Matrix ? shapeOf(R) : typeof R}`);
   }
-  checkFinite(fn, 'resp', R);
+  checkFinite(fn, name, R);
   for (let t = 0; t < R.data.length; t++) {
     if (R.data[t] < 0) {
-      throw new Error(`${fn}: resp must be >= 0, got ${R.data[t]}`);
+      throw new Error(`${fn}: ${name} must be >= 0, got ${R.data[t]}`);
     }
   }
 }

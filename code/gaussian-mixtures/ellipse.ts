@@ -1,5 +1,5 @@
 // The c-σ contour of a 2-D Gaussian, for the figures. Browser-safe.
-import { Matrix } from '../linear-algebra/matrix.ts';
+import { Matrix, checkFinite } from '../linear-algebra/matrix.ts';
 import { symmetricEigen } from '../decompositions/eigen.ts';
 import { calledAs } from '../introduction/checks.ts';
 import { checkInt, checkNumber } from './checks.ts';
@@ -36,6 +36,7 @@ function checkEllipse(mu: ArrayLike<number>, S: Matrix, c: number,
   if (!(S instanceof Matrix) || S.rows !== 2 || S.cols !== 2) {
     throw new Error(`${fn}: S must be a 2x2 Matrix`);
   }
+  checkFinite(fn, 'S', S);
   checkNumber(fn, 'c', c, 0, true);
   checkInt(fn, 'steps', steps, 4);
 }

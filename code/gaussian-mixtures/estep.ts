@@ -49,7 +49,9 @@ function factor(fn: string, S: Matrix, m: number): Matrix {
   try {
     return cholesky(S);
   } catch (e) {
-    if (!(e instanceof NotPositiveDefiniteError)) throw e;
+    if (!(e instanceof NotPositiveDefiniteError)) {
+      throw new Error(`${fn}: covs[${m}]: ${(e as Error).message}`);
+    }
     throw new Error(`${fn}: the covariance of component ${m} is not ` +
       'positive definite: the component has collapsed onto too few ' +
       'points (its likelihood grows without bound). Use regCovar > 0 ' +
