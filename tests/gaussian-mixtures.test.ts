@@ -20,7 +20,10 @@ import { fitGmm } from '../code/gaussian-mixtures/em.ts';
 import { elbo } from '../code/gaussian-mixtures/elbo.ts';
 import { ellipse } from '../code/gaussian-mixtures/ellipse.ts';
 import { eStep, logJoint } from '../code/gaussian-mixtures/estep.ts';
-import { collapseCurve } from '../code/gaussian-mixtures/experiments.ts';
+import {
+  collapseCurve, restartStudy,
+} from '../code/gaussian-mixtures/experiments.ts';
+import { irisSelection } from '../code/gaussian-mixtures/real-data.ts';
 import { fitBest, initialResp } from '../code/gaussian-mixtures/init.ts';
 import { mStep } from '../code/gaussian-mixtures/mstep.ts';
 import {
@@ -384,6 +387,30 @@ describe('figures and data', () => {
     for (const g of y) short += +(g === 0);
     const se = Math.sqrt(0.35 * 0.65 / 4000);
     expect(Math.abs(short / 4000 - 0.35)).toBeLessThan(4 * se);
+  });
+});
+
+describe('claims on real data', () => {
+  it('BIC on iris picks full covariances with k = 2; AIC keeps falling to k = 6', () => {
+    const rows = irisSelection(6, 3, 1);
+    const best = (key: 'bic' | 'aic') =>
+      rows.reduce((a, b) => (b[key] < a[key] ? b : a));
+    expect([best('bic').covType, best('bic').k]).toEqual(['full', 2]);
+    expect([best('aic').covType, best('aic').k]).toEqual(['full', 6]);
+    const full = rows.filter((q) => q.covType === 'full');
+    expect(full[2].nParams - full[1].nParams).toBe(15);
+    for (const t of ['diag', 'spherical'] as const) {
+      for (let k = 1; k <= 6; k++) {
+        const q = rows.find((z) => z.covType === t && z.k === k)!;
+        expect(q.bic).toBeGreaterThan(full[k - 1].bic);
+      }
+    }
+  });
+
+  it('k-means starts reach the best bound more often than random ones', () => {
+    const s = restartStudy(IRIS, 3, 20, 42);
+    expect(s.kmeans).toBeGreaterThan(s.random + 10);
+    expect(s.worstKmeans).toBeGreaterThan(s.worstRandom);
   });
 });
 

@@ -1,8 +1,11 @@
-// The chapter's experiments: a collapsing component. Browser-safe.
+// The chapter's experiments: a collapsing component, and restarts from
+// two kinds of start. Browser-safe.
 import { Matrix, identity, scale } from '../linear-algebra/matrix.ts';
 import { checkData, checkInt, checkNumber } from './checks.ts';
 import { eStep } from './estep.ts';
 import { mStep } from './mstep.ts';
+import { createRng } from '../introduction/random.ts';
+import { fitBest } from './init.ts';
 
 // #region collapse
 /** The log-likelihood of a two-component mixture, one component the
@@ -27,5 +30,28 @@ export function collapseCurve(X: Matrix, i: number, sigmas: number[]) {
       covs: [whole.covs[0], S] };
     return { sigma, logLik: n * eStep(X, p, 'collapseCurve').meanLogLik };
   });
+}
+// #endregion
+
+// #region restart-study
+/** `runs` single EM runs (full covariances, default tol) from random
+ *  responsibilities and from k-means: the final bounds, and how many of
+ *  each reach the best bound found (within 1e-4). */
+export function restartStudy(X: Matrix, k: number, runs: number,
+  seed: number) {
+  checkData('restartStudy', X);
+  checkInt('restartStudy', 'k', k, 1, X.rows);
+  checkInt('restartStudy', 'runs', runs, 1);
+  checkInt('restartStudy', 'seed', seed, 0, 2 ** 40);
+  const bounds = (method: 'random' | 'kmeans') =>
+    fitBest(X, k, runs, method, createRng(seed)).bounds;
+  const random = bounds('random');
+  const kmeans = bounds('kmeans');
+  let best = -Infinity;
+  for (const b of [...random, ...kmeans]) best = Math.max(best, b);
+  const hits = (b: number[]) => b.filter((v) => v > best - 1e-4).length;
+  const low = (b: number[]) => b.reduce((a, v) => Math.min(a, v));
+  return { best, runs, random: hits(random), kmeans: hits(kmeans),
+    worstRandom: low(random), worstKmeans: low(kmeans) };
 }
 // #endregion

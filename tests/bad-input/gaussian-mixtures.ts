@@ -9,7 +9,9 @@ import { fitGmm } from '../../code/gaussian-mixtures/em.ts';
 import { elbo } from '../../code/gaussian-mixtures/elbo.ts';
 import { ellipse } from '../../code/gaussian-mixtures/ellipse.ts';
 import { eStep, logJoint } from '../../code/gaussian-mixtures/estep.ts';
-import { collapseCurve } from '../../code/gaussian-mixtures/experiments.ts';
+import {
+  collapseCurve, restartStudy,
+} from '../../code/gaussian-mixtures/experiments.ts';
 import {
   INITS, fitBest, initialResp,
 } from '../../code/gaussian-mixtures/init.ts';
@@ -67,6 +69,9 @@ export const badInput = groups({
     spec(collapseCurve, () => [X(), 1, [1, 0.1]], [mat('n', 'd'),
       int(0, { max: 5 }, ['i']), list(num({ gt: 0 }),
         { as: ['sigma', 'sigmas'] })]),
+    spec(restartStudy, () => [X(), 2, 1, 1], [mat('n', 'd'),
+      int(1, { max: 6 }, ['k']), int(1, {}, ['runs']),
+      int(0, { max: 2 ** 40 }, ['seed'])]),
     spec(irisSelection, () => [2, 1, 1], [int(1, { max: 20 }, ['kMax']),
       int(1, {}, ['restarts']), int(0, { max: 2 ** 40 }, ['seed'])],
     { expensive: true }),
