@@ -151,11 +151,11 @@ function stepsFigure(): string {
     marks: [
       Plot.frame({ strokeOpacity: 0.4 }),
       Plot.dot(pts, { x: 'x', y: 'y', fx: 'panel', stroke: 'comp',
-        symbol: 'comp', r: 2, strokeWidth: 1 }),
+        symbol: 'comp', r: 2, strokeWidth: 1, strokeOpacity: 0.55 }),
       Plot.line(ell.filter((q) => q.c === 1), { x: 'x', y: 'y',
-        z: 'level', fx: 'panel', stroke: 'comp', strokeWidth: 1.8 }),
+        z: 'level', fx: 'panel', stroke: 'comp', strokeWidth: 2.2 }),
       Plot.line(ell.filter((q) => q.c === 2), { x: 'x', y: 'y',
-        z: 'level', fx: 'panel', stroke: 'comp', strokeWidth: 1.8,
+        z: 'level', fx: 'panel', stroke: 'comp', strokeWidth: 2.2,
         strokeDasharray: '5 4' }),
       Plot.dot(centres, { x: 'x', y: 'y', fx: 'panel', r: 10,
         fill: 'var(--sl-color-bg, #fff)', stroke: 'currentColor',
@@ -202,6 +202,7 @@ function traceFigure(): string {
     style: STYLE,
     marginLeft: 56,
     marginRight: 92,
+    marginTop: 30,
     marginBottom: 44,
     x: { label: 'iteration', labelAnchor: 'center', labelArrow: 'none',
       ticks: 6 },
@@ -244,19 +245,25 @@ function bicFigure(): string {
   const rows = selection();
   const dash: Record<CovType, string | null> = { full: null,
     tied: '8 4', diag: '2 3', spherical: '10 3 2 3' };
+  // each label where its line is clear of the others
+  const at: Record<CovType, [number, number]> = { full: [2, 18],
+    tied: [2, -12], diag: [3, -12], spherical: [5, -12] };
   const ends = COV_TYPES.map((c) => {
-    const r = rows.find((q) => q.covType === c && q.k === 6)!;
-    return label(6, r.bic, c, { dx: 8, fontSize: 15 });
+    const r = rows.find((q) => q.covType === c && q.k === at[c][0])!;
+    return label(r.k, r.bic, c, { dy: at[c][1], anchor: 'middle',
+      fontSize: 15 });
   });
   return renderPlot({
     width: WIDTH,
     height: 340,
     style: STYLE,
     marginLeft: 60,
-    marginRight: 92,
+    marginRight: 24,
+    marginTop: 30,
     marginBottom: 44,
     x: { label: 'k (components)', labelAnchor: 'center',
-      labelArrow: 'none', ticks: [1, 2, 3, 4, 5, 6] },
+      labelArrow: 'none', ticks: [1, 2, 3, 4, 5, 6],
+      tickFormat: (v: number) => String(v) },
     y: { label: 'BIC (lower is better)', labelArrow: 'none', grid: true,
       ticks: 5 },
     color: { domain: [...COV_TYPES], range: PALETTE.slice(0, 4) },
@@ -314,9 +321,10 @@ function collapseFigure(): string {
     width: WIDTH,
     height: 300,
     style: STYLE,
-    marginLeft: 60,
+    marginLeft: 70,
     marginBottom: 46,
     marginRight: 24,
+    marginTop: 30,
     x: { type: 'log', label: 'σ of the component on one point',
       labelAnchor: 'center', labelArrow: 'none', reverse: true,
       ticks: [1, 1e-2, 1e-4, 1e-6],
