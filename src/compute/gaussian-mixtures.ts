@@ -265,7 +265,7 @@ function bicFigure(): string {
       labelArrow: 'none', ticks: [1, 2, 3, 4, 5, 6],
       tickFormat: (v: number) => String(v) },
     y: { label: 'BIC (lower is better)', labelArrow: 'none', grid: true,
-      ticks: 5 },
+      ticks: 5, domain: [700, 1800] },
     color: { domain: [...COV_TYPES], range: PALETTE.slice(0, 4) },
     symbol: { domain: [...COV_TYPES],
       range: ['circle', 'square', 'triangle', 'diamond'] },
