@@ -10,10 +10,13 @@
 //     searching a word from the chapter finds it; axe-core finds no
 //     serious or critical violation on any page (home, 404, chapters,
 //     test pages) in light or dark mode;
-//  3. a rebuild under a sub-path (BOOK_BASE=/ml-book/) that reads every
-//     chapter's computation and compiled MDX from the cache gives the
-//     same chapter pages, byte for byte once the sub-path is put back to
-//     "/"; it has no broken links and its pages load their styles;
+//  3. a rebuild that reads every chapter's computation and compiled MDX
+//     from the cache gives byte-identical chapter pages (one build under
+//     a sub-path cannot stand in for it: its MDX is compiled afresh, and
+//     Expressive Code colours a few tokens differently from one compile
+//     to the next);
+//  4. the site built under a sub-path (BOOK_BASE=/ml-book/) has no broken
+//     links and its pages load their styles;
 //  5. a chapter whose listing region has lost its marker fails the build,
 //     naming the chapter, the file and the region.
 // Ends with the line "N passed, N failed".
@@ -469,16 +472,11 @@ async function main() {
   }
 
   stage('cache');
-  // One rebuild checks two things: it reads every chapter's computation
-  // from the cache (in CI dist/ is a cold build: a fresh clone has no
-  // .cache/), and it is built under a sub-path. Its chapter pages, with
-  // the sub-path put back to "/", must equal dist/'s byte for byte: the
-  // cache changed nothing, and the base changed nothing but the links.
-  const baseOut = join(scratch, 'base');
-  const base = '/ml-book/';
-  await check(`a rebuild from the cache under the sub-path ${base} gives ` +
-    'the same chapter pages, byte for byte but for the sub-path', () => {
-    const r = build(root, baseOut, base);
+  await check('a rebuild from the cache gives the same chapter pages, byte for byte', () => {
+    // In CI dist/ is a cold build (a fresh clone has no .cache/); this
+    // build reads everything from the cache that build wrote.
+    const warm = join(scratch, 'warm');
+    const r = build(root, warm, '/');
     assert(r.status === 0, r.stderr.slice(-2000));
     const report = r.stdout.match(/chapter computations \((\d+) of (\d+) cached/);
     assert(report && report[1] === report[2],
@@ -486,16 +484,21 @@ async function main() {
     const differ: string[] = [];
     for (const ch of CHAPTERS) {
       for (const page of [`${ch.slug}`, `print/${ch.slug}`, `tests/${ch.slug}`]) {
-        const a = readFileSync(join(dist, page, 'index.html'), 'utf8');
-        const b = readFileSync(join(baseOut, page, 'index.html'), 'utf8')
-          .replaceAll(base, '/');
-        if (a !== b) differ.push(page);
+        const a = readFileSync(join(dist, page, 'index.html'));
+        const b = readFileSync(join(warm, page, 'index.html'));
+        if (!a.equals(b)) differ.push(page);
       }
     }
     assert(differ.length === 0, `pages differ: ${differ.join(', ')}`);
   });
 
   stage('sub-path');
+  const baseOut = join(scratch, 'base');
+  const base = '/ml-book/';
+  await check(`builds under the sub-path ${base}`, () => {
+    const r = build(root, baseOut, base);
+    assert(r.status === 0, r.stderr.slice(-2000));
+  });
   await check('the sub-path build has zero broken links', () => {
     const { broken } = checkLinks(baseOut, base);
     assert(broken.length === 0, broken.slice(0, 10)
