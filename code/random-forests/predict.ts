@@ -1,6 +1,7 @@
 // Using a forest: every tree predicts, the forest averages.
 import { predictProba, predictTree } from '../decision-trees/predict.ts';
-import type { Matrix } from '../linear-algebra/matrix.ts';
+import { argmaxRows } from '../k-nearest-neighbors/classifier.ts';
+import { Matrix } from '../linear-algebra/matrix.ts';
 import { checkForest, checkMatrix } from './checks.ts';
 import type { Forest } from './forest.ts';
 
@@ -27,7 +28,9 @@ export function predictForestProba(forest: Forest, X: Matrix) {
 export function predictForest(forest: Forest, X: Matrix): Float64Array {
   checkPredict('predictForest', forest, X);
   if (forest.task === 'classification') {
-    return argmaxRows(predictForestProba(forest, X), forest.nClasses);
+    const P = predictForestProba(forest, X);
+    return Float64Array.from(argmaxRows(new Matrix(X.rows,
+      forest.nClasses, P))); // the first of ties, as scikit-learn
   }
   const out = new Float64Array(X.rows);
   for (const tree of forest.trees) {
@@ -37,23 +40,6 @@ export function predictForest(forest: Forest, X: Matrix): Float64Array {
   return out;
 }
 // #endregion
-
-/** The index of the largest entry of each row of K (first of ties). */
-export function argmaxRows(P: ArrayLike<number>, K: number) {
-  if (!Number.isInteger(K) || K < 1 || P?.length % K !== 0) {
-    throw new Error(`argmaxRows: P must hold rows of K >= 1 entries, ` +
-      `got ${P?.length} entries and K = ${K}`);
-  }
-  const out = new Float64Array(P.length / K);
-  for (let i = 0; i < out.length; i++) {
-    let best = 0;
-    for (let k = 1; k < K; k++) {
-      if (P[i * K + k] > P[i * K + best]) best = k;
-    }
-    out[i] = best;
-  }
-  return out;
-}
 
 function checkPredict(fn: string, forest: Forest, X: Matrix): void {
   checkForest(fn, forest);
