@@ -18,24 +18,27 @@ export function checkCount(
 }
 
 /** X is a finite non-empty Matrix with d columns (if d is given). */
-export function checkMatrix(fn: string, X: Matrix, d?: number): void {
+export function checkMatrix(
+  fn: string, X: Matrix, d?: number, name = 'X',
+): void {
   if (!(X instanceof Matrix) || X.rows < 1 || X.cols < 1) {
-    throw new Error(`${fn}: X must be a non-empty Matrix, got ` +
+    throw new Error(`${fn}: ${name} must be a non-empty Matrix, got ` +
       `${X instanceof Matrix ? shapeOf(X) : typeof X}`);
   }
   if (d !== undefined && X.cols !== d) {
-    throw new Error(`${fn}: X must have ${d} columns (the forest's ` +
+    throw new Error(`${fn}: ${name} must have ${d} columns (the ` +
       `features), got ${shapeOf(X)}`);
   }
-  checkFinite(fn, 'X', X);
+  checkFinite(fn, name, X);
 }
 
 /** y has one finite value per row; labels are integers >= 0. */
 export function checkTargets(
   fn: string, y: ArrayLike<number>, n: number, labels: boolean,
+  name = 'y',
 ): void {
   if (y === null || typeof y !== 'object' || y.length !== n) {
-    throw new Error(`${fn}: y must have one value per row of X (${n}), ` +
+    throw new Error(`${fn}: ${name} must have one value per row (${n}), ` +
       `got ${y === null || typeof y !== 'object' ? typeof y
         : `length ${y.length}`}`);
   }
@@ -44,7 +47,7 @@ export function checkTargets(
     const ok = labels ? Number.isInteger(v) && v >= 0 && v < 65536
       : Number.isFinite(v);
     if (!ok) {
-      throw new Error(`${fn}: y[${i}] = ${v} is not ` +
+      throw new Error(`${fn}: ${name}[${i}] = ${v} is not ` +
         `${labels ? 'a class label 0, 1, ...' : 'a finite number'}`);
     }
   }

@@ -22,7 +22,7 @@ export function splitEveryKth(X: Matrix, y: ArrayLike<number>, k: number) {
 }
 
 /** The given rows of (X, y). */
-export function takeRows(
+function takeRows(
   X: Matrix, y: ArrayLike<number>, rows: readonly number[],
 ) {
   const out = new Matrix(rows.length, X.cols);

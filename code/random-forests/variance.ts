@@ -110,8 +110,8 @@ function checkCorrelation(
   const fn = 'treeCorrelation';
   checkMatrix(fn, X);
   checkTargets(fn, y, X.rows, false);
-  checkMatrix(fn, Xtest, X.cols);
-  checkTargets(fn, yTest, Xtest.rows, false);
+  checkMatrix(fn, Xtest, X.cols, 'Xtest');
+  checkTargets(fn, yTest, Xtest.rows, false, 'yTest');
   if (o === null || typeof o !== 'object') {
     throw new Error(`${fn}: o must be an object, got ${o}`);
   }
