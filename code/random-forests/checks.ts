@@ -35,10 +35,11 @@ export function checkMatrix(
 /** y has one finite value per row; labels are integers >= 0. */
 export function checkTargets(
   fn: string, y: ArrayLike<number>, n: number, labels: boolean,
-  name = 'y',
+  name = 'y', of = 'X',
 ): void {
   if (y === null || typeof y !== 'object' || y.length !== n) {
-    throw new Error(`${fn}: ${name} must have one value per row (${n}), ` +
+    throw new Error(`${fn}: ${name} must have one value per row of ` +
+      `${of} (${n}), ` +
       `got ${y === null || typeof y !== 'object' ? typeof y
         : `length ${y.length}`}`);
   }

@@ -111,7 +111,8 @@ function checkCorrelation(
   checkMatrix(fn, X);
   checkTargets(fn, y, X.rows, false);
   checkMatrix(fn, Xtest, X.cols, 'Xtest');
-  checkTargets(fn, yTest, Xtest.rows, false, 'yTest');
+  checkTargets(fn, yTest, Xtest.rows, false, 'yTest',
+    'Xtest');
   if (o === null || typeof o !== 'object') {
     throw new Error(`${fn}: o must be an object, got ${o}`);
   }
