@@ -344,7 +344,8 @@ describe('importance', () => {
     expect(mdi[10]).toBeGreaterThan(3 * mdi[11]);
     expect(mdi[10]).toBeGreaterThan(2 * mdi[1]); // SEX, a real feature
     const perm = permutationImportance((X) => predictForest(f, X),
-      withNoiseFeatures(test.X, 2), test.y, r2Score, 5, 3);
+      withNoiseFeatures(test.X, 2), test.y, (a, b) =>
+        r2Score(Float64Array.from(a), Float64Array.from(b)), 5, 3);
     expect(Math.abs(perm.mean[10])).toBeLessThan(0.02);
     expect(Math.abs(perm.mean[11])).toBeLessThan(0.02);
     expect(perm.mean[2]).toBeGreaterThan(0.1); // BMI

@@ -36,7 +36,7 @@ export function treeCorrelation(
   const m = Xtest.rows;
   // T[r][b][t]: tree b of training set r at test row t
   const T: Float64Array[][] = [];
-  let mse = 0;
+  const mse: number[] = []; // the forest's test MSE, per training set
   for (let r = 0; r < o.reps; r++) {
     const rows = rng.shuffle(Array.from({ length: X.rows }, (_, i) => i))
       .slice(0, o.nTrain);
@@ -47,11 +47,13 @@ export function treeCorrelation(
       task: 'regression', nTrees: o.B, maxFeatures: o.maxFeatures,
       seed: rng.int(0, 2 ** 32) });
     T.push(forest.trees.map((tree) => predictTree(tree, Xtest)));
+    let sq = 0;
     for (let t = 0; t < m; t++) {
       let f = 0;
       for (let b = 0; b < o.B; b++) f += T[r][b][t] / o.B;
-      mse += (f - yTest[t]) ** 2 / (m * o.reps);
+      sq += (f - yTest[t]) ** 2 / m;
     }
+    mse.push(sq);
   }
   return { ...moments(T, o.B, m), mse };
 }
