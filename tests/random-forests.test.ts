@@ -149,6 +149,16 @@ describe('the bootstrap', () => {
   });
 });
 
+/** Small tree-correlation studies on diabetes, computed once. */
+const small = (maxFeatures: number, seed: number) => {
+  const { train, test: held } = diabetesSplit;
+  const Xt = new Matrix(20, 10, held.X.data.slice(0, 200));
+  return treeCorrelation(train.X, train.y, Xt, held.y.slice(0, 20),
+    { nTrain: 80, B: 8, reps: 25, maxFeatures, seed });
+};
+let memo: ReturnType<typeof small>[] | undefined;
+const studies = () => memo ??= [small(1, 1), small(10, 2), small(1, 3)];
+
 describe('the variance of an average, Eq. (rf-variance)', () => {
   it('matches the variance of the mean of B equicorrelated Gaussians (ρ = 0.3, B = 10) within 4 SE', () => {
     const rng = createRng(3);
@@ -173,15 +183,6 @@ describe('the variance of an average, Eq. (rf-variance)', () => {
     expect(averageVariance(0.2, 5, 1e9)).toBeCloseTo(1, 7);
     expect(averageVariance(0, 5, 10)).toBeCloseTo(0.5, 14);
   });
-
-  const small = (maxFeatures: number, seed: number) => {
-    const { train, test } = diabetesSplit;
-    const Xt = new Matrix(20, 10, test.X.data.slice(0, 200));
-    return treeCorrelation(train.X, train.y, Xt, test.y.slice(0, 20),
-      { nTrain: 80, B: 8, reps: 25, maxFeatures, seed });
-  };
-  let memo: ReturnType<typeof small>[] | undefined;
-  const studies = () => memo ??= [small(1, 1), small(10, 2), small(1, 3)];
 
   it('real trees (diabetes): ρ and σ² measured on one set of training sets predict the variance of 8-tree forests on another within 30 %', () => {
     const [a, , b] = studies();
@@ -241,7 +242,7 @@ describe('the forest', () => {
     expect(f.trees[0].weightedNNodeSamples[0]).toBe(X.rows);
   });
 
-  it('Eq. (rf-proba): classification averages the trees\' probabilities and takes the largest', () => {
+  it('Eq. (rf-proba): classification averages the tree probabilities and takes the largest', () => {
     const { train, test } = wineSplit;
     const f = fitForest(train.X, train.y, { task: 'classification',
       nTrees: 7, seed: 2 });
@@ -258,7 +259,7 @@ describe('the forest', () => {
     }
   });
 
-  it('Eq. (rf-average): regression predicts the mean of the trees, so never beyond the targets\' range', () => {
+  it('Eq. (rf-average): regression predicts the mean of the trees, so never beyond the range of the targets', () => {
     const n = 60;
     const x = Float64Array.from({ length: n }, (_, i) => i / (n - 1));
     const f = fitForest(new Matrix(n, 1, x), x, { task: 'regression',
@@ -323,7 +324,7 @@ describe('out of bag', () => {
 });
 
 describe('importance', () => {
-  it('Eq. (rf-mdi): the forest\'s MDI is the mean of its trees\' and sums to 1', () => {
+  it('Eq. (rf-mdi): the forest MDI is the mean of the tree MDIs and sums to 1', () => {
     const { X, y } = wineSplit.train;
     const f = fitForest(X, y, { task: 'classification', nTrees: 5,
       seed: 1 });
@@ -351,7 +352,7 @@ describe('importance', () => {
     expect(perm.mean[2]).toBeGreaterThan(0.1); // BMI
   });
 
-  it('permutation importance: a feature the model ignores scores exactly 0; the base score is the model\'s', () => {
+  it('permutation importance: a feature the model ignores scores exactly 0; the base score is the score of the model', () => {
     const X = new Matrix(4, 2, Float64Array.of(0, 5, 1, 6, 2, 7, 3, 8));
     const y = Float64Array.of(0, 1, 2, 3);
     const predict = (M: Matrix) => Float64Array.from({ length: M.rows },
@@ -383,7 +384,7 @@ describe('importance', () => {
 });
 
 describe('extremely randomized trees', () => {
-  it('a root threshold is uniform between the node\'s smallest and largest value (mean within 4 SE, range inside)', () => {
+  it('a root threshold is uniform between the smallest and largest value in the node (mean within 4 SE, range inside)', () => {
     const x = Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 10]);
     const y = Float64Array.from([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
     const X = new Matrix(10, 1, x);
@@ -435,7 +436,7 @@ describe('against scikit-learn 1.2.1 (means over seeds within 4 SE)', () => {
       .toBeLessThan(Z);
   });
 
-  it('random forest, wine: every feature\'s MDI importance', () => {
+  it('random forest, wine: the MDI importance of every feature', () => {
     expect(worstImportanceZ(rfWine().imp, sk.rf_wine)).toBeLessThan(Z);
   });
 
@@ -454,7 +455,7 @@ describe('against scikit-learn 1.2.1 (means over seeds within 4 SE)', () => {
     expect(worstImportanceZ(r.imp, rows)).toBeLessThan(Z);
   });
 
-  it('the fixture is scikit-learn 1.2.1 on the book\'s data files', () => {
+  it('the fixture is scikit-learn 1.2.1 with 30 seeds of 10 trees', () => {
     expect(sk.versions.sklearn).toBe('1.2.1');
     expect(sk.rf_wine.length).toBe(30);
     expect(sk.trees).toBe(10);

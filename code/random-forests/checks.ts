@@ -65,7 +65,9 @@ export function checkForestOptions(
     throw new Error(`${fn}: options must be an object, got ${o}`);
   }
   for (const key of Object.keys(o)) {
-    if (!KEYS.includes(key)) throw new Error(`${fn}: unknown option ${key}`);
+    if (!KEYS.includes(key)) {
+      throw new Error(`${fn}: unknown option ${key}`);
+    }
   }
   if (o.task !== 'classification' && o.task !== 'regression') {
     throw new Error(`${fn}: task must be classification or regression, ` +

@@ -118,13 +118,25 @@ const sweep = once(() => {
   const { train, test } = diabetes();
   return M_VALUES.map((m) => {
     const r = treeCorrelation(train.X, train.y, test.X, test.y, {
-      ...SWEEP, maxFeatures: m, seed: 100 + m });
+      ...SWEEP, maxFeatures: m, seed: 100 }); // the same training sets
     const mse = meanSe(r.mse);
     return { m, rho: r.rho, sigma2: r.sigma2, mse: mse.mean,
       mseSe: mse.se, lo: mse.mean - 2 * mse.se,
       hi: mse.mean + 2 * mse.se };
   });
 });
+
+/** The smallest and largest test MSE over m, and their difference in
+ *  standard errors. */
+function sweepRange() {
+  const rows = sweep();
+  let lo = rows[0], hi = rows[0];
+  for (const r of rows) {
+    if (r.mse < lo.mse) lo = r;
+    if (r.mse > hi.mse) hi = r;
+  }
+  return { lo, hi, z: (hi.mse - lo.mse) / Math.hypot(hi.mseSe, lo.mseSe) };
+}
 
 function sweepFigure(key: 'rho' | 'mse', yLabel: string): string {
   const rows = sweep();
@@ -166,7 +178,8 @@ const oobStudy = once(() => {
   const cv = crossValidate(X, Float64Array.from(y), folds, fitter,
     accuracy);
   return { n, oob: oob.score, oobSe, used: oob.used, cv: cv.mean,
-    cvSe: cv.standardError, folds: 5 };
+    cvSe: cv.standardError, folds: 5,
+    diff: Math.abs(oob.score - cv.mean) };
 });
 
 const CURVE = { trees: 100, seeds: 5 };
@@ -249,7 +262,9 @@ const importanceStudy = once(() => {
   const rankPerm = (j: number) => 1 + rows.filter((r) => r.perm >
     rows[j].perm).length;
   const d = features.length;
-  return { rows, base: perm.base, d,
+  const aheadOf = rows.slice(0, d).filter((r) => r.mdi <
+    mdi[d]).length;
+  return { rows, base: perm.base, d, aheadOf,
     noise: { mdi: mdi[d], perm: perm.mean[d], permSd: perm.std[d],
       rankMdi: rankMdi(d), rankPerm: rankPerm(d) },
     coin: { mdi: mdi[d + 1], perm: perm.mean[d + 1],
@@ -429,11 +444,15 @@ export default cached('random-forests', () => ({
   variance: { rho: varianceStudy().rho, sigma2: varianceStudy().sigma2,
     floor: varianceStudy().floor, ...VAR,
     at1: varianceStudy().rows[0], at25: varianceStudy().rows[24] },
-  sweep: sweep(), sweepSettings: SWEEP,
+  sweep: sweep(), sweepSettings: SWEEP, sweepRange: sweepRange(),
+  varianceWorst: Math.max(...varianceStudy().rows.map((r) =>
+    Math.abs(r.measured / r.predicted - 1))),
   oob: oobStudy(), oobTrees: OOB_TREES,
   curve: { firstOob: curveStudy().firstOob, seeds: CURVE.seeds,
     nTrain: curveStudy().nTrain, nTest: curveStudy().nTest,
-    at5: curveStudy().rows[4], at100: curveStudy().rows[99] },
+    at100: curveStudy().rows[99],
+    testSe100: Math.sqrt(curveStudy().rows[99].test *
+      (1 - curveStudy().rows[99].test) / curveStudy().nTest) },
   importance: { ...importanceStudy(), ...IMP },
   extrapolation: { at15: extrapolation().at15, top: extrapolation().top,
     n: EXTRA.n, trees: EXTRA.trees },
