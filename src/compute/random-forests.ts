@@ -8,9 +8,13 @@ import { label, once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import skRaw from '../../tests/fixtures/random-forests/sklearn.json' with {
   type: 'json',
 };
+import { penguinMeasurements } from '../../code/decision-trees/data.ts';
 import { predictProba } from '../../code/decision-trees/predict.ts';
 import { createRng } from '../../code/introduction/random.ts';
-import { moments } from '../../code/introduction/stats.ts';
+import {
+  moments,
+  normalProbability,
+} from '../../code/introduction/stats.ts';
 import { Matrix } from '../../code/linear-algebra/matrix.ts';
 import { loadWine } from '../../code/k-nearest-neighbors/wine.ts';
 import { loadDiabetes } from '../../code/linear-regression/diabetes.ts';
@@ -61,6 +65,84 @@ function meanSe(xs: number[]) {
 }
 
 // ---------------------------------------------------------------------
+// Decision regions of 1 tree and of 100 on two penguin measurements
+
+const REGIONS = { trees: [1, 100], nx: 90, ny: 60,
+  bounds: [31, 61, 12.5, 22] };
+const SPECIES = ['Adélie', 'Chinstrap', 'Gentoo'];
+const CLASS_STYLE = [
+  { color: PALETTE[0], symbol: 'circle' },
+  { color: PALETTE[1], symbol: 'square' },
+  { color: PALETTE[2], symbol: 'triangle' },
+] as const;
+
+const regions = once(() => {
+  const { X, y } = penguinMeasurements();
+  const X2 = new Matrix(X.rows, 2);
+  for (let i = 0; i < X.rows; i++) {
+    X2.data[2 * i] = X.data[4 * i];
+    X2.data[2 * i + 1] = X.data[4 * i + 1];
+  }
+  const f = fitForest(X2, y, { task: 'classification', nTrees: 100,
+    maxFeatures: 1, seed: 7 });
+  const [x0, x1, y0, y1] = REGIONS.bounds;
+  const dx = (x1 - x0) / REGIONS.nx, dy = (y1 - y0) / REGIONS.ny;
+  const G = new Matrix(REGIONS.nx * REGIONS.ny, 2);
+  for (let r = 0; r < REGIONS.ny; r++) {
+    for (let c = 0; c < REGIONS.nx; c++) {
+      G.data[2 * (r * REGIONS.nx + c)] = x0 + (c + 0.5) * dx;
+      G.data[2 * (r * REGIONS.nx + c) + 1] = y0 + (r + 0.5) * dy;
+    }
+  }
+  const runs: { x1: number; x2: number; y1: number; y2: number;
+    k: number; panel: string }[] = [];
+  for (const B of REGIONS.trees) {
+    const panel = B === 1 ? '1 tree' : `${B} trees`;
+    const yHat = predictForest({ ...f, trees: f.trees.slice(0, B),
+      inBag: f.inBag.slice(0, B) }, G);
+    for (let r = 0; r < REGIONS.ny; r++) {
+      let start = 0; // merge a row's cells of one class into one rect
+      for (let c = 1; c <= REGIONS.nx; c++) {
+        const k = yHat[r * REGIONS.nx + start];
+        if (c < REGIONS.nx && yHat[r * REGIONS.nx + c] === k) continue;
+        runs.push({ x1: x0 + start * dx, x2: x0 + c * dx,
+          y1: y0 + r * dy, y2: y0 + (r + 1) * dy, k, panel });
+        start = c;
+      }
+    }
+  }
+  const points = REGIONS.trees.flatMap((B) => Array.from(y, (k, i) => ({
+    x: X2.data[2 * i], y: X2.data[2 * i + 1],
+    name: SPECIES[k], panel: B === 1 ? '1 tree' : `${B} trees` })));
+  return { runs, points };
+});
+
+function regionsFigure(): string {
+  const { runs, points } = regions();
+  const [x0, x1, y0, y1] = REGIONS.bounds;
+  return renderPlot({
+    width: WIDTH, height: 300, style: STYLE,
+    marginLeft: 52, marginRight: 10, marginBottom: 44,
+    fx: { label: null, padding: 0.08 },
+    x: { label: 'bill length (mm)', domain: [x0, x1], ticks: [35, 45, 55],
+      ...axis },
+    y: { label: 'bill depth (mm)', domain: [y0, y1], ticks: [14, 17, 20],
+      ...axis },
+    color: { domain: [0, 1, 2], range: CLASS_STYLE.map((s) => s.color) },
+    symbol: { domain: SPECIES, range: CLASS_STYLE.map((s) => s.symbol) },
+    marks: [
+      Plot.rect(runs, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2',
+        fx: 'panel', fill: 'k', fillOpacity: 0.25,
+        shapeRendering: 'crispEdges' }),
+      Plot.dot(points, { x: 'x', y: 'y', fx: 'panel', symbol: 'name',
+        stroke: (d: { name: string }) =>
+          CLASS_STYLE[SPECIES.indexOf(d.name)].color,
+        r: 2.6, strokeWidth: 1.1 }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------
 // The variance of an average, measured on diabetes trees
 
 const diabetes = once(() => {
@@ -87,11 +169,11 @@ function varianceFigure(): string {
   const last = s.rows[s.rows.length - 1];
   return renderPlot({
     width: WIDTH, height: 320, style: STYLE,
-    marginLeft: 64, marginRight: 24, marginBottom: 44,
+    marginLeft: 76, marginRight: 24, marginBottom: 44, marginTop: 24,
     x: { label: 'B (trees averaged)', ticks: [1, 5, 10, 15, 20, 25],
       ...axis },
     y: { label: 'variance of the average', type: 'log',
-      ticks: [100, 200, 500, 1000, 2000, 5000],
+      ticks: [100, 200, 500, 1000, 2000],
       tickFormat: (v: number) => String(v), grid: true, ...axis },
     marks: [
       Plot.ruleY([s.floor], { stroke: 'currentColor',
@@ -100,10 +182,12 @@ function varianceFigure(): string {
         strokeWidth: 2.2 }),
       Plot.dot(s.rows, { x: 'B', y: 'measured', symbol: 'circle',
         stroke: PALETTE[4], fill: PALETTE[4], r: 3.5 }),
-      label(last.B, last.predicted, 'ρσ² + (1−ρ)σ²/B', { anchor: 'end',
-        dy: -16, fontSize: 15 }),
-      label(25, s.floor, 'ρσ²', { anchor: 'end', dy: -8, fontSize: 15 }),
-      label(3, s.rows[2].measured, 'measured', { dx: 8, fontSize: 15 }),
+      label(last.B, 3000, 'dots: measured', { anchor: 'end',
+        fontSize: 15 }),
+      label(last.B, 1900, 'line: ρσ² + (1−ρ)σ²/B', { anchor: 'end',
+        fontSize: 15 }),
+      label(25, s.floor, 'floor ρσ²', { anchor: 'end', dy: -8,
+        fontSize: 15 }),
     ],
   });
 }
@@ -142,7 +226,7 @@ function sweepFigure(key: 'rho' | 'mse', yLabel: string): string {
   const rows = sweep();
   return renderPlot({
     width: WIDTH, height: 280, style: STYLE,
-    marginLeft: 64, marginRight: 24, marginBottom: 44,
+    marginLeft: 76, marginRight: 24, marginBottom: 44,
     x: { label: 'm (features tried per split)', ticks: M_VALUES,
       tickFormat: (v: number) => String(v), ...axis },
     y: { label: yLabel, grid: true, zero: key === 'rho', ...axis },
@@ -283,7 +367,7 @@ function importanceFigure(): string {
   ]);
   return renderPlot({
     width: WIDTH, height: 420, style: STYLE,
-    marginLeft: 126, marginRight: 16, marginBottom: 44,
+    marginLeft: 134, marginRight: 16, marginBottom: 44,
     fx: { label: null, padding: 0.12 },
     x: { label: 'importance', ticks: [0, 0.1, 0.2], grid: true,
       ...axis },
@@ -433,6 +517,7 @@ const smallFacts = once(() => {
 });
 
 export default cached('random-forests', () => ({
+  regionsFigure: regionsFigure(),
   varianceFigure: varianceFigure(),
   rhoFigure: sweepFigure('rho', 'ρ (correlation of two trees)'),
   mseFigure: sweepFigure('mse', 'test MSE (± 2 SE)'),
@@ -457,6 +542,10 @@ export default cached('random-forests', () => ({
   extrapolation: { at15: extrapolation().at15, top: extrapolation().top,
     n: EXTRA.n, trees: EXTRA.trees },
   agreement: agreement(), skSeeds: sk.seeds, skTrees: sk.trees,
+  beyond4: 1 - normalProbability(-4, 4), // P(|z| > 4) under N(0, 1)
+  // relative SE of a sample variance of normals from k values
+  relSe: { variance: Math.sqrt(2 / (VAR.reps - 1)),
+    test: Math.sqrt(2 / (25 - 1)) },
   versions: sk.versions,
   ...smallFacts(),
 }), { reason: 'the variance and max_features studies grow about 7000 ' +
