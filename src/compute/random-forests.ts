@@ -301,6 +301,12 @@ const curveStudy = once(() => {
     firstOob: rows.find((r) => r.oob !== null)!.B };
 });
 
+/** The binomial standard error of the test error at B = 100. */
+function testSe100(): number {
+  const { rows, nTest } = curveStudy();
+  return Math.sqrt(rows[99].test * (1 - rows[99].test) / nTest);
+}
+
 function curveFigure(): string {
   const { rows } = curveStudy();
   const oobRows = rows.filter((r) => r.oob !== null);
@@ -536,8 +542,9 @@ export default cached('random-forests', () => ({
   curve: { firstOob: curveStudy().firstOob, seeds: CURVE.seeds,
     nTrain: curveStudy().nTrain, nTest: curveStudy().nTest,
     at100: curveStudy().rows[99],
-    testSe100: Math.sqrt(curveStudy().rows[99].test *
-      (1 - curveStudy().rows[99].test) / curveStudy().nTest) },
+    testSe100: testSe100(),
+    gapInSe: (curveStudy().rows[99].oob! - curveStudy().rows[99].test) /
+      testSe100() },
   importance: { ...importanceStudy(), ...IMP },
   extrapolation: { at15: extrapolation().at15, top: extrapolation().top,
     n: EXTRA.n, trees: EXTRA.trees },
