@@ -53,24 +53,36 @@ function randomSplit(
     if (hi <= lo + FEATURE_THRESHOLD) continue; // constant here
     tried++;
     const threshold = rng.uniform(lo, hi); // the random cut
-    const left = new Float64Array(data.stats);
-    let wL = 0, nL = 0;
-    for (let p = start; p < end; p++) {
-      if (x[idx[p]] > threshold) continue;
-      wL += addSample(data, left, idx[p], 1);
-      nL++;
-    }
-    const m = data.minSamplesLeaf;
-    if (nL < m || end - start - nL < m || !(wL > 0 && wNode - wL > 0)) {
-      continue;
-    }
-    const right = total.map((s, k) => s - left[k]);
-    const score = proxy(data.criterion, left, wL, right, wNode - wL);
-    if (best === null || score > best.score) {
+    const score = scoreCut(data, idx, start, end, total, wNode, x,
+      threshold);
+    if (score !== null && (best === null || score > best.score)) {
       best = { feature: j, threshold, score };
     }
   }
   return best;
+}
+// #endregion
+
+// #region score-cut
+/** The proxy Eq. (dt-proxy) of sending x <= threshold left, or null
+ *  if a child would have fewer than minSamplesLeaf samples. */
+function scoreCut(
+  data: SplitData, idx: Uint32Array, start: number, end: number,
+  total: Float64Array, wNode: number, x: Float32Array, threshold: number,
+): number | null {
+  const left = new Float64Array(data.stats);
+  let wL = 0, nL = 0;
+  for (let p = start; p < end; p++) {
+    if (x[idx[p]] > threshold) continue;
+    wL += addSample(data, left, idx[p], 1);
+    nL++;
+  }
+  const m = data.minSamplesLeaf;
+  if (nL < m || end - start - nL < m || !(wL > 0 && wNode - wL > 0)) {
+    return null;
+  }
+  const right = total.map((s, k) => s - left[k]);
+  return proxy(data.criterion, left, wL, right, wNode - wL);
 }
 // #endregion
 

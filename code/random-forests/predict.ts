@@ -22,7 +22,9 @@ export function predictForestProba(forest: Forest, X: Matrix) {
   }
   return P;
 }
+// #endregion
 
+// #region predict-class
 /** The class of largest mean probability (the first of ties), or
  *  Eq. (rf-average), the mean of the regression trees. */
 export function predictForest(forest: Forest, X: Matrix): Float64Array {

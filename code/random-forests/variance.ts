@@ -2,7 +2,7 @@
 // and its measurement on real trees: ρ and σ² from pairs of trees
 // grown on the same training set, over many training sets.
 import { predictTree } from '../decision-trees/predict.ts';
-import { createRng } from '../introduction/random.ts';
+import { type Rng, createRng } from '../introduction/random.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import { checkCount, checkMatrix, checkTargets } from './checks.ts';
 import { fitForest } from './forest.ts';
@@ -38,12 +38,8 @@ export function treeCorrelation(
   const T: Float64Array[][] = [];
   const mse: number[] = []; // the forest's test MSE, per training set
   for (let r = 0; r < o.reps; r++) {
-    const rows = rng.shuffle(Array.from({ length: X.rows }, (_, i) => i))
-      .slice(0, o.nTrain);
-    const Xr = new Matrix(o.nTrain, X.cols);
-    rows.forEach((i, k) => Xr.data.set(X.data.subarray(i * X.cols,
-      (i + 1) * X.cols), k * X.cols));
-    const forest = fitForest(Xr, rows.map((i) => y[i]), {
+    const { Xr, yr } = drawRows(X, y, o.nTrain, rng);
+    const forest = fitForest(Xr, yr, {
       task: 'regression', nTrees: o.B, maxFeatures: o.maxFeatures,
       seed: rng.int(0, 2 ** 32) });
     T.push(forest.trees.map((tree) => predictTree(tree, Xtest)));
@@ -58,6 +54,18 @@ export function treeCorrelation(
   return { ...moments(T, o.B, m), mse };
 }
 // #endregion
+
+/** nTrain rows of (X, y) drawn without replacement. */
+function drawRows(
+  X: Matrix, y: ArrayLike<number>, nTrain: number, rng: Rng,
+) {
+  const rows = rng.shuffle(Array.from({ length: X.rows }, (_, i) => i))
+    .slice(0, nTrain);
+  const Xr = new Matrix(nTrain, X.cols);
+  rows.forEach((i, k) => Xr.data.set(X.data.subarray(i * X.cols,
+    (i + 1) * X.cols), k * X.cols));
+  return { Xr, yr: rows.map((i) => y[i]) };
+}
 
 // #region moments
 /** σ², ρ and Var(mean of b trees), pooled over training sets. */
