@@ -173,7 +173,7 @@ function varianceFigure(): string {
     x: { label: 'B (trees averaged)', ticks: [1, 5, 10, 15, 20, 25],
       ...axis },
     y: { label: 'variance of the average', type: 'log',
-      ticks: [100, 200, 500, 1000, 2000],
+      ticks: [200, 500, 1000, 2000],
       tickFormat: (v: number) => String(v), grid: true, ...axis },
     marks: [
       Plot.ruleY([s.floor], { stroke: 'currentColor',
@@ -313,7 +313,7 @@ function curveFigure(): string {
   const at = rows[rows.length - 1];
   return renderPlot({
     width: WIDTH, height: 300, style: STYLE,
-    marginLeft: 60, marginRight: 24, marginBottom: 44,
+    marginLeft: 72, marginRight: 24, marginBottom: 44,
     x: { label: 'B (trees)', type: 'log', ticks: [1, 2, 5, 10, 20, 50,
       100], tickFormat: (v: number) => String(v), ...axis },
     y: { label: 'error rate', grid: true, zero: true, ...axis },
@@ -416,7 +416,7 @@ function extrapolationFigure(): string {
   const s = extrapolation();
   return renderPlot({
     width: WIDTH, height: 300, style: STYLE,
-    marginLeft: 48, marginRight: 24, marginBottom: 44,
+    marginLeft: 60, marginRight: 24, marginBottom: 44, marginTop: 24,
     x: { label: 'x', domain: [-0.5, 1.5], ticks: [-0.5, 0, 0.5, 1, 1.5],
       ...axis },
     y: { label: 'y', grid: true, ...axis },
@@ -429,10 +429,10 @@ function extrapolationFigure(): string {
         strokeDasharray: '5,4' }),
       Plot.line(s.curve, { x: 'x', y: 'forest', stroke: PALETTE[4],
         strokeWidth: 2.4 }),
-      label(1.5, 3, 'y = 2x', { anchor: 'end', dy: -10, fontSize: 15 }),
+      label(1.3, 2.6, 'y = 2x', { anchor: 'end', dy: -12, fontSize: 15 }),
       label(1.5, s.at15, 'forest', { anchor: 'end', dy: 18,
         fontSize: 15 }),
-      label(0.5, -1, 'training range', { anchor: 'middle',
+      label(0.5, -0.6, 'training range', { anchor: 'middle',
         fontSize: 15 }),
     ],
   });
