@@ -183,11 +183,11 @@ function varianceFigure(): string {
       Plot.dot(s.rows, { x: 'B', y: 'measured', symbol: 'circle',
         stroke: PALETTE[4], fill: PALETTE[4], r: 3.5 }),
       label(last.B, 3000, 'dots: measured', { anchor: 'end',
-        fontSize: 15 }),
+        fontSize: 16 }),
       label(last.B, 1900, 'line: ρσ² + (1−ρ)σ²/B', { anchor: 'end',
-        fontSize: 15 }),
+        fontSize: 16 }),
       label(25, s.floor, 'floor ρσ²', { anchor: 'end', dy: -8,
-        fontSize: 15 }),
+        fontSize: 16 }),
     ],
   });
 }
@@ -323,9 +323,9 @@ function curveFigure(): string {
       Plot.line(oobRows, { x: 'B', y: 'oob', stroke: PALETTE[4],
         strokeWidth: 2.2, strokeDasharray: '6,3' }),
       label(at.B, at.test, 'test', { anchor: 'end', dy: 14,
-        fontSize: 15 }),
+        fontSize: 16 }),
       label(oobRows[0].B, oobRows[0].oob!, 'out of bag', { dx: 8,
-        fontSize: 15 }),
+        fontSize: 16 }),
     ],
   });
 }
@@ -429,11 +429,11 @@ function extrapolationFigure(): string {
         strokeDasharray: '5,4' }),
       Plot.line(s.curve, { x: 'x', y: 'forest', stroke: PALETTE[4],
         strokeWidth: 2.4 }),
-      label(1.3, 2.6, 'y = 2x', { anchor: 'end', dy: -12, fontSize: 15 }),
+      label(1.3, 2.6, 'y = 2x', { anchor: 'end', dy: -12, fontSize: 16 }),
       label(1.5, s.at15, 'forest', { anchor: 'end', dy: 18,
-        fontSize: 15 }),
+        fontSize: 16 }),
       label(0.5, -0.6, 'training range', { anchor: 'middle',
-        fontSize: 15 }),
+        fontSize: 16 }),
     ],
   });
 }
