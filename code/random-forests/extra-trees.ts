@@ -77,8 +77,9 @@ function scoreCut(
     wL += addSample(data, left, idx[p], 1);
     nL++;
   }
-  const m = data.minSamplesLeaf;
-  if (nL < m || end - start - nL < m || !(wL > 0 && wNode - wL > 0)) {
+  const minLeaf = data.minSamplesLeaf;
+  if (nL < minLeaf || end - start - nL < minLeaf ||
+      !(wL > 0 && wNode - wL > 0)) {
     return null;
   }
   const right = total.map((s, k) => s - left[k]);

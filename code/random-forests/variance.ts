@@ -33,7 +33,7 @@ export function treeCorrelation(
 ) {
   checkCorrelation(X, y, Xtest, yTest, o);
   const rng = createRng(o.seed);
-  const m = Xtest.rows;
+  const nTest = Xtest.rows;
   // T[r][b][t]: tree b of training set r at test row t
   const T: Float64Array[][] = [];
   const mse: number[] = []; // the forest's test MSE, per training set
@@ -44,14 +44,14 @@ export function treeCorrelation(
       seed: rng.int(0, 2 ** 32) });
     T.push(forest.trees.map((tree) => predictTree(tree, Xtest)));
     let sq = 0;
-    for (let t = 0; t < m; t++) {
+    for (let t = 0; t < nTest; t++) {
       let f = 0;
       for (let b = 0; b < o.B; b++) f += T[r][b][t] / o.B;
-      sq += (f - yTest[t]) ** 2 / m;
+      sq += (f - yTest[t]) ** 2 / nTest;
     }
     mse.push(sq);
   }
-  return { ...moments(T, o.B, m), mse };
+  return { ...moments(T, o.B, nTest), mse };
 }
 // #endregion
 
@@ -69,11 +69,11 @@ function drawRows(
 
 // #region moments
 /** σ², ρ and Var(mean of b trees), pooled over training sets. */
-function moments(T: Float64Array[][], B: number, m: number) {
+function moments(T: Float64Array[][], B: number, nTest: number) {
   const R = T.length;
   let sigma2 = 0, cov = 0;
   const forestVar = new Float64Array(B);
-  for (let t = 0; t < m; t++) {
+  for (let t = 0; t < nTest; t++) {
     let mu = 0; // the mean of one tree at x_t, over r and b
     for (const trees of T) for (const v of trees) mu += v[t] / (R * B);
     for (const trees of T) {
@@ -82,8 +82,8 @@ function moments(T: Float64Array[][], B: number, m: number) {
         s += v[t] - mu;
         s2 += (v[t] - mu) ** 2;
       }
-      sigma2 += s2 / (R * B - 1) / m;
-      cov += (s * s - s2) / (B * (B - 1)) / R / m; // pairs b ≠ b'
+      sigma2 += s2 / (R * B - 1) / nTest;
+      cov += (s * s - s2) / (B * (B - 1)) / R / nTest; // b ≠ b'
     }
     for (let b = 1; b <= B; b++) {
       let mean = 0, sq = 0;
@@ -93,7 +93,7 @@ function moments(T: Float64Array[][], B: number, m: number) {
         mean += f / R;
         sq += (f * f) / R;
       }
-      forestVar[b - 1] += ((sq - mean * mean) * R) / (R - 1) / m;
+      forestVar[b - 1] += ((sq - mean * mean) * R) / (R - 1) / nTest;
     }
   }
   return { sigma2, rho: cov / sigma2, forestVar };

@@ -16,6 +16,7 @@ import {
   normalProbability,
 } from '../../code/introduction/stats.ts';
 import { Matrix } from '../../code/linear-algebra/matrix.ts';
+import { tCdf } from '../../code/statistics/student-t.ts';
 import { loadWine } from '../../code/k-nearest-neighbors/wine.ts';
 import { loadDiabetes } from '../../code/linear-regression/diabetes.ts';
 import { r2Score } from '../../code/linear-regression/metrics.ts';
@@ -160,8 +161,34 @@ const varianceStudy = once(() => {
   const b = run(12); // the forests' variance from here
   const rows = Array.from(b.forestVar, (v, k) => ({ B: k + 1,
     measured: v, predicted: averageVariance(a.rho, a.sigma2, k + 1) }));
-  return { rho: a.rho, sigma2: a.sigma2, rows,
+  // a second measurement on other training sets: how far two runs of
+  // this size differ from each other, the yardstick for the agreement
+  const c = run(13);
+  let replicate = 0;
+  b.forestVar.forEach((v, k) => {
+    replicate = Math.max(replicate, Math.abs(c.forestVar[k] / v - 1));
+  });
+  return { rho: a.rho, sigma2: a.sigma2, rows, replicate,
     floor: a.rho * a.sigma2 };
+});
+
+/** The test's check on real trees (20 test rows, 25 training sets of
+ *  80 rows, 8 trees, m = 1), repeated with 8 seeds for the measured
+ *  side: the spread of measured / predicted − 1. */
+const smallCheck = once(() => {
+  const { train, test } = diabetes();
+  const Xt = new Matrix(20, 10, test.X.data.slice(0, 200));
+  const yt = test.y.slice(0, 20);
+  const run = (seed: number) => treeCorrelation(train.X, train.y, Xt, yt,
+    { nTrain: 80, B: 8, reps: 25, maxFeatures: 1, seed });
+  const a = run(1);
+  const predicted = averageVariance(a.rho, a.sigma2, 8);
+  const gaps = [3, 4, 5, 6, 7, 8, 9, 10].map((seed) =>
+    run(seed).forestVar[7] / predicted - 1);
+  let worst = 0;
+  for (const g of gaps) worst = Math.max(worst, Math.abs(g));
+  return { sd: Math.sqrt(moments(gaps).variance), worst,
+    repeats: gaps.length };
 });
 
 function varianceFigure(): string {
@@ -204,7 +231,7 @@ const sweep = once(() => {
     const r = treeCorrelation(train.X, train.y, test.X, test.y, {
       ...SWEEP, maxFeatures: m, seed: 100 }); // the same training sets
     const mse = meanSe(r.mse);
-    return { m, rho: r.rho, sigma2: r.sigma2, mse: mse.mean,
+    return { m, rho: r.rho, sigma2: r.sigma2, mse: mse.mean, mses: r.mse,
       mseSe: mse.se, lo: mse.mean - 2 * mse.se,
       hi: mse.mean + 2 * mse.se };
   });
@@ -219,7 +246,14 @@ function sweepRange() {
     if (r.mse < lo.mse) lo = r;
     if (r.mse > hi.mse) hi = r;
   }
-  return { lo, hi, z: (hi.mse - lo.mse) / Math.hypot(hi.mseSe, lo.mseSe) };
+  // the same training sets for every m: the SE of the paired
+  // difference, per training set
+  const paired = meanSe(hi.mses.map((v, r) => v - lo.mses[r]));
+  const strip = ({ mses: _, ...rest }: typeof lo) => rest;
+  return { lo: strip(lo), hi: strip(hi),
+    z: (hi.mse - lo.mse) / Math.hypot(hi.mseSe, lo.mseSe),
+    pairedSe: paired.se, pairedZ: paired.mean / paired.se,
+    count: rows.length };
 }
 
 function sweepFigure(key: 'rho' | 'mse', yLabel: string): string {
@@ -305,6 +339,14 @@ const curveStudy = once(() => {
 function testSe100(): number {
   const { rows, nTest } = curveStudy();
   return Math.sqrt(rows[99].test * (1 - rows[99].test) / nTest);
+}
+
+/** The standard error of the OOB − test gap at B = 100: binomial on
+ *  the training rows (OOB) and on the test rows, independent sets. */
+function gapSe100(): number {
+  const { rows, nTrain } = curveStudy();
+  const o = rows[99].oob!;
+  return Math.hypot(testSe100(), Math.sqrt(o * (1 - o) / nTrain));
 }
 
 function curveFigure(): string {
@@ -451,7 +493,11 @@ const SK_CASES = [
     options: { maxFeatures: 3, minSamplesLeaf: 5 }, regression: true },
 ] as const;
 
-const agreement = once(() => {
+/** Our side of the comparison with `seeds` forests (the tests use 20,
+ *  the page the fixture's 30), scikit-learn's from the fixture. Each
+ *  z also carries its Welch degrees of freedom and 4 SE of the
+ *  difference, the smallest shift a |z| < 4 test is sure to notice. */
+function compare(seeds: number, extra: Record<string, object> = {}) {
   const wine = loadWine();
   const d = loadDiabetes();
   return SK_CASES.map((c) => {
@@ -459,10 +505,10 @@ const agreement = once(() => {
     const { train, test } = splitEveryKth(data.X, data.y, c.k);
     const ours = { test: [] as number[], oob: [] as number[],
       imp: [] as Float64Array[] };
-    for (let seed = 0; seed < sk.seeds; seed++) {
+    for (let seed = 0; seed < seeds; seed++) {
       const f = fitForest(train.X, train.y, {
         task: c.regression ? 'regression' : 'classification',
-        nTrees: sk.trees, seed, ...c.options });
+        nTrees: sk.trees, seed, ...c.options, ...(extra[c.key] ?? {}) });
       const p = predictForest(f, test.X);
       ours.test.push(c.regression ? r2(test.y, p)
         : accuracy(test.y, p));
@@ -475,21 +521,57 @@ const agreement = once(() => {
       importances: number[] }[];
     const pair = (a: number[], b: number[]) => {
       const x = meanSe(a), y = meanSe(b);
+      const se = Math.hypot(x.se, y.se);
+      // Welch–Satterthwaite degrees of freedom of the difference
+      const df = se ** 4 / (x.se ** 4 / (a.length - 1) +
+        y.se ** 4 / (b.length - 1));
       return { ours: x.mean, oursSe: x.se, sk: y.mean, skSe: y.se,
-        z: (x.mean - y.mean) / Math.hypot(x.se, y.se) };
+        z: (x.mean - y.mean) / se, df, detect: 4 * se };
     };
-    let worst = 0;
-    for (let j = 0; j < ours.imp[0].length; j++) {
-      const z = pair(ours.imp.map((v) => v[j]),
-        rows.map((r) => r.importances[j])).z;
-      worst = Math.max(worst, Math.abs(z));
-    }
+    const imps = Array.from(ours.imp[0], (_, j) => pair(
+      ours.imp.map((v) => v[j]), rows.map((r) => r.importances[j])));
     return { name: c.name, regression: c.regression,
       test: pair(ours.test, rows.map((r) => r.test)),
       oob: ours.oob.length > 0 ? pair(ours.oob,
         rows.map((r) => r.oob!)) : null,
-      worstImportanceZ: worst, nImportances: ours.imp[0].length };
+      worstImportanceZ: Math.max(...imps.map((q) => Math.abs(q.z))),
+      minImportanceDf: Math.min(...imps.map((q) => q.df)),
+      nImportances: ours.imp[0].length };
   });
+}
+
+const agreement = once(() => compare(sk.seeds));
+
+/** The tests' comparisons (20 of our seeds against the fixture's 30):
+ *  how many, the largest |z|, the chance of |z| > 4 for one of them
+ *  under Welch's t with the fewest degrees of freedom met, a
+ *  Bonferroni bound for all of them, and what they can detect. */
+const TEST_SEEDS = 20;
+const testSide = once(() => {
+  const cases = compare(TEST_SEEDS);
+  const scores = cases.flatMap((c) => c.oob ? [c.test, c.oob] : [c.test]);
+  const count = scores.length +
+    cases.reduce((s, c) => s + c.nImportances, 0);
+  const worstZ = Math.max(...scores.map((q) => Math.abs(q.z)),
+    ...cases.map((c) => c.worstImportanceZ));
+  const df = Math.floor(Math.min(...scores.map((q) => q.df),
+    ...cases.map((c) => c.minImportanceDf)));
+  const pOne = 2 * tCdf(-4, df);
+  // two departures from scikit-learn's settings, run through the tests'
+  // comparisons: all 13 wine features per split (bagging) instead of
+  // 3, and min_samples_leaf 3 instead of 5 on diabetes
+  const bagging = compare(TEST_SEEDS, { rf_wine: { maxFeatures: 13 } })[0];
+  const leaf3 = compare(TEST_SEEDS, {
+    rf_diabetes: { minSamplesLeaf: 3 } })[2];
+  const worst = (c: typeof bagging) => Math.max(Math.abs(c.test.z),
+    Math.abs(c.oob!.z), c.worstImportanceZ);
+  return { seeds: TEST_SEEDS, count, worstZ, df, pOne,
+    pAll: Math.min(1, count * pOne),
+    detect: { wineTest: cases[0].test.detect,
+      wineOob: cases[0].oob!.detect, diabetesTest: cases[2].test.detect,
+      diabetesOob: cases[2].oob!.detect,
+      wineRow: 1 / Math.ceil(loadWine().X.rows / 3) },
+    baggingZ: worst(bagging), leaf3Z: worst(leaf3) };
 });
 
 // ---------------------------------------------------------------------
@@ -535,7 +617,8 @@ export default cached('random-forests', () => ({
   variance: { rho: varianceStudy().rho, sigma2: varianceStudy().sigma2,
     floor: varianceStudy().floor, ...VAR,
     at1: varianceStudy().rows[0], at25: varianceStudy().rows[24] },
-  sweep: sweep(), sweepSettings: SWEEP, sweepRange: sweepRange(),
+  sweep: sweep().map(({ mses: _, ...rest }) => rest),
+  sweepSettings: SWEEP, sweepRange: sweepRange(),
   varianceWorst: Math.max(...varianceStudy().rows.map((r) =>
     Math.abs(r.measured / r.predicted - 1))),
   oob: oobStudy(), oobTrees: OOB_TREES,
@@ -543,16 +626,19 @@ export default cached('random-forests', () => ({
     nTrain: curveStudy().nTrain, nTest: curveStudy().nTest,
     at100: curveStudy().rows[99],
     testSe100: testSe100(),
+    gapSe: gapSe100(),
     gapInSe: (curveStudy().rows[99].oob! - curveStudy().rows[99].test) /
-      testSe100() },
+      gapSe100() },
   importance: { ...importanceStudy(), ...IMP },
   extrapolation: { at15: extrapolation().at15, top: extrapolation().top,
     n: EXTRA.n, trees: EXTRA.trees },
   agreement: agreement(), skSeeds: sk.seeds, skTrees: sk.trees,
+  testSide: testSide(),
   beyond4: 1 - normalProbability(-4, 4), // P(|z| > 4) under N(0, 1)
   // relative SE of a sample variance of normals from k values
-  relSe: { variance: Math.sqrt(2 / (VAR.reps - 1)),
-    test: Math.sqrt(2 / (25 - 1)) },
+  relSe: { variance: Math.sqrt(2 / (VAR.reps - 1)) },
+  replicate: varianceStudy().replicate,
+  smallCheck: smallCheck(),
   versions: sk.versions,
   ...smallFacts(),
 }), { reason: 'the variance and max_features studies grow about 7000 ' +
