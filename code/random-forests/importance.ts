@@ -47,7 +47,7 @@ export function permutationImportance(
   const std = new Float64Array(X.cols);
   for (let j = 0; j < X.cols; j++) {
     const drops: number[] = [];
-    for (let r = 0; r < repeats; r++) {
+    for (let q = 0; q < repeats; q++) { // Q shuffles
       const Xp = new Matrix(X.rows, X.cols, X.data.slice());
       const order = rng.shuffle(Array.from({ length: X.rows },
         (_, i) => i));
