@@ -43,7 +43,7 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'trees-and-ensembles',
     title: 'Part IV — Trees and ensembles',
-    chapters: ['decision-trees'],
+    chapters: ['decision-trees', 'boosting'],
   },
   { dir: 'kernel-methods', title: 'Part V — Kernel methods', chapters: [] },
   {
