@@ -33,13 +33,7 @@ export function fitAdaBoost(
     const h = fitTree(X, y, { criterion: 'gini', maxDepth,
       sampleWeight: w, nClasses: K });
     const wrong = Array.from(predictTree(h, X), (c, i) => c !== y[i]);
-    let err = 0;
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      total += w[i];
-      if (wrong[i]) err += w[i];
-    }
-    err /= total; // Eq. (ada-error)
+    const err = weightedError(w, wrong); // Eq. (ada-error)
     if (err >= 1 - 1 / K) break; // no better than chance: drop h
     const perfect = err <= 0; // a perfect h ends the loop, α = 1
     const alpha = perfect ? 1
@@ -55,6 +49,19 @@ export function fitAdaBoost(
       'chance; nothing to boost');
   }
   return model;
+}
+// #endregion
+
+// #region reweight
+/** Σ w_i [wrong_i] / Σ w_i. */
+function weightedError(w: Float64Array, wrong: boolean[]): number {
+  let err = 0;
+  let total = 0;
+  for (let i = 0; i < w.length; i++) {
+    total += w[i];
+    if (wrong[i]) err += w[i];
+  }
+  return err / total;
 }
 
 /** w_i ← w_i e^{α [wrong]}, then normalised: Eq. (ada-update). */

@@ -12,16 +12,48 @@ import type { LossName } from './losses.ts';
 const LOSSES: LossName[] = ['squared_error', 'absolute_error', 'huber',
   'log_loss'];
 
+/** loss is one of the four losses. */
+export function checkLoss(fn: string, loss: LossName): void {
+  if (!LOSSES.includes(loss)) {
+    throw new Error(`${fn}: loss must be one of ${LOSSES.join(', ')}, ` +
+      `got ${loss}`);
+  }
+}
+
+/** lossValue's and initialScores' arguments. */
+export function checkScores(
+  fn: string, loss: LossName, y: ArrayLike<number>, K: number,
+  F?: ArrayLike<number>, alpha = 0.5,
+): void {
+  checkLoss(fn, loss);
+  checkArray(fn, 'y', y);
+  requireInteger(fn, 'K', K, 1, 1000);
+  if (loss === 'log_loss') {
+    for (let i = 0; i < y.length; i++) {
+      if (!Number.isInteger(y[i]) || y[i] < 0 || y[i] >= Math.max(K, 2)) {
+        throw new Error(`${fn}: y must hold class labels below ` +
+          `${Math.max(K, 2)}, got y[${i}] = ${y[i]}`);
+      }
+    }
+  }
+  if (F !== undefined) {
+    checkArray(fn, 'F', F, y.length * K, 'K per entry of y');
+  }
+  checkRate(fn, 'alpha', alpha, 1);
+}
+
 /** xs is an array of `length` finite numbers (any length if -1). */
 export function checkArray(
   fn: string, name: string, xs: ArrayLike<number>, length = -1,
+  per = '',
 ): void {
   if (xs === null || typeof xs !== 'object' || !('length' in xs) ||
       xs.length < 1 || (length >= 0 && xs.length !== length)) {
     const got = xs === null || typeof xs !== 'object' ? typeof xs
       : `length ${xs.length}`;
     throw new Error(`${fn}: ${name} must have ` +
-      `${length >= 0 ? length : 'at least 1'} entries, got ${got}`);
+      `${length >= 0 ? length : 'at least 1'} entries` +
+      `${per === '' ? '' : ` (${per})`}, got ${got}`);
   }
   for (let i = 0; i < xs.length; i++) {
     if (typeof xs[i] !== 'number' || !Number.isFinite(xs[i])) {
@@ -31,7 +63,7 @@ export function checkArray(
 }
 
 /** X is a non-empty finite Matrix (with d columns if given). */
-export function checkMatrix(fn: string, X: M, d?: number): void {
+function checkMatrix(fn: string, X: M, d?: number): void {
   if (!(X instanceof Matrix) || X.rows < 1 || X.cols < 1) {
     throw new Error(`${fn}: X must be a non-empty Matrix, got ` +
       `${X instanceof Matrix ? shapeOf(X) : typeof X}`);
@@ -43,7 +75,7 @@ export function checkMatrix(fn: string, X: M, d?: number): void {
 }
 
 /** Class labels 0..K−1 (integers); returns K = 1 + the largest. */
-export function checkLabels(fn: string, y: ArrayLike<number>): number {
+function checkLabels(fn: string, y: ArrayLike<number>): number {
   let top = 0;
   for (let i = 0; i < y.length; i++) {
     if (!Number.isInteger(y[i]) || y[i] < 0 || y[i] > 1000) {
@@ -64,7 +96,9 @@ function checkOptions(fn: string, options: object, keys: string[]) {
     throw new Error(`${fn}: options must be an object, got ${options}`);
   }
   for (const key of Object.keys(options)) {
-    if (!keys.includes(key)) throw new Error(`${fn}: unknown option ${key}`);
+    if (!keys.includes(key)) {
+      throw new Error(`${fn}: unknown option ${key}`);
+    }
   }
 }
 
@@ -79,7 +113,7 @@ export function checkQuantile(
   fn: string, v: ArrayLike<number>, w: ArrayLike<number>, q: number,
 ): void {
   checkArray(fn, 'v', v);
-  checkArray(fn, 'w', w, v.length);
+  checkArray(fn, 'w', w, v.length, 'one per entry of v');
   let total = 0;
   for (let i = 0; i < w.length; i++) {
     if (w[i] < 0) throw new Error(`${fn}: w[${i}] = ${w[i]} is negative`);
@@ -97,13 +131,10 @@ export function checkBoosting(
     'minSamplesLeaf', 'subsample', 'alpha', 'seed', 'validation',
     'nIterNoChange', 'tol']);
   checkMatrix(fn, X);
-  checkArray(fn, 'y', y, X.rows);
+  checkArray(fn, 'y', y, X.rows, 'one per row of X');
   const o = options;
   const loss = o.loss ?? 'squared_error';
-  if (!LOSSES.includes(loss)) {
-    throw new Error(`${fn}: loss must be one of ${LOSSES.join(', ')}, ` +
-      `got ${loss}`);
-  }
+  checkLoss(fn, loss);
   const nClasses = loss === 'log_loss' ? checkLabels(fn, y) : 1;
   const nEstimators = o.nEstimators ?? 100;
   requireInteger(fn, 'nEstimators', nEstimators, 1);
@@ -142,7 +173,8 @@ function checkValidation(
     throw new Error(`${fn}: validation must be { X, y }, got ${v}`);
   }
   checkMatrix(fn, v.X, d);
-  checkArray(fn, 'validation.y', v.y, v.X.rows);
+  checkArray(fn, 'validation.y', v.y, v.X.rows,
+    'one per row of validation.X');
   if (K > 1 && checkLabels(fn, v.y) > K) {
     throw new Error(`${fn}: validation.y has a class not in y`);
   }
@@ -167,7 +199,7 @@ export function checkAdaBoost(
 ) {
   checkOptions(fn, options, ['nEstimators', 'maxDepth', 'eta']);
   checkMatrix(fn, X);
-  checkArray(fn, 'y', y, X.rows);
+  checkArray(fn, 'y', y, X.rows, 'one per row of X');
   const K = checkLabels(fn, y);
   const nEstimators = options.nEstimators ?? 50;
   requireInteger(fn, 'nEstimators', nEstimators, 1);

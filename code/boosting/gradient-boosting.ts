@@ -8,6 +8,7 @@ import { type Tree, fitTree } from '../decision-trees/tree.ts';
 import { checkBoosting, checkModelX } from './checks.ts';
 import {
   type LossName,
+  type RoundState,
   initialScores,
   leafValue,
   lossValue,
@@ -52,7 +53,7 @@ export function fitGradientBoosting(
 ): BoostedTrees {
   const o = checkBoosting('fitGradientBoosting', X, y, options);
   const K = o.nClasses > 2 ? o.nClasses : 1;
-  const init = initialScores(o.loss, y, K);
+  const init = initialScores(o.loss, y, K); // F_0
   const F = tile(init, X.rows);
   const model: BoostedTrees = { loss: o.loss, K, init, eta: o.eta,
     trees: [], gammas: [], trainLoss: [], validationLoss: [] };
@@ -62,14 +63,8 @@ export function fitGradientBoosting(
     const w = subsampleWeights(rng, X.rows, o.subsample);
     const F0 = F.slice(); // every output's residuals at F_{m-1}
     for (let k = 0; k < K; k++) {
-      const { r, delta } = pseudoResiduals(o.loss,
-        { y, F: F0, K, k, w }, o.alpha); // Eq. (gb-residuals)
-      const tree = fitTree(X, r, { criterion: 'squared_error',
-        maxDepth: o.maxDepth, minSamplesLeaf: o.minSamplesLeaf,
-        sampleWeight: w });
+      const { tree, gamma } = fitRound(X, { y, F: F0, K, k, w }, o);
       const leaves = applyTree(tree, X);
-      const gamma = leafValues(o.loss, tree, leaves,
-        { y, F: F0, K, k, r, w, delta });
       for (let i = 0; i < X.rows; i++) {
         F[i * K + k] += o.eta * gamma[leaves[i]]; // Eq. (gb-update)
       }
@@ -83,11 +78,28 @@ export function fitGradientBoosting(
 }
 // #endregion
 
+// #region round
+/** One tree of round m for output k: residuals, splits, leaf values. */
+function fitRound(
+  X: Matrix, s: Omit<RoundState, 'r' | 'delta'>,
+  o: ReturnType<typeof checkBoosting>,
+): { tree: Tree; gamma: Float64Array } {
+  const { r, delta } = pseudoResiduals(o.loss, s, o.alpha);
+  // the regions: a least-squares tree fitted to r, Eq. (gb-tree)
+  const tree = fitTree(X, r, { criterion: 'squared_error',
+    maxDepth: o.maxDepth, minSamplesLeaf: o.minSamplesLeaf,
+    sampleWeight: s.w });
+  const gamma = leafValues(o.loss, tree, applyTree(tree, X),
+    { ...s, r, delta });
+  return { tree, gamma };
+}
+// #endregion
+
 // #region leaves
 /** γ for every leaf: its rows in the subsample, Eq. (gb-leaf). */
 function leafValues(
   loss: LossName, tree: Tree, leaves: Int32Array,
-  s: Parameters<typeof leafValue>[2],
+  s: RoundState,
 ): Float64Array {
   const rows: number[][] = Array.from({ length: tree.nodeCount },
     () => []);
@@ -137,7 +149,7 @@ function earlyStopping(
 }
 // #endregion
 
-// #region predict
+// #region staged
 /** The scores F_m(x) (n × K) after every round m = 1..M. */
 export function stagedScores(
   model: BoostedTrees, X: Matrix,
@@ -152,7 +164,9 @@ export function stagedScores(
   }
   return out;
 }
+// #endregion
 
+// #region predict
 /** Regression: F_M(x). Classes: the largest score (F > 0 if K = 1). */
 export function predictBoosting(
   model: BoostedTrees, X: Matrix,

@@ -3,7 +3,11 @@
 // current F) and the re-optimised value of one leaf, as scikit-learn
 // 1.2.1 computes them. Browser-safe.
 import { sigmoid } from '../logistic-regression/sigmoid.ts';
-import { checkQuantile } from './checks.ts';
+import {
+  checkLoss,
+  checkQuantile,
+  checkScores,
+} from './checks.ts';
 
 export type LossName =
   'squared_error' | 'absolute_error' | 'huber' | 'log_loss';
@@ -48,21 +52,24 @@ function median(y: ArrayLike<number>): number {
 export function initialScores(
   loss: LossName, y: ArrayLike<number>, K: number,
 ): Float64Array {
+  checkScores('initialScores', loss, y, K);
   const n = y.length;
   if (loss === 'squared_error') {
     let s = 0;
     for (let i = 0; i < n; i++) s += y[i];
-    return Float64Array.of(s / n); // Eq. (gb-init-mean)
+    return Float64Array.of(s / n); // Eq. (gb-leaf-mean)
   }
-  if (loss !== 'log_loss') return Float64Array.of(median(y));
+  if (loss !== 'log_loss') { // Eq. (gb-leaf-median)
+    return Float64Array.of(median(y));
+  }
   const prior = new Float64Array(Math.max(K, 2));
   for (let i = 0; i < n; i++) prior[y[i]] += 1 / n;
   const clip = (p: number) => Math.min(Math.max(p, EPS32), 1 - EPS32);
-  if (K === 1) { // binary: the log-odds of class 1, Eq. (gb-init-logit)
+  if (K === 1) { // the log-odds, Eq. (gb-newton)
     const p = clip(prior[1]);
     return Float64Array.of(Math.log(p / (1 - p)));
   }
-  return prior.map((p) => Math.log(clip(p))); // Eq. (gb-init-softmax)
+  return prior.map((p) => Math.log(clip(p))); // Eq. (gb-newton-multi)
 }
 // #endregion
 
@@ -78,14 +85,14 @@ export interface RoundState {
 }
 
 /** y_ik of the one-hot coding (or y_i itself if K = 1). */
-export function target(
+function target(
   y: ArrayLike<number>, K: number, k: number, i: number,
 ): number {
   return K === 1 ? y[i] : y[i] === k ? 1 : 0;
 }
 
 /** p_ik, the model's probability of class k (log loss). */
-export function probability(
+function probability(
   F: Float64Array, K: number, i: number, k: number,
 ): number {
   if (K === 1) return sigmoid(F[i]);
@@ -101,6 +108,8 @@ export function probability(
 export function pseudoResiduals(
   loss: LossName, s: Omit<RoundState, 'r' | 'delta'>, alpha: number,
 ): { r: Float64Array; delta: number } {
+  checkLoss('pseudoResiduals', loss);
+  checkScores('pseudoResiduals', loss, s.y, s.K, s.F, alpha);
   const { y, F, K, k } = s;
   const n = y.length;
   const d = Float64Array.from({ length: n },
@@ -133,6 +142,10 @@ export function pseudoResiduals(
 export function leafValue(
   loss: LossName, rows: number[], s: RoundState,
 ): number {
+  checkLoss('leafValue', loss);
+  if (!Array.isArray(rows)) {
+    throw new Error(`leafValue: rows must be an array, got ${rows}`);
+  }
   const { y, F, K, k, r, w } = s;
   if (rows.length === 0) return 0; // no row of the subsample here
   if (loss === 'log_loss') { // one Newton step, Eq. (gb-newton)
@@ -146,6 +159,16 @@ export function leafValue(
     if (K > 1) num *= (K - 1) / K; // Eq. (gb-newton-multi)
     return Math.abs(den) < 1e-150 ? 0 : num / den;
   }
+  return regressionLeaf(loss, rows, s);
+}
+// #endregion
+
+// #region leaf-regression
+/** γ for the three regression losses. */
+function regressionLeaf(
+  loss: LossName, rows: number[], s: RoundState,
+): number {
+  const { y, F, r, w } = s;
   const d = rows.map((i) => y[i] - F[i]);
   const wl = rows.map((i) => w[i]);
   if (loss === 'squared_error') { // the mean, Eq. (gb-leaf-mean)
@@ -158,13 +181,13 @@ export function leafValue(
   if (loss === 'absolute_error') return med;
   let step = 0; // Huber: one step from the median, Eq. (gb-leaf-huber)
   for (const di of d) {
-    step += Math.sign(di - med) * Math.min(Math.abs(di - med), s.delta);
+    const e = di - med;
+    step += Math.sign(e) * Math.min(Math.abs(e), s.delta);
   }
   return med + step / d.length;
 }
 // #endregion
 
-// #region loss-value
 /** The mean loss of scores F (n × K) on (X, y): what early stopping
  *  and the figures track. Log loss in nats (scikit-learn's deviance
  *  is twice this); Huber with δ from these residuals. */
@@ -172,6 +195,7 @@ export function lossValue(
   loss: LossName, y: ArrayLike<number>, F: Float64Array, K: number,
   alpha = 0.9,
 ): number {
+  checkScores('lossValue', loss, y, K, F, alpha);
   const n = y.length;
   let total = 0;
   const delta = loss === 'huber' ? lowerQuantile(
@@ -199,4 +223,3 @@ export function lossValue(
   }
   return total / n;
 }
-// #endregion

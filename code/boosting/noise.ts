@@ -38,7 +38,8 @@ export function shareOn(
   weights: ArrayLike<number>, marked: ArrayLike<number>,
 ): number {
   checkArray('shareOn', 'weights', weights);
-  checkArray('shareOn', 'marked', marked, weights.length);
+  checkArray('shareOn', 'marked', marked, weights.length,
+    'one per entry of weights');
   let on = 0;
   let total = 0;
   for (let i = 0; i < weights.length; i++) {

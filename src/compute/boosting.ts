@@ -12,7 +12,10 @@ import { Matrix } from '../../code/linear-algebra/matrix.ts';
 import { loadDiabetes } from '../../code/linear-regression/diabetes.ts';
 import { loadBreastCancer } from '../../code/logistic-regression/breast-cancer.ts';
 import { loadWine } from '../../code/k-nearest-neighbors/wine.ts';
-import { sineData } from '../../code/locally-weighted-regression/synthetic.ts';
+import {
+  SINE,
+  sineData,
+} from '../../code/locally-weighted-regression/synthetic.ts';
 import { predictTree } from '../../code/decision-trees/predict.ts';
 import {
   fitAdaBoost,
@@ -186,7 +189,7 @@ const earlyStudy = once(() => {
   const b = last(full);
   const d = Float64Array.from(test.y, (y, i) => (y - a[i]) ** 2 -
     (y - b[i]) ** 2);
-  return { rounds: stopped.trees.length,
+  return { rounds: stopped.trees.length, maxRounds: 1000, patience: 10,
     stoppedMse: testMse(a, test.y), fullMse: testMse(b, test.y),
     ...pairedSe(d), nTest: test.y.length };
 });
@@ -208,7 +211,7 @@ const subsampleStudy = once(() => {
     pairs.push(p);
     diffs.push(p.half - p.full);
   }
-  return { splits: SUB_SPLITS, ...pairedSe(diffs),
+  return { splits: SUB_SPLITS, rounds: 200, ...pairedSe(diffs),
     full: mean(pairs.map((p) => p.full)),
     half: mean(pairs.map((p) => p.half)) };
 });
@@ -388,6 +391,23 @@ export default cached('boosting', () => ({
   sineRounds: SINE_ROUNDS.map((m) => ({ m,
     mse: sineStudy().mse[m - 1] })),
   sineN: sineStudy().data.y.length,
+  sineNoiseVar: SINE.noise ** 2,
+  sizes: (() => {
+    const shape = (X: Matrix) => [X.rows, X.cols];
+    return { diabetes: shape(loadDiabetes().X),
+      cancer: shape(loadBreastCancer().X), wine: shape(loadWine().X) };
+  })(),
+  split: { train: diabetesSplit().train.y.length,
+    test: diabetesSplit().test.y.length,
+    fit: diabetesSplit().fit.y.length,
+    validation: diabetesSplit().validation.y.length },
+  gbRounds: sk.binary.settings.n_estimators,
+  gbEta: sk.binary.settings.learning_rate,
+  adaRounds: sk.adaboost_binary.n_estimators,
+  seedCount: 10,
+  seedGap: Math.max(sk.regression.squared_error.seeds,
+    sk.regression.absolute_error.seeds, sk.regression.huber.seeds,
+    sk.binary.seeds, sk.multiclass.seeds),
   sineEta: SINE_OPTS.eta!,
   shrinkFigure: shrinkFigure(),
   shrink: shrinkStudy().map(({ eta, bestRound, bestMse, finalMse }) =>
