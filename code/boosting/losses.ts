@@ -146,7 +146,7 @@ export function leafValue(
   if (!Array.isArray(rows)) {
     throw new Error(`leafValue: rows must be an array, got ${rows}`);
   }
-  const { y, F, K, k, r, w } = s;
+  const { y, K, k, r, w } = s;
   if (rows.length === 0) return 0; // no row of the subsample here
   if (loss === 'log_loss') { // one Newton step, Eq. (gb-newton)
     let num = 0;

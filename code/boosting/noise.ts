@@ -1,3 +1,5 @@
+// @unshown: helpers of the label-noise experiment; "Complexity and
+// pitfalls" describes what they do
 // Label noise for the pitfalls section: flip a share of binary labels,
 // and measure how much of a learner's attention the flipped rows get.
 // Browser-safe.
@@ -6,7 +8,6 @@ import { requireInteger } from '../introduction/checks.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import { checkArray } from './checks.ts';
 
-// #region flip
 /** y with round(share·n) labels flipped (1 − y), chosen at random. */
 export function flipLabels(
   y: ArrayLike<number>, share: number, seed: number,
@@ -30,9 +31,7 @@ export function flipLabels(
   return { y: Float64Array.from(y, (v, i) => (flipped[i] ? 1 - v : v)),
     flipped };
 }
-// #endregion
 
-// #region share
 /** The share of a total weight that the marked rows hold. */
 export function shareOn(
   weights: ArrayLike<number>, marked: ArrayLike<number>,
@@ -52,9 +51,7 @@ export function shareOn(
   if (!(total > 0)) throw new Error('shareOn: weights are all zero');
   return on / total;
 }
-// #endregion
 
-// #region wavy
 /** n points uniform on the unit square, y = 1 above the wave
  *  x₂ = 0.5 + 0.3 sin(2πx₁): a boundary additive stumps can follow. */
 export function wavyData(
@@ -69,4 +66,3 @@ export function wavyData(
       ? 1 : 0);
   return { X, y };
 }
-// #endregion
