@@ -121,6 +121,42 @@ function sineFigure(): string {
   });
 }
 
+const DEMO_ROUND = 10;
+
+/** The demo's static figure (print, no JavaScript): one panel. */
+function demoFallback(): string {
+  const { data, gx, onGrid, atData } = sineStudy();
+  const m = DEMO_ROUND;
+  const points = Array.from(data.y, (y, i) => ({ x: data.X.data[i], y,
+    fit: atData[m - 1][i] }));
+  const curve = Array.from(gx, (x, i) => ({ x, F: onGrid[m - 1][i] }));
+  return renderPlot({
+    width: WIDTH, height: 340, style: STYLE, marginLeft: 50,
+    marginBottom: 44,
+    x: { label: 'x', domain: [0, 1], ticks: 5, ...axis },
+    y: { label: 'y', domain: [-1.8, 1.8], ticks: [-1, 0, 1], ...axis },
+    marks: [
+      Plot.link(points, { x1: 'x', x2: 'x', y1: 'y', y2: 'fit',
+        stroke: PALETTE[4], strokeOpacity: 0.7 }),
+      Plot.dot(points, { x: 'x', y: 'y', r: 2.5, stroke: 'currentColor' }),
+      Plot.line(curve, { x: 'x', y: 'F', stroke: PALETTE[0],
+        strokeWidth: 2.5 }),
+    ],
+  });
+}
+
+function demo() {
+  const { data } = sineStudy();
+  return {
+    data: { x: Array.from(data.X.data), y: Array.from(data.y),
+      rounds: SINE_OPTS.nEstimators!, eta: SINE_OPTS.eta!,
+      maxDepth: SINE_OPTS.maxDepth!,
+      minSamplesLeaf: SINE_OPTS.minSamplesLeaf! },
+    fallback: demoFallback(),
+    m: DEMO_ROUND,
+  };
+}
+
 // ---------------------------------------------------------------------
 // 2. Shrinkage against the number of rounds (diabetes)
 
@@ -388,6 +424,7 @@ const referenceTable = once(() => {
 
 export default cached('boosting', () => ({
   sineFigure: sineFigure(),
+  demo: demo(),
   sineRounds: SINE_ROUNDS.map((m) => ({ m,
     mse: sineStudy().mse[m - 1] })),
   sineN: sineStudy().data.y.length,
