@@ -109,8 +109,8 @@ function sineFigure(): string {
     y: { label: 'y', domain: [-1.8, 1.8], ticks: [-1, 0, 1], ...axis },
     marks: [
       Plot.link(points, { x1: 'x', x2: 'x', y1: 'y', y2: 'fit',
-        fy: 'panel', stroke: PALETTE[4], strokeOpacity: 0.7 }),
-      Plot.dot(points, { x: 'x', y: 'y', fy: 'panel', r: 2.5,
+        fy: 'panel', stroke: PALETTE[4], strokeOpacity: 0.7, clip: true }),
+      Plot.dot(points, { x: 'x', y: 'y', fy: 'panel', r: 2.5, clip: true,
         stroke: 'currentColor', strokeOpacity: 0.8 }),
       Plot.line(curve, { x: 'x', y: 'F', fy: 'panel', stroke: PALETTE[0],
         strokeWidth: 2.5 }),
@@ -137,8 +137,9 @@ function demoFallback(): string {
     y: { label: 'y', domain: [-1.8, 1.8], ticks: [-1, 0, 1], ...axis },
     marks: [
       Plot.link(points, { x1: 'x', x2: 'x', y1: 'y', y2: 'fit',
-        stroke: PALETTE[4], strokeOpacity: 0.7 }),
-      Plot.dot(points, { x: 'x', y: 'y', r: 2.5, stroke: 'currentColor' }),
+        stroke: PALETTE[4], strokeOpacity: 0.7, clip: true }),
+      Plot.dot(points, { x: 'x', y: 'y', r: 2.5, stroke: 'currentColor',
+        clip: true }),
       Plot.line(curve, { x: 'x', y: 'F', stroke: PALETTE[0],
         strokeWidth: 2.5 }),
     ],
