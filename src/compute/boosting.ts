@@ -42,6 +42,8 @@ const WIDTH = 520;
 const STYLE = { background: 'transparent', fontSize: '16px' };
 const DASHES = ['none', '8,4', '2,3', '12,3,2,3'];
 const axis = { labelArrow: 'none', labelAnchor: 'center' } as const;
+/** A y axis labelled above its top end, clear of the tick labels. */
+const yAxis = { labelArrow: 'none', labelAnchor: 'top' } as const;
 
 /** The rows `idx` of X and y. */
 function take(X: Matrix, y: ArrayLike<number>, idx: number[]) {
@@ -103,10 +105,10 @@ function sineFigure(): string {
     x, F: onGrid[m - 1][i], panel: panel(m) })));
   return renderPlot({
     width: WIDTH, height: 620, style: STYLE, marginLeft: 50,
-    marginBottom: 44,
-    fy: { label: null, domain: shown.map(panel), padding: 0.12 },
+    marginBottom: 44, marginTop: 28,
+    fy: { label: null, axis: null, domain: shown.map(panel), padding: 0.12 },
     x: { label: 'x', domain: [0, 1], ticks: 5, ...axis },
-    y: { label: 'y', domain: [-1.8, 1.8], ticks: [-1, 0, 1], ...axis },
+    y: { label: 'y', domain: [-1.8, 1.8], ticks: [-1, 0, 1], ...yAxis },
     marks: [
       Plot.link(points, { x1: 'x', x2: 'x', y1: 'y', y2: 'fit',
         fy: 'panel', stroke: PALETTE[4], strokeOpacity: 0.7, clip: true }),
@@ -132,9 +134,9 @@ function demoFallback(): string {
   const curve = Array.from(gx, (x, i) => ({ x, F: onGrid[m - 1][i] }));
   return renderPlot({
     width: WIDTH, height: 340, style: STYLE, marginLeft: 50,
-    marginBottom: 44,
+    marginBottom: 44, marginTop: 28,
     x: { label: 'x', domain: [0, 1], ticks: 5, ...axis },
-    y: { label: 'y', domain: [-1.8, 1.8], ticks: [-1, 0, 1], ...axis },
+    y: { label: 'y', domain: [-1.8, 1.8], ticks: [-1, 0, 1], ...yAxis },
     marks: [
       Plot.link(points, { x1: 'x', x2: 'x', y1: 'y', y2: 'fit',
         stroke: PALETTE[4], strokeOpacity: 0.7, clip: true }),
@@ -198,11 +200,11 @@ function shrinkFigure(): string {
     s.finalMse, `η = ${s.eta}`, { dx: 4, dy: [-6, 0, 6, 12][k] }));
   return renderPlot({
     width: WIDTH, height: 360, style: STYLE, marginLeft: 62,
-    marginRight: 82, marginBottom: 44,
+    marginRight: 82, marginBottom: 44, marginTop: 28,
     x: { type: 'log', label: 'rounds m', domain: [1, SHRINK_ROUNDS],
       ticks: [1, 3, 10, 30, 100, 300], tickFormat: (v: number) => String(v),
       ...axis },
-    y: { label: 'held-out MSE', domain: [2500, 6500], ...axis },
+    y: { label: 'held-out MSE', domain: [2500, 6500], ...yAxis },
     marks: [
       ...ETAS.map((eta, k) => Plot.line(rows.filter(
         (r) => r.eta === `η = ${eta}`), { x: 'round', y: 'mse',
@@ -275,11 +277,11 @@ function boundFigure(): string {
   ]);
   return renderPlot({
     width: WIDTH, height: 340, style: STYLE, marginLeft: 62,
-    marginBottom: 44, marginRight: 20,
+    marginBottom: 44, marginTop: 28, marginRight: 20,
     x: { label: 'rounds m', domain: [0, BOUND_ROUNDS], ...axis },
     y: { type: 'log', label: 'share of training points', domain: [1e-3, 1],
       ticks: [1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1],
-      tickFormat: (v: number) => String(v), ...axis },
+      tickFormat: (v: number) => String(v), ...yAxis },
     marks: [
       Plot.line(rows.filter((r) => r.curve === 'bound'), { x: 'round',
         y: 'value', stroke: PALETTE[0], strokeWidth: 2,
@@ -287,8 +289,8 @@ function boundFigure(): string {
       Plot.line(rows.filter((r) => r.curve === 'training error'),
         { x: 'round', y: 'value', stroke: PALETTE[4], strokeWidth: 2,
           curve: 'step-after' }),
-      label(60, bound[59], 'bound Π 2√(ε(1−ε))', { dy: -12 }),
-      label(8, error[7] || 1e-3, 'training error', { dy: 16 }),
+      label(40, bound[39], 'bound (dashed)', { dy: -14 }),
+      label(2, 0.0015, 'training error (solid)'),
     ],
   });
 }
@@ -341,16 +343,21 @@ function noiseFigure(): string {
     ({ round: m + 1, error: v, name })));
   return renderPlot({
     width: WIDTH, height: 360, style: STYLE, marginLeft: 62,
-    marginBottom: 44, marginRight: 20,
+    marginBottom: 44, marginTop: 28, marginRight: 20,
     x: { type: 'log', label: 'rounds m', domain: [1, NOISE.rounds],
       ticks: [1, 3, 10, 30, 100, 300], tickFormat: (v: number) => String(v),
       ...axis },
     y: { label: 'test error', domain: [0, 0.4],
-      tickFormat: (v: number) => `${Math.round(v * 100)} %`, ...axis },
-    marks: names.map(([, name], k) => Plot.line(rows.filter(
-      (r) => r.name === name), { x: 'round', y: 'error',
-      stroke: [PALETTE[2], PALETTE[4], PALETTE[0]][k], strokeWidth: 2,
-      strokeDasharray: DASHES[k] })),
+      tickFormat: (v: number) => `${Math.round(v * 100)} %`, ...yAxis },
+    marks: [
+      ...names.map(([, name], k) => Plot.line(rows.filter(
+        (r) => r.name === name), { x: 'round', y: 'error',
+        stroke: [PALETTE[2], PALETTE[4], PALETTE[0]][k], strokeWidth: 2,
+        strokeDasharray: DASHES[k] })),
+      label(60, 0.035, 'clean labels', { dy: -14 }),
+      label(300, 0.16, '20 % of labels flipped',
+        { anchor: 'end', dy: -8 }),
+    ],
   });
 }
 
@@ -368,9 +375,9 @@ function lossFigure(): string {
     ['log loss (bits)', PALETTE[0], '8,4'], ['0–1', 'currentColor', '2,3']];
   return renderPlot({
     width: WIDTH, height: 320, style: STYLE, marginLeft: 50,
-    marginBottom: 44,
+    marginBottom: 44, marginTop: 28,
     x: { label: 'margin y f(x)', domain: [-2, 2.8], ...axis },
-    y: { label: 'loss', domain: [0, 7.5], ...axis },
+    y: { label: 'loss', domain: [0, 7.5], ...yAxis },
     marks: [
       ...styles.map(([name, color, dash]) => Plot.line(rows.filter(
         (r) => r.name === name), { x: 'z', y: 'loss', stroke: color,
