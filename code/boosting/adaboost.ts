@@ -20,7 +20,7 @@ export interface AdaBoostOptions {
 }
 
 // #region fit
-/** SAMME: fit, weigh by Eq. (ada-alpha), re-weight by (ada-update). */
+/** SAMME: weigh by Eq. (ada-alpha), re-weight by Eq. (ada-update). */
 export function fitAdaBoost(
   X: Matrix, y: ArrayLike<number>, options: AdaBoostOptions = {},
 ): AdaBoost {

@@ -421,7 +421,7 @@ const referenceTable = once(() => {
       (i) => i < 300, r.squared_error.staged),
     gb('absolute error (diabetes)', r.absolute_error.settings, d.X, d.y,
       (i) => i < 300, r.absolute_error.staged),
-    gb('Huber, α = 0.9 (diabetes)', r.huber.settings, d.X, d.y,
+    gb('Huber, q = 0.9 (diabetes)', r.huber.settings, d.X, d.y,
       (i) => i < 300, r.huber.staged),
     gb('log loss, 2 classes (breast cancer)', sk.binary.settings, b.X,
       b.y, (i) => i < 400, sk.binary.staged),
