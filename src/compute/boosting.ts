@@ -417,15 +417,15 @@ const referenceTable = once(() => {
   };
   const r = sk.regression;
   return [
-    gb('squared error (diabetes)', r.squared_error.settings, d.X, d.y,
+    gb('squared error', r.squared_error.settings, d.X, d.y,
       (i) => i < 300, r.squared_error.staged),
-    gb('absolute error (diabetes)', r.absolute_error.settings, d.X, d.y,
+    gb('absolute error', r.absolute_error.settings, d.X, d.y,
       (i) => i < 300, r.absolute_error.staged),
-    gb('Huber, q = 0.9 (diabetes)', r.huber.settings, d.X, d.y,
+    gb('Huber, q = 0.9', r.huber.settings, d.X, d.y,
       (i) => i < 300, r.huber.staged),
-    gb('log loss, 2 classes (breast cancer)', sk.binary.settings, b.X,
+    gb('log loss, 2 classes', sk.binary.settings, b.X,
       b.y, (i) => i < 400, sk.binary.staged),
-    gb('log loss, 3 classes (wine)', sk.multiclass.settings, w.X, w.y,
+    gb('log loss, 3 classes', sk.multiclass.settings, w.X, w.y,
       (i) => i % 3 !== 2, sk.multiclass.staged),
   ];
 });
