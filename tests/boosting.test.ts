@@ -448,3 +448,83 @@ describe('bad input', () => {
     rejectsBadInput(badInput.checks);
   });
 });
+
+describe('review', () => {
+  /** Our training loss after each round of a fixture's fit. */
+  const ourTrainLoss = (r: any, X: Matrix, y: Float64Array) =>
+    fitGradientBoosting(X, y, options(r.settings)).trainLoss;
+
+  it('two classes: scikit-learn\'s deviance is twice our mean log loss', () => {
+    const ours = ourTrainLoss(ref.binary, cTrain.X, cTrain.y);
+    ours.forEach((l, m) => expect(2 * l).toBeCloseTo(ref.binary.train_score[m], 12));
+  });
+  it('K classes, squared and absolute error: scikit-learn\'s loss is ours', () => {
+    const cases = [[ref.multiclass, wTrain], [ref.regression.squared_error, dTrain],
+      [ref.regression.absolute_error, dTrain]] as const;
+    for (const [r, t] of cases) {
+      const ours = ourTrainLoss(r, t.X, t.y);
+      const scale = Math.abs(r.train_score[0]);
+      ours.forEach((l, m) => expect(Math.abs(l - r.train_score[m]))
+        .toBeLessThan(1e-12 * scale));
+    }
+  });
+  it('Huber: scikit-learn measures the loss with the round\'s delta_m', () => {
+    const r = ref.regression.huber;
+    const model = fitGradientBoosting(dTrain.X, dTrain.y, options(r.settings));
+    const staged = stagedScores(model, dTrain.X);
+    const w = new Float64Array(dTrain.y.length).fill(1);
+    staged.forEach((F, m) => {
+      const before = m === 0
+        ? new Float64Array(F.length).fill(model.init[0]) : staged[m - 1];
+      const { delta } = pseudoResiduals('huber',
+        { y: dTrain.y, F: before, K: 1, k: 0, w }, 0.9);
+      const all = Array.from({ length: F.length }, (_, i) => i);
+      const withRound = leafLoss('huber', dTrain.y, F, all, 0, delta) / F.length;
+      expect(withRound).toBeCloseTo(r.train_score[m], 8);
+    });
+    // ours takes delta from the residuals it is given: not the same
+    expect(Math.abs(model.trainLoss[0] - r.train_score[0])).toBeGreaterThan(1);
+  });
+  it('Huber\'s median start is not the constant that minimises the Huber loss', () => {
+    const F0 = initialScores('huber', sine.y, 1)[0];
+    const delta = weightedQuantile(sine.y.map((v) => Math.abs(v - F0)),
+      new Float64Array(sine.y.length).fill(1), 0.9);
+    const all = Array.from({ length: sine.y.length }, (_, i) => i);
+    const L = (c: number) => leafLoss('huber', sine.y,
+      new Float64Array(sine.y.length).fill(c), all, 0, delta);
+    expect(Math.min(L(F0 + 1e-3), L(F0 - 1e-3))).toBeLessThan(L(F0));
+  });
+  it('the K-class start is scikit-learn\'s log priors (not Friedman\'s 0)', () => {
+    const F0 = initialScores('log_loss', wTrain.y, 3);
+    F0.forEach((f, k) => expect(f).toBeCloseTo(ref.multiclass.init[k], 12));
+    expect(F0.some((f) => Math.abs(f) > 0.1)).toBe(true);
+  });
+  it('Freund & Schapire\'s 1997 update (right points times eps/(1-eps)) gives the same errors', () => {
+    const model = fitAdaBoost(cTrain.X, cTrain.y, { nEstimators: 6 });
+    const n = cTrain.y.length;
+    const w = new Float64Array(n).fill(1 / n);
+    model.stumps.forEach((h, m) => {
+      const wrong = Array.from(predictTree(h, cTrain.X), (c, i) => c !== cTrain.y[i]);
+      let e = 0;
+      let t = 0;
+      w.forEach((wi, i) => { t += wi; if (wrong[i]) e += wi; });
+      expect(e / t).toBeCloseTo(model.errors[m], 12);
+      const beta = model.errors[m] / (1 - model.errors[m]);
+      wrong.forEach((bad, i) => { if (!bad) w[i] *= beta; });
+    });
+  });
+  it('flipped labels take more than their share of AdaBoost\'s weight', () => {
+    const data = wavyData(100, 21);
+    const noisy = flipLabels(data.y, 0.2, 5);
+    const model = fitAdaBoost(data.X, noisy.y, { nEstimators: 40 });
+    const logW = new Float64Array(100);
+    model.stumps.forEach((h, m) => predictTree(h, data.X).forEach((c, i) => {
+      if (c !== noisy.y[i]) logW[i] += model.alphas[m];
+    }));
+    let top = -Infinity;
+    for (const v of logW) top = Math.max(top, v);
+    const share = shareOn(logW.map((v) => Math.exp(v - top)), noisy.flipped);
+    // 20 % of the points; well over that share of the weight
+    expect(share).toBeGreaterThan(1.5 * 0.2);
+  });
+});

@@ -38,8 +38,8 @@ export interface BoostingOptions {
   eta?: number; // learning rate (shrinkage); default 0.1
   maxDepth?: number; // default 3
   minSamplesLeaf?: number; // default 1
-  subsample?: number; // share of rows per round; default 1
-  alpha?: number; // Huber's quantile; default 0.9
+  subsample?: number; // share φ of rows per round; default 1
+  alpha?: number; // Huber's quantile level q; default 0.9
   seed?: number; // for the subsample; default 0
   validation?: { X: Matrix; y: ArrayLike<number> };
   nIterNoChange?: number; // early stopping; needs validation
@@ -114,15 +114,15 @@ function leafValues(
 // #endregion
 
 // #region subsample
-/** Friedman's stochastic boosting: ⌊fn⌋ rows drawn without
+/** Friedman's stochastic boosting: ⌊φn⌋ rows drawn without
  *  replacement get weight 1, the others 0. */
 function subsampleWeights(
-  rng: ReturnType<typeof createRng>, n: number, f: number,
+  rng: ReturnType<typeof createRng>, n: number, phi: number,
 ): Float64Array {
   const w = new Float64Array(n);
-  if (f === 1) return w.fill(1);
+  if (phi === 1) return w.fill(1);
   const order = rng.shuffle(Array.from({ length: n }, (_, i) => i));
-  const inBag = Math.max(1, Math.floor(f * n));
+  const inBag = Math.max(1, Math.floor(phi * n));
   for (let t = 0; t < inBag; t++) w[order[t]] = 1;
   return w;
 }

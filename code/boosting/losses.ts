@@ -112,7 +112,7 @@ export function pseudoResiduals(
   checkScores('pseudoResiduals', loss, s.y, s.K, s.F, alpha);
   const { y, F, K, k } = s;
   const n = y.length;
-  const d = Float64Array.from({ length: n },
+  const u = Float64Array.from({ length: n },
     (_, i) => target(y, K, k, i) - F[i * K + k]);
   const r = new Float64Array(n);
   if (loss === 'log_loss') { // y − p, Eq. (gb-r-logloss)
@@ -123,14 +123,14 @@ export function pseudoResiduals(
   }
   if (loss !== 'huber') { // Eqs. (gb-r-squared) and (gb-r-absolute)
     for (let i = 0; i < n; i++) {
-      r[i] = loss === 'squared_error' ? d[i] : d[i] > 0 ? 1 : -1;
+      r[i] = loss === 'squared_error' ? u[i] : u[i] > 0 ? 1 : -1;
     }
     return { r, delta: NaN };
   }
-  const a = d.map(Math.abs); // Huber, Eq. (gb-huber-delta)
+  const a = u.map(Math.abs); // Huber, Eq. (gb-huber-delta)
   const delta = lowerQuantile(a, new Float64Array(n).fill(1), alpha);
   for (let i = 0; i < n; i++) {
-    r[i] = a[i] <= delta ? d[i] : delta * Math.sign(d[i]);
+    r[i] = a[i] <= delta ? u[i] : delta * Math.sign(u[i]);
   }
   return { r, delta };
 }
@@ -169,7 +169,7 @@ function regressionLeaf(
   loss: LossName, rows: number[], s: RoundState,
 ): number {
   const { y, F, r, w } = s;
-  const d = rows.map((i) => y[i] - F[i]);
+  const u = rows.map((i) => y[i] - F[i]);
   const wl = rows.map((i) => w[i]);
   if (loss === 'squared_error') { // the mean, Eq. (gb-leaf-mean)
     let sw = 0;
@@ -177,20 +177,21 @@ function regressionLeaf(
     for (const i of rows) { sw += w[i]; sr += w[i] * r[i]; }
     return sw > 0 ? sr / sw : 0;
   }
-  const med = lowerQuantile(d, wl, 0.5); // Eq. (gb-leaf-median)
+  const med = lowerQuantile(u, wl, 0.5); // Eq. (gb-leaf-median)
   if (loss === 'absolute_error') return med;
   let step = 0; // Huber: one step from the median, Eq. (gb-leaf-huber)
-  for (const di of d) {
-    const e = di - med;
+  for (const ui of u) {
+    const e = ui - med;
     step += Math.sign(e) * Math.min(Math.abs(e), s.delta);
   }
-  return med + step / d.length;
+  return med + step / u.length;
 }
 // #endregion
 
 /** The mean loss of scores F (n × K) on (X, y): what early stopping
- *  and the figures track. Log loss in nats (scikit-learn's deviance
- *  is twice this); Huber with δ from these residuals. */
+ *  and the figures track. Log loss in nats (scikit-learn's two-class
+ *  deviance is twice this; its K-class one equals it); Huber with δ
+ *  from these residuals (scikit-learn reuses the last round's δ_m). */
 export function lossValue(
   loss: LossName, y: ArrayLike<number>, F: Float64Array, K: number,
   alpha = 0.9,

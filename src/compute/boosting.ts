@@ -310,6 +310,10 @@ const noiseStudy = once(() => {
   const noisyAda = ada(noisy.y);
   const clean = errors(stagedAdaBoost(ada(tr.y), te.X));
   const dirty = errors(stagedAdaBoost(noisyAda, te.X));
+  // review: AdaBoost at the log-loss run's learning rate, so that the
+  // two losses are compared at the same step size
+  const slow = errors(stagedAdaBoost(fitAdaBoost(tr.X, noisy.y,
+    { nEstimators: NOISE.rounds, eta: 0.1 }), te.X));
   const gb = fitGradientBoosting(tr.X, noisy.y, { loss: 'log_loss',
     eta: 0.1, maxDepth: 1, nEstimators: NOISE.rounds });
   const logLoss = errors(stagedScores(gb, te.X).map((F) =>
@@ -330,6 +334,8 @@ const noiseStudy = once(() => {
     log1: curves.logLoss[M],
     noisyVsClean: pairedSe(dirty[M].map((e, i) => e - clean[M][i])),
     noisyVsLog: pairedSe(dirty[M].map((e, i) => e - logLoss[M][i])),
+    slow1: mean(slow[M]),
+    slowVsLog: pairedSe(slow[M].map((e, i) => e - logLoss[M][i])),
     noisyBest: curves.noisy.slice(0, 50).reduce((a, b) => Math.min(a, b)),
   };
 });
