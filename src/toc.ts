@@ -43,18 +43,25 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'trees-and-ensembles',
     title: 'Part IV — Trees and ensembles',
-    chapters: ['decision-trees', 'random-forests'],
+    chapters: ['decision-trees', 'random-forests', 'boosting'],
   },
-  { dir: 'kernel-methods', title: 'Part V — Kernel methods', chapters: [] },
+  {
+    dir: 'kernel-methods',
+    title: 'Part V — Kernel methods',
+    chapters: ['support-vector-machines'],
+  },
   {
     dir: 'unsupervised',
     title: 'Part VI — Unsupervised learning',
-    chapters: ['pca', 'k-means', 'gaussian-mixtures'],
+    chapters: [
+      'pca', 'k-means', 'hierarchical-clustering', 'gaussian-mixtures',
+      't-sne',
+    ],
   },
   {
     dir: 'neural-networks',
     title: 'Part VII — Neural networks',
-    chapters: ['autodiff'],
+    chapters: ['autodiff', 'multilayer-perceptron'],
   },
   {
     dir: 'papers',
