@@ -18,7 +18,7 @@ const signs = (y: Int32Array) => Int8Array.from(y, (c) => (c ? 1 : -1));
 // #region margin-study
 /** A linear SVM on 40 overlapping blobs, C = 1: w, b and the α. */
 export function marginStudy() {
-  const { X, y } = blobs(40, 3, 7);
+  const { X, y } = blobs(40, 2, 7);
   const C = 1;
   const fit = fitBinary(X, signs(y), C, { kind: 'linear' }, 1e-8);
   const w = new Float64Array(2); // Eq. (sv-w)
