@@ -1,6 +1,7 @@
 // libsvm's probability model for two classes: Platt's sigmoid fitted to
 // decision values from an internal cross-validation. Browser-safe.
 import { Matrix } from '../linear-algebra/matrix.ts';
+import { calledAs } from '../introduction/checks.ts';
 import { createRng } from '../introduction/random.ts';
 import { checkClassLabels, checkCount, checkMatrix } from './checks.ts';
 import { fitPlatt } from './platt.ts';
@@ -19,8 +20,16 @@ export function plattByCv(
   if (checkClassLabels('plattByCv', labels) !== 2) {
     throw new Error('plattByCv: labels must be 0 and 1');
   }
-  checkMatrix('plattByCv', 'X', X, labels.length);
+  checkMatrix('plattByCv', 'X', X, labels.length, undefined, 'labels has');
   checkCount('plattByCv', 'folds', folds, 2);
+  if (folds > X.rows) throw new Error('plattByCv: folds must be <= n');
+  return calledAs('plattByCv', () => cvFit(X, labels, opts, folds, seed));
+}
+
+function cvFit(
+  X: Matrix, labels: Int32Array, opts: SvcOptions, folds: number,
+  seed: number,
+) {
   checkCount('plattByCv', 'seed', seed, 0);
   const n = X.rows;
   const order = createRng(seed).shuffle([...Array(n).keys()]);

@@ -9,18 +9,22 @@ const fail = (fn: string, msg: string): never => {
   throw new Error(`${fn}: ${msg}`);
 };
 
-/** A Matrix with `rows` rows (and `cols` columns), all finite. */
+/**
+ * A Matrix with `rows` rows (and `cols` columns), all finite; `of`
+ * names the argument the row count comes from, for the message.
+ */
 export function checkMatrix(
   fn: string, name: string, X: unknown, rows: number, cols?: number,
+  of = 'expected',
 ): void {
   if (!(X instanceof Matrix)) fail(fn, `${name} must be a Matrix`);
   const M = X as Matrix;
   if (M.rows === 0 || M.cols === 0) fail(fn, `${name} must be non-empty`);
   if (M.rows !== rows) {
-    fail(fn, `${name} has ${M.rows} rows, expected ${rows}`);
+    fail(fn, `${name} has ${M.rows} rows, ${of} ${rows}`);
   }
   if (cols !== undefined && M.cols !== cols) {
-    fail(fn, `${name} has ${M.cols} columns, expected ${cols}`);
+    fail(fn, `${name} has ${M.cols} columns, ${of} ${cols}`);
   }
   for (let i = 0; i < M.data.length; i++) {
     if (!Number.isFinite(M.data[i])) {
@@ -61,7 +65,9 @@ export function checkClassLabels(fn: string, y: unknown): number {
   if (v.length === 0) fail(fn, 'labels must be non-empty');
   let K = 0;
   for (let i = 0; i < v.length; i++) {
-    if (!(v[i] >= 0)) fail(fn, `labels[${i}] must be >= 0, got ${v[i]}`);
+    if (!(v[i] >= 0 && v[i] < v.length)) {
+      fail(fn, `labels[${i}] must be in 0..n-1, got ${v[i]}`);
+    }
     K = Math.max(K, v[i] + 1);
   }
   const seen = new Uint8Array(K);

@@ -33,8 +33,8 @@ function kernelAt(
 /** The matrix of K(a_i, b_j) for the rows of A and of B. */
 export function kernelMatrix(k: Kernel, A: Matrix, B: Matrix): Matrix {
   checkKernel('kernelMatrix', k);
-  checkMatrix('kernelMatrix', 'A', A, A?.rows, B?.cols);
-  checkMatrix('kernelMatrix', 'B', B, B.rows, A.cols);
+  checkMatrix('kernelMatrix', 'A', A, A?.rows);
+  checkMatrix('kernelMatrix', 'B', B, B.rows, A.cols, 'but A has');
   const out = new Matrix(A.rows, B.rows);
   for (let i = 0; i < A.rows; i++) {
     for (let j = 0; j < B.rows; j++) {
@@ -54,7 +54,7 @@ export function kernelMatrix(k: Kernel, A: Matrix, B: Matrix): Matrix {
 export function dualMatrix(k: Kernel, X: Matrix, y: Int8Array) {
   checkKernel('dualMatrix', k);
   checkSigns('dualMatrix', y);
-  checkMatrix('dualMatrix', 'X', X, y.length);
+  checkMatrix('dualMatrix', 'X', X, y.length, undefined, 'y has');
   const n = X.rows;
   const Q = new Float32Array(n * n);
   const QD = new Float64Array(n);

@@ -20,7 +20,16 @@ export function hingeObjective(
   X: Matrix, y: Int8Array, w: Float64Array, b: number, lambda_: number,
 ): number {
   checkSigns('hingeObjective', y);
-  checkMatrix('hingeObjective', 'X', X, y.length, w.length);
+  checkMatrix('hingeObjective', 'X', X, y.length, undefined, 'y has');
+  if (!(w instanceof Float64Array) || w.length !== X.cols) {
+    throw new Error(`hingeObjective: w must be a Float64Array of ` +
+      `${X.cols}, one per column of X`);
+  }
+  for (const v of [...w, b]) {
+    if (!Number.isFinite(v)) {
+      throw new Error(`hingeObjective: w and b must be finite, got ${v}`);
+    }
+  }
   checkPositive('hingeObjective', 'lambda_', lambda_);
   let loss = 0, ww = 0;
   for (let i = 0; i < X.rows; i++) {
@@ -77,7 +86,7 @@ function checkPegasos(
   batch: number, seed: number, every: number,
 ): void {
   checkSigns('pegasos', y);
-  checkMatrix('pegasos', 'X', X, y.length);
+  checkMatrix('pegasos', 'X', X, y.length, undefined, 'y has');
   checkPositive('pegasos', 'lambda_', lambda_);
   checkCount('pegasos', 'iterations', iterations, 1);
   checkCount('pegasos', 'batch', batch, 1);

@@ -1,5 +1,6 @@
 // Decision values and one-vs-one votes of a fitted SvcModel, in
 // libsvm's order (svm_predict_values). Browser-safe.
+import { calledAs } from '../introduction/checks.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import { checkMatrix, checkModel } from './checks.ts';
 import { kernelMatrix } from './kernel.ts';
@@ -44,7 +45,8 @@ export function ovoValues(m: SvcModel, Xq: Matrix): Matrix {
  * with most votes wins, and a tie goes to the smallest class index.
  */
 export function predictSvc(m: SvcModel, Xq: Matrix): Int32Array {
-  const F = ovoValues(m, Xq), K = m.classes;
+  const F = calledAs('predictSvc', () => ovoValues(m, Xq));
+  const K = m.classes;
   const out = new Int32Array(Xq.rows);
   const votes = new Int32Array(K);
   for (let r = 0; r < Xq.rows; r++) {
@@ -71,7 +73,7 @@ export function predictSvc(m: SvcModel, Xq: Matrix): Int32Array {
  */
 export function sklearnView(m: SvcModel, Xq: Matrix) {
   const sign = m.classes === 2 ? -1 : 1;
-  const F = ovoValues(m, Xq);
+  const F = calledAs('sklearnView', () => ovoValues(m, Xq));
   return {
     dualCoef: m.coef.data.map((v) => sign * v),
     intercept: m.rho.map((r) => -sign * r),

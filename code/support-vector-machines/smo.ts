@@ -167,7 +167,7 @@ export function solveDual(p: DualProblem, opts: SmoOptions = {}) {
 // #endregion
 
 /** ½αᵀQα − Σα = ½ Σ α_i (G_i − 1), since G = Qα − 1. */
-export function dualObjective(alpha: Float64Array, G: Float64Array) {
+function dualObjective(alpha: Float64Array, G: Float64Array) {
   let v = 0;
   for (let i = 0; i < alpha.length; i++) v += alpha[i] * (G[i] - 1);
   return v / 2;

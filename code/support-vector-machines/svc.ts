@@ -55,8 +55,8 @@ export function fitSvc(
 ): SvcModel {
   const { C = 1, kernel = { kind: 'rbf', gamma: 1 / X.cols },
     eps = 1e-3 } = opts;
-  checkMatrix('fitSvc', 'X', X, labels.length);
   const K = checkClassLabels('fitSvc', labels);
+  checkMatrix('fitSvc', 'X', X, labels.length, undefined, 'labels has');
   const weight = opts.classWeight ?? new Array(K).fill(1);
   checkSvcOptions('fitSvc', C, kernel, eps, weight, K);
   const rows = classRows(labels, K);
@@ -118,7 +118,7 @@ function checkBinary(
   Cn: number,
 ): void {
   checkSigns('fitBinary', y);
-  checkMatrix('fitBinary', 'X', X, y.length);
+  checkMatrix('fitBinary', 'X', X, y.length, undefined, 'y has');
   checkPositive('fitBinary', 'C', C);
   checkPositive('fitBinary', 'Cn', Cn);
   checkKernel('fitBinary', kernel);
