@@ -45,7 +45,7 @@ export const PARTS: readonly Part[] = [
     title: 'Part IV — Trees and ensembles',
     chapters: ['decision-trees'],
   },
-  { dir: 'kernel-methods', title: 'Part V — Kernel methods', chapters: [] },
+  { dir: 'kernel-methods', title: 'Part V — Kernel methods', chapters: ['support-vector-machines'] },
   {
     dir: 'unsupervised',
     title: 'Part VI — Unsupervised learning',

@@ -36,7 +36,9 @@ export function checkMatrix(
 /** A kernel of a known kind; γ > 0 and finite for RBF. */
 export function checkKernel(fn: string, k: unknown): void {
   const kk = k as Kernel;
-  if (kk === null || typeof kk !== 'object') fail(fn, 'kernel must be an object');
+  if (kk === null || typeof kk !== 'object') {
+    fail(fn, 'kernel must be an object');
+  }
   if (kk.kind === 'linear') return;
   if (kk.kind !== 'rbf') fail(fn, `kernel.kind must be linear or rbf`);
   const g = (kk as { gamma: number }).gamma;
@@ -52,7 +54,9 @@ export function checkSigns(fn: string, y: unknown): void {
   if (v.length === 0) fail(fn, 'y must be non-empty');
   let pos = 0;
   for (let i = 0; i < v.length; i++) {
-    if (v[i] !== 1 && v[i] !== -1) fail(fn, `y[${i}] must be ±1, got ${v[i]}`);
+    if (v[i] !== 1 && v[i] !== -1) {
+      fail(fn, `y[${i}] must be ±1, got ${v[i]}`);
+    }
     if (v[i] === 1) pos++;
   }
   if (pos === 0 || pos === v.length) fail(fn, 'y needs both +1 and -1');
@@ -111,7 +115,9 @@ export function checkSvcOptions(
 export function checkSmo(
   fn: string, p: DualProblem, eps: unknown, maxIter: unknown,
 ): void {
-  if (p === null || typeof p !== 'object') fail(fn, 'problem must be an object');
+  if (p === null || typeof p !== 'object') {
+    fail(fn, 'problem must be an object');
+  }
   checkSigns(fn, p.y);
   const n = p.y.length;
   if (!(p.Q instanceof Float32Array) || p.Q.length !== n * n) {

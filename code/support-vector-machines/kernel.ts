@@ -9,7 +9,7 @@ export type Kernel =
   | { kind: 'rbf'; gamma: number };
 
 // #region kernel
-/** K(row i of A, row j of B), Eqs. (sv-linear-kernel), (sv-rbf). */
+/** K(row i of A, row j of B): Eq. (sv-linear-kernel) or Eq. (sv-rbf). */
 function kernelAt(
   k: Kernel, A: Matrix, i: number, B: Matrix, j: number,
 ): number {

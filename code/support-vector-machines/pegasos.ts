@@ -60,7 +60,9 @@ export function pegasos(X: Matrix, y: Int8Array, o: PegasosOptions) {
     for (let s = 0; s < batch; s++) {
       const i = rng.int(0, X.rows); // uniform over the rows
       if (y[i] * (rowDot(X, i, w) + b) >= 1) continue;
-      for (let j = 0; j < X.cols; j++) g[j] += y[i] * X.data[i * X.cols + j];
+      for (let j = 0; j < X.cols; j++) {
+        g[j] += y[i] * X.data[i * X.cols + j];
+      }
       gb += y[i];
     }
     for (let j = 0; j < X.cols; j++) {

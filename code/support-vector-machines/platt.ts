@@ -75,7 +75,8 @@ export function plattProbability(f: Float64Array, A: number, B: number) {
   checkFloats('plattProbability', 'A, B', Float64Array.of(A, B));
   return f.map((v) => {
     const z = v * A + B;
-    return z >= 0 ? Math.exp(-z) / (1 + Math.exp(-z)) : 1 / (1 + Math.exp(z));
+    return z >= 0 ? Math.exp(-z) / (1 + Math.exp(-z))
+      : 1 / (1 + Math.exp(z));
   });
 }
 

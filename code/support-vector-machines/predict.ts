@@ -8,8 +8,8 @@ import type { SvcModel } from './svc.ts';
 
 // #region ovo-values
 /**
- * f_ab(x) = Σ_i coef_i K(x_i, x) − ρ_ab for every pair a < b, Eq.
- * (sv-decision), in libsvm's signs: f_ab > 0 is a vote for a.
+ * f_ab(x) = Σ_i coef_i k(x_i, x) − ρ_ab for every pair a < b,
+ * Eq. (sv-decision), in libsvm's signs: f_ab > 0 is a vote for a.
  */
 export function ovoValues(m: SvcModel, Xq: Matrix): Matrix {
   checkModel('ovoValues', m);

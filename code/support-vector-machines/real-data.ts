@@ -29,7 +29,9 @@ export function irisTwoClasses() {
 export function breastCancerScaled(n = 200) {
   checkCount('breastCancerScaled', 'n', n, 2);
   const { X, y } = loadBreastCancer();
-  if (n >= X.rows) throw new Error(`breastCancerScaled: n must be < ${X.rows}`);
+  if (n >= X.rows) {
+    throw new Error(`breastCancerScaled: n must be < ${X.rows}`);
+  }
   const Z = new Matrix(X.rows, X.cols);
   for (let j = 0; j < X.cols; j++) {
     const col = X.col(j);

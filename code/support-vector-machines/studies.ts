@@ -149,11 +149,14 @@ export function imbalanceStudy() {
       classWeight });
     const p = predictSvc(m, test.X);
     const hit: number[] = [];
-    p.forEach((c, i) => { if (test.y[i] === 1) hit.push(c === 1 ? 1 : 0); });
+    p.forEach((c, i) => {
+      if (test.y[i] === 1) hit.push(c === 1 ? 1 : 0);
+    });
     const right = Array.from(p, (c, i) => (c === test.y[i] ? 1 : 0));
     return { recall: meanSe(hit), accuracy: meanSe(right) };
   };
-  return { n0, n1, weights, plain: run([1, 1]), balanced: run(weights) };
+  return { n0, n1, weights, nTest: test.X.rows, plain: run([1, 1]),
+    balanced: run(weights) };
 }
 // #endregion
 

@@ -47,7 +47,7 @@ const X = () => new Matrix(8, 2, f64(0, 0, 1, 0, 0, 1, 1, 1, 3, 3, 4, 3,
 const y01 = () => Int32Array.of(0, 0, 0, 0, 1, 1, 1, 1);
 const ypm = () => Int8Array.of(-1, -1, -1, -1, 1, 1, 1, 1);
 const Q = () => new Matrix(2, 2, f64(0.5, 0.5, 3.2, 3.9));
-const rbf = () => ({ kind: 'rbf', gamma: 0.5 });
+const rbf = () => ({ kind: 'rbf' as const, gamma: 0.5 });
 const kernel = opts({ kind: choice(['linear', 'rbf'], ['kind']),
   gamma: num({ gt: 0 }, ['gamma']) }, ['kind', 'gamma']);
 const signs = labels('n', [-1, 1], ['y']);
