@@ -276,12 +276,12 @@ function referenceTable() {
   const iris = loadIris(), two = irisTwoClasses();
   const cancer = breastCancerScaled(200);
   const data: Record<string, { X: Matrix; y: Int32Array; label: string }> = {
-    iris2_linear: { ...two, label: 'iris, 2 classes' },
-    iris2_rbf: { ...two, label: 'iris, 2 classes' },
-    iris3_linear: { X: iris.X, y: iris.y, label: 'iris, 3 classes' },
-    iris3_rbf: { X: iris.X, y: iris.y, label: 'iris, 3 classes' },
-    cancer_linear: { X: cancer.X, y: cancer.y, label: 'breast cancer' },
-    cancer_rbf: { X: cancer.X, y: cancer.y, label: 'breast cancer' },
+    iris2_linear: { ...two, label: 'iris, 2-class' },
+    iris2_rbf: { ...two, label: 'iris, 2-class' },
+    iris3_linear: { X: iris.X, y: iris.y, label: 'iris, 3-class' },
+    iris3_rbf: { X: iris.X, y: iris.y, label: 'iris, 3-class' },
+    cancer_linear: { X: cancer.X, y: cancer.y, label: 'cancer' },
+    cancer_rbf: { X: cancer.X, y: cancer.y, label: 'cancer' },
   };
   const maxDiff = (a: ArrayLike<number>, b: number[]) => {
     let d = a.length === b.length ? 0 : Infinity;
