@@ -6,9 +6,9 @@ import { updaterFor, type Method } from './lance-williams.ts';
 
 // #region naive
 /** Agglomerative clustering from the distance matrix D: n − 1 times,
- *  merge the two closest clusters (the first pair x < y in row order
- *  on a tie) and update their distances by Eq. (hc-lance-williams).
- *  Returns the linkage matrix: rows [id a, id b, height, size]. */
+ *  merge the two closest clusters and update their distances by Eq.
+ *  (hc-lance-williams). Returns the linkage matrix: rows [id a,
+ *  id b, height, size], a < b. */
 export function naiveLinkage(D: Matrix, method: Method): Matrix {
   checkDistances('naiveLinkage', D);
   checkMethod('naiveLinkage', method);
@@ -19,15 +19,7 @@ export function naiveLinkage(D: Matrix, method: Method): Matrix {
   const size = new Float64Array(n).fill(1);
   const Z = new Matrix(n - 1, 4);
   for (let k = 0; k < n - 1; k++) {
-    let best = Infinity, x = -1, y = -1;
-    for (let i = 0; i < n; i++) { // the closest pair: O(n²)
-      if (id[i] < 0) continue;
-      for (let j = i + 1; j < n; j++) {
-        if (id[j] >= 0 && d[i * n + j] < best) {
-          best = d[i * n + j]; x = i; y = j;
-        }
-      }
-    }
+    const [x, y, best] = closestPair(d, id, n); // O(n²)
     Z.data.set([Math.min(id[x], id[y]), Math.max(id[x], id[y]), best,
       size[x] + size[y]], 4 * k);
     for (let i = 0; i < n; i++) { // Eq. (hc-lance-williams): O(n)
@@ -40,5 +32,22 @@ export function naiveLinkage(D: Matrix, method: Method): Matrix {
     id[y] = n + k;
   }
   return Z;
+}
+// #endregion
+
+// #region closest-pair
+/** The closest pair x < y of live slots: the first in row order on a
+ *  tie, as SciPy's naive loop. */
+function closestPair(d: Float64Array, id: Int32Array, n: number) {
+  let best = Infinity, x = -1, y = -1;
+  for (let i = 0; i < n; i++) {
+    if (id[i] < 0) continue;
+    for (let j = i + 1; j < n; j++) {
+      if (id[j] >= 0 && d[i * n + j] < best) {
+        best = d[i * n + j]; x = i; y = j;
+      }
+    }
+  }
+  return [x, y, best];
 }
 // #endregion

@@ -20,31 +20,40 @@ export function nnChainLinkage(D: Matrix, method: Method): Matrix {
   const n = D.rows;
   const d = D.data.slice();
   const size = new Float64Array(n).fill(1); // 0: merged away
-  const chain = new Int32Array(n);
-  let len = 0;
+  const chain: number[] = [];
   const merges = new Matrix(n - 1, 4); // [slot x, slot y, height, size]
   for (let k = 0; k < n - 1; k++) {
-    if (len === 0) chain[len++] = size.findIndex((s) => s > 0);
-    let x: number, y: number, best: number;
-    for (;;) {
-      x = chain[len - 1];
-      // prefer the previous cluster of the chain on a tie (no cycles)
-      y = len > 1 ? chain[len - 2] : -1;
-      best = len > 1 ? d[x * n + y] : Infinity;
-      for (let i = 0; i < n; i++) {
-        if (size[i] > 0 && i !== x && d[x * n + i] < best) {
-          best = d[x * n + i]; y = i;
-        }
-      }
-      if (len > 1 && y === chain[len - 2]) break; // mutual neighbours
-      chain[len++] = y;
-    }
-    len -= 2;
-    if (x > y) [x, y] = [y, x];
+    if (chain.length === 0) chain.push(size.findIndex((s) => s > 0));
+    const [x, y, best] = growChain(d, size, n, chain);
     mergeSlots(d, size, n, x, y, best, update);
     merges.data.set([x, y, best, size[y]], 4 * k);
   }
   return sortAndLabel(merges);
+}
+// #endregion
+
+// #region grow-chain
+/** Push nearest neighbours until the top two are mutual; pop and
+ *  return them (x < y) with their distance. */
+function growChain(d: Float64Array, size: Float64Array, n: number,
+  chain: number[]): [number, number, number] {
+  for (;;) {
+    const x = chain[chain.length - 1];
+    const prev = chain.length > 1 ? chain[chain.length - 2] : -1;
+    // the previous cluster wins a tie: the chain cannot cycle
+    let y = prev;
+    let best = prev >= 0 ? d[x * n + prev] : Infinity;
+    for (let i = 0; i < n; i++) {
+      if (size[i] > 0 && i !== x && d[x * n + i] < best) {
+        best = d[x * n + i]; y = i;
+      }
+    }
+    if (y === prev) { // mutual nearest neighbours
+      chain.length -= 2;
+      return [Math.min(x, y), Math.max(x, y), best];
+    }
+    chain.push(y);
+  }
 }
 // #endregion
 

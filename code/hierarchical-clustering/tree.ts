@@ -54,7 +54,10 @@ export function cutAtHeight(Z: Matrix, t: number): Int32Array {
   checkNumber('cutAtHeight', 't', t, -Infinity);
   return monocrit(Z, maxDists(Z), t);
 }
+// #endregion
 
+// #region monocrit
+/** Walks from the root; a subtree with MD <= t starts a cluster. */
 function monocrit(Z: Matrix, MD: Float64Array, t: number): Int32Array {
   const n = Z.rows + 1;
   const T = new Int32Array(n);
@@ -155,7 +158,10 @@ export function cophenetCorrelation(Z: Matrix, D: Matrix): number {
   }
   return pearson(d, c);
 }
+// #endregion
 
+// #region pearson
+/** Pearson's correlation of two equally long vectors. */
 function pearson(u: Float64Array, v: Float64Array): number {
   let mu = 0, mv = 0;
   for (let t = 0; t < u.length; t++) { mu += u[t]; mv += v[t]; }
