@@ -25,6 +25,9 @@ import {
   maxDists,
 } from '../code/hierarchical-clustering/tree.ts';
 import { wardVsKMeans, withinSS } from '../code/hierarchical-clustering/ward.ts';
+import {
+  bridgedBlobs, MOONS,
+} from '../code/hierarchical-clustering/chaining.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/hierarchical-clustering.ts';
 import { fixture } from './helpers.ts';
@@ -310,6 +313,8 @@ describe('the algorithms', () => {
     expect(Array.from(Zt.data)).toEqual(ref.triangle.Z);
     expect(Zt.data[6]).toBeLessThan(Zt.data[2]); // 1.8 after 2
     expect(Array.from(maxDists(Zt))).toEqual([2, 2]);
+    const Zm = linkage(T, 'median'); // the median exercise: 2, then 1.8
+    expect([Zm.data[2], Zm.data[6]]).toEqual([2, Zt.data[6]]);
   });
   it('single linkage from the MST equals the naive single linkage', () => {
     const a = mstSingleLinkage(D_IRIS);
@@ -348,25 +353,26 @@ describe('Ward and k-means, single-linkage chaining', () => {
     expect(r.ward).toBeGreaterThanOrEqual(r.kmeans);
   });
   it('single linkage separates the two moons; Ward does not', () => {
-    const { X, y } = twoMoons(60, 0.05, createRng(1));
+    const { X, y } = twoMoons(MOONS.n, MOONS.noise, createRng(MOONS.seed));
     expect(sameUpToRelabelling(cutIntoK(linkage(X, 'single'), 2), y))
       .toBe(true);
     expect(sameUpToRelabelling(cutIntoK(linkage(X, 'ward'), 2), y))
       .toBe(false);
   });
-  it('one noisy bridge point: single linkage chains the blobs into one', () => {
-    // two tight blobs, a line of points between them
-    const pts: number[] = [];
-    for (let i = 0; i < 20; i++) pts.push(Math.cos(i) * 0.5, Math.sin(i) *
-      0.5, 6 + Math.cos(i) * 0.5, Math.sin(i) * 0.5);
-    for (let t = 1; t < 12; t++) pts.push(t * 0.5, 0);
-    const X = new Matrix(pts.length / 2, 2, f64(pts));
+  it('a line of points: single linkage chains the two blobs into one', () => {
+    const X = bridgedBlobs(11, createRng(11)); // the figure's data
     const single = cutIntoK(linkage(X, 'single'), 2);
     const ward = cutIntoK(linkage(X, 'ward'), 2);
-    let big = 0;
-    for (const v of single) big += +(v === single[0]);
-    expect(Math.max(big, single.length - big)).toBeGreaterThan(45);
-    expect(ward[0]).not.toBe(ward[3]); // the blobs apart
+    let alone = 0; // points not in the cluster of point 0
+    for (const v of single) alone += +(v !== single[0]);
+    expect(Math.min(alone, X.rows - alone)).toBeLessThanOrEqual(3);
+    expect(ward[0]).not.toBe(ward[40]); // Ward keeps the blobs apart
+  });
+  it('bridgedBlobs: 80 blob points, then the line at x₁ = 0.5, 1, …', () => {
+    const X = bridgedBlobs(3, createRng(1));
+    expect(X.rows).toBe(83);
+    expect([X.get(80, 0), X.get(81, 0), X.get(82, 0)]).toEqual([0.5, 1,
+      1.5]);
   });
 });
 

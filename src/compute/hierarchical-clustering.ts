@@ -15,6 +15,9 @@ import { createRng } from '../../code/introduction/random.ts';
 import { Matrix } from '../../code/linear-algebra/matrix.ts';
 import { standardize } from '../../code/linear-regression/scaling.ts';
 import { blobs, twoMoons } from '../../code/k-means/data.ts';
+import {
+  bridgedBlobs, MOONS,
+} from '../../code/hierarchical-clustering/chaining.ts';
 import { dendrogramLinks } from '../../code/hierarchical-clustering/dendrogram.ts';
 import { pairwiseDistances } from '../../code/hierarchical-clustering/distances.ts';
 import {
@@ -111,35 +114,31 @@ function clustersFigure(X: Matrix, T: Int32Array, panels?: {
 // ---------------------------------------------------------------------
 // Chaining: the two moons and two blobs joined by a bridge.
 
+/** The share of points whose flat cluster (1 or 2) is their class
+ *  (0 or 1), under the better of the two matchings. */
+function agreement2(T: Int32Array, y: Int32Array): number {
+  let a = 0;
+  for (let i = 0; i < y.length; i++) a += +(T[i] - 1 === y[i]);
+  return Math.max(a, y.length - a) / y.length;
+}
+
 const moons = once(() => {
-  const { X, y } = twoMoons(100, 0.06, createRng(4));
+  const { X, y } = twoMoons(MOONS.n, MOONS.noise, createRng(MOONS.seed));
   const single = cutIntoK(linkage(X, 'single'), 2);
   const ward = cutIntoK(linkage(X, 'ward'), 2);
-  const agree = (T: Int32Array) => { // share of points with their moon
-    let a = 0;
-    for (let i = 0; i < y.length; i++) a += +(T[i] - 1 === y[i]);
-    return Math.max(a, y.length - a) / y.length;
-  };
-  return { X, single, ward, singleAgree: agree(single),
-    wardAgree: agree(ward), n: X.rows };
+  return { X, single, ward, singleAgree: agreement2(single, y),
+    wardAgree: agreement2(ward, y), n: X.rows };
 });
 
+const BRIDGE_LINE = 11;
 const bridge = once(() => {
-  const rng = createRng(11);
-  const { X: B } = blobs([[0, 0], [6, 0]], [40, 40], [0.5, 0.5], rng);
-  const line = 11; // points on the segment between the blobs
-  const X = new Matrix(B.rows + line, 2);
-  X.data.set(B.data);
-  for (let t = 0; t < line; t++) {
-    X.data[2 * (B.rows + t)] = 0.5 * (t + 1);
-    X.data[2 * (B.rows + t) + 1] = rng.normal(0, 0.05);
-  }
+  const X = bridgedBlobs(BRIDGE_LINE, createRng(11));
   const single = cutIntoK(linkage(X, 'single'), 2);
   const ward = cutIntoK(linkage(X, 'ward'), 2);
   let big = 0;
   for (const v of single) big += +(v === 1);
   return { X, single, ward, biggest: Math.max(big, X.rows - big),
-    n: X.rows, line };
+    n: X.rows, line: BRIDGE_LINE };
 });
 
 // ---------------------------------------------------------------------
@@ -287,7 +286,8 @@ export default cached('hierarchical-clustering', () => {
     cut: w.cut,
     top: w.top,
     moons: { n: m.n, single: m.singleAgree, ward: m.wardAgree },
-    bridge: { n: b.n, line: b.line, biggest: b.biggest },
+    bridge: { n: b.n, line: b.line, biggest: b.biggest,
+      rest: b.n - b.biggest },
     agreeRows: agree.map((a) => [a.set, a.method,
       a.rel === 0 ? '0' : sci(a.rel, 1), String(a.rows),
       fixed(a.cophenet, 4), a.cophenetDiff === 0 ? '0' :
@@ -297,10 +297,17 @@ export default cached('hierarchical-clustering', () => {
     tieRows: agree.filter((a) => a.rows > 0).map((a) =>
       `${a.method} on ${a.set}`),
     timing: t,
-    naiveRatio: (t[3].naive as number) / (t[2].naive as number),
-    chainRatio: t[5].chain / t[4].chain,
+    // the growth exponent over an eightfold n: log(t(8n)/t(n)) / log 8
+    naiveExponent: Math.log((t[3].naive as number) /
+      (t[0].naive as number)) / Math.log(8),
+    chainExponent: Math.log(t[5].chain / t[2].chain) / Math.log(8),
+    mstExponent: Math.log(t[5].mst / t[2].mst) / Math.log(8),
+    naive800: t[3].naive as number,
+    chain800: t[3].chain,
+    chain3200: t[5].chain,
     speedup: (t[3].naive as number) / t[3].chain,
     memory: memory(),
+    bytes100k: 8 * 1e5 * 1e5,
     iris: irisStudy(),
     triangle: ref.triangle.Z,
     scipy: ref.versions.scipy,

@@ -23,6 +23,8 @@ import {
   maxDists,
 } from '../../code/hierarchical-clustering/tree.ts';
 import { wardVsKMeans, withinSS } from '../../code/hierarchical-clustering/ward.ts';
+import { bridgedBlobs } from '../../code/hierarchical-clustering/chaining.ts';
+import { createRng } from '../../code/introduction/random.ts';
 import {
   any, choice, groups, int, mat, num, spec, vec,
 } from '../bad-input.ts';
@@ -71,6 +73,8 @@ export const badInput = groups({
     spec(wardVsKMeans, () => [X(), 2, 2, 1], [mat('n', 'd', ['X']),
       int(1, { max: 6 }, ['k']), int(1, {}, ['runs']),
       int(0, { max: 2 ** 40 }, ['seed'])]),
+    spec(bridgedBlobs, () => [3, createRng(1)], [int(0, {}, ['line']),
+      any()]),
     spec(sseFromHeights, () => [Z(), 2], [linkageMat,
       int(1, { max: 6 }, ['k'])]),
   ],
