@@ -90,8 +90,8 @@ function clustersFigure(X: Matrix, T: Int32Array, panels?: {
     ({ x1: X.get(i, 0), x2: X.get(i, 1), panel: s.name,
       cluster: names[s.T[i] - 1] })));
   return renderPlot({
-    width: panels ? 640 : 420,
-    height: panels ? 300 : 340,
+    width: panels ? 640 : 560,
+    height: panels ? 300 : 380,
     style: STYLE,
     marginLeft: 45,
     marginBottom: 40,
@@ -100,7 +100,7 @@ function clustersFigure(X: Matrix, T: Int32Array, panels?: {
     y: { label: 'x₂', labelArrow: 'none', ticks: 5 },
     ...(panels ? { fx: { label: null, domain: panels.map((p) => p.name) } }
       : {}),
-    color: { domain: names, range: PALETTE.slice(0, k), legend: true },
+    color: { domain: names, range: PALETTE.slice(0, k) },
     symbol: { domain: names, range: SYMBOLS.slice(0, k) },
     marks: [
       Plot.frame({ strokeOpacity: 0.4 }),
@@ -197,7 +197,7 @@ function timingFigure(): string {
     y: { type: 'log', label: 'seconds', labelArrow: 'none', grid: true,
       tickFormat: (v: number) => String(v) },
     color: { domain: series.map((s) => s.name),
-      range: PALETTE.slice(0, 3), legend: true },
+      range: PALETTE.slice(0, 3) },
     symbol: { domain: series.map((s) => s.name),
       range: SYMBOLS.slice(0, 3) },
     marks: [
@@ -206,9 +206,10 @@ function timingFigure(): string {
       Plot.dot(pts, { x: 'n', y: 'seconds', stroke: 'algorithm',
         symbol: 'algorithm', r: 4, strokeWidth: 1.5 }),
       Plot.text([
-        { n: lastNaive.n, seconds: lastNaive.naive, t: 'n³' },
-        { n: last.n, seconds: last.chain, t: 'n²' },
-      ], { x: 'n', y: 'seconds', text: 't', dx: -8, dy: -12,
+        { n: lastNaive.n, seconds: lastNaive.naive, t: 'naive loop (Ward)' },
+        { n: last.n, seconds: last.chain, t: 'NN-chain (Ward)' },
+        { n: last.n, seconds: last.mst, t: 'MST (single)' },
+      ], { x: 'n', y: 'seconds', text: 't', dx: -10, dy: -14,
         textAnchor: 'end', fill: 'currentColor' }),
     ],
   });
@@ -261,8 +262,8 @@ function irisStudy() {
 
 function inversionFigure(): string {
   const T = new Matrix(3, 2, f64(ref.triangle.X));
-  return dendrogramFigure(linkage(T, 'centroid'), { width: 300,
-    height: 260, yLabel: 'height' });
+  return dendrogramFigure(linkage(T, 'centroid'), { width: 640,
+    height: 240, yLabel: 'height' });
 }
 
 export default cached('hierarchical-clustering', () => {
