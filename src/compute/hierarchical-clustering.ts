@@ -190,8 +190,11 @@ function timingFigure(): string {
     height: 360,
     style: STYLE,
     marginLeft: 60,
-    marginRight: 20,
+    marginRight: 24,
+    marginTop: 30,
+    marginBottom: 50,
     x: { type: 'log', label: 'points n', labelArrow: 'none',
+      labelAnchor: 'center',
       ticks: [100, 200, 400, 800, 1600, 3200], tickFormat: (v: number) =>
         String(v) },
     y: { type: 'log', label: 'seconds', labelArrow: 'none', grid: true,
@@ -207,10 +210,12 @@ function timingFigure(): string {
         symbol: 'algorithm', r: 4, strokeWidth: 1.5 }),
       Plot.text([
         { n: lastNaive.n, seconds: lastNaive.naive, t: 'naive loop (Ward)' },
-        { n: last.n, seconds: last.chain, t: 'NN-chain (Ward)' },
-        { n: last.n, seconds: last.mst, t: 'MST (single)' },
+        { n: 1600, seconds: rows[4].chain, t: 'NN-chain (Ward)' },
       ], { x: 'n', y: 'seconds', text: 't', dx: -10, dy: -14,
         textAnchor: 'end', fill: 'currentColor' }),
+      Plot.text([{ n: last.n, seconds: last.mst, t: 'MST (single)' }],
+        { x: 'n', y: 'seconds', text: 't', dx: -6, dy: 20,
+          textAnchor: 'end', fill: 'currentColor' }),
     ],
   });
 }
