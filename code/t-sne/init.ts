@@ -11,6 +11,9 @@ export const INIT_SCALE = 1e-4;
 /** PCA scores on 2 components, rescaled so column 1 has std 1e-4. */
 export function pcaInit(X: Matrix): Matrix {
   checkData('pcaInit', X, 'X', 3);
+  if (X.cols < 2) {
+    throw new Error(`pcaInit: X needs at least 2 columns, got ${X.cols}`);
+  }
   const Z = transform(fitPca(X, 2), X);
   let m = 0, v = 0;
   for (let i = 0; i < Z.rows; i++) m += Z.data[2 * i] / Z.rows;
