@@ -49,7 +49,7 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'unsupervised',
     title: 'Part VI — Unsupervised learning',
-    chapters: ['pca', 'k-means'],
+    chapters: ['pca', 'k-means', 't-sne'],
   },
   {
     dir: 'neural-networks',

@@ -10,10 +10,11 @@ import {
 /**
  * KL(P || Q), Eq. (tsne-kl), and its gradient, Eq. (tsne-gradient),
  * written into grad (n x 2). P is n x n, symmetric, zero diagonal;
- * `work` (n x n) receives the kernel (1 + ||y_i - y_j||^2)^-1.
+ * `work` (n x n) receives the kernel (1 + ||y_i - y_j||^2)^-1. The
+ * logarithms cost most: like sklearn, KL is skipped (NaN) unless asked.
  */
-function klGradient(P: Float64Array, Y: Matrix,
-  grad: Float64Array, work: Float64Array, exaggeration = 1): number {
+function klGradient(P: Float64Array, Y: Matrix, grad: Float64Array,
+  work: Float64Array, exaggeration: number, withKl: boolean): number {
   const n = Y.rows, y = Y.data;
   let z = 0; // Z = sum over i != j of the kernel, Eq. (tsne-q)
   for (let i = 0; i < n; i++) {
@@ -25,12 +26,12 @@ function klGradient(P: Float64Array, Y: Matrix,
     }
   }
   grad.fill(0);
-  let kl = 0;
+  let kl = withKl ? 0 : NaN;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const w = work[i * n + j], p = exaggeration * P[i * n + j];
       const q = Math.max(w / z, Number.EPSILON);
-      kl += 2 * p * Math.log(Math.max(p, Number.EPSILON) / q);
+      if (withKl) kl += 2 * p * Math.log(Math.max(p, Number.EPSILON) / q);
       const m = 4 * (p - q) * w; // Eq. (tsne-gradient)
       const dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1];
       grad[2 * i] += m * dx; grad[2 * i + 1] += m * dy;
@@ -51,7 +52,7 @@ export function klDivergence(P: Float64Array, Y: Matrix) {
   checkJoint('klDivergence', P, Y.rows);
   const n = Y.rows;
   const grad = new Float64Array(2 * n);
-  const kl = klGradient(P, Y, grad, new Float64Array(n * n));
+  const kl = klGradient(P, Y, grad, new Float64Array(n * n), 1, true);
   return { kl, grad };
 }
 
@@ -98,16 +99,18 @@ function descend(s: State, from: number, to: number, momentum: number,
   update.fill(0); gains.fill(1); // sklearn restarts both per phase
   let kl = NaN, best = Infinity, bestIter = from, i = from;
   for (; i < to; i++) {
-    kl = klGradient(s.P, Y, grad, s.work, exaggeration);
+    const check = (i + 1) % CHECK_EVERY === 0;
+    kl = klGradient(s.P, Y, grad, s.work, exaggeration,
+      check || i === to - 1);
     for (let k = 0; k < y.length; k++) {
-      // delta-bar-delta: grow the gain while the sign keeps, Eq. (tsne-gains)
+      // delta-bar-delta, Eq. (tsne-gains): grow while the sign keeps
       gains[k] = update[k] * grad[k] < 0 ? gains[k] + 0.2 : gains[k] * 0.8;
       if (gains[k] < 0.01) gains[k] = 0.01;
       grad[k] *= gains[k];
       update[k] = momentum * update[k] - eta * grad[k]; // Eq. (tsne-step)
       y[k] += update[k];
     }
-    if ((i + 1) % CHECK_EVERY !== 0) continue;
+    if (!check) continue;
     s.history.push([i + 1, kl]);
     let norm = 0;
     for (let k = 0; k < y.length; k++) norm += grad[k] * grad[k];

@@ -2,7 +2,7 @@
 import { checkInt, checkSquare } from '../checks.ts';
 
 // #region row-perplexity
-/** exp(H_i) with H_i = -sum_j p_{j|i} log p_{j|i}, Eq. (tsne-perplexity). */
+/** exp(H_i), H_i = -sum_j p_{j|i} log p_{j|i}, Eq. (tsne-entropy). */
 export function rowPerplexity(P: Float64Array, n: number): Float64Array {
   checkInt('rowPerplexity', 'n', n, 2);
   checkSquare('rowPerplexity', 'P', P, n);
