@@ -30,6 +30,10 @@ const N_ITER = 1000;
 const DIGIT_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7',
   '#D55E00', '#56B4E9', '#7f7f7f', '#b8860b', '#8c564b', '#1b9e77'];
 
+/** Tick labels of a log axis: 1, 1e-4, ... */
+const pow10 = (v: number) => (v === 1 ? '1' : `1e${Math.round(
+  Math.log10(v))}`);
+
 /** sklearn's learning_rate="auto": max(n / (4 alpha), 50). */
 const autoRate = (n: number) => Math.max(n / (4 * 12), 50);
 
@@ -112,10 +116,10 @@ function digitsFigure(panels: { name: string; Y: Matrix }[],
   const { pts, labs } = panelData(panels, y);
   return renderPlot({
     width: WIDTH, height, style: STYLE,
-    marginLeft: 10, marginRight: 10, marginBottom: 10,
+    marginLeft: 10, marginRight: 10, marginBottom: 10, marginTop: 30,
     x: { axis: null, domain: [-1.1, 1.1] },
     y: { axis: null, domain: [-1.1, 1.1] },
-    fx: { label: null, domain: panels.map((p) => p.name) },
+    fx: { label: null, axis: 'top', domain: panels.map((p) => p.name) },
     color: { domain: Array.from({ length: 10 }, (_, c) => String(c)),
       range: DIGIT_COLOURS },
     marks: [
@@ -154,8 +158,10 @@ function crowdingFigure() {
     .reduce((a, b) => (b.density > a.density ? b : a));
   const p2 = peak('2-d'), p10 = peak('10-d');
   const svg = renderPlot({
-    width: WIDTH, height: 300, style: STYLE, marginLeft: 50,
-    x: { label: 'distance / mean distance', domain: [0, 2.5] },
+    width: WIDTH, height: 320, style: STYLE, marginLeft: 50,
+    marginBottom: 50,
+    x: { label: 'distance / mean distance', domain: [0, 2.5],
+      labelAnchor: 'center', labelArrow: 'none', labelOffset: 44 },
     y: { label: 'density', grid: true },
     marks: [
       Plot.ruleY([0]),
@@ -180,10 +186,12 @@ function kernelFigure() {
       kernel: 'Student t' });
   }
   const svg = renderPlot({
-    width: WIDTH, height: 300, style: STYLE, marginLeft: 60,
-    x: { label: 'distance ‖yᵢ − yⱼ‖' },
+    width: WIDTH, height: 320, style: STYLE, marginLeft: 60,
+    marginBottom: 50,
+    x: { label: 'distance ‖yᵢ − yⱼ‖', labelAnchor: 'center',
+      labelArrow: 'none', labelOffset: 44 },
     y: { label: 'similarity', type: 'log', domain: [1e-8, 1.5],
-      ticks: [1e-8, 1e-6, 1e-4, 1e-2, 1], tickFormat: '.0e', grid: true },
+      ticks: [1e-8, 1e-6, 1e-4, 1e-2, 1], tickFormat: pow10, grid: true },
     color: { domain: ['Gaussian', 'Student t'],
       range: [PALETTE[4], PALETTE[0]] },
     marks: [
@@ -226,11 +234,13 @@ function chaosStudy() {
     }
   }
   const svg = renderPlot({
-    width: WIDTH, height: 300, style: STYLE, marginLeft: 60,
-    x: { label: 'iteration', domain: [0, 300] },
+    width: WIDTH, height: 320, style: STYLE, marginLeft: 60,
+    marginBottom: 50,
+    x: { label: 'iteration', domain: [0, 300], labelAnchor: 'center',
+      labelArrow: 'none', labelOffset: 44 },
     y: { label: 'relative max difference', type: 'log',
       domain: [1e-17, 10], ticks: [1e-16, 1e-12, 1e-8, 1e-4, 1],
-      tickFormat: '.0e', grid: true },
+      tickFormat: pow10, grid: true },
     color: { domain: ['η = 5', 'η = 100'],
       range: [PALETTE[0], PALETTE[4]] },
     marks: [
@@ -238,9 +248,9 @@ function chaosStudy() {
       ...series(rows, 'rate', [['η = 5', '6,4'], ['η = 100', null]],
         { x: 'iteration', y: 'difference', marker: 'circle' }),
       label(120, 3e-3, 'η = 100', { fontSize: 16 }),
-      label(120, 1e-14, 'η = 5 (dashed)', { fontSize: 16 }),
-      label(245, 1e-15, 'end of exaggeration', { anchor: 'end',
-        fontSize: 14 }),
+      label(60, 1e-13, 'η = 5 (dashed)', { fontSize: 16 }),
+      label(245, 1e-6, 'end of', { anchor: 'end', fontSize: 14 }),
+      label(245, 10 ** -7.3, 'exaggeration', { anchor: 'end', fontSize: 14 }),
     ],
   });
   return { svg };
@@ -294,22 +304,43 @@ function centroid(Y: Matrix, y: Int32Array, g: number): number[] {
 const dist = (a: number[], b: number[]) =>
   Math.sqrt(a.reduce((s, v, k) => s + (v - b[k]) ** 2, 0));
 
+/** One label per group and panel, at the group's mean position. */
+function groupLabels(pts: { x: number; y: number; group: string;
+  panel: string }[], names: string[]) {
+  const out: { x: number; y: number; group: string; panel: string }[] =
+    [];
+  for (const panel of ['input (PCA)', 't-SNE map']) {
+    for (const group of names) {
+      const g = pts.filter((p) => p.panel === panel && p.group === group);
+      let x = 0, y = 0, top = -Infinity;
+      for (const p of g) { x += p.x / g.length; top = Math.max(top, p.y); }
+      y = top;
+      out.push({ x, y, group: group.split(' ')[0], panel });
+    }
+  }
+  return out;
+}
+
 function pairFigure(pts: { x: number; y: number; group: string;
   panel: string }[], names: string[]) {
   const symbols = ['circle', 'triangle', 'square'];
   return renderPlot({
     width: WIDTH, height: 290, style: STYLE,
-    marginLeft: 10, marginRight: 10, marginBottom: 10,
+    marginLeft: 10, marginRight: 10, marginBottom: 10, marginTop: 30,
     x: { axis: null, domain: [-1.15, 1.15] },
     y: { axis: null, domain: [-1.15, 1.15] },
-    fx: { label: null, domain: ['input (PCA)', 't-SNE map'] },
-    color: { domain: names, range: [PALETTE[0], PALETTE[4], PALETTE[2]],
-      legend: true },
+    fx: { label: null, axis: 'top',
+      domain: ['input (PCA)', 't-SNE map'] },
+    color: { domain: names, range: [PALETTE[0], PALETTE[4], PALETTE[2]] },
     symbol: { domain: names, range: symbols.slice(0, names.length) },
     marks: [
       Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.3 }),
       Plot.dot(pts, { x: 'x', y: 'y', fx: 'panel', stroke: 'group',
         symbol: 'group', r: 2.6, strokeWidth: 1.3 }),
+      Plot.text(groupLabels(pts, names), { x: 'x', y: 'y', fx: 'panel',
+        text: 'group', fill: 'currentColor', fontSize: 15,
+        fontWeight: 700, stroke: 'var(--sl-color-bg, #fff)',
+        strokeWidth: 4, paintOrder: 'stroke', dy: -22 }),
     ],
   });
 }
