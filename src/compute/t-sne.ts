@@ -249,8 +249,8 @@ function chaosStudy() {
         { x: 'iteration', y: 'difference', marker: 'circle' }),
       label(120, 3e-3, 'η = 100', { fontSize: 16 }),
       label(60, 1e-13, 'η = 5 (dashed)', { fontSize: 16 }),
-      label(245, 1e-6, 'end of', { anchor: 'end', fontSize: 14 }),
-      label(245, 10 ** -7.3, 'exaggeration', { anchor: 'end', fontSize: 14 }),
+      label(245, 1e-6, 'end of', { anchor: 'end', fontSize: 16 }),
+      label(245, 10 ** -7.3, 'exaggeration', { anchor: 'end', fontSize: 16 }),
     ],
   });
   return { svg };
@@ -338,7 +338,7 @@ function pairFigure(pts: { x: number; y: number; group: string;
       Plot.dot(pts, { x: 'x', y: 'y', fx: 'panel', stroke: 'group',
         symbol: 'group', r: 2.6, strokeWidth: 1.3 }),
       Plot.text(groupLabels(pts, names), { x: 'x', y: 'y', fx: 'panel',
-        text: 'group', fill: 'currentColor', fontSize: 15,
+        text: 'group', fill: 'currentColor', fontSize: 16,
         fontWeight: 700, stroke: 'var(--sl-color-bg, #fff)',
         strokeWidth: 4, paintOrder: 'stroke', dy: -22 }),
     ],
