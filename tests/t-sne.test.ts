@@ -298,6 +298,9 @@ describe('bad input', () => {
   it('the embedding functions reject bad input', () => {
     rejectsBadInput(badInput.embedding);
   });
+  it('the data generators reject bad input', () => {
+    rejectsBadInput(badInput.data);
+  });
   it('the checks reject bad input', () => {
     rejectsBadInput(badInput.checks);
   });

@@ -78,10 +78,11 @@ function checkStratified(X: Matrix, y: Int32Array, perClass: number,
   const fn = 'stratified';
   checkData(fn, X);
   if (!(y instanceof Int32Array) || y.length !== X.rows) {
-    throw new Error(`${fn}: y must be an Int32Array of ${X.rows} labels` +
-      `, got length ${y?.length}`);
+    throw new Error(`${fn}: y must be an Int32Array of X.rows = ` +
+      `${X.rows} labels, got length ${y?.length}`);
   }
   checkInt(fn, 'seed', seed, 0, Number.MAX_SAFE_INTEGER);
+  for (const c of y) checkInt(fn, 'y', c, 0);
   const counts = new Map<number, number>();
   for (const c of y) counts.set(c, (counts.get(c) ?? 0) + 1);
   let fewest = Infinity;

@@ -6,11 +6,16 @@ import {
 import {
   checkData, checkInt, checkJoint, checkRange, checkSquare,
 } from '../../code/t-sne/checks.ts';
+import {
+  clusters, relativeDistances, stratified,
+} from '../../code/t-sne/data.ts';
 import { pcaInit, randomInit } from '../../code/t-sne/init.ts';
 import { rowPerplexity } from '../../code/t-sne/solutions/perplexity.ts';
 import { klDivergence, tsne } from '../../code/t-sne/tsne.ts';
 import { trustworthiness } from '../../code/t-sne/trustworthiness.ts';
-import { any, groups, int, mat, num, opts, spec, vec } from '../bad-input.ts';
+import {
+  any, groups, int, list, mat, num, opts, spec, vec,
+} from '../bad-input.ts';
 
 /** Eight points in 3-d. */
 const X = () => new Matrix(8, 3, Float64Array.from([0, 0, 1, 1, 0, 2,
@@ -47,6 +52,21 @@ export const badInput = groups({
     spec(pcaInit, () => [X()], [mat('n', 'd', ['X'])]),
     spec(randomInit, () => [8, 1], [int(2, {}, ['n']),
       int(0, { max: Number.MAX_SAFE_INTEGER }, ['seed'])]),
+  ],
+  data: [
+    spec(stratified, () => [X(), Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1]),
+      2, 3], [mat('n', 'd', ['X']), vec('n', { min: 0, integer: true,
+      as: ['y'] }), int(1, { max: 4 }, ['perClass']),
+    int(0, { max: Number.MAX_SAFE_INTEGER }, ['seed'])]),
+    spec(clusters, () => [[[0, 0], [5, 5]], [3, 4], [1, 2], 1],
+      [list(vec('d', { as: ['centres'] }), { dims: ['k'],
+        as: ['centre'] }),
+      vec('k', { min: 1, integer: true, as: ['sizes'] }),
+      vec('k', { gt: 0, as: ['spreads'] }),
+      int(0, { max: Number.MAX_SAFE_INTEGER }, ['seed'])]),
+    spec(relativeDistances, () => [3, 10, 1], [int(1, {}, ['d']),
+      int(2, {}, ['n']), int(0, { max: Number.MAX_SAFE_INTEGER },
+        ['seed'])]),
   ],
   checks: [
     spec(checkData, () => ['f', X(), 'X', 2], [any(), mat('n', 'd',
