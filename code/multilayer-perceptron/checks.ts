@@ -42,7 +42,8 @@ export function checkModel(fn: string, model: Layer): Tensor[] {
 
 export function checkLabels(fn: string, y: ArrayLike<number>, n: number) {
   if (!(y instanceof Int32Array) || y.length !== n) {
-    throw new Error(`${fn}: y must be an Int32Array of ${n} labels`);
+    throw new Error(`${fn}: y must be an Int32Array with one label ` +
+      `per row of X (${n})`);
   }
   for (let i = 0; i < n; i++) {
     if (y[i] < 0) throw new Error(`${fn}: y[${i}] = ${y[i]} is < 0`);
@@ -99,7 +100,8 @@ export function checkBatch(X: Matrix, y: Int32Array,
     throw new Error(`${fn}: X must be a Matrix, one example a row`);
   }
   if (!(y instanceof Int32Array) || y.length !== X.rows) {
-    throw new Error(`${fn}: y must be an Int32Array of ${X.rows} labels`);
+    throw new Error(`${fn}: y must be an Int32Array with one label ` +
+      `per row of X (${X.rows})`);
   }
   if (idx === null || typeof idx !== 'object' || !(idx.length >= 1)) {
     throw new Error(`${fn}: idx must be a non-empty array of rows`);
@@ -112,5 +114,18 @@ export function checkBatch(X: Matrix, y: Int32Array,
     if (y[idx[k]] < 0) {
       throw new Error(`${fn}: y[${idx[k]}] = ${y[idx[k]]} is < 0`);
     }
+  }
+}
+
+/** Runs go; an error from inside (the engine's) gets fn's name and
+ *  says that the model could not take X and y. */
+export function withModel<T>(fn: string, go: () => T): T {
+  try {
+    return go();
+  } catch (e) {
+    if (e instanceof Error && !e.message.startsWith(`${fn}:`)) {
+      e.message = `${fn}: the model cannot take X and y: ${e.message}`;
+    }
+    throw e;
   }
 }

@@ -9,8 +9,9 @@ import { Tensor, noGrad } from '../autodiff/tensor.ts';
 import type { Layer } from './layers.ts';
 import {
   checkBatch, checkData, checkFit, checkParams, checkStep,
-  checkTrainStep,
+  checkTrainStep, withModel,
 } from './checks.ts';
+import { calledAs } from '../introduction/checks.ts';
 
 // #region step
 /** Forgets the gradients of the last step: grad = null (zeros). */
@@ -34,8 +35,8 @@ export function trainStep(model: Layer, X: Tensor, y: Int32Array,
   eta: number): { loss: number; correct: number } {
   const params = checkTrainStep(model, X, y, eta);
   zeroGrad(params);
-  const z = model.forward(X);
-  const loss = crossEntropy(z, y); // Eq. (mlp-ce)
+  const z = withModel('trainStep', () => model.forward(X));
+  const loss = withModel('trainStep', () => crossEntropy(z, y));
   loss.backward(); // the tape is freed here
   sgdStep(params, eta); // only now may p.data change
   return { loss: loss.data[0], correct: countCorrect(z, y) };
@@ -46,7 +47,7 @@ export function trainStep(model: Layer, X: Tensor, y: Int32Array,
 /** Rows idx of X as a [idx.length, d] tensor, and their labels. */
 export function batchOf(X: Matrix, y: Int32Array,
   idx: ArrayLike<number>): { xb: Tensor; yb: Int32Array } {
-  checkBatch(X, y, idx); // finiteness: the Tensor checks its numbers
+  checkBatch(X, y, idx);
   const d = X.cols;
   const out = new Float64Array(idx.length * d);
   const yb = new Int32Array(idx.length);
@@ -54,7 +55,8 @@ export function batchOf(X: Matrix, y: Int32Array,
     out.set(X.data.subarray(idx[k] * d, idx[k] * d + d), k * d);
     yb[k] = y[idx[k]];
   }
-  return { xb: new Tensor(out, [idx.length, d]), yb };
+  return { xb: calledAs('batchOf', () => new Tensor(out, // finite?
+    [idx.length, d])), yb };
 }
 // #endregion
 
@@ -64,7 +66,7 @@ export function evaluate(model: Layer, X: Matrix, y: Int32Array) {
   checkData('evaluate', X, y);
   const pred = new Int32Array(X.rows);
   let loss = 0;
-  noGrad(() => { // nothing recorded: no memory kept, no grads touched
+  withModel('evaluate', () => noGrad(() => { // no tape, no grads
     for (let s = 0; s < X.rows; s += 1000) { // chunks bound the memory
       const idx = range(s, Math.min(X.rows, s + 1000));
       const { xb, yb } = batchOf(X, y, idx);
@@ -72,7 +74,7 @@ export function evaluate(model: Layer, X: Matrix, y: Int32Array) {
       loss += crossEntropy(z, yb).data[0] * idx.length;
       argmaxRows(z, pred, s);
     }
-  });
+  }));
   let right = 0;
   for (let i = 0; i < X.rows; i++) if (pred[i] === y[i]) right++;
   return { loss: loss / X.rows, accuracy: right / X.rows, pred };
@@ -94,6 +96,11 @@ export interface FitOptions {
 export function fit(model: Layer, X: Matrix, y: Int32Array,
   o: FitOptions) {
   checkFit(model, X, y, o);
+  return withModel('fit', () => fitChecked(model, X, y, o));
+}
+
+function fitChecked(model: Layer, X: Matrix, y: Int32Array,
+  o: FitOptions) {
   const rng = createRng(o.seed);
   const order = Array.from({ length: X.rows }, (_, i) => i);
   const history = [];
