@@ -54,7 +54,7 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'neural-networks',
     title: 'Part VII — Neural networks',
-    chapters: ['autodiff'],
+    chapters: ['autodiff', 'multilayer-perceptron'],
   },
   {
     dir: 'papers',

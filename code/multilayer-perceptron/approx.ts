@@ -8,7 +8,7 @@ import { Act, linear } from './layers.ts';
 import { Sequential } from './mlp.ts';
 import { sgdStep, zeroGrad } from './train.ts';
 
-// #region approx
+// #region approx-target
 const SLOPE = 4; // spread of the first layer's slopes
 
 /** The target: two periods of a sine plus a kink, on [−1, 1]. */
@@ -16,6 +16,9 @@ export function target(x: number): number {
   return Math.sin(2 * Math.PI * x) + Math.abs(x);
 }
 
+// #endregion
+
+// #region approx
 /** Fits a 1-q-1 tanh network to target on n grid points. */
 export function fitOneD(q: number, steps: number, eta: number,
   seed: number, n = 128) {

@@ -90,7 +90,9 @@ export interface FitOptions {
   /** Data to evaluate on after each epoch (a test set). */
   test?: { X: Matrix; y: Int32Array };
 }
+// #endregion
 
+// #region fit-loop
 /** Minibatch SGD. Per epoch: the mean loss and accuracy over its
  *  minibatches (the model changing as it goes) and the test set's. */
 export function fit(model: Layer, X: Matrix, y: Int32Array,

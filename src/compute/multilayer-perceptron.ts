@@ -136,9 +136,12 @@ const fashion = once(() => {
   return { train, test, model, history, seconds, final, confusion };
 });
 
+interface Row { epoch: number; panel: number; set: string;
+  value: number }
+
 function curvesFigure(): string {
   const h = fashion().history;
-  const rows = h.flatMap((e) => [
+  const rows: Row[] = h.flatMap((e) => [
     { epoch: e.epoch, panel: 0, set: 'train', value: e.trainLoss },
     { epoch: e.epoch, panel: 0, set: 'test', value: e.testLoss },
     { epoch: e.epoch, panel: 1, set: 'train', value: e.trainAccuracy },
@@ -160,8 +163,8 @@ function curvesFigure(): string {
           y: 'value', stroke: PALETTE[k], strokeWidth: 2,
           strokeDasharray: k === 0 ? 'none' : '5,3' })),
       Plot.dot(rows, { fx: 'panel', x: 'epoch', y: 'value',
-        symbol: (r) => (r.set === 'train' ? 'circle' : 'triangle'),
-        stroke: (r) => (r.set === 'train' ? PALETTE[0] : PALETTE[1]),
+        symbol: (r: Row) => (r.set === 'train' ? 'circle' : 'triangle'),
+        stroke: (r: Row) => (r.set === 'train' ? PALETTE[0] : PALETTE[1]),
         r: 3 }),
       Plot.text(last, { fx: 'panel', x: 'epoch', y: 'value', text: 'set',
         dx: 6, textAnchor: 'start', fill: 'currentColor' }),
@@ -174,7 +177,8 @@ function curvesFigure(): string {
 function confusionFigure(): string {
   const C = fashion().confusion;
   const names = FASHION_CLASSES;
-  const cells = [];
+  const cells: { truth: string; guess: string; n: number;
+    hit: boolean }[] = [];
   for (let k = 0; k < 10; k++) {
     for (let c = 0; c < 10; c++) {
       cells.push({ truth: names[k], guess: names[c], n: C.get(k, c),
@@ -246,6 +250,22 @@ function worstPair() {
     n: best.n };
 }
 
+/** All errors, and the share of them among the four upper-body classes
+ *  (T-shirt/top 0, pullover 2, coat 4, shirt 6). */
+function errorShares() {
+  const C = fashion().confusion;
+  const tops = [0, 2, 4, 6];
+  let errors = 0, among = 0;
+  for (let k = 0; k < 10; k++) {
+    for (let c = 0; c < 10; c++) {
+      if (k === c) continue;
+      errors += C.get(k, c);
+      if (tops.includes(k) && tops.includes(c)) among += C.get(k, c);
+    }
+  }
+  return { errors, topsShare: among / errors };
+}
+
 // ---------------------------------------------------------------------
 // Digits (8 x 8): 64-32-10 ReLU; and two pitfalls on them.
 
@@ -307,7 +327,7 @@ export default cached('multilayer-perceptron', () => {
       loss: f.final.loss, trainLoss: last.trainLoss,
       trainAccuracy: last.trainAccuracy,
       firstTestAccuracy: f.history[0].testAccuracy,
-      worst: worstPair() },
+      worst: worstPair(), ...errorShares() },
     digits: { ...DIGITS, nTest: d.nTest,
       accuracy: d.base.accuracy, se: binomialSe(d.base.accuracy, d.nTest),
       dead: d.base.dead, tooHigh: d.tooHigh, raw: d.raw },
