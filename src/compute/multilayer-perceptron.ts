@@ -60,7 +60,7 @@ function activationsFigure(): string {
     width: 640, height: 420, style: STYLE, marginLeft: 36,
     marginTop: 26, marginRight: 8,
     fx: { axis: null, padding: 0.12 }, fy: { axis: null, padding: 0.18 },
-    x: { label: 'x', domain: [-3, 3], ticks: [-2, 0, 2] },
+    x: { label: 'x', domain: [-3, 3], ticks: [-2, 0, 2], tickFormat: 'd' },
     y: { label: 'value', domain: [-1.2, 3.1], ticks: [-1, 0, 1, 2, 3],
       grid: true },
     marks: [
@@ -73,9 +73,6 @@ function activationsFigure(): string {
         strokeWidth: 2, strokeDasharray: '5,3' }),
       Plot.text(titles, { fx: 'col', fy: 'row', frameAnchor: 'top',
         dy: -18, text: 'text', fill: 'currentColor' }),
-      Plot.text(titles, { fx: 'col', fy: 'row', frameAnchor: 'top-left',
-        dx: 4, dy: 4, text: () => 'φ solid, φ′ dashed', fontSize: 11,
-        fill: 'currentColor' }),
     ],
   });
 }
@@ -103,7 +100,7 @@ function approxFigure(): string {
     width: 640, height: 250, style: STYLE, marginLeft: 40,
     marginTop: 30, marginBottom: 40,
     fx: { axis: null, padding: 0.1 },
-    x: { label: 'x', domain: [-1, 1], ticks: [-1, 0, 1] },
+    x: { label: 'x', domain: [-1, 1], ticks: [-0.5, 0, 0.5] },
     y: { label: 'f(x)', grid: true, ticks: 4 },
     marks: [
       Plot.line(rows, { fx: 'k', x: 'x', y: 'truth', stroke: 'currentColor',
@@ -136,40 +133,38 @@ const fashion = once(() => {
   return { train, test, model, history, seconds, final, confusion };
 });
 
-interface Row { epoch: number; panel: number; set: string;
-  value: number }
+interface Row { epoch: number; set: string; value: number }
 
-function curvesFigure(): string {
+/** One learning curve figure: train and test of one quantity. */
+function curvesFigure(what: 'loss' | 'accuracy'): string {
   const h = fashion().history;
   const rows: Row[] = h.flatMap((e) => [
-    { epoch: e.epoch, panel: 0, set: 'train', value: e.trainLoss },
-    { epoch: e.epoch, panel: 0, set: 'test', value: e.testLoss },
-    { epoch: e.epoch, panel: 1, set: 'train', value: e.trainAccuracy },
-    { epoch: e.epoch, panel: 1, set: 'test', value: e.testAccuracy },
+    { epoch: e.epoch, set: 'train',
+      value: what === 'loss' ? e.trainLoss : e.trainAccuracy },
+    { epoch: e.epoch, set: 'test',
+      value: what === 'loss' ? e.testLoss : e.testAccuracy },
   ]);
   const last = rows.filter((r) => r.epoch === h.length);
-  const titles = [{ panel: 0, text: 'cross-entropy loss' },
-    { panel: 1, text: 'accuracy' }];
+  const top = last[0].value > last[1].value ? 'train' : 'test';
   return renderPlot({
-    width: 640, height: 280, style: STYLE, marginLeft: 46,
-    marginRight: 50, marginTop: 30,
-    fx: { axis: null, padding: 0.2 },
-    x: { label: 'epoch', ticks: [1, 4, 7, 10] },
-    y: { label: 'value', grid: true, ticks: 5 },
-    facet: { data: rows, x: 'panel' },
+    width: 640, height: 260, style: STYLE, marginLeft: 52,
+    marginRight: 56, marginTop: 24, marginBottom: 44,
+    x: { label: 'epoch', ticks: h.map((e) => e.epoch), tickFormat: 'd' },
+    y: { label: what === 'loss' ? 'cross-entropy loss' : 'accuracy',
+      grid: true, ticks: 5, nice: true },
     marks: [
       ...(['train', 'test'] as const).map((set, k) => Plot.line(
-        rows.filter((r) => r.set === set), { fx: 'panel', x: 'epoch',
-          y: 'value', stroke: PALETTE[k], strokeWidth: 2,
+        rows.filter((r) => r.set === set), { x: 'epoch', y: 'value',
+          stroke: PALETTE[k], strokeWidth: 2,
           strokeDasharray: k === 0 ? 'none' : '5,3' })),
-      Plot.dot(rows, { fx: 'panel', x: 'epoch', y: 'value',
+      Plot.dot(rows, { x: 'epoch', y: 'value',
         symbol: (r: Row) => (r.set === 'train' ? 'circle' : 'triangle'),
         stroke: (r: Row) => (r.set === 'train' ? PALETTE[0] : PALETTE[1]),
         r: 3 }),
-      Plot.text(last, { fx: 'panel', x: 'epoch', y: 'value', text: 'set',
-        dx: 6, textAnchor: 'start', fill: 'currentColor' }),
-      Plot.text(titles, { fx: 'panel', frameAnchor: 'top', dy: -20,
-        text: 'text', fill: 'currentColor' }),
+      ...[true, false].map((up) => Plot.text(
+        last.filter((r) => (r.set === top) === up), { x: 'epoch',
+          y: 'value', text: 'set', dx: 8, dy: up ? -7 : 7,
+          textAnchor: 'start', fill: 'currentColor' })),
     ],
   });
 }
@@ -187,7 +182,7 @@ function confusionFigure(): string {
   }
   return renderPlot({
     width: 640, height: 560, style: { ...STYLE, fontSize: '12px' },
-    marginLeft: 86, marginTop: 92, marginRight: 4,
+    marginLeft: 86, marginTop: 92, marginRight: 40,
     x: { label: 'predicted class', domain: names, axis: 'top',
       tickRotate: -45, labelAnchor: 'center', labelArrow: 'none',
       labelOffset: 84 },
@@ -317,7 +312,8 @@ export default cached('multilayer-perceptron', () => {
     approxFigure: approxFigure(),
     approxMse: approx().map((r) => r.mse),
     approx: APPROX,
-    curvesFigure: curvesFigure(),
+    lossFigure: curvesFigure('loss'),
+    accuracyFigure: curvesFigure('accuracy'),
     confusionFigure: confusionFigure(),
     misclassifiedFigure: misclassifiedFigure(),
     fashion: { ...FASHION, nTrain: f.train.y.length,
