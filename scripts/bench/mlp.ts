@@ -79,6 +79,7 @@ gc();
 const ours = { epoch_ms: ms, rss_start_mb: start,
   rss_end_mb: endBeforeGc, rss_end_after_gc_mb: rssMb(),
   rss_max_sampled_mb: samples.reduce((a, v) => Math.max(a, v), 0),
+  rss_every_100_steps_mb: samples.map((v) => Math.round(v)),
   last_loss: loss };
 
 let theirs = null;

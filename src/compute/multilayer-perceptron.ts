@@ -9,6 +9,9 @@ import { pngDataUrl } from '../lib/png.ts';
 import torchRef from '../../tests/fixtures/multilayer-perceptron/torch.json' with {
   type: 'json',
 };
+import bench from '../../tests/fixtures/multilayer-perceptron/benchmark.json' with {
+  type: 'json',
+};
 import { createRng } from '../../code/introduction/random.ts';
 import { Matrix } from '../../code/linear-algebra/matrix.ts';
 import {
@@ -328,6 +331,11 @@ export default cached('multilayer-perceptron', () => {
       accuracy: d.base.accuracy, se: binomialSe(d.base.accuracy, d.nTest),
       dead: d.base.dead, tooHigh: d.tooHigh, raw: d.raw },
     torchVersion: torchRef.versions.torch,
+    bench: { ours: bench.ours.epoch_ms / 1000,
+      theirs: (bench.theirs?.epoch_ms ?? NaN) / 1000, ratio: bench.ratio,
+      load: bench.load_average, rssStart: bench.ours.rss_start_mb,
+      rssEnd: bench.ours.rss_end_mb,
+      rssAfter300: bench.ours.rss_every_100_steps_mb[3] },
     torchSteps: torchRef.sgd.losses.length,
   };
 }, { reason: 'trains a 784-64-10 network for 10 epochs on 12,000 ' +
