@@ -360,4 +360,8 @@ describe('bad input', () => {
   it('rejects bad input to training and evaluation', () => {
     rejectsBadInput(badInput.training);
   });
+
+  it('rejects bad input to the input checks themselves', () => {
+    rejectsBadInput(badInput.checks);
+  });
 });

@@ -120,6 +120,9 @@ export function checkBatch(X: Matrix, y: Int32Array,
 /** Runs go; an error from inside (the engine's) gets fn's name and
  *  says that the model could not take X and y. */
 export function withModel<T>(fn: string, go: () => T): T {
+  if (typeof go !== 'function') {
+    throw new Error(`${fn}: go must be a function`);
+  }
   try {
     return go();
   } catch (e) {

@@ -35,7 +35,11 @@ import {
   zeroGrad,
 } from '../../code/multilayer-perceptron/train.ts';
 import {
-  any, choice, groups, int, list, mat, num, opts, spec, vec,
+  checkBatch, checkData, checkEta, checkFit, checkLabels, checkModel,
+  checkParams, checkStep, checkTrainStep, withModel,
+} from '../../code/multilayer-perceptron/checks.ts';
+import {
+  any, callback, choice, groups, int, list, mat, num, opts, spec, vec,
 } from '../bad-input.ts';
 
 const X = () => new Matrix(3, 2, Float64Array.of(1, 0, 0, 1, 1, 1));
@@ -54,6 +58,10 @@ const two = () => ({
 });
 const yv = (n: number | string) => vec(n, { integer: true, min: 0,
   max: 1, as: ['y', 'label'] });
+
+/** Labels whose number of classes the function does not know. */
+const anyLab = (n: number | string) => vec(n, { integer: true, min: 0,
+  as: ['y', 'label'] });
 
 export const badInput = groups({
   layers: [
@@ -108,5 +116,34 @@ export const badInput = groups({
     spec(deadFraction, () => [net().layers[0] as Linear, X()],
       [any(), mat('n', 2)]),
     spec(loadFashionTrain, () => [], []),
+  ],
+  checks: [
+    spec(checkParams, () => ['caller', withGrad()], [any(), any()],
+      { name: 'caller' }),
+    spec(checkEta, () => ['caller', 0.1], [any(), num({ gt: 0 }, 'eta')],
+      { name: 'caller' }),
+    spec(checkStep, () => ['caller', withGrad(), 0.1],
+      [any(), any(), num({ gt: 0 }, 'eta')], { name: 'caller' }),
+    spec(checkModel, () => ['caller', net()], [any(), any()],
+      { name: 'caller' }),
+    spec(checkLabels, () => ['caller', y(), 3], [any(), anyLab(3), any()],
+      { name: 'caller' }),
+    spec(checkData, () => ['caller', X(), y()],
+      [any(), mat('n', 'd'), anyLab('n')], { name: 'caller' }),
+    spec(checkTrainStep, () => [net(), new Tensor([1, 0, 0, 1, 1, 1],
+      [3, 2]), y(), 0.1], [any(), any(), anyLab(3), num({ gt: 0 }, 'eta')],
+    { name: 'trainStep' }),
+    spec(checkFit, () => [net(), X(), y(),
+      { epochs: 1, batchSize: 2, eta: 0.1, seed: 1 }],
+    [any(), mat('n', 'd'), anyLab('n'), opts({
+      epochs: int(1), batchSize: int(1), eta: num({ gt: 0 }),
+      seed: int(0),
+    }, ['epochs', 'batchSize', 'eta', 'seed'])], { name: 'fit' }),
+    spec(checkBatch, () => [X(), y(), [0, 2]],
+      [any(), vec(3, { integer: true, min: 0, as: 'y' }),
+        vec(undefined, { integer: true, min: 0, max: 2, as: 'idx' })],
+      { name: 'batchOf' }),
+    spec(withModel, () => ['caller', () => 1],
+      [any(), callback({ as: 'go' })], { name: 'caller' }),
   ],
 });
