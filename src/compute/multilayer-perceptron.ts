@@ -333,9 +333,10 @@ export default cached('multilayer-perceptron', () => {
     torchVersion: torchRef.versions.torch,
     bench: { ours: bench.ours.epoch_ms / 1000,
       theirs: (bench.theirs?.epoch_ms ?? NaN) / 1000, ratio: bench.ratio,
-      load: bench.load_average, rssStart: bench.ours.rss_start_mb,
-      rssEnd: bench.ours.rss_end_mb,
-      rssAfter300: bench.ours.rss_every_100_steps_mb[3] },
+      load: bench.load_average,
+      rssStart: Math.round(bench.ours.rss_start_mb),
+      rssEnd: Math.round(bench.ours.rss_end_mb),
+      rssAfter300: Math.round(bench.ours.rss_every_100_steps_mb[3]) },
     torchSteps: torchRef.sgd.losses.length,
   };
 }, { reason: 'trains a 784-64-10 network for 10 epochs on 12,000 ' +
