@@ -3,6 +3,8 @@
 // chapters/neural-networks/multilayer-perceptron.mdx. PyTorch values
 // come from tests/fixtures/multilayer-perceptron/torch.json, written by
 // scripts/reference/multilayer_perceptron.py (float64 on both sides).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   assertAllClose,
@@ -43,6 +45,7 @@ import {
   batchOf,
   evaluate,
   fit,
+  type StepRule,
   sgdStep,
   trainStep,
   zeroGrad,
@@ -62,6 +65,11 @@ const torch = fixture<{
     final: Layer64[];
   };
 }>('multilayer-perceptron', 'torch.json');
+
+const benchmark = () => fixture<{
+  n: number; sizes: number[]; batch: number;
+  ours: { rss_every_100_steps_mb: number[] };
+}>('multilayer-perceptron', 'benchmark.json');
 
 const NAMES = Object.keys(ACTIVATIONS) as ActivationName[];
 
@@ -335,7 +343,6 @@ describe('data', () => {
     const counts = new Array(10).fill(0);
     for (const c of y) counts[c]++;
     expect(Math.min(...counts)).toBeGreaterThan(1000);
-    expect(FASHION_TRAIN_SHA256.images).toMatch(/^58579223/);
   });
 });
 
@@ -363,5 +370,99 @@ describe('bad input', () => {
 
   it('rejects bad input to the input checks themselves', () => {
     rejectsBadInput(badInput.checks);
+  });
+});
+
+describe('review', () => {
+  it('fit and trainStep take another step rule, called once per ' +
+    'minibatch after backward(), in place of sgdStep', () => {
+    const X = new Matrix(10, 2, createRng(12).normalArray(20));
+    const y = Int32Array.from({ length: 10 }, (_, i) => i % 2);
+    const calls: number[] = [];
+    const halfSgd: StepRule = (params, eta) => {
+      calls.push(params.every((p) => p.grad !== null) ? eta : NaN);
+      sgdStep(params, eta / 2);
+    };
+    const a = mlp([2, 3, 2], 'tanh', createRng(1));
+    const b = mlp([2, 3, 2], 'tanh', createRng(1));
+    const opts = { epochs: 2, batchSize: 4, eta: 0.4, seed: 3 };
+    fit(a, X, y, { ...opts, step: halfSgd });
+    fit(b, X, y, { ...opts, eta: 0.2 });
+    expect(calls).toEqual(new Array(6).fill(0.4)); // 3 batches x 2
+    a.parameters().forEach((p, k) =>
+      expect(p.data).toEqual(b.parameters()[k].data));
+    expect(() => fit(a, X, y, { ...opts, step: 1 as never }))
+      .toThrow(/^fit: step must be a function/);
+  });
+
+  it('sgdStep updates a tensor listed twice (shared weights) once', () => {
+    const w = new Tensor([1, 2], [2], true);
+    w.mul(w).sum().backward();
+    sgdStep([w, w], 0.25);
+    expect([...w.data]).toEqual([0.5, 1]);
+  });
+
+  it('equal (nonzero) hidden units get equal gradients and stay equal ' +
+    'while they learn, Eq. (mlp-back-w1)', () => {
+    const l1 = new Linear(new Tensor([0.3, 0.3, 0.3, -0.2, -0.2, -0.2],
+      [2, 3], true), new Tensor([0.1, 0.1, 0.1], [3], true));
+    const l2 = new Linear(new Tensor([0.5, -0.4, 0.5, -0.4, 0.5, -0.4],
+      [3, 2], true), new Tensor(new Float64Array(2), [2], true));
+    const model = new Sequential([l1, new Act('tanh'), l2]);
+    const X = new Tensor([1, 2, -1, 0.5, 0.3, -2], [3, 2]);
+    for (let s = 0; s < 5; s++) {
+      trainStep(model, X, Int32Array.of(0, 1, 1), 0.5);
+    }
+    const W = l1.W.data; // columns are units
+    expect(W[0]).not.toBe(0.3); // they learn ...
+    expect(W[1]).toBe(W[0]); // ... but as one unit
+    expect(W[2]).toBe(W[0]);
+    expect(W[4]).toBe(W[3]);
+    expect(W[5]).toBe(W[3]);
+  });
+
+  it('evaluate runs the model under noGrad (its outputs record no ' +
+    'graph)', () => {
+    const inner = mlp([2, 3, 2], 'relu', createRng(4));
+    const tracked: boolean[] = [];
+    const spy = {
+      forward: (x: Tensor) => {
+        const z = inner.forward(x);
+        tracked.push(z.requiresGrad);
+        return z;
+      },
+      parameters: () => inner.parameters(),
+    };
+    const X = new Matrix(3, 2, Float64Array.of(1, 0, 0, 1, 1, 1));
+    evaluate(spy, X, Int32Array.of(0, 1, 1));
+    expect(tracked).toEqual([false]);
+    expect(inner.forward(new Tensor([1, 2], [1, 2])).requiresGrad)
+      .toBe(true);
+  });
+
+  it('the train12k files hash to the SHA-256s in the code and in ' +
+    'data/fashion-mnist/README.md', () => {
+    const dir = new URL('../data/fashion-mnist/', import.meta.url);
+    const readme = readFileSync(new URL('README.md', dir), 'utf8');
+    for (const [kind, file] of [
+      ['images', 'train12k-images-idx3-ubyte.gz'],
+      ['labels', 'train12k-labels-idx1-ubyte.gz'],
+    ] as const) {
+      const sha = createHash('sha256')
+        .update(readFileSync(new URL(file, dir))).digest('hex');
+      expect(sha).toBe(FASHION_TRAIN_SHA256[kind]);
+      const row = readme.split('\n').find((l) => l.includes(file));
+      expect(row).toContain(sha);
+    }
+  });
+
+  it('the benchmark fixture: RSS flat after step 300, data 359 MiB, ' +
+    '938 steps', () => {
+    const b = benchmark();
+    const late = b.ours.rss_every_100_steps_mb.slice(3);
+    const spread = Math.max(...late) - Math.min(...late);
+    expect(spread / late[0]).toBeLessThan(0.02);
+    expect(Math.round(b.n * b.sizes[0] * 8 / 2 ** 20)).toBe(359);
+    expect(Math.ceil(b.n / b.batch)).toBe(938);
   });
 });

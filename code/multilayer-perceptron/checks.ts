@@ -63,9 +63,12 @@ export function checkData(fn: string, X: Matrix, y: Int32Array): void {
 }
 
 export function checkTrainStep(model: Layer, X: Tensor, y: Int32Array,
-  eta: number): Tensor[] {
+  eta: number, step: unknown = () => {}): Tensor[] {
   const fn = 'trainStep';
   const params = checkModel(fn, model);
+  if (typeof step !== 'function') {
+    throw new Error(`${fn}: step must be a function (params, eta)`);
+  }
   if (!(X instanceof Tensor) || X.shape.length !== 2) {
     throw new Error(`${fn}: X must be a 2-D Tensor, one example a row`);
   }
@@ -76,7 +79,7 @@ export function checkTrainStep(model: Layer, X: Tensor, y: Int32Array,
 
 export function checkFit(model: Layer, X: Matrix, y: Int32Array,
   o: { epochs: number; batchSize: number; eta: number; seed: number;
-    test?: { X: Matrix; y: Int32Array } }): void {
+    test?: { X: Matrix; y: Int32Array }; step?: unknown }): void {
   const fn = 'fit';
   checkModel(fn, model);
   checkData(fn, X, y);
@@ -91,6 +94,9 @@ export function checkFit(model: Layer, X: Matrix, y: Int32Array,
   }
   checkEta(fn, o.eta);
   if (o.test !== undefined) checkData(fn, o.test.X, o.test.y);
+  if (o.step !== undefined && typeof o.step !== 'function') {
+    throw new Error(`${fn}: step must be a function (params, eta)`);
+  }
 }
 
 export function checkBatch(X: Matrix, y: Int32Array,

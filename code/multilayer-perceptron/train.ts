@@ -20,25 +20,32 @@ export function zeroGrad(params: Tensor[]): void {
   for (const p of params) p.grad = null;
 }
 
-/** θ ← θ − η ∇θ L, in place, after backward(), Eq. (mlp-sgd). */
+/** θ ← θ − η ∇θ L, in place, after backward(), Eq. (mlp-sgd). A
+ *  tensor listed twice (shared weights) is updated once. */
 export function sgdStep(params: Tensor[], eta: number): void {
   checkStep('sgdStep', params, eta);
-  for (const p of params) {
+  for (const p of new Set(params)) {
     const g = p.grad as Float64Array;
     for (let i = 0; i < p.size; i++) p.data[i] -= eta * g[i];
   }
 }
+// #endregion
 
-/** One minibatch: forward, loss, backward, update. Returns the loss
- *  and how many rows the model (before the update) got right. */
+// #region train-step
+/** What an optimizer supplies: update p.data from p.grad, in place. */
+export type StepRule = (params: Tensor[], eta: number) => void;
+
+/** One minibatch: forward, loss, backward, update (sgdStep unless
+ *  another rule is given). Returns the loss and how many rows the
+ *  model (before the update) got right. */
 export function trainStep(model: Layer, X: Tensor, y: Int32Array,
-  eta: number): { loss: number; correct: number } {
-  const params = checkTrainStep(model, X, y, eta);
+  eta: number, step: StepRule = sgdStep) {
+  const params = checkTrainStep(model, X, y, eta, step);
   zeroGrad(params);
   const z = withModel('trainStep', () => model.forward(X));
   const loss = withModel('trainStep', () => crossEntropy(z, y));
   loss.backward(); // the tape is freed here
-  sgdStep(params, eta); // only now may p.data change
+  step(params, eta); // only now may p.data change
   return { loss: loss.data[0], correct: countCorrect(z, y) };
 }
 // #endregion
@@ -89,6 +96,8 @@ export interface FitOptions {
   seed: number;
   /** Data to evaluate on after each epoch (a test set). */
   test?: { X: Matrix; y: Int32Array };
+  /** The update after each backward(); sgdStep if not given. */
+  step?: StepRule;
 }
 // #endregion
 
@@ -112,7 +121,7 @@ function fitChecked(model: Layer, X: Matrix, y: Int32Array,
     for (let s = 0; s < X.rows; s += o.batchSize) {
       const idx = order.slice(s, s + o.batchSize);
       const { xb, yb } = batchOf(X, y, idx);
-      const r = trainStep(model, xb, yb, o.eta);
+      const r = trainStep(model, xb, yb, o.eta, o.step);
       sum += r.loss * idx.length;
       correct += r.correct;
     }
