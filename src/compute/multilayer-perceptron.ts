@@ -306,6 +306,38 @@ const digits = once(() => ({
 
 const binomialSe = (p: number, n: number) => Math.sqrt(p * (1 - p) / n);
 
+/** Alt text of a learning-curve figure, from the values it plots. */
+function curvesAlt(what: 'loss' | 'accuracy'): string {
+  const h = fashion().history;
+  const [a, z] = [h[0], h[h.length - 1]];
+  const tr = (e: typeof a) => (what === 'loss' ? e.trainLoss
+    : e.trainAccuracy);
+  const te = (e: typeof a) => (what === 'loss' ? e.testLoss
+    : e.testAccuracy);
+  const dips = h.slice(1).filter((e, k) => (what === 'loss'
+    ? te(e) > te(h[k]) : te(e) < te(h[k]))).map((e) => e.epoch);
+  const f = (v: number) => v.toFixed(2);
+  const name = what === 'loss' ? 'Cross-entropy loss' : 'Accuracy';
+  return `${name} against epoch 1 to ${h.length}: training (solid, ` +
+    `circles) goes from ${f(tr(a))} to ${f(tr(z))}; test (dashed, ` +
+    `triangles) from ${f(te(a))} to ${f(te(z))}, with setbacks at ` +
+    `epoch${dips.length > 1 ? 's' : ''} ${dips.join(', ')}.`;
+}
+
+/** The benchmark fixture's numbers as the prose quotes them. */
+function benchNumbers() {
+  const every = bench.ours.rss_every_100_steps_mb;
+  return { ours: bench.ours.epoch_ms / 1000,
+    theirs: (bench.theirs?.epoch_ms ?? NaN) / 1000, ratio: bench.ratio,
+    load: bench.load_average, date: bench.date, n: bench.n,
+    rssStart: Math.round(bench.ours.rss_start_mb),
+    rssEnd: Math.round(bench.ours.rss_end_mb),
+    rssAfter300: Math.round(every[3]), at: 300,
+    steps: Math.ceil(bench.n / bench.batch),
+    // X as float64: n × 784 × 8 bytes, in MiB
+    dataMiB: Math.round(bench.n * bench.sizes[0] * 8 / 2 ** 20) };
+}
+
 export default cached('multilayer-perceptron', () => {
   const f = fashion();
   const d = digits();
@@ -326,18 +358,24 @@ export default cached('multilayer-perceptron', () => {
       loss: f.final.loss, trainLoss: last.trainLoss,
       trainAccuracy: last.trainAccuracy,
       firstTestAccuracy: f.history[0].testAccuracy,
+      // the test accuracy over the last five epochs: how much the
+      // number depends on where training stopped
+      lastTestMin: f.history.slice(-5)
+        .reduce((m, e) => Math.min(m, e.testAccuracy), Infinity),
+      lastTestMax: f.history.slice(-5)
+        .reduce((m, e) => Math.max(m, e.testAccuracy), -Infinity),
+      perClass: f.test.y.length / 10,
       worst: worstPair(), ...errorShares() },
     digits: { ...DIGITS, nTest: d.nTest,
       accuracy: d.base.accuracy, se: binomialSe(d.base.accuracy, d.nTest),
       dead: d.base.dead, tooHigh: d.tooHigh, raw: d.raw },
     torchVersion: torchRef.versions.torch,
-    bench: { ours: bench.ours.epoch_ms / 1000,
-      theirs: (bench.theirs?.epoch_ms ?? NaN) / 1000, ratio: bench.ratio,
-      load: bench.load_average,
-      rssStart: Math.round(bench.ours.rss_start_mb),
-      rssEnd: Math.round(bench.ours.rss_end_mb),
-      rssAfter300: Math.round(bench.ours.rss_every_100_steps_mb[3]) },
+    bench: benchNumbers(),
     torchSteps: torchRef.sgd.losses.length,
+    torchSizes: torchRef.sgd.sizes.join('-'),
+    torchEta: torchRef.sgd.eta,
+    torchBatch: torchRef.sgd.batches[0].length,
+    lossAlt: curvesAlt('loss'), accuracyAlt: curvesAlt('accuracy'),
   };
 }, { reason: 'trains a 784-64-10 network for 10 epochs on 12,000 ' +
   'Fashion-MNIST images at build time' });
