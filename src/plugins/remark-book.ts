@@ -223,9 +223,15 @@ export default function remarkBook(options: RemarkBookOptions) {
 
       function figure(node: Node): Node {
         const id = attr(node, 'id');
-        const alt = attr(node, 'alt');
         if (!id) throw new TangleError('<Figure> needs an id');
-        if (!alt || alt.trim().length < 10) {
+        // alt is a plain string, checked here, or an expression such as
+        // alt={r.confusionAlt} that carries computed numbers, checked
+        // by Figure.astro when the page renders
+        const altAttr = node.attributes?.find(
+          (x) => x.type === 'mdxJsxAttribute' && x.name === 'alt');
+        const computedAlt = altAttr && typeof altAttr.value !== 'string';
+        const alt = computedAlt ? undefined : attr(node, 'alt');
+        if (!computedAlt && (!alt || alt.trim().length < 10)) {
           throw new TangleError(`<Figure id="${id}"> needs alt text`);
         }
         const target = index.get(`fig:${id}`);

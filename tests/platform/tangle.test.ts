@@ -161,6 +161,21 @@ describe('the remark plugin in an MDX build', () => {
       expect(js).toMatch(/"\(1\.1\)"/); // on its own
     });
 
+  it('takes a figure\'s alt text as a plain string of 10 or more ' +
+    'characters, or as an expression checked when the page renders',
+  async () => {
+    const fig = (alt: string) =>
+      `<Figure id="alpha-plot" ${alt} svg="<svg></svg>">Cap.</Figure>`;
+    const plain = await build(fig('alt="A parabola through 0."'));
+    expect(plain).toContain('number: "1.1"');
+    const computed = await build(fig('alt={"A parabola, " + 2 + " arms."}'));
+    expect(computed).toContain('number: "1.1"');
+    await expect(build(fig('alt="short"')))
+      .rejects.toThrow('<Figure id="alpha-plot"> needs alt text');
+    await expect(build(fig('')))
+      .rejects.toThrow('<Figure id="alpha-plot"> needs alt text');
+  });
+
   it('fails the build for a reference to an unknown label', async () => {
     await expect(build('See <Ref to="eq:nowhere" />.'))
       .rejects.toThrow(/alpha\.mdx:1: <Ref to="eq:nowhere">: no such label/);
