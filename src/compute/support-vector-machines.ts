@@ -13,7 +13,10 @@ import { Matrix } from '../../code/linear-algebra/matrix.ts';
 import { loadIris } from '../../code/calculus/iris.ts';
 import { twoMoons } from '../../code/support-vector-machines/data.ts';
 import type { Kernel } from '../../code/support-vector-machines/kernel.ts';
-import { fitPlatt } from '../../code/support-vector-machines/platt.ts';
+import {
+  fitPlatt,
+  plattProbability,
+} from '../../code/support-vector-machines/platt.ts';
 import {
   ovoValues,
   sklearnView,
@@ -45,7 +48,8 @@ const sk = skRaw as unknown as {
   platt: { decision: number[]; y: number[]; A: number; B: number;
     iterations: number; sklearn_calibration: number[];
     svc_probA: number[]; svc_probB: number[]; svc_disagreements: number;
-    svc_rest_rows: number; svc_rest_disagreements: number };
+    svc_rest_rows: number; svc_rest_disagreements: number;
+    svc_rest_decision: number[]; svc_rest_proba: number[] };
 };
 
 const CLASS = [
@@ -270,6 +274,13 @@ function plattFigure(s: ReturnType<typeof plattStudy>) {
   });
 }
 
+/** The largest |a_i − b_i|; Infinity if the lengths differ. */
+function maxDiff(a: ArrayLike<number>, b: number[]) {
+  let d = a.length === b.length ? 0 : Infinity;
+  for (let i = 0; i < b.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+  return d;
+}
+
 // ---------------------------------------------------------------------
 // Our fits beside scikit-learn's, on the fixture's problems.
 function referenceTable() {
@@ -282,11 +293,6 @@ function referenceTable() {
     iris3_rbf: { X: iris.X, y: iris.y, label: 'iris, 3-class' },
     cancer_linear: { X: cancer.X, y: cancer.y, label: 'cancer' },
     cancer_rbf: { X: cancer.X, y: cancer.y, label: 'cancer' },
-  };
-  const maxDiff = (a: ArrayLike<number>, b: number[]) => {
-    let d = a.length === b.length ? 0 : Infinity;
-    for (let i = 0; i < b.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
-    return d;
   };
   return Object.entries(data).map(([key, d]) => {
     const f = sk.fits[key];
@@ -314,7 +320,14 @@ function plattReference() {
     A: ours.A, B: ours.B, iterations: ours.iterations,
     dA: Math.abs(ours.A - p.A), dB: Math.abs(ours.B - p.B),
     skA: p.sklearn_calibration[0], skB: p.sklearn_calibration[1],
-    svcA: p.svc_probA[0], svcB: p.svc_probB[0],
+    // probA_, probB_ give P(class 0 | libsvm's value) and libsvm's value
+    // is −f: in the chapter's orientation (class 1, f) they are A, −B.
+    svcA: p.svc_probA[0], svcB: -p.svc_probB[0],
+    svcRawB: p.svc_probB[0],
+    svcThreshold: p.svc_probB[0] / p.svc_probA[0],
+    svcCoupling: maxDiff(plattProbability(
+      Float64Array.from(p.svc_rest_decision), p.svc_probA[0],
+      -p.svc_probB[0]), p.svc_rest_proba),
     svcDisagree: p.svc_rest_disagreements, svcRest: p.svc_rest_rows,
   };
 }
