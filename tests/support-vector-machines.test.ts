@@ -82,8 +82,8 @@ for (const [key, d] of Object.entries(DATA)) {
 
 // The tolerance: both solvers stop once m(α) − M(α) < 1e-8, Eq.
 // (sv-stop); two α that both meet it differ by about that much, so 1e-6
-// leaves room. (They agree far closer: same selection, same float32
-// kernel cache, same arithmetic.)
+// leaves room. (They agree far closer: same selection rule, same
+// float32 kernel cache, same conventions.)
 const REF = 1e-6;
 
 describe('against scikit-learn SVC (libsvm), tol = 1e-8, no shrinking', () => {
@@ -446,5 +446,67 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
   });
   it('input checks', () => {
     rejectsBadInput(badInput.checks);
+  });
+});
+
+describe('review', () => {
+  const rb = blobs(60, 1.2, 31);
+  const ry = signs(rb.y);
+  it('every step keeps 0 ≤ α_i ≤ C_i exactly, with unequal C_i (clip, Exercise 2)', () => {
+    const { Q, QD } = dualMatrix({ kind: 'linear' }, rb.X, ry);
+    let atBound = 0;
+    for (let k = 1; k <= 80; k++) {
+      const r = solveDual({ Q, QD, y: ry, Cp: 0.3, Cn: 2 },
+        { eps: 1e-10, maxIter: k });
+      let s = 0;
+      r.alpha.forEach((a, i) => {
+        const Ci = ry[i] > 0 ? 0.3 : 2;
+        expect(a).toBeGreaterThanOrEqual(0);
+        expect(a).toBeLessThanOrEqual(Ci);
+        if (a === Ci) atBound++;
+        s += ry[i] * a;
+      });
+      expect(Math.abs(s)).toBeLessThan(1e-12);
+    }
+    expect(atBound).toBeGreaterThan(0); // the clip was exercised
+  });
+  it('the stopping rule per label: α_t < C bounds b below for y = +1, above for y = −1', () => {
+    const C = 1;
+    const { Q, QD } = dualMatrix({ kind: 'linear' }, rb.X, ry);
+    const r = solveDual({ Q, QD, y: ry, Cp: C, Cn: C }, { eps: 1e-10 });
+    const b = -r.rho;
+    let lower = 0, upper = 0;
+    r.alpha.forEach((a, t) => {
+      const v = -ry[t] * r.G[t]; // −y_t G_t
+      if (a < C) {
+        if (ry[t] > 0) { expect(b).toBeGreaterThan(v - 1e-9); lower++; }
+        else { expect(b).toBeLessThan(v + 1e-9); upper++; }
+      }
+      if (a > 0) {
+        if (ry[t] > 0) expect(b).toBeLessThan(v + 1e-9);
+        else expect(b).toBeGreaterThan(v - 1e-9);
+      }
+    });
+    expect(lower * upper).toBeGreaterThan(0);
+  });
+  it('SVC\'s probA_ and −probB_ give its class-1 predict_proba (libsvm orientation flipped)', () => {
+    const p = sk.platt as Record<string, number[]>;
+    const f = Float64Array.from(p.svc_rest_decision);
+    const [A, B] = [p.svc_probA[0], p.svc_probB[0]];
+    const flipped = plattProbability(f, A, -B);
+    const raw = plattProbability(f, A, B);
+    expect(maxDiff(flipped, p.svc_rest_proba)).toBeLessThan(5e-3);
+    expect(maxDiff(raw, p.svc_rest_proba)).toBeGreaterThan(5e-2);
+  });
+  it('scikit-learn\'s two-class predict_proba is not exactly the sigmoid (coupling)', () => {
+    const p = sk.platt as Record<string, number[]>;
+    const f = Float64Array.from(p.svc_rest_decision);
+    const q = plattProbability(f, p.svc_probA[0], -p.svc_probB[0]);
+    expect(maxDiff(q, p.svc_rest_proba)).toBeGreaterThan(1e-4);
+  });
+  it('an unweighted reference fit still matches libsvm after the clip rewrite', () => {
+    const { m, v } = ours.cancer_rbf;
+    expect(m.support.join()).toBe(fits.cancer_rbf.support.join());
+    expect(maxDiff(v.dualCoef, fits.cancer_rbf.dual_coef)).toBeLessThan(1e-12);
   });
 });

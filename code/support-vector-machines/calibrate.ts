@@ -10,8 +10,9 @@ import { fitSvc, type SvcOptions } from './svc.ts';
 
 // #region cv-platt
 /**
- * Out-of-fold decision values (folds from a seeded shuffle, as libsvm
- * draws them from its own generator), then Platt's fit on them.
+ * Out-of-fold decision values, then Platt's fit on them. Fold k is
+ * every folds-th row of a seeded shuffle (libsvm cuts its own shuffle
+ * into consecutive blocks, from its own generator: not reproduced).
  * Labels 0/1; f > 0 means class 1, as in scikit-learn.
  */
 export function plattByCv(

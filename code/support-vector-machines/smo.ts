@@ -1,7 +1,13 @@
-// Sequential minimal optimization for the C-SVC dual, with libsvm's
-// second-order working-set selection (Fan, Chen and Lin 2005, WSS 2)
-// and no shrinking: the solver of Chang and Lin's libsvm, Solver in
-// svm.cpp, for p = −1 and no cache limits. Browser-safe.
+// Sequential minimal optimization for the C-SVC dual: our reading of
+// the decomposition method that Chang and Lin (2011, §4) describe for
+// libsvm, with the working-set selection WSS 2 of Fan, Chen and Lin
+// (2005). Each function implements one of the chapter's equations;
+// libsvm is the reference we compare with, and its conventions are kept
+// so that the steps match scikit-learn's SVC (libsvm): G = Qα − 1; Q in
+// single precision, its diagonal QD in double; TAU = 1e−12 for a pair
+// without curvature; ties in WSS 2 to the last index; α_i at a bound
+// when α_i ≥ C_i or α_i ≤ 0; ρ = −b. No shrinking, no cache limit.
+// Browser-safe.
 import { checkSmo } from './checks.ts';
 
 /** min ½αᵀQα − Σα, 0 ≤ α_i ≤ C_i, yᵀα = 0, Eq. (sv-dual). */
@@ -56,7 +62,7 @@ class State {
 // #region select
 /**
  * WSS 2: i maximizes −y_t G_t over I_up; j, among t in I_low that
- * violate with i, maximizes the decrease b²/a of Eq. (sv-wss2).
+ * violate with i, maximizes the decrease β²/a of Eq. (sv-wss2).
  * Returns null once m(α) − M(α) < eps, Eq. (sv-stop).
  */
 function selectWorkingSet(s: State, eps: number) {
@@ -71,7 +77,7 @@ function selectWorkingSet(s: State, eps: number) {
     if (!s.inLow(t)) continue;
     const v = y[t] * s.G[t]; // −(−y_t G_t)
     if (v >= minusM) minusM = v;
-    const b = m + v; // b_it > 0: (i, t) violates
+    const b = m + v; // β_it > 0: (i, t) violates
     if (!(b > 0)) continue;
     const a = QD[i] + QD[t] - 2 * y[i] * y[t] * Q[i * n + t];
     const drop = -(b * b) / (a > 0 ? a : TAU);
@@ -84,33 +90,28 @@ function selectWorkingSet(s: State, eps: number) {
 
 // #region update
 /**
- * The two-variable step, Eq. (sv-pair-step), clipped to the box along
- * the line y_i α_i + y_j α_j = const, in libsvm's order of cases.
+ * The two-variable step, Eq. (sv-pair-step): α_j moves by δ, α_i by
+ * ±δ so that y_i α_i + y_j α_j is kept; if that leaves the box, α_j is
+ * clamped to the segment [lo, hi] the box cuts from the line (Exercise
+ * 2), and an end of the segment puts α_i exactly on its bound.
  */
 function updatePair(s: State, i: number, j: number): void {
   const { y, Q, QD } = s.p;
   const a = s.alpha, G = s.G, n = s.n;
-  const [Ci, Cj] = [s.C(i), s.C(j)];
-  const [oldI, oldJ] = [a[i], a[j]];
-  const Qij = Q[i * n + j];
-  if (y[i] !== y[j]) { // α_i − α_j stays fixed
-    const quad = QD[i] + QD[j] + 2 * Qij;
-    const delta = (-G[i] - G[j]) / (quad > 0 ? quad : TAU);
-    const diff = a[i] - a[j];
-    a[i] += delta; a[j] += delta;
-    if (diff > 0) { if (a[j] < 0) [a[j], a[i]] = [0, diff]; }
-    else if (a[i] < 0) [a[i], a[j]] = [0, -diff];
-    if (diff > Ci - Cj) { if (a[i] > Ci) [a[i], a[j]] = [Ci, Ci - diff]; }
-    else if (a[j] > Cj) [a[j], a[i]] = [Cj, Cj + diff];
-  } else { // α_i + α_j stays fixed
-    const quad = QD[i] + QD[j] - 2 * Qij;
-    const delta = (G[i] - G[j]) / (quad > 0 ? quad : TAU);
-    const sum = a[i] + a[j];
-    a[i] -= delta; a[j] += delta;
-    if (sum > Ci) { if (a[i] > Ci) [a[i], a[j]] = [Ci, sum - Ci]; }
-    else if (a[j] < 0) [a[j], a[i]] = [0, sum];
-    if (sum > Cj) { if (a[j] > Cj) [a[j], a[i]] = [Cj, sum - Cj]; }
-    else if (a[i] < 0) [a[i], a[j]] = [0, sum];
+  const [Ci, Cj, oldI, oldJ] = [s.C(i), s.C(j), a[i], a[j]];
+  const sg = y[i] === y[j] ? -1 : 1; // α_i = c + sg · α_j on the line
+  const c = oldI - sg * oldJ;
+  const quad = QD[i] + QD[j] + 2 * sg * Q[i * n + j]; // a_ij
+  const delta = -(sg * G[i] + G[j]) / (quad > 0 ? quad : TAU);
+  const endI = sg > 0 ? [-c, Ci - c] : [c, c - Ci]; // α_i = 0, = C_i
+  const lo = Math.max(0, Math.min(endI[0], endI[1]));
+  const hi = Math.min(Cj, Math.max(endI[0], endI[1]));
+  const t = oldJ + delta;
+  if (t >= lo && t <= hi) {
+    [a[i], a[j]] = [oldI + sg * delta, t];
+  } else {
+    a[j] = t < lo ? lo : hi;
+    a[i] = a[j] === endI[0] ? 0 : a[j] === endI[1] ? Ci : c + sg * a[j];
   }
   const [dI, dJ] = [a[i] - oldI, a[j] - oldJ];
   for (let k = 0; k < n; k++) { // G = Qα − 1 changes in two columns

@@ -24,7 +24,10 @@ to them, and, as a second opinion, scikit-learn's
 calibration._sigmoid_calibration (BFGS on the same objective). For the
 record, also SVC(probability=True)'s own probA_/probB_ and on how many
 training rows, and how many of the other 369 rows, its predict_proba
-and predict disagree.
+and predict disagree, with its decision values and predict_proba on
+those rows (probA_ and probB_ are in libsvm's orientation: the
+probability of classes_[0] given libsvm's decision value, which is
+minus decision_function for two classes).
 """
 
 import math
@@ -153,6 +156,10 @@ def main():
     disagree = int(np.sum((proba > 0.5) != (pm.predict(Zc) == 1)))
     rest = pm.predict_proba(Zrest)[:, 1]
     rest_disagree = int(np.sum((rest > 0.5) != (pm.predict(Zrest) == 1)))
+    # probA_/probB_ are libsvm's: P(classes_[0] | libsvm's value), and
+    # libsvm's value is -decision_function for two classes. Recorded so
+    # that a test can check the orientation the chapter prints.
+    rest_f = pm.decision_function(Zrest)
     platt = {
         "decision": as_list(f),
         "y": ints(yc),
@@ -162,6 +169,8 @@ def main():
         "svc_disagreements": disagree,
         "svc_rest_rows": int(len(Zrest)),
         "svc_rest_disagreements": rest_disagree,
+        "svc_rest_decision": as_list(rest_f),
+        "svc_rest_proba": as_list(rest),
     }
 
     write_json(OUT, {

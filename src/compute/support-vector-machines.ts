@@ -13,7 +13,10 @@ import { Matrix } from '../../code/linear-algebra/matrix.ts';
 import { loadIris } from '../../code/calculus/iris.ts';
 import { twoMoons } from '../../code/support-vector-machines/data.ts';
 import type { Kernel } from '../../code/support-vector-machines/kernel.ts';
-import { fitPlatt } from '../../code/support-vector-machines/platt.ts';
+import {
+  fitPlatt,
+  plattProbability,
+} from '../../code/support-vector-machines/platt.ts';
 import {
   ovoValues,
   sklearnView,
@@ -45,7 +48,8 @@ const sk = skRaw as unknown as {
   platt: { decision: number[]; y: number[]; A: number; B: number;
     iterations: number; sklearn_calibration: number[];
     svc_probA: number[]; svc_probB: number[]; svc_disagreements: number;
-    svc_rest_rows: number; svc_rest_disagreements: number };
+    svc_rest_rows: number; svc_rest_disagreements: number;
+    svc_rest_decision: number[]; svc_rest_proba: number[] };
 };
 
 const CLASS = [
@@ -270,6 +274,13 @@ function plattFigure(s: ReturnType<typeof plattStudy>) {
   });
 }
 
+/** The largest |a_i − b_i|; Infinity if the lengths differ. */
+function maxDiff(a: ArrayLike<number>, b: number[]) {
+  let d = a.length === b.length ? 0 : Infinity;
+  for (let i = 0; i < b.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+  return d;
+}
+
 // ---------------------------------------------------------------------
 // Our fits beside scikit-learn's, on the fixture's problems.
 function referenceTable() {
@@ -282,11 +293,6 @@ function referenceTable() {
     iris3_rbf: { X: iris.X, y: iris.y, label: 'iris, 3-class' },
     cancer_linear: { X: cancer.X, y: cancer.y, label: 'cancer' },
     cancer_rbf: { X: cancer.X, y: cancer.y, label: 'cancer' },
-  };
-  const maxDiff = (a: ArrayLike<number>, b: number[]) => {
-    let d = a.length === b.length ? 0 : Infinity;
-    for (let i = 0; i < b.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
-    return d;
   };
   return Object.entries(data).map(([key, d]) => {
     const f = sk.fits[key];
@@ -314,7 +320,14 @@ function plattReference() {
     A: ours.A, B: ours.B, iterations: ours.iterations,
     dA: Math.abs(ours.A - p.A), dB: Math.abs(ours.B - p.B),
     skA: p.sklearn_calibration[0], skB: p.sklearn_calibration[1],
-    svcA: p.svc_probA[0], svcB: p.svc_probB[0],
+    // probA_, probB_ give P(class 0 | libsvm's value) and libsvm's value
+    // is −f: in the chapter's orientation (class 1, f) they are A, −B.
+    svcA: p.svc_probA[0], svcB: -p.svc_probB[0],
+    svcRawB: p.svc_probB[0],
+    svcThreshold: p.svc_probB[0] / p.svc_probA[0],
+    svcCoupling: maxDiff(plattProbability(
+      Float64Array.from(p.svc_rest_decision), p.svc_probA[0],
+      -p.svc_probB[0]), p.svc_rest_proba),
     svcDisagree: p.svc_rest_disagreements, svcRest: p.svc_rest_rows,
   };
 }
@@ -323,6 +336,34 @@ function demoData() {
   const { X, y } = twoMoons(MOONS.n, MOONS.noise, MOONS.seed);
   return { x: Array.from(X.data), y: Array.from(y), grid: GRID,
     Cs: DEMO_C, gammas: DEMO_GAMMA, start: DEMO_START };
+}
+
+/** Alt text of the grid figure, its numbers from the study. */
+function gridAlt(s: ReturnType<typeof gridStudy>): string {
+  const pct = (e: number) => (100 * e).toFixed(1);
+  const at = (C: number, g: number) =>
+    s.cells.find((c) => c.C === C && c.gamma === g)!.error;
+  const [c0, c1] = [GRID_C[0], GRID_C[GRID_C.length - 1]];
+  const [g0, g1] = [GRID_GAMMA[0], GRID_GAMMA[GRID_GAMMA.length - 1]];
+  const corners = [at(c0, g0), at(c0, g1), at(c1, g0), at(c1, g1)];
+  const best = s.cells.reduce((a, c) => (c.error < a.error ? c : a));
+  return `A five-by-five grid of cells, gamma from ${g0} to ${g1} across `
+    + `and C from ${c0} to ${c1} down, each cell printing the test error `
+    + `in percent. The lowest errors, down to ${pct(best.error)} percent, `
+    + 'run along a diagonal from small C with large gamma to large C with '
+    + `small gamma; the corners have errors from ${pct(Math.min(...corners))}`
+    + ` to ${pct(Math.max(...corners))} percent.`;
+}
+
+/** Alt text of the convergence figure, its numbers from the study. */
+function convergenceAlt(s: ReturnType<typeof convergenceStudy>): string {
+  const last = s.pegasos[s.pegasos.length - 1].t;
+  return 'A log-log plot against the iteration number. Two solid and '
+    + 'dashed blue curves for SMO fall from about 1 to below 1e-8 within '
+    + `${s.smoIterations} iterations, the dashed one (the KKT violation) `
+    + 'after a long plateau. A dotted orange curve for Pegasos falls '
+    + 'slowly and noisily from about 1 to '
+    + `${s.pegasosFinal.toExponential(1)} over ${last} iterations.`;
 }
 
 export default cached('support-vector-machines', () => {
@@ -345,12 +386,14 @@ export default cached('support-vector-machines', () => {
     rbfFigure: rbfFigure(C0, g0),
     rbf: { n: MOONS.n, C: C0, gamma: g0, nSV: rbfModel.support.length },
     convergenceFigure: convergenceFigure(conv),
+    convergenceAlt: convergenceAlt(conv),
     convergence: { n: conv.n, C: conv.C, lambda_: conv.lambda_,
       smoIterations: conv.smoIterations, pStar: conv.pStar,
       pegasosSteps: conv.pegasos[conv.pegasos.length - 1].t,
       pegasosFinal: conv.pegasosFinal,
       every: conv.pegasos[1].t - conv.pegasos[0].t },
     gridFigure: gridFigure(grid),
+    gridAlt: gridAlt(grid),
     grid: { nTrain: grid.nTrain, nTest: grid.nTest, best,
       maxSe: grid.cells.reduce((a, c) => Math.max(a, c.se), 0) },
     scaling: scalingStudy(),
