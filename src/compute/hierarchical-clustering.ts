@@ -100,6 +100,7 @@ function clustersFigure(X: Matrix, T: Int32Array, panels?: {
     marginLeft: 45,
     marginRight: panels ? 62 : 20,
     marginBottom: 40,
+    inset: 6, // no point cut in half by the frame
     x: { label: 'x₁', labelAnchor: 'center', labelArrow: 'none',
       ticks: 5 },
     y: { label: 'x₂', labelArrow: 'none', ticks: 4 },
