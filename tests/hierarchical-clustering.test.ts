@@ -154,7 +154,7 @@ describe('the Lance–Williams update, Eq. (hc-lance-williams)', () => {
     }
     expect(worst).toBeLessThan(1e-14);
   });
-  it('Table hc-lw-table: Ward\'s coefficients sum to 1 with beta', () => {
+  it('the table under Eq. (hc-lance-williams): Ward\'s coefficients sum to 1 with beta', () => {
     const c = lwCoefficients('ward', 2, 3, 5);
     expect(c.ai + c.aj + c.beta).toBeCloseTo(1, 15);
     expect([c.ai, c.aj, c.beta]).toEqual([0.7, 0.8, -0.5]);
@@ -385,5 +385,71 @@ describe('bad input', () => {
   });
   it('the input checks reject bad input', () => {
     rejectsBadInput(badInput.checks);
+  });
+});
+
+describe('review', () => {
+  const n = ref.blobs.n;
+  it('Ward on the blobs: the largest gap is below the last two merges', () => {
+    const Zw = Z('blobs', 'ward');
+    let widest = 0;
+    let at = -1;
+    for (let r = 1; r < Zw.rows; r++) {
+      const gap = Zw.get(r, 2) - Zw.get(r - 1, 2);
+      if (gap > widest) { widest = gap; at = r; }
+    }
+    expect(at).toBe(n - 3); // between rows n - 4 and n - 3
+    const cut = 0.5 * (Zw.get(n - 4, 2) + Zw.get(n - 3, 2));
+    expect(Math.max(...cutAtHeight(Zw, cut))).toBe(3);
+  });
+  it('the fixture\'s t lies between the merges leaving 3 and 2 clusters', () => {
+    for (const m of METHODS) {
+      const r = ref.blobs.methods[m];
+      const [a, b] = [r.Z[4 * (n - 4) + 2], r.Z[4 * (n - 3) + 2]];
+      expect(r.t).toBe(0.5 * (a + b));
+      expect(Math.max(...r.distance)).toBe(3);
+    }
+  });
+  it('the cophenetic correlation ignores the scale of the heights', () => {
+    const Zw = Z('blobs', 'ward');
+    const Z3 = new Matrix(Zw.rows, 4, Zw.data.slice());
+    for (let r = 0; r < Z3.rows; r++) Z3.data[4 * r + 2] *= 3;
+    expect(cophenetCorrelation(Z3, D_BLOBS)).toBeCloseTo(
+      cophenetCorrelation(Zw, D_BLOBS), 12);
+  });
+  it('without the line, single linkage separates the two blobs', () => {
+    const X = bridgedBlobs(0, createRng(11)); // the figure's blobs
+    const T = cutIntoK(linkage(X, 'single'), 2);
+    const blobOf = Int32Array.from({ length: X.rows }, (_, i) =>
+      +(i >= X.rows / 2));
+    expect(sameUpToRelabelling(T, blobOf)).toBe(true);
+  });
+  it('with the line, the small single-linkage cluster is one blob point', () => {
+    const X = bridgedBlobs(11, createRng(11));
+    const T = cutIntoK(linkage(X, 'single'), 2);
+    const small = T.filter((v) => v === 2).length <
+      T.filter((v) => v === 1).length ? 2 : 1;
+    const members = [...T.keys()].filter((i) => T[i] === small);
+    expect(members).toHaveLength(1);
+    expect(members[0]).toBeLessThan(80); // a blob point, not the line
+  });
+  it('the equilateral triangle of side 2: centroid and median give √3', () => {
+    expect(lanceWilliams('centroid', 2, 2, 2, 1, 1, 1)).toBeCloseTo(
+      Math.sqrt(3), 14);
+    expect(lanceWilliams('median', 2, 2, 2, 1, 1, 1)).toBeCloseTo(
+      Math.sqrt(3), 14);
+  });
+  it('every height is bitwise SciPy\'s, every method, both data sets', () => {
+    for (const set of ['blobs', 'iris'] as const) {
+      for (const m of METHODS) {
+        expect(compare(Z(set, m), ref[set].methods[m].Z).rel).toBe(0);
+      }
+    }
+  });
+  it('with tied heights, no cut gives some k (the SSE exercise caveat)', () => {
+    const X = new Matrix(4, 1, f64([0, 1, 3, 4])); // two merges at 1
+    const Zt = linkage(X, 'ward');
+    expect(Zt.get(0, 2)).toBe(Zt.get(1, 2));
+    expect(Math.max(...cutIntoK(Zt, 3))).toBe(2);
   });
 });

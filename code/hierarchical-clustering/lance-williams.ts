@@ -12,7 +12,7 @@ export const METHODS: readonly Method[] = ['single', 'complete',
 export const SQUARED: readonly Method[] = ['centroid', 'median', 'ward'];
 
 // #region coefficients
-/** The coefficients of Eq. (hc-lance-williams), Table hc-lw-table, for
+/** The coefficients of Eq. (hc-lance-williams), the table below it, for
  *  merging clusters i and j (sizes ni, nj) seen from cluster k. */
 export function lwCoefficients(method: Method, ni: number, nj: number,
   nk: number) {

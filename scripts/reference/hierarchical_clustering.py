@@ -13,8 +13,9 @@ What is recorded, and why:
 - blobs: 60 points in the plane around three centres, rounded to 1e-6
   (no two distances equal, so every merge is determined); for each
   method the linkage matrix, leaves_list, fcluster with 'maxclust'
-  (k = 3) and with 'distance' (t between the heights of the merges that
-  leave 3 and 4 clusters), the cophenetic correlation (and the
+  (k = 3) and with 'distance' (t halfway between the heights of the
+  merges that leave 3 and 2 clusters, rows n - 4 and n - 3), the
+  cophenetic correlation (and the
   cophenetic distances for single, centroid and Ward);
   and dendrogram(no_plot=True)'s icoord, dcoord and leaves for Ward.
 - iris: the four measurements standardised here (population standard
@@ -54,7 +55,7 @@ def study(X, k=3):
     for method in METHODS:
         Z = linkage(X, method=method, metric="euclidean")
         n = len(X)
-        # the cut between the merges that leave k and k + 1 clusters
+        # the cut between the merges that leave k and k - 1 clusters
         t = 0.5 * (Z[n - k - 1, 2] + Z[n - k, 2])
         c, coph = cophenet(Z, y)
         out[method] = {

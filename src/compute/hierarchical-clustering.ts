@@ -3,7 +3,7 @@
 // (code/hierarchical-clustering) and cached (see src/lib/cache.ts).
 // Seeded throughout. Colour is always paired with a symbol, a dash
 // pattern or a direct label. The timing study runs the O(n³) loop up to
-// n = 1600 (a few seconds), once per change of the code.
+// n = 800 (a few seconds), once per change of the code.
 import { cached } from '../lib/cache.ts';
 import { fixed, sci } from '../lib/format.ts';
 import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
@@ -16,7 +16,7 @@ import { Matrix } from '../../code/linear-algebra/matrix.ts';
 import { standardize } from '../../code/linear-regression/scaling.ts';
 import { blobs, twoMoons } from '../../code/k-means/data.ts';
 import {
-  bridgedBlobs, MOONS,
+  BRIDGE_BLOB, bridgedBlobs, MOONS,
 } from '../../code/hierarchical-clustering/chaining.ts';
 import { dendrogramLinks } from '../../code/hierarchical-clustering/dendrogram.ts';
 import { pairwiseDistances } from '../../code/hierarchical-clustering/distances.ts';
@@ -51,7 +51,8 @@ const wardBlobs = once(() => {
 
 /** A dendrogram as ⊓ links (scipy's layout), with an optional cut. */
 function dendrogramFigure(Z: Matrix, o: { cut?: number; height?: number;
-  width?: number; leafLabels?: boolean; yLabel?: string }) {
+  width?: number; leafLabels?: boolean; yLabel?: string;
+  marginTop?: number }) {
   const links = dendrogramLinks(Z).flatMap((l, k) =>
     [0, 1, 2, 3].map((t) => ({ position: l.x[t], height: l.y[t],
       merge: k })));
@@ -73,6 +74,7 @@ function dendrogramFigure(Z: Matrix, o: { cut?: number; height?: number;
     height: o.height ?? 300,
     style: STYLE,
     marginLeft: 50,
+    marginTop: o.marginTop ?? 20,
     marginBottom: o.leafLabels ? 40 : 20,
     x: { label: null, ticks: [], domain: [0, 10 * n] },
     y: { label: o.yLabel ?? 'merge height', labelArrow: 'none',
@@ -82,31 +84,35 @@ function dendrogramFigure(Z: Matrix, o: { cut?: number; height?: number;
 }
 
 function clustersFigure(X: Matrix, T: Int32Array, panels?: {
-  name: string; T: Int32Array }[]) {
+  name: string; T: Int32Array }[], panelHeight = 200) {
   const sets = panels ?? [{ name: '', T }];
   const k = Math.max(...sets.flatMap((s) => [...new Set(s.T)]));
   const names = Array.from({ length: k }, (_, m) => `cluster ${m + 1}`);
   const pts = sets.flatMap((s) => Array.from({ length: X.rows }, (_, i) =>
     ({ x1: X.get(i, 0), x2: X.get(i, 1), panel: s.name,
       cluster: names[s.T[i] - 1] })));
+  // two panels are stacked (fy), so that both fit a phone's column with
+  // text at 11 px or more (480 units wide at 15 px: 352 px)
   return renderPlot({
-    width: panels ? 640 : 560,
-    height: panels ? 300 : 380,
+    width: panels ? 480 : 560,
+    height: panels ? 2 * panelHeight + 70 : 380,
     style: STYLE,
     marginLeft: 45,
+    marginRight: panels ? 62 : 20,
     marginBottom: 40,
+    inset: 6, // no point cut in half by the frame
     x: { label: 'x₁', labelAnchor: 'center', labelArrow: 'none',
       ticks: 5 },
-    y: { label: 'x₂', labelArrow: 'none', ticks: 5 },
-    ...(panels ? { fx: { label: null, domain: panels.map((p) => p.name) } }
-      : {}),
+    y: { label: 'x₂', labelArrow: 'none', ticks: 4 },
+    ...(panels ? { fy: { label: null, domain: panels.map((p) => p.name),
+      axis: 'right' } } : {}),
     color: { domain: names, range: PALETTE.slice(0, k) },
     symbol: { domain: names, range: SYMBOLS.slice(0, k) },
     marks: [
       Plot.frame({ strokeOpacity: 0.4 }),
       Plot.dot(pts, { x: 'x1', y: 'x2', stroke: 'cluster',
         symbol: 'cluster', r: 3, strokeWidth: 1.4,
-        ...(panels ? { fx: 'panel' } : {}) }),
+        ...(panels ? { fy: 'panel' } : {}) }),
     ],
   });
 }
@@ -137,8 +143,15 @@ const bridge = once(() => {
   const ward = cutIntoK(linkage(X, 'ward'), 2);
   let big = 0;
   for (const v of single) big += +(v === 1);
-  return { X, single, ward, biggest: Math.max(big, X.rows - big),
-    n: X.rows, line: BRIDGE_LINE };
+  const biggest = Math.max(big, X.rows - big);
+  // the small cluster: blob points or points of the line?
+  const small = +(big === biggest) + 1;
+  let fromLine = 0;
+  for (let i = 0; i < X.rows; i++) {
+    fromLine += +(single[i] === small && i >= 2 * BRIDGE_BLOB);
+  }
+  return { X, single, ward, biggest, n: X.rows, line: BRIDGE_LINE,
+    restFromLine: fromLine };
 });
 
 // ---------------------------------------------------------------------
@@ -156,11 +169,16 @@ function bestTime(run: () => unknown, reps: number): number {
 
 const timing = once(() => {
   const sizes = [100, 200, 400, 800, 1600, 3200];
-  bestTime(() => nnChainLinkage(pairwiseDistances(BLOBS()), 'ward'), 3);
+  const data = (n: number) => pairwiseDistances(blobs([[0, 0], [5, 0],
+    [0, 5], [5, 5]], Array(4).fill(n / 4), Array(4).fill(1),
+    createRng(n)).X);
+  // warm-up: every algorithm compiled before its first timed run
+  const W = data(400);
+  bestTime(() => naiveLinkage(W, 'ward'), 1);
+  bestTime(() => nnChainLinkage(W, 'ward'), 3);
+  bestTime(() => mstSingleLinkage(W), 3);
   const rows = sizes.map((n) => {
-    const { X } = blobs([[0, 0], [5, 0], [0, 5], [5, 5]],
-      Array(4).fill(n / 4), Array(4).fill(1), createRng(n));
-    const D = pairwiseDistances(X);
+    const D = data(n);
     const reps = n <= 400 ? 5 : 2; // the fastest of reps runs
     return {
       n,
@@ -189,7 +207,7 @@ function timingFigure(): string {
     width: 640,
     height: 360,
     style: STYLE,
-    marginLeft: 60,
+    marginLeft: 72,
     marginRight: 24,
     marginTop: 30,
     marginBottom: 50,
@@ -218,6 +236,23 @@ function timingFigure(): string {
           textAnchor: 'end', fill: 'currentColor' }),
     ],
   });
+}
+
+/** The least-squares slope of log t against log n: the growth exponent
+ *  that uses every measured size, not two of them. */
+function slope(pts: { n: number; t: number | null }[]): number {
+  const p = pts.filter((q) => q.t !== null) as { n: number; t: number }[];
+  const u = p.map((q) => Math.log(q.n));
+  const v = p.map((q) => Math.log(q.t));
+  const mu = u.reduce((a, b) => a + b, 0) / u.length;
+  const mv = v.reduce((a, b) => a + b, 0) / v.length;
+  let suv = 0;
+  let suu = 0;
+  for (let i = 0; i < u.length; i++) {
+    suv += (u[i] - mu) * (v[i] - mv);
+    suu += (u[i] - mu) ** 2;
+  }
+  return suv / suu;
 }
 
 /** Bytes held by one n × n distance matrix, measured. */
@@ -268,7 +303,7 @@ function irisStudy() {
 function inversionFigure(): string {
   const T = new Matrix(3, 2, f64(ref.triangle.X));
   return dendrogramFigure(linkage(T, 'centroid'), { width: 640,
-    height: 240, yLabel: 'height' });
+    height: 250, yLabel: 'height', marginTop: 30 });
 }
 
 export default cached('hierarchical-clustering', () => {
@@ -281,19 +316,24 @@ export default cached('hierarchical-clustering', () => {
     blobsDendrogram: dendrogramFigure(w.Z, { cut: w.cut }),
     blobsClusters: clustersFigure(BLOBS(), w.T),
     moonsFigure: clustersFigure(m.X, m.single, [
-      { name: 'single linkage', T: m.single },
-      { name: 'Ward', T: m.ward }]),
+      { name: 'single', T: m.single },
+      { name: 'Ward', T: m.ward }], 190),
     bridgeFigure: clustersFigure(b.X, b.single, [
-      { name: 'single linkage', T: b.single },
-      { name: 'Ward', T: b.ward }]),
+      { name: 'single', T: b.single },
+      { name: 'Ward', T: b.ward }], 150),
     timingFigure: timingFigure(),
     inversionFigure: inversionFigure(),
     blobsN: w.n,
     cut: w.cut,
     top: w.top,
     moons: { n: m.n, single: m.singleAgree, ward: m.wardAgree },
-    bridge: { n: b.n, line: b.line, biggest: b.biggest,
-      rest: b.n - b.biggest },
+    bridge: { n: b.n, line: b.line, biggest: b.biggest, blob: BRIDGE_BLOB,
+      rest: b.n - b.biggest, restFromLine: b.restFromLine,
+      // the caption's words for the small cluster
+      restText: b.n - b.biggest === 1 ? 'a single outlying point' :
+        `${b.n - b.biggest} outlying points`,
+      restWhere: b.restFromLine === 0 ? 'of a blob, not of the line' :
+        `${b.restFromLine} of them on the line` },
     agreeRows: agree.map((a) => [a.set, a.method,
       a.rel === 0 ? '0' : sci(a.rel, 1), String(a.rows),
       fixed(a.cophenet, 4), a.cophenetDiff === 0 ? '0' :
@@ -303,11 +343,10 @@ export default cached('hierarchical-clustering', () => {
     tieRows: agree.filter((a) => a.rows > 0).map((a) =>
       `${a.method} on ${a.set}`),
     timing: t,
-    // the growth exponent over an eightfold n: log(t(8n)/t(n)) / log 8
-    naiveExponent: Math.log((t[3].naive as number) /
-      (t[0].naive as number)) / Math.log(8),
-    chainExponent: Math.log(t[5].chain / t[2].chain) / Math.log(8),
-    mstExponent: Math.log(t[5].mst / t[2].mst) / Math.log(8),
+    // growth exponents: least-squares slopes on the log-log scale
+    naiveExponent: slope(t.map((r) => ({ n: r.n, t: r.naive }))),
+    chainExponent: slope(t.map((r) => ({ n: r.n, t: r.chain }))),
+    mstExponent: slope(t.map((r) => ({ n: r.n, t: r.mst }))),
     naive800: t[3].naive as number,
     chain800: t[3].chain,
     chain3200: t[5].chain,
