@@ -363,6 +363,24 @@ describe('review', () => {
     expect(ties(X)).toBeGreaterThan(0);
   });
 
+  it('a random map has E T(k) = 1 - (n-k)(n-k-1)/((n-1)(2n-3k-1))', () => {
+    // Exercise 4: mean of 300 random maps of 30 random points, k = 3,
+    // within 4 standard errors of the formula
+    const m = 30, k = 3, runs = 300, rng = createRng(5);
+    const Xr = new Matrix(m, 4, rng.normalArray(4 * m));
+    const ts: number[] = [];
+    for (let t = 0; t < runs; t++) {
+      ts.push(trustworthiness(Xr, new Matrix(m, 2, rng.normalArray(2 * m)),
+        k));
+    }
+    let mu = 0, v = 0;
+    for (const x of ts) mu += x / runs;
+    for (const x of ts) v += (x - mu) ** 2 / (runs - 1);
+    const expected = 1 - ((m - k) * (m - k - 1)) /
+      ((m - 1) * (2 * m - 3 * k - 1));
+    expect(Math.abs(mu - expected)).toBeLessThan(4 * Math.sqrt(v / runs));
+  });
+
   it('conditionalProbabilities returns the beta that each row holds', () => {
     const D = squaredDistances(X);
     const { P: C, beta } = conditionalProbabilities(D, n, 20);

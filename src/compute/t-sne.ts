@@ -489,6 +489,9 @@ export default cached('t-sne', () => {
     perplexities: d.runs.map((r) => ({ perp: r.perp, kl: r.r.kl,
       trust: r.trust })),
     mainKl: main.r.kl, mainTrust: main.trust, pcaTrust: d.pcaTrust,
+    // Exercise 4: expected T(5) of a random map
+    randomMapTrust: 1 - ((d.n - 5) * (d.n - 6)) /
+      ((d.n - 1) * (2 * d.n - 16)),
     randomSeeds: RANDOM_SEEDS.length,
     randomKlMean: mean(rKl), randomKlSd: sd(rKl),
     randomTrustMean: mean(rTrust), randomTrustSd: sd(rTrust),
