@@ -324,6 +324,8 @@ describe('review', () => {
     // the recorded value under alpha = 12 stays large until 250
     for (let c = 0; c < 5; c++) {
       expect(hot.history[c][1]).toBeGreaterThan(10);
+      // and never improves on its first check: no progress
+      expect(hot.history[c][1]).toBeGreaterThanOrEqual(hot.history[0][1]);
     }
     expect(hot.history[5][1]).toBeLessThan(1);
   });
