@@ -59,8 +59,9 @@ export function conditionalProbabilities(D: Float64Array, n: number,
   const P = new Float64Array(n * n);
   const betas = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let beta = 1, lo = -Infinity, hi = Infinity;
+    let beta = 1, lo = -Infinity, hi = Infinity, used = beta;
     for (let step = 0; step < SEARCH_STEPS; step++) {
+      used = beta; // the precision that row i of P now holds
       const diff = fillRow(D, n, i, beta, P) - target;
       if (Math.abs(diff) <= PERPLEXITY_TOLERANCE) break;
       if (diff > 0) { // too flat: sharpen the Gaussian
@@ -71,7 +72,7 @@ export function conditionalProbabilities(D: Float64Array, n: number,
         beta = lo === -Infinity ? beta / 2 : (beta + lo) / 2;
       }
     }
-    betas[i] = beta;
+    betas[i] = used;
   }
   return { P, beta: betas };
 }

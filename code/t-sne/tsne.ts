@@ -58,7 +58,7 @@ export function klDivergence(P: Float64Array, Y: Matrix) {
 
 // #region options
 export interface TsneOptions {
-  /** eta; scikit-learn's fixed learning_rate (default 200). */
+  /** eta (default 200, sklearn's default before 1.2; 1.2 has "auto"). */
   readonly learningRate?: number;
   /** Total iterations, both phases (sklearn's n_iter, default 1000). */
   readonly nIter?: number;

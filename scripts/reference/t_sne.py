@@ -9,8 +9,8 @@ tests read only that JSON; this script is run by hand:
 What is recorded, and why:
 - P: sklearn's _joint_probabilities (condensed, i < j). sklearn casts
   the squared distances to float32 (exact here: they are integers below
-  2^24) and returns P in float32, so its entries carry float32 rounding;
-  with every entry below 1e-2 that is below 1e-9 in absolute terms.
+  2^24); the binary search fills a float64 P, so the entries carry only
+  float64 rounding (measured against the book: about 2e-17).
 - init: the PCA start (full SVD, column 1 scaled to std 1e-4), passed
   to TSNE as init=<array> so that both runs start from the same map.
 - runs: two learning rates. "stable" (5): the first phase stops at

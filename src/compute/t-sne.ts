@@ -156,7 +156,7 @@ function crowdingFigure() {
   }
   const peak = (s: string) => rows.filter((q) => q.space === s)
     .reduce((a, b) => (b.density > a.density ? b : a));
-  const p2 = peak('2-d'), p10 = peak('10-d');
+  const p10 = peak('10-d');
   const svg = renderPlot({
     width: WIDTH, height: 320, style: STYLE, marginLeft: 50,
     marginBottom: 50,
@@ -168,7 +168,7 @@ function crowdingFigure() {
       ...series(rows, 'space', [['2-d', '6,4'], ['10-d', null]], {
         x: 'dist', y: 'density' }),
       label(p10.dist + 0.12, p10.density, '10-d', { fontSize: 16 }),
-      label(p2.dist + 0.3, p2.density, '2-d (dashed)', { fontSize: 16 }),
+      label(1.75, 0.62, '2-d (dashed)', { fontSize: 16 }),
     ],
     color: { domain: ['2-d', '10-d'], range: [PALETTE[1], PALETTE[0]] },
   });
@@ -197,7 +197,7 @@ function kernelFigure() {
     marks: [
       ...series(rows, 'kernel', [['Gaussian', '6,4'], ['Student t', null]],
         { x: 'distance', y: 'similarity' }),
-      label(2.6, 5e-4, 'Gaussian (dashed)', { fontSize: 16 }),
+      label(1.2, 1e-6, 'Gaussian (dashed)', { fontSize: 16 }),
       label(3.6, 0.12, 'Student t', { fontSize: 16 }),
     ],
   });
@@ -304,18 +304,24 @@ function centroid(Y: Matrix, y: Int32Array, g: number): number[] {
 const dist = (a: number[], b: number[]) =>
   Math.sqrt(a.reduce((s, v, k) => s + (v - b[k]) ** 2, 0));
 
-/** One label per group and panel, at the group's mean position. */
+/** One label per group and panel, above the group (below it when the
+ *  group touches the top of the panel, so the label clears the facet
+ *  title). */
 function groupLabels(pts: { x: number; y: number; group: string;
   panel: string }[], names: string[]) {
-  const out: { x: number; y: number; group: string; panel: string }[] =
-    [];
+  const out: { x: number; y: number; group: string; panel: string;
+    below: boolean }[] = [];
   for (const panel of ['input (PCA)', 't-SNE map']) {
     for (const group of names) {
       const g = pts.filter((p) => p.panel === panel && p.group === group);
-      let x = 0, y = 0, top = -Infinity;
-      for (const p of g) { x += p.x / g.length; top = Math.max(top, p.y); }
-      y = top;
-      out.push({ x, y, group: group.split(' ')[0], panel });
+      let x = 0, top = -Infinity, bottom = Infinity;
+      for (const p of g) {
+        x += p.x / g.length;
+        top = Math.max(top, p.y); bottom = Math.min(bottom, p.y);
+      }
+      const below = top > 0.6;
+      out.push({ x, y: below ? bottom : top, group: group.split(' ')[0],
+        panel, below });
     }
   }
   return out;
@@ -337,10 +343,12 @@ function pairFigure(pts: { x: number; y: number; group: string;
       Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.3 }),
       Plot.dot(pts, { x: 'x', y: 'y', fx: 'panel', stroke: 'group',
         symbol: 'group', r: 2.6, strokeWidth: 1.3 }),
-      Plot.text(groupLabels(pts, names), { x: 'x', y: 'y', fx: 'panel',
-        text: 'group', fill: 'currentColor', fontSize: 16,
-        fontWeight: 700, stroke: 'var(--sl-color-bg, #fff)',
-        strokeWidth: 4, paintOrder: 'stroke', dy: -22 }),
+      ...[false, true].map((below) => Plot.text(
+        groupLabels(pts, names).filter((l) => l.below === below), {
+          x: 'x', y: 'y', fx: 'panel', text: 'group',
+          fill: 'currentColor', fontSize: 16, fontWeight: 700,
+          stroke: 'var(--sl-color-bg, #fff)', strokeWidth: 4,
+          paintOrder: 'stroke', dy: below ? 22 : -22 })),
     ],
   });
 }
@@ -409,11 +417,32 @@ function referenceStudy() {
   const ten100 = tsne(P, init, { learningRate: 100, nIter: 10 });
   const full = tsne(P, init, { learningRate: 5, nIter: sk.n_iter });
   const hot = tsne(P, init, { learningRate: 100, nIter: sk.n_iter });
+  // Where the first phase ends at each rate: a run whose first phase is
+  // cut to 50 iterations gives the same map iff phase 1 stopped at 49.
+  const cut = tsne(P, init, { learningRate: 5, nIter: sk.n_iter,
+    explorationIter: 50 });
+  const calmPhase1Iter = rel(cut.Y.data, Array.from(full.Y.data)) === 0 ?
+    50 : 250;
+  // Trustworthiness: tie-free copy (sklearn's map vs ours) and raw pixels.
+  const noisy = new Matrix(n, 64, X.data.map((v, t) => v + sk.noise[t]));
+  const unit = 2 / (n * 5 * (2 * n - 15 - 1));
+  let ties = 0;
+  const D = squaredDistances(X);
+  for (let i = 0; i < n; i++) {
+    const row = Array.from(D.subarray(i * n, i * n + n))
+      .filter((_, j) => j !== i).sort((a, b) => a - b);
+    for (let j = 1; j < row.length; j++) if (row[j] === row[j - 1]) ties++;
+  }
+  const ourTrust = trustworthiness(X, full.Y, 5);
   return { pDiff, after10: Math.max(rel(ten.Y.data, st.after10),
     rel(ten100.Y.data, sk.runs.unstable.after10)),
   mapDiff: rel(full.Y.data, st.Y), klDiff: Math.abs(full.kl - st.kl),
-  ourKl: full.kl, ourTrust: trustworthiness(X, full.Y, 5),
-  hotKl: hot.kl, ourIter: full.iterations };
+  ourKl: full.kl, ourTrust,
+  hotKl: hot.kl, ourIter: full.iterations, calmPhase1Iter,
+  tieFreeDiff: Math.abs(trustworthiness(noisy, full.Y, 5) -
+    sk.trust_tiefree.k5),
+  rawTrustUnits: Math.round(Math.abs(ourTrust - st.trust) / unit),
+  tiedPairs: ties };
 }
 
 export default cached('t-sne', () => {
@@ -438,8 +467,12 @@ export default cached('t-sne', () => {
     stableTrust: stable.trust as number,
     unstableKlMean: mean(unstable.spread.kl),
     unstableKlSd: sd(unstable.spread.kl),
+    hotZ: (ref.hotKl - mean(unstable.spread.kl)) / sd(unstable.spread.kl),
+    calmZ: (ref.ourKl - mean(unstable.spread.kl)) /
+      sd(unstable.spread.kl),
     unstableKl: unstable.kl as number,
     spreadRuns: unstable.spread.kl.length as number,
+    sdRelSe: 1 / Math.sqrt(2 * (unstable.spread.kl.length - 1)),
     ref,
     sigmaMin: cal.sigmaMin, sigmaMax: cal.sigmaMax,
     crowdingFigure: crowd.svg, sd2: crowd.sd2, sd10: crowd.sd10,
@@ -456,6 +489,9 @@ export default cached('t-sne', () => {
     perplexities: d.runs.map((r) => ({ perp: r.perp, kl: r.r.kl,
       trust: r.trust })),
     mainKl: main.r.kl, mainTrust: main.trust, pcaTrust: d.pcaTrust,
+    // Exercise 4: expected T(5) of a random map
+    randomMapTrust: 1 - ((d.n - 5) * (d.n - 6)) /
+      ((d.n - 1) * (2 * d.n - 16)),
     randomSeeds: RANDOM_SEEDS.length,
     randomKlMean: mean(rKl), randomKlSd: sd(rKl),
     randomTrustMean: mean(rTrust), randomTrustSd: sd(rTrust),
