@@ -306,24 +306,6 @@ const digits = once(() => ({
 
 const binomialSe = (p: number, n: number) => Math.sqrt(p * (1 - p) / n);
 
-/** Alt text of a learning-curve figure, from the values it plots. */
-function curvesAlt(what: 'loss' | 'accuracy'): string {
-  const h = fashion().history;
-  const [a, z] = [h[0], h[h.length - 1]];
-  const tr = (e: typeof a) => (what === 'loss' ? e.trainLoss
-    : e.trainAccuracy);
-  const te = (e: typeof a) => (what === 'loss' ? e.testLoss
-    : e.testAccuracy);
-  const dips = h.slice(1).filter((e, k) => (what === 'loss'
-    ? te(e) > te(h[k]) : te(e) < te(h[k]))).map((e) => e.epoch);
-  const f = (v: number) => v.toFixed(2);
-  const name = what === 'loss' ? 'Cross-entropy loss' : 'Accuracy';
-  return `${name} against epoch 1 to ${h.length}: training (solid, ` +
-    `circles) goes from ${f(tr(a))} to ${f(tr(z))}; test (dashed, ` +
-    `triangles) from ${f(te(a))} to ${f(te(z))}, with setbacks at ` +
-    `epoch${dips.length > 1 ? 's' : ''} ${dips.join(', ')}.`;
-}
-
 /** The benchmark fixture's numbers as the prose quotes them. */
 function benchNumbers() {
   const every = bench.ours.rss_every_100_steps_mb;
@@ -375,7 +357,6 @@ export default cached('multilayer-perceptron', () => {
     torchSizes: torchRef.sgd.sizes.join('-'),
     torchEta: torchRef.sgd.eta,
     torchBatch: torchRef.sgd.batches[0].length,
-    lossAlt: curvesAlt('loss'), accuracyAlt: curvesAlt('accuracy'),
   };
 }, { reason: 'trains a 784-64-10 network for 10 epochs on 12,000 ' +
   'Fashion-MNIST images at build time' });
