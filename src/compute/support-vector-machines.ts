@@ -338,34 +338,6 @@ function demoData() {
     Cs: DEMO_C, gammas: DEMO_GAMMA, start: DEMO_START };
 }
 
-/** Alt text of the grid figure, its numbers from the study. */
-function gridAlt(s: ReturnType<typeof gridStudy>): string {
-  const pct = (e: number) => (100 * e).toFixed(1);
-  const at = (C: number, g: number) =>
-    s.cells.find((c) => c.C === C && c.gamma === g)!.error;
-  const [c0, c1] = [GRID_C[0], GRID_C[GRID_C.length - 1]];
-  const [g0, g1] = [GRID_GAMMA[0], GRID_GAMMA[GRID_GAMMA.length - 1]];
-  const corners = [at(c0, g0), at(c0, g1), at(c1, g0), at(c1, g1)];
-  const best = s.cells.reduce((a, c) => (c.error < a.error ? c : a));
-  return `A five-by-five grid of cells, gamma from ${g0} to ${g1} across `
-    + `and C from ${c0} to ${c1} down, each cell printing the test error `
-    + `in percent. The lowest errors, down to ${pct(best.error)} percent, `
-    + 'run along a diagonal from small C with large gamma to large C with '
-    + `small gamma; the corners have errors from ${pct(Math.min(...corners))}`
-    + ` to ${pct(Math.max(...corners))} percent.`;
-}
-
-/** Alt text of the convergence figure, its numbers from the study. */
-function convergenceAlt(s: ReturnType<typeof convergenceStudy>): string {
-  const last = s.pegasos[s.pegasos.length - 1].t;
-  return 'A log-log plot against the iteration number. Two solid and '
-    + 'dashed blue curves for SMO fall from about 1 to below 1e-8 within '
-    + `${s.smoIterations} iterations, the dashed one (the KKT violation) `
-    + 'after a long plateau. A dotted orange curve for Pegasos falls '
-    + 'slowly and noisily from about 1 to '
-    + `${s.pegasosFinal.toExponential(1)} over ${last} iterations.`;
-}
-
 export default cached('support-vector-machines', () => {
   const margin = marginStudy();
   const conv = convergenceStudy();
@@ -386,14 +358,12 @@ export default cached('support-vector-machines', () => {
     rbfFigure: rbfFigure(C0, g0),
     rbf: { n: MOONS.n, C: C0, gamma: g0, nSV: rbfModel.support.length },
     convergenceFigure: convergenceFigure(conv),
-    convergenceAlt: convergenceAlt(conv),
     convergence: { n: conv.n, C: conv.C, lambda_: conv.lambda_,
       smoIterations: conv.smoIterations, pStar: conv.pStar,
       pegasosSteps: conv.pegasos[conv.pegasos.length - 1].t,
       pegasosFinal: conv.pegasosFinal,
       every: conv.pegasos[1].t - conv.pegasos[0].t },
     gridFigure: gridFigure(grid),
-    gridAlt: gridAlt(grid),
     grid: { nTrain: grid.nTrain, nTest: grid.nTest, best,
       maxSe: grid.cells.reduce((a, c) => Math.max(a, c.se), 0) },
     scaling: scalingStudy(),
