@@ -100,7 +100,7 @@ function approxFigure(): string {
   const titles = approx().map((r, k) => ({ k,
     text: `q = ${r.q}, MSE ${r.mse.toFixed(4)}` }));
   return renderPlot({
-    width: 640, height: 250, style: STYLE, marginLeft: 40,
+    width: 640, height: 250, style: STYLE, marginLeft: 52,
     marginTop: 30, marginBottom: 40,
     fx: { axis: null, padding: 0.1 },
     x: { label: 'x', domain: [-1, 1], ticks: [-0.5, 0, 0.5] },
