@@ -36,7 +36,9 @@ import {
   prunedTreeFitter,
   selectAlpha,
 } from '../code/decision-trees/selection.ts';
-import { FEATURE_THRESHOLD } from '../code/decision-trees/splitter.ts';
+import {
+  FEATURE_THRESHOLD, nodeStats,
+} from '../code/decision-trees/splitter.ts';
 import { type Tree, type TreeOptions, fitTree } from '../code/decision-trees/tree.ts';
 import { decisionPath } from '../code/decision-trees/solutions/decision-path.ts';
 import { misclassification } from '../code/decision-trees/solutions/misclassification.ts';
@@ -756,5 +758,46 @@ describe('review', () => {
     expect(bench.ratio).toBeCloseTo(bench.ours.fit_ms / bench.theirs.fit_ms,
       12);
     expect(bench.sklearn).toBe(sk.versions.sklearn);
+  });
+});
+
+describe('rows of weight 0', () => {
+  // scikit-learn 1.2.1 (DecisionTreeClassifier/Regressor, random_state
+  // 0) on these rows gives the thresholds and counts asserted below:
+  // its splitter leaves out every sample of weight 0.
+  it('are left out as scikit-learn leaves them out: no threshold ' +
+    'beside them, not counted in nNodeSamples', () => {
+    const X = new Matrix(4, 1, Float64Array.of(0, 1, 2, 3));
+    const t = fitTree(X, Int32Array.of(0, 0, 1, 1),
+      { sampleWeight: [1, 1, 0, 1] });
+    expect(Array.from(t.threshold)).toEqual([2, -2, -2]);
+    expect(Array.from(t.nNodeSamples)).toEqual([3, 2, 1]);
+    expect(Array.from(t.weightedNNodeSamples)).toEqual([3, 2, 1]);
+  });
+
+  it('leave the splitter an idx of the weighted rows only: at most n ' +
+    'indices, and a node within them', () => {
+    const X = new Matrix(3, 1, Float64Array.of(0, 1, 2));
+    const t = fitTree(X, Int32Array.of(0, 1, 1),
+      { sampleWeight: [0, 1, 1] });
+    expect(Array.from(t.nNodeSamples)).toEqual([2]); // one class left
+    const data = { n: 2, d: 1, X: Float32Array.of(0, 1),
+      y: Float64Array.of(0, 1), label: Int32Array.of(0, 1),
+      w: Float64Array.of(1, 1), criterion: 'gini' as const, stats: 2,
+      minSamplesLeaf: 1 };
+    expect(() => nodeStats(data, Uint32Array.of(0, 1, 0), 0, 2)).toThrow('nodeStats: idx must be a Uint32Array of at most 2 sample indices');
+    expect(() => nodeStats(data, Uint32Array.of(1), 0, 2)).toThrow('nodeStats: need integers 0 <= start < end <= 1, got start 0, end 2');
+    expect(nodeStats(data, Uint32Array.of(1), 0, 1).w).toBe(1);
+  });
+
+  it('do not count toward minSamplesLeaf', () => {
+    const X = new Matrix(5, 1, Float64Array.of(0, 1, 2, 3, 4));
+    const t = fitTree(X, Float64Array.of(0, 0, 5, 1, 1), {
+      criterion: 'squared_error', minSamplesLeaf: 2,
+      sampleWeight: [1, 1, 0, 1, 1],
+    });
+    expect(Array.from(t.threshold)).toEqual([2, -2, -2]);
+    expect(Array.from(t.nNodeSamples)).toEqual([4, 2, 2]);
+    expect(Array.from(t.value)).toEqual([0.5, 0, 1]);
   });
 });

@@ -275,14 +275,15 @@ function checkNode(
       data.X.length !== data.n * data.d) {
     throw new Error(`${fn}: data must be SplitData (fitTree makes it)`);
   }
-  if (!(idx instanceof Uint32Array) || idx.length !== data.n) {
-    throw new Error(`${fn}: idx must be a Uint32Array of ${data.n} ` +
-      'sample indices');
+  // fitTree's idx holds the rows of positive weight: at most n of them
+  if (!(idx instanceof Uint32Array) || idx.length > data.n) {
+    throw new Error(`${fn}: idx must be a Uint32Array of at most ` +
+      `${data.n} sample indices`);
   }
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 ||
-      end > data.n || start >= end) {
+      end > idx.length || start >= end) {
     throw new Error(`${fn}: need integers 0 <= start < end <= ` +
-      `${data.n}, got start ${start}, end ${end}`);
+      `${idx.length}, got start ${start}, end ${end}`);
   }
   if (total !== undefined && (!(total instanceof Float64Array) ||
       total.length !== data.stats)) {

@@ -77,11 +77,10 @@ export function fitTree(
   const o = checkFit('fitTree', X, y, options);
   const data = splitData(X, y, o);
   const grow = newNodes();
-  const idx = new Uint32Array(X.rows);
-  for (let i = 0; i < X.rows; i++) idx[i] = i;
+  const idx = weightedRows(o.sampleWeight); // rows of weight > 0
   const rng = createRng(o.seed);
-  const stack: Job[] = [{ start: 0, end: X.rows, depth: 0, parent: -1,
-    isLeft: false, impurity: NaN }];
+  const stack: Job[] = [{ start: 0, end: idx.length, depth: 0,
+    parent: -1, isLeft: false, impurity: NaN }];
   while (stack.length > 0) {
     const job = stack.pop()!;
     const { start, end } = job;
@@ -105,6 +104,17 @@ export function fitTree(
   return pack(grow, o, X.cols, data.stats);
 }
 // #endregion
+
+/** The rows a tree is grown from: those of positive weight, as in
+ *  scikit-learn, so that a row of weight 0 moves no threshold and
+ *  counts toward no minimum (a bootstrap's undrawn rows, say). */
+function weightedRows(w: Float64Array): Uint32Array {
+  let m = 0;
+  for (let i = 0; i < w.length; i++) if (w[i] > 0) m++;
+  const idx = new Uint32Array(m);
+  for (let i = 0, k = 0; i < w.length; i++) if (w[i] > 0) idx[k++] = i;
+  return idx;
+}
 
 // #region stopping
 /** The stopping rules checked before a node is split. */

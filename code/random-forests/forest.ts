@@ -68,8 +68,8 @@ export function fitForest(
 // #endregion
 
 /** The rows a tree drew, each once, weighted by its count: the tree
- *  never sees a row it did not draw (as in scikit-learn, whose trees
- *  drop rows of weight 0). */
+ *  never sees a row it did not draw (fitTree, like scikit-learn's
+ *  trees, would drop a row of weight 0; this also skips copying it). */
 function rowsDrawn(X: Matrix, y: ArrayLike<number>, count: Float64Array) {
   const rows: number[] = [];
   for (let i = 0; i < X.rows; i++) if (count[i] > 0) rows.push(i);
