@@ -84,7 +84,8 @@ async function main() {
     .slice(0, made.pages);
   const pageText = (p: number) => pages[p - 1] ?? '';
   // Every word with its box, page by page (points from the top left).
-  const words: Word[][] = poppler('pdftotext', ['-bbox', file, '-'])
+  const bbox = poppler('pdftotext', ['-bbox', file, '-']);
+  const words: Word[][] = bbox
     .split('<page ').slice(1).map((page) => [...page.matchAll(
       /xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g,
     )].map((m) => ({
@@ -385,9 +386,10 @@ async function main() {
   });
 
   await check('equation and figure numbers as on the web', () => {
+    const text = squash(all); // once: the whole book's text
     for (const tag of all$('.equation .tag')) {
       const n = tag.textContent!.replace(/\s+/g, '');
-      assert(squash(all).includes(n), `equation ${n} is missing`);
+      assert(text.includes(n), `equation ${n} is missing`);
     }
     for (const f of all$('.book-figure-number')) {
       const n = f.textContent!.trim();
@@ -512,7 +514,7 @@ async function main() {
 
   await check(`pages are filled: at most ${MAX_SHORT_SHARE * 100} % of ` +
     `a chapter's pages but its last end under ${SHORT * 100} % full`, () => {
-    const r = fillReport(file);
+    const r = fillReport(file, { xml: bbox, dests });
     const share = r.short.length / r.body.length;
     console.log(`    ${r.short.length} of ${r.body.length} pages under ` +
       `${SHORT * 100} % full (${(100 * share).toFixed(1)} %)`);
