@@ -23,6 +23,10 @@ const SUPERSCRIPT: Record<string, string> = {
  *  exponent, e.g. 0.000123 → "1.23×10⁻⁴" (no markup needed in prose). */
 export function sci(x: number, digits = 3): string {
   finite('sci', x);
+  if (!Number.isInteger(digits) || digits < 1 || digits > 21) {
+    throw new Error(`sci: digits (significant) must be an integer from 1 ` +
+      `to 21, got ${digits}`);
+  }
   if (x === 0) return '0';
   const [m, e] = x.toExponential(digits - 1).split('e');
   const exp = String(Number(e)).replace(/./g, (c) => SUPERSCRIPT[c]);

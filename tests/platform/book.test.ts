@@ -98,6 +98,13 @@ describe('number formatting', () => {
     expect(() => fixed(NaN)).toThrow('fixed: expected a finite number, got NaN');
     expect(() => int(1.5)).toThrow(/int: expected an integer/);
   });
+
+  it('sci names a digit count it cannot print (0 threw a RangeError)', () => {
+    expect(sci(123456, 1)).toBe('1\u00d710\u2075');
+    expect(() => sci(1.5, 0)).toThrow(
+      'sci: digits (significant) must be an integer from 1 to 21, got 0');
+    expect(() => sci(1.5, 2.5)).toThrow(/sci: digits .* got 2\.5/);
+  });
 });
 
 describe('static server', () => {
