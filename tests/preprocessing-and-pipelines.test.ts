@@ -716,7 +716,14 @@ describe('scores of predicted probabilities', () => {
   });
 });
 
-describe('cross-validation and grid search over a whole pipeline', () => {
+// The first test that asks for the grid pays for its 180 fits: about
+// 5 s on a quiet core, and over the default 20 s at a load average of
+// 15 (measured twice by engineers building beside it), so this block
+// waits up to 90 s (Stryker's own 300 s under mutation). A hang still
+// fails.
+describe('cross-validation and grid search over a whole pipeline',
+  { timeout: process.env.STRYKER_MUTATOR_WORKER ? 300_000 : 90_000 },
+  () => {
   // 36 pipelines x 5 folds: computed once, by the first test that asks
   // (not at collection, so that a mutant no grid test covers skips it)
   let memo: ReturnType<typeof gridStudy> | undefined;
