@@ -93,3 +93,32 @@ export function checkMask(fn: string, x: Tensor, mask: ArrayLike<number>) {
     }
   }
 }
+
+export function checkDeepNet(o: { sizes: number[]; scheme: string;
+  batchNorm?: boolean; dropout?: number }, rng: unknown): void {
+  if (o === null || typeof o !== 'object') {
+    throw new Error('deepNet: options must be an object');
+  }
+  if (!Array.isArray(o.sizes) || o.sizes.length < 2) {
+    throw new Error('deepNet: sizes must list at least [inputs, outputs]');
+  }
+  for (const v of o.sizes) checkSize('deepNet', 'sizes', v);
+  checkScheme('deepNet', o.scheme, 1, 1);
+  if (o.batchNorm !== undefined && typeof o.batchNorm !== 'boolean') {
+    throw new Error('deepNet: batchNorm must be true or false');
+  }
+  if (o.dropout !== undefined) checkDropP('deepNet', o.dropout);
+  checkRng('deepNet', rng);
+}
+
+export function checkTrainEval(model: { train?: unknown },
+  o: { epochs: number }): void {
+  if (model === null || typeof model !== 'object' ||
+    typeof model.train !== 'function') {
+    throw new Error('trainAndEvaluate: model must be a Sequential');
+  }
+  if (o === null || typeof o !== 'object') {
+    throw new Error('trainAndEvaluate: options must be an object');
+  }
+  checkSize('trainAndEvaluate', 'epochs', o.epochs);
+}

@@ -1,0 +1,247 @@
+// Build-time computation of the initialization-and-normalization
+// chapter: its figures and every number its prose shows, computed by
+// the chapter's code (code/initialization-and-normalization) and cached
+// (see src/lib/cache.ts). Seeded throughout. Colour is always paired
+// with a dash pattern, a marker shape or a direct label.
+import { cached } from '../lib/cache.ts';
+import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { powerOfTen } from '../lib/format.ts';
+import torchRef from '../../tests/fixtures/initialization-and-normalization/torch.json' with {
+  type: 'json',
+};
+import { createRng, type Rng } from '../../code/introduction/random.ts';
+import { digitsRows } from '../../code/softmax-regression/experiments.ts';
+import { depthStats } from '../../code/initialization-and-normalization/depth.ts';
+import {
+  deepNet,
+  trainAndEvaluate,
+} from '../../code/initialization-and-normalization/experiments.ts';
+import {
+  initWeights,
+  type Scheme,
+} from '../../code/initialization-and-normalization/init.ts';
+
+const STYLE = { background: 'transparent', fontSize: '14px' };
+const DASH = ['none', '6,3', '2,3', '8,3,2,3', '12,4'];
+const SYMBOL = ['circle', 'square', 'triangle', 'diamond', 'cross'];
+
+// ---------------------------------------------------------------------
+// 20 layers at initialization: std of activations and of gradients.
+
+export const DEPTH = { depth: 20, width: 128, batch: 128, seed: 3 };
+
+const normal = (std: number) =>
+  (fanIn: number, fanOut: number, rng: Rng) =>
+    rng.normalArray(fanIn * fanOut, 0, std);
+const scheme = (s: Scheme) =>
+  (fanIn: number, fanOut: number, rng: Rng) =>
+    initWeights(s, fanIn, fanOut, rng);
+
+const SETUPS = [
+  { key: 'n1', label: 'N(0, 1), tanh', activation: 'tanh',
+    weights: normal(1) },
+  { key: 'n001', label: 'N(0, 0.01²), tanh', activation: 'tanh',
+    weights: normal(0.01) },
+  { key: 'xavier', label: 'Xavier, tanh', activation: 'tanh',
+    weights: scheme('xavier-normal') },
+  { key: 'he', label: 'He, ReLU', activation: 'relu',
+    weights: scheme('he-normal') },
+  { key: 'torch', label: 'PyTorch default, ReLU', activation: 'relu',
+    weights: scheme('torch-default') },
+] as const;
+
+const depth = once(() => SETUPS.map((s) => ({ key: s.key,
+  label: s.label, ...depthStats({ ...DEPTH, activation: s.activation,
+    weights: s.weights }, createRng(DEPTH.seed)) })));
+
+/** Geometric mean of the layer-to-layer ratios of a series. */
+function perLayerRatio(v: number[]): number {
+  return (v[v.length - 1] / v[0]) ** (1 / (v.length - 1));
+}
+
+function depthFigure(what: 'activationStd' | 'gradientStd'): string {
+  const rows = depth().flatMap((s, k) => s[what].map((v, l) => ({
+    layer: l + 1, std: v, setup: s.label, k })));
+  // each label at a layer where its line stands apart from the others
+  const at = what === 'activationStd'
+    ? [[4, -10], [5, 0], [17, 12], [10, 14], [12, 0]]
+    : [[5, -10], [14, 0], [4, -12], [16, 14], [8, 0]];
+  const labels = depth().map((s, k) => ({ layer: at[k][0],
+    std: s[what][at[k][0] - 1], text: s.label, dy: at[k][1], k }));
+  return renderPlot({
+    width: 640, height: 360, style: STYLE, marginLeft: 56,
+    marginRight: 16, marginTop: 16, marginBottom: 44,
+    x: { label: 'layer', domain: [1, 20], ticks: [1, 5, 10, 15, 20] },
+    y: { type: 'log', label: what === 'activationStd'
+      ? 'std of activations' : 'std of gradient ∂L/∂h',
+    domain: [1e-20, 1e8], ticks: [1e-20, 1e-16, 1e-12, 1e-8, 1e-4, 1,
+      1e4, 1e8], tickFormat: powerOfTen, grid: true },
+    marks: [
+      ...depth().map((s, k) => Plot.line(rows.filter((r) => r.k === k), {
+        x: 'layer', y: 'std', stroke: PALETTE[k], strokeWidth: 2,
+        strokeDasharray: DASH[k] })),
+      Plot.dot(rows.filter((r) => r.layer % 3 === 1), { x: 'layer',
+        y: 'std', symbol: (r: { k: number }) => SYMBOL[r.k],
+        stroke: (r: { k: number }) => PALETTE[r.k], r: 3.5 }),
+      ...labels.map((l) => Plot.text([l], { x: 'layer', y: 'std',
+        text: 'text', dy: l.dy, dx: l.dy === 0 ? 8 : 0,
+        textAnchor: l.dy === 0 ? 'start' : 'middle',
+        fill: 'currentColor', stroke: 'var(--sl-color-bg, white)',
+        strokeWidth: 4, paintOrder: 'stroke' })),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------
+// Digits: a deep ReLU network with and without batch normalization.
+
+export const BN = { hidden: 8, width: 32, epochs: 6, batchSize: 32,
+  eta: 0.05, seed: 9, netSeed: 5, nTrain: 1344 };
+
+const digits = once(() => {
+  const idx = [...Array(1797).keys()];
+  const trainIdx = idx.filter((i) => i % 4 !== 3);
+  return { trainAll: digitsRows(trainIdx),
+    train: digitsRows(trainIdx.slice(0, BN.nTrain)), // 42 × 32 rows
+    test: digitsRows(idx.filter((i) => i % 4 === 3)) };
+});
+
+function bnRun(s: Scheme, batchNorm: boolean, ragged = false) {
+  const d = digits();
+  const sizes = [64, ...Array(BN.hidden).fill(BN.width), 10];
+  const model = deepNet({ sizes, scheme: s, batchNorm },
+    createRng(BN.netSeed));
+  return trainAndEvaluate(model, ragged ? d.trainAll : d.train, d.test,
+    BN);
+}
+
+const BN_RUNS = [
+  { key: 'plain', label: 'PyTorch default init', scheme: 'torch-default',
+    bn: false },
+  { key: 'he', label: 'He init', scheme: 'he-normal', bn: false },
+  { key: 'bn', label: 'PyTorch default + BatchNorm',
+    scheme: 'torch-default', bn: true },
+] as const;
+
+const bn = once(() => ({
+  runs: BN_RUNS.map((r) => ({ ...r, history: bnRun(r.scheme, r.bn) })),
+  ragged: bnRun('torch-default', true, true),
+}));
+
+function bnFigure(): string {
+  const rows = bn().runs.flatMap((r, k) => r.history.map((e) => ({
+    epoch: e.epoch, accuracy: e.testAccuracy, run: r.label, k })));
+  const last = rows.filter((r) => r.epoch === BN.epochs);
+  return renderPlot({
+    width: 640, height: 300, style: STYLE, marginLeft: 52,
+    marginRight: 16, marginTop: 16, marginBottom: 44,
+    x: { label: 'epoch', domain: [1, BN.epochs],
+      ticks: [...Array(BN.epochs).keys()].map((i) => i + 1),
+      tickFormat: 'd' },
+    y: { label: 'test accuracy (eval mode)', domain: [0, 1], grid: true },
+    marks: [
+      ...bn().runs.map((r, k) => Plot.line(rows.filter((o) => o.k === k),
+        { x: 'epoch', y: 'accuracy', stroke: PALETTE[k], strokeWidth: 2,
+          strokeDasharray: DASH[k] })),
+      Plot.dot(rows, { x: 'epoch', y: 'accuracy',
+        symbol: (r: { k: number }) => SYMBOL[r.k],
+        stroke: (r: { k: number }) => PALETTE[r.k], r: 3.5 }),
+      Plot.text(last, { x: 'epoch', y: 'accuracy', text: 'run',
+        textAnchor: 'end', dx: -8, dy: -10, fill: 'currentColor',
+        stroke: 'var(--sl-color-bg, white)', strokeWidth: 4,
+        paintOrder: 'stroke' }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------
+// Dropout on a small training set: the train/eval gap.
+
+export const DROP = { nTrain: 200, sizes: [64, 64, 64, 10], p: 0.5,
+  epochs: 30, batchSize: 20, eta: 0.05, seed: 4, netSeed: 8 };
+
+const dropout = once(() => {
+  const d = digits();
+  const trainIdx = [...Array(1797).keys()].filter((i) => i % 4 !== 3);
+  const small = digitsRows(trainIdx.slice(0, DROP.nTrain));
+  const run = (p: number) => trainAndEvaluate(deepNet({
+    sizes: DROP.sizes, scheme: 'he-normal', dropout: p },
+  createRng(DROP.netSeed)), small, d.test, DROP);
+  return { withDrop: run(DROP.p), without: run(0) };
+});
+
+function dropoutFigure(): string {
+  const { withDrop, without } = dropout();
+  const lines = [
+    { name: 'training, train mode', pick: withDrop, f: 'trainModeLoss' },
+    { name: 'training, eval mode', pick: withDrop, f: 'trainLoss' },
+    { name: 'test, eval mode', pick: withDrop, f: 'testLoss' },
+    { name: 'test, no dropout', pick: without, f: 'testLoss' },
+  ] as const;
+  const rows = lines.flatMap((l, k) => l.pick.map((e) => ({
+    epoch: e.epoch, loss: e[l.f], curve: l.name, k })));
+  const lastRows = rows.filter((r) => r.epoch === DROP.epochs);
+  return renderPlot({
+    width: 640, height: 320, style: STYLE, marginLeft: 52,
+    marginRight: 16, marginTop: 16, marginBottom: 44,
+    x: { label: 'epoch', domain: [1, DROP.epochs] },
+    y: { type: 'log', label: 'cross-entropy loss', grid: true },
+    marks: [
+      ...lines.map((_, k) => Plot.line(rows.filter((r) => r.k === k), {
+        x: 'epoch', y: 'loss', stroke: PALETTE[k], strokeWidth: 2,
+        strokeDasharray: DASH[k] })),
+      Plot.dot(rows.filter((r) => r.epoch % 5 === 0), { x: 'epoch',
+        y: 'loss', symbol: (r: { k: number }) => SYMBOL[r.k],
+        stroke: (r: { k: number }) => PALETTE[r.k], r: 3.5 }),
+      Plot.text(lastRows, { x: 'epoch', y: 'loss', text: 'curve',
+        textAnchor: 'end', dx: -6, dy: -10, fill: 'currentColor',
+        stroke: 'var(--sl-color-bg, white)', strokeWidth: 4,
+        paintOrder: 'stroke' }),
+    ],
+  });
+}
+
+function binomialSe(p: number, n: number): number {
+  return Math.sqrt(p * (1 - p) / n);
+}
+
+export default cached('initialization-and-normalization', () => {
+  const dep = Object.fromEntries(depth().map((s) => [s.key, {
+    act1: s.activationStd[0], act20: s.activationStd[19],
+    grad1: s.gradientStd[0], grad20: s.gradientStd[19],
+    actRatio: perLayerRatio(s.activationStd),
+    gradRatio: perLayerRatio([...s.gradientStd].reverse()) }]));
+  const b = bn();
+  const nTest = digits().test.y.length;
+  const lastOf = (h: { testAccuracy: number }[]) => h[h.length - 1];
+  const dr = dropout();
+  const dl = dr.withDrop[dr.withDrop.length - 1];
+  const nl = dr.without[dr.without.length - 1];
+  return {
+    activationFigure: depthFigure('activationStd'),
+    gradientFigure: depthFigure('gradientStd'),
+    bnFigure: bnFigure(),
+    dropoutFigure: dropoutFigure(),
+    depth: { ...DEPTH, ...dep },
+    bn: { ...BN, nTest, nTrainAll: digits().trainAll.y.length,
+      lastBatch: digits().trainAll.y.length % BN.batchSize,
+      runs: Object.fromEntries(b.runs.map((r) => {
+        const e = lastOf(r.history);
+        return [r.key, { accuracy: e.testAccuracy,
+          se: binomialSe(e.testAccuracy, nTest),
+          first: r.history[0].testAccuracy,
+          trainModeLoss: r.history[r.history.length - 1].trainModeLoss }];
+      })),
+      ragged: { accuracies: b.ragged.map((e) => e.testAccuracy),
+        min: Math.min(...b.ragged.map((e) => e.testAccuracy)),
+        max: Math.max(...b.ragged.map((e) => e.testAccuracy)) } },
+    drop: { ...DROP, nTest,
+      trainMode: dl.trainModeLoss, trainEval: dl.trainLoss,
+      test: dl.testLoss, testAccuracy: dl.testAccuracy,
+      testSe: binomialSe(dl.testAccuracy, nTest),
+      noDropTest: nl.testLoss, noDropAccuracy: nl.testAccuracy,
+      noDropSe: binomialSe(nl.testAccuracy, nTest),
+      noDropTrain: nl.trainLoss },
+    torchVersion: torchRef.versions.torch,
+  };
+});
