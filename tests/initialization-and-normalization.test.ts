@@ -299,6 +299,16 @@ describe('BatchNorm against torch.nn.BatchNorm1d', () => {
     expect(bn.forward(one).shape).toEqual([1, b.d]);
   });
 
+  it("a Linear layer's bias before BatchNorm gets a zero gradient",
+    () => {
+      const net = deepNet({ sizes: [3, 4, 2], scheme: 'he-normal',
+        batchNorm: true }, createRng(11));
+      const X = new Tensor(createRng(12).normalArray(18), [6, 3]);
+      net.forward(X).mul(net.forward(X)).sum().backward();
+      const b = (net.layers[0] as Linear).b.grad as Float64Array;
+      for (const v of b) expect(Math.abs(v)).toBeLessThan(1e-12);
+    });
+
   it('rejects a batch with the wrong number of columns', () => {
     expect(() => make().forward(new Tensor([1, 2, 3, 4], [2, 2])))
       .toThrow(/^BatchNorm.forward: x must have 5 columns/);
@@ -457,7 +467,7 @@ describe('exercise solutions', () => {
       expect(gradientCheck(f, grad, X).ok).toBe(true);
     });
 
-  it('orthogonalWeights: QᵀQ = I, so a linear stack keeps norms', () => {
+  it('orthogonalWeights: QᵀQ = I, so it keeps every length', () => {
     const n = 16;
     const Q = orthogonalWeights(n, createRng(9));
     for (let a = 0; a < n; a++) {
@@ -467,10 +477,17 @@ describe('exercise solutions', () => {
         expect(Math.abs(s - (a === c ? 1 : 0))).toBeLessThan(1e-13);
       }
     }
-    const s = depthStats({ depth: 20, width: n, batch: 8,
-      activation: 'relu', weights: (a, b, r) => orthogonalWeights(a, r,
-        Math.SQRT2) }, createRng(10));
-    expect(s.activationStd[19]).toBeGreaterThan(0);
+    const x = createRng(10).normalArray(n);
+    let before = 0, after = 0;
+    for (let j = 0; j < n; j++) {
+      let xq = 0; // (xQ)_j
+      for (let i = 0; i < n; i++) xq += x[i] * Q[i * n + j];
+      before += x[j] ** 2;
+      after += xq ** 2;
+    }
+    expect(Math.abs(after / before - 1)).toBeLessThan(1e-13);
+    const G = orthogonalWeights(n, createRng(9), Math.SQRT2);
+    expect(G[0]).toBeCloseTo(Math.SQRT2 * Q[0], 14);
   });
 });
 

@@ -16,6 +16,7 @@ import {
   deepNet,
   trainAndEvaluate,
 } from '../../code/initialization-and-normalization/experiments.ts';
+import { evaluate } from '../../code/multilayer-perceptron/train.ts';
 import {
   initWeights,
   type Scheme,
@@ -64,13 +65,13 @@ function depthFigure(what: 'activationStd' | 'gradientStd'): string {
     layer: l + 1, std: v, setup: s.label, k })));
   // each label at a layer where its line stands apart from the others
   const at = what === 'activationStd'
-    ? [[4, -10], [5, 0], [17, 12], [10, 14], [12, 0]]
+    ? [[4, -12], [7, 0], [17, 14], [10, 14], [13, -12]]
     : [[5, -10], [14, 0], [4, -12], [16, 14], [8, 0]];
   const labels = depth().map((s, k) => ({ layer: at[k][0],
     std: s[what][at[k][0] - 1], text: s.label, dy: at[k][1], k }));
   return renderPlot({
     width: 640, height: 360, style: STYLE, marginLeft: 56,
-    marginRight: 16, marginTop: 16, marginBottom: 44,
+    marginRight: 16, marginTop: 30, marginBottom: 44,
     x: { label: 'layer', domain: [1, 20], ticks: [1, 5, 10, 15, 20] },
     y: { type: 'log', label: what === 'activationStd'
       ? 'std of activations' : 'std of gradient ∂L/∂h',
@@ -134,7 +135,7 @@ function bnFigure(): string {
   const last = rows.filter((r) => r.epoch === BN.epochs);
   return renderPlot({
     width: 640, height: 300, style: STYLE, marginLeft: 52,
-    marginRight: 16, marginTop: 16, marginBottom: 44,
+    marginRight: 16, marginTop: 30, marginBottom: 44,
     x: { label: 'epoch', domain: [1, BN.epochs],
       ticks: [...Array(BN.epochs).keys()].map((i) => i + 1),
       tickFormat: 'd' },
@@ -158,16 +159,20 @@ function bnFigure(): string {
 // Dropout on a small training set: the train/eval gap.
 
 export const DROP = { nTrain: 200, sizes: [64, 64, 64, 10], p: 0.5,
-  epochs: 30, batchSize: 20, eta: 0.05, seed: 4, netSeed: 8 };
+  epochs: 30, batchSize: 20, eta: 0.1, seed: 4, netSeed: 8 };
 
 const dropout = once(() => {
   const d = digits();
   const trainIdx = [...Array(1797).keys()].filter((i) => i % 4 !== 3);
   const small = digitsRows(trainIdx.slice(0, DROP.nTrain));
-  const run = (p: number) => trainAndEvaluate(deepNet({
-    sizes: DROP.sizes, scheme: 'he-normal', dropout: p },
-  createRng(DROP.netSeed)), small, d.test, DROP);
-  return { withDrop: run(DROP.p), without: run(0) };
+  const model = (p: number) => deepNet({ sizes: DROP.sizes,
+    scheme: 'he-normal', dropout: p }, createRng(DROP.netSeed));
+  const net = model(DROP.p);
+  const withDrop = trainAndEvaluate(net, small, d.test, DROP);
+  // the pitfall: test predictions with dropout still on
+  const forgot = evaluate(net, d.test.X, d.test.y).accuracy;
+  const without = trainAndEvaluate(model(0), small, d.test, DROP);
+  return { withDrop, without, forgot };
 });
 
 function dropoutFigure(): string {
@@ -180,12 +185,16 @@ function dropoutFigure(): string {
   ] as const;
   const rows = lines.flatMap((l, k) => l.pick.map((e) => ({
     epoch: e.epoch, loss: e[l.f], curve: l.name, k })));
-  const lastRows = rows.filter((r) => r.epoch === DROP.epochs);
+  // each label at an epoch where its curve stands apart
+  const at = [[6, -12, 'start'], [22, 16, 'middle'], [30, -14, 'end'],
+    [14, 16, 'middle']] as const;
+  const labels = lines.map((l, k) => ({ ...rows.find((r) => r.k === k &&
+    r.epoch === at[k][0]), dy: at[k][1], anchor: at[k][2] }));
   return renderPlot({
     width: 640, height: 320, style: STYLE, marginLeft: 52,
-    marginRight: 16, marginTop: 16, marginBottom: 44,
+    marginRight: 16, marginTop: 30, marginBottom: 44,
     x: { label: 'epoch', domain: [1, DROP.epochs] },
-    y: { type: 'log', label: 'cross-entropy loss', grid: true },
+    y: { label: 'cross-entropy loss', grid: true, domain: [0, 2.5] },
     marks: [
       ...lines.map((_, k) => Plot.line(rows.filter((r) => r.k === k), {
         x: 'epoch', y: 'loss', stroke: PALETTE[k], strokeWidth: 2,
@@ -193,10 +202,10 @@ function dropoutFigure(): string {
       Plot.dot(rows.filter((r) => r.epoch % 5 === 0), { x: 'epoch',
         y: 'loss', symbol: (r: { k: number }) => SYMBOL[r.k],
         stroke: (r: { k: number }) => PALETTE[r.k], r: 3.5 }),
-      Plot.text(lastRows, { x: 'epoch', y: 'loss', text: 'curve',
-        textAnchor: 'end', dx: -6, dy: -10, fill: 'currentColor',
-        stroke: 'var(--sl-color-bg, white)', strokeWidth: 4,
-        paintOrder: 'stroke' }),
+      ...labels.map((l) => Plot.text([l], { x: 'epoch', y: 'loss',
+        text: 'curve', textAnchor: l.anchor, dy: l.dy,
+        fill: 'currentColor', stroke: 'var(--sl-color-bg, white)',
+        strokeWidth: 4, paintOrder: 'stroke' })),
     ],
   });
 }
@@ -233,15 +242,22 @@ export default cached('initialization-and-normalization', () => {
           trainModeLoss: r.history[r.history.length - 1].trainModeLoss }];
       })),
       ragged: { accuracies: b.ragged.map((e) => e.testAccuracy),
-        min: Math.min(...b.ragged.map((e) => e.testAccuracy)),
-        max: Math.max(...b.ragged.map((e) => e.testAccuracy)) } },
+        max: b.ragged.reduce((m, e) => Math.max(m, e.testAccuracy), 0),
+        last: lastOf(b.ragged).testAccuracy,
+        peakEpoch: b.ragged.reduce((best, e) =>
+          (e.testAccuracy > best.testAccuracy ? e : best)).epoch } },
     drop: { ...DROP, nTest,
       trainMode: dl.trainModeLoss, trainEval: dl.trainLoss,
       test: dl.testLoss, testAccuracy: dl.testAccuracy,
       testSe: binomialSe(dl.testAccuracy, nTest),
       noDropTest: nl.testLoss, noDropAccuracy: nl.testAccuracy,
       noDropSe: binomialSe(nl.testAccuracy, nTest),
-      noDropTrain: nl.trainLoss },
+      noDropTrain: nl.trainLoss, forgot: dr.forgot,
+      forgotSe: binomialSe(dr.forgot, nTest),
+      // accuracy difference in standard errors of the difference
+      diffZ: (nl.testAccuracy - dl.testAccuracy) / Math.hypot(
+        binomialSe(dl.testAccuracy, nTest),
+        binomialSe(nl.testAccuracy, nTest)) },
     torchVersion: torchRef.versions.torch,
   };
 });
