@@ -8,7 +8,7 @@ import { checkAxis, checkBatch2d, checkEps } from './checks.ts';
 
 // #region fused-forward
 /** Index of entry k of group g: a column (axis 0) or a row (axis 1). */
-function at(axis: number, n: number, d: number, g: number, k: number) {
+function at(axis: number, d: number, g: number, k: number): number {
   return axis === 0 ? k * d + g : g * d + k;
 }
 
@@ -24,16 +24,16 @@ export function standardize(x: Tensor, axis: 0 | 1, eps = 1e-5) {
   const hat = new Float64Array(n * d);
   for (let g = 0; g < groups; g++) {
     let s = 0;
-    for (let k = 0; k < m; k++) s += x.data[at(axis, n, d, g, k)];
+    for (let k = 0; k < m; k++) s += x.data[at(axis, d, g, k)];
     mean[g] = s / m;
     let v = 0;
     for (let k = 0; k < m; k++) {
-      v += (x.data[at(axis, n, d, g, k)] - mean[g]) ** 2;
+      v += (x.data[at(axis, d, g, k)] - mean[g]) ** 2;
     }
     variance[g] = v / m; // biased: divided by m, not m − 1
     const inv = 1 / Math.sqrt(variance[g] + eps);
     for (let k = 0; k < m; k++) {
-      const i = at(axis, n, d, g, k);
+      const i = at(axis, d, g, k);
       hat[i] = (x.data[i] - mean[g]) * inv;
     }
   }
@@ -53,13 +53,13 @@ function standardizeBackward(x: Tensor, gr: Float64Array,
   for (let g = 0; g < groups; g++) {
     let sumG = 0, sumGHat = 0; // Σ_k g_k and Σ_k g_k x̂_k
     for (let k = 0; k < m; k++) {
-      const i = at(axis, n, d, g, k);
+      const i = at(axis, d, g, k);
       sumG += gr[i];
       sumGHat += gr[i] * hat[i];
     }
     const c = 1 / (m * Math.sqrt(variance[g] + eps));
     for (let k = 0; k < m; k++) {
-      const i = at(axis, n, d, g, k);
+      const i = at(axis, d, g, k);
       gx[i] += c * (m * gr[i] - sumG - hat[i] * sumGHat);
     }
   }

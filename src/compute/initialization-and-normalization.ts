@@ -78,7 +78,7 @@ function depthFigure(what: 'activationStd' | 'gradientStd'): string {
     domain: [1e-20, 1e8], ticks: [1e-20, 1e-16, 1e-12, 1e-8, 1e-4, 1,
       1e4, 1e8], tickFormat: powerOfTen, grid: true },
     marks: [
-      ...depth().map((s, k) => Plot.line(rows.filter((r) => r.k === k), {
+      ...depth().map((_, k) => Plot.line(rows.filter((r) => r.k === k), {
         x: 'layer', y: 'std', stroke: PALETTE[k], strokeWidth: 2,
         strokeDasharray: DASH[k] })),
       Plot.dot(rows.filter((r) => r.layer % 3 === 1), { x: 'layer',
@@ -141,7 +141,7 @@ function bnFigure(): string {
       tickFormat: 'd' },
     y: { label: 'test accuracy (eval mode)', domain: [0, 1], grid: true },
     marks: [
-      ...bn().runs.map((r, k) => Plot.line(rows.filter((o) => o.k === k),
+      ...bn().runs.map((_, k) => Plot.line(rows.filter((o) => o.k === k),
         { x: 'epoch', y: 'accuracy', stroke: PALETTE[k], strokeWidth: 2,
           strokeDasharray: DASH[k] })),
       Plot.dot(rows, { x: 'epoch', y: 'accuracy',
@@ -188,7 +188,7 @@ function dropoutFigure(): string {
   // each label at an epoch where its curve stands apart
   const at = [[6, -12, 'start'], [22, 16, 'middle'], [30, -14, 'end'],
     [14, 16, 'middle']] as const;
-  const labels = lines.map((l, k) => ({ ...rows.find((r) => r.k === k &&
+  const labels = lines.map((_, k) => ({ ...rows.find((r) => r.k === k &&
     r.epoch === at[k][0]), dy: at[k][1], anchor: at[k][2] }));
   return renderPlot({
     width: 640, height: 320, style: STYLE, marginLeft: 52,
