@@ -180,6 +180,22 @@ describe('standardization: fused and composed', () => {
     }
   });
 
+  it('the composed version records eleven ops, the fused one one', () => {
+    const ops = (t: Tensor): number => {
+      const seen = new Set<Tensor>();
+      const visit = (u: Tensor) => {
+        if (seen.has(u)) return;
+        seen.add(u);
+        u.inputs.forEach(visit);
+      };
+      visit(t);
+      return [...seen].filter((u) => u.backwardFn !== null).length;
+    };
+    const x = () => new Tensor(X.slice(), [7, 4], true);
+    expect(ops(standardizeComposed(x(), 0))).toBe(11);
+    expect(ops(standardize(x(), 0).out)).toBe(1);
+  });
+
   it('the fused backward, Eq. (in-bn-compact), passes central ' +
     'differences', () => {
     for (const axis of [0, 1] as const) {

@@ -233,6 +233,8 @@ export default cached('initialization-and-normalization', () => {
     dropoutFigure: dropoutFigure(),
     depth: { ...DEPTH, ...dep },
     bn: { ...BN, nTest, nTrainAll: digits().trainAll.y.length,
+      // std divided by √6 in each hidden layer, Eq. (in-torch-default)
+      shrink: Math.round(6 ** (BN.hidden / 2)),
       lastBatch: digits().trainAll.y.length % BN.batchSize,
       runs: Object.fromEntries(b.runs.map((r) => {
         const e = lastOf(r.history);
@@ -246,7 +248,7 @@ export default cached('initialization-and-normalization', () => {
         last: lastOf(b.ragged).testAccuracy,
         peakEpoch: b.ragged.reduce((best, e) =>
           (e.testAccuracy > best.testAccuracy ? e : best)).epoch } },
-    drop: { ...DROP, nTest,
+    drop: { ...DROP, nTest, sizesText: DROP.sizes.join('-'),
       trainMode: dl.trainModeLoss, trainEval: dl.trainLoss,
       test: dl.testLoss, testAccuracy: dl.testAccuracy,
       testSe: binomialSe(dl.testAccuracy, nTest),
