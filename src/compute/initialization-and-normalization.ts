@@ -29,7 +29,7 @@ const SYMBOL = ['circle', 'square', 'triangle', 'diamond', 'cross'];
 // ---------------------------------------------------------------------
 // 20 layers at initialization: std of activations and of gradients.
 
-export const DEPTH = { depth: 20, width: 128, batch: 128, seed: 3 };
+export const DEPTH = { depth: 20, width: 80, batch: 80, seed: 3 };
 
 const normal = (std: number) =>
   (fanIn: number, fanOut: number, rng: Rng) =>
@@ -75,8 +75,8 @@ function depthFigure(what: 'activationStd' | 'gradientStd'): string {
     x: { label: 'layer', domain: [1, 20], ticks: [1, 5, 10, 15, 20] },
     y: { type: 'log', label: what === 'activationStd'
       ? 'std of activations' : 'std of gradient ∂L/∂h',
-    domain: [1e-20, 1e8], ticks: [1e-20, 1e-16, 1e-12, 1e-8, 1e-4, 1,
-      1e4, 1e8], tickFormat: powerOfTen, grid: true },
+    domain: [1e-24, 1e8], ticks: [1e-24, 1e-20, 1e-16, 1e-12, 1e-8, 1e-4,
+      1, 1e4, 1e8], tickFormat: powerOfTen, grid: true },
     marks: [
       ...depth().map((_, k) => Plot.line(rows.filter((r) => r.k === k), {
         x: 'layer', y: 'std', stroke: PALETTE[k], strokeWidth: 2,
@@ -96,8 +96,8 @@ function depthFigure(what: 'activationStd' | 'gradientStd'): string {
 // ---------------------------------------------------------------------
 // Digits: a deep ReLU network with and without batch normalization.
 
-export const BN = { hidden: 8, width: 32, epochs: 6, batchSize: 32,
-  eta: 0.05, seed: 9, netSeed: 5, nTrain: 1344 };
+export const BN = { hidden: 8, width: 32, epochs: 5, batchSize: 32,
+  eta: 0.05, seed: 9, netSeed: 5, nTrain: 1344, raggedEpochs: 4 };
 
 const digits = once(() => {
   const idx = [...Array(1797).keys()];
@@ -113,7 +113,7 @@ function bnRun(s: Scheme, batchNorm: boolean, ragged = false) {
   const model = deepNet({ sizes, scheme: s, batchNorm },
     createRng(BN.netSeed));
   return trainAndEvaluate(model, ragged ? d.trainAll : d.train, d.test,
-    BN);
+    { ...BN, epochs: ragged ? BN.raggedEpochs : BN.epochs });
 }
 
 const BN_RUNS = [
@@ -159,7 +159,7 @@ function bnFigure(): string {
 // Dropout on a small training set: the train/eval gap.
 
 export const DROP = { nTrain: 200, sizes: [64, 64, 64, 10], p: 0.5,
-  epochs: 30, batchSize: 20, eta: 0.1, seed: 4, netSeed: 8 };
+  epochs: 20, batchSize: 20, eta: 0.1, seed: 4, netSeed: 8 };
 
 const dropout = once(() => {
   const d = digits();
@@ -186,8 +186,8 @@ function dropoutFigure(): string {
   const rows = lines.flatMap((l, k) => l.pick.map((e) => ({
     epoch: e.epoch, loss: e[l.f], curve: l.name, k })));
   // each label at an epoch where its curve stands apart
-  const at = [[6, -12, 'start'], [22, 16, 'middle'], [30, -14, 'end'],
-    [14, 16, 'middle']] as const;
+  const at = [[3, -12, 'start'], [18, 16, 'middle'], [8, 16, 'middle'],
+    [4, 16, 'start']] as const;
   const labels = lines.map((_, k) => ({ ...rows.find((r) => r.k === k &&
     r.epoch === at[k][0]), dy: at[k][1], anchor: at[k][2] }));
   return renderPlot({
@@ -231,7 +231,10 @@ export default cached('initialization-and-normalization', () => {
     gradientFigure: depthFigure('gradientStd'),
     bnFigure: bnFigure(),
     dropoutFigure: dropoutFigure(),
-    depth: { ...DEPTH, ...dep },
+    depth: { ...DEPTH, ...dep,
+      // predicted std factors: Eq. (in-forward) with tanh ≈ identity
+      smallFactor: 0.01 * Math.sqrt(DEPTH.width),
+      bigStd: Math.sqrt(DEPTH.width) },
     bn: { ...BN, nTest, nTrainAll: digits().trainAll.y.length,
       // std divided by √6 in each hidden layer, Eq. (in-torch-default)
       shrink: Math.round(6 ** (BN.hidden / 2)),
