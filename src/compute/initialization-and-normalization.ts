@@ -5,7 +5,7 @@
 // with a dash pattern, a marker shape or a direct label.
 import { cached } from '../lib/cache.ts';
 import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
-import { powerOfTen } from '../lib/format.ts';
+import { powerOfTen, sci } from '../lib/format.ts';
 import torchRef from '../../tests/fixtures/initialization-and-normalization/torch.json' with {
   type: 'json',
 };
@@ -226,7 +226,41 @@ export default cached('initialization-and-normalization', () => {
   const dr = dropout();
   const dl = dr.withDrop[dr.withDrop.length - 1];
   const nl = dr.without[dr.without.length - 1];
+  const sciText = (x: number) => sci(x, 1);
+  const at20 = (k: string, f: 'act20' | 'grad1') => sciText(dep[k][f]);
+  const acc = (x: number) => x.toFixed(2);
+  const bh = (k: 'plain' | 'he' | 'bn') => b.runs.find((r) => r.key === k)
+    ?.history ?? [];
   return {
+    activationAlt: 'Standard deviation of the activations of layers 1 ' +
+      'to 20 on a log scale, for five initializations. N(0, 1) with ' +
+      'tanh and He with ReLU stay near 1; Xavier with tanh falls slowly ' +
+      `from ${acc(dep.xavier.act1)} to ${acc(dep.xavier.act20)}; ` +
+      "PyTorch's default with ReLU falls on a straight line to " +
+      `${at20('torch', 'act20')}; N(0, 0.01 squared) with tanh falls on ` +
+      `a steeper straight line to ${at20('n001', 'act20')}.`,
+    gradientAlt: 'Standard deviation of the gradient with respect to ' +
+      'the activations of layers 1 to 20, log scale. All lines meet ' +
+      'near 1 at layer 20. Going down to layer 1, N(0, 1) with tanh ' +
+      `grows to ${at20('n1', 'grad1')}, Xavier with tanh and He with ` +
+      "ReLU stay within a factor of a few of 1, PyTorch's default with " +
+      `ReLU falls to ${at20('torch', 'grad1')} and N(0, 0.01 squared) ` +
+      `with tanh to ${at20('n001', 'grad1')}.`,
+    bnAlt: `Test accuracy in evaluation mode after each of ${BN.epochs} ` +
+      "epochs for three networks. PyTorch's default init without " +
+      `normalization stays at ${acc(lastOf(bh('plain')).testAccuracy)}; ` +
+      `He init rises from ${acc(bh('he')[0].testAccuracy)} to ` +
+      `${acc(lastOf(bh('he')).testAccuracy)}; PyTorch's default with ` +
+      `BatchNorm rises from ${acc(bh('bn')[0].testAccuracy)} to ` +
+      `${acc(lastOf(bh('bn')).testAccuracy)}.`,
+    dropoutAlt: 'Cross-entropy loss against epoch for four curves. The ' +
+      'training loss measured in training mode, with dropout on, stays ' +
+      'above the other training curve and ends at ' +
+      `${acc(dl.trainModeLoss)}; the training loss ` +
+      'measured in evaluation mode falls lower, to ' +
+      `${acc(dl.trainLoss)}; the test loss of the dropout network ends ` +
+      `at ${acc(dl.testLoss)}; the test loss of the network without ` +
+      `dropout ends at ${acc(nl.testLoss)}.`,
     activationFigure: depthFigure('activationStd'),
     gradientFigure: depthFigure('gradientStd'),
     bnFigure: bnFigure(),
