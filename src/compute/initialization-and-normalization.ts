@@ -283,6 +283,8 @@ export default cached('initialization-and-normalization', () => {
       ragged: { accuracies: b.ragged.map((e) => e.testAccuracy),
         max: b.ragged.reduce((m, e) => Math.max(m, e.testAccuracy), 0),
         last: lastOf(b.ragged).testAccuracy,
+        // the full batches' run at the same epoch
+        clean: bh('bn')[BN.raggedEpochs - 1].testAccuracy,
         peakEpoch: b.ragged.reduce((best, e) =>
           (e.testAccuracy > best.testAccuracy ? e : best)).epoch } },
     drop: { ...DROP, nTest, sizesText: DROP.sizes.join('-'),
