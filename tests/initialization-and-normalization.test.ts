@@ -10,6 +10,7 @@ import { createRng, type Rng } from '../code/introduction/random.ts';
 import { Matrix } from '../code/linear-algebra/matrix.ts';
 import { Tensor } from '../code/autodiff/tensor.ts';
 import { Act, Linear } from '../code/multilayer-perceptron/layers.ts';
+import { activate } from '../code/multilayer-perceptron/activations.ts';
 import { Sequential } from '../code/multilayer-perceptron/mlp.ts';
 import {
   initLinear, initWeights, schemeVariance, type Scheme,
@@ -503,7 +504,9 @@ describe('exercise solutions', () => {
     }
     expect(Math.abs(after / before - 1)).toBeLessThan(1e-13);
     const G = orthogonalWeights(n, createRng(9), Math.SQRT2);
-    expect(G[0]).toBeCloseTo(Math.SQRT2 * Q[0], 14);
+    for (let i = 0; i < n * n; i++) {
+      expect(Math.abs(G[i] - Math.SQRT2 * Q[i])).toBeLessThan(1e-14);
+    }
   });
 });
 
@@ -519,5 +522,69 @@ describe('bad input', () => {
   });
   it('the shared checks reject bad input', () => {
     rejectsBadInput(badInput.checks);
+  });
+});
+
+describe('review', () => {
+  it('N(0, 1) with tanh: most units, but not almost all, saturate', () => {
+    // the prose's "most units saturate"; 20 layers of width 64
+    const rng = createRng(13), q = 64, n = 64;
+    let h = new Tensor(rng.normalArray(n * q), [n, q]);
+    for (let l = 0; l < 20; l++) {
+      h = activate(h.matmul(new Tensor(rng.normalArray(q * q), [q, q])),
+        'tanh');
+    }
+    let near = 0;
+    for (const v of h.data) if (Math.abs(v) > 0.9) near++;
+    expect(near / h.size).toBeGreaterThan(0.7);
+    expect(near / h.size).toBeLessThan(0.95);
+  });
+
+  it('batch norm output: column mean β and std |γ|·√(v/(v + ε))', () => {
+    const bn = new BatchNorm(3);
+    bn.gamma.data.set([2, -0.5, 1]);
+    bn.beta.data.set([1, -3, 0]);
+    const X = createRng(14).normalArray(10 * 3, 4, 3);
+    const out = bn.forward(new Tensor(X, [10, 3])).data;
+    const { variance } = standardize(new Tensor(X, [10, 3]), 0);
+    for (let j = 0; j < 3; j++) {
+      const col = Float64Array.from({ length: 10 },
+        (_, i) => out[i * 3 + j]);
+      let m = 0;
+      for (const v of col) m += v / 10;
+      expect(m).toBeCloseTo(bn.beta.data[j], 12);
+      const want = Math.abs(bn.gamma.data[j]) *
+        Math.sqrt(variance[j] / (variance[j] + 1e-5));
+      expect(Math.sqrt(sampleVar(col))).toBeCloseTo(want, 12);
+    }
+  });
+
+  it('x̂ is unchanged by a shift or a positive scale of a column, ' +
+    'negated by a negative one (ε = 0)', () => {
+    const X = createRng(15).normalArray(6 * 2);
+    const hat = (f: (v: number) => number) => standardize(new Tensor(
+      X.map(f), [6, 2]), 0, 1e-300).out.data;
+    const base = hat((v) => v);
+    assertAllClose(hat((v) => v + 7), base, { rtol: 0, atol: 1e-13 });
+    assertAllClose(hat((v) => 3 * v), base, { rtol: 0, atol: 1e-13 });
+    assertAllClose(hat((v) => -3 * v), base.map((v) => -v),
+      { rtol: 0, atol: 1e-13 });
+  });
+
+  it('a dropout layer in training mode answers differently each time; ' +
+    'in evaluation it does not', () => {
+    const layer = new Dropout(0.5, createRng(16));
+    const x = new Tensor(new Float64Array(50).fill(1), [10, 5]);
+    const a = layer.forward(x).data, b = layer.forward(x).data;
+    expect([...a]).not.toEqual([...b]);
+    layer.train(false);
+    expect([...layer.forward(x).data]).toEqual([...x.data]);
+  });
+
+  it('exercise 1: dividing the std by 1,000 at 1/√6 a layer takes 8 ' +
+    'layers, not 7', () => {
+    expect(Math.sqrt(6) ** 8).toBeGreaterThanOrEqual(1000);
+    expect(Math.sqrt(6) ** 7).toBeLessThan(1000);
+    expect(Math.ceil(2 * Math.log(1000) / Math.log(6))).toBe(8);
   });
 });

@@ -37,11 +37,12 @@ export class BatchNorm implements Layer {
     const [n] = this.checkInput(x);
     if (!this.training) return this.evalForward(x);
     const { out, mean, variance } = standardize(x, 0, this.eps);
-    const m = this.momentum;
+    const rho = this.momentum; // ρ, the weight of the new value
     for (let j = 0; j < this.d; j++) { // Eq. (in-bn-running)
-      this.runningMean[j] = (1 - m) * this.runningMean[j] + m * mean[j];
-      this.runningVar[j] = (1 - m) * this.runningVar[j] +
-        m * variance[j] * n / (n - 1); // unbiased
+      this.runningMean[j] = (1 - rho) * this.runningMean[j] +
+        rho * mean[j];
+      this.runningVar[j] = (1 - rho) * this.runningVar[j] +
+        rho * variance[j] * n / (n - 1); // unbiased: m/(m − 1), m = n
     }
     return out.mul(this.gamma).add(this.beta);
   }

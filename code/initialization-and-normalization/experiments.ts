@@ -25,10 +25,10 @@ export interface DeepNetOptions {
 export function deepNet(o: DeepNetOptions, rng: Rng): Sequential {
   checkDeepNet(o, rng);
   const layers: Layer[] = [];
-  const L = o.sizes.length - 1;
-  for (let l = 1; l <= L; l++) {
+  const nLinear = o.sizes.length - 1;
+  for (let l = 1; l <= nLinear; l++) {
     layers.push(initLinear(o.scheme, o.sizes[l - 1], o.sizes[l], rng));
-    if (l === L) break; // logits
+    if (l === nLinear) break; // logits
     if (o.batchNorm) layers.push(new BatchNorm(o.sizes[l]));
     layers.push(new Act('relu'));
     if (o.dropout) layers.push(new Dropout(o.dropout, rng.split()));

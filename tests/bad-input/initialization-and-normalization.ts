@@ -55,7 +55,7 @@ export const badInput = groups({
       [choice(SCHEMES, 'scheme'), int(1, {}, 'fanIn'),
         int(1, {}, 'fanOut'), any()], { name: 'schemeVariance' }),
     spec(orthogonalWeights, () => [3, createRng(1), 1],
-      [int(1, {}, 'n'), any(), num({ gt: 0 }, 'gain')]),
+      [int(1, {}, 'd'), any(), num({ gt: 0 }, 'gain')]),
     spec(depthStats, () => [{ depth: 2, width: 3, batch: 2,
       activation: 'relu', weights: (a: number, b: number) =>
         new Float64Array(a * b).fill(0.1) }, createRng(1)],

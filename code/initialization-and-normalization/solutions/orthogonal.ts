@@ -7,23 +7,23 @@ import { householderQR, thinQ } from '../../decompositions/householder.ts';
 import { checkRng, checkSize } from '../checks.ts';
 
 // #region orthogonal
-/** An n × n orthogonal matrix, times a gain (√2 for ReLU). */
-export function orthogonalWeights(n: number, rng: Rng,
+/** A d × d orthogonal matrix, times a gain (√2 for ReLU). */
+export function orthogonalWeights(d: number, rng: Rng,
   gain = 1): Float64Array {
-  checkOrthogonal(n, rng, gain);
-  const qr = householderQR(new Matrix(n, n, rng.normalArray(n * n)));
+  checkOrthogonal(d, rng, gain);
+  const qr = householderQR(new Matrix(d, d, rng.normalArray(d * d)));
   const Q = thinQ(qr);
-  const out = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    const s = qr.R.data[j * n + j] < 0 ? -gain : gain; // sign of R_jj
-    for (let i = 0; i < n; i++) out[i * n + j] = s * Q.data[i * n + j];
+  const out = new Float64Array(d * d);
+  for (let j = 0; j < d; j++) {
+    const s = qr.R.data[j * d + j] < 0 ? -gain : gain; // sign of R_jj
+    for (let i = 0; i < d; i++) out[i * d + j] = s * Q.data[i * d + j];
   }
   return out;
 }
 // #endregion
 
-function checkOrthogonal(n: number, rng: Rng, gain: number): void {
-  checkSize('orthogonalWeights', 'n', n);
+function checkOrthogonal(d: number, rng: Rng, gain: number): void {
+  checkSize('orthogonalWeights', 'd', d);
   checkRng('orthogonalWeights', rng);
   if (typeof gain !== 'number' || !Number.isFinite(gain) || gain <= 0) {
     throw new Error(`orthogonalWeights: gain must be a finite number > 0` +
