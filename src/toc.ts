@@ -61,7 +61,8 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'neural-networks',
     title: 'Part VII — Neural networks',
-    chapters: ['autodiff', 'multilayer-perceptron'],
+    chapters: ['autodiff', 'multilayer-perceptron',
+      'initialization-and-normalization'],
   },
   {
     dir: 'papers',

@@ -11,6 +11,9 @@ import { activate, type ActivationName } from './activations.ts';
 export interface Layer {
   forward(x: Tensor): Tensor;
   parameters(): Tensor[];
+  /** Training (true, the default) or evaluation mode; only layers
+   *  that differ between the two (dropout, batch norm) have it. */
+  train?(on: boolean): void;
 }
 // #endregion
 

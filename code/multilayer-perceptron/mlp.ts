@@ -29,6 +29,15 @@ export class Sequential implements Layer {
   parameters(): Tensor[] {
     return this.layers.flatMap((l) => l.parameters());
   }
+
+  /** Puts every layer that has a mode into training or evaluation. */
+  train(on: boolean): void {
+    if (typeof on !== 'boolean') {
+      throw new Error('Sequential.train: on must be true or false, ' +
+        `got ${on}`);
+    }
+    for (const layer of this.layers) layer.train?.(on);
+  }
 }
 // #endregion
 
