@@ -61,7 +61,7 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'neural-networks',
     title: 'Part VII — Neural networks',
-    chapters: ['autodiff', 'multilayer-perceptron'],
+    chapters: ['autodiff', 'multilayer-perceptron', 'neural-optimizers'],
   },
   {
     dir: 'papers',

@@ -1,0 +1,282 @@
+// Tests for the neural-optimizers chapter. Each `it` is one claim of the
+// chapter; equation labels refer to
+// chapters/neural-networks/neural-optimizers.mdx. PyTorch values come
+// from tests/fixtures/neural-optimizers/torch.json, written by
+// scripts/reference/neural_optimizers.py (float64 on both sides).
+import { describe, expect, it } from 'vitest';
+import { assertAllClose } from '../code/introduction/check.ts';
+import { createRng } from '../code/introduction/random.ts';
+import { Matrix } from '../code/linear-algebra/matrix.ts';
+import { Tensor } from '../code/autodiff/tensor.ts';
+import { Act, Linear } from '../code/multilayer-perceptron/layers.ts';
+import { Sequential, mlp } from '../code/multilayer-perceptron/mlp.ts';
+import {
+  type StepRule, batchOf, evaluate, fit, trainStep,
+} from '../code/multilayer-perceptron/train.ts';
+import {
+  adagrad, adam, adamw, rmsprop, sgd,
+} from '../code/neural-optimizers/optimizers.ts';
+import {
+  cosine, stepDecay, warmupCosine, withSchedule,
+} from '../code/neural-optimizers/schedules.ts';
+import { clipGradNorm, withClipping } from '../code/neural-optimizers/clip.ts';
+import { path, quadratic, rosenbrock } from '../code/neural-optimizers/paths.ts';
+import { decayRun } from '../code/neural-optimizers/decay.ts';
+import { amsgrad } from '../code/neural-optimizers/solutions/amsgrad.ts';
+import {
+  sutskeverNesterov,
+} from '../code/neural-optimizers/solutions/sutskever.ts';
+import { rejectsBadInput } from './bad-input.ts';
+import { badInput } from './bad-input/neural-optimizers.ts';
+import { fixture } from './helpers.ts';
+
+const ref = fixture('neural-optimizers', 'torch.json');
+const TOL = { atol: 1e-12, rtol: 0 };
+
+/** The fixture's 4-6-3 tanh network, trained 50 steps by rule. */
+function trainLikeTorch(rule: StepRule, eta: number): Sequential {
+  const lin = ref.init.map((p: { W: number[][]; b: number[] }, l: number) =>
+    new Linear(new Tensor(p.W.flat(), [ref.sizes[l], ref.sizes[l + 1]],
+      true), new Tensor(p.b, [ref.sizes[l + 1]], true)));
+  const model = new Sequential([lin[0], new Act('tanh'), lin[1]]);
+  const X = new Matrix(40, 4, Float64Array.from(ref.X.flat()));
+  const y = Int32Array.from(ref.y);
+  for (const idx of ref.batches) {
+    const { xb, yb } = batchOf(X, y, idx);
+    trainStep(model, xb, yb, eta, rule);
+  }
+  return model;
+}
+
+function expectTorch(name: string, rule: StepRule): void {
+  const c = ref.optimizers[name];
+  const model = trainLikeTorch(rule, c.lr);
+  const got = model.parameters().map((p) => Array.from(p.data));
+  const want = c.final.flatMap((l: { W: number[][]; b: number[] }) =>
+    [l.W.flat(), l.b]);
+  got.forEach((g, k) => assertAllClose(g, want[k], TOL, `${name}[${k}]`));
+}
+
+describe('against torch.optim: parameters after 50 steps, to 1e-12', () => {
+  it('SGD with momentum 0.9', () => {
+    expectTorch('momentum', sgd({ momentum: 0.9 }));
+  });
+  it('SGD with momentum, dampening 0.5 and weight decay 0.01', () => {
+    expectTorch('dampened', sgd({ momentum: 0.9, dampening: 0.5,
+      weightDecay: 0.01 }));
+  });
+  it('SGD with Nesterov momentum', () => {
+    expectTorch('nesterov', sgd({ momentum: 0.9, nesterov: true }));
+  });
+  it('AdaGrad', () => {
+    expectTorch('adagrad', adagrad());
+  });
+  it('RMSProp', () => {
+    expectTorch('rmsprop', rmsprop());
+  });
+  it('RMSProp, centered, with momentum 0.5', () => {
+    expectTorch('rmspropCentered', rmsprop({ centered: true,
+      momentum: 0.5 }));
+  });
+  it('Adam', () => {
+    expectTorch('adam', adam());
+  });
+  it('Adam with weight_decay 0.1 (L2 in the gradient)', () => {
+    expectTorch('adamL2', adam({ weightDecay: 0.1 }));
+  });
+  it('AdamW with weight_decay 0.1', () => {
+    expectTorch('adamw', adamw({ weightDecay: 0.1 }));
+  });
+  it('AMSGrad (exercise solution) as Adam(amsgrad=True)', () => {
+    expectTorch('amsgrad', amsgrad());
+  });
+  it('Adam with global-norm clipping and a cosine schedule', () => {
+    const c = ref.optimizers.adamClipCosine;
+    expectTorch('adamClipCosine', withSchedule(
+      withClipping(adam(), c.maxNorm), cosine(c.T)));
+  });
+});
+
+describe('schedules against torch.optim.lr_scheduler, to 1e-12', () => {
+  const rates = (s: (k: number, eta: number) => number) =>
+    Array.from({ length: 60 }, (_, k) => s(k, ref.schedules.eta));
+  it('stepDecay equals StepLR', () => {
+    const s = ref.schedules.step;
+    assertAllClose(rates(stepDecay(s.stepSize, s.gamma)), s.lr, TOL);
+  });
+  it('cosine equals CosineAnnealingLR (past T too)', () => {
+    const s = ref.schedules.cosine;
+    assertAllClose(rates(cosine(s.T, s.etaMin)), s.lr, TOL);
+  });
+  it('warmupCosine equals SequentialLR(LinearLR, CosineAnnealingLR)',
+    () => {
+      const s = ref.schedules.warmupCosine;
+      assertAllClose(rates(warmupCosine(s.w, s.T, s.start, s.etaMin)),
+        s.lr, TOL);
+    });
+  it('withSchedule hands the inner rule the rate of each step', () => {
+    const seen: number[] = [];
+    const rule = withSchedule((_p, eta) => { seen.push(eta); },
+      stepDecay(2, 0.5));
+    const p = [new Tensor([1], [1], true)];
+    for (let k = 0; k < 5; k++) rule(p, 0.8);
+    expect(seen).toEqual([0.8, 0.8, 0.4, 0.4, 0.2]);
+  });
+});
+
+describe('clipping against clip_grad_norm_', () => {
+  const params = () => ref.clipping.grads.map((g: number[], k: number) => {
+    const p = new Tensor(new Float64Array(g.length),
+      ref.clipping.shapes[k], true);
+    p.grad = Float64Array.from(g);
+    return p;
+  });
+  it('above max_norm: same total norm and clipped grads, 1e-12', () => {
+    const c = ref.clipping.above;
+    const ps = params();
+    expect(clipGradNorm(ps, c.maxNorm)).toBeCloseTo(c.total, 12);
+    ps.forEach((p: Tensor, k: number) =>
+      assertAllClose(p.grad as Float64Array, c.clipped[k], TOL));
+  });
+  it('below max_norm: the gradients are left exactly as they were', () => {
+    const c = ref.clipping.below;
+    const ps = params();
+    expect(clipGradNorm(ps, c.maxNorm)).toBeCloseTo(c.total, 12);
+    ps.forEach((p: Tensor, k: number) =>
+      expect(Array.from(p.grad as Float64Array)).toEqual(
+        ref.clipping.grads[k]));
+  });
+  it('global clipping keeps the direction; per-tensor clipping does not',
+    () => {
+      const global = params();
+      clipGradNorm(global, 1);
+      const each = params();
+      for (const p of each) clipGradNorm([p], 1 / Math.sqrt(3));
+      const flat = (ps: Tensor[]) => ps.flatMap((p) =>
+        Array.from(p.grad as Float64Array));
+      const g0 = ref.clipping.grads.flat();
+      const cos = (a: number[]) => dot(a, g0) /
+        Math.sqrt(dot(a, a) * dot(g0, g0));
+      expect(cos(flat(global))).toBeCloseTo(1, 12);
+      expect(cos(flat(each))).toBeLessThan(0.99);
+    });
+});
+
+function dot(a: number[], b: number[]): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+describe('the step-rule contract', () => {
+  it('state is keyed by the tensor and each tensor counts its steps',
+    () => {
+      const a = new Tensor([1, 2], [2], true);
+      const b = new Tensor([3], [1], true);
+      const opt = adam();
+      a.grad = Float64Array.of(1, 1);
+      b.grad = Float64Array.of(1);
+      opt([a, b], 0.1);
+      b.grad = null;
+      opt([b, a], 0.1); // order changed, b without a gradient
+      expect(opt.steps).toBe(2);
+      expect(opt.state.get(a)?.t).toBe(2);
+      expect(opt.state.get(b)?.t).toBe(1);
+    });
+  it('a parameter without a gradient is skipped, as torch does', () => {
+    const a = new Tensor([1, 2], [2], true);
+    const opt = sgd({ momentum: 0.9 });
+    opt([a], 0.1);
+    expect(Array.from(a.data)).toEqual([1, 2]);
+    expect(opt.state.has(a)).toBe(false);
+  });
+  it('a tensor listed twice (shared weights) steps once', () => {
+    const a = new Tensor([1], [1], true);
+    a.grad = Float64Array.of(2);
+    adagrad()([a, a], 0.5);
+    // once: 1 − 0.5·2/(√4 + ε) = 0.5; twice would give 0.5 − 0.5/√8
+    expect(a.data[0]).toBeCloseTo(0.5, 9);
+  });
+  it('fit trains with an optimizer unchanged (Adam lowers the loss)',
+    () => {
+      const rng = createRng(5);
+      const X = new Matrix(60, 2, rng.normalArray(120, 0, 1));
+      const y = Int32Array.from({ length: 60 }, (_, i) =>
+        X.data[2 * i] + X.data[2 * i + 1] > 0 ? 1 : 0);
+      const model = mlp([2, 8, 2], 'tanh', createRng(6));
+      const before = evaluate(model, X, y).loss;
+      fit(model, X, y, { epochs: 5, batchSize: 10, eta: 0.05, seed: 1,
+        step: adam() });
+      expect(evaluate(model, X, y).loss).toBeLessThan(before / 2);
+    });
+});
+
+describe('claims of the derivation', () => {
+  it('momentum (dampening 0) is Polyak\'s heavy ball, Eq. (opt-heavy-ball)',
+    () => {
+      const q = quadratic(10);
+      const ours = path(q, sgd({ momentum: 0.8 }), [1, 1], 0.05, 30);
+      let prev = [1, 1], x = [1, 1];
+      for (let k = 1; k <= 30; k++) {
+        const g = q.grad(x[0], x[1]);
+        const next = x.map((v, i) => v - 0.05 * g[i] + 0.8 * (v - prev[i]));
+        prev = x; x = next;
+        assertAllClose(ours[k], x, { atol: 1e-13, rtol: 0 });
+      }
+    });
+  it('PyTorch\'s Nesterov iterates are Sutskever\'s look-ahead points',
+    () => {
+      const q = quadratic(10);
+      const ours = path(q, sgd({ momentum: 0.8, nesterov: true }), [1, 1],
+        0.05, 30);
+      const theirs = sutskeverNesterov((x) => Float64Array.from(
+        q.grad(x[0], x[1])), [1, 1], 0.05, 0.8, 30);
+      ours.forEach((p, k) =>
+        assertAllClose(p, theirs[k], { atol: 1e-13, rtol: 0 }));
+    });
+  it('Adam\'s first step has length η per coordinate, whatever |g|', () => {
+    const p = new Tensor([0, 0, 0], [3], true);
+    p.grad = Float64Array.of(1e-3, -5, 200);
+    adam()([p], 0.01);
+    assertAllClose(p.data, [-0.01, 0.01, -0.01], { atol: 1e-7, rtol: 0 });
+  });
+  it('without bias correction the first step would be √(1−β₂)/(1−β₁) ' +
+    'smaller: 3.16 η', () => {
+    // m₁ = (1−β₁)g, v₁ = (1−β₂)g²: m₁/√v₁ = (1−β₁)/√(1−β₂) |g|/g.
+    expect((1 - 0.9) / Math.sqrt(1 - 0.999)).toBeCloseTo(3.162, 3);
+  });
+  it('AdaGrad\'s first step is η sign(g) and its steps then shrink', () => {
+    const xs = path(quadratic(1), adagrad(), [1, 0], 0.1, 3)
+      .map((p) => p[0]);
+    expect(xs[1]).toBeCloseTo(0.9, 9);
+    expect(xs[1] - xs[2]).toBeLessThan(xs[0] - xs[1]);
+  });
+  it('Adam with L2 decays a small-gradient weight far more; AdamW ' +
+    'decays both alike', () => {
+    const l2 = decayRun(adam({ weightDecay: 0.1 }), [1, 0.01], 0.01, 300);
+    const w = decayRun(adamw({ weightDecay: 0.1 }), [1, 0.01], 0.01, 300);
+    expect(l2[1]).toBeLessThan(0.01 * l2[0]);
+    expect(Math.abs(w[0] - w[1])).toBeLessThan(1e-6);
+    expect(w[0]).toBeCloseTo(0.7537, 3);
+  });
+  it('Rosenbrock\'s gradient is zero at (1, 1) and matches Eq. ' +
+    '(opt-rosenbrock) by central differences', () => {
+    assertAllClose(rosenbrock.grad(1, 1), [0, 0], { atol: 0, rtol: 0 });
+    const h = 1e-6, [x, y] = [-0.7, 0.4];
+    const fx = (rosenbrock.f(x + h, y) - rosenbrock.f(x - h, y)) / (2 * h);
+    const fy = (rosenbrock.f(x, y + h) - rosenbrock.f(x, y - h)) / (2 * h);
+    assertAllClose(rosenbrock.grad(x, y), [fx, fy], { rtol: 1e-7 });
+  });
+  it('nesterov without momentum is refused, as torch refuses it', () => {
+    expect(() => sgd({ nesterov: true })).toThrow(/^sgd: nesterov/);
+  });
+});
+
+describe('bad input', () => {
+  it('optimizers and schedules', () => {
+    rejectsBadInput(badInput.optimizers);
+  });
+  it('clipping, paths and solutions', () => {
+    rejectsBadInput(badInput.tools);
+  });
+});
