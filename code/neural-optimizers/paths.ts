@@ -3,7 +3,9 @@
 // whose gradient we set by hand instead of by backward().
 import { Tensor } from '../autodiff/tensor.ts';
 import type { StepRule } from '../multilayer-perceptron/train.ts';
-import { requireFiniteArray, requireFunction } from
+import {
+  requireFinite, requireFiniteArray, requireFunction,
+} from
   '../introduction/checks.ts';
 import { checkCount, checkPositive } from './checks.ts';
 
@@ -14,12 +16,18 @@ export interface Surface {
   grad(x: number, y: number): [number, number];
 }
 
-/** f = (x² + κ y²)/2: curvature 1 along x and κ along y. */
-export function quadratic(kappa: number): Surface {
+/** f = (u² + κ v²)/2 in axes (u, v) turned by the angle a from
+ *  (x, y): curvature 1 along u and κ along v. */
+export function quadratic(kappa: number, a = 0): Surface {
   checkPositive('quadratic', 'kappa', kappa);
+  requireFinite('quadratic', 'a', a);
+  const c = Math.cos(a), s = Math.sin(a);
+  const u = (x: number, y: number) => c * x + s * y;
+  const v = (x: number, y: number) => -s * x + c * y;
   return {
-    f: (x, y) => (x * x + kappa * y * y) / 2,
-    grad: (x, y) => [x, kappa * y],
+    f: (x, y) => (u(x, y) ** 2 + kappa * v(x, y) ** 2) / 2,
+    grad: (x, y) => [c * u(x, y) - s * kappa * v(x, y),
+      s * u(x, y) + c * kappa * v(x, y)],
   };
 }
 

@@ -63,7 +63,7 @@ export const badInput = groups({
       [any(), num({ gt: 0 }, 'maxNorm')]),
     spec(withClipping, () => [() => {}, 1],
       [callback({ as: 'rule' }), num({ gt: 0 }, 'maxNorm')]),
-    spec(quadratic, () => [10], [num({ gt: 0 }, 'kappa')]),
+    spec(quadratic, () => [10, 0.5], [num({ gt: 0 }, 'kappa'), num({}, 'a')]),
     spec(path, () => [quadratic(10), sgd(), [1, 1], 0.1, 3],
       [any(), callback({ as: 'rule' }), vec(2, { as: 'start' }),
         num({ gt: 0 }, 'eta'), int(0, {}, 'steps')]),
