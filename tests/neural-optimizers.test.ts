@@ -17,7 +17,10 @@ import {
   adagrad, adam, adamw, rmsprop, sgd,
 } from '../code/neural-optimizers/optimizers.ts';
 import {
-  cosine, stepDecay, warmupCosine, withSchedule,
+  cosine, stepDecay,
+} from '../code/gradient-descent/schedules.ts';
+import {
+  warmupCosine, withSchedule,
 } from '../code/neural-optimizers/schedules.ts';
 import { clipGradNorm, withClipping } from '../code/neural-optimizers/clip.ts';
 import { path, quadratic, rosenbrock } from '../code/neural-optimizers/paths.ts';
@@ -26,6 +29,7 @@ import { amsgrad } from '../code/neural-optimizers/solutions/amsgrad.ts';
 import {
   sutskeverNesterov,
 } from '../code/neural-optimizers/solutions/sutskever.ts';
+import { reddiRun } from '../code/neural-optimizers/solutions/reddi.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/neural-optimizers.ts';
 import { fixture } from './helpers.ts';
@@ -93,31 +97,41 @@ describe('against torch.optim: parameters after 50 steps, to 1e-12', () => {
   it('Adam with global-norm clipping and a cosine schedule', () => {
     const c = ref.optimizers.adamClipCosine;
     expectTorch('adamClipCosine', withSchedule(
-      withClipping(adam(), c.maxNorm), cosine(c.T)));
+      withClipping(adam(), c.maxNorm), cosine(1, c.T)));
   });
 });
 
 describe('schedules against torch.optim.lr_scheduler, to 1e-12', () => {
-  const rates = (s: (k: number, eta: number) => number) =>
-    Array.from({ length: 60 }, (_, k) => s(k, ref.schedules.eta));
-  it('stepDecay equals StepLR', () => {
+  const eta = ref.schedules.eta;
+  /** η × factor(k) for the first n steps, as withSchedule hands out. */
+  const rates = (factor: (k: number) => number, n = 60) =>
+    Array.from({ length: n }, (_, k) => eta * factor(k));
+  it('stepDecay (η₀ = 1) per step equals StepLR', () => {
     const s = ref.schedules.step;
-    assertAllClose(rates(stepDecay(s.stepSize, s.gamma)), s.lr, TOL);
+    assertAllClose(rates(stepDecay(1, s.gamma, s.stepSize)), s.lr, TOL);
   });
-  it('cosine equals CosineAnnealingLR (past T too)', () => {
+  it('cosine (η₀ = 1) per step equals CosineAnnealingLR up to T', () => {
     const s = ref.schedules.cosine;
-    assertAllClose(rates(cosine(s.T, s.etaMin)), s.lr, TOL);
+    assertAllClose(rates(cosine(1, s.T, s.etaMin / eta), s.T + 1),
+      s.lr.slice(0, s.T + 1), TOL);
   });
+  it('past T, torch\'s cosine rises again; the book\'s stays at etaMin',
+    () => {
+      const s = ref.schedules.cosine;
+      expect(s.lr[s.T + 5]).toBeGreaterThan(s.etaMin * 1.001);
+      expect(cosine(1, s.T, s.etaMin / eta)(s.T + 5) * eta)
+        .toBeCloseTo(s.etaMin, 14);
+    });
   it('warmupCosine equals SequentialLR(LinearLR, CosineAnnealingLR)',
     () => {
       const s = ref.schedules.warmupCosine;
-      assertAllClose(rates(warmupCosine(s.w, s.T, s.start, s.etaMin)),
-        s.lr, TOL);
+      assertAllClose(rates(warmupCosine(s.w, s.T, s.start, s.etaMin),
+        s.T + 1), s.lr.slice(0, s.T + 1), TOL);
     });
-  it('withSchedule hands the inner rule the rate of each step', () => {
+  it('withSchedule hands the inner rule η × factor(k) at step k', () => {
     const seen: number[] = [];
-    const rule = withSchedule((_p, eta) => { seen.push(eta); },
-      stepDecay(2, 0.5));
+    const rule = withSchedule((_p, e) => { seen.push(e); },
+      stepDecay(1, 0.5, 2));
     const p = [new Tensor([1], [1], true)];
     for (let k = 0; k < 5; k++) rule(p, 0.8);
     expect(seen).toEqual([0.8, 0.8, 0.4, 0.4, 0.2]);
@@ -269,6 +283,20 @@ describe('claims of the derivation', () => {
   });
   it('nesterov without momentum is refused, as torch refuses it', () => {
     expect(() => sgd({ nesterov: true })).toThrow(/^sgd: nesterov/);
+  });
+});
+
+describe('exercise solutions', () => {
+  const C = 3, b2 = 1 / (1 + C * C);
+  it('Reddi et al.\'s problem: Adam (β₁ = 0) ends at x = +1, the worst ' +
+    'point', () => {
+    const r = reddiRun(adam({ beta1: 0, beta2: b2 }), C, 0.5, 3000);
+    expect(r.last).toBe(1);
+    expect(r.mean).toBeGreaterThan(0.95);
+  });
+  it('AMSGrad on the same problem goes to the optimum x = −1', () => {
+    const r = reddiRun(amsgrad(0, b2), C, 0.5, 3000);
+    expect(r.last).toBeLessThan(-0.99);
   });
 });
 

@@ -23,6 +23,9 @@ export interface Slot { t: number; buf: Float64Array[] }
 
 type Update = (x: Float64Array, g: Float64Array, s: Slot,
   eta: number) => void;
+// #endregion
+
+// #region make-rule-body
 
 /** Runs update on each tensor with a gradient; others are skipped. */
 export function makeRule(name: string, buffers: number,

@@ -1,55 +1,37 @@
-// Learning-rate schedules as step rules: a wrapper that asks the
-// schedule for the rate of step k and hands it to the inner rule. The
-// schedule counts optimizer steps (minibatches), not epochs.
+// Learning-rate schedules for a network: the gradient-descent chapter's
+// schedules, built with η₀ = 1 so that they return a factor, indexed by
+// the optimizer step (minibatch) rather than the epoch, and a wrapper
+// step rule that multiplies the rate it is given by that factor.
 import type { StepRule } from '../multilayer-perceptron/train.ts';
+import {
+  type Schedule, cosine,
+} from '../gradient-descent/schedules.ts';
 import { requireFunction } from '../introduction/checks.ts';
 import {
-  checkCount, checkNonNegative, checkPositive, checkRate, checkRuleCall,
+  checkCount, checkNonNegative, checkRate, checkRuleCall,
 } from './checks.ts';
 
-// #region schedules
-/** The rate of step k = 0, 1, … for a base rate eta. */
-export type Schedule = (k: number, eta: number) => number;
-
-/** η γ^⌊k/s⌋, as torch's StepLR, Eq. (no-step-lr). */
-export function stepDecay(stepSize: number, gamma: number): Schedule {
-  checkCount('stepDecay', 'stepSize', stepSize);
-  checkPositive('stepDecay', 'gamma', gamma);
-  return (k, eta) => eta * gamma ** Math.floor(k / stepSize);
-}
-
-/** From η down to etaMin over T steps, as CosineAnnealingLR,
- *  Eq. (no-cosine). */
-export function cosine(T: number, etaMin = 0): Schedule {
-  checkCount('cosine', 'T', T);
-  checkNonNegative('cosine', 'etaMin', etaMin);
-  return (k, eta) =>
-    etaMin + (eta - etaMin) * (1 + Math.cos(Math.PI * k / T)) / 2;
-}
-
-/** Linear warm-up from start·η to η over w steps, then cosine to
- *  etaMin at step T, as LinearLR + CosineAnnealingLR in SequentialLR,
- *  Eq. (no-warmup). */
+// #region warmup
+/** Factor start + (1 − start) k/w for k < w, then the cosine of
+ *  Eq. (gd-cosine) from 1 to etaMin over T − w steps, Eq. (no-warmup). */
 export function warmupCosine(w: number, T: number, start = 0.1,
   etaMin = 0): Schedule {
   checkWarmup(w, T, start, etaMin);
-  const decay = cosine(T - w, etaMin);
-  return (k, eta) => k < w
-    ? eta * (start + (1 - start) * k / w)
-    : decay(k - w, eta);
+  const decay = cosine(1, T - w, etaMin);
+  return (k) => k < w ? start + (1 - start) * k / w : decay(k - w);
 }
 // #endregion
 
 // #region scheduled
-/** A step rule whose rate follows the schedule, one step at a time. */
+/** A step rule whose rate at step k = 0, 1, … is eta × factor(k). */
 export function withSchedule(rule: StepRule,
-  schedule: Schedule): StepRule {
+  factor: Schedule): StepRule {
   requireFunction('withSchedule', 'rule', rule);
-  requireFunction('withSchedule', 'schedule', schedule);
-  let k = 0; // steps taken so far
+  requireFunction('withSchedule', 'factor', factor);
+  let k = 0; // steps taken so far: one per minibatch, not per epoch
   return (params, eta) => {
     checkRuleCall('withSchedule', params, eta);
-    rule(params, schedule(k++, eta));
+    rule(params, eta * factor(k++));
   };
 }
 // #endregion
@@ -63,4 +45,8 @@ function checkWarmup(w: number, T: number, start: number,
     throw new Error('warmupCosine: start must be > 0, got 0');
   }
   checkNonNegative('warmupCosine', 'etaMin', etaMin);
+  if (etaMin > 1) {
+    throw new Error(`warmupCosine: etaMin is a factor of eta: must be ` +
+      `<= 1, got ${etaMin}`);
+  }
 }

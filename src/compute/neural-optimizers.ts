@@ -19,12 +19,15 @@ import {
   adagrad, adam, adamw, rmsprop, sgd,
 } from '../../code/neural-optimizers/optimizers.ts';
 import {
-  cosine, stepDecay, warmupCosine,
-} from '../../code/neural-optimizers/schedules.ts';
+  cosine, stepDecay,
+} from '../../code/gradient-descent/schedules.ts';
+import { warmupCosine } from '../../code/neural-optimizers/schedules.ts';
 import {
   type Surface, path, quadratic, rosenbrock,
 } from '../../code/neural-optimizers/paths.ts';
 import { decayRun } from '../../code/neural-optimizers/decay.ts';
+import { amsgrad } from '../../code/neural-optimizers/solutions/amsgrad.ts';
+import { reddiRun } from '../../code/neural-optimizers/solutions/reddi.ts';
 
 const STYLE = { background: 'transparent', fontSize: '14px' };
 
@@ -148,13 +151,13 @@ function scheduleFigure(): string {
   const S = SCHED;
   const list = [
     { name: `step (every ${S.stepSize}, γ = ${S.gamma})`,
-      f: stepDecay(S.stepSize, S.gamma), look: LOOK.SGD },
-    { name: 'cosine', f: cosine(S.steps), look: LOOK.momentum },
+      f: stepDecay(1, S.gamma, S.stepSize), look: LOOK.SGD },
+    { name: 'cosine', f: cosine(1, S.steps), look: LOOK.momentum },
     { name: `warm-up ${S.warmup}, then cosine`,
       f: warmupCosine(S.warmup, S.steps), look: LOOK.RMSProp },
   ];
   const rows = list.flatMap((l) => Array.from({ length: S.steps + 1 },
-    (_, k) => ({ step: k, rate: l.f(k, 1), schedule: l.name })));
+    (_, k) => ({ step: k, rate: l.f(k), schedule: l.name })));
   const labelAt = [15, 62, 4];
   return renderPlot({
     width: 640, height: 260, style: STYLE, marginLeft: 48,
@@ -166,7 +169,7 @@ function scheduleFigure(): string {
         { x: 'step', y: 'rate', stroke: l.look.color, strokeWidth: 2,
           strokeDasharray: l.look.dash })),
       ...list.map((l, i) => Plot.text([{ step: labelAt[i],
-        rate: l.f(labelAt[i], 1) }], { x: 'step', y: 'rate',
+        rate: l.f(labelAt[i]) }], { x: 'step', y: 'rate',
         text: () => l.name, fill: 'currentColor', dy: i === 2 ? -10 : -8,
         dx: 4, textAnchor: 'start', fontSize: 12 })),
     ],
@@ -188,6 +191,14 @@ function decayTable() {
     ...D, adamL2: Array.from(l2), adamw: Array.from(w),
     pure: (1 - D.eta * D.lambda) ** D.steps,
   };
+}
+
+/** Adam against AMSGrad on Reddi et al.'s online problem. */
+function reddi() {
+  const C = 3, beta2 = 1 / (1 + C * C), eta = 0.5, T = 3000;
+  return { C, beta2, eta, T,
+    adam: reddiRun(adam({ beta1: 0, beta2 }), C, eta, T),
+    amsgrad: reddiRun(amsgrad(0, beta2), C, eta, T) };
 }
 
 // ---------------------------------------------------------------------
@@ -317,14 +328,16 @@ export default cached('neural-optimizers', () => {
     rosenStart: SURFACES.rosenbrock.start,
     paths: Object.fromEntries(Object.entries(p).map(([k, runs]) => [k,
       runs.map((r) => ({ name: r.name, eta: r.eta, f: r.f,
-        grid: r.grid }))])),
+        grid: r.grid.join(', ') }))])),
     scheduleFigure: scheduleFigure(),
     sched: SCHED,
     decay: decayTable(),
+    reddi: reddi(),
     fashionFigure: fashionFigure(),
     fashion: { ...FASHION, params: f.params,
       stepsPerEpoch: f.stepsPerEpoch, seconds: f.seconds,
-      results: f.results.map((r) => ({ name: r.name, grid: r.grid,
+      results: f.results.map((r) => ({ name: r.name,
+        grid: r.grid.join(', '),
         eta: r.eta, validLosses: r.validLosses, testLoss: r.testLoss,
         testAccuracy: r.testAccuracy, se: r.se })) },
     torchVersion: ref.versions.torch,

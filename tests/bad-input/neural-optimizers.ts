@@ -5,8 +5,9 @@ import { Tensor } from '../../code/autodiff/tensor.ts';
 import {
   adagrad, adam, adamw, makeRule, rmsprop, sgd,
 } from '../../code/neural-optimizers/optimizers.ts';
+import { cosine } from '../../code/gradient-descent/schedules.ts';
 import {
-  cosine, stepDecay, warmupCosine, withSchedule,
+  warmupCosine, withSchedule,
 } from '../../code/neural-optimizers/schedules.ts';
 import { clipGradNorm, withClipping } from '../../code/neural-optimizers/clip.ts';
 import { path, quadratic } from '../../code/neural-optimizers/paths.ts';
@@ -15,6 +16,7 @@ import { amsgrad } from '../../code/neural-optimizers/solutions/amsgrad.ts';
 import {
   sutskeverNesterov,
 } from '../../code/neural-optimizers/solutions/sutskever.ts';
+import { reddiRun } from '../../code/neural-optimizers/solutions/reddi.ts';
 import {
   any, callback, groups, int, num, opts, spec, vec,
 } from '../bad-input.ts';
@@ -48,15 +50,11 @@ export const badInput = groups({
       { name: 'adam' }),
     spec(makeRule, () => ['rule', 1, () => {}],
       [any(), int(0, {}, 'buffers'), callback({ as: 'update' })]),
-    spec(stepDecay, () => [10, 0.5],
-      [int(1, {}, 'stepSize'), num({ gt: 0 }, 'gamma')]),
-    spec(cosine, () => [50, 0.01],
-      [int(1, {}, 'T'), num({ min: 0 }, 'etaMin')]),
     spec(warmupCosine, () => [5, 50, 0.1, 0],
       [int(1, {}, 'w'), int(6, {}, 'T'), num({ gt: 0, lt: 1 }, 'start'),
-        num({ min: 0 }, 'etaMin')]),
-    spec(withSchedule, () => [() => {}, cosine(10)],
-      [callback({ as: 'rule' }), callback({ as: 'schedule' })]),
+        num({ min: 0, max: 1 }, 'etaMin')]),
+    spec(withSchedule, () => [() => {}, cosine(1, 10)],
+      [callback({ as: 'rule' }), callback({ as: 'factor' })]),
   ],
   tools: [
     spec(clipGradNorm, () => [withGrad(), 1],
@@ -72,6 +70,8 @@ export const badInput = groups({
         int(1, {}, 'steps')]),
     spec(amsgrad, () => [0.9, 0.999, 1e-8],
       [rate('beta1'), rate('beta2'), num({ gt: 0 }, 'eps')]),
+    spec(reddiRun, () => [adam(), 3, 0.5, 3], [any(), num({ gt: 0 }, 'C'),
+      num({ gt: 0 }, 'eta'), int(1, {}, 'T')]),
     spec(sutskeverNesterov, () => [(x: Float64Array) => x, [1, 1], 0.1,
       0.5, 3], [callback({ as: 'grad' }), vec(undefined, { as: 'theta0' }),
       num({ gt: 0 }, 'eta'), rate('mu'), int(0, {}, 'steps')]),
