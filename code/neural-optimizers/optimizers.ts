@@ -88,10 +88,10 @@ export function adagrad(o: { eps?: number } = {}): Optimizer {
   checkOptions('adagrad', o);
   checkPositive('adagrad', 'eps', eps);
   return makeRule('adagrad', 1, (x, g, s, eta) => {
-    const G = s.buf[0]; // running sum of squared gradients
+    const r = s.buf[0]; // running sum of squared gradients
     for (let i = 0; i < x.length; i++) {
-      G[i] += g[i] * g[i];
-      x[i] -= eta * g[i] / (Math.sqrt(G[i]) + eps);
+      r[i] += g[i] * g[i];
+      x[i] -= eta * g[i] / (Math.sqrt(r[i]) + eps);
     }
   });
 }

@@ -264,9 +264,17 @@ const fashion = once(() => {
       se: Math.sqrt(test.accuracy * (1 - test.accuracy) / F.test) };
   });
   const seconds = (performance.now() - t0) / 1000;
+  const byAcc = [...results].sort((a, b) => b.testAccuracy - a.testAccuracy);
+  const [best, worst] = [byAcc[0], byAcc[byAcc.length - 1]];
+  const gap = { best: best.name, worst: worst.name,
+    diff: best.testAccuracy - worst.testAccuracy,
+    se: Math.hypot(best.se, worst.se),
+    second: byAcc[1].name,
+    diff12: best.testAccuracy - byAcc[1].testAccuracy,
+    se12: Math.hypot(best.se, byAcc[1].se) };
   const params = parameterCount(mlp([784, F.hidden, 10], 'relu',
     createRng(F.seed)));
-  return { results, seconds, params,
+  return { results, seconds, params, gap,
     stepsPerEpoch: Math.ceil(F.train / F.batchSize) };
 });
 
@@ -289,8 +297,9 @@ function fashionFigure(): string {
     return { method: r.name, loss: mine[mine.length - 1].loss,
       epoch: F.epochs };
   }).sort((a, b) => a.loss - b.loss);
-  const gap = 0.045 * (Math.max(...pts.map((p) => p.loss)) -
-    Math.min(...pts.map((p) => p.loss)));
+  let lo = Infinity, hi = -Infinity;
+  for (const p of pts) { lo = Math.min(lo, p.loss); hi = Math.max(hi, p.loss); }
+  const gap = 0.045 * (hi - lo);
   ends.forEach((e, i) => {
     if (i > 0) e.loss = Math.max(e.loss, ends[i - 1].loss + gap);
   });
@@ -314,6 +323,15 @@ function fashionFigure(): string {
   });
 }
 
+/** Largest over smallest chosen rate, over both surfaces. */
+function etaSpan(p: ReturnType<typeof paths>): number {
+  let lo = Infinity, hi = 0;
+  for (const runs of Object.values(p)) {
+    for (const r of runs) { lo = Math.min(lo, r.eta); hi = Math.max(hi, r.eta); }
+  }
+  return hi / lo;
+}
+
 export default cached('neural-optimizers', () => {
   const t0 = performance.now();
   const p = paths();
@@ -335,14 +353,15 @@ export default cached('neural-optimizers', () => {
     reddi: reddi(),
     fashionFigure: fashionFigure(),
     fashion: { ...FASHION, params: f.params,
-      stepsPerEpoch: f.stepsPerEpoch, seconds: f.seconds,
+      stepsPerEpoch: f.stepsPerEpoch, seconds: f.seconds, gap: f.gap,
       results: f.results.map((r) => ({ name: r.name,
         grid: r.grid.join(', '),
         eta: r.eta, validLosses: r.validLosses, testLoss: r.testLoss,
         testAccuracy: r.testAccuracy, se: r.se })) },
     torchVersion: ref.versions.torch,
     torchSteps: ref.batches.length,
-    torchSizes: ref.sizes,
+    torchSizesText: ref.sizes.join('-'),
+    etaSpan: etaSpan(p),
     computeSeconds: 0,
   };
   out.computeSeconds = (performance.now() - t0) / 1000;
