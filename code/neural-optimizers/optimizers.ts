@@ -6,7 +6,8 @@ import type { Tensor } from '../autodiff/tensor.ts';
 import type { StepRule } from '../multilayer-perceptron/train.ts';
 import { requireFunction } from '../introduction/checks.ts';
 import {
-  checkCount, checkFlag, checkNonNegative, checkOptions, checkPositive, checkRate,
+  checkCount, checkFlag, checkNonNegative, checkOptions, checkPositive,
+  checkRate,
   checkRuleCall,
 } from './checks.ts';
 
