@@ -158,7 +158,7 @@ function scheduleFigure(): string {
   ];
   const rows = list.flatMap((l) => Array.from({ length: S.steps + 1 },
     (_, k) => ({ step: k, rate: l.f(k), schedule: l.name })));
-  const labelAt = [15, 62, 4];
+  const labelAt = [12, 40, 2]; // clear of the other two lines
   return renderPlot({
     width: 640, height: 260, style: STYLE, marginLeft: 48,
     marginBottom: 40, marginTop: 16,
@@ -170,8 +170,8 @@ function scheduleFigure(): string {
           strokeDasharray: l.look.dash })),
       ...list.map((l, i) => Plot.text([{ step: labelAt[i],
         rate: l.f(labelAt[i]) }], { x: 'step', y: 'rate',
-        text: () => l.name, fill: 'currentColor', dy: i === 2 ? -10 : -8,
-        dx: 4, textAnchor: 'start', fontSize: 12 })),
+        text: () => l.name, fill: 'currentColor', dy: i === 2 ? 0 : -9,
+        dx: i === 2 ? 8 : 4, textAnchor: 'start', fontSize: 12 })),
     ],
   });
 }
