@@ -30,6 +30,9 @@ import {
   sutskeverNesterov,
 } from '../code/neural-optimizers/solutions/sutskever.ts';
 import { reddiRun } from '../code/neural-optimizers/solutions/reddi.ts';
+import {
+  checkFlag, checkOptions,
+} from '../code/neural-optimizers/checks.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/neural-optimizers.ts';
 import { fixture } from './helpers.ts';
@@ -307,4 +310,14 @@ describe('bad input', () => {
   it('clipping, paths and solutions', () => {
     rejectsBadInput(badInput.tools);
   });
+  it('the shared checks name the caller', () => {
+    rejectsBadInput(badInput.checks);
+  });
+  it('checkFlag and checkOptions refuse non-booleans and non-objects',
+    () => {
+      expect(() => checkFlag('f', 'nesterov', 1)).toThrow(/^f: nesterov/);
+      expect(() => checkOptions('f', 3)).toThrow(/^f: options/);
+      expect(() => sgd({ nesterov: 'yes' as unknown as boolean }))
+        .toThrow(/^sgd: nesterov must be true or false/);
+    });
 });

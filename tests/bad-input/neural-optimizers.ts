@@ -18,6 +18,10 @@ import {
 } from '../../code/neural-optimizers/solutions/sutskever.ts';
 import { reddiRun } from '../../code/neural-optimizers/solutions/reddi.ts';
 import {
+  checkCount, checkFlag, checkNonNegative, checkOptions, checkParamList,
+  checkPositive, checkRate, checkRuleCall,
+} from '../../code/neural-optimizers/checks.ts';
+import {
   any, callback, groups, int, num, opts, spec, vec,
 } from '../bad-input.ts';
 
@@ -47,7 +51,7 @@ export const badInput = groups({
       weightDecay: num({ min: 0 }) })]),
     spec((params: Tensor[], eta: number) => adam()(params, eta),
       () => [withGrad(), 0.1], [any(), num({ gt: 0 }, 'eta')],
-      { name: 'adam' }),
+      { name: 'adam', covers: [adam] }),
     spec(makeRule, () => ['rule', 1, () => {}],
       [any(), int(0, {}, 'buffers'), callback({ as: 'update' })]),
     spec(warmupCosine, () => [5, 50, 0.1, 0],
@@ -75,5 +79,23 @@ export const badInput = groups({
     spec(sutskeverNesterov, () => [(x: Float64Array) => x, [1, 1], 0.1,
       0.5, 3], [callback({ as: 'grad' }), vec(undefined, { as: 'theta0' }),
       num({ gt: 0 }, 'eta'), rate('mu'), int(0, {}, 'steps')]),
+  ],
+  checks: [
+    spec(checkParamList, () => ['caller', withGrad()], [any(), any()],
+      { name: 'caller' }),
+    spec(checkRuleCall, () => ['caller', withGrad(), 0.1],
+      [any(), any(), num({ gt: 0 }, 'eta')], { name: 'caller' }),
+    spec(checkOptions, () => ['caller', {}], [any(), any()],
+      { name: 'caller' }),
+    spec(checkRate, () => ['caller', 'beta', 0.5],
+      [any(), any(), num({ min: 0, lt: 1 }, 'beta')], { name: 'caller' }),
+    spec(checkNonNegative, () => ['caller', 'lambda_', 0.5],
+      [any(), any(), num({ min: 0 }, 'lambda_')], { name: 'caller' }),
+    spec(checkPositive, () => ['caller', 'eps', 0.5],
+      [any(), any(), num({ gt: 0 }, 'eps')], { name: 'caller' }),
+    spec(checkFlag, () => ['caller', 'nesterov', true], [any(), any(),
+      any()], { name: 'caller' }),
+    spec(checkCount, () => ['caller', 'T', 3, 1],
+      [any(), any(), int(1, {}, 'T'), any()], { name: 'caller' }),
   ],
 });
