@@ -7,7 +7,7 @@ import { requireFiniteArray, requireFunction } from
 import { checkCount, checkPositive } from './checks.ts';
 
 // #region decay
-/** Weights that start at 1 and get gradient s_j (−1)^k at step k: the
+/** Weights that start at 1 and get gradient σ_j (−1)^k at step k: the
  *  loss has no pull of its own, so only the decay moves them. */
 export function decayRun(rule: StepRule, scales: number[], eta: number,
   steps: number): Float64Array {

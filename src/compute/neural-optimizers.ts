@@ -133,7 +133,7 @@ function pathsFigure(key: SurfaceName): string {
     );
   });
   return renderPlot({
-    width: 640, height: 640, style: STYLE, marginLeft: 40, marginTop: 8,
+    width: 640, height: 660, style: STYLE, marginLeft: 40, marginTop: 26,
     marginBottom: 36, marginRight: 8,
     fx: { axis: null, padding: 0.08 }, fy: { axis: null, padding: 0.12 },
     x: { domain: c.box.x, label: 'θ₁', ticks: 4 },
