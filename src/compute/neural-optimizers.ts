@@ -160,8 +160,8 @@ function scheduleFigure(): string {
     (_, k) => ({ step: k, rate: l.f(k), schedule: l.name })));
   const labelAt = [12, 40, 2]; // clear of the other two lines
   return renderPlot({
-    width: 640, height: 260, style: STYLE, marginLeft: 48,
-    marginBottom: 40, marginTop: 16,
+    width: 640, height: 270, style: STYLE, marginLeft: 48,
+    marginBottom: 40, marginTop: 26,
     x: { label: 'step k', ticks: 5 },
     y: { label: 'η_k / η', domain: [0, 1.05], ticks: 5, grid: true },
     marks: [
@@ -299,13 +299,13 @@ function fashionFigure(): string {
   }).sort((a, b) => a.loss - b.loss);
   let lo = Infinity, hi = -Infinity;
   for (const p of pts) { lo = Math.min(lo, p.loss); hi = Math.max(hi, p.loss); }
-  const gap = 0.045 * (hi - lo);
+  const gap = 0.065 * (hi - lo); // about 16 px of the plot's height
   ends.forEach((e, i) => {
     if (i > 0) e.loss = Math.max(e.loss, ends[i - 1].loss + gap);
   });
   return renderPlot({
-    width: 640, height: 320, style: STYLE, marginLeft: 48,
-    marginRight: 92, marginBottom: 40, marginTop: 16,
+    width: 640, height: 340, style: STYLE, marginLeft: 48,
+    marginRight: 92, marginBottom: 40, marginTop: 30,
     x: { label: 'epoch', ticks: F.epochs, domain: [0, F.epochs] },
     y: { label: `training loss (mean of ${F.window} steps)`, grid: true,
       ticks: 5 },
