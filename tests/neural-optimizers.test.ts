@@ -257,11 +257,6 @@ describe('claims of the derivation', () => {
     adam()([p], 0.01);
     assertAllClose(p.data, [-0.01, 0.01, -0.01], { atol: 1e-7, rtol: 0 });
   });
-  it('without bias correction the first step would be √(1−β₂)/(1−β₁) ' +
-    'smaller: 3.16 η', () => {
-    // m₁ = (1−β₁)g, v₁ = (1−β₂)g²: m₁/√v₁ = (1−β₁)/√(1−β₂) |g|/g.
-    expect((1 - 0.9) / Math.sqrt(1 - 0.999)).toBeCloseTo(3.162, 3);
-  });
   it('AdaGrad\'s first step is η sign(g) and its steps then shrink', () => {
     const xs = path(quadratic(1), adagrad(), [1, 0], 0.1, 3)
       .map((p) => p[0]);
@@ -320,4 +315,97 @@ describe('bad input', () => {
       expect(() => sgd({ nesterov: 'yes' as unknown as boolean }))
         .toThrow(/^sgd: nesterov must be true or false/);
     });
+});
+
+describe('review', () => {
+  it('uncorrected, the first step would be (1−β₁)/√(1−β₂) = 3.16 times ' +
+    'longer; with only m corrected, 31.6 times (Exercise 2)', () => {
+    const p = new Tensor([0, 0], [2], true);
+    p.grad = Float64Array.of(-0.02, 7);
+    const opt = adam();
+    opt([p], 0.01);
+    const [m, v] = (opt.state.get(p) as { buf: Float64Array[] }).buf;
+    for (let i = 0; i < 2; i++) {
+      const sign = Math.sign(p.grad[i]);
+      expect(m[i] / Math.sqrt(v[i])).toBeCloseTo(3.1623 * sign, 4);
+      expect(m[i] / 0.1 / Math.sqrt(v[i])).toBeCloseTo(31.623 * sign, 3);
+    }
+  });
+  it('Adam\'s step is not capped at η: after 3000 gradients of 1e-3 a ' +
+    'gradient of 1 moves the weight by more than 3η, and no more than ' +
+    'Kingma & Ba\'s bound (1−β₁)/√(1−β₂) η', () => {
+    const p = new Tensor([0], [1], true);
+    const opt = adam();
+    for (let t = 0; t < 3000; t++) {
+      p.grad = Float64Array.of(1e-3);
+      opt([p], 0.01);
+    }
+    const before = p.data[0];
+    p.grad = Float64Array.of(1);
+    opt([p], 0.01);
+    const step = (before - p.data[0]) / 0.01;
+    expect(step).toBeGreaterThan(3);
+    expect(step).toBeLessThanOrEqual(0.1 / Math.sqrt(0.001));
+  });
+  it('L2 in Adam hardly decays a weight with large gradients (σ = 10), ' +
+    'which AdamW decays to (1−ηλ)^T and the noise steps', () => {
+    const l2 = decayRun(adam({ weightDecay: 0.1 }), [10, 0.01], 0.01, 300);
+    const w = decayRun(adamw({ weightDecay: 0.1 }), [10, 0.01], 0.01, 300);
+    expect(l2[0]).toBeGreaterThan(0.95);
+    expect(w[0]).toBeLessThan(0.76);
+    expect(l2[1]).toBeLessThan(1e-3); // the quiet weight driven to 0
+    // the L2 shrinkage is about ηλθ/σ₁ per step: within the noise
+    // steps' 2 % of (1 − ηλ/σ₁)^T
+    expect(Math.abs(l2[0] / (1 - 0.01 * 0.1 / 10) ** 300 - 1))
+      .toBeLessThan(0.02);
+  });
+  it('with σ₁ = 1 the L2 row agrees with AdamW only by a coincidence ' +
+    'of units (to 1e-3)', () => {
+    const l2 = decayRun(adam({ weightDecay: 0.1 }), [1], 0.01, 300);
+    const w = decayRun(adamw({ weightDecay: 0.1 }), [1], 0.01, 300);
+    expect(Math.abs(l2[0] - w[0])).toBeLessThan(1e-3);
+    const l2b = decayRun(adam({ weightDecay: 0.1 }), [0.5], 0.01, 300);
+    expect(Math.abs(l2b[0] - w[0])).toBeGreaterThan(0.1);
+  });
+  it('dampening τ is the rate (1−τ)η except for the first gradient, ' +
+    'which keeps the weight μ^(t−1) in every buffer', () => {
+    const mu = 0.9, tau = 0.5;
+    const a = new Tensor([0, 0], [2], true);
+    const b = new Tensor([0, 0], [2], true);
+    const damped = sgd({ momentum: mu, dampening: tau });
+    const plain = sgd({ momentum: mu });
+    const rng = createRng(3);
+    let g1: Float64Array | null = null;
+    for (let t = 1; t <= 12; t++) {
+      const g = rng.normalArray(2, 0, 1);
+      g1 ??= Float64Array.from(g);
+      a.grad = Float64Array.from(g);
+      b.grad = Float64Array.from(g);
+      damped([a], 0.1);
+      plain([b], 0.1);
+      const ua = (damped.state.get(a) as { buf: Float64Array[] }).buf[0];
+      const ub = (plain.state.get(b) as { buf: Float64Array[] }).buf[0];
+      const want = Array.from(ub, (u, i) =>
+        (1 - tau) * u + tau * mu ** (t - 1) * (g1 as Float64Array)[i]);
+      assertAllClose(ua, want, { atol: 1e-13, rtol: 0 });
+    }
+  });
+  it('Exercise 5: clipping (100) and (1) each to length 1 turns the ' +
+    'gradient by almost 45°; global clipping turns it by 0°', () => {
+    const angle = (ps: Tensor[]) => Math.atan2(
+      (ps[1].grad as Float64Array)[0], (ps[0].grad as Float64Array)[0]);
+    const make = () => [100, 1].map((g) => {
+      const p = new Tensor([0], [1], true);
+      p.grad = Float64Array.of(g);
+      return p;
+    });
+    const each = make();
+    for (const p of each) clipGradNorm([p], Math.SQRT2 / Math.SQRT2);
+    const global = make();
+    clipGradNorm(global, Math.SQRT2);
+    const turn = (angle(each) - Math.atan2(1, 100)) * 180 / Math.PI;
+    expect(turn).toBeGreaterThan(44);
+    expect(turn).toBeLessThan(45);
+    expect(angle(global)).toBeCloseTo(Math.atan2(1, 100), 14);
+  });
 });

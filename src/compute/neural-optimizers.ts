@@ -8,6 +8,7 @@ import ref from '../../tests/fixtures/neural-optimizers/torch.json' with {
   type: 'json',
 };
 import { createRng } from '../../code/introduction/random.ts';
+import { Tensor } from '../../code/autodiff/tensor.ts';
 import { Matrix } from '../../code/linear-algebra/matrix.ts';
 import { loadFashionMnist } from '../../code/pca/idx.ts';
 import { loadFashionTrain } from '../../code/multilayer-perceptron/fashion.ts';
@@ -26,6 +27,7 @@ import {
   type Surface, path, quadratic, rosenbrock,
 } from '../../code/neural-optimizers/paths.ts';
 import { decayRun } from '../../code/neural-optimizers/decay.ts';
+import { clipGradNorm } from '../../code/neural-optimizers/clip.ts';
 import { amsgrad } from '../../code/neural-optimizers/solutions/amsgrad.ts';
 import { reddiRun } from '../../code/neural-optimizers/solutions/reddi.ts';
 
@@ -154,7 +156,7 @@ function scheduleFigure(): string {
       f: stepDecay(1, S.gamma, S.stepSize), look: LOOK.SGD },
     { name: 'cosine', f: cosine(1, S.steps), look: LOOK.momentum },
     { name: `warm-up ${S.warmup}, then cosine`,
-      f: warmupCosine(S.warmup, S.steps), look: LOOK.RMSProp },
+      f: warmupCosine(S.warmup, S.steps), look: LOOK.AdaGrad },
   ];
   const rows = list.flatMap((l) => Array.from({ length: S.steps + 1 },
     (_, k) => ({ step: k, rate: l.f(k), schedule: l.name })));
@@ -170,7 +172,8 @@ function scheduleFigure(): string {
           strokeDasharray: l.look.dash })),
       ...list.map((l, i) => Plot.text([{ step: labelAt[i],
         rate: l.f(labelAt[i]) }], { x: 'step', y: 'rate',
-        text: () => l.name, fill: 'currentColor', dy: i === 2 ? 0 : -9,
+        text: () => l.name, fill: 'currentColor',
+        dy: [-9, 14, 0][i], // cosine's label under its own line
         dx: i === 2 ? 8 : 4, textAnchor: 'start', fontSize: 12 })),
     ],
   });
@@ -179,7 +182,9 @@ function scheduleFigure(): string {
 // ---------------------------------------------------------------------
 // Weight decay: Adam with L2 against AdamW (weights that feel only noise).
 
-const DECAY = { lambda: 0.1, eta: 0.01, steps: 300, scales: [1, 0.01] };
+// σ₁ = 10, not 1: with σ₁ = 1 Adam-with-L2's shrinkage ηλθ/σ₁ equals
+// AdamW's ηλθ by a coincidence of units (review finding 4).
+const DECAY = { lambda: 0.1, eta: 0.01, steps: 300, scales: [10, 0.01] };
 
 function decayTable() {
   const D = DECAY;
@@ -190,6 +195,8 @@ function decayTable() {
   return {
     ...D, adamL2: Array.from(l2), adamw: Array.from(w),
     pure: (1 - D.eta * D.lambda) ** D.steps,
+    // what L2 would leave of θ₁ if its shrinkage were ηλθ/σ₁ per step
+    l2Pred: (1 - D.eta * D.lambda / D.scales[0]) ** D.steps,
   };
 }
 
@@ -323,13 +330,60 @@ function fashionFigure(): string {
   });
 }
 
-/** Largest over smallest chosen rate, over both surfaces. */
-function etaSpan(p: ReturnType<typeof paths>): number {
-  let lo = Infinity, hi = 0;
-  for (const runs of Object.values(p)) {
+/** Largest over smallest chosen rate on each surface. */
+function etaSpan(p: ReturnType<typeof paths>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, runs] of Object.entries(p)) {
+    let lo = Infinity, hi = 0;
     for (const r of runs) { lo = Math.min(lo, r.eta); hi = Math.max(hi, r.eta); }
+    out[key] = Math.round(hi / lo); // a ratio of grid values
   }
-  return hi / lo;
+  return out;
+}
+
+/** Exercise 5: the turn, in degrees, of the gradient (100, 1) when
+ *  each of its two one-entry tensors is clipped to length 1. */
+function clipTurn(): number {
+  const a = new Tensor([0], [1], true), b = new Tensor([0], [1], true);
+  a.grad = Float64Array.of(100);
+  b.grad = Float64Array.of(1);
+  clipGradNorm([a], 1);
+  clipGradNorm([b], 1);
+  const angle = (x: number, y: number) => Math.atan2(y, x) * 180 / Math.PI;
+  return angle(a.grad[0], b.grad[0]) - angle(100, 1);
+}
+
+/** Numbers of the bias-correction discussion, for Adam's defaults. */
+function biasNumbers() {
+  const b1 = 0.9, b2 = 0.999;
+  return {
+    // first step without correction, and with only m corrected, in η
+    uncorrected: (1 - b1) / Math.sqrt(1 - b2),
+    mOnly: 1 / Math.sqrt(1 - b2),
+    // t at which 1 − β₂ᵗ reaches 1/2 and 0.95 (continuous t)
+    vHalf: Math.log(2) / -Math.log(b2),
+    v95: Math.log(20) / -Math.log(b2),
+    // first integer t with 1 − β₁ᵗ > 0.99
+    m99: Math.ceil(Math.log(0.01) / Math.log(b1)),
+    // first integer t with 1 − β₂ᵗ ≥ 1/2
+    vHalfInt: Math.ceil(Math.log(0.5) / Math.log(b2)),
+  };
+}
+
+/** Adam's step, in units of η, on a gradient of 1 after `quiet` steps
+ *  of gradient 10⁻³: above 1, toward Kingma & Ba's bound
+ *  (1 − β₁)/√(1 − β₂). */
+function adamJump(quiet = 3000) {
+  const p = new Tensor([0], [1], true);
+  const rule = adam();
+  for (let t = 0; t < quiet; t++) {
+    p.grad = Float64Array.of(1e-3);
+    rule([p], 1);
+  }
+  const before = p.data[0];
+  p.grad = Float64Array.of(1);
+  rule([p], 1);
+  return { quiet, step: before - p.data[0] };
 }
 
 export default cached('neural-optimizers', () => {
@@ -362,6 +416,9 @@ export default cached('neural-optimizers', () => {
     torchSteps: ref.batches.length,
     torchSizesText: ref.sizes.join('-'),
     etaSpan: etaSpan(p),
+    bias: biasNumbers(),
+    adamJump: adamJump(),
+    clipTurn: clipTurn(),
     computeSeconds: 0,
   };
   out.computeSeconds = (performance.now() - t0) / 1000;
