@@ -43,12 +43,12 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'trees-and-ensembles',
     title: 'Part IV — Trees and ensembles',
-    chapters: ['decision-trees', 'random-forests', 'boosting'],
+    chapters: ['decision-trees', 'random-forests', 'boosting', 'xgboost'],
   },
   {
     dir: 'kernel-methods',
     title: 'Part V — Kernel methods',
-    chapters: ['support-vector-machines'],
+    chapters: ['support-vector-machines', 'kernels'],
   },
   {
     dir: 'unsupervised',
@@ -61,8 +61,10 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'neural-networks',
     title: 'Part VII — Neural networks',
-    chapters: ['autodiff', 'multilayer-perceptron',
-      'initialization-and-normalization'],
+    chapters: [
+      'autodiff', 'multilayer-perceptron', 'neural-optimizers',
+      'initialization-and-normalization',
+    ],
   },
   {
     dir: 'papers',
