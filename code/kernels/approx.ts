@@ -62,6 +62,10 @@ export function rffDraw(d: number, m: number, gamma: number, seed: number) {
 export function rffFeatures(X: Matrix, W: Matrix, b: Float64Array) {
   checkMatrix('rffFeatures', 'X', X, X?.rows);
   checkMatrix('rffFeatures', 'W', W, X.cols, W?.cols, 'but X has cols');
+  if (b?.length !== W.cols) {
+    throw new Error(`rffFeatures: b has length ${b?.length}, but W ` +
+      `has ${W.cols} columns`);
+  }
   checkVector('rffFeatures', 'b', b, W.cols);
   const Z = multiply(X, W);
   const m = W.cols, scale = Math.sqrt(2 / m);

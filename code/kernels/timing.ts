@@ -14,6 +14,9 @@ const FROM = 300; // the smallest n in the fit of the slope
  * log time against log n over the sizes ≥ 300, where n³ dominates.
  */
 export function krrTiming(sizes: number[], runs: number) {
+  if (!Array.isArray(sizes) || sizes.length === 0) {
+    throw new Error('krrTiming: sizes must be a non-empty array');
+  }
   sizes.forEach((n) => checkInt('krrTiming', 'sizes', n, 10, 5000));
   checkInt('krrTiming', 'runs', runs, 1, 100);
   const rng = createRng(3);
