@@ -264,7 +264,7 @@ describe('Nyström and random Fourier features', () => {
       Int32Array.from(sk.nystroem.indices));
     expect(maxDiff(F.data, sk.nystroem.features.data)).toBeLessThan(TOL);
   });
-  it('random features match RBFSampler given its W and b', () => {
+  it('random features match RBFSampler given its W and offsets', () => {
     const Z = rffFeatures(X, M(sk.rff.W), Float64Array.from(sk.rff.b));
     expect(maxDiff(Z.data, sk.rff.features.data)).toBeLessThan(TOL);
   });
@@ -290,12 +290,12 @@ describe('Nyström and random Fourier features', () => {
     expect(ratio).toBeGreaterThan(0.4);
     expect(ratio).toBeLessThan(0.65);
   });
-  it('rffDraw: W has variance 2γ', () => {
-    const { W, b } = rffDraw(4, 5000, 0.5, 3);
+  it('rffDraw: W has variance 2γ, offsets in [0, 2π)', () => {
+    const { W, u } = rffDraw(4, 5000, 0.5, 3);
     const v = W.data.reduce((s, w) => s + w * w, 0) / W.data.length;
     expect(v).toBeGreaterThan(0.97);
     expect(v).toBeLessThan(1.03);
-    expect(Math.max(...b)).toBeLessThan(2 * Math.PI);
+    expect(Math.max(...u)).toBeLessThan(2 * Math.PI);
   });
   it('landmarks are distinct rows in range', () => {
     const idx = landmarks(50, 20, 7);
@@ -316,8 +316,8 @@ describe('cost and large input', () => {
     const B = new Matrix(n, 2, Float64Array.from({ length: 2 * n },
       () => rng.normal()));
     expect(poly2Map(B, 1).rows).toBe(n);
-    const { W, b } = rffDraw(2, 4, 0.5, 1);
-    expect(rffFeatures(B, W, b).rows).toBe(n);
+    const { W, u } = rffDraw(2, 4, 0.5, 1);
+    expect(rffFeatures(B, W, u).rows).toBe(n);
     const Z = new Matrix(2, 2, Float64Array.of(0, 0, 1, 1));
     expect(gram({ kind: 'laplacian', gamma: 1 }, B, Z).rows).toBe(n);
   });

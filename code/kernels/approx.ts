@@ -24,23 +24,23 @@ export function nystromFeatures(
   const Z = new Matrix(m, X.cols);
   idx.forEach((r, t) => Z.data.set(X.row(r), t * X.cols));
   const { values, vectors: V } = symmetricEigenQR(gram(kernel, Z, Z));
-  const W = new Matrix(m, m); // K_mm^(−1/2) = V diag(1/√λ) Vᵀ
+  const R = new Matrix(m, m); // K_mm^(−1/2) = V diag(1/√μ) Vᵀ
   for (let a = 0; a < m; a++) {
     for (let b = 0; b < m; b++) {
       let s = 0;
       for (let t = 0; t < m; t++) {
-        const lam = Math.max(values[t], 1e-12);
-        s += (V.data[a * m + t] * V.data[b * m + t]) / Math.sqrt(lam);
+        const mu = Math.max(values[t], 1e-12);
+        s += (V.data[a * m + t] * V.data[b * m + t]) / Math.sqrt(mu);
       }
-      W.data[a * m + b] = s;
+      R.data[a * m + b] = s;
     }
   }
-  return multiply(gram(kernel, X, Z), W);
+  return multiply(gram(kernel, X, Z), R);
 }
 // #endregion
 
 // #region rff-draw
-/** W (d × m) with entries N(0, 2γ) and b (m) uniform on [0, 2π). */
+/** W (d × m) with entries N(0, 2γ) and u (m) uniform on [0, 2π). */
 export function rffDraw(d: number, m: number, gamma: number, seed: number) {
   checkInt('rffDraw', 'd', d, 1);
   checkInt('rffDraw', 'm', m, 1);
@@ -51,28 +51,28 @@ export function rffDraw(d: number, m: number, gamma: number, seed: number) {
   for (let t = 0; t < d * m; t++) {
     W.data[t] = Math.sqrt(2 * gamma) * rng.normal();
   }
-  const b = new Float64Array(m);
-  for (let j = 0; j < m; j++) b[j] = 2 * Math.PI * rng.uniform();
-  return { W, b };
+  const u = new Float64Array(m);
+  for (let j = 0; j < m; j++) u[j] = 2 * Math.PI * rng.uniform();
+  return { W, u };
 }
 // #endregion
 
 // #region rff
-/** z(x)_j = √(2/m) cos(w_jᵀx + b_j), Eq. (kn-rff). */
-export function rffFeatures(X: Matrix, W: Matrix, b: Float64Array) {
+/** z(x)_j = √(2/m) cos(w_jᵀx + u_j), Eq. (kn-rff). */
+export function rffFeatures(X: Matrix, W: Matrix, u: Float64Array) {
   checkMatrix('rffFeatures', 'X', X, X?.rows);
   checkMatrix('rffFeatures', 'W', W, X.cols, W?.cols, 'but X has cols');
-  if (b?.length !== W.cols) {
-    throw new Error(`rffFeatures: b has length ${b?.length}, but W ` +
+  if (u?.length !== W.cols) {
+    throw new Error(`rffFeatures: u has length ${u?.length}, but W ` +
       `has ${W.cols} columns`);
   }
-  checkVector('rffFeatures', 'b', b, W.cols);
+  checkVector('rffFeatures', 'u', u, W.cols);
   const Z = multiply(X, W);
   const m = W.cols, scale = Math.sqrt(2 / m);
   for (let i = 0; i < X.rows; i++) {
     for (let j = 0; j < m; j++) {
       const t = i * m + j;
-      Z.data[t] = scale * Math.cos(Z.data[t] + b[j]);
+      Z.data[t] = scale * Math.cos(Z.data[t] + u[j]);
     }
   }
   return Z;

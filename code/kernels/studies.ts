@@ -92,8 +92,8 @@ export function approxStudy(n = 250, gamma = 0.5) {
   const nys = RANKS.map((m) => SEEDS.map((s) =>
     approxError(K, nystromFeatures(X, kernel, landmarks(n, m, s)))));
   const rff = RANKS.map((m) => SEEDS.map((s) => {
-    const { W, b } = rffDraw(3, m, gamma, s);
-    return approxError(K, rffFeatures(X, W, b));
+    const { W, u } = rffDraw(3, m, gamma, s);
+    return approxError(K, rffFeatures(X, W, u));
   }));
   return { n, gamma, best, nys, rff };
 }

@@ -70,7 +70,7 @@ export const badInput = groups({
       int(0, {}, ['seed'])]),
     spec(rffFeatures, () => [X(), Q(), f64(0, 1)],
       [mat('n', 'd', ['X']), mat('d', 'm', ['W']),
-        vec('m', { as: ['b'] })]),
+        vec('m', { as: ['u'] })]),
     spec(approxError, () => [K(), F()], [mat('n', 'n', ['K']),
       mat('n', 'm', ['F'])]),
     spec(circles, () => [10, 0.1, 0.5, 1], [int(2, {}, ['n']),
