@@ -48,7 +48,7 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'kernel-methods',
     title: 'Part V — Kernel methods',
-    chapters: ['support-vector-machines'],
+    chapters: ['support-vector-machines', 'kernels'],
   },
   {
     dir: 'unsupervised',

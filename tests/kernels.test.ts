@@ -25,7 +25,7 @@ import { gram, type KernelSpec } from '../code/kernels/kernels.ts';
 import { psdCheck } from '../code/kernels/psd.ts';
 import {
   approxStudy, centeringStudy, gammaStudy, kpcaStudy, psdStudy,
-  RANKS, svmStudy,
+  RANKS, realStudy, svmStudy,
 } from '../code/kernels/studies.ts';
 import { krrTiming } from '../code/kernels/timing.ts';
 import { looResiduals } from '../code/kernels/solutions/loo.ts';
@@ -191,6 +191,19 @@ describe('kernel ridge regression', () => {
     }
     expect(g[g.length - 1].test).toBeGreaterThan(2 * g[0].test);
     expect(g[g.length - 1].train).toBeLessThan(g[0].train / 10);
+  });
+  it('test RMSE rises with every step of γ, smallest γ best', () => {
+    const g = gammaStudy();
+    for (let k = 1; k < g.length; k++) {
+      expect(g[k].test).toBeGreaterThan(g[k - 1].test);
+    }
+  });
+  it('on diabetes no kernel differs from linear by 2 SE', () => {
+    const { rows } = realStudy();
+    expect(rows.length).toBe(3);
+    for (const r of rows.slice(1)) {
+      expect(Math.abs(r.dMse)).toBeLessThan(2 * r.dMseSe);
+    }
   });
 });
 

@@ -24,8 +24,9 @@ import {
 } from '../../code/kernels/approx.ts';
 import { krrTiming } from '../../code/kernels/timing.ts';
 import {
-  approxStudy, centeringStudy, gammaStudy, KPCA, kpcaStudy, psdStudy,
-  RANKS, SEEDS, svmStudy,
+  approxStudy, CENTER_N, centeringStudy, GAMMA_SETUP, gammaStudy, KPCA,
+  kpcaStudy, PSD_N, psdStudy, RANKS, REAL, realStudy, SEEDS, SVM,
+  svmStudy,
 } from '../../code/kernels/studies.ts';
 
 type Mat = { rows: number; cols: number; data: number[] };
@@ -255,7 +256,7 @@ function timingFigure(t: ReturnType<typeof krrTiming>) {
   });
 }
 
-const TIMING_SIZES = [100, 200, 300, 450, 650, 900];
+const TIMING_SIZES = [100, 200, 300, 450, 600, 800];
 
 export default cached('kernels', () => {
   const svm = svmStudy();
@@ -291,5 +292,9 @@ export default cached('kernels', () => {
     timing: { slope: timing.slope, rows: timing.rows, nMax: last.n,
       msMax: last.ms, mbMax: last.bytes / 2 ** 20 },
     gamma: gammaStudy(),
+    gammaSetup: GAMMA_SETUP,
+    real: realStudy(),
+    realSetup: { folds: REAL.folds, lambda_: REAL.lambda_ },
+    psdN: PSD_N, centerN: CENTER_N, svmSetup: SVM,
   };
 });
