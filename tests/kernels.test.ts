@@ -287,7 +287,7 @@ describe('Nyström and random Fourier features', () => {
     expect(approxError(gram(k, X, X), F)).toBeLessThan(1e-8);
   });
   it('no method beats the best rank m (Eckart–Young)', () => {
-    RANKS.forEach((m, k) => {
+    RANKS.forEach((_, k) => {
       expect(Math.min(...st.nys[k])).toBeGreaterThanOrEqual(st.best[k]);
       expect(Math.min(...st.rff[k])).toBeGreaterThanOrEqual(st.best[k]);
     });

@@ -264,7 +264,7 @@ export default cached('kernels', () => {
   const timing = krrTiming(TIMING_SIZES, 2);
   const kpca = kpcaStudy();
   const last = timing.rows[timing.rows.length - 1];
-  const pick = (r: typeof approx.nys, m: number) =>
+  const pick = <T extends { m: number }>(r: T[], m: number) =>
     r.find((x) => x.m === m)!;
   return {
     versions: sk.versions,
