@@ -32,7 +32,7 @@ function pairValue(
   switch (k.kind) {
     case 'polynomial': // Eq. (kn-poly)
       return (k.gamma * dot + k.coef0) ** k.degree;
-    case 'laplacian': // Eq. (kn-laplacian)
+    case 'laplacian': // Eq. (kn-poly), third line
       return Math.exp(-k.gamma * l1);
     case 'sigmoid':
       return Math.tanh(k.gamma * dot + k.coef0);
