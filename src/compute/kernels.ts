@@ -148,7 +148,7 @@ function boundaryFigure(
     x: { domain: [box.x0, box.x1], label: 'x₁' },
     y: { domain: [box.y0, box.y1], label: 'x₂' },
     color: { domain: CLASS.map((c) => c.name),
-      range: CLASS.map((c) => c.color), legend: true },
+      range: CLASS.map((c) => c.color) },
     symbol: { domain: CLASS.map((c) => c.name),
       range: CLASS.map((c) => c.symbol) },
     marks: [
@@ -173,7 +173,7 @@ function kpcaFigure(st: ReturnType<typeof kpcaStudy>) {
     x: { label: 'kernel principal component 1' },
     y: { label: 'component 2' },
     color: { domain: ['outer circle', 'inner circle'],
-      range: [PALETTE[0], PALETTE[1]], legend: true },
+      range: [PALETTE[0], PALETTE[1]] },
     symbol: { domain: ['outer circle', 'inner circle'],
       range: ['circle', 'triangle'] },
     marks: [
@@ -201,12 +201,14 @@ function approxFigure(s: ReturnType<typeof approxStudy>) {
     { rows: nys, color: PALETTE[0], dash: undefined, sym: 'circle' },
     { rows: rff, color: PALETTE[4], dash: '6,3', sym: 'square' },
   ];
+  const low = Math.floor(Math.log10(Math.min(...s.best)));
+  const ticks = Array.from({ length: 1 - low }, (_, k) => 10 ** (low + k));
   const svg = renderPlot({
     width: 600, height: 340, marginRight: 20,
     x: { type: 'log', label: 'rank or number of features m',
       ticks: RANKS, tickFormat: (v: number) => String(v) },
-    y: { type: 'log', label: '‖K − K̂‖_F / ‖K‖_F', domain: [2e-5, 3],
-      ticks: [1e-4, 1e-3, 1e-2, 1e-1, 1], tickFormat: powerOfTen },
+    y: { type: 'log', label: '‖K − K̂‖_F / ‖K‖_F',
+      domain: [10 ** low, 3], ticks, tickFormat: powerOfTen },
     marks: [
       ...style.map((st) => Plot.ruleX(st.rows, { x: 'm', y1: 'lo',
         y2: 'hi', stroke: st.color, strokeWidth: 3, strokeOpacity: 0.6 })),
@@ -217,12 +219,12 @@ function approxFigure(s: ReturnType<typeof approxStudy>) {
         stroke: st.color, fill: st.color, symbol: st.sym, r: 3.5 })),
       Plot.line(best, { x: 'm', y: 'mean', stroke: 'currentColor',
         strokeDasharray: '2,3', strokeWidth: 1.4 }),
-      label(nys[2].m, nys[2].mean, 'Nyström', { anchor: 'end',
-        dx: -8, dy: 10 }),
+      label(nys[1].m, nys[1].mean, 'Nyström', { anchor: 'start',
+        dx: 6, dy: -12 }),
       label(rff[3].m, rff[3].mean, 'random features', { anchor: 'start',
         dx: 6, dy: -10 }),
-      label(best[2].m, best[2].mean, 'best rank m', { anchor: 'end',
-        dx: -8, dy: 6 }),
+      label(best[3].m, best[3].mean, 'best rank m', { anchor: 'end',
+        dx: -8, dy: 10 }),
       Plot.frame({ strokeOpacity: 0.3 }),
     ],
   });
@@ -242,7 +244,8 @@ function timingFigure(t: ReturnType<typeof krrTiming>) {
     x: { type: 'log', label: 'training points n',
       ticks: t.rows.map((r) => r.n), tickFormat: (v: number) => String(v) },
     y: { type: 'log', label: 'fit time (ms)',
-      ticks: [1, 3, 10, 30, 100, 300, 1000],
+      domain: [t.rows[0].ms / 2, 2 * last.ms],
+      ticks: [1, 3, 10, 30, 100, 300, 1000, 3000],
       tickFormat: (v: number) => String(v) },
     marks: [
       Plot.line(fit, { x: 'n', y: 'ms', stroke: PALETTE[4],
