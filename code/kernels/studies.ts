@@ -47,8 +47,8 @@ export const PSD_N = 60;
 export const CENTER_N = 100;
 
 /** Smallest and largest eigenvalue of each kernel's Gram matrix. */
-export function psdStudy(n = PSD_N, seed = 1) {
-  const X = gaussian(n, 3, seed);
+export function psdStudy() {
+  const X = gaussian(PSD_N, 3, 1);
   return PSD_KERNELS.map(({ name, k }) => {
     const r = psdCheck(gram(k, X, X));
     return { name, min: r.min, max: r.max, psd: r.psd };
@@ -83,7 +83,10 @@ export const RANKS = [5, 10, 20, 40, 80, 160];
 export const SEEDS = [1, 2, 3, 4, 5];
 
 /** ‖K − K̂‖_F/‖K‖_F for Nyström, RFF and the best rank m, per seed. */
-export function approxStudy(n = 250, gamma = 0.5) {
+export const APPROX = { n: 250, gamma: 0.5 };
+
+export function approxStudy() {
+  const { n, gamma } = APPROX;
   const X = gaussian(n, 3, 11);
   const kernel = { kind: 'rbf' as const, gamma };
   const K = gram(kernel, X, X);

@@ -24,7 +24,7 @@ import {
 } from '../../code/kernels/approx.ts';
 import { krrTiming } from '../../code/kernels/timing.ts';
 import {
-  approxStudy, CENTER_N, centeringStudy, GAMMA_SETUP, gammaStudy, KPCA,
+  APPROX, approxStudy, CENTER_N, centeringStudy, GAMMA_SETUP, gammaStudy, KPCA,
   kpcaStudy, PSD_N, psdStudy, RANKS, REAL, realStudy, SEEDS, SVM,
   svmStudy,
 } from '../../code/kernels/studies.ts';
@@ -290,7 +290,7 @@ export default cached('kernels', () => {
       nys40: pick(approx.nys, 40), rff40: pick(approx.rff, 40),
       best40: pick(approx.best, 40), nys160: pick(approx.nys, 160),
       rff160: pick(approx.rff, 160) },
-    approxN: 250,
+    approxN: APPROX.n,
     timingFigure: timingFigure(timing),
     timing: { slope: timing.slope, rows: timing.rows, nMax: last.n,
       msMax: last.ms, mbMax: last.bytes / 2 ** 20 },
