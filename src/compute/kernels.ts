@@ -24,8 +24,8 @@ import {
 } from '../../code/kernels/approx.ts';
 import { krrTiming } from '../../code/kernels/timing.ts';
 import {
-  APPROX, approxStudy, CENTER_N, centeringStudy, GAMMA_SETUP, gammaStudy, KPCA,
-  kpcaStudy, PSD_N, psdStudy, RANKS, REAL, realStudy, SEEDS, SVM,
+  APPROX, approxStudy, CENTER_N, centeringStudy, GAMMA_SETUP, gammaStudy,
+  KPCA, kpcaStudy, PSD_N, psdStudy, RANKS, REAL, realStudy, SEEDS, SVM,
   svmStudy,
 } from '../../code/kernels/studies.ts';
 
