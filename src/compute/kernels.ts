@@ -144,7 +144,7 @@ function boundaryFigure(
     ...(dash ? { strokeDasharray: dash } : {}),
   });
   return renderPlot({
-    width: 480, height: 360,
+    width: 388, height: 300,
     x: { domain: [box.x0, box.x1], label: 'x₁' },
     y: { domain: [box.y0, box.y1], label: 'x₂' },
     color: { domain: CLASS.map((c) => c.name),
@@ -169,7 +169,7 @@ function kpcaFigure(st: ReturnType<typeof kpcaStudy>) {
     cls: c ? 'inner circle' : 'outer circle',
   }));
   return renderPlot({
-    width: 480, height: 320,
+    width: 388, height: 280,
     x: { label: 'kernel principal component 1' },
     y: { label: 'component 2' },
     color: { domain: ['outer circle', 'inner circle'],
@@ -204,7 +204,7 @@ function approxFigure(s: ReturnType<typeof approxStudy>) {
   const low = Math.floor(Math.log10(Math.min(...s.best)));
   const ticks = Array.from({ length: 1 - low }, (_, k) => 10 ** (low + k));
   const svg = renderPlot({
-    width: 600, height: 340, marginRight: 20,
+    width: 388, height: 300, marginRight: 14,
     x: { type: 'log', label: 'rank or number of features m',
       ticks: RANKS, tickFormat: (v: number) => String(v) },
     y: { type: 'log', label: '‖K − K̂‖_F / ‖K‖_F',
@@ -221,8 +221,8 @@ function approxFigure(s: ReturnType<typeof approxStudy>) {
         strokeDasharray: '2,3', strokeWidth: 1.4 }),
       label(nys[1].m, nys[1].mean, 'Nyström', { anchor: 'start',
         dx: 6, dy: -12 }),
-      label(rff[3].m, rff[3].mean, 'random features', { anchor: 'start',
-        dx: 6, dy: -10 }),
+      label(rff[2].m, rff[2].mean, 'random features', { anchor: 'start',
+        dx: 4, dy: -12 }),
       label(best[3].m, best[3].mean, 'best rank m', { anchor: 'end',
         dx: -8, dy: 10 }),
       Plot.frame({ strokeOpacity: 0.3 }),
@@ -240,7 +240,7 @@ function timingFigure(t: ReturnType<typeof krrTiming>) {
     n: r.n, ms: last.ms * (r.n / last.n) ** t.slope,
   }));
   return renderPlot({
-    width: 560, height: 320, marginRight: 20,
+    width: 388, height: 280, marginRight: 14,
     x: { type: 'log', label: 'training points n',
       ticks: t.rows.map((r) => r.n), tickFormat: (v: number) => String(v) },
     y: { type: 'log', label: 'fit time (ms)',
@@ -252,7 +252,7 @@ function timingFigure(t: ReturnType<typeof krrTiming>) {
         strokeDasharray: '6,3', strokeWidth: 1.4 }),
       Plot.dot(t.rows, { x: 'n', y: 'ms', fill: PALETTE[0], r: 4 }),
       label(fit[0].n, fit[0].ms,
-        `least-squares slope ${t.slope.toFixed(2)}`,
+        `slope ${t.slope.toFixed(2)}`,
         { anchor: 'start', dx: 6, dy: -12 }),
       Plot.frame({ strokeOpacity: 0.3 }),
     ],
