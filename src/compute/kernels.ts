@@ -145,7 +145,9 @@ function boundaryFigure(
   });
   return renderPlot({
     width: 388, height: 300,
-    x: { domain: [box.x0, box.x1], label: 'x₁' },
+    marginBottom: 42,
+    x: { domain: [box.x0, box.x1], label: 'x₁',
+      labelAnchor: 'center', labelOffset: 32, labelArrow: 'none' },
     y: { domain: [box.y0, box.y1], label: 'x₂' },
     color: { domain: CLASS.map((c) => c.name),
       range: CLASS.map((c) => c.color) },
@@ -170,7 +172,9 @@ function kpcaFigure(st: ReturnType<typeof kpcaStudy>) {
   }));
   return renderPlot({
     width: 388, height: 280,
-    x: { label: 'kernel principal component 1' },
+    marginBottom: 42,
+    x: { label: 'kernel principal component 1',
+      labelAnchor: 'center', labelOffset: 32, labelArrow: 'none' },
     y: { label: 'component 2' },
     color: { domain: ['outer circle', 'inner circle'],
       range: [PALETTE[0], PALETTE[1]] },
@@ -205,8 +209,10 @@ function approxFigure(s: ReturnType<typeof approxStudy>) {
   const ticks = Array.from({ length: 1 - low }, (_, k) => 10 ** (low + k));
   const svg = renderPlot({
     width: 388, height: 300, marginRight: 14,
+    marginBottom: 42,
     x: { type: 'log', label: 'rank or number of features m',
-      ticks: RANKS, tickFormat: (v: number) => String(v) },
+      ticks: RANKS, tickFormat: (v: number) => String(v),
+      labelAnchor: 'center', labelOffset: 32, labelArrow: 'none' },
     y: { type: 'log', label: '‖K − K̂‖_F / ‖K‖_F',
       domain: [10 ** low, 3], ticks, tickFormat: powerOfTen },
     marks: [
@@ -219,8 +225,8 @@ function approxFigure(s: ReturnType<typeof approxStudy>) {
         stroke: st.color, fill: st.color, symbol: st.sym, r: 3.5 })),
       Plot.line(best, { x: 'm', y: 'mean', stroke: 'currentColor',
         strokeDasharray: '2,3', strokeWidth: 1.4 }),
-      label(nys[1].m, nys[1].mean, 'Nyström', { anchor: 'start',
-        dx: 6, dy: -12 }),
+      label(nys[3].m, nys[3].mean, 'Nyström', { anchor: 'end',
+        dx: -6, dy: 14 }),
       label(rff[2].m, rff[2].mean, 'random features', { anchor: 'start',
         dx: 4, dy: -12 }),
       label(best[3].m, best[3].mean, 'best rank m', { anchor: 'end',
@@ -241,8 +247,10 @@ function timingFigure(t: ReturnType<typeof krrTiming>) {
   }));
   return renderPlot({
     width: 388, height: 280, marginRight: 14,
+    marginBottom: 42,
     x: { type: 'log', label: 'training points n',
-      ticks: t.rows.map((r) => r.n), tickFormat: (v: number) => String(v) },
+      ticks: t.rows.map((r) => r.n), tickFormat: (v: number) => String(v),
+      labelAnchor: 'center', labelOffset: 32, labelArrow: 'none' },
     y: { type: 'log', label: 'fit time (ms)',
       domain: [t.rows[0].ms / 2, 2 * last.ms],
       ticks: [1, 3, 10, 30, 100, 300, 1000, 3000],
@@ -259,12 +267,12 @@ function timingFigure(t: ReturnType<typeof krrTiming>) {
   });
 }
 
-const TIMING_SIZES = [100, 200, 300, 450, 600, 800];
+const TIMING_SIZES = [100, 200, 300, 400, 550, 750];
 
 export default cached('kernels', () => {
   const svm = svmStudy();
   const approx = approxFigure(approxStudy());
-  const timing = krrTiming(TIMING_SIZES, 2);
+  const timing = krrTiming(TIMING_SIZES, 3);
   const kpca = kpcaStudy();
   const last = timing.rows[timing.rows.length - 1];
   const pick = <T extends { m: number }>(r: T[], m: number) =>
@@ -293,6 +301,7 @@ export default cached('kernels', () => {
     approxN: APPROX.n,
     timingFigure: timingFigure(timing),
     timing: { slope: timing.slope, rows: timing.rows, nMax: last.n,
+      from: timing.from,
       msMax: last.ms, mbMax: last.bytes / 2 ** 20 },
     gamma: gammaStudy(),
     gammaSetup: GAMMA_SETUP,
