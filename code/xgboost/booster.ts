@@ -58,13 +58,18 @@ export function fitXGBoost(
   for (let m = 0; m < o.rounds; m++) {
     const { g, h } = gradients(o.objective, y, F); // Eq. (xgb-g-h)
     const use = sampleColumns(c.d, o.colsampleBytree, rng);
-    const grown = binned === null
-      ? growTree(exactSplitter(c, sorted, use, g, h, o), o, false)
-      : growTree(histSplitter(binned, use, g, h, o, dense), o, true);
+    const s = binned === null ? exactSplitter(c, sorted, use, g, h, o)
+      : histSplitter(binned, use, g, h, o, dense);
+    const grown = growTree(s, o, binned !== null);
     if (binned === null) pruneByGamma(grown, o.gamma, o.eta);
     const t = toTree(grown, c.d, use);
-    const leaves = applyTree(t.tree, X);
-    for (let i = 0; i < c.n; i++) F[i] += t.tree.value[leaves[i]];
+    if (s.leaves) { // hist knows each row's leaf; exact walks the tree
+      const leaf = s.leaves(grown);
+      for (let i = 0; i < c.n; i++) F[i] += grown.value[leaf[i]];
+    } else {
+      const leaf = applyTree(t.tree, X);
+      for (let i = 0; i < c.n; i++) F[i] += t.tree.value[leaf[i]];
+    }
     trees.push(t);
   }
   return { objective: o.objective, base, nFeatures: c.d, trees };

@@ -52,6 +52,10 @@ export function checkPenalty(fn: string, p: Penalty): void {
 
 export function checkStats(fn: string, G: number, H: number,
   p: Penalty): void {
+  if (Number.isFinite(G) && Number.isFinite(H) && H >= 0 &&
+    typeof p === 'object' && p !== null && p.lambda >= 0 &&
+    p.alpha >= 0 && p.minChildWeight >= 0 && p.lambda < Infinity &&
+    p.alpha < Infinity && p.minChildWeight < Infinity) return; // fast
   requireFinite(fn, 'G', G);
   requireFinite(fn, 'H', H);
   if (H < 0) throw new Error(`${fn}: H must be >= 0, got ${H}`);

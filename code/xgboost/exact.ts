@@ -2,7 +2,7 @@
 // (Chen & Guestrin 2016, Algorithms 1 and 3), as XGBoost's colmaker
 // does it: every column sorted once, scanned once per level.
 import {
-  type Candidate, type Grown, type Splitter, noSplit, offer,
+  type Candidate, type Grown, type Splitter, beats, noSplit,
 } from './grow.ts';
 import { type Penalty, splitGain } from './objective.ts';
 
@@ -62,8 +62,9 @@ function offerSplit(
     : [G - e.G, H - e.H, e.G, e.H];
   if (HL < p.minChildWeight || HR < p.minChildWeight) return;
   const gain = splitGain(GL, HL, GR, HR, t.score[node], p);
-  offer(best, { gain, feature: j, split, missingLeft: dir === -1,
-    GL, HL, GR, HR, bin: -1 });
+  if (!beats(best, gain, j)) return;
+  Object.assign(best, { gain, feature: j, split,
+    missingLeft: dir === -1, GL, HL, GR, HR, bin: -1 });
 }
 
 /** Rows of each column with a value, sorted by value (ascending). */

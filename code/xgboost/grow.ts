@@ -26,13 +26,13 @@ export function noSplit(): Candidate {
     GL: 0, HL: 0, GR: 0, HR: 0, bin: -1 };
 }
 
-/** Keeps c if it is better: strictly larger gain, except that a
- *  lower feature index wins a tie (SplitEntry::NeedReplace). */
-export function offer(best: Candidate, c: Candidate): void {
-  if (!Number.isFinite(c.gain)) return;
-  const better = best.feature <= c.feature ? c.gain > best.gain
-    : !(best.gain > c.gain);
-  if (better) Object.assign(best, c);
+/** Would a split of this gain on this feature replace best? Only if
+ *  its gain is strictly larger, except that a lower feature index wins
+ *  a tie (XGBoost's SplitEntry::NeedReplace). */
+export function beats(best: Candidate, gain: number, feature: number) {
+  if (!Number.isFinite(gain)) return false;
+  return best.feature <= feature ? gain > best.gain
+    : !(best.gain > gain);
 }
 // #endregion
 
@@ -43,6 +43,8 @@ export interface Splitter {
   find(level: number[], grown: Grown): Candidate[];
   /** Sends the node's rows to its two new children. */
   split(node: number, c: Candidate, left: number, right: number): void;
+  /** hist: the leaf of every training row, once the tree is grown. */
+  leaves?(t: Grown): Int32Array;
 }
 
 /** A tree as it grows: one entry per node, in order of creation. */

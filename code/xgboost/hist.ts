@@ -3,7 +3,7 @@
 // got by subtraction, candidate splits only at bin boundaries.
 import type { Columns } from './exact.ts';
 import {
-  type Candidate, type Grown, type Splitter, noSplit, offer,
+  type Candidate, type Grown, type Splitter, beats, noSplit,
 } from './grow.ts';
 import { type Penalty, splitGain } from './objective.ts';
 import { MISSING, binOf, quantileCuts } from './quantile.ts';
@@ -95,7 +95,8 @@ function scanBins(
     bin: number, split: number, missingLeft: boolean) {
     if (HL < p.minChildWeight || HR < p.minChildWeight) return;
     const gain = splitGain(GL, HL, GR, HR, score, p);
-    offer(best, { gain, feature: j, split, missingLeft,
+    if (!beats(best, gain, j)) return;
+    Object.assign(best, { gain, feature: j, split, missingLeft,
       GL, HL, GR, HR, bin: bin - lo });
   }
 }
@@ -108,7 +109,9 @@ export function histSplitter(
   b: Binned, use: number[], g: Float32Array, h: Float32Array,
   p: Penalty, dense: boolean,
 ): Splitter {
-  const rows = Uint32Array.from({ length: b.n }, (_, i) => i);
+  const rows = new Uint32Array(b.n);
+  for (let i = 0; i < b.n; i++) rows[i] = i;
+  const scratch = new Uint32Array(b.n);
   const range = new Map([[0, [0, b.n]]]);
   const hists = new Map([[0, buildHistogram(b, rows, 0, b.n, g, h)]]);
   const pending: [number, number, number][] = []; // parent, small, big
@@ -133,11 +136,19 @@ export function histSplitter(
     },
     split(node, c, left, right) {
       const [from, to] = range.get(node)!;
-      const mid = partition(b, rows, from, to, c);
+      const mid = partition(b, rows, scratch, from, to, c);
       range.set(left, [from, mid]);
       range.set(right, [mid, to]);
       const small = mid - from <= to - mid ? left : right;
       pending.push([node, small, small === left ? right : left]);
+    },
+    leaves(t) { // each row's leaf: the ranges of the final leaves
+      const out = new Int32Array(b.n);
+      for (const [node, [from, to]] of range) {
+        if (t.left[node] >= 0) continue;
+        for (let k = from; k < to; k++) out[rows[k]] = node;
+      }
+      return out;
     },
   };
 }
@@ -145,17 +156,18 @@ export function histSplitter(
 
 /** Stable partition of rows[from..to): the split's left rows first. */
 function partition(
-  b: Binned, rows: Uint32Array, from: number, to: number, c: Candidate,
+  b: Binned, rows: Uint32Array, right: Uint32Array, from: number,
+  to: number, c: Candidate,
 ): number {
-  const right: number[] = [];
   let w = from;
+  let r = 0;
   for (let k = from; k < to; k++) {
     const i = rows[k];
     const bin = b.bins[i * b.d + c.feature];
     const goLeft = bin === MISSING ? c.missingLeft : bin <= c.bin;
-    if (goLeft) rows[w++] = i; else right.push(i);
+    if (goLeft) rows[w++] = i; else right[r++] = i;
   }
-  for (let k = 0; k < right.length; k++) rows[w + k] = right[k];
+  rows.set(right.subarray(0, r), w);
   return w;
 }
 

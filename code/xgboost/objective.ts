@@ -61,6 +61,10 @@ export function leafWeight(G: number, H: number, p: Penalty): number {
 /** T_α(G)²/(H + λ): twice the loss a leaf removes, Eq. (xgb-score). */
 export function nodeScore(G: number, H: number, p: Penalty): number {
   checkStats('nodeScore', G, H, p);
+  return score(G, H, p);
+}
+
+function score(G: number, H: number, p: Penalty): number {
   if (H < p.minChildWeight || H <= 0) return 0;
   const t = softThreshold(G, p.alpha);
   return (t * t) / (H + p.lambda);
@@ -72,7 +76,9 @@ export function splitGain(
   GL: number, HL: number, GR: number, HR: number,
   rootScore: number, p: Penalty,
 ): number {
-  const both = nodeScore(GL, HL, p) + nodeScore(GR, HR, p);
+  checkStats('splitGain', GL, HL, p);
+  checkStats('splitGain', GR, HR, p);
+  const both = score(GL, HL, p) + score(GR, HR, p);
   return Math.fround(both - rootScore);
 }
 // #endregion

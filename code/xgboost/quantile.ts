@@ -12,11 +12,15 @@ interface Entry { rmin: number; rmax: number; w: number; v: number }
 /** The exact summary of one column: distinct float32 values with the
  *  number of rows below (rmin) and up to and including (rmax) each. */
 function summarize(values: ArrayLike<number>): Entry[] {
-  const xs: number[] = [];
+  let m = 0;
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isNaN(values[i])) xs.push(Math.fround(values[i]));
+    if (!Number.isNaN(values[i])) m++;
   }
-  xs.sort((a, b) => a - b);
+  const xs = new Float32Array(m); // typed: sorts by value, no callback
+  for (let i = 0, k = 0; i < values.length; i++) {
+    if (!Number.isNaN(values[i])) xs[k++] = values[i];
+  }
+  xs.sort();
   const out: Entry[] = [];
   for (let i = 0; i < xs.length;) {
     let j = i + 1;
