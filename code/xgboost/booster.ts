@@ -5,7 +5,8 @@ import { createRng } from '../introduction/random.ts';
 import type { Matrix } from '../linear-algebra/matrix.ts';
 import type { Tree } from '../decision-trees/tree.ts';
 import { applyTree } from '../decision-trees/predict.ts';
-import { checkModel, checkXGBoost } from './checks.ts';
+import { requireFinite } from '../introduction/checks.ts';
+import { checkColumns, checkModel, checkXGBoost } from './checks.ts';
 import { type Columns, exactSplitter, sortColumns } from './exact.ts';
 import { type Grown, growTree, pruneByGamma } from './grow.ts';
 import { binColumns, histSplitter } from './hist.ts';
@@ -82,6 +83,7 @@ export function fitXGBoost(
 export function sampleColumns(
   d: number, share: number, rng: ReturnType<typeof createRng>,
 ): number[] {
+  checkColumns('sampleColumns', d, share);
   const all = Array.from({ length: d }, (_, j) => j);
   if (share >= 1) return all;
   const k = Math.max(1, Math.floor(share * d));
@@ -114,6 +116,7 @@ export function predictXGBoost(model: XGBoostModel, X: Matrix) {
 /** The largest float32 below s: `x ≤ below(s)` ⇔ `x < s` for float32
  *  x, so decision-trees' `fround(x) <= threshold` follows XGBoost. */
 export function float32Below(s: number): number {
+  requireFinite('float32Below', 's', s);
   const f = new Float32Array([s]);
   const u = new Int32Array(f.buffer);
   if (f[0] === 0) return -1.401298464324817e-45;

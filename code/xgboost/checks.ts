@@ -9,7 +9,7 @@ import type { XGBoostModel, XGBoostOptions } from './booster.ts';
 
 const OBJECTIVES = ['reg:squarederror', 'binary:logistic'];
 
-function checkObjective(fn: string, objective: unknown): void {
+export function checkObjective(fn: string, objective: unknown): void {
   if (!OBJECTIVES.includes(objective as string)) {
     throw new Error(`${fn}: objective must be one of ` +
       `${OBJECTIVES.join(', ')}, got ${objective}`);
@@ -75,6 +75,9 @@ export function checkCuts(fn: string, values: ArrayLike<number>,
         ` got values[${i}] = ${v}`);
     }
   }
+  if (values.length === 0) {
+    throw new Error(`${fn}: values must be non-empty, got length 0`);
+  }
   requireInteger(fn, 'maxBin', maxBin, 2, 255);
 }
 
@@ -128,7 +131,7 @@ export function checkXGBoost(fn: string, X: Matrix, y: ArrayLike<number>,
   if (o.gamma < 0) {
     throw new Error(`${fn}: gamma must be >= 0, got ${o.gamma}`);
   }
-  requireFinite(fn, 'baseScore', o.baseScore);
+  checkBase(fn, o.objective, o.baseScore);
   requireBetween(fn, 'colsampleBytree', o.colsampleBytree, 0, 1);
   if (!(o.colsampleBytree > 0)) {
     throw new Error(`${fn}: colsampleBytree must be > 0, got 0`);
@@ -142,4 +145,42 @@ export function checkModel(fn: string, model: XGBoostModel, X: Matrix) {
     throw new Error(`${fn}: model must come from fitXGBoost`);
   }
   checkMatrix(fn, X, model.nFeatures);
+}
+
+export function checkGains(fn: string, x: ArrayLike<number>,
+  g: ArrayLike<number>, h: ArrayLike<number>, p: Penalty,
+  maxBin: number): void {
+  checkCuts(fn, x, 2);
+  requireFiniteArray(fn, 'g', g);
+  requireFiniteArray(fn, 'h', h);
+  for (let i = 0; i < h.length; i++) {
+    if (h[i] < 0) {
+      throw new Error(`${fn}: h must be >= 0, got h[${i}] = ${h[i]}`);
+    }
+  }
+  if (g.length !== x.length || h.length !== x.length) {
+    throw new Error(`${fn}: g and h must have the length of x ` +
+      `(${x.length}), got ${g.length} and ${h.length}`);
+  }
+  checkPenalty(fn, p);
+  if (maxBin !== 0) requireInteger(fn, 'maxBin', maxBin, 2, 255);
+}
+
+/** base_score: any finite number; a probability in (0, 1) for
+ *  binary:logistic. */
+export function checkBase(fn: string, objective: Objective,
+  baseScore: number): void {
+  checkObjective(fn, objective);
+  requireFinite(fn, 'base_score', baseScore);
+  if (objective === 'binary:logistic' &&
+    !(baseScore > 0 && baseScore < 1)) {
+    throw new Error(`${fn}: base_score must be in (0, 1) for ` +
+      `binary:logistic, got ${baseScore}`);
+  }
+}
+
+export function checkColumns(fn: string, d: number, share: number) {
+  requireInteger(fn, 'd', d, 1);
+  requireBetween(fn, 'share', share, 0, 1);
+  if (!(share > 0)) throw new Error(`${fn}: share must be > 0, got 0`);
 }

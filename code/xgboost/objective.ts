@@ -2,7 +2,10 @@
 // the current scores, the best leaf weight and the gain of a split.
 // XGBoost keeps g, h, scores and leaf values in float32; we round where
 // it rounds (Math.fround), so that our trees match its trees.
-import { checkGradients, checkStats } from './checks.ts';
+import { requireFinite } from '../introduction/checks.ts';
+import {
+  checkBase, checkGradients, checkPenalty, checkStats,
+} from './checks.ts';
 
 export type Objective = 'reg:squarederror' | 'binary:logistic';
 
@@ -16,6 +19,9 @@ export interface Penalty {
 // #region grad-hess
 /** float32 σ(z), as XGBoost computes it (common::Sigmoid). */
 export function sigmoid32(z: number): number {
+  if (typeof z !== 'number' || !Number.isFinite(z)) {
+    requireFinite('sigmoid32', 'z', z);
+  }
   const e = Math.fround(Math.exp(Math.min(-z, 88.7)));
   return Math.fround(1 / Math.fround(e + 1));
 }
@@ -45,6 +51,8 @@ export function gradients(
 // #region weight-gain
 /** Soft threshold T_α(G): Eq. (xgb-weight-l1). */
 export function softThreshold(G: number, alpha: number): number {
+  checkPenalty('softThreshold', { lambda: 0, alpha, minChildWeight: 0 });
+  requireFinite('softThreshold', 'G', G);
   if (G > alpha) return G - alpha;
   if (G < -alpha) return G + alpha;
   return 0;
@@ -66,7 +74,7 @@ export function nodeScore(G: number, H: number, p: Penalty): number {
 
 function score(G: number, H: number, p: Penalty): number {
   if (H < p.minChildWeight || H <= 0) return 0;
-  const t = softThreshold(G, p.alpha);
+  const t = G > p.alpha ? G - p.alpha : G < -p.alpha ? G + p.alpha : 0;
   return (t * t) / (H + p.lambda);
 }
 
@@ -78,6 +86,9 @@ export function splitGain(
 ): number {
   checkStats('splitGain', GL, HL, p);
   checkStats('splitGain', GR, HR, p);
+  if (!Number.isFinite(rootScore)) {
+    requireFinite('splitGain', 'rootScore', rootScore);
+  }
   const both = score(GL, HL, p) + score(GR, HR, p);
   return Math.fround(both - rootScore);
 }
@@ -86,11 +97,7 @@ export function splitGain(
 /** The raw score a constant base_score stands for: itself for squared
  *  error, its logit for log loss (float32, as XGBoost's ProbToMargin). */
 export function baseMargin(objective: Objective, baseScore: number) {
-  checkGradients('baseMargin', objective, [baseScore], [0]);
+  checkBase('baseMargin', objective, baseScore);
   if (objective === 'reg:squarederror') return Math.fround(baseScore);
-  if (!(baseScore > 0 && baseScore < 1)) {
-    throw new Error(`baseMargin: base_score must be in (0, 1) for ` +
-      `binary:logistic, got ${baseScore}`);
-  }
   return Math.fround(-Math.log(1 / baseScore - 1));
 }

@@ -86,6 +86,11 @@ export function quantileCuts(values: ArrayLike<number>, maxBin: number) {
 export const MISSING = 255;
 
 export function binOf(cuts: Float32Array, x: number): number {
+  if (!(cuts instanceof Float32Array) || cuts.length === 0 ||
+    typeof x !== 'number' || x === Infinity || x === -Infinity) {
+    throw new Error(`binOf: need cuts from quantileCuts and x a number` +
+      ` or NaN, got ${cuts} and ${x}`);
+  }
   if (Number.isNaN(x)) return MISSING;
   let lo = 0;
   let hi = cuts.length - 1;
