@@ -108,12 +108,16 @@ export function exactSplitter(
       return best;
     },
     split(node, s, left, right) {
+      const sum = [0, 0, 0, 0]; // GL, HL, GR, HR in row order
       for (let i = 0; i < c.n; i++) {
         if (pos[i] !== node) continue;
         const x = c.X[s.feature * c.n + i];
         const goLeft = Number.isNaN(x) ? s.missingLeft : x < s.split;
         pos[i] = goLeft ? left : right;
+        sum[goLeft ? 0 : 2] += g[i];
+        sum[goLeft ? 1 : 3] += h[i];
       }
+      [s.GL, s.HL, s.GR, s.HR] = sum; // as XGBoost sums a new node
     },
   };
 }

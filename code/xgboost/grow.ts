@@ -41,7 +41,8 @@ export interface Splitter {
   root(): { G: number; H: number };
   /** The best candidate of each node of the level. */
   find(level: number[], grown: Grown): Candidate[];
-  /** Sends the node's rows to its two new children. */
+  /** Sends the node's rows to its two new children (node ids left
+   *  and right); may replace c's sums by sums in another order. */
   split(node: number, c: Candidate, left: number, right: number): void;
   /** hist: the leaf of every training row, once the tree is grown. */
   leaves?(t: Grown): Int32Array;
@@ -76,10 +77,12 @@ export function growTree(
       const ok = c.gain > MIN_GAIN && (!preprune ||
         (c.HL !== 0 && c.HR !== 0 && !(c.gain < p.gamma)));
       if (!ok) return;
-      const l = addNode(t, c.GL, c.HL, p);
-      const r = addNode(t, c.GR, c.HR, p);
+      const l = t.G.length;
+      const r = l + 1;
+      s.split(node, c, l, r); // may re-sum c's G and H (exact)
+      addNode(t, c.GL, c.HL, p);
+      addNode(t, c.GR, c.HR, p);
       setSplit(t, node, c, l, r);
-      s.split(node, c, l, r);
       next.push(l, r);
     });
     level = next;

@@ -66,14 +66,16 @@ export function leafWeight(G: number, H: number, p: Penalty): number {
   return -softThreshold(G, p.alpha) / (H + p.lambda);
 }
 
-/** T_α(G)²/(H + λ): twice the loss a leaf removes, Eq. (xgb-score). */
+/** T_α(G)²/(H + λ): twice the loss a leaf removes, Eq. (xgb-score).
+ *  (XGBoost scores a node whatever its H; min_child_weight rules out
+ *  the splits whose children have too little H.) */
 export function nodeScore(G: number, H: number, p: Penalty): number {
   checkStats('nodeScore', G, H, p);
   return score(G, H, p);
 }
 
 function score(G: number, H: number, p: Penalty): number {
-  if (H < p.minChildWeight || H <= 0) return 0;
+  if (H <= 0) return 0; // min_child_weight is checked on the children
   const t = G > p.alpha ? G - p.alpha : G < -p.alpha ? G + p.alpha : 0;
   return (t * t) / (H + p.lambda);
 }
@@ -89,8 +91,9 @@ export function splitGain(
   if (!Number.isFinite(rootScore)) {
     requireFinite('splitGain', 'rootScore', rootScore);
   }
-  const both = score(GL, HL, p) + score(GR, HR, p);
-  return Math.fround(both - rootScore);
+  const f = Math.fround; // XGBoost rounds each term to float32
+  const both = f(f(score(GL, HL, p)) + f(score(GR, HR, p)));
+  return f(both - rootScore);
 }
 // #endregion
 

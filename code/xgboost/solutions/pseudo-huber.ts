@@ -1,5 +1,5 @@
-// Exercise: the pseudo-Huber loss ℓ = δ²(√(1 + (r/δ)²) − 1), r = F − y,
-// as a second-order objective: its g and h for Eq. (xgb-g-h).
+// Exercise: the pseudo-Huber loss ℓ = δ²(√(1 + (r/δ)²) − 1),
+// r = F − y, as a second-order objective: g and h for Eq. (xgb-g-h).
 import { requireFiniteArray } from '../../introduction/checks.ts';
 
 export function pseudoHuberGradients(
