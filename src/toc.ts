@@ -43,7 +43,7 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'trees-and-ensembles',
     title: 'Part IV — Trees and ensembles',
-    chapters: ['decision-trees', 'random-forests', 'boosting'],
+    chapters: ['decision-trees', 'random-forests', 'boosting', 'xgboost'],
   },
   {
     dir: 'kernel-methods',
