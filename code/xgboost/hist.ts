@@ -3,7 +3,7 @@
 // got by subtraction, candidate splits only at bin boundaries.
 import type { Columns } from './exact.ts';
 import {
-  type Candidate, type Grown, type Splitter, beats, noSplit,
+  type Candidate, type Splitter, beats, noSplit,
 } from './grow.ts';
 import { type Penalty, splitGain } from './objective.ts';
 import { MISSING, binOf, quantileCuts } from './quantile.ts';
