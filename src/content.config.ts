@@ -8,10 +8,16 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 // The i18n collection is Starlight's user-interface strings
 // (src/content/i18n/en.json); the book overrides none of them yet, but an
 // empty collection makes Starlight warn on every build.
+// BOOK_ONLY=slug[,slug…] (src/toc.ts, builtChapters) loads only those
+// chapters and the home page.
+const only = (process.env.BOOK_ONLY ?? '').split(',')
+  .map((s) => s.trim()).filter(Boolean);
+
 export const collections = {
   docs: defineCollection({
     loader: glob({
-      pattern: '**/[^_]*.mdx',
+      pattern: only.length === 0 ? '**/[^_]*.mdx'
+        : ['index.mdx', ...only.map((slug) => `*/${slug}.mdx`)],
       base: './chapters',
       generateId: ({ entry }) =>
         entry.replace(/\.mdx$/, '').split('/').pop()!,

@@ -1,17 +1,19 @@
 // The sidebar, generated from the table of contents: parts with no
 // chapters yet are left out, chapter labels carry their numbers.
 import { existsSync, readFileSync } from 'node:fs';
-import { PARTS, chapter } from './toc.ts';
+import { BUILT, PARTS, chapter } from './toc.ts';
 
 export function sidebar() {
   return [
     { label: 'About this book', slug: 'index' },
     ...PARTS.filter((p) => p.chapters.length > 0).map((part) => ({
       label: part.title,
-      items: part.chapters.map((slug) => ({
-        slug,
-        label: `${chapter(slug).number}. ${titleOf(slug)}`,
-      })),
+      items: part.chapters.map((slug) => {
+        const label = `${chapter(slug).number}. ${titleOf(slug)}`;
+        // A chapter a BOOK_ONLY build leaves out is a plain link.
+        return BUILT.some((c) => c.slug === slug) ? { slug, label }
+          : { link: `/${slug}/`, label };
+      }),
     })),
   ];
 }

@@ -90,6 +90,26 @@ export const CHAPTERS: readonly ChapterInfo[] = PARTS.flatMap((part) =>
   file: `chapters/${part.dir}/${slug}.mdx`,
 }));
 
+/**
+ * The chapters this build makes pages for: every chapter, or only those
+ * named in `BOOK_ONLY=slug[,slug…]` (an author's quick build: those
+ * chapters, their test and print pages, and the home page; numbers,
+ * references and the sidebar still come from the whole book).
+ */
+export function builtChapters(
+  only: string | undefined,
+): readonly ChapterInfo[] {
+  if (only === undefined || only.trim() === '') return CHAPTERS;
+  const slugs = only.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const s of slugs) chapter(s); // an unknown slug stops the build
+  return CHAPTERS.filter((c) => slugs.includes(c.slug));
+}
+
+/** builtChapters of this process's BOOK_ONLY. */
+export const BUILT: readonly ChapterInfo[] = builtChapters(
+  globalThis.process?.env?.BOOK_ONLY,
+);
+
 /** The chapter with this slug; throws for a slug not in the book. */
 export function chapter(slug: string): ChapterInfo {
   const found = CHAPTERS.find((c) => c.slug === slug);

@@ -15,7 +15,7 @@ import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { CHAPTERS } from '../toc.ts';
+import { BUILT, CHAPTERS } from '../toc.ts';
 import { Worker } from 'node:worker_threads';
 import { computeLog, type ComputeRecord } from '../lib/cache.ts';
 import { dependencies, readCached } from '../lib/import-graph.ts';
@@ -130,7 +130,7 @@ export function buildReport(root: string): AstroIntegration {
         if (process.env.BOOK_COMPUTE_WORKER === 'off' ||
           process.env.BOOK_CACHE === 'off') return;
         worker = new Worker(join(root, 'src/plugins/compute-worker.ts'), {
-          workerData: { root, slugs: CHAPTERS.map((c) => c.slug) },
+          workerData: { root, slugs: BUILT.map((c) => c.slug) },
         });
         worker.on('message', (r: ComputeRecord) => {
           if (r.status === 'computed') {
