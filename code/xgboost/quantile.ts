@@ -1,8 +1,8 @@
 // The cut points of XGBoost 1.7.4's `hist`, and the bins they define.
 // Read from src/common/quantile.{h,cc} (WQSummary::SetPrune,
 // SketchContainerImpl::MakeCuts, AddCutPoint); reimplemented, not
-// copied. Exact for a column of at most 8·max_bin + 1 values, where
-// XGBoost's sketch keeps every distinct value (see the chapter).
+// copied. Exact for a column of at most 2·(8·max_bin + 1) values,
+// where XGBoost's sketch holds every value at once (see the chapter).
 import { checkCuts } from './checks.ts';
 
 /** A summary entry: a distinct value, its weight and rank range. */
@@ -65,9 +65,11 @@ export function quantileCuts(values: ArrayLike<number>, maxBin: number) {
     return { cuts: Float32Array.of(f(c + f(c + c))), minValue: c };
   }
   const n = s[s.length - 1].rmax;
-  const kept = Math.min(n, 8 * maxBin); // the sketch's size
+  const eps = 1 / (Math.min(maxBin, n) * 8); // the sketch's accuracy
+  const limit = Math.min(n, Math.ceil(1 / eps) + 1); // its size
+  const kept = Math.min(n, 8 * maxBin); // what the merge keeps
   const bins = Math.min(kept, maxBin);
-  const a = prune(prune(s, kept), bins + 1);
+  const a = prune(prune(prune(s, limit), kept), bins + 1);
   const cuts: number[] = [];
   for (let i = 1; i < Math.min(a.length, bins); i++) {
     if (i === 1 || a[i].v > cuts[cuts.length - 1]) cuts.push(a[i].v);

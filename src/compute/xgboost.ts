@@ -125,11 +125,13 @@ function gainFigure(): string {
       Plot.dot(hi, { x: 'BMI', y: 'gain', r: 5, symbol: 'square',
         stroke: PALETTE[1], fill: PALETTE[1], fillOpacity: 0.25,
         strokeWidth: 2 }),
-      label(bestExact.split, bestExact.gain / k,
-        `exact best, s = ${bestExact.split.toFixed(2)}`,
-        { dy: -12, anchor: 'end', dx: -4 }),
-      label(bestHist.split, bestHist.gain / k,
-        `${GAIN_BINS} bins (squares)`, { dy: 18, dx: 8 }),
+      Plot.dot([bestExact], { x: (p) => p.split, y: (p) => p.gain / k,
+        r: 4, fill: PALETTE[0] }),
+      label(31, 0.97 * bestExact.gain / k, 'every split (line),', {}),
+      label(31, 0.89 * bestExact.gain / k,
+        `best at s = ${bestExact.split.toFixed(2)} (dot)`, {}),
+      label(31, 0.78 * bestExact.gain / k,
+        `${GAIN_BINS} bins (squares)`, {}),
     ],
   });
 }
@@ -267,10 +269,8 @@ function missingFigure(): string {
       Plot.line(rows(s.right, 'missing right'), { x: 'perimeter',
         y: 'gain', stroke: PALETTE[1], strokeWidth: 2,
         strokeDasharray: '8,4' }),
-      label(s.bestLeft.split, s.bestLeft.gain, 'missing left (solid)',
-        { dy: -12, dx: 6 }),
-      label(s.bestRight.split, s.bestRight.gain,
-        'missing right (dashed)', { dy: 18, dx: 8 }),
+      label(125, 0.95 * s.bestRight.gain, 'missing right (dashed)', {}),
+      label(125, 0.83 * s.bestRight.gain, 'missing left (solid)', {}),
     ],
   });
 }
@@ -294,14 +294,14 @@ const hessStudy = once(() => {
 const baseStudy = once(() => {
   const { X, y } = rowsOf(data().diabetes.X, data().diabetes.y, 0, 300);
   const test = rowsOf(data().diabetes.X, data().diabetes.y, 300, 442);
-  const rmse = (base: number) => {
-    const m = fitXGBoost(X, y, { rounds: 10, maxDepth: 3,
-      baseScore: base });
+  const rmse = (base: number, rounds: number) => {
+    const m = fitXGBoost(X, y, { rounds, maxDepth: 3, baseScore: base });
     const F = predictMargin(m, test.X);
     return Math.sqrt(mean(F.map((f, i) => (f - test.y[i]) ** 2)));
   };
-  return { mean: mean(y), atHalf: rmse(0.5), atMean: rmse(mean(y)),
-    rounds: 10 };
+  return { mean: mean(y), atHalf: rmse(0.5, 10),
+    atMean: rmse(mean(y), 10), rounds: 10, early: 3,
+    atHalfEarly: rmse(0.5, 3), atMeanEarly: rmse(mean(y), 3) };
 });
 
 const BIN_GRID = [2, 4, 8, 32, 255];
