@@ -48,7 +48,7 @@ export function gradients(
 }
 // #endregion
 
-// #region weight-gain
+// #region weight
 /** Soft threshold T_α(G): Eq. (xgb-weight-l1). */
 export function softThreshold(G: number, alpha: number): number {
   checkPenalty('softThreshold', { lambda: 0, alpha, minChildWeight: 0 });
@@ -65,6 +65,9 @@ export function leafWeight(G: number, H: number, p: Penalty): number {
   if (H < p.minChildWeight || H <= 0) return 0;
   return -softThreshold(G, p.alpha) / (H + p.lambda);
 }
+// #endregion
+
+// #region gain
 
 /** T_α(G)²/(H + λ): twice the loss a leaf removes, Eq. (xgb-score).
  *  (XGBoost scores a node whatever its H; min_child_weight rules out

@@ -217,8 +217,8 @@ function lambdaFigure(): string {
         q.lambda === `λ = ${r.lambda}`), { x: 'round', y: 'loss',
         stroke: PALETTE[k], strokeWidth: 2,
         strokeDasharray: dashes[k] })),
-      ...s.map((r) => label(L_ROUNDS, r.final, `λ = ${r.lambda}`,
-        { dx: 6 })),
+      ...s.map((r, k) => label(L_ROUNDS, r.final, `λ = ${r.lambda}`,
+        { dx: 6, dy: [-8, 8, 0][k] })), // the top two lie close
     ],
   });
 }
