@@ -420,6 +420,7 @@ describe('inputs and scale', () => {
     rejectsBadInput(badInput.data);
   });
   it('bad input: checks', () => { rejectsBadInput(badInput.checks); });
+  it('bad input: tree growing', () => { rejectsBadInput(badInput.trees); });
   it('X may hold NaN (missing) but not ±Infinity', () => {
     const X = new Matrix(2, 1, Float64Array.of(1, Infinity));
     expect(() => fitXGBoost(X, [0, 1])).toThrow(/^fitXGBoost: X/);

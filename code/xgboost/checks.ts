@@ -184,3 +184,50 @@ export function checkColumns(fn: string, d: number, share: number) {
   requireBetween(fn, 'share', share, 0, 1);
   if (!(share > 0)) throw new Error(`${fn}: share must be > 0, got 0`);
 }
+
+/** g and h of one round: finite, one per row, h >= 0. */
+export function checkRound(fn: string, n: number, g: ArrayLike<number>,
+  h: ArrayLike<number>, p: Penalty): void {
+  requireFiniteArray(fn, 'g', g);
+  requireFiniteArray(fn, 'h', h);
+  if (g.length !== n || h.length !== n) {
+    throw new Error(`${fn}: g and h must have one entry per row (${n}),` +
+      ` got ${g.length} and ${h.length}`);
+  }
+  for (let i = 0; i < n; i++) {
+    if (h[i] < 0) {
+      throw new Error(`${fn}: h must be >= 0, got h[${i}] = ${h[i]}`);
+    }
+  }
+  checkPenalty(fn, p);
+}
+
+/** The growth parameters: a penalty, γ >= 0, a depth, 0 < η <= 1. */
+export function checkGrow(fn: string, p: {
+  lambda: number; alpha: number; minChildWeight: number; gamma: number;
+  maxDepth: number; eta: number;
+}): void {
+  checkPenalty(fn, p);
+  requireFinite(fn, 'gamma', p.gamma);
+  if (p.gamma < 0) {
+    throw new Error(`${fn}: gamma must be >= 0, got ${p.gamma}`);
+  }
+  requireInteger(fn, 'maxDepth', p.maxDepth, 1, 30);
+  requireBetween(fn, 'eta', p.eta, 0, 1);
+  if (!(p.eta > 0)) throw new Error(`${fn}: eta must be > 0, got 0`);
+}
+
+/** A node's rows rows[from..to) of a binned matrix, and its g, h. */
+export function checkHistogram(fn: string, b: { n: number },
+  rows: ArrayLike<number>, from: number, to: number,
+  g: ArrayLike<number>, h: ArrayLike<number>): void {
+  const n = rows?.length;
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 ||
+    to < from || to > n) {
+    throw new Error(`${fn}: need 0 <= from <= to <= rows.length ` +
+      `(${n}), got from ${from} and to ${to}`);
+  }
+  if (g?.length !== b?.n || h?.length !== b?.n) {
+    throw new Error(`${fn}: g and h must have one entry per row`);
+  }
+}

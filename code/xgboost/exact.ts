@@ -4,6 +4,7 @@
 import {
   type Candidate, type Grown, type Splitter, beats, noSplit,
 } from './grow.ts';
+import { checkRound } from './checks.ts';
 import { type Penalty, splitGain } from './objective.ts';
 
 /** Float32 columns: X[j * n + i], NaN where x_ij is missing. */
@@ -69,6 +70,10 @@ function offerSplit(
 
 /** Rows of each column with a value, sorted by value (ascending). */
 export function sortColumns(c: Columns): Uint32Array[] {
+  if (c === null || typeof c !== 'object' ||
+    !(c.X instanceof Float32Array) || c.X.length !== c.n * c.d) {
+    throw new Error('sortColumns: c must be { n, d, X: n·d float32 }');
+  }
   const out: Uint32Array[] = [];
   for (let j = 0; j < c.d; j++) {
     const rows: number[] = [];
@@ -90,6 +95,7 @@ export function exactSplitter(
   c: Columns, sorted: Uint32Array[], use: number[],
   g: Float32Array, h: Float32Array, p: Penalty,
 ): Splitter {
+  checkRound('exactSplitter', c?.n, g, h, p);
   const pos = new Int32Array(c.n); // each row's node
   return {
     root: () => sums(g, h),
@@ -124,7 +130,7 @@ export function exactSplitter(
 // #endregion
 
 /** Σg and Σh in row order. */
-export function sums(g: Float32Array, h: Float32Array) {
+function sums(g: Float32Array, h: Float32Array) {
   let G = 0;
   let H = 0;
   for (let i = 0; i < g.length; i++) { G += g[i]; H += h[i]; }

@@ -1,6 +1,7 @@
 // Growing one tree level by level, as XGBoost's exact and hist
 // updaters do, and pruning it by γ afterwards (exact) or refusing weak
 // splits as it grows (hist). The split search is the Splitter's.
+import { checkGrow } from './checks.ts';
 import { type Penalty, leafWeight, nodeScore } from './objective.ts';
 
 /** λ, α, min_child_weight, γ, the depth limit and the step η. */
@@ -65,6 +66,7 @@ export const MIN_GAIN = 1e-6;
 export function growTree(
   s: Splitter, p: GrowParams, preprune: boolean,
 ): Grown {
+  checkGrow('growTree', p);
   const t = emptyTree();
   const { G, H } = s.root();
   addNode(t, G, H, p);
@@ -95,6 +97,8 @@ export function growTree(
 /** XGBoost's pruner (exact): bottom up, a node whose two children
  *  are leaves becomes a leaf when its gain is below γ. */
 export function pruneByGamma(t: Grown, gamma: number, eta: number) {
+  checkGrow('pruneByGamma', { lambda: 0, alpha: 0, minChildWeight: 0,
+    gamma, maxDepth: 1, eta });
   const visit = (node: number): void => {
     if (t.left[node] < 0) return;
     visit(t.left[node]);

@@ -5,6 +5,7 @@ import type { Columns } from './exact.ts';
 import {
   type Candidate, type Splitter, beats, noSplit,
 } from './grow.ts';
+import { checkHistogram, checkRound } from './checks.ts';
 import { type Penalty, splitGain } from './objective.ts';
 import { MISSING, binOf, quantileCuts } from './quantile.ts';
 
@@ -18,6 +19,10 @@ export interface Binned {
 // #region bin-once
 /** Cuts every column (quantileCuts) and bins every value, once. */
 export function binColumns(c: Columns, maxBin: number): Binned {
+  if (!Number.isInteger(maxBin) || maxBin < 2 || maxBin > 255) {
+    throw new Error(`binColumns: maxBin must be an integer in [2, 255],` +
+      ` got ${maxBin}`);
+  }
   const ptr = new Int32Array(c.d + 1);
   const all: number[] = [];
   const minValue = new Float32Array(c.d);
@@ -41,6 +46,7 @@ export function buildHistogram(
   b: Binned, rows: Uint32Array, from: number, to: number,
   g: Float32Array, h: Float32Array,
 ): Float64Array {
+  checkHistogram('buildHistogram', b, rows, from, to, g, h);
   const out = new Float64Array(2 * b.ptr[b.d]);
   const { d, bins, ptr } = b;
   for (let k = from; k < to; k++) {
@@ -62,6 +68,11 @@ export function buildHistogram(
 export function subtractHistogram(
   parent: Float64Array, child: Float64Array,
 ): Float64Array {
+  if (!(parent instanceof Float64Array) ||
+    !(child instanceof Float64Array) || parent.length !== child.length) {
+    throw new Error('subtractHistogram: parent and child must be ' +
+      'histograms of one length');
+  }
   const out = new Float64Array(parent.length);
   for (let k = 0; k < parent.length; k++) out[k] = parent[k] - child[k];
   return out;
@@ -109,6 +120,7 @@ export function histSplitter(
   b: Binned, use: number[], g: Float32Array, h: Float32Array,
   p: Penalty, dense: boolean,
 ): Splitter {
+  checkRound('histSplitter', b?.n, g, h, p);
   const rows = new Uint32Array(b.n);
   for (let i = 0; i < b.n; i++) rows[i] = i;
   const scratch = new Uint32Array(b.n);

@@ -6,9 +6,17 @@ import {
   fitXGBoost, float32Below, predictMargin, predictXGBoost, sampleColumns,
 } from '../../code/xgboost/booster.ts';
 import {
-  checkCuts, checkGains, checkGradients, checkModel, checkPenalty,
-  checkStats, checkXGBoost,
+  checkBase, checkColumns, checkCuts, checkGains, checkGradients,
+  checkGrow, checkHistogram, checkModel, checkObjective, checkPenalty,
+  checkRound, checkStats, checkXGBoost,
 } from '../../code/xgboost/checks.ts';
+import { exactSplitter, sortColumns } from '../../code/xgboost/exact.ts';
+import {
+  beats, growTree, noSplit, pruneByGamma,
+} from '../../code/xgboost/grow.ts';
+import {
+  binColumns, buildHistogram, histSplitter, subtractHistogram,
+} from '../../code/xgboost/hist.ts';
 import { fromXGBoostParams, rowsOf } from '../../code/xgboost/data.ts';
 import { gainCurve } from '../../code/xgboost/gains.ts';
 import {
@@ -58,7 +66,46 @@ const validOpts = () => ({ objective: 'binary:logistic',
 const lab = vec('n', { min: 0, max: 1, as: ['y'] }); // P(y = 1)
 const model = () => fitXGBoost(X(), y(), { rounds: 2, maxDepth: 2 });
 
+const cols = () => ({ n: 6, d: 2, X: Float32Array.of(0, 1, 2, 3, 4, 5,
+  1, 0, 1, 0, 1, 0) });
+const gv = () => f64(1, -1, 2, 0, 1, -2);
+const hv = () => f64(1, 1, 1, 1, 1, 1);
+const growOpts = opts({ lambda: num({ min: 0 }, ['lambda']),
+  alpha: num({ min: 0 }, ['alpha']),
+  minChildWeight: num({ min: 0 }, ['minChildWeight']),
+  gamma: num({ min: 0 }, ['gamma']),
+  maxDepth: int(1, { max: 30 }, ['maxDepth']),
+  eta: num({ gt: 0, max: 1 }, ['eta']) });
+const validGrow = () => ({ ...validPen(), gamma: 0, maxDepth: 2,
+  eta: 0.3 });
+const binned = () => binColumns(cols(), 4);
+const splitter = () => exactSplitter(cols(), sortColumns(cols()), [0, 1],
+  Float32Array.from(gv()), Float32Array.from(hv()), validPen());
+const grown = () => growTree(splitter(), validGrow(), false);
+const rowIdx = () => Uint32Array.of(0, 1, 2, 3, 4, 5);
+
 export const badInput = groups({
+  trees: [
+    spec(sortColumns, () => [cols()], [any()]),
+    spec(exactSplitter, () => [cols(), sortColumns(cols()), [0, 1], gv(),
+      hv(), validPen()], [any(), any(), any(), vec('n', { as: ['g'] }),
+      vec('n', { min: 0, as: ['h'] }), pen]),
+    spec(histSplitter, () => [binned(), [0, 1], gv(), hv(), validPen(),
+      true], [any(), any(), vec('n', { as: ['g'] }), vec('n',
+      { min: 0, as: ['h'] }), pen, any()]),
+    spec(binColumns, () => [cols(), 4], [any(), int(2, { max: 255 },
+      ['maxBin'])]),
+    spec(buildHistogram, () => [binned(), rowIdx(), 1, 4, gv(), hv()],
+      [any(), any(), int(0, { max: 6 }, ['from']), int(0, { max: 6 },
+        ['to']), any(), any()]),
+    spec(subtractHistogram, () => [f64(1, 2), f64(0, 1)], [any(),
+      any()]),
+    spec(growTree, () => [splitter(), validGrow(), false], [any(),
+      growOpts, any()]),
+    spec(pruneByGamma, () => [grown(), 1, 0.3], [any(),
+      num({ min: 0 }, ['gamma']), num({ gt: 0, max: 1 }, ['eta'])]),
+    spec(beats, () => [noSplit(), 1, 0], [any(), any(), any()]),
+  ],
   core: [
     spec(fitXGBoost, () => [X(), y(), validOpts()], [any(), lab,
       xgbOpts]),
@@ -109,6 +156,21 @@ export const badInput = groups({
       any(), vec('m', { as: ['yv'] }), any(), int(1, {}, ['patience'])]),
   ],
   checks: [
+    spec(checkObjective, () => ['caller', 'binary:logistic'], [any(),
+      choice(OBJ, ['objective'])], { name: 'caller' }),
+    spec(checkBase, () => ['caller', 'binary:logistic', 0.3], [any(),
+      choice(OBJ, ['objective']), num({ gt: 0, lt: 1 }, ['base_score'])],
+    { name: 'caller' }),
+    spec(checkColumns, () => ['caller', 4, 0.5], [any(), int(1, {},
+      ['d']), num({ gt: 0, max: 1 }, ['share'])], { name: 'caller' }),
+    spec(checkRound, () => ['caller', 6, gv(), hv(), validPen()], [any(),
+      any(), vec('n', { as: ['g'] }), vec('n', { min: 0, as: ['h'] }),
+      pen], { name: 'caller' }),
+    spec(checkGrow, () => ['caller', validGrow()], [any(), growOpts],
+      { name: 'caller' }),
+    spec(checkHistogram, () => ['caller', binned(), rowIdx(), 1, 4, gv(),
+      hv()], [any(), any(), any(), int(0, { max: 6 }, ['from']),
+      int(0, { max: 6 }, ['to']), any(), any()], { name: 'caller' }),
     spec(checkGradients, () => ['caller', 'reg:squarederror', y(), y()],
       [any(), choice(OBJ, ['objective']), vec('n', { as: ['y'] }),
         vec('n', { as: ['F'] })], { name: 'caller' }),
