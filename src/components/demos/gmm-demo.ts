@@ -33,10 +33,7 @@ class GmmDemo extends HTMLElement {
   p!: GmmParams;
   start!: number[]; // where the reader put the initial means
   svg!: SVGSVGElement;
-  sx!: (x: number) => number;
-  sy!: (y: number) => number;
-  dx!: (u: number) => number;
-  dy!: (v: number) => number;
+  scale!: ReturnType<typeof scales>; // data <-> SVG units
   resp: Matrix | null = null;
   step = 0; // half-steps done
   done = false;
@@ -48,8 +45,7 @@ class GmmDemo extends HTMLElement {
     const n = this.data.x.length / 2;
     this.X = new Matrix(n, 2, Float64Array.from(this.data.x));
     this.start = this.data.means.slice();
-    ({ sx: this.sx, sy: this.sy, dx: this.dx, dy: this.dy } =
-      scales(BOX, this.data.box));
+    this.scale = scales(BOX, this.data.box);
     this.svg = this.querySelector('svg.demo-svg')!;
     goLive(this);
     this.querySelector('.gmd-next')!.addEventListener('click',
@@ -74,7 +70,7 @@ class GmmDemo extends HTMLElement {
       c.innerHTML = '<circle r="13"></circle><text dy="6" ' +
         `text-anchor="middle">${m + 1}</text>`;
       c.addEventListener('pointerdown', (e) => drag(this.svg, e,
-        (u, v) => this.moveStart(m, this.dx(u), this.dy(v))));
+        (u, v) => this.moveStart(m, this.scale.dx(u), this.scale.dy(v))));
       c.addEventListener('keydown', (e) => this.nudge(e, m));
     }
   }
@@ -159,8 +155,8 @@ class GmmDemo extends HTMLElement {
     const n = this.X.rows;
     for (let i = 0; i < n; i++) {
       const r1 = this.resp ? this.resp.get(i, 1) : -1;
-      const x = this.sx(this.X.get(i, 0));
-      const y = this.sy(this.X.get(i, 1));
+      const x = this.scale.sx(this.X.get(i, 0));
+      const y = this.scale.sy(this.X.get(i, 1));
       const square = r1 > 0.5;
       const e = document.createElementNS(SVG, square ? 'rect' : 'circle');
       if (square) {
@@ -185,8 +181,8 @@ class GmmDemo extends HTMLElement {
       for (const level of [1, 2]) {
         const mu = this.p.means.data.subarray(2 * m, 2 * m + 2);
         const path = ellipse(mu, this.p.covs[m], level, 64)
-          .map(([u, v], t) => `${t ? 'L' : 'M'}${this.sx(u).toFixed(1)} ` +
-            `${this.sy(v).toFixed(1)}`).join('') + 'Z';
+          .map(([u, v], t) => `${t ? 'L' : 'M'}${this.scale.sx(u).toFixed(1)} ` +
+            `${this.scale.sy(v).toFixed(1)}`).join('') + 'Z';
         const el = document.createElementNS(SVG, 'path');
         el.setAttribute('d', path);
         el.setAttribute('stroke', hex(COLORS[m]));
@@ -196,8 +192,8 @@ class GmmDemo extends HTMLElement {
     }
     this.querySelectorAll<SVGGElement>('.gmd-means > g').forEach((g, m) => {
       g.setAttribute('transform', `translate(` +
-        `${this.sx(this.p.means.get(m, 0))} ` +
-        `${this.sy(this.p.means.get(m, 1))})`);
+        `${this.scale.sx(this.p.means.get(m, 0))} ` +
+        `${this.scale.sy(this.p.means.get(m, 1))})`);
       g.querySelector('circle')!.setAttribute('stroke', hex(COLORS[m]));
     });
     const phase = this.done ? 'converged'

@@ -27,10 +27,7 @@ class KMeansDemo extends HTMLElement {
   C!: Matrix; // the current centres
   C0!: Matrix; // where the reader put the initial centres
   svg!: SVGSVGElement;
-  sx!: (x: number) => number;
-  sy!: (y: number) => number;
-  dx!: (u: number) => number;
-  dy!: (v: number) => number;
+  scale!: ReturnType<typeof scales>; // data <-> SVG units
   labels: Int32Array | null = null;
   step = 0; // half-steps done
   done = false;
@@ -42,8 +39,7 @@ class KMeansDemo extends HTMLElement {
     const n = this.data.x.length / 2;
     this.X = new Matrix(n, 2, Float64Array.from(this.data.x));
     this.C0 = new Matrix(this.data.k, 2, Float64Array.from(this.data.init));
-    ({ sx: this.sx, sy: this.sy, dx: this.dx, dy: this.dy } =
-      scales(BOX, this.data.box));
+    this.scale = scales(BOX, this.data.box);
     this.svg = this.querySelector('svg.demo-svg')!;
     goLive(this);
     this.querySelector('.kmd-next')!.addEventListener('click',
@@ -69,7 +65,7 @@ class KMeansDemo extends HTMLElement {
       c.innerHTML = '<circle r="14"></circle><text dy="6" ' +
         `text-anchor="middle">${m + 1}</text>`;
       c.addEventListener('pointerdown', (e) => drag(this.svg, e,
-        (u, v) => this.moveStart(m, this.dx(u), this.dy(v))));
+        (u, v) => this.moveStart(m, this.scale.dx(u), this.scale.dy(v))));
       c.addEventListener('keydown', (e) => this.nudge(e, m));
     }
   }
@@ -155,8 +151,8 @@ class KMeansDemo extends HTMLElement {
     const n = this.X.rows;
     for (let i = 0; i < n; i++) {
       const m = this.labels ? this.labels[i] : -1;
-      const x = this.sx(this.X.get(i, 0));
-      const y = this.sy(this.X.get(i, 1));
+      const x = this.scale.sx(this.X.get(i, 0));
+      const y = this.scale.sy(this.X.get(i, 1));
       const e = document.createElementNS(SVG, m === 1 || m === 3
         ? 'rect' : 'circle');
       if (e.tagName === 'rect') {
@@ -177,8 +173,9 @@ class KMeansDemo extends HTMLElement {
     }
     const cs = this.querySelectorAll<SVGGElement>('.kmd-centres > g');
     cs.forEach((g, m) => {
-      g.setAttribute('transform', `translate(${this.sx(this.C.get(m, 0))} ` +
-        `${this.sy(this.C.get(m, 1))})`);
+      g.setAttribute('transform', 'translate(' +
+        `${this.scale.sx(this.C.get(m, 0))} ` +
+        `${this.scale.sy(this.C.get(m, 1))})`);
       g.querySelector('circle')!.setAttribute('stroke', COLORS[m]);
     });
     const phase = this.done ? 'converged'

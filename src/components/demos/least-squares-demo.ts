@@ -52,7 +52,9 @@ class LeastSquaresDemo extends HTMLElement {
   down(e: PointerEvent) {
     const target = e.target as Element;
     let i = Number(target.getAttribute('data-i') ?? -1);
-    if (i < 0 && target.classList.contains('lsd-bg')) i = this.add(...this.at(e));
+    if (i < 0 && target.classList.contains('lsd-bg')) {
+      i = this.add(...this.at(e));
+    }
     if (i < 0) return;
     drag(this.svg, e, (u, v) => {
       this.pts[i] = [tenth(dx(u)), tenth(dy(v))];
