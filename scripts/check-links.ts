@@ -50,8 +50,13 @@ function inChapterPrint(dist: string, base: string, html: string,
   });
 }
 
-/** Checks every internal link of the site built in `dist` under `base`. */
-export function checkLinks(dist: string, base = '/') {
+/**
+ * Checks every internal link of the site built in `dist` under `base`.
+ * A site built with BOOK_ONLY (some chapters only) passes `full`, the
+ * whole book built under '/': a link under `base` to a page the partial
+ * build left out must name a page (and fragment) of the whole book.
+ */
+export function checkLinks(dist: string, base = '/', full?: string) {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error(`checkLinks: ${dist} has no index.html; build first`);
   }
@@ -68,7 +73,9 @@ export function checkLinks(dist: string, base = '/') {
       const here = base + page.slice(1);
       const url = new URL(link, `http://book${here}`);
       const target = link.startsWith('#') ? file
-        : fileFor(dist, base, url.pathname);
+        : fileFor(dist, base, url.pathname) ?? (full &&
+          url.pathname.startsWith(base) ? fileFor(full, '/',
+            '/' + url.pathname.slice(base.length)) : null);
       if (!target) {
         broken.push({ page, link, why: 'no such file' });
         continue;

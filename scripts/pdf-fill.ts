@@ -19,13 +19,18 @@ export const TEXT_BLOCK = { top: 0.8 * 72, bottom: 9.25 * 72 - 0.75 * 72 };
 /** A page is "short" when its fill is under this. */
 export const SHORT = 0.75;
 
-/** Fill of each page (index 0 is page 1), from pdftotext -bbox. */
-export function pageFills(file: string): number[] {
-  const xml = execFileSync('pdftotext', ['-bbox', file, '-'], {
+/** pdftotext -bbox of the file: every word with its box. */
+export function bboxXml(file: string): string {
+  return execFileSync('pdftotext', ['-bbox', file, '-'], {
     encoding: 'utf8',
     maxBuffer: 512 << 20,
     stdio: ['ignore', 'pipe', 'ignore'], // "no word list" on blank pages
   });
+}
+
+/** Fill of each page (index 0 is page 1), from pdftotext -bbox (`xml`
+ *  if the caller has read it already). */
+export function pageFills(file: string, xml = bboxXml(file)): number[] {
   const fills: number[] = [];
   const { top, bottom } = TEXT_BLOCK;
   for (const page of xml.split('<page ').slice(1)) {
@@ -56,9 +61,10 @@ export interface FillReport {
  * `ch-…`) to the page before its last printed page; the next chapter or
  * part (`part-…`) ends a chapter.
  */
-export function fillReport(file: string): FillReport {
-  const fills = pageFills(file);
-  const dests = pdfDests(readFileSync(file));
+export function fillReport(file: string,
+  read: { xml?: string; dests?: Map<string, number> } = {}): FillReport {
+  const fills = pageFills(file, read.xml ?? bboxXml(file));
+  const dests = read.dests ?? pdfDests(readFileSync(file));
   const opens = [...dests].filter(([n]) => /^(ch|part)-/.test(n))
     .map(([n, p]) => ({ chapter: n.startsWith('ch-'), page: p }))
     .sort((a, b) => a.page - b.page);

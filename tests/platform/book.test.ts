@@ -4,7 +4,9 @@
 // fixture loader (tests/helpers.ts).
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHAPTERS, PARTS, chapter } from '../../src/toc.ts';
+import {
+  CHAPTERS, PARTS, builtChapters, chapter,
+} from '../../src/toc.ts';
 import { countTests } from '../../src/lib/tests-info.ts';
 import {
   fixed, int, percent, powerOfTen, sci,
@@ -37,6 +39,17 @@ describe('table of contents', () => {
 
   it('rejects an unknown slug with the known ones listed', () => {
     expect(() => chapter('nope')).toThrow(/no chapter "nope".*introduction/);
+  });
+
+  it('BOOK_ONLY builds the chapters named, in reading order, or all', () => {
+    expect(builtChapters(undefined)).toBe(CHAPTERS);
+    expect(builtChapters(' ')).toBe(CHAPTERS);
+    expect(builtChapters('k-means, introduction').map((c) => c.slug))
+      .toEqual(['introduction', 'k-means']);
+    expect(builtChapters('k-means')[0].number)
+      .toBe(chapter('k-means').number);
+    expect(() => builtChapters('k-means,nope'))
+      .toThrow(/no chapter "nope".*introduction/);
   });
 });
 

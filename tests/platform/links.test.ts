@@ -31,4 +31,21 @@ describe('the link check', () => {
     expect(broken.map((b) => b.link)).toEqual([
       '/print/alpha/#alpha--exercise-9-9', '#eq-none']);
   });
+
+  it('checks a partial build\'s links to left-out pages in the whole book',
+    () => {
+      const full = join(dist, 'full');
+      mkdirSync(join(full, 'beta'), { recursive: true });
+      writeFileSync(join(full, 'index.html'), '');
+      writeFileSync(join(full, 'beta', 'index.html'), '<p id="x">x</p>');
+      const part = join(dist, 'part');
+      mkdirSync(part, { recursive: true });
+      writeFileSync(join(part, 'index.html'),
+        '<a href="/sub/beta/#x">ok</a><a href="/sub/beta/#y">no id</a>' +
+        '<a href="/sub/gamma/">no page</a><a href="/beta/">no base</a>');
+      const { broken } = checkLinks(part, '/sub/', full);
+      expect(broken.map((b) => b.link)).toEqual([
+        '/sub/beta/#y', '/sub/gamma/', '/beta/']);
+      expect(checkLinks(part, '/sub/').broken.length).toBe(4);
+    });
 });
