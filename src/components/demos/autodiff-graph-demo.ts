@@ -1,6 +1,7 @@
 // Client script of AutodiffGraphDemo.astro: a plain custom element that
 // shows one precomputed frame at a time. Nothing is computed here; the
 // frames come from src/compute/autodiff.ts at build time.
+import { goLive, setText } from './demo-kit.ts';
 
 class AutodiffGraphDemo extends HTMLElement {
   private frames: HTMLElement[] = [];
@@ -8,12 +9,11 @@ class AutodiffGraphDemo extends HTMLElement {
   private at = 0;
 
   connectedCallback(): void {
-    const live = this.querySelector<HTMLElement>('.agd-live');
     const tpl = this.querySelector<HTMLTemplateElement>('.agd-texts');
-    if (!live || !tpl) return;
+    if (!tpl || this.frames.length) return; // already set up
     this.frames = [...this.querySelectorAll<HTMLElement>('.agd-frame')];
     this.texts = JSON.parse(tpl.innerHTML) as string[];
-    live.hidden = false;
+    goLive(this);
     this.querySelector('[data-act="back"]')
       ?.addEventListener('click', () => this.go(this.at - 1));
     this.querySelector('[data-act="next"]')
@@ -36,10 +36,8 @@ class AutodiffGraphDemo extends HTMLElement {
     const n = this.frames.length;
     this.at = Math.min(n - 1, Math.max(0, i));
     this.frames.forEach((f, k) => { f.hidden = k !== this.at; });
-    const text = this.querySelector('.agd-text');
-    if (text) text.textContent = this.texts[this.at] ?? '';
-    const count = this.querySelector('.agd-count');
-    if (count) count.textContent = `step ${this.at} of ${n - 1}`;
+    setText(this, '.agd-text', this.texts[this.at] ?? '');
+    setText(this, '.agd-count', `step ${this.at} of ${n - 1}`);
   }
 }
 

@@ -8,6 +8,7 @@ import {
   fitGradientBoosting,
   stagedScores,
 } from '../../../code/boosting/gradient-boosting.ts';
+import { goLive, scales, setText } from './demo-kit.ts';
 
 interface DemoData {
   x: number[];
@@ -19,12 +20,10 @@ interface DemoData {
 }
 
 // The plot box in SVG units; keep in step with BOX in BoostingDemo.astro.
-const L = 50;
-const R = 470;
-const T = 10;
-const B = 285;
 const Y0 = -1.8;
 const Y1 = 1.8;
+const { sx, sy } = scales({ L: 50, R: 470, T: 10, B: 285 },
+  { x0: 0, x1: 1, y0: Y0, y1: Y1 });
 const GRID = 201;
 
 class BoostingDemo extends HTMLElement {
@@ -45,16 +44,13 @@ class BoostingDemo extends HTMLElement {
     this.onGrid = stagedScores(model, new Matrix(GRID, 1, gx));
     this.atData = stagedScores(model, X);
     this.slider = this.querySelector('input[type=range]')!;
-    this.querySelector<HTMLElement>('.bd-live')!.hidden = false;
-    this.toggleAttribute('data-ready', true);
+    goLive(this);
     this.slider.addEventListener('input', () => this.render());
     this.render();
   }
 
   render() {
     const m = Number(this.slider.value);
-    const sx = (x: number) => L + x * (R - L);
-    const sy = (y: number) => B - ((y - Y0) / (Y1 - Y0)) * (B - T);
     const clamp = (y: number) => Math.min(Math.max(y, Y0), Y1);
     const F = this.onGrid[m - 1];
     const path = Array.from(F, (f, i) =>
@@ -69,10 +65,9 @@ class BoostingDemo extends HTMLElement {
     let mse = 0;
     y.forEach((yi, i) => { mse += (yi - fit[i]) ** 2; });
     mse /= y.length;
-    this.querySelector('.bd-m')!.textContent = String(m);
-    this.querySelector('.bd-readout')!.textContent =
-      `After ${m} round${m === 1 ? '' : 's'}: training MSE ` +
-      `${mse.toFixed(3)}.`;
+    setText(this, '.bd-m', String(m));
+    setText(this, '.demo-readout', `After ${m} round${m === 1 ? '' : 's'}: ` +
+      `training MSE ${mse.toFixed(3)}.`);
   }
 }
 

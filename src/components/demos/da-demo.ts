@@ -11,6 +11,7 @@ import {
   fitLdaEigen, ldaDecision,
 } from '../../../code/discriminant-analysis/fit-lda.ts';
 import { fitQda, qdaScores } from '../../../code/discriminant-analysis/qda.ts';
+import { goLive, scales, setText } from './demo-kit.ts';
 
 export interface DemoData {
   x: number[]; // n x 2, row after row
@@ -81,8 +82,7 @@ export function demoSvg(
   data: DemoData, model: Model, v: number, clip = 'dad-clip',
 ): string {
   const [x0, x1, y0, y1] = data.box;
-  const sx = (x: number) => L + ((x - x0) / (x1 - x0)) * (R - L);
-  const sy = (y: number) => B - ((y - y0) / (y1 - y0)) * (B - T);
+  const { sx, sy } = scales({ L, R, T, B }, { x0, x1, y0, y1 });
   const { labels, covs, means } = fitted(data, model, v);
   const cw = (R - L) / NX;
   const ch = (B - T) / NY;
@@ -138,18 +138,18 @@ export function demoSvg(
   });
   const [tx, ty] = data.ticks;
   const axes =
-    `<rect class="dad-frame" x="${L}" y="${T}" width="${R - L}" height="${B - T}"/>` +
+    `<rect class="demo-frame" x="${L}" y="${T}" width="${R - L}" height="${B - T}"/>` +
     tx.map((t) => `<text x="${f1(sx(t))}" y="${B + 18}" text-anchor="middle">${t}</text>`).join('') +
     ty.map((t) => `<text x="${L - 8}" y="${f1(sy(t) + 5)}" text-anchor="end">${t}</text>`).join('') +
     `<text x="${(L + R) / 2}" y="${B + 42}" text-anchor="middle">${data.axes[0]}</text>` +
     `<text x="14" y="${(T + B) / 2}" text-anchor="middle" transform="rotate(-90 14 ${(T + B) / 2})">${data.axes[1]}</text>`;
-  return `<svg class="dad-svg" viewBox="0 0 480 330" aria-hidden="true" ` +
+  return `<svg class="demo-svg" viewBox="0 0 480 330" aria-hidden="true" ` +
     `xmlns="http://www.w3.org/2000/svg">` +
     `<defs><clipPath id="${clip}"><rect x="${L}" y="${T}" width="${R - L}" height="${B - T}"/></clipPath></defs>` +
     `<g class="dad-cells" clip-path="url(#${clip})">${cells}</g>` +
     `<g class="dad-edges" clip-path="url(#${clip})"><path d="${edges}"/></g>` +
     `<g class="dad-ellipses" clip-path="url(#${clip})">${ellipses}</g>` +
-    `<g class="dad-pts">${pts}</g><g class="dad-axes">${axes}</g></svg>`;
+    `<g class="dad-pts">${pts}</g><g class="demo-axes">${axes}</g></svg>`;
 }
 
 /** The sentence under the plot. */
@@ -177,8 +177,7 @@ if (typeof HTMLElement !== 'undefined') {
       if (this.slider) return;
       this.data = JSON.parse(this.dataset.demo ?? '{}');
       this.slider = this.querySelector('input[type=range]')!;
-      this.querySelector<HTMLElement>('.dad-live')!.hidden = false;
-      this.toggleAttribute('data-ready', true);
+      goLive(this);
       this.addEventListener('input', () => this.render());
       this.addEventListener('change', () => this.render());
       this.render();
@@ -191,10 +190,9 @@ if (typeof HTMLElement !== 'undefined') {
       const model: Model = checked?.value === 'qda' ? 'qda' : 'lda';
       const v = this.data.values[i];
       this.querySelector('.dad-plot')!.innerHTML = demoSvg(this.data, model, v);
-      this.querySelector('.dad-v')!.textContent =
-        `${model === 'lda' ? 'α' : 'λ'} = ${v.toFixed(2)}`;
-      this.querySelector('.dad-readout')!.textContent =
-        demoReadout(this.data, model, i);
+      setText(this, '.dad-v', `${model === 'lda' ? 'α' : 'λ'} = ` +
+        v.toFixed(2));
+      setText(this, '.demo-readout', demoReadout(this.data, model, i));
     }
   }
   customElements.define('da-demo', DaDemo);

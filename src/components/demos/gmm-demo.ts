@@ -9,6 +9,9 @@ import type { GmmParams } from '../../../code/gaussian-mixtures/checks.ts';
 import { ellipse } from '../../../code/gaussian-mixtures/ellipse.ts';
 import { eStep } from '../../../code/gaussian-mixtures/estep.ts';
 import { mStep } from '../../../code/gaussian-mixtures/mstep.ts';
+import {
+  arrow, drag, goLive, scales, setText, SVG_NS as SVG,
+} from './demo-kit.ts';
 
 interface DemoData {
   x: number[];
@@ -19,12 +22,8 @@ interface DemoData {
 }
 
 // The plot box in SVG units; keep in step with BOX in GmmDemo.astro.
-const L = 50;
-const R = 470;
-const T = 10;
-const B = 330;
+const BOX = { L: 50, R: 470, T: 10, B: 330 };
 const COLORS = [[0x00, 0x72, 0xb2], [0xe6, 0x9f, 0x00]];
-const SVG = 'http://www.w3.org/2000/svg';
 const hex = (c: number[]) =>
   `rgb(${c.map((v) => Math.round(v)).join(',')})`;
 
@@ -33,6 +32,8 @@ class GmmDemo extends HTMLElement {
   X!: Matrix;
   p!: GmmParams;
   start!: number[]; // where the reader put the initial means
+  svg!: SVGSVGElement;
+  scale!: ReturnType<typeof scales>; // data <-> SVG units
   resp: Matrix | null = null;
   step = 0; // half-steps done
   done = false;
@@ -44,26 +45,17 @@ class GmmDemo extends HTMLElement {
     const n = this.data.x.length / 2;
     this.X = new Matrix(n, 2, Float64Array.from(this.data.x));
     this.start = this.data.means.slice();
-    this.querySelector<HTMLElement>('.gmd-live')!.hidden = false;
-    this.toggleAttribute('data-ready', true);
+    this.scale = scales(BOX, this.data.box);
+    this.svg = this.querySelector('svg.demo-svg')!;
+    goLive(this);
     this.querySelector('.gmd-next')!.addEventListener('click',
       () => this.next());
     this.querySelector('.gmd-reset')!.addEventListener('click',
       () => this.reset());
-    this.querySelector('svg')!.addEventListener('keydown', (e) =>
+    this.svg.addEventListener('keydown', (e) =>
       this.key(e as KeyboardEvent));
     this.buildMeans();
     this.reset();
-  }
-
-  sx(x: number) {
-    const b = this.data.box;
-    return L + ((x - b.x0) / (b.x1 - b.x0)) * (R - L);
-  }
-
-  sy(y: number) {
-    const b = this.data.box;
-    return B - ((y - b.y0) / (b.y1 - b.y0)) * (B - T);
   }
 
   /** The means as focusable, draggable groups. */
@@ -77,40 +69,19 @@ class GmmDemo extends HTMLElement {
         'or use the arrow keys, to move it; EM then starts again');
       c.innerHTML = '<circle r="13"></circle><text dy="6" ' +
         `text-anchor="middle">${m + 1}</text>`;
-      c.addEventListener('pointerdown', (e) => this.drag(e, m));
+      c.addEventListener('pointerdown', (e) => drag(this.svg, e,
+        (u, v) => this.moveStart(m, this.scale.dx(u), this.scale.dy(v))));
       c.addEventListener('keydown', (e) => this.nudge(e, m));
     }
   }
 
   nudge(e: KeyboardEvent, m: number) {
-    const d: Record<string, [number, number]> = { ArrowLeft: [-0.1, 0],
-      ArrowRight: [0.1, 0], ArrowUp: [0, 2], ArrowDown: [0, -2] };
-    if (!(e.key in d)) return;
+    const d = arrow(e); // 0.1 min of eruption, 2 min of waiting
+    if (!d) return;
     e.preventDefault();
     e.stopPropagation();
-    this.moveStart(m, this.p.means.get(m, 0) + d[e.key][0],
-      this.p.means.get(m, 1) + d[e.key][1]);
-  }
-
-  drag(e: PointerEvent, m: number) {
-    const svg = this.querySelector('svg')!;
-    const target = e.currentTarget as SVGGElement;
-    target.setPointerCapture(e.pointerId);
-    const move = (ev: PointerEvent) => {
-      const pt = svg.createSVGPoint();
-      pt.x = ev.clientX;
-      pt.y = ev.clientY;
-      const q = pt.matrixTransform(svg.getScreenCTM()!.inverse());
-      const b = this.data.box;
-      this.moveStart(m, b.x0 + ((q.x - L) / (R - L)) * (b.x1 - b.x0),
-        b.y0 + ((B - q.y) / (B - T)) * (b.y1 - b.y0));
-    };
-    const up = () => {
-      target.removeEventListener('pointermove', move);
-      target.removeEventListener('pointerup', up);
-    };
-    target.addEventListener('pointermove', move);
-    target.addEventListener('pointerup', up);
+    this.moveStart(m, this.p.means.get(m, 0) + 0.1 * d[0],
+      this.p.means.get(m, 1) + 2 * d[1]);
   }
 
   /** A new initial mean for component m: EM starts again there. */
@@ -184,8 +155,8 @@ class GmmDemo extends HTMLElement {
     const n = this.X.rows;
     for (let i = 0; i < n; i++) {
       const r1 = this.resp ? this.resp.get(i, 1) : -1;
-      const x = this.sx(this.X.get(i, 0));
-      const y = this.sy(this.X.get(i, 1));
+      const x = this.scale.sx(this.X.get(i, 0));
+      const y = this.scale.sy(this.X.get(i, 1));
       const square = r1 > 0.5;
       const e = document.createElementNS(SVG, square ? 'rect' : 'circle');
       if (square) {
@@ -210,8 +181,8 @@ class GmmDemo extends HTMLElement {
       for (const level of [1, 2]) {
         const mu = this.p.means.data.subarray(2 * m, 2 * m + 2);
         const path = ellipse(mu, this.p.covs[m], level, 64)
-          .map(([u, v], t) => `${t ? 'L' : 'M'}${this.sx(u).toFixed(1)} ` +
-            `${this.sy(v).toFixed(1)}`).join('') + 'Z';
+          .map(([u, v], t) => `${t ? 'L' : 'M'}${this.scale.sx(u).toFixed(1)} ` +
+            `${this.scale.sy(v).toFixed(1)}`).join('') + 'Z';
         const el = document.createElementNS(SVG, 'path');
         el.setAttribute('d', path);
         el.setAttribute('stroke', hex(COLORS[m]));
@@ -221,17 +192,17 @@ class GmmDemo extends HTMLElement {
     }
     this.querySelectorAll<SVGGElement>('.gmd-means > g').forEach((g, m) => {
       g.setAttribute('transform', `translate(` +
-        `${this.sx(this.p.means.get(m, 0))} ` +
-        `${this.sy(this.p.means.get(m, 1))})`);
+        `${this.scale.sx(this.p.means.get(m, 0))} ` +
+        `${this.scale.sy(this.p.means.get(m, 1))})`);
       g.querySelector('circle')!.setAttribute('stroke', hex(COLORS[m]));
     });
     const phase = this.done ? 'converged'
       : this.step % 2 === 0 ? 'next: E step' : 'next: M step';
-    this.querySelector('.gmd-phase')!.textContent = phase;
+    setText(this, '.gmd-phase', phase);
     const trail = this.history.slice(-4).map((v) => v.toFixed(3))
       .join(' → ');
-    this.querySelector('.gmd-readout')!.textContent = message +
-      (trail ? ` Mean log-likelihood at the last E steps: ${trail}.` : '');
+    setText(this, '.gmd-readout', message +
+      (trail ? ` Mean log-likelihood at the last E steps: ${trail}.` : ''));
     this.querySelector<HTMLButtonElement>('.gmd-next')!.disabled =
       this.done;
   }

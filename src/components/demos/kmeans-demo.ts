@@ -6,6 +6,9 @@
 // to the first assignment from where the centres now are.
 import { Matrix } from '../../../code/linear-algebra/matrix.ts';
 import { assign, inertia, update } from '../../../code/k-means/lloyd.ts';
+import {
+  arrow, drag, goLive, scales, setText, SVG_NS as SVG,
+} from './demo-kit.ts';
 
 interface DemoData {
   x: number[];
@@ -15,18 +18,16 @@ interface DemoData {
 }
 
 // The plot box in SVG units; keep in step with BOX in KMeansDemo.astro.
-const L = 40;
-const R = 470;
-const T = 10;
-const B = 330;
+const BOX = { L: 40, R: 470, T: 10, B: 330 };
 const COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7'];
-const SVG = 'http://www.w3.org/2000/svg';
 
 class KMeansDemo extends HTMLElement {
   data!: DemoData;
   X!: Matrix;
   C!: Matrix; // the current centres
   C0!: Matrix; // where the reader put the initial centres
+  svg!: SVGSVGElement;
+  scale!: ReturnType<typeof scales>; // data <-> SVG units
   labels: Int32Array | null = null;
   step = 0; // half-steps done
   done = false;
@@ -38,26 +39,17 @@ class KMeansDemo extends HTMLElement {
     const n = this.data.x.length / 2;
     this.X = new Matrix(n, 2, Float64Array.from(this.data.x));
     this.C0 = new Matrix(this.data.k, 2, Float64Array.from(this.data.init));
-    this.querySelector<HTMLElement>('.kmd-live')!.hidden = false;
-    this.toggleAttribute('data-ready', true);
+    this.scale = scales(BOX, this.data.box);
+    this.svg = this.querySelector('svg.demo-svg')!;
+    goLive(this);
     this.querySelector('.kmd-next')!.addEventListener('click',
       () => this.next());
     this.querySelector('.kmd-reset')!.addEventListener('click',
       () => this.reset());
-    this.querySelector('svg')!.addEventListener('keydown', (e) =>
+    this.svg.addEventListener('keydown', (e) =>
       this.key(e as KeyboardEvent));
     this.buildCentres();
     this.reset();
-  }
-
-  sx(x: number) {
-    const b = this.data.box;
-    return L + ((x - b.x0) / (b.x1 - b.x0)) * (R - L);
-  }
-
-  sy(y: number) {
-    const b = this.data.box;
-    return B - ((y - b.y0) / (b.y1 - b.y0)) * (B - T);
   }
 
   /** The centres as focusable, draggable groups. */
@@ -72,41 +64,20 @@ class KMeansDemo extends HTMLElement {
       c.dataset.m = String(m);
       c.innerHTML = '<circle r="14"></circle><text dy="6" ' +
         `text-anchor="middle">${m + 1}</text>`;
-      c.addEventListener('pointerdown', (e) => this.drag(e, m));
+      c.addEventListener('pointerdown', (e) => drag(this.svg, e,
+        (u, v) => this.moveStart(m, this.scale.dx(u), this.scale.dy(v))));
       c.addEventListener('keydown', (e) => this.nudge(e, m));
     }
   }
 
   /** Moves centre m by the arrow keys (only before the first update). */
   nudge(e: KeyboardEvent, m: number) {
-    const d: Record<string, [number, number]> = { ArrowLeft: [-0.5, 0],
-      ArrowRight: [0.5, 0], ArrowUp: [0, 0.5], ArrowDown: [0, -0.5] };
-    if (!(e.key in d)) return;
+    const d = arrow(e);
+    if (!d) return;
     e.preventDefault();
     e.stopPropagation();
-    this.moveStart(m, this.C.get(m, 0) + d[e.key][0],
-      this.C.get(m, 1) + d[e.key][1]);
-  }
-
-  drag(e: PointerEvent, m: number) {
-    const svg = this.querySelector('svg')!;
-    const target = e.currentTarget as SVGGElement;
-    target.setPointerCapture(e.pointerId);
-    const move = (ev: PointerEvent) => {
-      const pt = svg.createSVGPoint();
-      pt.x = ev.clientX;
-      pt.y = ev.clientY;
-      const p = pt.matrixTransform(svg.getScreenCTM()!.inverse());
-      const b = this.data.box;
-      this.moveStart(m, b.x0 + ((p.x - L) / (R - L)) * (b.x1 - b.x0),
-        b.y0 + ((B - p.y) / (B - T)) * (b.y1 - b.y0));
-    };
-    const up = () => {
-      target.removeEventListener('pointermove', move);
-      target.removeEventListener('pointerup', up);
-    };
-    target.addEventListener('pointermove', move);
-    target.addEventListener('pointerup', up);
+    this.moveStart(m, this.C.get(m, 0) + 0.5 * d[0],
+      this.C.get(m, 1) + 0.5 * d[1]);
   }
 
   /** A new initial position for centre m: Lloyd starts again there. */
@@ -180,8 +151,8 @@ class KMeansDemo extends HTMLElement {
     const n = this.X.rows;
     for (let i = 0; i < n; i++) {
       const m = this.labels ? this.labels[i] : -1;
-      const x = this.sx(this.X.get(i, 0));
-      const y = this.sy(this.X.get(i, 1));
+      const x = this.scale.sx(this.X.get(i, 0));
+      const y = this.scale.sy(this.X.get(i, 1));
       const e = document.createElementNS(SVG, m === 1 || m === 3
         ? 'rect' : 'circle');
       if (e.tagName === 'rect') {
@@ -202,16 +173,17 @@ class KMeansDemo extends HTMLElement {
     }
     const cs = this.querySelectorAll<SVGGElement>('.kmd-centres > g');
     cs.forEach((g, m) => {
-      g.setAttribute('transform', `translate(${this.sx(this.C.get(m, 0))} ` +
-        `${this.sy(this.C.get(m, 1))})`);
+      g.setAttribute('transform', 'translate(' +
+        `${this.scale.sx(this.C.get(m, 0))} ` +
+        `${this.scale.sy(this.C.get(m, 1))})`);
       g.querySelector('circle')!.setAttribute('stroke', COLORS[m]);
     });
     const phase = this.done ? 'converged'
       : this.step % 2 === 0 ? 'next: assign' : 'next: update';
-    this.querySelector('.kmd-phase')!.textContent = phase;
+    setText(this, '.kmd-phase', phase);
     const trail = this.history.map((v) => v.toFixed(0)).join(' → ');
-    this.querySelector('.kmd-readout')!.textContent = message +
-      (trail ? ` Inertia so far: ${trail}.` : '');
+    setText(this, '.kmd-readout', message +
+      (trail ? ` Inertia so far: ${trail}.` : ''));
     this.querySelector<HTMLButtonElement>('.kmd-next')!.disabled =
       this.done;
   }

@@ -9,6 +9,7 @@ import {
   decisionRegions,
   type Grid,
 } from '../../../code/k-nearest-neighbors/regions.ts';
+import { goLive, setText, SVG_NS as SVG } from './demo-kit.ts';
 
 interface DemoData {
   x: number[];
@@ -25,7 +26,6 @@ const R = 470;
 const T = 10;
 const B = 280;
 const COLORS = ['#0072B2', '#E69F00', '#009E73'];
-const SVG = 'http://www.w3.org/2000/svg';
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 class KnnDemo extends HTMLElement {
@@ -40,8 +40,7 @@ class KnnDemo extends HTMLElement {
     this.X = new Matrix(this.data.y.length, 2, Float64Array.from(this.data.x));
     this.y = Int32Array.from(this.data.y);
     this.slider = this.querySelector('input[type=range]')!;
-    this.querySelector<HTMLElement>('.knd-live')!.hidden = false;
-    this.toggleAttribute('data-ready', true);
+    goLive(this);
     this.addEventListener('input', () => this.render());
     this.addEventListener('change', () => this.render());
     this.render();
@@ -91,16 +90,16 @@ class KnnDemo extends HTMLElement {
     const path = document.createElementNS(SVG, 'path');
     path.setAttribute('d', edges);
     this.querySelector('.knd-edges')!.replaceChildren(path);
-    this.querySelector('.knd-k-value')!.textContent = String(k);
+    setText(this, '.knd-k-value', String(k));
     const loo = weights === 'uniform' ? this.data.looUniform : this.data.looDistance;
     let best = 0;
     loo.forEach((e, s) => { if (e < loo[best]) best = s; });
     const wrong = Math.round(loo[k - 1] * this.y.length);
     const how = weights === 'uniform' ? 'equal votes' : 'votes weighted by 1/distance';
-    this.querySelector('.knd-readout')!.textContent =
+    setText(this, '.demo-readout',
       `k = ${k}, ${how}: leave-one-out error ${pct(loo[k - 1])} ` +
       `(${wrong} of ${this.y.length} flowers). The lowest for k from 1 ` +
-      `to ${this.data.kMax} is ${pct(loo[best])}, at k = ${best + 1}.`;
+      `to ${this.data.kMax} is ${pct(loo[best])}, at k = ${best + 1}.`);
   }
 }
 

@@ -7,30 +7,21 @@ import {
   fitNormalEquations,
   predict,
 } from '../../../code/linear-regression/model.ts';
+import {
+  arrow, drag, goLive, scales, setText, svgPoint, SVG_NS as SVG,
+} from './demo-kit.ts';
 
 // The plot box in SVG units; data live in [0, 10] × [0, 10]. Keep in
 // step with BOX in LeastSquaresDemo.astro.
-const L = 40;
-const R = 470;
-const T = 10;
-const B = 270;
-const sx = (x: number) => L + (x / 10) * (R - L);
-const sy = (y: number) => B - (y / 10) * (B - T);
+const { sx, sy, dx, dy } = scales({ L: 40, R: 470, T: 10, B: 270 },
+  { x0: 0, x1: 10, y0: 0, y1: 10 });
 const tenth = (v: number) =>
   Math.round(Math.min(10, Math.max(0, v)) * 10) / 10;
 const num = (v: number) => v.toFixed(2).replace('-', '\u2212');
-const SVG = 'http://www.w3.org/2000/svg';
-const STEP: Record<string, [number, number]> = {
-  ArrowLeft: [-1, 0],
-  ArrowRight: [1, 0],
-  ArrowUp: [0, 1],
-  ArrowDown: [0, -1],
-};
 
 class LeastSquaresDemo extends HTMLElement {
   pts: [number, number][] = [];
   start: [number, number][] = [];
-  drag = -1;
   svg!: SVGSVGElement;
 
   connectedCallback() {
@@ -38,11 +29,8 @@ class LeastSquaresDemo extends HTMLElement {
     this.start = JSON.parse(this.dataset.points ?? '[]');
     this.pts = this.start.map(([x, y]) => [x, y]);
     this.svg = this.querySelector('svg.lsd-svg')!;
-    this.querySelector<HTMLElement>('.lsd-live')!.hidden = false;
-    this.toggleAttribute('data-ready', true);
+    goLive(this);
     this.svg.addEventListener('pointerdown', (e) => this.down(e));
-    this.svg.addEventListener('pointermove', (e) => this.move(e));
-    this.svg.addEventListener('pointerup', () => (this.drag = -1));
     this.svg.addEventListener('keydown', (e) => this.key(e));
     this.addEventListener('click', (e) => {
       const act = (e.target as Element).closest('button')?.dataset.act;
@@ -55,37 +43,32 @@ class LeastSquaresDemo extends HTMLElement {
     this.render('');
   }
 
-  /** The pointer position in data units. */
+  /** The pointer position in data units, to a tenth. */
   at(e: PointerEvent): [number, number] {
-    const box = this.svg.getBoundingClientRect();
-    const u = ((e.clientX - box.left) / box.width) * 480;
-    const v = ((e.clientY - box.top) / box.height) * 300;
-    return [tenth(((u - L) / (R - L)) * 10), tenth(((B - v) / (B - T)) * 10)];
+    const { u, v } = svgPoint(this.svg, e);
+    return [tenth(dx(u)), tenth(dy(v))];
   }
 
   down(e: PointerEvent) {
     const target = e.target as Element;
-    const i = Number(target.getAttribute('data-i') ?? -1);
-    if (i >= 0) this.drag = i;
-    else if (target.classList.contains('lsd-bg')) {
-      this.drag = this.add(...this.at(e));
-    } else return;
-    this.svg.setPointerCapture(e.pointerId);
+    let i = Number(target.getAttribute('data-i') ?? -1);
+    if (i < 0 && target.classList.contains('lsd-bg')) {
+      i = this.add(...this.at(e));
+    }
+    if (i < 0) return;
+    drag(this.svg, e, (u, v) => {
+      this.pts[i] = [tenth(dx(u)), tenth(dy(v))];
+      this.render('');
+    });
     e.preventDefault();
-    this.dot(this.drag)?.focus();
-  }
-
-  move(e: PointerEvent) {
-    if (this.drag < 0) return;
-    this.pts[this.drag] = this.at(e);
-    this.render('');
+    this.dot(i)?.focus();
   }
 
   key(e: KeyboardEvent) {
     const i = Number((e.target as Element).getAttribute('data-i') ?? -1);
     if (e.key === '+' || e.key === 'Insert') this.add(5, 5);
     if (i < 0) return;
-    const step = STEP[e.key];
+    const step = arrow(e);
     if (step) {
       const by = e.shiftKey ? 1 : 0.1;
       const [x, y] = this.pts[i];
@@ -127,7 +110,7 @@ class LeastSquaresDemo extends HTMLElement {
       } catch {}
       text = `Slope ${num(w)}, intercept ${num(b)}, R² ${r2}; ${n} points.`;
     } catch {}
-    this.querySelector('.lsd-readout')!.textContent = said + text;
+    setText(this, '.lsd-readout', said + text);
     const line = this.svg.querySelector('.lsd-line')!;
     line.setAttribute('visibility', fit ? 'visible' : 'hidden');
     if (fit) {
@@ -150,7 +133,7 @@ class LeastSquaresDemo extends HTMLElement {
       let c = dots.children[i];
       if (!c) {
         c = dots.appendChild(document.createElementNS(SVG, 'circle'));
-        c.setAttribute('class', 'lsd-pt');
+        c.setAttribute('class', 'demo-point lsd-pt');
         c.setAttribute('r', '7');
         c.setAttribute('tabindex', '0');
         c.setAttribute('role', 'button');

@@ -13,6 +13,7 @@ import {
   countNgrams,
   type Vocabulary,
 } from '../../../code/naive-bayes/ngrams.ts';
+import { goLive } from './demo-kit.ts';
 
 interface DemoData {
   words: string[];
@@ -41,8 +42,7 @@ class NbDemo extends HTMLElement {
     this.vocab = buildVocabulary(words, nMin, nMax);
     this.model = fitMultinomialNB(countNgrams(words, this.vocab), y);
     this.input = this.querySelector('input[type=text]')!;
-    this.querySelector<HTMLElement>('.nbd-live')!.hidden = false;
-    this.toggleAttribute('data-ready', true);
+    goLive(this);
     this.input.addEventListener('input', () => this.render());
     this.render();
   }
@@ -56,7 +56,7 @@ class NbDemo extends HTMLElement {
   render() {
     const w = this.word();
     const body = this.querySelector('.nbd-table tbody')!;
-    const readout = this.querySelector('.nbd-readout')!;
+    const readout = this.querySelector('.demo-readout')!;
     body.replaceChildren();
     if (w === '') {
       readout.textContent = 'Type a word of letters.';

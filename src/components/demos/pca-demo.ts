@@ -6,6 +6,7 @@
 // (code/pca/pca.ts), the function tests/pca.test.ts checks.
 import { Matrix } from '../../../code/linear-algebra/matrix.ts';
 import { fitPca } from '../../../code/pca/pca.ts';
+import { goLive, scales, setText, SVG_NS as SVG } from './demo-kit.ts';
 
 interface DemoData {
   x: number[];
@@ -13,17 +14,8 @@ interface DemoData {
 
 // The plot box in SVG units and its data domain; keep in step with
 // PcaDemo.astro.
-const L = 50;
-const R = 470;
-const T = 10;
-const B = 346;
-const X0 = 0;
-const X1 = 10;
-const Y0 = -1;
-const Y1 = 7;
-const sx = (x: number) => L + ((x - X0) / (X1 - X0)) * (R - L);
-const sy = (y: number) => B - ((y - Y0) / (Y1 - Y0)) * (B - T);
-const SVG = 'http://www.w3.org/2000/svg';
+const { sx, sy } = scales({ L: 50, R: 470, T: 10, B: 346 },
+  { x0: 0, x1: 10, y0: -1, y1: 7 });
 
 class PcaDemo extends HTMLElement {
   X!: Matrix;
@@ -44,8 +36,7 @@ class PcaDemo extends HTMLElement {
     const v = model.components.data;
     this.angle1 = ((Math.atan2(v[1], v[0]) * 180) / Math.PI + 180) % 180;
     this.slider = this.querySelector('input[type=range]')!;
-    this.querySelector<HTMLElement>('.pcd-live')!.hidden = false;
-    this.toggleAttribute('data-ready', true);
+    goLive(this);
     this.drawAxis();
     this.addEventListener('input', () => this.render());
     this.render();
@@ -93,15 +84,15 @@ class PcaDemo extends HTMLElement {
     const line = document.createElementNS(SVG, 'path');
     line.setAttribute('d', this.linePath(c, s));
     this.querySelector('.pcd-line')!.replaceChildren(line);
-    this.querySelector('.pcd-angle')!.textContent = `${deg}°`;
+    setText(this, '.pcd-angle', `${deg}°`);
     const f = (v: number) => v.toFixed(3);
-    this.querySelector('.pcd-readout')!.textContent =
+    setText(this, '.demo-readout',
       `Line at ${deg}°: variance of the projections ${f(along)}, mean ` +
       `squared distance to the line ${f(across)}; their sum ` +
       `${f(along + across)} is the total variance ${f(this.total)}. ` +
       `The first principal direction (dashed) is at ` +
       `${this.angle1.toFixed(1)}°, with variance λ₁ = ` +
-      `${f(this.lambda1)}, the most any line keeps.`;
+      `${f(this.lambda1)}, the most any line keeps.`);
   }
 }
 

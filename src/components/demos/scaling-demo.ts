@@ -6,12 +6,12 @@ import {
   fitScaling,
   SCALERS,
 } from '../../../code/preprocessing-and-pipelines/scale.ts';
+import { goLive, setText, SVG_NS as SVG } from './demo-kit.ts';
 
 // The plot box in SVG units; keep in step with ScalingDemo.astro.
 const L = 90;
 const R = 470;
 const ROW = [40, 95, 150];
-const SVG = 'http://www.w3.org/2000/svg';
 const NAMES = { standard: 'Standard', minmax: 'Min–max', robust: 'Robust' };
 const num = (v: number, d = 2) => v.toFixed(d).replace('-', '\u2212');
 
@@ -26,8 +26,7 @@ class ScalingDemo extends HTMLElement {
     const d = JSON.parse(this.dataset.demo ?? '{}');
     this.masses = Float64Array.from(d.masses ?? []);
     [this.slip, this.lo, this.hi] = [d.slip, d.lo, d.hi];
-    this.querySelector<HTMLElement>('.scd-live')!.hidden = false;
-    this.toggleAttribute('data-ready', true);
+    goLive(this);
     const input = this.querySelector<HTMLInputElement>('input')!;
     input.addEventListener('input', () => this.render(Number(input.value)));
     this.render(Number(input.value));
@@ -41,7 +40,7 @@ class ScalingDemo extends HTMLElement {
   render(grams: number) {
     const x = this.masses.slice();
     x[this.slip] = grams;
-    const svg = this.querySelector('svg.scd-svg')!;
+    const svg = this.querySelector('svg.demo-svg')!;
     const layer = svg.querySelector('.scd-data')!;
     layer.replaceChildren();
     const said: string[] = [];
@@ -73,8 +72,8 @@ class ScalingDemo extends HTMLElement {
       said.push(`${NAMES[kind]} scaling: the other penguins span ` +
         `${num(lo)} to ${num(hi)}, the slip sits at ${num(z)}.`);
     });
-    this.querySelector('.scd-readout')!.textContent =
-      `Slip recorded as ${grams} g. ${said.join(' ')}`;
+    setText(this, '.demo-readout',
+      `Slip recorded as ${grams} g. ${said.join(' ')}`);
   }
 }
 

@@ -7,20 +7,18 @@ import {
   halfPlaneWitnesses,
   type Point2,
 } from '../../../code/learning-theory/classes.ts';
+import {
+  arrow, drag, goLive, scales, setText, SVG_NS as SVG,
+} from './demo-kit.ts';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const MAX = 5; // 32 small panels at most
 // The main plot: data in [0, 1]^2 drawn in a 300 x 300 box.
 const S = 300;
 const PAD = 12;
-const sx = (x: number) => PAD + x * (S - 2 * PAD);
-const sy = (y: number) => S - PAD - y * (S - 2 * PAD);
+const { sx, sy, dx, dy } = scales({ L: PAD, R: S - PAD, T: PAD, B: S - PAD },
+  { x0: 0, x1: 1, y0: 0, y1: 1 });
 const clamp = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 20)
   / 20;
-const STEP: Record<string, [number, number]> = {
-  ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1],
-  ArrowDown: [0, -1],
-};
 
 function el(tag: string, attrs: Record<string, string | number>) {
   const e = document.createElementNS(SVG, tag);
@@ -47,7 +45,6 @@ function segment(w: Point2, b: number): [Point2, Point2] | null {
 class ShatterDemo extends HTMLElement {
   pts: Point2[] = [];
   start: Point2[] = [];
-  drag = -1;
   svg!: SVGSVGElement;
 
   connectedCallback() {
@@ -55,11 +52,8 @@ class ShatterDemo extends HTMLElement {
     this.start = JSON.parse(this.dataset.points ?? '[]');
     this.pts = this.start.map(([x, y]) => [x, y]);
     this.svg = this.querySelector('svg.shd-main')!;
-    this.querySelector<HTMLElement>('.shd-live')!.hidden = false;
-    this.toggleAttribute('data-ready', true);
+    goLive(this);
     this.svg.addEventListener('pointerdown', (e) => this.down(e));
-    this.svg.addEventListener('pointermove', (e) => this.move(e));
-    this.svg.addEventListener('pointerup', () => (this.drag = -1));
     this.svg.addEventListener('keydown', (e) => this.key(e));
     this.addEventListener('click', (e) => {
       const act = (e.target as Element).closest('button')?.dataset.act;
@@ -77,32 +71,20 @@ class ShatterDemo extends HTMLElement {
     this.render('');
   }
 
-  at(e: PointerEvent): Point2 {
-    const box = this.svg.getBoundingClientRect();
-    const u = ((e.clientX - box.left) / box.width) * S;
-    const v = ((e.clientY - box.top) / box.height) * S;
-    return [clamp((u - PAD) / (S - 2 * PAD)),
-      clamp((S - PAD - v) / (S - 2 * PAD))];
-  }
-
   down(e: PointerEvent) {
     const i = Number((e.target as Element).getAttribute('data-i') ?? -1);
     if (i < 0) return;
-    this.drag = i;
-    this.svg.setPointerCapture(e.pointerId);
+    drag(this.svg, e, (u, v) => {
+      this.pts[i] = [clamp(dx(u)), clamp(dy(v))];
+      this.render('');
+    });
     e.preventDefault();
     this.dot(i)?.focus();
   }
 
-  move(e: PointerEvent) {
-    if (this.drag < 0) return;
-    this.pts[this.drag] = this.at(e);
-    this.render('');
-  }
-
   key(e: KeyboardEvent) {
     const i = Number((e.target as Element).getAttribute('data-i') ?? -1);
-    const step = STEP[e.key];
+    const step = arrow(e);
     if (i < 0 || !step) return;
     const by = e.shiftKey ? 0.2 : 0.05;
     const [x, y] = this.pts[i];
@@ -112,7 +94,7 @@ class ShatterDemo extends HTMLElement {
   }
 
   dot(i: number): SVGElement | undefined {
-    return this.svg.querySelectorAll<SVGElement>('.shd-pt')[i];
+    return this.svg.querySelectorAll<SVGElement>('.demo-point')[i];
   }
 
   /** Recomputes the labellings, redraws, and says what changed. */
@@ -125,7 +107,7 @@ class ShatterDemo extends HTMLElement {
       let g = dots.children[i];
       if (!g) {
         g = dots.appendChild(el('g', {}));
-        g.appendChild(el('circle', { class: 'shd-pt', r: 9, tabindex: 0,
+        g.appendChild(el('circle', { class: 'demo-point', r: 9, tabindex: 0,
           role: 'button', 'data-i': i }));
         g.appendChild(el('text', { class: 'shd-num', 'aria-hidden': 'true' }))
           .textContent = String(i + 1);
@@ -151,9 +133,9 @@ class ShatterDemo extends HTMLElement {
     const total = 2 ** m;
     const verdict = found.size === total ? 'shattered' :
       `not shattered; no half-plane makes ${missing.join(', ')}`;
-    this.querySelector('.shd-readout')!.textContent = said +
+    setText(this, '.demo-readout', said +
       `${m} point${m === 1 ? '' : 's'}: ${found.size} of ${total} ` +
-      `labellings, ${verdict}.`;
+      `labellings, ${verdict}.`);
   }
 
   panel(mask: number, name: string,

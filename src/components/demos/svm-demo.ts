@@ -7,6 +7,8 @@ import { ovoValues, predictSvc } from '../../../code/support-vector-machines/pre
 import { fitSvc } from '../../../code/support-vector-machines/svc.ts';
 
 interface Grid { x0: number; x1: number; nx: number; y0: number; y1: number; ny: number }
+import { goLive, setText, SVG_NS as SVG } from './demo-kit.ts';
+
 interface DemoData {
   x: number[]; y: number[]; grid: Grid;
   Cs: number[]; gammas: number[]; start: { C: number; gamma: number };
@@ -15,7 +17,6 @@ interface DemoData {
 // The plot box in SVG units; keep in step with BOX in SvmDemo.astro.
 const L = 50, R = 470, T = 10, B = 280;
 const COLORS = ['#0072B2', '#E69F00'];
-const SVG = 'http://www.w3.org/2000/svg';
 
 class SvmDemo extends HTMLElement {
   data!: DemoData;
@@ -41,8 +42,7 @@ class SvmDemo extends HTMLElement {
     }
     this.cSlider = this.querySelector('input.svd-c')!;
     this.gSlider = this.querySelector('input.svd-g')!;
-    this.querySelector<HTMLElement>('.svd-live')!.hidden = false;
-    this.toggleAttribute('data-ready', true);
+    goLive(this);
     this.addEventListener('input', () => this.render());
     this.render();
   }
@@ -97,12 +97,12 @@ class SvmDemo extends HTMLElement {
     let wrong = 0;
     p.forEach((c, i) => { if (c !== this.y[i]) wrong++; });
     const n = this.y.length;
-    this.querySelector('.svd-c-value')!.textContent = String(C);
-    this.querySelector('.svd-g-value')!.textContent = String(gamma);
-    this.querySelector('.svd-readout')!.textContent =
+    setText(this, '.svd-c-value', String(C));
+    setText(this, '.svd-g-value', String(gamma));
+    setText(this, '.demo-readout',
       `C = ${C}, γ = ${gamma}: ${m.support.length} of ${n} points are ` +
       `support vectors (ringed); ${wrong} of ${n} training points are ` +
-      `on the wrong side of the boundary.`;
+      `on the wrong side of the boundary.`);
   }
 }
 

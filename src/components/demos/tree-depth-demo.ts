@@ -6,6 +6,7 @@
 import { Matrix } from '../../../code/linear-algebra/matrix.ts';
 import { leafBoxes } from '../../../code/decision-trees/regions.ts';
 import { fitTree } from '../../../code/decision-trees/tree.ts';
+import { goLive, scales, setText, SVG_NS as SVG } from './demo-kit.ts';
 
 interface DemoData {
   x: number[];
@@ -19,13 +20,9 @@ interface DemoData {
 }
 
 // The plot box in SVG units; keep in step with BOX in TreeDepthDemo.astro.
-const L = 50;
-const R = 470;
-const T = 10;
-const B = 285;
+const BOX = { L: 50, R: 470, T: 10, B: 285 };
 const COLORS = ['#0072B2', '#E69F00', '#009E73'];
 const SPECIES = ['Adélie', 'Chinstrap', 'Gentoo'];
-const SVG = 'http://www.w3.org/2000/svg';
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 class TreeDepthDemo extends HTMLElement {
@@ -40,8 +37,7 @@ class TreeDepthDemo extends HTMLElement {
     this.X = new Matrix(this.data.y.length, 2, Float64Array.from(this.data.x));
     this.y = Float64Array.from(this.data.y);
     this.slider = this.querySelector('input[type=range]')!;
-    this.querySelector<HTMLElement>('.tdd-live')!.hidden = false;
-    this.toggleAttribute('data-ready', true);
+    goLive(this);
     this.slider.addEventListener('input', () => this.render());
     this.render();
   }
@@ -50,8 +46,7 @@ class TreeDepthDemo extends HTMLElement {
   render() {
     const depth = Number(this.slider.value);
     const [x0, x1, y0, y1] = this.data.bounds;
-    const sx = (x: number) => L + ((x - x0) / (x1 - x0)) * (R - L);
-    const sy = (y: number) => B - ((y - y0) / (y1 - y0)) * (B - T);
+    const { sx, sy } = scales(BOX, { x0, x1, y0, y1 });
     const tree = fitTree(this.X, this.y, { maxDepth: depth });
     const g = this.querySelector('.tdd-boxes')!;
     g.replaceChildren();
@@ -66,13 +61,13 @@ class TreeDepthDemo extends HTMLElement {
       const title = rect.appendChild(document.createElementNS(SVG, 'title'));
       title.textContent = `leaf: ${SPECIES[b.label]}`;
     }
-    this.querySelector('.tdd-depth-value')!.textContent = String(depth);
+    setText(this, '.tdd-depth-value', String(depth));
     const d = this.data;
     const k = depth - 1;
-    this.querySelector('.tdd-readout')!.textContent =
+    setText(this, '.demo-readout',
       `Max depth ${depth}: ${d.leaves[k]} leaves, training error ` +
       `${pct(d.train[k])}, 10-fold cross-validated error ` +
-      `${pct(d.cvError[k])} (standard error ${pct(d.cvSe[k])}).`;
+      `${pct(d.cvError[k])} (standard error ${pct(d.cvSe[k])}).`);
   }
 }
 
