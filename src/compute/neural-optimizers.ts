@@ -160,7 +160,7 @@ function scheduleFigure(): string {
   ];
   const rows = list.flatMap((l) => Array.from({ length: S.steps + 1 },
     (_, k) => ({ step: k, rate: l.f(k), schedule: l.name })));
-  const labelAt = [12, 40, 2]; // clear of the other two lines
+  const labelAt = [12, 22, 2]; // clear of the other two lines
   return renderPlot({
     width: 640, height: 270, style: STYLE, marginLeft: 48,
     marginBottom: 40, marginTop: 26,
@@ -173,8 +173,9 @@ function scheduleFigure(): string {
       ...list.map((l, i) => Plot.text([{ step: labelAt[i],
         rate: l.f(labelAt[i]) }], { x: 'step', y: 'rate',
         text: () => l.name, fill: 'currentColor',
-        dy: [-9, 14, 0][i], // cosine's label under its own line
-        dx: i === 2 ? 8 : 4, textAnchor: 'start', fontSize: 12 })),
+        dy: [-9, 14, 0][i], // cosine's label under its own line, ending
+        dx: [4, 0, 8][i], // where the line is lowest, clear of it
+        textAnchor: i === 1 ? 'end' : 'start', fontSize: 12 })),
     ],
   });
 }
@@ -312,7 +313,7 @@ function fashionFigure(): string {
   });
   return renderPlot({
     width: 640, height: 340, style: STYLE, marginLeft: 48,
-    marginRight: 92, marginBottom: 40, marginTop: 30,
+    marginRight: 104, marginBottom: 40, marginTop: 30,
     x: { label: 'epoch', ticks: F.epochs, domain: [0, F.epochs] },
     y: { label: `training loss (mean of ${F.window} steps)`, grid: true,
       ticks: 5 },
@@ -324,7 +325,12 @@ function fashionFigure(): string {
       ...results.map((r) => Plot.dot(pts.filter((p) => p.method === r.name),
         { x: 'epoch', y: 'loss', stroke: LOOK[r.name].color,
           symbol: LOOK[r.name].symbol, r: 3 })),
-      Plot.text(ends, { x: 'epoch', y: 'loss', text: 'method', dx: 8,
+      // each label carries its line's marker, so labels nudged away from
+      // their line ends still match by shape, not by order or colour
+      ...ends.map((e) => Plot.dot([e], { x: 'epoch', y: 'loss', dx: 12,
+        stroke: LOOK[e.method].color, symbol: LOOK[e.method].symbol,
+        r: 3 })),
+      Plot.text(ends, { x: 'epoch', y: 'loss', text: 'method', dx: 20,
         textAnchor: 'start', fill: 'currentColor', fontSize: 12 }),
     ],
   });
