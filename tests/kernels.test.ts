@@ -14,7 +14,7 @@ import {
   approxError, nystromFeatures, rffDraw, rffFeatures,
 } from '../code/kernels/approx.ts';
 import { circles, landmarks } from '../code/kernels/data.ts';
-import { poly2Map } from '../code/kernels/feature-map.ts';
+import { poly2Map, polyFeatureCount } from '../code/kernels/feature-map.ts';
 import {
   centerGram, fitKernelPca, kpcaTransform,
 } from '../code/kernels/kernel-pca.ts';
@@ -345,4 +345,97 @@ describe('bad input', () => {
   it('approximations and data reject bad input',
     () => rejectsBadInput(badInput.approx));
   it('checks reject bad input', () => rejectsBadInput(badInput.checks));
+});
+
+describe('review', () => {
+  const psd = psdStudy();
+  const row = (name: string) => psd.find((r) => r.name === name)!;
+  it('degree ≤ 3 in d = 100 inputs gives 176,851 monomials', () => {
+    expect(polyFeatureCount(100, 3)).toBe(176_851);
+    expect(polyFeatureCount(3, 2)).toBe(poly2Map(X, 1).cols);
+  });
+  it('sigmoid (γ = 1, c₀ = −1): |λ_min| is the size of λ_max', () => {
+    const r = row('sigmoid (γ = 1, c₀ = −1)');
+    expect(-r.min).toBeGreaterThan(0.5 * r.max);
+  });
+  it('linear and polynomial λ_min are 0 up to rounding (low rank)', () => {
+    for (const name of ['linear', 'polynomial']) {
+      const r = row(name);
+      expect(Math.abs(r.min)).toBeLessThan(1e-12 * r.max);
+    }
+  });
+  it('the RBF Gram matrix of distinct points has λ_min > 0 (Ex. 1)', () => {
+    expect(row('RBF').min).toBeGreaterThan(1e-4);
+  });
+  it('Nyström K̂ is exact on the landmark rows and columns', () => {
+    const k = { kind: 'rbf' as const, gamma: 0.5 };
+    const idx = landmarks(30, 6, 3);
+    const F = nystromFeatures(X, k, idx);
+    const K = gram(k, X, X);
+    const Kh = matmul(F, transpose(F));
+    let d = 0;
+    for (const i of idx) {
+      for (let j = 0; j < 30; j++) {
+        d = Math.max(d, Math.abs(Kh.data[i * 30 + j] - K.data[i * 30 + j]));
+      }
+    }
+    expect(d).toBeLessThan(1e-10);
+  });
+  it('Nyström floors a singular landmark block: features stay finite', () => {
+    const D = new Matrix(3, 2, Float64Array.of(0, 0, 0, 0, 1, 1));
+    const F = nystromFeatures(D, { kind: 'rbf', gamma: 1 },
+      Int32Array.of(0, 1));
+    expect(F.data.every((v) => Number.isFinite(v))).toBe(true);
+  });
+  it('random features are unbiased: E[φ̂(x)ᵀφ̂(z)] = k(x, z)', () => {
+    const A = new Matrix(2, 3, Float64Array.of(0.2, -0.4, 1, 0.7, 0.1, 0.3));
+    const k = gram({ kind: 'rbf', gamma: 0.5 }, A, A).data[1];
+    const runs = 400, v: number[] = [];
+    for (let s = 0; s < runs; s++) {
+      const { W, u } = rffDraw(3, 10, 0.5, s);
+      const Z = rffFeatures(A, W, u).data;
+      let dot = 0;
+      for (let j = 0; j < 10; j++) dot += Z[j] * Z[10 + j];
+      v.push(dot);
+    }
+    const mean = v.reduce((a, b) => a + b, 0) / runs;
+    const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) /
+      (runs - 1));
+    expect(Math.abs(mean - k)).toBeLessThan(4 * sd / Math.sqrt(runs));
+  });
+  it('on diabetes the narrower RBF is, if anything, worse', () => {
+    const { rows } = realStudy();
+    expect(rows[2].dMse).toBeGreaterThan(0);
+  });
+  it('kernel PCA figure: a vertical line splits the circles', () => {
+    const { S, y } = kpcaStudy();
+    const c1 = (c: number) => Array.from(y).flatMap((v, i) =>
+      v === c ? [S.data[2 * i]] : []);
+    const a = c1(0), b = c1(1);
+    const sep = Math.max(...a) < Math.min(...b) ||
+      Math.min(...a) > Math.max(...b);
+    expect(sep).toBe(true);
+  });
+  it('kernel PCA figure: the outer circle is the tight cluster', () => {
+    const { S, y } = kpcaStudy();
+    const spread = (c: number) => {
+      const v = Array.from(y).flatMap((l, i) =>
+        l === c ? [S.data[2 * i + 1]] : []);
+      return Math.max(...v) - Math.min(...v);
+    };
+    expect(spread(0)).toBeLessThan(spread(1) / 3);
+  });
+  it('kpcaTransform rejects a model that is not a fitted KernelPca', () => {
+    const Q = new Matrix(1, 3, Float64Array.of(0, 0, 0));
+    expect(() => kpcaTransform(null as never, Q))
+      .toThrow(/^kpcaTransform: model/);
+    const m = fitKernelPca(X, rbf, 2);
+    expect(() => kpcaTransform({ ...m, coef: undefined } as never, Q))
+      .toThrow(/^kpcaTransform: model\.coef/);
+  });
+  it('psdCheck and centerGram reject a non-symmetric K', () => {
+    const A = new Matrix(2, 2, Float64Array.of(1, 2, 0, 1));
+    expect(() => psdCheck(A)).toThrow(/^psdCheck: K must be symmetric/);
+    expect(() => centerGram(A)).toThrow(/^centerGram: K must be symmetric/);
+  });
 });

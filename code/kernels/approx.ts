@@ -24,13 +24,13 @@ export function nystromFeatures(
   const Z = new Matrix(m, X.cols);
   idx.forEach((r, t) => Z.data.set(X.row(r), t * X.cols));
   const { values, vectors: V } = symmetricEigenQR(gram(kernel, Z, Z));
-  const R = new Matrix(m, m); // K_mm^(−1/2) = V diag(1/√μ) Vᵀ
+  const R = new Matrix(m, m); // K_mm^(−1/2) = V diag(1/√ν) Vᵀ
   for (let a = 0; a < m; a++) {
     for (let b = 0; b < m; b++) {
       let s = 0;
       for (let t = 0; t < m; t++) {
-        const mu = Math.max(values[t], 1e-12);
-        s += (V.data[a * m + t] * V.data[b * m + t]) / Math.sqrt(mu);
+        const nu = Math.max(values[t], 1e-12);
+        s += (V.data[a * m + t] * V.data[b * m + t]) / Math.sqrt(nu);
       }
       R.data[a * m + b] = s;
     }
@@ -40,7 +40,7 @@ export function nystromFeatures(
 // #endregion
 
 // #region rff-draw
-/** W (d × m) with entries N(0, 2γ) and u (m) uniform on [0, 2π). */
+/** W (d × m), columns ω_j ~ N(0, 2γI), and u (m) uniform on [0, 2π). */
 export function rffDraw(d: number, m: number, gamma: number, seed: number) {
   checkInt('rffDraw', 'd', d, 1);
   checkInt('rffDraw', 'm', m, 1);
@@ -58,7 +58,7 @@ export function rffDraw(d: number, m: number, gamma: number, seed: number) {
 // #endregion
 
 // #region rff
-/** z(x)_j = √(2/m) cos(w_jᵀx + u_j), Eq. (kn-rff). */
+/** φ̂_j(x) = √(2/m) cos(ω_jᵀx + u_j), Eq. (kn-rff); ω_j = column j of W. */
 export function rffFeatures(X: Matrix, W: Matrix, u: Float64Array) {
   checkMatrix('rffFeatures', 'X', X, X?.rows);
   checkMatrix('rffFeatures', 'W', W, X.cols, W?.cols, 'but X has cols');

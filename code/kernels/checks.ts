@@ -74,6 +74,25 @@ export function checkSquare(fn: string, name: string, K: unknown): void {
   }
 }
 
+/** A square, finite and symmetric Matrix (to 1e-12 of its largest). */
+export function checkSymmetric(fn: string, name: string, K: unknown): void {
+  checkSquare(fn, name, K);
+  const M = K as Matrix, n = M.rows;
+  let top = 0;
+  for (let t = 0; t < M.data.length; t++) {
+    top = Math.max(top, Math.abs(M.data[t]));
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const a = M.data[i * n + j], b = M.data[j * n + i];
+      if (Math.abs(a - b) > 1e-12 * top) {
+        fail(fn, `${name} must be symmetric, got ${a} at (${i}, ${j}) ` +
+          `and ${b} at (${j}, ${i})`);
+      }
+    }
+  }
+}
+
 /** A vector of n finite numbers. */
 export function checkVector(
   fn: string, name: string, v: unknown, n: number,

@@ -1,6 +1,6 @@
 // The explicit feature map of the degree-2 polynomial kernel.
 import { Matrix } from '../linear-algebra/matrix.ts';
-import { checkMatrix, checkNumber } from './checks.ts';
+import { checkInt, checkMatrix, checkNumber } from './checks.ts';
 
 // #region poly2-map
 /**
@@ -27,3 +27,15 @@ export function poly2Map(X: Matrix, c: number): Matrix {
   return out;
 }
 // #endregion
+
+/**
+ * The number of monomials of degree at most q in d variables, C(d + q, q):
+ * the length of an explicit feature map of (xᵀz + c)^q.
+ */
+export function polyFeatureCount(d: number, q: number): number {
+  checkInt('polyFeatureCount', 'd', d, 1);
+  checkInt('polyFeatureCount', 'q', q, 1, 50);
+  let c = 1;
+  for (let t = 1; t <= q; t++) c = (c * (d + t)) / t; // stays an integer
+  return c;
+}

@@ -3,7 +3,7 @@
 import { Matrix } from '../linear-algebra/matrix.ts';
 import { symmetricEigenQR } from '../decompositions/tridiagonal.ts';
 import {
-  checkInt, checkKernelSpec, checkMatrix, checkSquare,
+  checkInt, checkKernelSpec, checkMatrix, checkSymmetric, checkVector,
 } from './checks.ts';
 import { gram, type KernelSpec } from './kernels.ts';
 
@@ -13,7 +13,7 @@ import { gram, type KernelSpec } from './kernels.ts';
  * 1/n: subtract row and column means, add back the grand mean.
  */
 export function centerGram(K: Matrix): Matrix {
-  checkSquare('centerGram', 'K', K);
+  checkSymmetric('centerGram', 'K', K);
   const n = K.rows;
   const { col, all } = means(K);
   const out = new Matrix(n, n);
@@ -52,9 +52,7 @@ export interface KernelPca {
 export function fitKernelPca(
   X: Matrix, kernel: KernelSpec, k: number,
 ): KernelPca {
-  checkKernelSpec('fitKernelPca', kernel);
-  checkMatrix('fitKernelPca', 'X', X, X?.rows);
-  checkInt('fitKernelPca', 'k', k, 1, X.rows);
+  checkFit(X, kernel, k);
   const K = gram(kernel, X, X);
   const { col, all } = means(K);
   const eig = symmetricEigenQR(centerGram(K));
@@ -77,7 +75,7 @@ export function fitKernelPca(
 // #region kpca-transform
 /** Scores of new rows: their centred kernel row times coef. */
 export function kpcaTransform(m: KernelPca, Xq: Matrix): Matrix {
-  checkMatrix('kpcaTransform', 'Xq', Xq, Xq?.rows, m.X.cols);
+  checkTransform(m, Xq);
   const Kq = gram(m.kernel, Xq, m.X); // q × n
   const n = m.X.rows, k = m.coef.cols;
   const out = new Matrix(Xq.rows, k);
@@ -95,3 +93,25 @@ export function kpcaTransform(m: KernelPca, Xq: Matrix): Matrix {
   return out;
 }
 // #endregion
+
+function checkFit(X: Matrix, kernel: KernelSpec, k: number): void {
+  checkKernelSpec('fitKernelPca', kernel);
+  checkMatrix('fitKernelPca', 'X', X, X?.rows);
+  checkInt('fitKernelPca', 'k', k, 1, X.rows);
+}
+
+function checkTransform(m: KernelPca, Xq: Matrix): void {
+  const fn = 'kpcaTransform';
+  if (m === null || typeof m !== 'object') {
+    throw new Error(`${fn}: model must be a fitted KernelPca`);
+  }
+  checkKernelSpec(fn, m.kernel);
+  checkMatrix(fn, 'model.X', m.X, m.X?.rows);
+  const n = m.X.rows;
+  checkMatrix(fn, 'model.coef', m.coef, n, m.coef?.cols);
+  checkVector(fn, 'model.col', m.col, n);
+  if (typeof m.all !== 'number' || !Number.isFinite(m.all)) {
+    throw new Error(`${fn}: model.all must be a finite number`);
+  }
+  checkMatrix(fn, 'Xq', Xq, Xq?.rows, m.X.cols);
+}

@@ -1,7 +1,7 @@
 // Is a Gram matrix positive semi-definite? Its smallest eigenvalue says.
 import { Matrix } from '../linear-algebra/matrix.ts';
 import { symmetricEigenQR } from '../decompositions/tridiagonal.ts';
-import { checkNumber, checkSquare } from './checks.ts';
+import { checkNumber, checkSymmetric } from './checks.ts';
 
 // #region psd
 /**
@@ -9,11 +9,15 @@ import { checkNumber, checkSquare } from './checks.ts';
  * least −tol · λ_max(K): Eq. (kn-psd) up to rounding.
  */
 export function psdCheck(K: Matrix, tol = 1e-10) {
-  checkSquare('psdCheck', 'K', K);
-  checkNumber('psdCheck', 'tol', tol, 0, 1);
+  checkPsd(K, tol);
   const { values } = symmetricEigenQR(K); // largest first
   const top = Math.max(Math.abs(values[0]), Number.MIN_VALUE);
   const min = values[values.length - 1];
   return { min, max: values[0], psd: min >= -tol * top };
 }
 // #endregion
+
+function checkPsd(K: Matrix, tol: number): void {
+  checkSymmetric('psdCheck', 'K', K);
+  checkNumber('psdCheck', 'tol', tol, 0, 1);
+}

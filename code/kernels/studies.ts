@@ -44,11 +44,12 @@ export const PSD_KERNELS: { name: string; k: KernelSpec }[] = [
 ];
 
 export const PSD_N = 60;
+export const PSD_D = 3;
 export const CENTER_N = 100;
 
 /** Smallest and largest eigenvalue of each kernel's Gram matrix. */
 export function psdStudy() {
-  const X = gaussian(PSD_N, 3, 1);
+  const X = gaussian(PSD_N, PSD_D, 1);
   return PSD_KERNELS.map(({ name, k }) => {
     const r = psdCheck(gram(k, X, X));
     return { name, min: r.min, max: r.max, psd: r.psd };

@@ -11,7 +11,7 @@ const FROM = 300; // the smallest n in the fit of the slope
 /**
  * The fastest of `runs` fits of kernel ridge (ms) on n random points in
  * the plane, for each n; the bytes of K; and the least-squares slope of
- * log time against log n over the sizes ≥ 300, where n³ dominates.
+ * log time against log n over the sizes ≥ FROM (n³/3 predicts 3).
  */
 export function krrTiming(sizes: number[], runs: number) {
   if (!Array.isArray(sizes) || sizes.length === 0) {

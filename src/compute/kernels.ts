@@ -12,7 +12,9 @@ import { Matrix } from '../../code/linear-algebra/matrix.ts';
 import { ovoValues } from '../../code/support-vector-machines/predict.ts';
 import type { SvcModel } from '../../code/support-vector-machines/svc.ts';
 import { gram, type KernelSpec } from '../../code/kernels/kernels.ts';
-import { poly2Map } from '../../code/kernels/feature-map.ts';
+import {
+  poly2Map, polyFeatureCount,
+} from '../../code/kernels/feature-map.ts';
 import {
   fitKernelRidge, predictKernelRidge,
 } from '../../code/kernels/kernel-ridge.ts';
@@ -25,8 +27,8 @@ import {
 import { krrTiming } from '../../code/kernels/timing.ts';
 import {
   APPROX, approxStudy, CENTER_N, centeringStudy, GAMMA_SETUP, gammaStudy,
-  KPCA, kpcaStudy, PSD_N, psdStudy, RANKS, REAL, realStudy, SEEDS, SVM,
-  svmStudy,
+  KPCA, kpcaStudy, PSD_D, PSD_KERNELS, PSD_N, psdStudy, RANKS, REAL,
+  realStudy, SEEDS, SVM, svmStudy,
 } from '../../code/kernels/studies.ts';
 
 type Mat = { rows: number; cols: number; data: number[] };
@@ -164,6 +166,34 @@ function boundaryFigure(
 
 // ---------------------------------------------------------------------
 // Figure: kernel PCA of two circles.
+/** Mean of component 1 and range of component 2, per circle. */
+function kpcaShape(st: ReturnType<typeof kpcaStudy>) {
+  const { S, y } = st;
+  const side = (c: number) => {
+    let m = 0, k = 0, lo = Infinity, hi = -Infinity;
+    for (let i = 0; i < y.length; i++) {
+      if (y[i] !== c) continue;
+      m += S.data[2 * i]; k++;
+      lo = Math.min(lo, S.data[2 * i + 1]);
+      hi = Math.max(hi, S.data[2 * i + 1]);
+    }
+    return { c1: m / k, spread: hi - lo };
+  };
+  return { outer: side(0), inner: side(1) };
+}
+
+function kpcaAlt(st: ReturnType<typeof kpcaStudy>): string {
+  const { outer, inner } = kpcaShape(st);
+  const f = (v: number) => v.toFixed(2).replace('-', '−');
+  return `A scatter plot of ${st.y.length} points in the plane of the ` +
+    `first two kernel principal components. The outer circle (dots) ` +
+    `collapses to a tight cluster at component 1 ≈ ${f(outer.c1)} ` +
+    `(component 2 spans ${f(outer.spread)}); the inner circle ` +
+    `(triangles) lies at component 1 ≈ ${f(inner.c1)}, spread along ` +
+    `component 2 over ${f(inner.spread)}; a vertical line separates ` +
+    `the two groups.`;
+}
+
 function kpcaFigure(st: ReturnType<typeof kpcaStudy>) {
   const { S, y } = st;
   const pts = Array.from(y, (c, i) => ({
@@ -210,10 +240,12 @@ function approxFigure(s: ReturnType<typeof approxStudy>) {
   const svg = renderPlot({
     width: 388, height: 300, marginRight: 14,
     marginBottom: 42,
+    // d3's log tickFormat drops the label of 80 (its mantissa 8 is over
+    // its limit) even for explicit ticks: the labels are a text mark.
     x: { type: 'log', label: 'rank or number of features m',
-      ticks: RANKS, tickFormat: (v: number) => String(v),
+      ticks: RANKS, tickFormat: () => '',
       labelAnchor: 'center', labelOffset: 32, labelArrow: 'none' },
-    y: { type: 'log', label: '‖K − K̂‖_F / ‖K‖_F',
+    y: { type: 'log', label: 'relative error ‖K − K̂‖ / ‖K‖ (Frobenius)',
       domain: [10 ** low, 3], ticks, tickFormat: powerOfTen },
     marks: [
       ...style.map((st) => Plot.ruleX(st.rows, { x: 'm', y1: 'lo',
@@ -231,30 +263,46 @@ function approxFigure(s: ReturnType<typeof approxStudy>) {
         dx: 4, dy: -12 }),
       label(best[3].m, best[3].mean, 'best rank m', { anchor: 'end',
         dx: -8, dy: 10 }),
+      Plot.text(RANKS, { x: (v: number) => v, text: (v: number) => String(v),
+        frameAnchor: 'bottom', lineAnchor: 'top', dy: 9 }),
       Plot.frame({ strokeOpacity: 0.3 }),
     ],
   });
-  return { svg, nys, rff, best };
+  const f = (v: number) => v.toPrecision(2);
+  const a = RANKS[0], b = RANKS[RANKS.length - 1], L = RANKS.length - 1;
+  const alt = `A log-log plot of relative approximation error against ` +
+    `m from ${a} to ${b}. The random-features curve (dashed, squares) ` +
+    `falls from ${f(rff[0].mean)} to ${f(rff[L].mean)}, roughly ` +
+    `halving for each fourfold increase of m. The Nyström curve ` +
+    `(solid, dots) falls from ${f(nys[0].mean)} to ${f(nys[L].mean)}. ` +
+    `The dotted best-rank-m curve lies below both, from ` +
+    `${f(best[0].mean)} to ${f(best[L].mean)}. Short vertical bars at ` +
+    `each point show the range over ${s.nys[0].length} seeds.`;
+  return { svg, alt, nys, rff, best };
 }
 
 // ---------------------------------------------------------------------
 // Figure: the time of exact kernel ridge against n.
 function timingFigure(t: ReturnType<typeof krrTiming>) {
   const big = t.rows.filter((r) => r.n >= t.from);
-  const last = big[big.length - 1];
-  const fit = t.rows.filter((r) => r.n >= t.from).map((r) => ({
-    n: r.n, ms: last.ms * (r.n / last.n) ** t.slope,
+  const last = t.rows[t.rows.length - 1];
+  // The least-squares line passes through the mean of (log n, log t).
+  const mx = big.reduce((s, r) => s + Math.log(r.n), 0) / big.length;
+  const my = big.reduce((s, r) => s + Math.log(r.ms), 0) / big.length;
+  const fit = big.map((r) => ({
+    n: r.n, ms: Math.exp(my + t.slope * (Math.log(r.n) - mx)),
   }));
-  return renderPlot({
+  const top = Math.max(...t.rows.map((r) => r.ms), ...fit.map((r) => r.ms));
+  const svg = renderPlot({
     width: 388, height: 280, marginRight: 14,
     marginBottom: 42,
     x: { type: 'log', label: 'training points n',
       ticks: t.rows.map((r) => r.n), tickFormat: (v: number) => String(v),
       labelAnchor: 'center', labelOffset: 32, labelArrow: 'none' },
     y: { type: 'log', label: 'fit time (ms)',
-      domain: [t.rows[0].ms / 2, 2 * last.ms],
+      domain: [t.rows[0].ms / 2, 2 * top],
       ticks: [1, 3, 10, 30, 100, 300, 1000, 3000].filter((v) =>
-        v >= t.rows[0].ms / 2 && v <= 2 * last.ms),
+        v >= t.rows[0].ms / 2 && v <= 2 * top),
       tickFormat: (v: number) => String(v) },
     marks: [
       Plot.line(fit, { x: 'n', y: 'ms', stroke: PALETTE[4],
@@ -266,9 +314,20 @@ function timingFigure(t: ReturnType<typeof krrTiming>) {
       Plot.frame({ strokeOpacity: 0.3 }),
     ],
   });
+  const first = t.rows[0];
+  const alt = `A log-log plot of fit time in milliseconds against the ` +
+    `number of training points from ${first.n} to ${last.n}, rising ` +
+    `from ${first.ms.toFixed(1)} ms to ${last.ms.toFixed(0)} ms; a ` +
+    `dashed least-squares line through the sizes from ${t.from} up is ` +
+    `labelled with its slope, ${t.slope.toFixed(2)}.`;
+  return { svg, alt, fit };
 }
 
 const TIMING_SIZES = [100, 200, 300, 400, 550, 750];
+/** "All products of degree up to 3 of d = 100 inputs". */
+const POLY_COUNT = { d: 100, degree: 3 };
+/** The n at which K alone takes about 8 GB. */
+const WALL_N = 32_000;
 
 export default cached('kernels', () => {
   const svm = svmStudy();
@@ -276,6 +335,7 @@ export default cached('kernels', () => {
   const timing = krrTiming(TIMING_SIZES, 3);
   const kpca = kpcaStudy();
   const last = timing.rows[timing.rows.length - 1];
+  const timingFig = timingFigure(timing);
   const pick = <T extends { m: number }>(r: T[], m: number) =>
     r.find((x) => x.m === m)!;
   return {
@@ -283,6 +343,8 @@ export default cached('kernels', () => {
     reference: reference(),
     featureMap: featureMapCheck(),
     psd: psdStudy(),
+    psdRank: { linear: PSD_D, poly: polyFeatureCount(PSD_D,
+      (PSD_KERNELS[1].k as { degree: number }).degree) },
     moonsFigure: boundaryFigure(svm.moons.model, svm.moons.data.X,
       svm.moons.data.y, { x0: -1.5, x1: 2.5, y0: -1, y1: 1.5 }),
     circlesFigure: boundaryFigure(svm.circles.model, svm.circles.data.X,
@@ -292,18 +354,26 @@ export default cached('kernels', () => {
       nTest: v.nTest, nSv: v.nSv,
       se: Math.sqrt(v.test * (1 - v.test) / v.nTest) }])),
     kpcaFigure: kpcaFigure(kpca),
+    kpcaAlt: kpcaAlt(kpca),
+    kpcaShape: kpcaShape(kpca),
     kpca: { ...KPCA, onScores: kpca.onScores, onInputs: kpca.onInputs },
     centering: centeringStudy(),
     approxFigure: approx.svg,
+    approxAlt: approx.alt,
+    approxGamma: APPROX.gamma,
     approx: { seeds: SEEDS.length, ranks: RANKS,
       nys40: pick(approx.nys, 40), rff40: pick(approx.rff, 40),
       best40: pick(approx.best, 40), nys160: pick(approx.nys, 160),
       rff160: pick(approx.rff, 160) },
     approxN: APPROX.n,
-    timingFigure: timingFigure(timing),
+    timingFigure: timingFig.svg,
+    timingAlt: timingFig.alt,
     timing: { slope: timing.slope, rows: timing.rows, nMax: last.n,
-      from: timing.from,
-      msMax: last.ms, mbMax: last.bytes / 2 ** 20 },
+      from: timing.from, above3: timing.slope > 3,
+      msMax: last.ms, mbMax: last.bytes / 1e6 },
+    polyFeatures: polyFeatureCount(POLY_COUNT.d, POLY_COUNT.degree),
+    polyCount: POLY_COUNT,
+    wall: { n: WALL_N, gb: (8 * WALL_N * WALL_N) / 1e9 },
     gamma: gammaStudy(),
     gammaSetup: GAMMA_SETUP,
     real: realStudy(),

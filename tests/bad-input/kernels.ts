@@ -5,10 +5,12 @@ import {
 } from '../../code/kernels/approx.ts';
 import {
   checkInt, checkKernelSpec, checkNumber, checkPositiveNumber,
-  checkSquare, checkVector,
+  checkSquare, checkSymmetric, checkVector,
 } from '../../code/kernels/checks.ts';
 import { circles, landmarks } from '../../code/kernels/data.ts';
-import { poly2Map } from '../../code/kernels/feature-map.ts';
+import {
+  poly2Map, polyFeatureCount,
+} from '../../code/kernels/feature-map.ts';
 import {
   centerGram, fitKernelPca, kpcaTransform,
 } from '../../code/kernels/kernel-pca.ts';
@@ -43,6 +45,8 @@ export const badInput = groups({
       mat('m', 'd', ['B'])]),
     spec(poly2Map, () => [X(), 1], [mat('n', 'd', ['X']),
       num({ min: 0 }, ['c'])]),
+    spec(polyFeatureCount, () => [3, 2], [int(1, {}, ['d']),
+      int(1, { max: 50 }, ['q'])]),
     spec(psdCheck, () => [K(), 1e-10], [mat('n', 'n', ['K']),
       num({ min: 0, max: 1 }, ['tol'])]),
   ],
@@ -85,6 +89,8 @@ export const badInput = groups({
     spec(checkKernelSpec, () => ['caller', rbf()], [any(), kernel],
       { name: 'caller' }),
     spec(checkSquare, () => ['caller', 'K', K()], [any(), any(),
+      mat('n', 'n', ['K'])], { name: 'caller' }),
+    spec(checkSymmetric, () => ['caller', 'K', K()], [any(), any(),
       mat('n', 'n', ['K'])], { name: 'caller' }),
     spec(checkVector, () => ['caller', 'b', f64(1, 2), 2], [any(), any(),
       vec(2, { as: ['b'] }), any()], { name: 'caller' }),
