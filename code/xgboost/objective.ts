@@ -49,7 +49,7 @@ export function gradients(
 // #endregion
 
 // #region weight
-/** Soft threshold T_α(G): Eq. (xgb-weight-l1). */
+/** Soft threshold S_α(G): Eq. (xgb-weight-l1). */
 export function softThreshold(G: number, alpha: number): number {
   checkPenalty('softThreshold', { lambda: 0, alpha, minChildWeight: 0 });
   requireFinite('softThreshold', 'G', G);
@@ -58,7 +58,7 @@ export function softThreshold(G: number, alpha: number): number {
   return 0;
 }
 
-/** The best leaf weight −T_α(G)/(H + λ), Eq. (xgb-weight-l1);
+/** The best leaf weight −S_α(G)/(H + λ), Eq. (xgb-weight-l1);
  *  0 when H is below min_child_weight. */
 export function leafWeight(G: number, H: number, p: Penalty): number {
   checkStats('leafWeight', G, H, p);
@@ -69,7 +69,7 @@ export function leafWeight(G: number, H: number, p: Penalty): number {
 
 // #region gain
 
-/** T_α(G)²/(H + λ): twice the loss a leaf removes, Eq. (xgb-score).
+/** S_α(G)²/(H + λ): twice the loss a leaf removes, Eq. (xgb-score).
  *  (XGBoost scores a node whatever its H; min_child_weight rules out
  *  the splits whose children have too little H.) */
 export function nodeScore(G: number, H: number, p: Penalty): number {

@@ -1,5 +1,5 @@
-// Exercise: the pseudo-Huber loss ℓ = δ²(√(1 + (r/δ)²) − 1),
-// r = F − y, as a second-order objective: g and h for Eq. (xgb-g-h).
+// Exercise: the pseudo-Huber loss ℓ = δ²(√(1 + (z/δ)²) − 1),
+// z = F − y, as a second-order objective: g and h for Eq. (xgb-g-h).
 import { requireFiniteArray } from '../../introduction/checks.ts';
 
 export function pseudoHuberGradients(
@@ -18,10 +18,10 @@ export function pseudoHuberGradients(
   const g = new Float64Array(y.length);
   const h = new Float64Array(y.length);
   for (let i = 0; i < y.length; i++) {
-    const r = F[i] - y[i];
-    const s = Math.sqrt(1 + (r / delta) ** 2);
-    g[i] = r / s; // dℓ/dF
-    h[i] = 1 / (s * s * s); // d²ℓ/dF² > 0, small for |r| ≫ δ
+    const z = F[i] - y[i];
+    const u = Math.sqrt(1 + (z / delta) ** 2);
+    g[i] = z / u; // dℓ/dF
+    h[i] = 1 / (u * u * u); // d²ℓ/dF² > 0, small for |z| ≫ δ
   }
   return { g, h };
 }
