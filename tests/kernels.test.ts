@@ -16,7 +16,7 @@ import {
 import { circles, landmarks } from '../code/kernels/data.ts';
 import { poly2Map, polyFeatureCount } from '../code/kernels/feature-map.ts';
 import {
-  centerGram, fitKernelPca, kpcaTransform,
+  centerGram, fitKernelPca, kpcaTransform, maxDiffUpToSign,
 } from '../code/kernels/kernel-pca.ts';
 import {
   fitKernelRidge, predictKernelRidge,
@@ -41,21 +41,6 @@ const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   expect(a.length).toBe(b.length);
   let d = 0;
   for (let i = 0; i < b.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
-  return d;
-};
-/** max |a − b| after matching each column's sign (eigenvectors). */
-const upToSign = (A: Matrix, B: Mat) => {
-  expect([A.rows, A.cols]).toEqual([B.rows, B.cols]);
-  let d = 0;
-  for (let j = 0; j < A.cols; j++) {
-    let p = 0, q = 0;
-    for (let i = 0; i < A.rows; i++) {
-      const a = A.data[i * A.cols + j], b = B.data[i * A.cols + j];
-      p = Math.max(p, Math.abs(a - b));
-      q = Math.max(q, Math.abs(a + b));
-    }
-    d = Math.max(d, Math.min(p, q));
-  }
   return d;
 };
 const spec = (name: string, p: object) => ({ kind: name, ...p }) as
@@ -214,11 +199,21 @@ describe('kernel PCA', () => {
     expect(maxDiff(m.values, kp.eigenvalues)).toBeLessThan(1e-8);
   });
   it('training scores match fit_transform up to sign, 1e-8', () => {
-    expect(upToSign(kpcaTransform(m, M(kp.X)), kp.scores))
+    expect(maxDiffUpToSign(kpcaTransform(m, M(kp.X)), M(kp.scores)))
       .toBeLessThan(1e-8);
   });
+  it('maxDiffUpToSign forgives a whole column\'s sign, nothing else',
+    () => {
+      const A = new Matrix(2, 2, Float64Array.of(1, 2, 3, 4));
+      const flip = new Matrix(2, 2, Float64Array.of(-1, 2, -3, 4));
+      const off = new Matrix(2, 2, Float64Array.of(-1, 2, -3, 4.5));
+      const half = new Matrix(2, 2, Float64Array.of(-1, 2, 3, 4));
+      expect(maxDiffUpToSign(A, flip)).toBe(0);
+      expect(maxDiffUpToSign(A, off)).toBe(0.5);
+      expect(maxDiffUpToSign(A, half)).toBe(2); // min(6, 2) in column 0
+    });
   it('new points match transform up to sign, 1e-8', () => {
-    expect(upToSign(kpcaTransform(m, M(kp.Xq)), kp.transform))
+    expect(maxDiffUpToSign(kpcaTransform(m, M(kp.Xq)), M(kp.transform)))
       .toBeLessThan(1e-8);
   });
   it('K̃ is the Gram matrix of the centred feature vectors', () => {

@@ -94,6 +94,24 @@ export function kpcaTransform(m: KernelPca, Xq: Matrix): Matrix {
 }
 // #endregion
 
+/** Largest |a − b| over two score (or eigenvector) matrices after
+ *  matching each column's sign: components are defined up to sign. */
+export function maxDiffUpToSign(A: Matrix, B: Matrix): number {
+  checkMatrix('maxDiffUpToSign', 'A', A, A?.rows);
+  checkMatrix('maxDiffUpToSign', 'B', B, A.rows, A.cols, 'as A:');
+  let d = 0;
+  for (let j = 0; j < A.cols; j++) {
+    let minus = 0, plus = 0;
+    for (let i = 0; i < A.rows; i++) {
+      const a = A.data[i * A.cols + j], b = B.data[i * A.cols + j];
+      minus = Math.max(minus, Math.abs(a - b));
+      plus = Math.max(plus, Math.abs(a + b));
+    }
+    d = Math.max(d, Math.min(minus, plus));
+  }
+  return d;
+}
+
 function checkFit(X: Matrix, kernel: KernelSpec, k: number): void {
   checkKernelSpec('fitKernelPca', kernel);
   checkMatrix('fitKernelPca', 'X', X, X?.rows);

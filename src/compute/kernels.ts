@@ -19,7 +19,7 @@ import {
   fitKernelRidge, predictKernelRidge,
 } from '../../code/kernels/kernel-ridge.ts';
 import {
-  fitKernelPca, kpcaTransform,
+  fitKernelPca, kpcaTransform, maxDiffUpToSign,
 } from '../../code/kernels/kernel-pca.ts';
 import {
   nystromFeatures, rffFeatures,
@@ -49,20 +49,6 @@ const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   for (let i = 0; i < b.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
   return d;
 };
-/** Largest |a − b| after matching each column's sign. */
-const upToSign = (A: Matrix, B: Mat) => {
-  let d = 0;
-  for (let j = 0; j < A.cols; j++) {
-    let p = 0, q = 0;
-    for (let i = 0; i < A.rows; i++) {
-      const a = A.data[i * A.cols + j], b = B.data[i * A.cols + j];
-      p = Math.max(p, Math.abs(a - b));
-      q = Math.max(q, Math.abs(a + b));
-    }
-    d = Math.max(d, Math.min(p, q));
-  }
-  return d;
-};
 
 // ---------------------------------------------------------------------
 // Agreement with scikit-learn (numbers of "Against a library").
@@ -81,8 +67,9 @@ function reference() {
   const kp = sk.kpca;
   const m = fitKernelPca(M(kp.X), { kind: 'rbf', gamma: kp.gamma }, kp.k);
   const kpca = { values: maxDiff(m.values, kp.eigenvalues),
-    scores: upToSign(kpcaTransform(m, M(kp.X)), kp.scores),
-    transform: upToSign(kpcaTransform(m, M(kp.Xq)), kp.transform),
+    scores: maxDiffUpToSign(kpcaTransform(m, M(kp.X)), M(kp.scores)),
+    transform: maxDiffUpToSign(kpcaTransform(m, M(kp.Xq)),
+      M(kp.transform)),
     n: kp.X.rows, k: kp.k, q: kp.Xq.rows };
   const ny = nystromFeatures(X, { kind: 'rbf', gamma: sk.nystroem.gamma },
     Int32Array.from(sk.nystroem.indices));

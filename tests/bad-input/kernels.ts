@@ -12,7 +12,7 @@ import {
   poly2Map, polyFeatureCount,
 } from '../../code/kernels/feature-map.ts';
 import {
-  centerGram, fitKernelPca, kpcaTransform,
+  centerGram, fitKernelPca, kpcaTransform, maxDiffUpToSign,
 } from '../../code/kernels/kernel-pca.ts';
 import {
   fitKernelRidge, predictKernelRidge,
@@ -64,6 +64,8 @@ export const badInput = groups({
       kernel, int(1, { max: 8 }, ['k'])]),
     spec(kpcaTransform, () => [pca(), Q()], [any(),
       mat('m', 2, ['Xq'])]),
+    spec(maxDiffUpToSign, () => [X(), X()], [mat('n', 'd', ['A']),
+      mat('n', 'd', ['B'])]),
   ],
   approx: [
     spec(nystromFeatures, () => [X(), rbf(), Int32Array.of(0, 5)],
