@@ -16,7 +16,9 @@ import {
   deepNet,
   trainAndEvaluate,
 } from '../../code/initialization-and-normalization/experiments.ts';
-import { evaluate } from '../../code/multilayer-perceptron/train.ts';
+import { evaluate, fit } from '../../code/multilayer-perceptron/train.ts';
+import type { Sequential } from '../../code/multilayer-perceptron/mlp.ts';
+import type { Matrix } from '../../code/linear-algebra/matrix.ts';
 import {
   initWeights,
   type Scheme,
@@ -132,37 +134,95 @@ const digits = once(() => {
     test: digitsRows(idx.filter((i) => i % 4 === 3)) };
 });
 
-/** One run on the digits. `ragged`: all training digits, so that each
- *  epoch ends with a small batch; `keepStats`: that small batch leaves
- *  the running averages alone (the control that separates its gradient
- *  step from its statistics); `k`: another seed for net and shuffles. */
-function bnRun(s: Scheme, batchNorm: boolean, ragged = false,
-  keepStats = false, k = 0) {
-  const d = digits();
+/** A network of the batch norm experiments; `k`: another seed. */
+function bnNet(s: Scheme, batchNorm: boolean, k = 0) {
   const sizes = [64, ...Array(BN.hidden).fill(BN.width), 10];
-  const model = deepNet({ sizes, scheme: s, batchNorm },
+  return deepNet({ sizes, scheme: s, batchNorm },
     createRng(BN.netSeed + k));
-  if (keepStats) {
-    for (const layer of model.layers) {
-      if (layer instanceof BatchNorm) protectStats(layer);
-    }
-  }
-  const epochs = ragged || k > 0 ? BN.raggedEpochs : BN.epochs;
-  return trainAndEvaluate(model, ragged ? d.trainAll : d.train, d.test,
-    { ...BN, epochs, seed: BN.seed + 100 * k });
 }
 
-/** A batch smaller than the others updates no running average. */
-function protectStats(bn: BatchNorm): void {
+/** Options of `fit` for seed `k` (network and shuffles). */
+const bnOptions = (epochs: number, k = 0) => ({ epochs,
+  batchSize: BN.batchSize, eta: BN.eta, seed: BN.seed + 100 * k });
+
+interface Data { X: Matrix; y: Int32Array }
+
+/** trainAndEvaluate (code/…/experiments.ts) without the measurements a
+ *  run does not print: `fit` one epoch at a time with the same shuffles,
+ *  then the test set only, in evaluation mode, and only after the
+ *  epochs `measure` accepts (NaN after the others). Evaluation changes
+ *  no state (no dropout here, no running averages), so every number is
+ *  the one trainAndEvaluate gives. */
+function trainTest(model: Sequential, train: Data, test: Data,
+  o: { epochs: number; batchSize: number; eta: number; seed: number },
+  measure: (epoch: number) => boolean = () => true) {
+  const history = [];
+  for (let epoch = 1; epoch <= o.epochs; epoch++) {
+    const [r] = fit(model, train.X, train.y, { ...o, epochs: 1,
+      seed: o.seed + epoch });
+    let te = { loss: NaN, accuracy: NaN };
+    if (measure(epoch)) {
+      model.train(false);
+      te = evaluate(model, test.X, test.y);
+      model.train(true);
+    }
+    history.push({ epoch, trainModeLoss: r.trainLoss,
+      testLoss: te.loss, testAccuracy: te.accuracy });
+  }
+  return history;
+}
+
+/** A second set of running averages that a batch smaller than the
+ *  others leaves alone: the control that separates the small batch's
+ *  gradient step from its statistics. Training mode uses the batch's
+ *  statistics, never the running ones, so one training run serves both
+ *  (the parameters are the same); evaluate with `useTwin` for the
+ *  control. Each update is BatchNorm's own, to the last bit: forward
+ *  runs on zeroed averages, which leaves ρ·μ and ρ·v·n/(n − 1) in them,
+ *  and both sets get (1 − ρ)·old + that, Eq. (in-bn-running). */
+function twinStats(bn: BatchNorm) {
   const forward = bn.forward.bind(bn);
+  const twin = { mean: bn.runningMean.slice(), v: bn.runningVar.slice() };
   bn.forward = (x: Tensor) => {
-    if (!bn.training || x.shape[0] >= BN.batchSize) return forward(x);
+    if (!bn.training) return forward(x);
     const mean = bn.runningMean.slice(), v = bn.runningVar.slice();
+    bn.runningMean.fill(0);
+    bn.runningVar.fill(0);
     const out = forward(x);
-    bn.runningMean.set(mean);
-    bn.runningVar.set(v);
+    const keep = 1 - bn.momentum, full = x.shape[0] >= BN.batchSize;
+    for (let j = 0; j < bn.d; j++) {
+      const tm = bn.runningMean[j], tv = bn.runningVar[j];
+      bn.runningMean[j] = keep * mean[j] + tm;
+      bn.runningVar[j] = keep * v[j] + tv;
+      if (full) {
+        twin.mean[j] = keep * twin.mean[j] + tm;
+        twin.v[j] = keep * twin.v[j] + tv;
+      }
+    }
     return out;
   };
+  return { useTwin: () => {
+    bn.runningMean.set(twin.mean);
+    bn.runningVar.set(twin.v);
+  } };
+}
+
+/** Ragged batches for seed k: all training digits, so that each epoch
+ *  ends with a small batch; test accuracy after epoch raggedEpochs with
+ *  the running averages as trained and with the control's. */
+function raggedRun(k: number) {
+  const d = digits();
+  const model = bnNet('torch-default', true, k);
+  const twins = model.layers.filter((l) => l instanceof BatchNorm)
+    .map((l) => twinStats(l as BatchNorm));
+  const last = (e: number) => e === BN.raggedEpochs;
+  const ragged = trainTest(model, d.trainAll, d.test,
+    bnOptions(BN.raggedEpochs, k), last)[BN.raggedEpochs - 1]
+    .testAccuracy;
+  for (const t of twins) t.useTwin();
+  model.train(false);
+  const keepStats = evaluate(model, d.test.X, d.test.y).accuracy;
+  return { ragged, keepStats };
 }
 
 /** Seeds of the ragged-batch comparison (0 is the figure's). */
@@ -177,15 +237,18 @@ const BN_RUNS = [
 ] as const;
 
 const bn = once(() => {
+  const d = digits();
   const runs = BN_RUNS.map((r) => ({ ...r,
-    history: bnRun(r.scheme, r.bn) }));
+    history: trainTest(bnNet(r.scheme, r.bn), d.train, d.test,
+      bnOptions(BN.epochs)) }));
   const atEpoch = (h: { testAccuracy: number }[]) =>
     h[BN.raggedEpochs - 1].testAccuracy;
   const seeds = RAGGED_SEEDS.map((k) => ({
     clean: k === 0 ? atEpoch(runs[2].history)
-      : atEpoch(bnRun('torch-default', true, false, false, k)),
-    ragged: atEpoch(bnRun('torch-default', true, true, false, k)),
-    keepStats: atEpoch(bnRun('torch-default', true, true, true, k)),
+      : atEpoch(trainTest(bnNet('torch-default', true, k), d.train,
+        d.test, bnOptions(BN.raggedEpochs, k),
+        (e) => e === BN.raggedEpochs)),
+    ...raggedRun(k),
   }));
   // the prose says the small batch hurts and that protecting the
   // running averages does not help: stop the build if that changes
@@ -245,10 +308,11 @@ const dropout = once(() => {
   const withDrop = trainAndEvaluate(net, small, d.test, DROP);
   // the pitfall: test predictions with dropout still on
   const forgot = evaluate(net, d.test.X, d.test.y).accuracy;
-  const plain = model(0);
-  const without = trainAndEvaluate(plain, small, d.test, DROP);
+  const plain = model(0); // no Dropout layer: trainTest is exact
+  const without = trainTest(plain, small, d.test, DROP);
   net.train(false);
   plain.train(false);
+  const noDropTrain = evaluate(plain, small.X, small.y).loss;
   const a = evaluate(net, d.test.X, d.test.y).pred;
   const b = evaluate(plain, d.test.X, d.test.y).pred;
   // paired: both on the same test images; count where they disagree
@@ -258,7 +322,7 @@ const dropout = once(() => {
     if (ra && !rb) onlyA++;
     if (rb && !ra) onlyB++;
   }
-  return { withDrop, without, forgot, onlyA, onlyB };
+  return { withDrop, without, forgot, onlyA, onlyB, noDropTrain };
 });
 
 function dropoutFigure(): string {
@@ -270,7 +334,8 @@ function dropoutFigure(): string {
     { name: 'test, no dropout', pick: without, f: 'testLoss' },
   ] as const;
   const rows = lines.flatMap((l, k) => l.pick.map((e) => ({
-    epoch: e.epoch, loss: e[l.f], curve: l.name, k })));
+    epoch: e.epoch, loss: (e as Record<string, number>)[l.f],
+    curve: l.name, k })));
   // each label at an epoch where its curve stands apart
   // (all within the first 14 epochs, which a phone shows first)
   const at = [[3, -12, 'start'], [11, 18, 'middle'], [8, 16, 'middle'],
@@ -403,7 +468,7 @@ export default cached('initialization-and-normalization', () => {
       testSe: binomialSe(dl.testAccuracy, nTest),
       noDropTest: nl.testLoss, noDropAccuracy: nl.testAccuracy,
       noDropSe: binomialSe(nl.testAccuracy, nTest),
-      noDropTrain: nl.trainLoss, forgot: dr.forgot,
+      noDropTrain: dr.noDropTrain, forgot: dr.forgot,
       forgotSe: binomialSe(dr.forgot, nTest),
       // accuracy difference in paired standard errors of the difference
       diffSe: pairedSe(dr.onlyA, dr.onlyB, nTest),
