@@ -408,6 +408,14 @@ export default cached('initialization-and-normalization', () => {
   const acc = (x: number) => x.toFixed(2);
   const bh = (k: 'plain' | 'he' | 'bn') => b.runs.find((r) => r.key === k)
     ?.history ?? [];
+  // He's curve may peak before the last epoch: say so in the alt text
+  const heEnd = () => {
+    const h = bh('he');
+    const top = h.reduce((m, e) => Math.max(m, e.testAccuracy), 0);
+    const end = lastOf(h).testAccuracy;
+    return top > end ? `${acc(top)}, then ends at ${acc(end)}`
+      : acc(end);
+  };
   return {
     activationAlt: 'Standard deviation of the activations of layers 1 ' +
       'to 20 on a log scale, for five initializations. N(0, 1) with ' +
@@ -427,7 +435,7 @@ export default cached('initialization-and-normalization', () => {
       "epochs for three networks. PyTorch's default init without " +
       `normalization stays at ${acc(lastOf(bh('plain')).testAccuracy)}; ` +
       `He init rises from ${acc(bh('he')[0].testAccuracy)} to ` +
-      `${acc(lastOf(bh('he')).testAccuracy)}; PyTorch's default with ` +
+      heEnd() + "; PyTorch's default with " +
       `BatchNorm rises from ${acc(bh('bn')[0].testAccuracy)} to ` +
       `${acc(lastOf(bh('bn')).testAccuracy)}.`,
     dropoutAlt: 'Cross-entropy loss against epoch for four curves. The ' +
