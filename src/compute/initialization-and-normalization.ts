@@ -16,7 +16,9 @@ import {
   deepNet,
   trainAndEvaluate,
 } from '../../code/initialization-and-normalization/experiments.ts';
-import { evaluate } from '../../code/multilayer-perceptron/train.ts';
+import { evaluate, fit } from '../../code/multilayer-perceptron/train.ts';
+import type { Sequential } from '../../code/multilayer-perceptron/mlp.ts';
+import type { Matrix } from '../../code/linear-algebra/matrix.ts';
 import {
   initWeights,
   type Scheme,
@@ -121,7 +123,7 @@ function depthFigure(what: 'activationStd' | 'gradientStd'): string {
 // ---------------------------------------------------------------------
 // Digits: a deep ReLU network with and without batch normalization.
 
-export const BN = { hidden: 8, width: 32, epochs: 5, batchSize: 32,
+export const BN = { hidden: 8, width: 32, epochs: 4, batchSize: 32,
   eta: 0.05, seed: 9, netSeed: 5, nTrain: 1344, raggedEpochs: 4 };
 
 const digits = once(() => {
@@ -132,37 +134,95 @@ const digits = once(() => {
     test: digitsRows(idx.filter((i) => i % 4 === 3)) };
 });
 
-/** One run on the digits. `ragged`: all training digits, so that each
- *  epoch ends with a small batch; `keepStats`: that small batch leaves
- *  the running averages alone (the control that separates its gradient
- *  step from its statistics); `k`: another seed for net and shuffles. */
-function bnRun(s: Scheme, batchNorm: boolean, ragged = false,
-  keepStats = false, k = 0) {
-  const d = digits();
+/** A network of the batch norm experiments; `k`: another seed. */
+function bnNet(s: Scheme, batchNorm: boolean, k = 0) {
   const sizes = [64, ...Array(BN.hidden).fill(BN.width), 10];
-  const model = deepNet({ sizes, scheme: s, batchNorm },
+  return deepNet({ sizes, scheme: s, batchNorm },
     createRng(BN.netSeed + k));
-  if (keepStats) {
-    for (const layer of model.layers) {
-      if (layer instanceof BatchNorm) protectStats(layer);
-    }
-  }
-  const epochs = ragged || k > 0 ? BN.raggedEpochs : BN.epochs;
-  return trainAndEvaluate(model, ragged ? d.trainAll : d.train, d.test,
-    { ...BN, epochs, seed: BN.seed + 100 * k });
 }
 
-/** A batch smaller than the others updates no running average. */
-function protectStats(bn: BatchNorm): void {
+/** Options of `fit` for seed `k` (network and shuffles). */
+const bnOptions = (epochs: number, k = 0) => ({ epochs,
+  batchSize: BN.batchSize, eta: BN.eta, seed: BN.seed + 100 * k });
+
+interface Data { X: Matrix; y: Int32Array }
+
+/** trainAndEvaluate (code/…/experiments.ts) without the measurements a
+ *  run does not print: `fit` one epoch at a time with the same shuffles,
+ *  then the test set only, in evaluation mode, and only after the
+ *  epochs `measure` accepts (NaN after the others). Evaluation changes
+ *  no state (no dropout here, no running averages), so every number is
+ *  the one trainAndEvaluate gives. */
+function trainTest(model: Sequential, train: Data, test: Data,
+  o: { epochs: number; batchSize: number; eta: number; seed: number },
+  measure: (epoch: number) => boolean = () => true) {
+  const history = [];
+  for (let epoch = 1; epoch <= o.epochs; epoch++) {
+    const [r] = fit(model, train.X, train.y, { ...o, epochs: 1,
+      seed: o.seed + epoch });
+    let te = { loss: NaN, accuracy: NaN };
+    if (measure(epoch)) {
+      model.train(false);
+      te = evaluate(model, test.X, test.y);
+      model.train(true);
+    }
+    history.push({ epoch, trainModeLoss: r.trainLoss,
+      testLoss: te.loss, testAccuracy: te.accuracy });
+  }
+  return history;
+}
+
+/** A second set of running averages that a batch smaller than the
+ *  others leaves alone: the control that separates the small batch's
+ *  gradient step from its statistics. Training mode uses the batch's
+ *  statistics, never the running ones, so one training run serves both
+ *  (the parameters are the same); evaluate with `useTwin` for the
+ *  control. Each update is BatchNorm's own, to the last bit: forward
+ *  runs on zeroed averages, which leaves ρ·μ and ρ·v·n/(n − 1) in them,
+ *  and both sets get (1 − ρ)·old + that, Eq. (in-bn-running). */
+function twinStats(bn: BatchNorm) {
   const forward = bn.forward.bind(bn);
+  const twin = { mean: bn.runningMean.slice(), v: bn.runningVar.slice() };
   bn.forward = (x: Tensor) => {
-    if (!bn.training || x.shape[0] >= BN.batchSize) return forward(x);
+    if (!bn.training) return forward(x);
     const mean = bn.runningMean.slice(), v = bn.runningVar.slice();
+    bn.runningMean.fill(0);
+    bn.runningVar.fill(0);
     const out = forward(x);
-    bn.runningMean.set(mean);
-    bn.runningVar.set(v);
+    const keep = 1 - bn.momentum, full = x.shape[0] >= BN.batchSize;
+    for (let j = 0; j < bn.d; j++) {
+      const tm = bn.runningMean[j], tv = bn.runningVar[j];
+      bn.runningMean[j] = keep * mean[j] + tm;
+      bn.runningVar[j] = keep * v[j] + tv;
+      if (full) {
+        twin.mean[j] = keep * twin.mean[j] + tm;
+        twin.v[j] = keep * twin.v[j] + tv;
+      }
+    }
     return out;
   };
+  return { useTwin: () => {
+    bn.runningMean.set(twin.mean);
+    bn.runningVar.set(twin.v);
+  } };
+}
+
+/** Ragged batches for seed k: all training digits, so that each epoch
+ *  ends with a small batch; test accuracy after epoch raggedEpochs with
+ *  the running averages as trained and with the control's. */
+function raggedRun(k: number) {
+  const d = digits();
+  const model = bnNet('torch-default', true, k);
+  const twins = model.layers.filter((l) => l instanceof BatchNorm)
+    .map((l) => twinStats(l as BatchNorm));
+  const last = (e: number) => e === BN.raggedEpochs;
+  const ragged = trainTest(model, d.trainAll, d.test,
+    bnOptions(BN.raggedEpochs, k), last)[BN.raggedEpochs - 1]
+    .testAccuracy;
+  for (const t of twins) t.useTwin();
+  model.train(false);
+  const keepStats = evaluate(model, d.test.X, d.test.y).accuracy;
+  return { ragged, keepStats };
 }
 
 /** Seeds of the ragged-batch comparison (0 is the figure's). */
@@ -177,16 +237,31 @@ const BN_RUNS = [
 ] as const;
 
 const bn = once(() => {
+  const d = digits();
   const runs = BN_RUNS.map((r) => ({ ...r,
-    history: bnRun(r.scheme, r.bn) }));
+    history: trainTest(bnNet(r.scheme, r.bn), d.train, d.test,
+      bnOptions(BN.epochs)) }));
   const atEpoch = (h: { testAccuracy: number }[]) =>
     h[BN.raggedEpochs - 1].testAccuracy;
   const seeds = RAGGED_SEEDS.map((k) => ({
     clean: k === 0 ? atEpoch(runs[2].history)
-      : atEpoch(bnRun('torch-default', true, false, false, k)),
-    ragged: atEpoch(bnRun('torch-default', true, true, false, k)),
-    keepStats: atEpoch(bnRun('torch-default', true, true, true, k)),
+      : atEpoch(trainTest(bnNet('torch-default', true, k), d.train,
+        d.test, bnOptions(BN.raggedEpochs, k),
+        (e) => e === BN.raggedEpochs)),
+    ...raggedRun(k),
   }));
+  // the prose says: the default start without normalization stays at
+  // chance (loss ≈ log 10) every epoch, and batch normalization is
+  // ahead of He after the first epoch and the last: stop the build if not
+  const [plain, he, withBn] = runs.map((r) => r.history);
+  const ahead = (i: number) =>
+    withBn[i].testAccuracy > he[i].testAccuracy;
+  if (plain.some((e) => e.testAccuracy > 0.15 ||
+    Math.abs(e.trainModeLoss - Math.log(10)) > 0.01) ||
+    !ahead(0) || !ahead(BN.epochs - 1)) {
+    throw new Error('initialization-and-normalization: the batch norm ' +
+      'figure no longer shows what the prose says');
+  }
   // the prose says the small batch hurts and that protecting the
   // running averages does not help: stop the build if that changes
   for (const e of seeds) {
@@ -201,7 +276,12 @@ const bn = once(() => {
 function bnFigure(): string {
   const rows = bn().runs.flatMap((r, k) => r.history.map((e) => ({
     epoch: e.epoch, accuracy: e.testAccuracy, run: r.label, k })));
-  const last = rows.filter((r) => r.epoch === BN.epochs);
+  // labels at epoch 1, where a phone shows the figure's left part first:
+  // the default run above its flat line, He below its rising one, and
+  // BatchNorm high enough to clear its own line's climb
+  const dys = [-10, 18, -60];
+  const first = rows.filter((r) => r.epoch === 1)
+    .map((r) => ({ ...r, dy: dys[r.k] }));
   return renderPlot({
     width: 640, height: 300, style: STYLE, marginLeft: 52,
     marginRight: 16, marginTop: 30, marginBottom: 44,
@@ -216,10 +296,10 @@ function bnFigure(): string {
       Plot.dot(rows, { x: 'epoch', y: 'accuracy',
         symbol: (r: { k: number }) => SYMBOL[r.k],
         stroke: (r: { k: number }) => PALETTE[r.k], r: 3.5 }),
-      Plot.text(last, { x: 'epoch', y: 'accuracy', text: 'run',
-        textAnchor: 'end', dx: -8, dy: -10, fill: 'currentColor',
-        stroke: 'var(--sl-color-bg, white)', strokeWidth: 4,
-        paintOrder: 'stroke' }),
+      ...first.map((l) => Plot.text([l], { x: 'epoch', y: 'accuracy',
+        text: 'run', textAnchor: 'start', dx: 8, dy: l.dy,
+        fill: 'currentColor', stroke: 'var(--sl-color-bg, white)',
+        strokeWidth: 4, paintOrder: 'stroke' })),
     ],
   });
 }
@@ -240,10 +320,11 @@ const dropout = once(() => {
   const withDrop = trainAndEvaluate(net, small, d.test, DROP);
   // the pitfall: test predictions with dropout still on
   const forgot = evaluate(net, d.test.X, d.test.y).accuracy;
-  const plain = model(0);
-  const without = trainAndEvaluate(plain, small, d.test, DROP);
+  const plain = model(0); // no Dropout layer: trainTest is exact
+  const without = trainTest(plain, small, d.test, DROP);
   net.train(false);
   plain.train(false);
+  const noDropTrain = evaluate(plain, small.X, small.y).loss;
   const a = evaluate(net, d.test.X, d.test.y).pred;
   const b = evaluate(plain, d.test.X, d.test.y).pred;
   // paired: both on the same test images; count where they disagree
@@ -253,7 +334,7 @@ const dropout = once(() => {
     if (ra && !rb) onlyA++;
     if (rb && !ra) onlyB++;
   }
-  return { withDrop, without, forgot, onlyA, onlyB };
+  return { withDrop, without, forgot, onlyA, onlyB, noDropTrain };
 });
 
 function dropoutFigure(): string {
@@ -265,9 +346,11 @@ function dropoutFigure(): string {
     { name: 'test, no dropout', pick: without, f: 'testLoss' },
   ] as const;
   const rows = lines.flatMap((l, k) => l.pick.map((e) => ({
-    epoch: e.epoch, loss: e[l.f], curve: l.name, k })));
+    epoch: e.epoch, loss: (e as Record<string, number>)[l.f],
+    curve: l.name, k })));
   // each label at an epoch where its curve stands apart
-  const at = [[3, -12, 'start'], [18, 16, 'middle'], [8, 16, 'middle'],
+  // (all within the first 14 epochs, which a phone shows first)
+  const at = [[3, -12, 'start'], [11, 18, 'middle'], [8, 16, 'middle'],
     [4, 16, 'start']] as const;
   const labels = lines.map((_, k) => ({ ...rows.find((r) => r.k === k &&
     r.epoch === at[k][0]), dy: at[k][1], anchor: at[k][2] }));
@@ -325,6 +408,14 @@ export default cached('initialization-and-normalization', () => {
   const acc = (x: number) => x.toFixed(2);
   const bh = (k: 'plain' | 'he' | 'bn') => b.runs.find((r) => r.key === k)
     ?.history ?? [];
+  // He's curve may peak before the last epoch: say so in the alt text
+  const heEnd = () => {
+    const h = bh('he');
+    const top = h.reduce((m, e) => Math.max(m, e.testAccuracy), 0);
+    const end = lastOf(h).testAccuracy;
+    return top > end ? `${acc(top)}, then ends at ${acc(end)}`
+      : acc(end);
+  };
   return {
     activationAlt: 'Standard deviation of the activations of layers 1 ' +
       'to 20 on a log scale, for five initializations. N(0, 1) with ' +
@@ -344,7 +435,7 @@ export default cached('initialization-and-normalization', () => {
       "epochs for three networks. PyTorch's default init without " +
       `normalization stays at ${acc(lastOf(bh('plain')).testAccuracy)}; ` +
       `He init rises from ${acc(bh('he')[0].testAccuracy)} to ` +
-      `${acc(lastOf(bh('he')).testAccuracy)}; PyTorch's default with ` +
+      heEnd() + "; PyTorch's default with " +
       `BatchNorm rises from ${acc(bh('bn')[0].testAccuracy)} to ` +
       `${acc(lastOf(bh('bn')).testAccuracy)}.`,
     dropoutAlt: 'Cross-entropy loss against epoch for four curves. The ' +
@@ -397,7 +488,7 @@ export default cached('initialization-and-normalization', () => {
       testSe: binomialSe(dl.testAccuracy, nTest),
       noDropTest: nl.testLoss, noDropAccuracy: nl.testAccuracy,
       noDropSe: binomialSe(nl.testAccuracy, nTest),
-      noDropTrain: nl.trainLoss, forgot: dr.forgot,
+      noDropTrain: dr.noDropTrain, forgot: dr.forgot,
       forgotSe: binomialSe(dr.forgot, nTest),
       // accuracy difference in paired standard errors of the difference
       diffSe: pairedSe(dr.onlyA, dr.onlyB, nTest),
