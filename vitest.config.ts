@@ -10,5 +10,8 @@ export default defineConfig({
     // Under Stryker (npm run mutate) the code is instrumented and runs
     // 10-20 times slower; Stryker times each mutant out by itself.
     testTimeout: process.env.STRYKER_MUTATOR_WORKER ? 300_000 : 20_000,
+    // and a beforeAll that fits a model (kernels: Nyström's fixture
+    // setup) took over the default 10 s there
+    hookTimeout: process.env.STRYKER_MUTATOR_WORKER ? 300_000 : 10_000,
   },
 });
