@@ -270,12 +270,13 @@ async function main() {
   try {
     stage('browser');
     // Each chapter page is loaded once, two at a time (one per core):
-    // its math and title, axe in light mode with every rule, then the
-    // same page switched to dark (Starlight's data-theme) with the
-    // colour rules, then narrowed to a 390 px phone. Its test page gets
-    // the two axe passes. Repeated formulas and listings are trimmed
-    // for axe first (scripts/a11y.ts says why; `npm run audit:a11y`
-    // checks in full). The results are reported as separate checks.
+    // its math and title, then narrowed to a 390 px phone and widened
+    // again, then axe in light mode with every rule, then the same page
+    // switched to dark (Starlight's data-theme) with the colour rules.
+    // Its test page gets the two axe passes. Repeated formulas and
+    // listings are trimmed for axe first (scripts/a11y.ts says why;
+    // `npm run audit:a11y` checks in full). The results are reported as
+    // separate checks.
     interface Found {
       math: string[]; phone: string[]; axe: string[]; focus: string[];
       demos: number; solutions: string[]; folded: number;
@@ -339,14 +340,14 @@ async function main() {
         const focus = await page.evaluate(focusProblems);
         f.demos = focus.demos;
         f.focus.push(...focus.problems.map((p) => `${ch.slug}: ${p}`));
-        await axeBoth(page, `${ch.slug}/`, f.axe);
-        await page.evaluate(() => {
-          document.documentElement.dataset.theme = 'light';
-        });
+        // The phone comes before axe, which trims the page it reads.
+        const desktop = page.viewportSize();
         await page.setViewportSize({ width: 390, height: 844 });
         await page.evaluate(() => new Promise((done) =>
           requestAnimationFrame(() => requestAnimationFrame(done))));
         f.phone.push(...await page.evaluate(phoneProblems));
+        if (desktop) await page.setViewportSize(desktop);
+        await axeBoth(page, `${ch.slug}/`, f.axe);
       } catch (e) {
         f.math.push(String(e));
       } finally {

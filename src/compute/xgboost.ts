@@ -116,7 +116,7 @@ const gainStudy = once(() => {
 });
 
 function gainFigure(): string {
-  const { exact, hist, bestExact, bestHist } = gainStudy();
+  const { exact, hist, bestExact } = gainStudy();
   const k = 1e3; // gains in thousands
   const ex = exact.map((p) => ({ BMI: p.split, gain: p.gain / k }));
   const hi = hist.map((p) => ({ BMI: p.split, gain: p.gain / k }));
