@@ -165,6 +165,18 @@ function buildReport(
   };
 }
 
+/** A positive integer from the environment, or the default. */
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const v = Number(raw);
+  if (!Number.isInteger(v) || v < 1) {
+    throw new Error(`mutate: ${name} must be a positive integer, ` +
+      `got ${raw}`);
+  }
+  return v;
+}
+
 async function runStryker(slug: string, force: boolean) {
   const { Stryker } = await import('@stryker-mutator/core');
   const stryker = new Stryker({
@@ -174,8 +186,11 @@ async function runStryker(slug: string, force: boolean) {
     mutate: [`code/${slug}/**/*.ts`, `code/${slug}/**/*.mts`],
     testFiles: [`tests/${slug}.test.ts`],
     coverageAnalysis: 'perTest',
-    concurrency: 2,
-    timeoutMS: 5_000,
+    // On a machine other work shares, run one mutant at a time and give
+    // each test run more slack: a mutant that only ran slow because the
+    // machine was busy would otherwise count as caught (a timeout).
+    concurrency: envInt('MUTATE_CONCURRENCY', 2),
+    timeoutMS: envInt('MUTATE_TIMEOUT_MS', 5_000),
     dryRunTimeoutMinutes: 15,
     incremental: true,
     incrementalFile: `.stryker-incremental/${slug}.json`,
