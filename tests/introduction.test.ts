@@ -982,5 +982,242 @@ describe('mutation gaps', () => {
       'need >= 2 bins and as many probabilities, got 1 counts, ' +
       '1 probabilities'));
   });
+  it('stepSweep in double: 97 steps 1e-13 ... 0.1, at h = 0.1 the truncation errors of exp', () => {
+    const s = stepSweep();
+    expect(s.h).toHaveLength(97);
+    expect(s.forward).toHaveLength(97);
+    expect(s.central).toHaveLength(97);
+    expect(s.h[0]).toBeCloseTo(1e-13, 25);
+    expect(s.h[96]).toBeCloseTo(0.1, 15);
+    // exp' = exp: forward (e^h - 1)/h - 1 and central sinh(h)/h - 1 at
+    // every x, so their means are these
+    expect(relativeError(s.forward[96], (Math.exp(0.1) - 1) / 0.1 - 1))
+      .toBeLessThan(1e-8);
+    expect(relativeError(s.central[96], Math.sinh(0.1) / 0.1 - 1))
+      .toBeLessThan(1e-6);
+  });
+
+  it('stepSweep32: 57 steps 1e-7 ... 1; at h = 1 the errors are e - 2 and sinh 1 - 1', () => {
+    const s = stepSweep32();
+    expect(s.h).toHaveLength(57);
+    expect(s.forward).toHaveLength(57);
+    expect(s.central).toHaveLength(57);
+    expect(s.h[56]).toBe(1);
+    // single precision: about 7 digits
+    expect(relativeError(s.forward[56], Math.E - 2)).toBeLessThan(1e-6);
+    expect(relativeError(s.central[56], Math.sinh(1) - 1)).toBeLessThan(1e-5);
+  });
+
+  it('forwardDifference of x^2 at 1 with h = 0.5 is (2.25 - 1) / 0.5 = 2.5', () => {
+    expect(forwardDifference((x) => x * x, 1, 0.5)).toBe(2.5);
+    expect(centralDifference((x) => x * x, 1, 0.5)).toBe(2);
+  });
+
+  it('a step h that moves x down but not up does not move x: 1 + 1e-16 = 1', () => {
+    expect(() => forwardDifference(Math.exp, 1, 1e-16)).toThrow(new Error(
+      'forwardDifference: h = 1e-16 does not move x = 1'));
+  });
+
+  it('the optimal steps are cbrt(3 eps |f| / |f\'\'\'|) and 2 sqrt(eps |f| / |f\'\'|)', () => {
+    const eps = Number.EPSILON;
+    expect(relativeError(optimalCentralStep(4, 0.5), Math.cbrt(24 * eps)))
+      .toBeLessThan(1e-15);
+    expect(relativeError(optimalForwardStep(4, 0.25), 8 * Math.sqrt(eps)))
+      .toBeLessThan(1e-15);
+  });
+
+  it('numericalGradient evaluates f at x_i +- h max(1, |x_i|)', () => {
+    const seen: number[] = [];
+    const f = (x: Float64Array) => {
+      seen.push(x[0]);
+      return x[0];
+    };
+    numericalGradient(f, Float64Array.of(1000), 1e-3);
+    expect(seen).toEqual([1000 + 1, 1000 - 1]);
+    seen.length = 0;
+    numericalGradient(f, Float64Array.of(0.5), 1e-3);
+    expect(seen).toEqual([0.5 + 1e-3, 0.5 - 1e-3]);
+  });
+
+  it('allClose: empty arrays are close; exact equality passes with zero tolerances', () => {
+    expect(allClose([], [])).toBe(true);
+    expect(allClose([1, -2], [1, -2], { rtol: 0, atol: 0 })).toBe(true);
+    expect(allClose(0, 0, { rtol: 0, atol: 0 })).toBe(true);
+    // |diff| = atol exactly: allowed
+    expect(() => assertAllClose(1.5, 1, { rtol: 0, atol: 0.5 })).not.toThrow();
+    expect(() => assertAllClose([1], [2], { rtol: 0, atol: 0.5 })).toThrow(
+      new Error('assertAllClose: values differ at index 0: actual 1, ' +
+        'expected 2, |diff| 1 > atol + rtol*|expected| (rtol 0, atol 0.5)'));
+  });
+
+  it('gradientCheck reports the first worst component, and ok at maxError exactly 1', () => {
+    // f = 2 x0: central differences of a doubling are exact (2, then
+    // 0 along x1, where f does not change)
+    const lin = (x: Float64Array) => 2 * x[0];
+    const exact = gradientCheck(lin, () => Float64Array.of(2, 0),
+      Float64Array.of(1, 3));
+    expect(Array.from(exact.numeric)).toEqual([2, 0]);
+    expect(exact.maxError).toBe(0);
+    expect(exact.index).toBe(0);
+    // component 0 is off, component 1 is right: index 0
+    const first = gradientCheck(lin, () => Float64Array.of(2.5, 0),
+      Float64Array.of(1, 3));
+    expect(first.index).toBe(0);
+    // off by 0.5 with atol 0.5: ratio 1, still ok
+    const edge = gradientCheck(lin, () => Float64Array.of(2.5, 0),
+      Float64Array.of(1, 3), { rtol: 0, atol: 0.5 });
+    expect(edge.maxError).toBe(1);
+    expect(edge.ok).toBe(true);
+  });
+
+  it('numericalGradient and allClose refuse a string and null in full', () => {
+    const sq = (x: Float64Array) => x[0] * x[0];
+    expect(() => numericalGradient(sq, 'ab' as never)).toThrow(new Error(
+      'numericalGradient: x must be a non-empty array, got ab'));
+    expect(() => numericalGradient(sq, null as never)).toThrow(new Error(
+      'numericalGradient: x must be a non-empty array, got null'));
+    expect(() => allClose(null as never, 1)).toThrow(new Error(
+      'allClose: actual must be a number or an array'));
+  });
+
+  it('bestStep returns the first of equal minima', () => {
+    expect(bestStep([1, 2, 3], [5, 1, 1])).toBe(2);
+  });
+
+  it('logLogSlope keeps points exactly at lo and hi: slope 1.5 on (0,0), (1,1), (2,3)', () => {
+    expect(logLogSlope([1, 10, 100], [1, 10, 1000], 1, 100)).toBeCloseTo(1.5, 14);
+  });
+
+  it('logLogSlope gives its errors in full', () => {
+    const h = [1, 10, 100];
+    const e = [1, 10, 100];
+    expect(() => logLogSlope(h, e, NaN, 1)).toThrow(new Error(
+      'logLogSlope: lo must be a finite number, got NaN'));
+    expect(() => logLogSlope(h, e, 10, 10)).toThrow(new Error(
+      'logLogSlope: expected 0 < lo < hi, got lo=10, hi=10'));
+    expect(() => logLogSlope([1, -1, 2], e, 1, 10)).toThrow(new Error(
+      'logLogSlope: h must be > 0 (a log is taken), got h[1] = -1'));
+    expect(() => logLogSlope(h, e, 2, 50)).toThrow(new Error(
+      'logLogSlope: need two h in [lo, hi] = [2, 50], got 1'));
+  });
+
+  it('momentTable: names, standard errors sqrt(1/12n), sqrt(1/180n), ... and z', () => {
+    const n = 1000;
+    const t = momentTable(1, n);
+    expect(t.map((r) => r.name)).toEqual(['uniform mean', 'uniform variance',
+      'normal mean', 'normal variance', 'normal skewness',
+      'normal excess kurtosis']);
+    const se = [1 / 12 / n, 1 / 180 / n, 1 / n, 2 / n, 6 / n, 24 / n]
+      .map(Math.sqrt);
+    t.forEach((r, k) => {
+      expect(r.se).toBeCloseTo(se[k], 15);
+      expect(r.z).toBeCloseTo((r.measured - r.exact) / r.se, 12);
+    });
+  });
+
+  it('moduloInt and naivePathCounts name n in their errors', () => {
+    expect(() => moduloInt(createRng(1), 0)).toThrow(new Error(
+      'moduloInt: n must be an integer in [1, 4294967296], got 0'));
+    expect(() => naivePathCounts(11)).toThrow(new Error(
+      'naivePathCounts: n must be an integer in [1, 10], got 11'));
+  });
+
+  it('thirdsChiSquare and shuffleChiSquare count exactly `trials` draws', () => {
+    // all 3 draws in the first third: (3 - 1)^2 + 1 + 1 = 6
+    expect(thirdsChiSquare(() => 0, 4, 3).statistic).toBeCloseTo(6, 12);
+    // 6 identity shuffles, all '012': (6 - 1)^2 + 5 * 1 = 30
+    expect(shuffleChiSquare((_rng, items) => items, 5, 6).statistic)
+      .toBeCloseTo(30, 12);
+  });
+
+  it('roundUpRate on [1e15, 1e15 + 1): 4000 draws, 8 values, about 1/16 round up', () => {
+    const r = roundUpRate(1e15, 1e15 + 1, 4000);
+    expect(r.draws).toBe(4000);
+    expect(r.distinct).toBe(8);
+    const p = 1 / 16;
+    const se = Math.sqrt((p * (1 - p)) / 4000);
+    expect(Math.abs(r.rate - p) / se).toBeLessThan(Z_BOUND);
+  });
+
+  it('mulMod and toWords take the zero polynomial', () => {
+    expect(mulMod(0n, 5n)).toBe(0n);
+    expect(toWords(0n)).toEqual(new Uint32Array(4));
+  });
+
+  it('splitmix64 takes 2^64 - 1: the next state wraps to gamma - 1', () => {
+    const [next] = splitmix64((1n << 64n) - 1n);
+    expect(next).toBe(0x9e3779b97f4a7c14n);
+  });
+
+  it('Rng, uniform and split give their errors in full', () => {
+    expect(() => new Rng([1, 2, 3])).toThrow(new Error(
+      'Rng: state must be 4 integers in [0, 2^32), got [1, 2, 3]'));
+    expect(() => createRng(1).uniform(-1e308, 1e308)).toThrow(new Error(
+      'Rng.uniform: hi - lo must be a finite number, got Infinity'));
+    const grandchild = createRng(2).split().split();
+    expect(() => grandchild.split()).toThrow(new Error(
+      'Rng.split: this stream is two splits from its root; splitting ' +
+        'it would overlap its siblings. Split an ancestor instead.'));
+  });
+
+  it('normal gives r cos(theta), then r sin(theta), from one pair of uniforms', () => {
+    const rng = createRng(30);
+    const twin = createRng(30);
+    const u1 = twin.uniform();
+    const u2 = twin.uniform();
+    const r = Math.sqrt(-2 * Math.log(1 - u1));
+    const theta = 2 * Math.PI * u2;
+    expect(rng.normal(3, 2)).toBe(3 + 2 * r * Math.cos(theta));
+    expect(rng.normal(3, 2)).toBe(3 + 2 * (r * Math.sin(theta)));
+    expect(rng.getState()).toEqual(twin.getState());
+  });
+
+  it('int rejects a draw equal to its limit: 2^32 - 1 for a width of 3', () => {
+    const rng = new Rng(maxOutputState());
+    const twin = new Rng(maxOutputState());
+    twin.nextUint32(); // 2^32 - 1, rejected
+    twin.nextUint32(); // 2^32 - 1, rejected
+    const x = twin.nextUint32();
+    expect(rng.int(0, 3)).toBe(x % 3);
+    expect(rng.getState()).toEqual(twin.getState());
+  });
+
+  it('shuffle, normalArray and uniformArray draw no more than they need', () => {
+    const rng = createRng(31);
+    const twin = createRng(31);
+    rng.shuffle([0, 1, 2]);
+    twin.int(0, 3);
+    twin.int(0, 2);
+    expect(rng.getState()).toEqual(twin.getState());
+    rng.uniformArray(3);
+    for (let i = 0; i < 3; i++) twin.uniform();
+    expect(rng.getState()).toEqual(twin.getState());
+    rng.normalArray(3); // the third leaves a spare for the next call
+    for (let i = 0; i < 3; i++) twin.normal();
+    expect(rng.normal()).toBe(twin.normal());
+  });
+
+  it('naivePathCounts keys are the six orders; naiveStatistic sd is sqrt(2(nu + 2 lambda))', () => {
+    expect([...naivePathCounts(3).keys()]).toEqual(
+      ['012', '021', '102', '120', '201', '210']);
+    // counts 4, 5, 5, 5, 4, 4: sum (c/27 - 1/6)^2 / (1/6) = 1/81, so
+    // 162 trials give lambda = 2: mean 5 + 2, sd sqrt(2 (5 + 4))
+    const s = naiveStatistic(162);
+    expect(s.mean).toBeCloseTo(7, 12);
+    expect(s.sd).toBeCloseTo(Math.sqrt(18), 12);
+  });
+
+  it('moments takes n = 2; histogram and normalProbability give errors in full', () => {
+    const m = moments([1, 2]);
+    expect(m.mean).toBe(1.5);
+    expect(m.variance).toBe(0.5);
+    expect(() => histogram([0.5], 1, 1, 2)).toThrow(new Error(
+      'histogram: need lo < hi and an integer bins >= 1, got lo=1, ' +
+        'hi=1, bins=2'));
+    expect(() => normalProbability(1, 0)).toThrow(new Error(
+      'normalProbability: expected a < b, got 1 and 0'));
+    expect(() => chiSquare([1, 2], [0, 1])).toThrow(new Error(
+      'chiSquare: probs[0] = 0; every bin needs a probability > 0'));
+  });
 });
 
