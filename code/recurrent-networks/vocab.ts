@@ -1,0 +1,57 @@
+// The characters of the word model: a start token, an end token and the
+// 26 lower-case letters. A word w = c₁…c_n is read as the inputs
+// ^ c₁ … c_n and the targets c₁ … c_n $: each step predicts the next
+// character, and the last predicts that the word has ended.
+
+// #region vocab
+/** Token ids: 0 is the start token ^, 1 the end token $, then a–z. */
+export const VOCAB: readonly string[] =
+  ['^', '$', ...'abcdefghijklmnopqrstuvwxyz'];
+export const START = 0;
+export const END = 1;
+
+/** The inputs (^, c₁, …, c_n) and targets (c₁, …, c_n, $) of a word. */
+export function encodeWord(word: string) {
+  checkWord('encodeWord', word);
+  const ids = [...word].map((c) => VOCAB.indexOf(c));
+  return { inputs: Int32Array.of(START, ...ids),
+    targets: Int32Array.of(...ids, END) };
+}
+
+/** The letters of token ids, the start and end tokens left out. */
+export function decodeWord(ids: ArrayLike<number>): string {
+  let s = '';
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k];
+    if (!Number.isInteger(i) || i < 0 || i >= VOCAB.length) {
+      throw new Error(`decodeWord: id ${i} at ${k} is not in ` +
+        `[0, ${VOCAB.length - 1}]`);
+    }
+    if (i > END) s += VOCAB[i];
+  }
+  return s;
+}
+// #endregion
+
+// #region one-hot
+/** Row k is the one-hot vector of token ids[k]: [ids.length, 28]. */
+export function oneHot(ids: ArrayLike<number>): Float64Array {
+  const v = VOCAB.length;
+  const out = new Float64Array(ids.length * v);
+  for (let k = 0; k < ids.length; k++) {
+    if (!Number.isInteger(ids[k]) || ids[k] < 0 || ids[k] >= v) {
+      throw new Error(`oneHot: id ${ids[k]} at ${k} is not in ` +
+        `[0, ${v - 1}]`);
+    }
+    out[k * v + ids[k]] = 1;
+  }
+  return out;
+}
+// #endregion
+
+function checkWord(fn: string, word: string): void {
+  if (typeof word !== 'string' || !/^[a-z]+$/.test(word)) {
+    throw new Error(`${fn}: a word must be one or more letters a-z, ` +
+      `got ${JSON.stringify(word)}`);
+  }
+}
