@@ -55,7 +55,8 @@ export function wordsLossSum(model: CharModel, words: readonly string[]) {
   for (let t = 0; t < steps; t++) {
     // A finished word reads $ and its rows are left out of the loss.
     const ids = enc.map((e) => e.inputs[t] ?? END);
-    s = model.cell.step(new Tensor(oneHot(ids), [ids.length, VOCAB.length]), s);
+    const x = new Tensor(oneHot(ids), [ids.length, VOCAB.length]);
+    s = model.cell.step(x, s);
     const live = enc.flatMap((e, i) => (t < e.targets.length ? [i] : []));
     const z = model.head.forward(s[0].gather(live));
     const ce = crossEntropy(z, live.map((i) => enc[i].targets[t]))
