@@ -13,7 +13,7 @@ import {
 import { clipGradNorm } from '../neural-optimizers/clip.ts';
 import type { RecurrentCell } from './cell.ts';
 import { checkCell, checkRng, checkSize } from './checks.ts';
-import { VOCAB, encodeWord, oneHot } from './vocab.ts';
+import { END, VOCAB, encodeWord, oneHot } from './vocab.ts';
 
 // #region model
 /** A cell over one-hot characters and a head to the next one's logits. */
@@ -47,14 +47,16 @@ export function charModel(cell: RecurrentCell, rng: Rng): CharModel {
 export function wordsLossSum(model: CharModel, words: readonly string[]) {
   checkModelArg('wordsLossSum', model);
   const enc = checkWords('wordsLossSum', words).map(encodeWord);
-  const steps = Math.max(...enc.map((e) => e.inputs.length));
+  let steps = 0;
+  for (const e of enc) steps = Math.max(steps, e.inputs.length);
   let s = model.cell.initialState(enc.length);
   let sum: Tensor | null = null;
   let count = 0;
   for (let t = 0; t < steps; t++) {
     // A finished word reads $ and its rows are left out of the loss.
-    const ids = enc.map((e) => e.inputs[t] ?? 1);
-    s = model.cell.step(new Tensor(oneHot(ids), [ids.length, VOCAB.length]), s);
+    const ids = enc.map((e) => e.inputs[t] ?? END);
+    const x = new Tensor(oneHot(ids), [ids.length, VOCAB.length]);
+    s = model.cell.step(x, s);
     const live = enc.flatMap((e, i) => (t < e.targets.length ? [i] : []));
     const z = model.head.forward(s[0].gather(live));
     const ce = crossEntropy(z, live.map((i) => enc[i].targets[t]))
@@ -89,6 +91,33 @@ export function perplexity(model: CharModel,
     }
   });
   return Math.exp(total / count);
+}
+// #endregion
+
+// #region word-losses
+/** Each word's summed cross-entropy (its letters and $) and its count
+ *  of characters, with no tape: the units of a standard error. */
+export function wordLosses(model: CharModel, words: readonly string[]) {
+  checkModelArg('wordLosses', model);
+  const enc = checkWords('wordLosses', words).map(encodeWord);
+  const out = enc.map((e) => ({ loss: 0, count: e.targets.length }));
+  const v = VOCAB.length;
+  noGrad(() => {
+    let s = model.cell.initialState(enc.length);
+    for (let t = 0; out.some((o) => t < o.count); t++) {
+      const ids = enc.map((e) => e.inputs[t] ?? END);
+      s = model.cell.step(new Tensor(oneHot(ids), [ids.length, v]), s);
+      const z = model.head.forward(s[0]).data;
+      enc.forEach((e, i) => {
+        if (t >= e.targets.length) return;
+        let m = -Infinity, sum = 0; // −log softmax, shifted by the max
+        for (let j = 0; j < v; j++) m = Math.max(m, z[i * v + j]);
+        for (let j = 0; j < v; j++) sum += Math.exp(z[i * v + j] - m);
+        out[i].loss += m + Math.log(sum) - z[i * v + e.targets[t]];
+      });
+    }
+  });
+  return out;
 }
 // #endregion
 

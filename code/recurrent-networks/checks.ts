@@ -69,3 +69,46 @@ export function checkTemperature(fn: string, t: number): void {
       `got ${t}`);
   }
 }
+
+/** An array of `count` Float64Arrays of `size` entries, all finite. */
+export function checkArrays(fn: string, name: string, a: unknown,
+  count: number, size: number): void {
+  if (!Array.isArray(a) || a.length !== count) {
+    throw new Error(`${fn}: ${name} must be an array of ${count} ` +
+      'Float64Arrays');
+  }
+  a.forEach((v, t) => {
+    if (!(v instanceof Float64Array) || v.length !== size) {
+      throw new Error(`${fn}: ${name}[${t}] must be a Float64Array of ` +
+        `${size} entries`);
+    }
+    for (let i = 0; i < size; i++) {
+      if (!Number.isFinite(v[i])) {
+        throw new Error(`${fn}: ${name}[${t}] has ${v[i]} at ${i}`);
+      }
+    }
+  });
+}
+
+/** An Elman cell, its inputs xs ([n, d] each) and h0 ([n, H]);
+ *  returns [n, H, d]. */
+export function checkCellArrays(fn: string, cell: unknown,
+  xs: unknown, h0: unknown): [number, number, number] {
+  checkCell(fn, cell);
+  const c = cell as { hiddenSize: number; inputSize: number; Wih?: Tensor };
+  if (!(c.Wih instanceof Tensor)) {
+    throw new Error(`${fn}: cell must be an ElmanCell`);
+  }
+  const H = c.hiddenSize, d = c.inputSize;
+  if (!(h0 instanceof Float64Array) || h0.length === 0 ||
+    h0.length % H !== 0) {
+    throw new Error(`${fn}: h0 must be a Float64Array [n, ${H}]`);
+  }
+  const n = h0.length / H;
+  checkArrays(fn, 'h0', [h0], 1, n * H);
+  if (!Array.isArray(xs) || xs.length === 0) {
+    throw new Error(`${fn}: xs must be a non-empty array of steps`);
+  }
+  checkArrays(fn, 'xs', xs, xs.length, n * d);
+  return [n, H, d];
+}

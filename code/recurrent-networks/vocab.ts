@@ -13,9 +13,14 @@ export const END = 1;
 /** The inputs (^, c₁, …, c_n) and targets (c₁, …, c_n, $) of a word. */
 export function encodeWord(word: string) {
   checkWord('encodeWord', word);
-  const ids = [...word].map((c) => VOCAB.indexOf(c));
-  return { inputs: Int32Array.of(START, ...ids),
-    targets: Int32Array.of(...ids, END) };
+  const n = word.length;
+  const inputs = new Int32Array(n + 1), targets = new Int32Array(n + 1);
+  inputs[0] = START;
+  for (let t = 0; t < n; t++) {
+    inputs[t + 1] = targets[t] = VOCAB.indexOf(word[t]);
+  }
+  targets[n] = END;
+  return { inputs, targets };
 }
 
 /** The letters of token ids, the start and end tokens left out. */
