@@ -3,7 +3,7 @@
 import type { Rng } from '../introduction/random.ts';
 import { Tensor } from '../autodiff/tensor.ts';
 import { requireFinite, requireInteger } from '../introduction/checks.ts';
-import type { RecurrentCell } from './cell.ts';
+import type { RecurrentCell } from '../recurrent-networks/cell.ts';
 
 /** A 2-D tensor's [rows, cols], or an error naming `name`. */
 export function check2d(fn: string, name: string, t: unknown,
@@ -26,31 +26,35 @@ export function checkColumns(fn: string, t: Tensor, start: number,
   return [rows, cols];
 }
 
-/** Weights [d, G·H], [H, G·H] and biases [G·H], all trainable. */
-export function checkCellWeights(fn: string, Wx: Tensor, Wh: Tensor,
-  bx: Tensor, bh: Tensor, G: number): void {
-  const [H, GH] = check2d(fn, 'Wh', Wh);
+/** Weights [G·H, d], [G·H, H] and biases [G·H], all trainable. */
+export function checkCellWeights(fn: string, Wih: Tensor, Whh: Tensor,
+  bih: Tensor, bhh: Tensor, G: number): void {
+  const [GH, H] = check2d(fn, 'Whh', Whh);
   if (GH !== G * H) {
-    throw new Error(`${fn}: Wh must be [H, ${G}H], got [${Wh.shape}]`);
+    throw new Error(`${fn}: Whh must be [${G}H, H], got [${Whh.shape}]`);
   }
-  check2d(fn, 'Wx', Wx, G * H);
-  for (const [name, b] of [['bx', bx], ['bh', bh]] as const) {
+  const [rows] = check2d(fn, 'Wih', Wih);
+  if (rows !== G * H) {
+    throw new Error(`${fn}: Wih must have ${G * H} rows, got ` +
+      `[${Wih.shape}]`);
+  }
+  for (const [name, b] of [['bih', bih], ['bhh', bhh]] as const) {
     if (!(b instanceof Tensor) || b.shape.length !== 1 ||
       b.shape[0] !== G * H) {
       throw new Error(`${fn}: ${name} must be a Tensor of shape ` +
         `[${G * H}]`);
     }
   }
-  if (![Wx, Wh, bx, bh].every((t) => t.requiresGrad)) {
+  if (![Wih, Whh, bih, bhh].every((t) => t.requiresGrad)) {
     throw new Error(`${fn}: weights must have requiresGrad = true`);
   }
 }
 
 /** x [B, d] and a state of `parts` tensors [B, H]; returns the state. */
-export function checkStep(fn: string, cell: { Wx: Tensor;
+export function checkStep(fn: string, cell: { inputSize: number;
   hiddenSize: number }, x: Tensor, state: Tensor[],
 parts: number): Tensor[] {
-  const [B] = check2d(fn, 'x', x, cell.Wx.shape[0]);
+  const [B] = check2d(fn, 'x', x, cell.inputSize);
   if (!Array.isArray(state) || state.length !== parts) {
     throw new Error(`${fn}: state must be an array of ${parts} ` +
       `Tensors, got ${Array.isArray(state) ? state.length : state}`);
@@ -107,19 +111,38 @@ export function checkTorchWeights(fn: string, kind: string, d: number,
   }
 }
 
-export function checkStack(fn: string, cells: RecurrentCell[],
-  xs: Tensor[], states: Tensor[][]): void {
-  if (!Array.isArray(cells) || cells.length === 0 ||
-    cells.some((c) => c === null || typeof c !== 'object' ||
-      typeof c.step !== 'function')) {
-    throw new Error(`${fn}: cells must be a non-empty array of cells`);
+export function checkMarkedBatch(fn: string, lag: number, batch: number,
+  rng: Rng): void {
+  requireInteger(fn, 'lag', lag, 1);
+  requireInteger(fn, 'batch', batch, 1);
+  if (rng === null || typeof rng !== 'object' ||
+    typeof rng.int !== 'function') {
+    throw new Error(`${fn}: rng must be a generator from createRng`);
   }
-  if (!Array.isArray(xs) || xs.length === 0 ||
-    xs.some((x) => !(x instanceof Tensor))) {
-    throw new Error(`${fn}: xs must be a non-empty array of Tensors`);
+}
+
+export function checkLagOptions(fn: string, cell: RecurrentCell,
+  o: { lag: number; steps: number; batch: number; eta: number;
+    seed: number }): void {
+  if (cell === null || typeof cell !== 'object' ||
+    typeof cell.step !== 'function' || cell.inputSize !== 2) {
+    throw new Error(`${fn}: cell must be a recurrent cell reading 4 ` +
+      'one-hot symbols');
   }
-  if (!Array.isArray(states) || states.length !== cells.length) {
-    throw new Error(`${fn}: states must hold one state per cell ` +
-      `(${cells.length})`);
+  if (o === null || typeof o !== 'object') {
+    throw new Error(`${fn}: options must be an object`);
+  }
+  requireInteger(fn, 'lag', o.lag, 1);
+  requireInteger(fn, 'steps', o.steps, 1);
+  requireInteger(fn, 'batch', o.batch, 1);
+  requireInteger(fn, 'seed', o.seed, 0);
+  requireFinite(fn, 'eta', o.eta);
+  if (!(o.eta > 0)) throw new Error(`${fn}: eta must be > 0, got ${o.eta}`);
+}
+
+export function checkFused(fn: string, cell: unknown): void {
+  if (cell === null || typeof cell !== 'object' ||
+    !['LSTMCell', 'GRUCell'].includes(cell.constructor.name)) {
+    throw new Error(`${fn}: cell must be an LSTMCell or a GRUCell`);
   }
 }

@@ -1,9 +1,10 @@
-// The GRU cell in PyTorch's form: gates r, z and the candidate n, in
-// torch's order, with both biases; the reset gate multiplies the
-// recurrent product after its bias b_hn, not h before the product.
+// The GRU cell in PyTorch's form: the reset gate r, the update gate z
+// and the candidate n, in torch's order, with both biases and torch's
+// shapes. The reset gate multiplies W_hn h + b_hn, after the product,
+// not h before it as in Cho et al. (2014).
 import type { Rng } from '../introduction/random.ts';
 import { Tensor } from '../autodiff/tensor.ts';
-import type { RecurrentCell } from './cell.ts';
+import type { RecurrentCell } from '../recurrent-networks/cell.ts';
 import { columns } from './columns.ts';
 import {
   checkCellSizes, checkCellWeights, checkStep, zeroState,
@@ -12,31 +13,35 @@ import {
 // #region gru-step
 /** One step of the GRU, Eqs. (lg-gru-gates) to (lg-gru-h). */
 export class GRUCell implements RecurrentCell {
-  readonly Wx: Tensor; // [d, 3H]: x's weights, blocks r | z | n
-  readonly Wh: Tensor; // [H, 3H]: h's weights, same blocks
-  readonly bx: Tensor; // [3H]  b_ih
-  readonly bh: Tensor; // [3H]  b_hh
-
-  constructor(Wx: Tensor, Wh: Tensor, bx: Tensor, bh: Tensor) {
-    checkCellWeights('GRUCell', Wx, Wh, bx, bh, 3);
-    this.Wx = Wx; this.Wh = Wh; this.bx = bx; this.bh = bh;
-  }
+  readonly Wih: Tensor; // [3H, d]: row blocks r, z, n
+  readonly Whh: Tensor; // [3H, H]: the same blocks
+  readonly bih: Tensor; // [3H]
+  readonly bhh: Tensor; // [3H]
 
   step(x: Tensor, state: Tensor[]): Tensor[] {
     const [h] = checkStep('GRUCell.step', this, x, state, 1);
     const H = this.hiddenSize;
-    const ax = x.matmul(this.Wx).add(this.bx); // kept apart: n needs
-    const ah = h.matmul(this.Wh).add(this.bh); // W_hn h + b_hn alone
+    const ax = x.matmul(this.Wih.transpose()).add(this.bih); // apart:
+    const ah = h.matmul(this.Whh.transpose()).add(this.bhh); // n needs
     const r = columns(ax, 0, H).add(columns(ah, 0, H)).sigmoid();
     const z = columns(ax, H, H).add(columns(ah, H, H)).sigmoid();
     const n = columns(ax, 2 * H, H) // Eq. (lg-gru-n)
-      .add(r.mul(columns(ah, 2 * H, H))).tanh();
+      .add(r.mul(columns(ah, 2 * H, H))).tanh(); // r ⊙ (W_hn h + b_hn)
     return [n.add(z.mul(h.sub(n)))]; // (1 − z) n + z h, Eq. (lg-gru-h)
   }
   // #endregion
 
+  constructor(Wih: Tensor, Whh: Tensor, bih: Tensor, bhh: Tensor) {
+    checkCellWeights('GRUCell', Wih, Whh, bih, bhh, 3);
+    this.Wih = Wih; this.Whh = Whh; this.bih = bih; this.bhh = bhh;
+  }
+
+  get inputSize(): number {
+    return this.Wih.shape[1];
+  }
+
   get hiddenSize(): number {
-    return this.Wh.shape[0];
+    return this.Whh.shape[1];
   }
 
   initialState(batch: number): Tensor[] {
@@ -44,7 +49,7 @@ export class GRUCell implements RecurrentCell {
   }
 
   parameters(): Tensor[] {
-    return [this.Wx, this.Wh, this.bx, this.bh];
+    return [this.Wih, this.Whh, this.bih, this.bhh];
   }
 }
 
@@ -53,9 +58,8 @@ export class GRUCell implements RecurrentCell {
 export function gruCell(d: number, H: number, rng: Rng): GRUCell {
   checkCellSizes('gruCell', d, H, rng);
   const k = 1 / Math.sqrt(H);
-  const u = (n: number) => rng.uniformArray(n, -k, k);
-  return new GRUCell(new Tensor(u(d * 3 * H), [d, 3 * H], true),
-    new Tensor(u(H * 3 * H), [H, 3 * H], true),
-    new Tensor(u(3 * H), [3 * H], true),
-    new Tensor(u(3 * H), [3 * H], true));
+  const u = (shape: number[]) => new Tensor(
+    rng.uniformArray(shape[0] * (shape[1] ?? 1), -k, k), shape, true);
+  return new GRUCell(u([3 * H, d]), u([3 * H, H]), u([3 * H]),
+    u([3 * H]));
 }
