@@ -146,3 +146,21 @@ export function checkFused(fn: string, cell: unknown): void {
     throw new Error(`${fn}: cell must be an LSTMCell or a GRUCell`);
   }
 }
+
+export function checkReorder(fn: string, w: ArrayLike<number>, H: number,
+  from: string, to: string): number {
+  requireInteger(fn, 'H', H, 1);
+  if (typeof from !== 'string' || typeof to !== 'string' ||
+    from.length === 0 || [...from].sort().join('') !==
+    [...to].sort().join('') || new Set(from).size !== from.length) {
+    throw new Error(`${fn}: from and to must name the same distinct ` +
+      `blocks, got '${from}' and '${to}'`);
+  }
+  if (w === null || typeof w !== 'object' || w.length === 0 ||
+    w.length % (from.length * H) !== 0) {
+    throw new Error(`${fn}: w must hold ${from.length}·H rows, got ` +
+      `${w?.length} numbers`);
+  }
+  for (let i = 0; i < w.length; i++) requireFinite(fn, `w[${i}]`, w[i]);
+  return w.length / (from.length * H);
+}
