@@ -12,15 +12,17 @@ import { checkFused, checkStep } from './checks.ts';
 
 const sig = (v: number) => 1 / (1 + Math.exp(-v));
 
-/** rows of x [B, k] times Wᵀ (W [m, k]) plus b [m]: [B, m]. */
+/** rows of x [B, k] times Wᵀ (W [m, k]) plus b [m]: [B, m]. Zeros
+ *  of x (one-hot inputs) are skipped. */
 function affine(x: Float64Array, W: Float64Array, b: Float64Array,
   B: number, k: number, m: number): Float64Array {
   const out = new Float64Array(B * m);
   for (let r = 0; r < B; r++) {
-    for (let j = 0; j < m; j++) {
-      let s = b[j];
-      for (let q = 0; q < k; q++) s += x[r * k + q] * W[j * k + q];
-      out[r * m + j] = s;
+    out.set(b, r * m);
+    for (let q = 0; q < k; q++) {
+      const v = x[r * k + q];
+      if (v === 0) continue;
+      for (let j = 0; j < m; j++) out[r * m + j] += v * W[j * k + q];
     }
   }
   return out;
@@ -33,7 +35,6 @@ function affineBack(da: Float64Array, x: Tensor, W: Tensor, b: Tensor,
   for (let r = 0; r < B; r++) {
     for (let j = 0; j < m; j++) {
       const d = da[r * m + j];
-      if (d === 0) continue;
       if (gb) gb[j] += d;
       for (let q = 0; q < k; q++) {
         if (gW) gW[j * k + q] += d * x.data[r * k + q];
