@@ -67,6 +67,7 @@ function lstmFused(cell: LSTMCell, x: Tensor, h: Tensor, c: Tensor) {
       out[r * 2 * H + H + j] = cn;
     }
   }
+  // #region lstm-backward
   const inputs = [x, h, c, ...cell.parameters()];
   return record('lstmFused', out, [B, 2 * H], inputs, (gOut) => {
     const da = new Float64Array(B * 4 * H);
@@ -78,9 +79,10 @@ function lstmFused(cell: LSTMCell, x: Tensor, h: Tensor, c: Tensor) {
         const g = gates[at + 2 * H], o = gates[at + 3 * H];
         const t = tc[r * H + j];
         const gh = gOut[r * 2 * H + j];
-        const dc = gOut[r * 2 * H + H + j] + gh * o * (1 - t * t);
+        const dc = gOut[r * 2 * H + H + j] // Eq. (lg-back-c)
+          + gh * o * (1 - t * t);
         if (gc) gc[r * H + j] += dc * f; // Eq. (lg-carousel)
-        da[at] = dc * g * i * (1 - i);
+        da[at] = dc * g * i * (1 - i); // Eq. (lg-back-a)
         da[at + H] = dc * c.data[r * H + j] * f * (1 - f);
         da[at + 2 * H] = dc * i * (1 - g * g);
         da[at + 3 * H] = gh * t * o * (1 - o);
@@ -89,6 +91,7 @@ function lstmFused(cell: LSTMCell, x: Tensor, h: Tensor, c: Tensor) {
     affineBack(da, x, cell.Wih, cell.bih, B, d, 4 * H);
     affineBack(da, h, cell.Whh, cell.bhh, B, H, 4 * H);
   });
+  // #endregion
 }
 
 /** One GRU step as one op: returns h' [B, H]. */
