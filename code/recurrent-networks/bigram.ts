@@ -2,6 +2,7 @@
 // over the training words with add-α smoothing, Eq. (rnn-bigram). It
 // sees one character of context; the RNN's state can carry the whole
 // prefix of the word.
+import { checkWordList } from './checks.ts';
 import { VOCAB, encodeWord } from './vocab.ts';
 
 // #region bigram
@@ -33,6 +34,7 @@ export function bigramWordLosses(P: Float64Array,
   if (!(P instanceof Float64Array) || P.length !== v * v) {
     throw new Error(`bigramWordLosses: P must be a ${v}×${v} table`);
   }
+  checkWordList('bigramWordLosses', words);
   return words.map((w) => {
     const { inputs, targets } = encodeWord(w);
     let loss = 0;
@@ -45,9 +47,7 @@ export function bigramWordLosses(P: Float64Array,
 // #endregion
 
 function checkBigram(words: readonly string[], alpha: number): void {
-  if (!Array.isArray(words) || words.length === 0) {
-    throw new Error('fitBigram: words must be a non-empty array of words');
-  }
+  checkWordList('fitBigram', words);
   if (typeof alpha !== 'number' || !Number.isFinite(alpha) ||
     !(alpha > 0)) {
     throw new Error(`fitBigram: alpha must be a finite number > 0, ` +

@@ -12,7 +12,9 @@ import {
 } from '../multilayer-perceptron/train.ts';
 import { clipGradNorm } from '../neural-optimizers/clip.ts';
 import type { RecurrentCell } from './cell.ts';
-import { checkCell, checkRng, checkSize } from './checks.ts';
+import {
+  checkCell, checkRng, checkSize, checkWordList,
+} from './checks.ts';
 import { END, VOCAB, encodeWord, oneHot } from './vocab.ts';
 
 // #region model
@@ -202,10 +204,7 @@ export function checkModelArg(fn: string, model: CharModel): void {
 }
 
 function checkWords(fn: string, words: readonly string[]): string[] {
-  if (!Array.isArray(words) || words.length === 0) {
-    throw new Error(`${fn}: words must be a non-empty array of words`);
-  }
-  return words;
+  return checkWordList(fn, words);
 }
 
 function checkTrain(o: CharTrainOptions): void {
@@ -222,9 +221,12 @@ function checkTrain(o: CharTrainOptions): void {
     throw new Error(`trainCharModel: seed must be an integer >= 0, ` +
       `got ${o.seed}`);
   }
-  if (o.clip !== undefined && !(o.clip > 0)) {
-    throw new Error(`trainCharModel: clip must be > 0, got ${o.clip}`);
+  if (o.clip !== undefined && (typeof o.clip !== 'number' ||
+    !Number.isFinite(o.clip) || !(o.clip > 0))) {
+    throw new Error(`trainCharModel: clip must be a finite number > 0, ` +
+      `got ${o.clip}`);
   }
+  if (o.valid !== undefined) checkWordList('trainCharModel', o.valid);
   if (o.step !== undefined && typeof o.step !== 'function') {
     throw new Error('trainCharModel: step must be a step rule');
   }

@@ -25,6 +25,7 @@ export function encodeWord(word: string) {
 
 /** The letters of token ids, the start and end tokens left out. */
 export function decodeWord(ids: ArrayLike<number>): string {
+  checkIds('decodeWord', ids);
   let s = '';
   for (let k = 0; k < ids.length; k++) {
     const i = ids[k];
@@ -41,6 +42,7 @@ export function decodeWord(ids: ArrayLike<number>): string {
 // #region one-hot
 /** Row k is the one-hot vector of token ids[k]: [ids.length, 28]. */
 export function oneHot(ids: ArrayLike<number>): Float64Array {
+  checkIds('oneHot', ids);
   const v = VOCAB.length;
   const out = new Float64Array(ids.length * v);
   for (let k = 0; k < ids.length; k++) {
@@ -58,5 +60,12 @@ function checkWord(fn: string, word: string): void {
   if (typeof word !== 'string' || !/^[a-z]+$/.test(word)) {
     throw new Error(`${fn}: a word must be one or more letters a-z, ` +
       `got ${JSON.stringify(word)}`);
+  }
+}
+
+function checkIds(fn: string, ids: ArrayLike<number>): void {
+  if (ids === null || typeof ids !== 'object' || !('length' in ids) ||
+    ids.length === 0) {
+    throw new Error(`${fn}: ids must be a non-empty array of token ids`);
   }
 }
