@@ -7,7 +7,7 @@ import { VOCAB, encodeWord } from './vocab.ts';
 
 // #region bigram
 /** Row a of the table is P(· | a): (count(a, b) + α) / (count(a) +
- *  28α). Row $ is unused (nothing follows the end of a word). */
+ *  28α). Row . is unused (nothing follows the end of a word). */
 export function fitBigram(words: readonly string[], alpha = 1) {
   checkBigram(words, alpha);
   const v = VOCAB.length;
@@ -25,8 +25,10 @@ export function fitBigram(words: readonly string[], alpha = 1) {
   }
   return P;
 }
+// #endregion
 
-/** −log P of each word's characters (its letters and $), summed per
+// #region bigram-loss
+/** −log P of each word's characters (its letters and .), summed per
  *  word, and their count: the same loss the RNN is scored with. */
 export function bigramWordLosses(P: Float64Array,
   words: readonly string[]) {

@@ -45,7 +45,7 @@ export function charModel(cell: RecurrentCell, rng: Rng): CharModel {
 
 // #region loss
 /** Summed cross-entropy of a batch of words, and the number of
- *  characters it was summed over (each word's letters and its $). */
+ *  characters it was summed over (each word's letters and its .). */
 export function wordsLossSum(model: CharModel, words: readonly string[]) {
   checkModelArg('wordsLossSum', model);
   const enc = checkWords('wordsLossSum', words).map(encodeWord);
@@ -55,7 +55,7 @@ export function wordsLossSum(model: CharModel, words: readonly string[]) {
   let sum: Tensor | null = null;
   let count = 0;
   for (let t = 0; t < steps; t++) {
-    // A finished word reads $ and its rows are left out of the loss.
+    // A finished word reads . and its rows are left out of the loss.
     const ids = enc.map((e) => e.inputs[t] ?? END);
     const x = new Tensor(oneHot(ids), [ids.length, VOCAB.length]);
     s = model.cell.step(x, s);
@@ -68,7 +68,9 @@ export function wordsLossSum(model: CharModel, words: readonly string[]) {
   }
   return { sum: sum as Tensor, count };
 }
+// #endregion
 
+// #region loss-mean
 /** Mean cross-entropy per character of a batch, Eq. (rnn-loss). */
 export function wordsLoss(model: CharModel,
   words: readonly string[]): Tensor {
@@ -97,7 +99,7 @@ export function perplexity(model: CharModel,
 // #endregion
 
 // #region word-losses
-/** Each word's summed cross-entropy (its letters and $) and its count
+/** Each word's summed cross-entropy (its letters and .) and its count
  *  of characters, with no tape: the units of a standard error. */
 export function wordLosses(model: CharModel, words: readonly string[]) {
   checkModelArg('wordLosses', model);
@@ -123,7 +125,7 @@ export function wordLosses(model: CharModel, words: readonly string[]) {
 }
 // #endregion
 
-// #region train
+// #region train-options
 export interface CharTrainOptions {
   epochs: number;
   batchSize: number;
@@ -131,12 +133,14 @@ export interface CharTrainOptions {
   seed: number;
   /** The update; sgdStep if not given. */
   step?: StepRule;
-  /** Clip the global gradient norm to this, Eq. (rnn-clip). */
+  /** Clip the global gradient norm to this, Eq. (no-clip). */
   clip?: number;
   /** Words whose perplexity is reported after each epoch. */
   valid?: readonly string[];
 }
+// #endregion
 
+// #region train
 /** Minibatch training with teacher forcing. Per epoch: the mean loss
  *  per character of the batches, the largest gradient norm seen before
  *  clipping, and the validation perplexity (NaN without valid). */
@@ -171,7 +175,7 @@ export function trainCharModel(model: CharModel,
 }
 // #endregion
 
-/** The global norm of the gradients, Eq. (rnn-clip), unclipped. */
+/** The global norm of the gradients, Eq. (no-clip), unclipped. */
 export function gradNorm(params: Tensor[]): number {
   let sq = 0;
   for (const p of new Set(params)) {

@@ -11,12 +11,12 @@ import { checkSize, checkWordList } from './checks.ts';
 import { VOCAB, encodeWord, oneHot } from './vocab.ts';
 
 // #region stream
-/** The words as one stream of tokens: each word's letters, then $. */
+/** The words as one stream of tokens: each word's letters, then the end token. */
 export function wordStream(words: readonly string[]): Int32Array {
   checkWordList('wordStream', words);
   const out: number[] = [];
   for (const w of words) {
-    for (const id of encodeWord(w).targets) out.push(id); // c₁…c_n $
+    for (const id of encodeWord(w).targets) out.push(id); // c₁…c_n .
   }
   return Int32Array.from(out);
 }

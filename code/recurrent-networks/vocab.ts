@@ -1,16 +1,16 @@
 // The characters of the word model: a start token, an end token and the
 // 26 lower-case letters. A word w = c₁…c_n is read as the inputs
-// ^ c₁ … c_n and the targets c₁ … c_n $: each step predicts the next
-// character, and the last predicts that the word has ended.
+// ^ c₁ … c_n and the targets c₁ … c_n . (a full stop ends it): each
+// step predicts the next character, the last that the word has ended.
 
 // #region vocab
-/** Token ids: 0 is the start token ^, 1 the end token $, then a–z. */
+/** Token ids: 0 is the start token ^, 1 the end token ., then a–z. */
 export const VOCAB: readonly string[] =
-  ['^', '$', ...'abcdefghijklmnopqrstuvwxyz'];
+  ['^', '.', ...'abcdefghijklmnopqrstuvwxyz'];
 export const START = 0;
 export const END = 1;
 
-/** The inputs (^, c₁, …, c_n) and targets (c₁, …, c_n, $) of a word. */
+/** The inputs (^, c₁, …, c_n) and targets (c₁, …, c_n, .) of a word. */
 export function encodeWord(word: string) {
   checkWord('encodeWord', word);
   const n = word.length;
@@ -22,7 +22,9 @@ export function encodeWord(word: string) {
   targets[n] = END;
   return { inputs, targets };
 }
+// #endregion
 
+// #region decode
 /** The letters of token ids, the start and end tokens left out. */
 export function decodeWord(ids: ArrayLike<number>): string {
   checkIds('decodeWord', ids);
