@@ -2,11 +2,12 @@
 // over the training words with add-α smoothing, Eq. (rnn-bigram). It
 // sees one character of context; the RNN's state can carry the whole
 // prefix of the word.
+import { checkWordList } from './checks.ts';
 import { VOCAB, encodeWord } from './vocab.ts';
 
 // #region bigram
 /** Row a of the table is P(· | a): (count(a, b) + α) / (count(a) +
- *  28α). Row $ is unused (nothing follows the end of a word). */
+ *  28α). Row . is unused (nothing follows the end of a word). */
 export function fitBigram(words: readonly string[], alpha = 1) {
   checkBigram(words, alpha);
   const v = VOCAB.length;
@@ -24,8 +25,10 @@ export function fitBigram(words: readonly string[], alpha = 1) {
   }
   return P;
 }
+// #endregion
 
-/** −log P of each word's characters (its letters and $), summed per
+// #region bigram-loss
+/** −log P of each word's characters (its letters and .), summed per
  *  word, and their count: the same loss the RNN is scored with. */
 export function bigramWordLosses(P: Float64Array,
   words: readonly string[]) {
@@ -33,6 +36,7 @@ export function bigramWordLosses(P: Float64Array,
   if (!(P instanceof Float64Array) || P.length !== v * v) {
     throw new Error(`bigramWordLosses: P must be a ${v}×${v} table`);
   }
+  checkWordList('bigramWordLosses', words);
   return words.map((w) => {
     const { inputs, targets } = encodeWord(w);
     let loss = 0;
@@ -45,9 +49,7 @@ export function bigramWordLosses(P: Float64Array,
 // #endregion
 
 function checkBigram(words: readonly string[], alpha: number): void {
-  if (!Array.isArray(words) || words.length === 0) {
-    throw new Error('fitBigram: words must be a non-empty array of words');
-  }
+  checkWordList('fitBigram', words);
   if (typeof alpha !== 'number' || !Number.isFinite(alpha) ||
     !(alpha > 0)) {
     throw new Error(`fitBigram: alpha must be a finite number > 0, ` +

@@ -42,7 +42,9 @@ export class ElmanCell implements RecurrentCell {
     this.Whh = Whh;
     this.bhh = bhh;
   }
+  // #endregion
 
+  // #region elman-step
   initialState(batch: number): Tensor[] {
     checkSize('ElmanCell.initialState', 'batch', batch);
     const n = batch * this.hiddenSize;

@@ -12,7 +12,9 @@ import {
 } from '../multilayer-perceptron/train.ts';
 import { clipGradNorm } from '../neural-optimizers/clip.ts';
 import type { RecurrentCell } from './cell.ts';
-import { checkCell, checkRng, checkSize } from './checks.ts';
+import {
+  checkCell, checkRng, checkSize, checkWordList,
+} from './checks.ts';
 import { END, VOCAB, encodeWord, oneHot } from './vocab.ts';
 
 // #region model
@@ -43,7 +45,7 @@ export function charModel(cell: RecurrentCell, rng: Rng): CharModel {
 
 // #region loss
 /** Summed cross-entropy of a batch of words, and the number of
- *  characters it was summed over (each word's letters and its $). */
+ *  characters it was summed over (each word's letters and its .). */
 export function wordsLossSum(model: CharModel, words: readonly string[]) {
   checkModelArg('wordsLossSum', model);
   const enc = checkWords('wordsLossSum', words).map(encodeWord);
@@ -53,7 +55,7 @@ export function wordsLossSum(model: CharModel, words: readonly string[]) {
   let sum: Tensor | null = null;
   let count = 0;
   for (let t = 0; t < steps; t++) {
-    // A finished word reads $ and its rows are left out of the loss.
+    // A finished word reads . and its rows are left out of the loss.
     const ids = enc.map((e) => e.inputs[t] ?? END);
     const x = new Tensor(oneHot(ids), [ids.length, VOCAB.length]);
     s = model.cell.step(x, s);
@@ -66,7 +68,9 @@ export function wordsLossSum(model: CharModel, words: readonly string[]) {
   }
   return { sum: sum as Tensor, count };
 }
+// #endregion
 
+// #region loss-mean
 /** Mean cross-entropy per character of a batch, Eq. (rnn-loss). */
 export function wordsLoss(model: CharModel,
   words: readonly string[]): Tensor {
@@ -95,7 +99,7 @@ export function perplexity(model: CharModel,
 // #endregion
 
 // #region word-losses
-/** Each word's summed cross-entropy (its letters and $) and its count
+/** Each word's summed cross-entropy (its letters and .) and its count
  *  of characters, with no tape: the units of a standard error. */
 export function wordLosses(model: CharModel, words: readonly string[]) {
   checkModelArg('wordLosses', model);
@@ -121,7 +125,7 @@ export function wordLosses(model: CharModel, words: readonly string[]) {
 }
 // #endregion
 
-// #region train
+// #region train-options
 export interface CharTrainOptions {
   epochs: number;
   batchSize: number;
@@ -129,12 +133,14 @@ export interface CharTrainOptions {
   seed: number;
   /** The update; sgdStep if not given. */
   step?: StepRule;
-  /** Clip the global gradient norm to this, Eq. (rnn-clip). */
+  /** Clip the global gradient norm to this, Eq. (no-clip). */
   clip?: number;
   /** Words whose perplexity is reported after each epoch. */
   valid?: readonly string[];
 }
+// #endregion
 
+// #region train
 /** Minibatch training with teacher forcing. Per epoch: the mean loss
  *  per character of the batches, the largest gradient norm seen before
  *  clipping, and the validation perplexity (NaN without valid). */
@@ -169,7 +175,7 @@ export function trainCharModel(model: CharModel,
 }
 // #endregion
 
-/** The global norm of the gradients, Eq. (rnn-clip), unclipped. */
+/** The global norm of the gradients, Eq. (no-clip), unclipped. */
 export function gradNorm(params: Tensor[]): number {
   let sq = 0;
   for (const p of new Set(params)) {
@@ -202,10 +208,7 @@ export function checkModelArg(fn: string, model: CharModel): void {
 }
 
 function checkWords(fn: string, words: readonly string[]): string[] {
-  if (!Array.isArray(words) || words.length === 0) {
-    throw new Error(`${fn}: words must be a non-empty array of words`);
-  }
-  return words;
+  return checkWordList(fn, words);
 }
 
 function checkTrain(o: CharTrainOptions): void {
@@ -222,9 +225,12 @@ function checkTrain(o: CharTrainOptions): void {
     throw new Error(`trainCharModel: seed must be an integer >= 0, ` +
       `got ${o.seed}`);
   }
-  if (o.clip !== undefined && !(o.clip > 0)) {
-    throw new Error(`trainCharModel: clip must be > 0, got ${o.clip}`);
+  if (o.clip !== undefined && (typeof o.clip !== 'number' ||
+    !Number.isFinite(o.clip) || !(o.clip > 0))) {
+    throw new Error(`trainCharModel: clip must be a finite number > 0, ` +
+      `got ${o.clip}`);
   }
+  if (o.valid !== undefined) checkWordList('trainCharModel', o.valid);
   if (o.step !== undefined && typeof o.step !== 'function') {
     throw new Error('trainCharModel: step must be a step rule');
   }

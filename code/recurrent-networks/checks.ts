@@ -64,7 +64,7 @@ export function checkSequence(fn: string, xs: unknown, cols: number) {
 }
 
 export function checkTemperature(fn: string, t: number): void {
-  if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) {
+  if (typeof t !== 'number' || !Number.isFinite(t) || !(t >= 0)) {
     throw new Error(`${fn}: temperature must be a finite number >= 0, ` +
       `got ${t}`);
   }
@@ -111,4 +111,18 @@ export function checkCellArrays(fn: string, cell: unknown,
   }
   checkArrays(fn, 'xs', xs, xs.length, n * d);
   return [n, H, d];
+}
+
+/** A non-empty array of words of letters a–z. */
+export function checkWordList(fn: string, words: unknown): string[] {
+  if (!Array.isArray(words) || words.length === 0) {
+    throw new Error(`${fn}: words must be a non-empty array of words`);
+  }
+  words.forEach((w, k) => {
+    if (typeof w !== 'string' || !/^[a-z]+$/.test(w)) {
+      throw new Error(`${fn}: words[${k}] must be one or more letters ` +
+        `a-z, got ${JSON.stringify(w)}`);
+    }
+  });
+  return words;
 }

@@ -1,5 +1,5 @@
 // Sampling a word from the model: start from ^, draw each next character
-// from softmax(z/T), feed it back as the next input, stop at $. The
+// from softmax(z/T), feed it back as the next input, stop at the end token. The
 // temperature T sharpens (T < 1) or flattens (T > 1) the distribution;
 // T = 0 is its limit, the most likely character every time (greedy).
 import { Tensor, noGrad } from '../autodiff/tensor.ts';
@@ -12,6 +12,7 @@ import { END, START, VOCAB, decodeWord, oneHot } from './vocab.ts';
 /** softmax(z/T) of one row of logits; T = 0 puts all mass on the
  *  largest (the first, in a tie), Eq. (rnn-temperature). */
 export function softmaxT(z: ArrayLike<number>, T: number): Float64Array {
+  checkLogits(z);
   checkTemperature('softmaxT', T);
   const p = new Float64Array(z.length);
   let best = 0;
@@ -67,4 +68,16 @@ function draw(p: Float64Array, rng: Rng): number {
   let last = p.length - 1; // rounding: the last with mass
   while (p[last] === 0) last--;
   return last;
+}
+
+function checkLogits(z: ArrayLike<number>): void {
+  if (z === null || typeof z !== 'object' || !('length' in z) ||
+    z.length === 0) {
+    throw new Error('softmaxT: z must be a non-empty array of numbers');
+  }
+  for (let j = 0; j < z.length; j++) {
+    if (typeof z[j] !== 'number' || !Number.isFinite(z[j])) {
+      throw new Error(`softmaxT: z has ${z[j]} at ${j}`);
+    }
+  }
 }

@@ -7,18 +7,16 @@ import { Tensor } from '../autodiff/tensor.ts';
 import { zeroGrad, type StepRule } from '../multilayer-perceptron/train.ts';
 import { clipGradNorm } from '../neural-optimizers/clip.ts';
 import { type CharModel, checkModelArg } from './charlm.ts';
-import { checkSize } from './checks.ts';
+import { checkSize, checkWordList } from './checks.ts';
 import { VOCAB, encodeWord, oneHot } from './vocab.ts';
 
 // #region stream
-/** The words as one stream of tokens: each word's letters, then $. */
+/** The words as one stream of tokens: each word's letters, then the end token. */
 export function wordStream(words: readonly string[]): Int32Array {
-  if (!Array.isArray(words) || words.length === 0) {
-    throw new Error('wordStream: words must be a non-empty array');
-  }
+  checkWordList('wordStream', words);
   const out: number[] = [];
   for (const w of words) {
-    for (const id of encodeWord(w).targets) out.push(id); // c₁…c_n $
+    for (const id of encodeWord(w).targets) out.push(id); // c₁…c_n .
   }
   return Int32Array.from(out);
 }
@@ -87,8 +85,10 @@ function checkTruncated(model: CharModel, stream: Int32Array,
   if (typeof o.step !== 'function') {
     throw new Error('truncatedEpoch: step must be a step rule');
   }
-  if (o.clip !== undefined && !(o.clip > 0)) {
-    throw new Error(`truncatedEpoch: clip must be > 0, got ${o.clip}`);
+  if (o.clip !== undefined && (typeof o.clip !== 'number' ||
+    !Number.isFinite(o.clip) || !(o.clip > 0))) {
+    throw new Error(`truncatedEpoch: clip must be a finite number > 0, ` +
+      `got ${o.clip}`);
   }
   return cols;
 }

@@ -80,17 +80,19 @@ function checkLag(Whh: Float64Array, hs: Float64Array[], K: number) {
 }
 
 function checkStudy(o: { hidden: number; input: number; rho: number;
-  steps: number; lags: number }, rng: Rng): void {
+  steps: number; lags: number; inputScale: number }, rng: Rng): void {
   if (o === null || typeof o !== 'object') {
     throw new Error('lagStudy: options must be an object');
   }
   for (const k of ['hidden', 'input', 'steps', 'lags'] as const) {
     checkSize('lagStudy', k, o[k]);
   }
-  if (typeof o.rho !== 'number' || !Number.isFinite(o.rho) ||
-    !(o.rho > 0)) {
-    throw new Error(`lagStudy: rho must be a finite number > 0, ` +
-      `got ${o.rho}`);
+  for (const k of ['rho', 'inputScale'] as const) {
+    if (typeof o[k] !== 'number' || !Number.isFinite(o[k]) ||
+      !(o[k] > 0)) {
+      throw new Error(`lagStudy: ${k} must be a finite number > 0, ` +
+        `got ${o[k]}`);
+    }
   }
   if (o.lags > o.steps) {
     throw new Error(`lagStudy: lags must be at most steps (${o.steps})` +

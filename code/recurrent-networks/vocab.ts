@@ -1,16 +1,16 @@
 // The characters of the word model: a start token, an end token and the
 // 26 lower-case letters. A word w = c₁…c_n is read as the inputs
-// ^ c₁ … c_n and the targets c₁ … c_n $: each step predicts the next
-// character, and the last predicts that the word has ended.
+// ^ c₁ … c_n and the targets c₁ … c_n . (a full stop ends it): each
+// step predicts the next character, the last that the word has ended.
 
 // #region vocab
-/** Token ids: 0 is the start token ^, 1 the end token $, then a–z. */
+/** Token ids: 0 is the start token ^, 1 the end token ., then a–z. */
 export const VOCAB: readonly string[] =
-  ['^', '$', ...'abcdefghijklmnopqrstuvwxyz'];
+  ['^', '.', ...'abcdefghijklmnopqrstuvwxyz'];
 export const START = 0;
 export const END = 1;
 
-/** The inputs (^, c₁, …, c_n) and targets (c₁, …, c_n, $) of a word. */
+/** The inputs (^, c₁, …, c_n) and targets (c₁, …, c_n, .) of a word. */
 export function encodeWord(word: string) {
   checkWord('encodeWord', word);
   const n = word.length;
@@ -22,9 +22,12 @@ export function encodeWord(word: string) {
   targets[n] = END;
   return { inputs, targets };
 }
+// #endregion
 
+// #region decode
 /** The letters of token ids, the start and end tokens left out. */
 export function decodeWord(ids: ArrayLike<number>): string {
+  checkIds('decodeWord', ids);
   let s = '';
   for (let k = 0; k < ids.length; k++) {
     const i = ids[k];
@@ -41,6 +44,7 @@ export function decodeWord(ids: ArrayLike<number>): string {
 // #region one-hot
 /** Row k is the one-hot vector of token ids[k]: [ids.length, 28]. */
 export function oneHot(ids: ArrayLike<number>): Float64Array {
+  checkIds('oneHot', ids);
   const v = VOCAB.length;
   const out = new Float64Array(ids.length * v);
   for (let k = 0; k < ids.length; k++) {
@@ -58,5 +62,12 @@ function checkWord(fn: string, word: string): void {
   if (typeof word !== 'string' || !/^[a-z]+$/.test(word)) {
     throw new Error(`${fn}: a word must be one or more letters a-z, ` +
       `got ${JSON.stringify(word)}`);
+  }
+}
+
+function checkIds(fn: string, ids: ArrayLike<number>): void {
+  if (ids === null || typeof ids !== 'object' || !('length' in ids) ||
+    ids.length === 0) {
+    throw new Error(`${fn}: ids must be a non-empty array of token ids`);
   }
 }
