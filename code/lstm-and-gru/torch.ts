@@ -16,8 +16,9 @@ export function fromTorch(kind: 'lstm' | 'gru', d: number, H: number,
   const G = kind === 'lstm' ? 4 : 3; // gate blocks
   const w = (name: string, shape: number[]) => new Tensor(
     Float64Array.from(weights[`${name}_l${layer}`]), shape, true);
-  const args = [w('weight_ih', [G * H, d]), w('weight_hh', [G * H, H]),
-    w('bias_ih', [G * H]), w('bias_hh', [G * H])] as const;
-  return kind === 'lstm' ? new LSTMCell(...args) : new GRUCell(...args);
+  const Wih = w('weight_ih', [G * H, d]), Whh = w('weight_hh', [G * H, H]);
+  const bih = w('bias_ih', [G * H]), bhh = w('bias_hh', [G * H]);
+  return kind === 'lstm' ? new LSTMCell(Wih, Whh, bih, bhh)
+    : new GRUCell(Wih, Whh, bih, bhh);
 }
 // #endregion
