@@ -36,10 +36,15 @@ function affineBack(da: Float64Array, x: Tensor, W: Tensor, b: Tensor,
     for (let j = 0; j < m; j++) {
       const d = da[r * m + j];
       if (gb) gb[j] += d;
-      for (let q = 0; q < k; q++) {
-        if (gW) gW[j * k + q] += d * x.data[r * k + q];
-        if (gx) gx[r * k + q] += d * W.data[j * k + q];
+      if (gx) {
+        for (let q = 0; q < k; q++) gx[r * k + q] += d * W.data[j * k + q];
       }
+    }
+    if (!gW) continue;
+    for (let q = 0; q < k; q++) {
+      const v = x.data[r * k + q];
+      if (v === 0) continue; // one-hot inputs: most of x
+      for (let j = 0; j < m; j++) gW[j * k + q] += da[r * m + j] * v;
     }
   }
 }
