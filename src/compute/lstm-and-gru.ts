@@ -81,14 +81,16 @@ function lagFigure(): string {
       Plot.ruleY([0.5], { strokeDasharray: '1,3' }),
       Plot.text([{ lag: LAG.lags[0] - 1, accuracy: 0.5 }], { x: 'lag', y: 'accuracy',
         text: () => 'chance', dy: -8, textAnchor: 'start', ...halo }),
+      // each cell's line and markers nudged sideways (dx), so that
+      // the three stay visible where they coincide
       ...KINDS.map((_, kk) => Plot.line(rows.filter((r) => r.k === kk),
         { x: 'lag', y: 'accuracy', stroke: PALETTE[kk], strokeWidth: 2,
-          strokeDasharray: DASH[kk] })),
-      Plot.dot(rows, { x: 'lag', y: 'accuracy',
-        symbol: (r: { k: number }) => SYMBOL[r.k],
-        stroke: (r: { k: number }) => PALETTE[r.k], r: 4.5 }),
+          strokeDasharray: DASH[kk], dx: 6 * (kk - 1) })),
+      ...KINDS.map((_, kk) => Plot.dot(rows.filter((r) => r.k === kk),
+        { x: 'lag', y: 'accuracy', symbol: SYMBOL[kk], stroke: PALETTE[kk],
+          r: 4.5, dx: 6 * (kk - 1) })),
       ...labels.map((l) => Plot.text([l], { x: 'lag', y: 'accuracy',
-        text: 'text', dx: 10, dy: dy[l.k], textAnchor: 'start',
+        text: 'text', dx: 14, dy: dy[l.k], textAnchor: 'start',
         ...halo })),
     ],
   });
