@@ -292,6 +292,7 @@ describe('the character model', () => {
     expect([...inputs]).toEqual([START, 4, 2, 3]);
     expect([...targets]).toEqual([4, 2, 3, END]);
     expect(decodeWord(targets)).toBe('cab');
+    expect(decodeWord([])).toBe(''); // a sample that ends at once
     expect(VOCAB.length).toBe(28);
   });
 
