@@ -292,6 +292,7 @@ describe('the character model', () => {
     expect([...inputs]).toEqual([START, 4, 2, 3]);
     expect([...targets]).toEqual([4, 2, 3, END]);
     expect(decodeWord(targets)).toBe('cab');
+    expect(decodeWord([])).toBe(''); // a sample that ends at once
     expect(VOCAB.length).toBe(28);
   });
 
@@ -565,6 +566,21 @@ describe('bad input', () => {
       new Tensor(new Float64Array(4 * 28), [4, 28], true),
       new Tensor(new Float64Array(28), [28], true))))
       .toThrow(/^CharModel: head must be a Linear \[3, 28\]/);
+  });
+  it('unroll and unrollStack check the sequence and the states', () => {
+    const cell = elman(2, 3, createRng(20));
+    const x = (n: number, d: number) => new Tensor(new Float64Array(n * d),
+      [n, d]);
+    expect(() => unroll(cell, [])).toThrow(/^unroll: xs must be/);
+    expect(() => unroll(cell, [x(2, 3)])).toThrow(/^unroll: xs\[0\]/);
+    expect(() => unroll(cell, [x(2, 2), x(3, 2)]))
+      .toThrow(/^unroll: xs\[1\] has 3 rows/);
+    expect(() => unroll(cell, [x(2, 2)], [x(3, 3)]))
+      .toThrow(/^unroll: state must be/);
+    expect(() => unrollStack([], [x(2, 2)]))
+      .toThrow(/^unrollStack: cells must be/);
+    expect(() => unrollStack([cell], [x(2, 2)], []))
+      .toThrow(/^unrollStack: states must hold one state per layer/);
   });
   it('the Elman cell checks its shapes and its state', () => {
     const t = (s: number[], g = true) => new Tensor(

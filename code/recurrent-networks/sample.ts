@@ -1,7 +1,8 @@
 // Sampling a word from the model: start from ^, draw each next character
-// from softmax(z/T), feed it back as the next input, stop at the end token. The
-// temperature T sharpens (T < 1) or flattens (T > 1) the distribution;
-// T = 0 is its limit, the most likely character every time (greedy).
+// from softmax(z/T), feed it back as the next input, stop at the end
+// token. The temperature T sharpens (T < 1) or flattens (T > 1) the
+// distribution; T = 0 is its limit, the most likely character every
+// time (greedy).
 import { Tensor, noGrad } from '../autodiff/tensor.ts';
 import type { Rng } from '../introduction/random.ts';
 import { CharModel, checkModelArg } from './charlm.ts';

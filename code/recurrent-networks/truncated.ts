@@ -11,7 +11,8 @@ import { checkSize, checkWordList } from './checks.ts';
 import { VOCAB, encodeWord, oneHot } from './vocab.ts';
 
 // #region stream
-/** The words as one stream of tokens: each word's letters, then the end token. */
+/** The words as one stream of tokens: each word's letters, then the
+ *  end token. */
 export function wordStream(words: readonly string[]): Int32Array {
   checkWordList('wordStream', words);
   const out: number[] = [];

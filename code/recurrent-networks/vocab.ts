@@ -27,7 +27,7 @@ export function encodeWord(word: string) {
 // #region decode
 /** The letters of token ids, the start and end tokens left out. */
 export function decodeWord(ids: ArrayLike<number>): string {
-  checkIds('decodeWord', ids);
+  checkIds('decodeWord', ids, 0); // a sample may end at once: ''
   let s = '';
   for (let k = 0; k < ids.length; k++) {
     const i = ids[k];
@@ -44,7 +44,7 @@ export function decodeWord(ids: ArrayLike<number>): string {
 // #region one-hot
 /** Row k is the one-hot vector of token ids[k]: [ids.length, 28]. */
 export function oneHot(ids: ArrayLike<number>): Float64Array {
-  checkIds('oneHot', ids);
+  checkIds('oneHot', ids, 1);
   const v = VOCAB.length;
   const out = new Float64Array(ids.length * v);
   for (let k = 0; k < ids.length; k++) {
@@ -65,9 +65,11 @@ function checkWord(fn: string, word: string): void {
   }
 }
 
-function checkIds(fn: string, ids: ArrayLike<number>): void {
+function checkIds(fn: string, ids: ArrayLike<number>,
+  min: number): void {
   if (ids === null || typeof ids !== 'object' || !('length' in ids) ||
-    ids.length === 0) {
-    throw new Error(`${fn}: ids must be a non-empty array of token ids`);
+    ids.length < min) {
+    throw new Error(`${fn}: ids must be an array of at least ${min} ` +
+      'token ids');
   }
 }
