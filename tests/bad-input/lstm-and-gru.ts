@@ -79,7 +79,8 @@ export const badInput = groups({
     [any(), any(), any(), any()]),
     spec(reorderGates, () => [[1, 2, 3, 4, 5, 6, 7, 8], 2, 'ifgo',
       'iofg'], [vec(8, { as: 'w' }), int(1, { not: [3] }, 'H'),
-      str('from'), str('to')], { names: ['w', 'H', 'from', 'to'] }),
+      str({ as: 'from' }), str({ as: 'to' })],
+    { names: ['w', 'H', 'from', 'to'] }),
   ],
   checks: [
     spec(check2d, () => ['caller', 't', t23(), 3], [any(), any(), any(),
