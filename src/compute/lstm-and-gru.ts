@@ -99,7 +99,7 @@ function lagFigure(): string {
 // ---------------------------------------------------------------------
 // The word model of recurrent-networks with each cell.
 
-export const WORD = { hidden: 16, epochs: 5, batchSize: 32, eta: 0.02,
+export const WORD = { hidden: 16, epochs: 4, batchSize: 32, eta: 0.02,
   clip: 5, initSeed: 1, shuffleSeed: 2, forgetBias: 1 };
 
 const words = once(() => loadEnglish());
@@ -198,8 +198,10 @@ export default cached('lstm-and-gru', () => {
       rows: wr.map((w) => ({ label: w.label, params: w.params,
         cellParams: w.cellParams, perplexity: w.perplexity,
         seconds: w.seconds })),
-      diffs: wr.slice(1).map((w) => ({ label: w.label,
-        ...paired(w.losses, rnn.losses) })) },
+      diffs: wr.slice(1).map((w) => {
+        const d = paired(w.losses, rnn.losses);
+        return { label: w.label, ...d, z: d.diff / d.se };
+      }) },
     torch: { version: torchRef.versions.torch, ...torchRef.sizes,
       lstmForward: torchForward('lstm'), gruForward: torchForward('gru'),
       lstmLayer0: 4 * (D * H + H * H + 2 * H),
