@@ -189,9 +189,15 @@ const samples = once(() => {
   }
   let trainLen = 0;
   for (const w of train) trainLen += w.length;
+  // the mean length of 200 samples at each τ > 0
+  const lengthByT = TEMPS.filter((T) => T > 0).map((T) => {
+    let sum = 0;
+    for (let k = 0; k < 200; k++) sum += sampleWord(model, rng, T).length;
+    return { T, meanLength: sum / 200 };
+  });
   return { byT, n: many.length, inTrain: inTrain / many.length,
     inList: inList / many.length, meanLength: len / many.length,
-    trainMeanLength: trainLen / train.length };
+    trainMeanLength: trainLen / train.length, lengthByT };
 });
 
 function sampleFigure(): string {
