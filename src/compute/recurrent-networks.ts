@@ -258,7 +258,8 @@ export default cached('recurrent-networks', () => {
       `${lagAt(60)[3].toExponential(0)}.`,
     lag: { ...LAG,
       at: [1, 10, 30, 60].map((k) => ({ k, norms: lagAt(k) })),
-      saturated: lags().map((l) => l.saturated) },
+      saturated: lags().map((l) => l.saturated),
+      ratio15: lagAt(60)[2] / lagAt(1)[2] },
     curveFigure: curveFigure(),
     curveAlt: 'Validation perplexity of the Elman word model after ' +
       `each of ${TRAIN.epochs} epochs: ${h[0].validPerplexity.toFixed(1)} ` +
