@@ -478,6 +478,14 @@ describe('the bigram baseline and the data', () => {
     expect(r.count).toBe(3);
   });
 
+  it('large inputs: a stream of 120,000 tokens and a bigram fitted on ' +
+    '20,000 words, no stack overflow', () => {
+    const many = new Array<string>(20000).fill('abcde');
+    expect(wordStream(many).length).toBe(120000);
+    const P = fitBigram(many, 1);
+    expect(P[3 * 28 + 4]).toBeCloseTo(20001 / 20028, 12); // b → c
+  });
+
   it('the English words: 1000, letters only, split 800/200', () => {
     const { words, train, valid } = loadEnglish();
     expect(words.length).toBe(1000);
