@@ -278,6 +278,7 @@ describe('vanishing and exploding, Eq. (rnn-jacobian)', () => {
     expect(r15.norms[59]).toBeGreaterThan(1);
     expect(r15.norms[59]).toBeLessThan(1e-6 * Math.sqrt(32) * 1.5 ** 60);
     expect(r15.saturated).toBeGreaterThan(0.05);
+    expect(r15.norms[59] / r15.norms[0]).toBeLessThan(100); // moderate
     expect(run(3).norms[59]).toBeGreaterThan(1e6);
   });
 });
@@ -475,6 +476,14 @@ describe('the bigram baseline and the data', () => {
     expect(r.loss).toBeCloseTo(-Math.log(3 / 30) - Math.log(2 / 30) -
       Math.log(2 / 29), 12);
     expect(r.count).toBe(3);
+  });
+
+  it('large inputs: a stream of 120,000 tokens and a bigram fitted on ' +
+    '20,000 words, no stack overflow', () => {
+    const many = new Array<string>(20000).fill('abcde');
+    expect(wordStream(many).length).toBe(120000);
+    const P = fitBigram(many, 1);
+    expect(P[3 * 28 + 4]).toBeCloseTo(20001 / 20028, 12); // b → c
   });
 
   it('the English words: 1000, letters only, split 800/200', () => {

@@ -45,15 +45,18 @@ const lags = once(() => LAG.rhos.map((rho) => ({ rho,
 function lagFigure(): string {
   const rows = lags().flatMap((s, k) => s.norms.map((v, i) => ({
     lag: i + 1, norm: v, k })));
-  const at = [8, 25, 45, 30];
-  const labels = lags().map((s, k) => ({ lag: at[k],
-    norm: s.norms[at[k] - 1], text: `ρ = ${s.rho}`, k }));
+  // each label beside its own line, clear of the others
+  const place = [[14, 16], [30, -12], [42, 16], [22, -12]];
+  const labels = lags().map((s, k) => ({ lag: place[k][0],
+    norm: s.norms[place[k][0] - 1], text: `ρ = ${s.rho}`, dy: place[k][1],
+    k }));
   return renderPlot({
     width: 640, height: 380, style: STYLE, marginLeft: 56,
-    marginRight: 16, marginTop: 24, marginBottom: 44,
+    marginRight: 16, marginTop: 32, marginBottom: 44,
     x: { label: 'lag k', domain: [1, LAG.lags],
       ticks: [1, 10, 20, 30, 40, 50, 60] },
-    y: { type: 'log', label: '‖∂h_T/∂h_{T−k}‖', domain: [1e-28, 1e8],
+    y: { type: 'log', label: 'Frobenius norm of ∂h_T / ∂h_(T−k)',
+      domain: [1e-28, 1e8],
       ticks: [1e-28, 1e-24, 1e-20, 1e-16, 1e-12, 1e-8, 1e-4, 1, 1e4,
         1e8], tickFormat: powerOfTen, grid: true },
     marks: [
@@ -64,7 +67,7 @@ function lagFigure(): string {
         y: 'norm', symbol: (r: { k: number }) => SYMBOL[r.k],
         stroke: (r: { k: number }) => PALETTE[r.k], r: 3.5 }),
       ...labels.map((l) => Plot.text([l], { x: 'lag', y: 'norm',
-        text: 'text', dy: l.k === 3 ? 14 : -12, textAnchor: 'middle',
+        text: 'text', dy: l.dy, textAnchor: 'middle',
         ...halo })),
     ],
   });
@@ -149,7 +152,7 @@ function curveFigure(): string {
     width: 640, height: 320, style: STYLE, marginLeft: 56,
     marginRight: 16, marginTop: 24, marginBottom: 44,
     x: { label: 'epoch', domain: [1, TRAIN.epochs],
-      ticks: h.map((e) => e.epoch) },
+      ticks: h.map((e) => e.epoch), tickFormat: 'd' },
     y: { label: 'validation perplexity', domain: [10, top], grid: true },
     marks: [
       Plot.line(rows, { x: 'epoch', y: 'perplexity', stroke: PALETTE[0],
@@ -186,22 +189,28 @@ const samples = once(() => {
   }
   let trainLen = 0;
   for (const w of train) trainLen += w.length;
+  // the mean length of 200 samples at each τ > 0
+  const lengthByT = TEMPS.filter((T) => T > 0).map((T) => {
+    let sum = 0;
+    for (let k = 0; k < 200; k++) sum += sampleWord(model, rng, T).length;
+    return { T, meanLength: sum / 200 };
+  });
   return { byT, n: many.length, inTrain: inTrain / many.length,
     inList: inList / many.length, meanLength: len / many.length,
-    trainMeanLength: trainLen / train.length };
+    trainMeanLength: trainLen / train.length, lengthByT };
 });
 
 function sampleFigure(): string {
   const rows = samples().byT.filter((s) => s.T > 0).flatMap((s) =>
-    s.words.map((w, i) => ({ T: `T = ${s.T}`, i, word: w })));
+    s.words.map((w, i) => ({ T: `τ = ${s.T}`, i, word: w })));
   return renderPlot({
-    width: 640, height: 300, style: STYLE, marginLeft: 16,
-    marginRight: 16, marginTop: 36, marginBottom: 8,
+    width: 420, height: 290, style: STYLE, marginLeft: 8,
+    marginRight: 8, marginTop: 36, marginBottom: 8,
     x: { domain: rows.map((r) => r.T).filter((t, k, a) =>
       a.indexOf(t) === k), axis: 'top', label: null, tickSize: 0 },
     y: { domain: [-0.5, 7.5], axis: null, reverse: true },
     marks: [
-      Plot.text(rows, { x: 'T', y: 'i', text: 'word', fontSize: 16,
+      Plot.text(rows, { x: 'T', y: 'i', text: 'word', fontSize: 14,
         fill: 'currentColor' }),
     ],
   });
@@ -249,7 +258,8 @@ export default cached('recurrent-networks', () => {
       `${lagAt(60)[3].toExponential(0)}.`,
     lag: { ...LAG,
       at: [1, 10, 30, 60].map((k) => ({ k, norms: lagAt(k) })),
-      saturated: lags().map((l) => l.saturated) },
+      saturated: lags().map((l) => l.saturated),
+      ratio15: lagAt(60)[2] / lagAt(1)[2] },
     curveFigure: curveFigure(),
     curveAlt: 'Validation perplexity of the Elman word model after ' +
       `each of ${TRAIN.epochs} epochs: ${h[0].validPerplexity.toFixed(1)} ` +
