@@ -17,8 +17,10 @@ import { GRUCell, gruCell } from '../code/lstm-and-gru/gru.ts';
 import { fromTorch } from '../code/lstm-and-gru/torch.ts';
 import { fused } from '../code/lstm-and-gru/fused.ts';
 import {
-  markedBatch, trainLagTask,
+  LAG_TEST, markedBatch, trainLagTask,
 } from '../code/lstm-and-gru/lag-task.ts';
+import { charModel } from '../code/recurrent-networks/charlm.ts';
+import { VOCAB } from '../code/recurrent-networks/vocab.ts';
 import { choGruStep } from '../code/lstm-and-gru/solutions/cho-gru.ts';
 import {
   peepholeStep,
@@ -419,5 +421,136 @@ describe('bad input', () => {
     expect(() => new LSTMCell(h, h, h, h)).toThrow(/^LSTMCell:/);
     expect(() => fused(elman(2, 3, createRng(1)) as never))
       .toThrow(/^fused:/);
+  });
+});
+
+// Claims found unchecked by the technical review
+// (/work/reviews/lstm-and-gru.md), one `it` each.
+describe('review', () => {
+  const sig = (v: number) => 1 / (1 + Math.exp(-v));
+
+  it('Eq. (lg-carousel-k): with W_hh = 0, ∂L/∂c_0 = G ⊙ ∏ f_t over ' +
+    '20 steps', () => {
+    const cell = lstmCell(3, 4, createRng(30), 2);
+    cell.Whh.data.fill(0); // gates read x only: the cell path is all
+    const rng = createRng(31);
+    const xs = Array.from({ length: 20 }, () =>
+      new Tensor(rng.normalArray(6), [2, 3]));
+    const c0 = new Tensor(rng.normalArray(8), [2, 4], true);
+    const h0 = new Tensor(rng.normalArray(8), [2, 4]);
+    const G = rng.normalArray(8);
+    const { state } = unroll(cell, xs, [h0, c0]);
+    state[1].mul(new Tensor(G, [2, 4])).sum().backward();
+    const prod = Float64Array.from(G);
+    for (const x of xs) {
+      const a = x.matmul(cell.Wih.transpose()).add(cell.bih)
+        .add(cell.bhh);
+      const f = columns(a, 4, 4).sigmoid().data;
+      for (let k = 0; k < 8; k++) prod[k] *= f[k];
+    }
+    expect(maxDiff(c0.grad as Float64Array, prod)).toBeLessThan(1e-14);
+    expect(prod.every((v) => v !== 0)).toBe(true); // not vacuous
+  });
+
+  it('forgetBias 5: every forget gate at the first step of a marked ' +
+    'batch is within 0.01 of σ(5)', () => {
+    const cell = lstmCell(2, 8, createRng(32), 5);
+    const { xs } = markedBatch(10, 64, createRng(33));
+    let h = cell.initialState(64);
+    for (const x of xs) {
+      const a = x.matmul(cell.Wih.transpose()).add(cell.bih)
+        .add(h[0].matmul(cell.Whh.transpose())).add(cell.bhh);
+      for (const f of columns(a, 8, 8).sigmoid().data) {
+        expect(Math.abs(f - sig(5))).toBeLessThan(0.01);
+      }
+      h = cell.step(x, h);
+    }
+  });
+
+  it('only b_ih + b_hh matters in the LSTM and in the GRU\'s r and z ' +
+    'blocks; the GRU\'s n block does not merge', () => {
+    const x = new Tensor([0.5, -1, 0.1, 0.3], [2, 2]);
+    const h = new Tensor([0.2, -0.4, 0.7, 0.1, 0.5, -0.9], [2, 3]);
+    const c = new Tensor([1, -0.5, 0.2, 0.3, -1, 0.8], [2, 3]);
+    const shift = (cell: LSTMCell | GRUCell, from: number, to: number) => {
+      for (let j = from; j < to; j++) {
+        cell.bih.data[j] += 0.7;
+        cell.bhh.data[j] -= 0.7;
+      }
+    };
+    const lstm = lstmCell(2, 3, createRng(34));
+    const before = lstm.step(x, [h, c]);
+    shift(lstm, 0, 12);
+    const after = lstm.step(x, [h, c]);
+    expect(maxDiff(after[0].data, before[0].data)).toBeLessThan(1e-15);
+    expect(maxDiff(after[1].data, before[1].data)).toBeLessThan(1e-15);
+    const gru = gruCell(2, 3, createRng(35));
+    const g0 = gru.step(x, [h])[0].data;
+    shift(gru, 0, 6); // r and z
+    expect(maxDiff(gru.step(x, [h])[0].data, g0)).toBeLessThan(1e-15);
+    shift(gru, 6, 9); // n: r multiplies b_hn only
+    expect(maxDiff(gru.step(x, [h])[0].data, g0)).toBeGreaterThan(1e-3);
+  });
+
+  it("in Cho et al.'s form the n block's two biases do merge", () => {
+    const x = new Tensor([0.5, -1, 0.1, 0.3], [2, 2]);
+    const h = new Tensor([0.2, -0.4, 0.7, 0.1, 0.5, -0.9], [2, 3]);
+    const gru = gruCell(2, 3, createRng(36));
+    const before = choGruStep(gru, x, [h])[0].data;
+    for (let j = 0; j < 9; j++) {
+      gru.bih.data[j] += 0.7;
+      gru.bhh.data[j] -= 0.7;
+    }
+    expect(maxDiff(choGruStep(gru, x, [h])[0].data, before))
+      .toBeLessThan(1e-15);
+  });
+
+  it('GRU with z ≈ 0: h\' = n of Eq. (lg-gru-n)', () => {
+    const cell = gruCell(2, 3, createRng(37));
+    cell.bih.data.fill(-60, 3, 6); // z = σ(−60 + …) ≈ 1e-26
+    const x = new Tensor([0.5, -1], [1, 2]);
+    const h = new Tensor([0.2, -0.4, 0.7], [1, 3]);
+    const ax = x.matmul(cell.Wih.transpose()).add(cell.bih);
+    const ah = h.matmul(cell.Whh.transpose()).add(cell.bhh);
+    const r = columns(ax, 0, 3).add(columns(ah, 0, 3)).sigmoid();
+    const n = columns(ax, 6, 3).add(r.mul(columns(ah, 6, 3))).tanh();
+    expect(maxDiff(cell.step(x, [h])[0].data, n.data))
+      .toBeLessThan(1e-12);
+    expect(maxDiff(n.data, h.data)).toBeGreaterThan(0.01);
+  });
+
+  it('with z ≈ 1 the GRU passes its gradient through unchanged ' +
+    '(∂h_t/∂h_{t−1} → I)', () => {
+    const cell = gruCell(2, 3, createRng(38));
+    cell.bih.data.fill(60, 3, 6); // z ≈ 1
+    const x = new Tensor([0.5, -1], [1, 2]);
+    const h = new Tensor([0.2, -0.4, 0.7], [1, 3], true);
+    const G = [0.3, -1.2, 2];
+    cell.step(x, [h])[0].mul(new Tensor(G, [1, 3])).sum().backward();
+    expect(maxDiff(h.grad as Float64Array, G)).toBeLessThan(1e-12);
+  });
+
+  it('an Elman RNN of 8 units learns lag 3 in 60 steps through ' +
+    'trainLagTask', () => {
+    const a = trainLagTask(elman(2, 8, createRng(1)),
+      { lag: 3, steps: 60, batch: 16, eta: 0.05, seed: 1 });
+    expect(a).toBeGreaterThan(0.9);
+    expect(Number.isInteger(a * LAG_TEST)).toBe(true);
+  });
+
+  it('word models: m(d_h V + d_h² + 2d_h) + V d_h + V parameters, ' +
+    'm = 1, 4, 3', () => {
+    const V = VOCAB.length, dh = 16;
+    const per = (m: number) => m * (dh * V + dh * dh + 2 * dh) +
+      V * dh + V;
+    const cells: [RecurrentCell, number][] = [
+      [elman(V, dh, createRng(1)), 1],
+      [lstmCell(V, dh, createRng(1), 1), 4],
+      [gruCell(V, dh, createRng(1)), 3]];
+    for (const [cell, m] of cells) {
+      const model = charModel(cell, createRng(2));
+      expect(model.parameters().reduce((s, p) => s + p.size, 0))
+        .toBe(per(m));
+    }
   });
 });

@@ -36,12 +36,16 @@ export function markedBatch(lag: number, batch: number, rng: Rng) {
 // #endregion
 
 // #region lag-train
+export const LAG_TEST = 500; // test sequences after training
+export const LAG_CLIP = 1; // gradient-norm clip
+
 export interface LagOptions {
   lag: number; steps: number; batch: number; eta: number; seed: number;
 }
 
 /** Trains cell and a linear head on fresh batches with Adam (gradient
- *  norm clipped to 1); returns the accuracy on 500 new sequences. */
+ *  norm clipped to LAG_CLIP); returns the accuracy on LAG_TEST new
+ *  sequences. */
 export function trainLagTask(cell: RecurrentCell, o: LagOptions): number {
   checkLagOptions('trainLagTask', cell, o);
   const rng = createRng(o.seed);
@@ -54,16 +58,16 @@ export function trainLagTask(cell: RecurrentCell, o: LagOptions): number {
     const { xs, y } = markedBatch(o.lag, o.batch, rng);
     zeroGrad(params);
     crossEntropy(readout(xs), y).backward();
-    clipGradNorm(params, 1);
+    clipGradNorm(params, LAG_CLIP);
     step(params, o.eta);
   }
-  const test = markedBatch(o.lag, 500, rng);
+  const test = markedBatch(o.lag, LAG_TEST, rng);
   const z = noGrad(() => readout(test.xs));
   let right = 0;
-  for (let b = 0; b < 500; b++) {
+  for (let b = 0; b < LAG_TEST; b++) {
     const guess = z.data[2 * b + 1] > z.data[2 * b] ? 1 : 0;
     if (guess === test.y[b]) right++;
   }
-  return right / 500;
+  return right / LAG_TEST;
 }
 // #endregion

@@ -22,7 +22,10 @@ import { lstmCell } from '../../code/lstm-and-gru/lstm.ts';
 import { gruCell } from '../../code/lstm-and-gru/gru.ts';
 import { fused } from '../../code/lstm-and-gru/fused.ts';
 import { fromTorch } from '../../code/lstm-and-gru/torch.ts';
-import { trainLagTask } from '../../code/lstm-and-gru/lag-task.ts';
+import {
+  LAG_CLIP, LAG_TEST, trainLagTask,
+} from '../../code/lstm-and-gru/lag-task.ts';
+import { VOCAB } from '../../code/recurrent-networks/vocab.ts';
 
 const STYLE = { background: 'transparent', fontSize: '14px' };
 const DASH = ['none', '6,3', '2,3'];
@@ -41,7 +44,14 @@ type Kind = (typeof KINDS)[number]['key'];
 // The long-lag task: accuracy against the lag, one run per point.
 
 export const LAG = { hidden: 8, steps: 200, batch: 16, eta: 0.05,
-  forgetBias: 5, lags: [10, 20, 40], nTest: 500 };
+  forgetBias: 5, lags: [10, 20, 40], nTest: LAG_TEST, clip: LAG_CLIP };
+
+/** The prose reads the build-time numbers a certain way; if a change
+ *  of code or seed makes that reading false, fail the build instead of
+ *  printing a page that contradicts its numbers. */
+function claim(ok: boolean, what: string): void {
+  if (!ok) throw new Error(`lstm-and-gru: the prose no longer holds: ${what}`);
+}
 
 function cellFor(kind: Kind, d: number, H: number, seed: number,
   forgetBias?: number): RecurrentCell {
@@ -71,9 +81,9 @@ function lagFigure(): string {
   // labels at the right end, spread apart when their points coincide
   const dy = [0, -14, 14];
   return renderPlot({
-    width: 640, height: 320, style: STYLE, marginLeft: 56,
-    marginRight: 110, marginTop: 20, marginBottom: 44,
-    x: { label: 'lag (steps between the bit and the answer)',
+    width: 440, height: 300, style: STYLE, marginLeft: 52,
+    marginRight: 92, marginTop: 20, marginBottom: 44,
+    x: { label: 'lag (steps from bit to answer)',
       domain: [LAG.lags[0] - 2, last + 2], ticks: LAG.lags },
     y: { label: 'test accuracy', domain: [0.4, 1.04],
       ticks: [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1], grid: true },
@@ -108,7 +118,7 @@ const wordRuns = once(() => {
   const { train, valid } = words();
   return KINDS.map((k) => {
     const t0 = performance.now();
-    const cell = cellFor(k.key, 28, WORD.hidden, WORD.initSeed,
+    const cell = cellFor(k.key, VOCAB.length, WORD.hidden, WORD.initSeed,
       WORD.forgetBias);
     const model = charModel(cell, createRng(WORD.initSeed + 100));
     trainCharModel(model, train, { epochs: WORD.epochs,
@@ -175,6 +185,27 @@ export default cached('lstm-and-gru', () => {
     lr.rows.find((r) => r.kind === kind && r.lag === lag)!.accuracy;
   const last = LAG.lags[LAG.lags.length - 1];
   const { D, H } = torchRef.sizes;
+  const chanceSe = Math.sqrt(0.25 / LAG.nTest);
+  // the readings the prose gives of the lag study …
+  for (const k of KINDS) {
+    for (const lag of LAG.lags.slice(0, -1)) {
+      claim(acc(k.key, lag) >= 0.9, `${k.label} learns lag ${lag}`);
+    }
+  }
+  claim(Math.abs(acc('rnn', last) - 0.5) <= 2 * chanceSe,
+    `the Elman RNN is at chance at lag ${last}`);
+  claim(acc('lstm', last) >= 0.9 && acc('gru', last) >= 0.9,
+    `the LSTM and the GRU learn lag ${last}`);
+  const diffs = wr.slice(1).map((w) => {
+    const d = paired(w.losses, rnn.losses);
+    return { label: w.label, ...d, z: d.diff / d.se,
+      ratio: w.perplexity / rnn.perplexity };
+  });
+  // … and of the word models
+  claim(diffs.every((d) => Math.abs(d.diff) < 0.05),
+    'every difference is a few hundredths of a nat at most');
+  claim(Math.abs(diffs[0].z) < 2, 'the LSTM is within 2 SE of the RNN');
+  claim(diffs[1].z < -2, 'the GRU is better by more than 2 SE');
   return {
     lag: { ...LAG, lagsText: LAG.lags.join(', '), last,
       seconds: lr.seconds,
@@ -183,7 +214,7 @@ export default cached('lstm-and-gru', () => {
       rnnLast: acc('rnn', last), lstmLast: acc('lstm', last),
       gruLast: acc('gru', last),
       // binomial standard error of a test accuracy near 1/2
-      chanceSe: Math.sqrt(0.25 / LAG.nTest),
+      chanceSe,
       fStart: sigma(LAG.forgetBias), fStart1: sigma(1),
       carry: sigma(LAG.forgetBias) ** last, carry1: sigma(1) ** last },
     lagFigure: lagFigure(),
@@ -193,15 +224,12 @@ export default cached('lstm-and-gru', () => {
       `${acc('rnn', last).toFixed(2)}, the LSTM at ` +
       `${acc('lstm', last).toFixed(2)} and the GRU at ` +
       `${acc('gru', last).toFixed(2)}.`,
-    word: { ...WORD, nTrain: words().train.length,
+    word: { ...WORD, vocab: VOCAB.length, nTrain: words().train.length,
       nValid: words().valid.length,
       rows: wr.map((w) => ({ label: w.label, params: w.params,
         cellParams: w.cellParams, perplexity: w.perplexity,
         seconds: w.seconds })),
-      diffs: wr.slice(1).map((w) => {
-        const d = paired(w.losses, rnn.losses);
-        return { label: w.label, ...d, z: d.diff / d.se };
-      }) },
+      diffs },
     torch: { version: torchRef.versions.torch, ...torchRef.sizes,
       lstmForward: torchForward('lstm'), gruForward: torchForward('gru'),
       lstmLayer0: 4 * (D * H + H * H + 2 * H),
