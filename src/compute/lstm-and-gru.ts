@@ -235,4 +235,6 @@ export default cached('lstm-and-gru', () => {
       lstmLayer0: 4 * (D * H + H * H + 2 * H),
       gruLayer0: 3 * (D * H + H * H + 2 * H) },
   };
-});
+}, { reason: 'trains nine long-lag runs (about 4 s on a quiet core) ' +
+  'and the word model with three cells (about 9 s); more only on a ' +
+  'loaded machine' });
