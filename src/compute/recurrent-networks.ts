@@ -48,7 +48,7 @@ function lagFigure(): string {
     lag: i + 1, norm: v, k })));
   // each label beside its own line, clear of the others
   // (ρ = 1.5 left of lag 40: on a phone the figure scrolls from lag 1)
-  const place = [[14, 16], [30, -12], [37, 16], [22, -12]];
+  const place = [[14, 16], [30, 16], [37, 16], [22, -12]];
   const labels = lags().map((s, k) => ({ lag: place[k][0],
     norm: s.norms[place[k][0] - 1], text: `ρ = ${s.rho}`, dy: place[k][1],
     k }));
@@ -82,7 +82,7 @@ export const TRAIN = { hidden: 32, epochs: 8, batchSize: 32, eta: 0.02,
   clip: 5, initSeed: 1, shuffleSeed: 2, sampleSeed: 3 };
 export const ALPHAS = [0.01, 0.03, 0.1, 0.3, 1, 3];
 export const TEMPS = [0, 0.5, 1, 1.5];
-export const LENGTH_SAMPLES = 2000;
+export const LENGTH_SAMPLES = 1000;
 
 const words = once(() => loadEnglish());
 
@@ -204,6 +204,8 @@ const samples = once(() => {
   return { byT, n: many.length, inTrain: inTrain / many.length,
     inList: inList / many.length, inTrainCount: inTrain,
     inListCount: inList, meanLength: len / many.length,
+    inTrainText: inTrain === 0 ? 'none' : String(inTrain),
+    inListText: inList === 0 ? 'none' : String(inList),
     trainMeanLength: trainLength.mean, trainLengthSe: trainLength.se,
     lengthSamples: LENGTH_SAMPLES, lengthByT,
     // differences of mean lengths, in standard errors of the difference
