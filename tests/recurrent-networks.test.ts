@@ -3,7 +3,7 @@
 // chapters/neural-networks/recurrent-networks.mdx. PyTorch values come
 // from tests/fixtures/recurrent-networks/torch.json, written by
 // scripts/reference/recurrent_networks.py (float64).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assertAllClose, gradientCheck } from '../code/introduction/check.ts';
 import { createRng } from '../code/introduction/random.ts';
 import { Tensor } from '../code/autodiff/tensor.ts';
@@ -23,6 +23,9 @@ import {
 import { sampleWord, softmaxT } from '../code/recurrent-networks/sample.ts';
 import { elmanBptt, elmanForward } from '../code/recurrent-networks/bptt.ts';
 import { lagNorms, lagStudy } from '../code/recurrent-networks/vanishing.ts';
+import {
+  orthogonalWeights,
+} from '../code/initialization-and-normalization/solutions/orthogonal.ts';
 import {
   truncatedEpoch, wordStream,
 } from '../code/recurrent-networks/truncated.ts';
@@ -189,7 +192,15 @@ describe('BPTT by hand, Eqs. (rnn-delta) and (rnn-grads)', () => {
   });
 
   it('the two biases get the same gradient, Σ_t ε_t', () => {
-    expect([...hand.bih]).toEqual([...hand.bhh]);
+    // the engine's gradients, computed apart (elmanBptt copies b_ih's
+    // into b_hh, so comparing its two would prove nothing)
+    zero(cell);
+    engineLoss(cell, xs, h0, gs, n).loss.backward();
+    const a = cell.bih.grad as Float64Array;
+    const b = cell.bhh.grad as Float64Array;
+    assertAllClose(a, b, TIGHT);
+    assertAllClose(a, hand.bih, TIGHT);
+    zero(cell);
   });
 
   it('with g_t = 0 except at T, δ_t is W_hhᵀ ε_{t+1}: ∂L/∂h_0 ' +
@@ -288,7 +299,7 @@ describe('the character model', () => {
   const model = charModel(elman(VOCAB.length, 5, rng), rng);
   const words = ['cat', 'horses', 'a', 'sunny'];
 
-  it('a word is ^ c₁…c_n as inputs and c₁…c_n $ as targets', () => {
+  it('a word is ^ c₁…c_m as inputs and c₁…c_m . as targets', () => {
     const { inputs, targets } = encodeWord('cab');
     expect([...inputs]).toEqual([START, 4, 2, 3]);
     expect([...targets]).toEqual([4, 2, 3, END]);
@@ -435,7 +446,7 @@ describe('sampling', () => {
 describe('truncated BPTT, Eq. (rnn-truncated)', () => {
   const stream = wordStream(['abc', 'ab', 'ba', 'cab', 'abba', 'bac']);
 
-  it('the stream is each word\'s letters and then $', () => {
+  it('the stream is each word\'s letters and then .', () => {
     expect(decodeWord(wordStream(['ab', 'c']))).toBe('abc');
     expect([...wordStream(['ab', 'c'])]).toEqual([2, 3, END, 4, END]);
   });
@@ -472,7 +483,7 @@ describe('the bigram baseline and the data', () => {
   it('its loss is −log of the smoothed counts, Eq. (rnn-bigram)', () => {
     const P = fitBigram(['ab', 'ac'], 1);
     const [r] = bigramWordLosses(P, ['ab']);
-    // ^→a: (2+1)/(2+28); a→b: (1+1)/(2+28); b→$: (1+1)/(1+28)
+    // ^→a: (2+1)/(2+28); a→b: (1+1)/(2+28); b→.: (1+1)/(1+28)
     expect(r.loss).toBeCloseTo(-Math.log(3 / 30) - Math.log(2 / 30) -
       Math.log(2 / 29), 12);
     expect(r.count).toBe(3);
@@ -603,5 +614,125 @@ describe('bad input', () => {
       .toThrow(/^ElmanCell.step: state must be/);
     expect(() => cell.step(t([4, 3], false), cell.initialState(4)))
       .toThrow(/^ElmanCell.step: x must be a 2-D Tensor \[batch, 2\]/);
+  });
+});
+
+describe('review', () => {
+  it('lagStudy\'s meanSlope and saturated are the mean of 1 − h² and ' +
+    'the share of |h| > 0.9 over the run', () => {
+    const o = { hidden: 5, input: 3, rho: 2, steps: 9, lags: 4,
+      inputScale: 0.5 };
+    const got = lagStudy(o, createRng(21));
+    // the same draws, in lagStudy's order
+    const rng = createRng(21);
+    const W = (a: Float64Array, s: number[]) => new Tensor(a, s, true);
+    const Wih = W(rng.normalArray(15, 0, 0.5 / Math.sqrt(3)), [5, 3]);
+    const cell = new ElmanCell(Wih, W(new Float64Array(5), [5]),
+      W(orthogonalWeights(5, rng, 2), [5, 5]),
+      W(new Float64Array(5), [5]));
+    const xs = Array.from({ length: 9 }, () => rng.normalArray(3));
+    const hs = elmanForward(cell, xs, new Float64Array(5));
+    let slope = 0, sat = 0;
+    for (const h of hs) {
+      for (const v of h) { slope += 1 - v * v; if (Math.abs(v) > 0.9) sat++; }
+    }
+    expect(got.meanSlope).toBeCloseTo(slope / 45, 14);
+    expect(got.saturated).toBe(sat / 45);
+    expect(got.norms).toEqual(lagNorms(cell.Whh.data, hs, 4));
+  });
+
+  // Only these tests wait for the compute module (a cold run trains
+  // the word model): under Stryker the others run without it.
+  describe('the numbers the page prints', () => {
+    // The numbers the page prints, from the chapter's build-time module
+    // (read from the compute cache when it is current; a cold run trains
+    // the word model, a few seconds).
+    type Page = typeof import('../src/compute/recurrent-networks.ts');
+    let r: Page['default'];
+    beforeAll(async () => {
+      r = (await import('../src/compute/recurrent-networks.ts')).default;
+    }, 120_000);
+
+    it('ρ = 1.5: the norm grows only about 1.04 a step, with a mean ' +
+      'tanh slope well below 1 though few entries are saturated', () => {
+      expect(r.lag.perStep[2]).toBeGreaterThan(1);
+      expect(r.lag.perStep[2]).toBeLessThan(1.1);
+      expect(r.lag.meanSlope[2]).toBeLessThan(0.7);
+      expect(r.lag.saturated[2]).toBeLessThan(0.2);
+      expect(r.lag.ratio15).toBeCloseTo(r.lag.perStep[2] ** 59, 8);
+    });
+
+    it('ρ = 3 explodes although more of it is saturated and its mean ' +
+      'slope is lower still', () => {
+      expect(r.lag.perStep[3]).toBeGreaterThan(1.2);
+      expect(r.lag.at[3].norms[3]).toBeGreaterThan(1e6);
+      expect(r.lag.saturated[3]).toBeGreaterThan(0.5);
+      expect(r.lag.meanSlope[3]).toBeLessThan(r.lag.meanSlope[2]);
+    });
+
+    it('the RNN beats the best bigram by more than 3 paired standard ' +
+      'errors, and the difference is the log of the perplexity ratio',
+    () => {
+      expect(r.cmp.diff / r.cmp.diffSe).toBeGreaterThan(3);
+      expect(r.cmp.diff).toBeCloseTo(
+        Math.log(r.cmp.bestPerplexity / r.cmp.rnnPerplexity), 10);
+    });
+
+    it('the clipping threshold never acted: the largest gradient norm ' +
+      'in training stays below it', () => {
+      expect(r.train.maxGradNorm).toBeLessThan(r.train.clip);
+    });
+
+    it('sampled lengths: shorter at τ = 0.5 and longer at τ = 1.5 than ' +
+      'at τ = 1, each by more than 3 standard errors', () => {
+      const [lo, mid, hi] = r.samples.lengthByT;
+      expect(lo.mean).toBeLessThan(mid.mean);
+      expect(mid.mean).toBeLessThan(hi.mean);
+      expect(r.samples.zLow).toBeGreaterThan(3);
+      expect(r.samples.zHigh).toBeGreaterThan(3);
+    });
+
+    it('at τ = 1 the mean sampled length is within 2 standard errors ' +
+      'of the training words\' mean', () => {
+      expect(r.samples.zTrain).toBeLessThan(2);
+      expect(Math.abs(r.samples.lengthByT[1].mean -
+        r.samples.trainMeanLength)).toBeLessThan(2 * Math.hypot(
+        r.samples.lengthByT[1].se, r.samples.trainLengthSe));
+    });
+  });
+
+  it('unrollStack names itself for bad xs, states and mismatched ' +
+    'layers', () => {
+    const c = elman(2, 3, createRng(22));
+    const x = (n: number, d: number) => new Tensor(new Float64Array(n * d),
+      [n, d]);
+    expect(() => unrollStack([c], [x(2, 3)]))
+      .toThrow(/^unrollStack: xs\[0\] must be a 2-D Tensor \[batch, 2\]/);
+    expect(() => unrollStack([c, c], [x(2, 2)]))
+      .toThrow(/^unrollStack: cells\[1\] reads 2 inputs, but cells\[0\]/);
+    expect(() => unrollStack([c], [x(2, 2)], [[x(3, 3)]]))
+      .toThrow(/^unrollStack: state must be/);
+    expect(() => unrollStack([{} as ElmanCell], [x(2, 2)]))
+      .toThrow(/^unrollStack: cell must be a RecurrentCell/);
+  });
+
+  it('bidirectional, gradNorm, elmanCharModel and runTorchCase name ' +
+    'themselves for bad input', () => {
+    const c = elman(2, 3, createRng(23));
+    expect(() => bidirectional(c, c, [])).toThrow(/^bidirectional: xs/);
+    expect(() => bidirectional(c, {} as ElmanCell, [])).toThrow(
+      /^bidirectional: cell must be/);
+    expect(() => gradNorm(5 as unknown as Tensor[]))
+      .toThrow(/^gradNorm: params must be an array/);
+    expect(() => gradNorm(null as unknown as Tensor[]))
+      .toThrow(/^gradNorm: params must be an array/);
+    const w = elmanWeights(charModel(elman(28, 2, createRng(24)),
+      createRng(25)));
+    w.Whh[1] = NaN;
+    expect(() => elmanCharModel(w))
+      .toThrow(/^elmanCharModel: w.Whh must hold \[2,2\] finite/);
+    const bad = { ...(torch as TorchCase), weights: {} };
+    expect(() => runTorchCase(bad))
+      .toThrow(/^runTorchCase: the fixture has no weight_ih_l0/);
   });
 });

@@ -177,6 +177,9 @@ export function trainCharModel(model: CharModel,
 
 /** The global norm of the gradients, Eq. (no-clip), unclipped. */
 export function gradNorm(params: Tensor[]): number {
+  if (!Array.isArray(params)) {
+    throw new Error('gradNorm: params must be an array of Tensors');
+  }
   let sq = 0;
   for (const p of new Set(params)) {
     if (!(p instanceof Tensor)) {

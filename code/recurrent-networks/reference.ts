@@ -63,6 +63,17 @@ function checkCase(c: TorchCase): void {
       'scripts/reference/recurrent_networks.py');
   }
   const { steps: T, batch: n, input: d, hidden: H, layers: L } = c;
+  if (![T, n, d, H, L].every((v) => Number.isInteger(v) && v >= 1)) {
+    throw new Error('runTorchCase: the fixture\'s sizes must be ' +
+      'integers >= 1');
+  }
+  for (let l = 0; l < L; l++) {
+    for (const k of ['weight_ih', 'weight_hh', 'bias_ih', 'bias_hh']) {
+      if (!Array.isArray(c.weights[`${k}_l${l}`])) {
+        throw new Error(`runTorchCase: the fixture has no ${k}_l${l}`);
+      }
+    }
+  }
   if (c.x.length !== T * n * d || c.h0.length !== L * n * H ||
     c.G.length !== T * n * H || c.Gn.length !== L * n * H) {
     throw new Error('runTorchCase: the fixture\'s arrays do not match ' +

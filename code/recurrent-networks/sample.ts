@@ -1,7 +1,7 @@
 // Sampling a word from the model: start from ^, draw each next character
-// from softmax(z/T), feed it back as the next input, stop at the end
-// token. The temperature T sharpens (T < 1) or flattens (T > 1) the
-// distribution; T = 0 is its limit, the most likely character every
+// from softmax(z/τ), feed it back as the next input, stop at the end
+// token. The temperature τ sharpens (τ < 1) or flattens (τ > 1) the
+// distribution; τ = 0 is its limit, the most likely character every
 // time (greedy).
 import { Tensor, noGrad } from '../autodiff/tensor.ts';
 import type { Rng } from '../introduction/random.ts';
@@ -10,21 +10,21 @@ import { checkRng, checkSize, checkTemperature } from './checks.ts';
 import { END, START, VOCAB, decodeWord, oneHot } from './vocab.ts';
 
 // #region softmax-t
-/** softmax(z/T) of one row of logits; T = 0 puts all mass on the
+/** softmax(z/τ) of one row of logits; τ = 0 puts all mass on the
  *  largest (the first, in a tie), Eq. (rnn-temperature). */
-export function softmaxT(z: ArrayLike<number>, T: number): Float64Array {
+export function softmaxT(z: ArrayLike<number>, tau: number): Float64Array {
   checkLogits(z);
-  checkTemperature('softmaxT', T);
+  checkTemperature('softmaxT', tau);
   const p = new Float64Array(z.length);
   let best = 0;
   for (let j = 1; j < z.length; j++) if (z[j] > z[best]) best = j;
-  if (T === 0) { // z/0 would be ±∞ and NaN: take the limit instead
+  if (tau === 0) { // z/0 would be ±∞ and NaN: take the limit instead
     p[best] = 1;
     return p;
   }
   let s = 0;
   for (let j = 0; j < z.length; j++) {
-    p[j] = Math.exp((z[j] - z[best]) / T); // shifted: no overflow
+    p[j] = Math.exp((z[j] - z[best]) / tau); // shifted: no overflow
     s += p[j];
   }
   for (let j = 0; j < z.length; j++) p[j] /= s;
@@ -33,7 +33,7 @@ export function softmaxT(z: ArrayLike<number>, T: number): Float64Array {
 // #endregion
 
 // #region sample
-/** One word drawn from the model at temperature T, at most maxLength
+/** One word drawn from the model at temperature τ, at most maxLength
  *  letters (a word that has not ended by then is cut there). */
 export function sampleWord(model: CharModel, rng: Rng,
   temperature = 1, maxLength = 20): string {

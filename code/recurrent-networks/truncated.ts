@@ -17,7 +17,7 @@ export function wordStream(words: readonly string[]): Int32Array {
   checkWordList('wordStream', words);
   const out: number[] = [];
   for (const w of words) {
-    for (const id of encodeWord(w).targets) out.push(id); // c₁…c_n .
+    for (const id of encodeWord(w).targets) out.push(id); // c₁…c_m .
   }
   return Int32Array.from(out);
 }
@@ -37,10 +37,10 @@ export function truncatedEpoch(model: CharModel, stream: Int32Array,
   let state = model.cell.initialState(o.batch);
   let sum = 0, count = 0;
   for (let s = 0; s + 1 < cols; s += o.chunk) {
-    const T = Math.min(o.chunk, cols - 1 - s);
+    const K = Math.min(o.chunk, cols - 1 - s); // the last may be short
     zeroGrad(params);
     let loss: Tensor | null = null;
-    for (let t = s; t < s + T; t++) {
+    for (let t = s; t < s + K; t++) {
       const x = oneHot(rows.map((r) => at(r, t)));
       state = model.cell.step(new Tensor(x, [o.batch, VOCAB.length]),
         state);
@@ -48,11 +48,11 @@ export function truncatedEpoch(model: CharModel, stream: Int32Array,
         rows.map((r) => at(r, t + 1)));
       loss = loss === null ? ce : loss.add(ce);
     }
-    (loss as Tensor).mul(1 / T).backward();
+    (loss as Tensor).mul(1 / K).backward();
     if (o.clip !== undefined) clipGradNorm(params, o.clip);
     o.step(params, o.eta);
     sum += (loss as Tensor).data[0];
-    count += T;
+    count += K;
     if (o.detach ?? true) state = state.map((h) => h.detach());
   }
   return sum / count; // mean cross-entropy per character

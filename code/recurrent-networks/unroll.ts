@@ -30,14 +30,7 @@ export function unroll(cell: RecurrentCell, xs: Tensor[],
  *  layer l − 1 at every step. states[l] is layer l's state. */
 export function unrollStack(cells: RecurrentCell[], xs: Tensor[],
   states?: Tensor[][]) {
-  if (!Array.isArray(cells) || cells.length === 0) {
-    throw new Error('unrollStack: cells must be a non-empty array');
-  }
-  if (states !== undefined &&
-    (!Array.isArray(states) || states.length !== cells.length)) {
-    throw new Error(`unrollStack: states must hold one state per ` +
-      `layer (${cells.length})`);
-  }
+  checkStack(cells, xs, states);
   let seq = xs;
   const finals: Tensor[][] = [];
   cells.forEach((cell, l) => {
@@ -48,3 +41,26 @@ export function unrollStack(cells: RecurrentCell[], xs: Tensor[],
   return { outputs: seq, states: finals };
 }
 // #endregion
+
+function checkStack(cells: RecurrentCell[], xs: Tensor[],
+  states?: Tensor[][]): void {
+  if (!Array.isArray(cells) || cells.length === 0) {
+    throw new Error('unrollStack: cells must be a non-empty array');
+  }
+  cells.forEach((c, l) => {
+    checkCell('unrollStack', c);
+    if (l > 0 && c.inputSize !== cells[l - 1].hiddenSize) {
+      throw new Error(`unrollStack: cells[${l}] reads ${c.inputSize} ` +
+        `inputs, but cells[${l - 1}] has hiddenSize ` +
+        `${cells[l - 1].hiddenSize}`);
+    }
+  });
+  const n = checkSequence('unrollStack', xs, cells[0].inputSize);
+  if (states !== undefined &&
+    (!Array.isArray(states) || states.length !== cells.length)) {
+    throw new Error(`unrollStack: states must hold one state per ` +
+      `layer (${cells.length})`);
+  }
+  states?.forEach((s, l) =>
+    checkState('unrollStack', s, n, cells[l].hiddenSize));
+}

@@ -39,8 +39,9 @@ export function lagNorms(Whh: Float64Array, hs: Float64Array[],
 
 // #region lag-study
 /** An Elman cell with W_hh = ρQ (Q orthogonal: every singular value
- *  and |eigenvalue| is ρ), W_ih ~ N(0, 1/d), zero biases, driven by
- *  N(0, 1) inputs for `steps` steps from h_0 = 0; its lag norms. */
+ *  and |eigenvalue| is ρ), W_ih ~ N(0, inputScale²/d), zero biases,
+ *  driven by N(0, 1) inputs for `steps` steps from h_0 = 0: its lag
+ *  norms, the share of |h| > 0.9 and the mean slope 1 − h² of tanh. */
 export function lagStudy(o: { hidden: number; input: number;
   rho: number; steps: number; lags: number; inputScale: number },
   rng: Rng) {
@@ -56,10 +57,15 @@ export function lagStudy(o: { hidden: number; input: number;
   const xs = Array.from({ length: o.steps },
     () => rng.normalArray(d));
   const hs = elmanForward(cell, xs, new Float64Array(H));
-  let sat = 0; // the share of |h| > 0.9 over the run: saturation
-  for (const h of hs) for (const v of h) if (Math.abs(v) > 0.9) sat++;
+  let sat = 0, slope = 0; // over the run: |h| > 0.9, and tanh' = 1 − h²
+  for (const h of hs) {
+    for (const v of h) {
+      if (Math.abs(v) > 0.9) sat++;
+      slope += 1 - v * v;
+    }
+  }
   return { norms: lagNorms(cell.Whh.data, hs, o.lags),
-    saturated: sat / (o.steps * H) };
+    saturated: sat / (o.steps * H), meanSlope: slope / (o.steps * H) };
 }
 // #endregion
 

@@ -1,6 +1,6 @@
 // The characters of the word model: a start token, an end token and the
-// 26 lower-case letters. A word w = c₁…c_n is read as the inputs
-// ^ c₁ … c_n and the targets c₁ … c_n . (a full stop ends it): each
+// 26 lower-case letters. A word w = c₁…c_m is read as the inputs
+// ^ c₁ … c_m and the targets c₁ … c_m . (a full stop ends it): each
 // step predicts the next character, the last that the word has ended.
 
 // #region vocab
@@ -10,16 +10,16 @@ export const VOCAB: readonly string[] =
 export const START = 0;
 export const END = 1;
 
-/** The inputs (^, c₁, …, c_n) and targets (c₁, …, c_n, .) of a word. */
+/** The inputs (^, c₁, …, c_m) and targets (c₁, …, c_m, .) of a word. */
 export function encodeWord(word: string) {
   checkWord('encodeWord', word);
-  const n = word.length;
-  const inputs = new Int32Array(n + 1), targets = new Int32Array(n + 1);
+  const m = word.length;
+  const inputs = new Int32Array(m + 1), targets = new Int32Array(m + 1);
   inputs[0] = START;
-  for (let t = 0; t < n; t++) {
+  for (let t = 0; t < m; t++) {
     inputs[t + 1] = targets[t] = VOCAB.indexOf(word[t]);
   }
-  targets[n] = END;
+  targets[m] = END;
   return { inputs, targets };
 }
 // #endregion

@@ -35,9 +35,10 @@ export function elmanCharModel(w: ElmanWeights): CharModel {
   const H = w.hidden, v = VOCAB.length;
   const t = (name: keyof ElmanWeights, shape: number[]) => {
     const x = w[name];
-    if (!Array.isArray(x) || x.length !== shape[0] * (shape[1] ?? 1)) {
+    if (!Array.isArray(x) || x.length !== shape[0] * (shape[1] ?? 1) ||
+      !x.every((v) => typeof v === 'number' && Number.isFinite(v))) {
       throw new Error(`elmanCharModel: w.${name} must hold ` +
-        `[${shape}] numbers`);
+        `[${shape}] finite numbers`);
     }
     return new Tensor(x, shape, true);
   };

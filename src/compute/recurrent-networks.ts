@@ -17,6 +17,7 @@ import {
   charModel, trainCharModel, wordLosses,
 } from '../../code/recurrent-networks/charlm.ts';
 import { sampleWord } from '../../code/recurrent-networks/sample.ts';
+import { VOCAB } from '../../code/recurrent-networks/vocab.ts';
 import { loadEnglish } from '../../code/recurrent-networks/words.ts';
 import {
   bigramWordLosses, fitBigram,
@@ -46,7 +47,8 @@ function lagFigure(): string {
   const rows = lags().flatMap((s, k) => s.norms.map((v, i) => ({
     lag: i + 1, norm: v, k })));
   // each label beside its own line, clear of the others
-  const place = [[14, 16], [30, -12], [42, 16], [22, -12]];
+  // (ρ = 1.5 left of lag 40: on a phone the figure scrolls from lag 1)
+  const place = [[14, 16], [30, 16], [37, 16], [22, -12]];
   const labels = lags().map((s, k) => ({ lag: place[k][0],
     norm: s.norms[place[k][0] - 1], text: `ρ = ${s.rho}`, dy: place[k][1],
     k }));
@@ -80,6 +82,7 @@ export const TRAIN = { hidden: 32, epochs: 8, batchSize: 32, eta: 0.02,
   clip: 5, initSeed: 1, shuffleSeed: 2, sampleSeed: 3 };
 export const ALPHAS = [0.01, 0.03, 0.1, 0.3, 1, 3];
 export const TEMPS = [0, 0.5, 1, 1.5];
+export const LENGTH_SAMPLES = 1000;
 
 const words = once(() => loadEnglish());
 
@@ -161,8 +164,9 @@ function curveFigure(): string {
         r: 3.5 }),
       Plot.ruleY([c.bestPerplexity], { stroke: PALETTE[1],
         strokeWidth: 2, strokeDasharray: DASH[1] }),
-      Plot.text([{ epoch: TRAIN.epochs, perplexity: c.bestPerplexity }],
-        { x: 'epoch', y: 'perplexity', dy: -10, textAnchor: 'end',
+      // at the left, in view on a phone, where the RNN's line is lower
+      Plot.text([{ epoch: 2.2, perplexity: c.bestPerplexity }],
+        { x: 'epoch', y: 'perplexity', dy: -10, textAnchor: 'start',
           text: () => `bigram, α = ${c.bestAlpha}`, ...halo }),
       Plot.text([rows[2]], { x: 'epoch', y: 'perplexity', dy: -12,
         textAnchor: 'start', text: () => 'Elman RNN', ...halo }),
@@ -187,18 +191,41 @@ const samples = once(() => {
     if (known.has(w)) inList++;
     len += w.length;
   }
-  let trainLen = 0;
-  for (const w of train) trainLen += w.length;
-  // the mean length of 200 samples at each τ > 0
+  const trainLength = meanSe(train.map((w) => w.length));
+  // the mean length of LENGTH_SAMPLES samples at each τ > 0, with its
+  // standard error, and how many reached sampleWord's cap of 20 letters
   const lengthByT = TEMPS.filter((T) => T > 0).map((T) => {
-    let sum = 0;
-    for (let k = 0; k < 200; k++) sum += sampleWord(model, rng, T).length;
-    return { T, meanLength: sum / 200 };
+    const lens = Array.from({ length: LENGTH_SAMPLES },
+      () => sampleWord(model, rng, T).length);
+    let capped = 0;
+    for (const l of lens) if (l === 20) capped++;
+    return { T, ...meanSe(lens), capped };
   });
   return { byT, n: many.length, inTrain: inTrain / many.length,
-    inList: inList / many.length, meanLength: len / many.length,
-    trainMeanLength: trainLen / train.length, lengthByT };
+    inList: inList / many.length, inTrainCount: inTrain,
+    inListCount: inList, meanLength: len / many.length,
+    inTrainText: inTrain === 0 ? 'none' : String(inTrain),
+    inListText: inList === 0 ? 'none' : String(inList),
+    trainMeanLength: trainLength.mean, trainLengthSe: trainLength.se,
+    lengthSamples: LENGTH_SAMPLES, lengthByT,
+    // differences of mean lengths, in standard errors of the difference
+    zLow: (lengthByT[1].mean - lengthByT[0].mean) /
+      Math.hypot(lengthByT[0].se, lengthByT[1].se),
+    zHigh: (lengthByT[2].mean - lengthByT[1].mean) /
+      Math.hypot(lengthByT[1].se, lengthByT[2].se),
+    zTrain: Math.abs(lengthByT[1].mean - trainLength.mean) /
+      Math.hypot(lengthByT[1].se, trainLength.se) };
 });
+
+/** Mean and standard error of the mean. */
+function meanSe(v: number[]) {
+  let s = 0;
+  for (const x of v) s += x;
+  const mean = s / v.length;
+  let ss = 0;
+  for (const x of v) ss += (x - mean) ** 2;
+  return { mean, se: Math.sqrt(ss / (v.length - 1) / v.length) };
+}
 
 function sampleFigure(): string {
   const rows = samples().byT.filter((s) => s.T > 0).flatMap((s) =>
@@ -259,6 +286,10 @@ export default cached('recurrent-networks', () => {
     lag: { ...LAG,
       at: [1, 10, 30, 60].map((k) => ({ k, norms: lagAt(k) })),
       saturated: lags().map((l) => l.saturated),
+      meanSlope: lags().map((l) => l.meanSlope),
+      // the norm's growth a step from k = 1 to k = 60: (N_60/N_1)^(1/59)
+      perStep: lags().map((l) =>
+        (l.norms[LAG.lags - 1] / l.norms[0]) ** (1 / (LAG.lags - 1))),
       ratio15: lagAt(60)[2] / lagAt(1)[2] },
     curveFigure: curveFigure(),
     curveAlt: 'Validation perplexity of the Elman word model after ' +
@@ -269,7 +300,7 @@ export default cached('recurrent-networks', () => {
     sampleFigure: sampleFigure(),
     sampleAlt: 'Eight words sampled from the trained model at each of ' +
       'three temperatures: ' + s.byT.filter((b) => b.T > 0).map((b) =>
-      `T = ${b.T}: ${b.words.join(', ')}`).join('; ') + '.',
+      `τ = ${b.T}: ${b.words.join(', ')}`).join('; ') + '.',
     train: { ...TRAIN, nTrain: words().train.length,
       nValid: words().valid.length, seconds: t.seconds,
       history: h.map((e) => ({ epoch: e.epoch, trainLoss: e.trainLoss,
@@ -277,7 +308,12 @@ export default cached('recurrent-networks', () => {
       params: t.model.parameters().reduce((a, p) => a + p.size, 0),
       maxGradNorm: h.reduce((m, e) => Math.max(m, e.maxGradNorm), 0),
       maxLength: words().words.reduce((m, w) => Math.max(m, w.length),
-        0) },
+        0),
+      nWords: words().words.length,
+      // the share of training words of 6 to 12 letters (Exercise 5's hint)
+      share6to12: words().train.filter((w) => w.length >= 6 &&
+        w.length <= 12).length / words().train.length,
+      vocab: VOCAB.length, targets: VOCAB.length - 1 },
     cmp: c,
     bigram: baseline().map((b) => ({ alpha: b.alpha,
       perplexity: b.perplexity })),

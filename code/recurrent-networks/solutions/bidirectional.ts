@@ -4,13 +4,14 @@
 import { Tensor } from '../../autodiff/tensor.ts';
 import type { RecurrentCell } from '../cell.ts';
 import { unroll } from '../unroll.ts';
+import { checkCell, checkSequence } from '../checks.ts';
 
 // #region bidirectional
 /** [h→_t, h←_t] for each t: [batch, 2H], the backward cell run over
  *  the reversed sequence and its outputs reversed back. */
 export function bidirectional(fwd: RecurrentCell, bwd: RecurrentCell,
   xs: Tensor[]): Tensor[] {
-  checkBidirectional(fwd, bwd);
+  checkBidirectional(fwd, bwd, xs);
   const f = unroll(fwd, xs).outputs;
   const b = unroll(bwd, xs.slice().reverse()).outputs.reverse();
   return f.map((h, t) => concatColumns(h, b[t]));
@@ -30,17 +31,15 @@ export function concatColumns(a: Tensor, b: Tensor): Tensor {
 }
 // #endregion
 
-function checkBidirectional(fwd: RecurrentCell, bwd: RecurrentCell) {
-  for (const [name, c] of [['fwd', fwd], ['bwd', bwd]] as const) {
-    if (c === null || typeof c !== 'object' ||
-      typeof c.step !== 'function') {
-      throw new Error(`bidirectional: ${name} must be a RecurrentCell`);
-    }
-  }
+function checkBidirectional(fwd: RecurrentCell, bwd: RecurrentCell,
+  xs: Tensor[]) {
+  checkCell('bidirectional', fwd);
+  checkCell('bidirectional', bwd);
   if (fwd.inputSize !== bwd.inputSize) {
     throw new Error('bidirectional: fwd and bwd must read the same ' +
       `inputs, got ${fwd.inputSize} and ${bwd.inputSize}`);
   }
+  checkSequence('bidirectional', xs, fwd.inputSize);
 }
 
 function checkConcat(a: Tensor, b: Tensor): number {
