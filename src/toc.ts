@@ -64,6 +64,7 @@ export const PARTS: readonly Part[] = [
     chapters: [
       'autodiff', 'multilayer-perceptron', 'neural-optimizers',
       'initialization-and-normalization',
+      'recurrent-networks', 'lstm-and-gru',
     ],
   },
   {
