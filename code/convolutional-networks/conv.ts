@@ -1,0 +1,128 @@
+// conv2d, what deep-learning libraries call convolution (it is a
+// cross-correlation, Eq. (cnn-conv)), as one fused Tensor op: im2col and
+// the blocked matrix product forward, and the hand-derived backward of
+// Eqs. (cnn-grad-w), (cnn-grad-b) and (cnn-grad-x). Layout NCHW.
+import { blockedKernel } from '../linear-algebra/matmul.ts';
+import { Tensor, gradOf, record } from '../autodiff/tensor.ts';
+import { geometry, type ConvOptions, type Geometry } from './geometry.ts';
+import { col2im, im2col } from './im2col.ts';
+
+// #region conv2d
+/** y = w ⋆ x + b: x [n, c, h, w], w [co, c, kh, kw], b [co] or null;
+ *  one product W·cols per image, Eq. (cnn-im2col). */
+export function conv2d(x: Tensor, w: Tensor, b: Tensor | null,
+  o: ConvOptions = {}): Tensor {
+  const g = geometry('conv2d', x, w, o);
+  checkBias('conv2d', b, g.co);
+  const K = g.c * g.kh * g.kw; // rows of W as a matrix [co, K]
+  const P = g.oh * g.ow; // output pixels per image
+  const cols = im2col(x.data, g);
+  const y = new Float64Array(g.n * g.co * P);
+  for (let i = 0; i < g.n; i++) {
+    const xi = cols.subarray(i * K * P, (i + 1) * K * P);
+    y.set(blockedKernel(w.data, xi, g.co, K, P), i * g.co * P);
+  }
+  if (b) addBias(y, b.data, g.n, g.co, P);
+  const inputs = b ? [x, w, b] : [x, w];
+  return record('conv2d', y, [g.n, g.co, g.oh, g.ow], inputs,
+    (gy) => conv2dBackward(gy, cols, x, w, b, g));
+}
+// #endregion
+
+// #region conv2d-backward
+/** Eq. (cnn-grad-w): G_i colsᵢᵀ; Eq. (cnn-grad-b): G summed over
+ *  pixels; Eq. (cnn-grad-x): col2im(Wᵀ G_i), the full correlation
+ *  with the flipped kernel. */
+function conv2dBackward(gy: Float64Array, cols: Float64Array,
+  x: Tensor, w: Tensor, b: Tensor | null, g: Geometry): void {
+  const K = g.c * g.kh * g.kw;
+  const P = g.oh * g.ow;
+  const gx = gradOf(x), gw = gradOf(w), gb = b ? gradOf(b) : null;
+  const wT = transpose(w.data, g.co, K);
+  const gcols = gx ? new Float64Array(g.n * K * P) : null;
+  for (let i = 0; i < g.n; i++) {
+    const gi = gy.subarray(i * g.co * P, (i + 1) * g.co * P);
+    if (gw) {
+      const xiT = transpose(cols.subarray(i * K * P, (i + 1) * K * P),
+        K, P);
+      addInto(gw, blockedKernel(gi, xiT, g.co, P, K));
+    }
+    if (gcols) gcols.set(blockedKernel(wT, gi, K, g.co, P), i * K * P);
+  }
+  if (gx && gcols) addInto(gx, col2im(gcols, g));
+  if (gb) {
+    for (let i = 0; i < g.n; i++) {
+      for (let q = 0; q < g.co; q++) {
+        const at = (i * g.co + q) * P;
+        for (let t = 0; t < P; t++) gb[q] += gy[at + t];
+      }
+    }
+  }
+}
+// #endregion
+
+// #region direct
+/** The same y by the definition, Eq. (cnn-conv): seven nested loops,
+ *  no im2col, no gradient. For comparison and timing only. */
+export function conv2dDirect(x: Tensor, w: Tensor, b: Tensor | null,
+  o: ConvOptions = {}): Tensor {
+  const g = geometry('conv2dDirect', x, w, o);
+  checkBias('conv2dDirect', b, g.co);
+  const { n, c, h, co, kh, kw, s, p, d, oh, ow } = g;
+  const wd = g.w;
+  const y = new Float64Array(n * co * oh * ow);
+  for (let i = 0; i < n; i++) {
+    for (let q = 0; q < co; q++) {
+      for (let r = 0; r < oh; r++) {
+        for (let t = 0; t < ow; t++) {
+          let sum = b ? b.data[q] : 0;
+          for (let ch = 0; ch < c; ch++) {
+            for (let u = 0; u < kh; u++) {
+              const yy = r * s + u * d - p;
+              if (yy < 0 || yy >= h) continue; // zero padding
+              for (let v = 0; v < kw; v++) {
+                const z = t * s + v * d - p;
+                if (z < 0 || z >= wd) continue;
+                sum += w.data[((q * c + ch) * kh + u) * kw + v] *
+                  x.data[((i * c + ch) * h + yy) * wd + z];
+              }
+            }
+          }
+          y[((i * co + q) * oh + r) * ow + t] = sum;
+        }
+      }
+    }
+  }
+  return new Tensor(y, [n, co, oh, ow]);
+}
+// #endregion
+
+function addBias(y: Float64Array, b: Float64Array, n: number,
+  co: number, P: number): void {
+  for (let i = 0; i < n; i++) {
+    for (let q = 0; q < co; q++) {
+      const at = (i * co + q) * P;
+      for (let t = 0; t < P; t++) y[at + t] += b[q];
+    }
+  }
+}
+
+function transpose(a: Float64Array, m: number, k: number): Float64Array {
+  const t = new Float64Array(m * k);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < k; j++) t[j * m + i] = a[i * k + j];
+  }
+  return t;
+}
+
+function addInto(acc: Float64Array, add: Float64Array): void {
+  for (let i = 0; i < acc.length; i++) acc[i] += add[i];
+}
+
+function checkBias(fn: string, b: Tensor | null, co: number): void {
+  if (b === null) return;
+  if (!(b instanceof Tensor) || b.shape.length !== 1 ||
+    b.shape[0] !== co) {
+    throw new Error(`${fn}: b must be null or a Tensor of shape [${co}]`);
+  }
+}
