@@ -7,6 +7,9 @@ import type { Layer } from '../multilayer-perceptron/layers.ts';
 import {
   BatchNorm,
 } from '../initialization-and-normalization/batchnorm.ts';
+import {
+  checkEps, checkMomentum, checkSize,
+} from '../initialization-and-normalization/checks.ts';
 
 // #region channels-last
 /** [n, c, h, w] → [n·h·w, c]: one row per pixel, one column per
@@ -41,11 +44,14 @@ export class BatchNorm2d implements Layer {
   readonly bn: BatchNorm; // γ, β and the running statistics, [c]
 
   constructor(c: number, eps = 1e-5, momentum = 0.1) {
+    checkSize('BatchNorm2d', 'c', c);
+    checkEps('BatchNorm2d', eps);
+    checkMomentum('BatchNorm2d', momentum);
     this.bn = new BatchNorm(c, eps, momentum);
   }
 
   forward(x: Tensor): Tensor {
-    const [n, c, h, w] = check4d('BatchNorm2d.forward', x);
+    const [n, c, h, w] = this.checkInput(x);
     const rows = this.bn.forward(channelsLast(x)); // [n·h·w, c]
     return channelsFirst(rows, n, c, h, w);
   }
@@ -56,6 +62,19 @@ export class BatchNorm2d implements Layer {
 
   parameters(): Tensor[] {
     return this.bn.parameters();
+  }
+
+  private checkInput(x: Tensor): number[] {
+    const [n, c, h, w] = check4d('BatchNorm2d.forward', x);
+    if (c !== this.bn.d) {
+      throw new Error(`BatchNorm2d.forward: x must have ${this.bn.d} ` +
+        `channels, got ${c}`);
+    }
+    if (this.bn.training && n * h * w < 2) {
+      throw new Error('BatchNorm2d.forward: training needs at least 2 ' +
+        'values per channel');
+    }
+    return [n, c, h, w];
   }
 }
 // #endregion

@@ -75,7 +75,9 @@ export function geometry(fn: string, x: Tensor, w: Tensor,
   return { n, c, h, w: wd, co, kh, kw, s, p, d, oh, ow };
 }
 
-function checkOptions(fn: string, o: ConvOptions): void {
+/** Throws unless o holds integer stride ≥ 1, padding ≥ 0, dilation
+ *  ≥ 1 (each optional). */
+export function checkOptions(fn: string, o: ConvOptions): void {
   if (o === null || typeof o !== 'object') {
     throw new Error(`${fn}: options must be an object`);
   }

@@ -7,7 +7,7 @@ import {
   Act, type Layer, linear,
 } from '../multilayer-perceptron/layers.ts';
 import { Sequential } from '../multilayer-perceptron/mlp.ts';
-import type { ConvOptions } from './geometry.ts';
+import { checkOptions, type ConvOptions } from './geometry.ts';
 import { conv2d } from './conv.ts';
 import { avgPool2d, maxPool2d } from './pool.ts';
 
@@ -21,6 +21,7 @@ export class Conv2d implements Layer {
   constructor(c: number, co: number, k: number, rng: Rng,
     o: ConvOptions = {}) {
     checkConv(c, co, k, rng);
+    checkOptions('Conv2d', o);
     const fanIn = c * k * k; // inputs each output sums over
     this.w = new Tensor(rng.normalArray(co * fanIn, 0,
       Math.sqrt(2 / fanIn)), [co, c, k, k], true);

@@ -79,7 +79,7 @@ function poolSizes(fn: string, x: Tensor, k: number, s: number) {
   }
   const [n, c, h, w] = x.shape;
   if (k > h || k > w) {
-    throw new Error(`${fn}: window ${k} exceeds the input ${h}x${w}`);
+    throw new Error(`${fn}: k = ${k} exceeds the input ${h}x${w}`);
   }
   const oh = Math.floor((h - k) / s) + 1; // Eq. (cnn-out-size), p=0
   const ow = Math.floor((w - k) / s) + 1;
