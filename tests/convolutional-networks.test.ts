@@ -402,7 +402,7 @@ describe('receptive fields, Eq. (cnn-rf)', () => {
 });
 
 describe('layers and LeNet', () => {
-  it('LeNet maps [n, 784] rows to [n, 10] logits, 23,466 parameters', () => {
+  it('LeNet maps [n, 784] rows to [n, 10] logits, 19,670 parameters', () => {
     const net = lenet(createRng(11));
     const y = net.forward(new Tensor(new Float64Array(3 * 784), [3, 784]));
     expect(y.shape).toEqual([3, 10]);

@@ -9,20 +9,18 @@ import { col2im, im2col } from './im2col.ts';
 
 // #region conv2d
 /** y = w ⋆ x + b: x [n, c, h, w], w [co, c, kh, kw], b [co] or null;
- *  one product W·cols per image, Eq. (cnn-im2col). */
+ *  one product of the patch matrix with Wᵀ, Eq. (cnn-im2col). */
 export function conv2d(x: Tensor, w: Tensor, b: Tensor | null,
   o: ConvOptions = {}): Tensor {
   const g = geometry('conv2d', x, w, o);
   checkBias('conv2d', b, g.co);
-  const K = g.c * g.kh * g.kw; // rows of W as a matrix [co, K]
-  const P = g.oh * g.ow; // output pixels per image
-  const cols = im2col(x.data, g);
-  const y = new Float64Array(g.n * g.co * P);
-  for (let i = 0; i < g.n; i++) {
-    const xi = cols.subarray(i * K * P, (i + 1) * K * P);
-    y.set(blockedKernel(w.data, xi, g.co, K, P), i * g.co * P);
-  }
-  if (b) addBias(y, b.data, g.n, g.co, P);
+  const K = g.c * g.kh * g.kw; // W as a matrix is [co, K]
+  const NP = g.n * g.oh * g.ow; // one patch per output pixel
+  const cols = im2col(x.data, g); // [NP, K]
+  const rows = blockedKernel(cols, transpose(w.data, g.co, K), NP, K,
+    g.co); // [NP, co]: one row per output pixel (channels last)
+  const y = toNCHW(rows, g);
+  if (b) addBias(y, b.data, g);
   const inputs = b ? [x, w, b] : [x, w];
   return record('conv2d', y, [g.n, g.co, g.oh, g.ow], inputs,
     (gy) => conv2dBackward(gy, cols, x, w, b, g));
@@ -30,27 +28,23 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null,
 // #endregion
 
 // #region conv2d-backward
-/** Eq. (cnn-grad-w): G_i colsᵢᵀ; Eq. (cnn-grad-b): G summed over
- *  pixels; Eq. (cnn-grad-x): col2im(Wᵀ G_i), the full correlation
- *  with the flipped kernel. */
+/** Eq. (cnn-grad-w): ∇W = Gᵀ·cols; Eq. (cnn-grad-b): G summed over
+ *  pixels; Eq. (cnn-grad-x): col2im(G·W), the full correlation with
+ *  the flipped kernel. G is ∂L/∂y with one row per output pixel. */
 function conv2dBackward(gy: Float64Array, cols: Float64Array,
   x: Tensor, w: Tensor, b: Tensor | null, g: Geometry): void {
   const K = g.c * g.kh * g.kw;
-  const P = g.oh * g.ow;
+  const NP = g.n * g.oh * g.ow;
   const gx = gradOf(x), gw = gradOf(w), gb = b ? gradOf(b) : null;
-  const wT = transpose(w.data, g.co, K);
-  const gcols = gx ? new Float64Array(g.n * K * P) : null;
-  for (let i = 0; i < g.n; i++) {
-    const gi = gy.subarray(i * g.co * P, (i + 1) * g.co * P);
-    if (gw) {
-      const xiT = transpose(cols.subarray(i * K * P, (i + 1) * K * P),
-        K, P);
-      addInto(gw, blockedKernel(gi, xiT, g.co, P, K));
-    }
-    if (gcols) gcols.set(blockedKernel(wT, gi, K, g.co, P), i * K * P);
+  if (gw) { // Gᵀ is gy with channels outermost: [co, NP]
+    addInto(gw, blockedKernel(channelsOuter(gy, g), cols, g.co, NP, K));
   }
-  if (gx && gcols) addInto(gx, col2im(gcols, g));
+  if (gx) {
+    const G = transpose(channelsOuter(gy, g), g.co, NP); // [NP, co]
+    addInto(gx, col2im(blockedKernel(G, w.data, NP, g.co, K), g));
+  }
   if (gb) {
+    const P = g.oh * g.ow;
     for (let i = 0; i < g.n; i++) {
       for (let q = 0; q < g.co; q++) {
         const at = (i * g.co + q) * P;
@@ -97,14 +91,40 @@ export function conv2dDirect(x: Tensor, w: Tensor, b: Tensor | null,
 }
 // #endregion
 
-function addBias(y: Float64Array, b: Float64Array, n: number,
-  co: number, P: number): void {
-  for (let i = 0; i < n; i++) {
-    for (let q = 0; q < co; q++) {
-      const at = (i * co + q) * P;
+function addBias(y: Float64Array, b: Float64Array, g: Geometry) {
+  const P = g.oh * g.ow;
+  for (let i = 0; i < g.n; i++) {
+    for (let q = 0; q < g.co; q++) {
+      const at = (i * g.co + q) * P;
       for (let t = 0; t < P; t++) y[at + t] += b[q];
     }
   }
+}
+
+/** [n·P, co] (a row per output pixel) → [n, co, oh, ow]. */
+function toNCHW(rows: Float64Array, g: Geometry): Float64Array {
+  const P = g.oh * g.ow, co = g.co;
+  const y = new Float64Array(rows.length);
+  for (let i = 0; i < g.n; i++) {
+    for (let t = 0; t < P; t++) {
+      const r = (i * P + t) * co;
+      for (let q = 0; q < co; q++) y[(i * co + q) * P + t] = rows[r + q];
+    }
+  }
+  return y;
+}
+
+/** [n, co, oh, ow] → [co, n·oh·ow]: channels outermost. */
+function channelsOuter(gy: Float64Array, g: Geometry): Float64Array {
+  const P = g.oh * g.ow;
+  const out = new Float64Array(gy.length);
+  for (let i = 0; i < g.n; i++) {
+    for (let q = 0; q < g.co; q++) {
+      out.set(gy.subarray((i * g.co + q) * P, (i * g.co + q + 1) * P),
+        (q * g.n + i) * P);
+    }
+  }
+  return out;
 }
 
 function transpose(a: Float64Array, m: number, k: number): Float64Array {

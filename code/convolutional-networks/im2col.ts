@@ -1,32 +1,32 @@
-// im2col lays every receptive patch of the input out as one column of a
+// im2col lays every receptive patch of the input out as one row of a
 // matrix, so that a convolution becomes one matrix product, Eq.
-// (cnn-im2col); col2im sends columns back, adding where patches
+// (cnn-im2col); col2im sends the rows back, adding where patches
 // overlap: the adjoint that the backward pass needs, Eq. (cnn-grad-x).
 import type { Geometry } from './geometry.ts';
 
 // #region im2col
-/** For each image, a [c·kh·kw, oh·ow] matrix: row (ch, u, v),
- *  column (i, j) holds x[ch, i·s + u·d − p, j·s + v·d − p], or 0
- *  off the edge. */
+/** The patch matrix [n·oh·ow, c·kh·kw]: row (b, i, j), column
+ *  (ch, u, v) holds x[b, ch, i·s + u·d − p, j·s + v·d − p], or 0
+ *  off the edge (zero padding). */
 export function im2col(x: Float64Array, g: Geometry): Float64Array {
   checkArray('im2col', 'x', x, g, g.c * g.h * g.w);
   const { n, c, h, w, kh, kw, s, p, d, oh, ow } = g;
   const K = c * kh * kw;
   const P = oh * ow;
-  const cols = new Float64Array(n * K * P); // zeros: the padding
+  const cols = new Float64Array(n * P * K); // zeros: the padding
   for (let b = 0; b < n; b++) {
     for (let ch = 0; ch < c; ch++) {
       const xo = (b * c + ch) * h * w; // start of this channel
       for (let u = 0; u < kh; u++) {
         for (let v = 0; v < kw; v++) {
-          const row = (b * K + (ch * kh + u) * kw + v) * P;
+          const col = (b * P * K) + (ch * kh + u) * kw + v;
           for (let i = 0; i < oh; i++) {
             const y = i * s + u * d - p; // input row, Eq. (cnn-conv)
             if (y < 0 || y >= h) continue;
             for (let j = 0; j < ow; j++) {
               const z = j * s + v * d - p;
               if (z < 0 || z >= w) continue;
-              cols[row + i * ow + j] = x[xo + y * w + z];
+              cols[col + (i * ow + j) * K] = x[xo + y * w + z];
             }
           }
         }
@@ -38,8 +38,8 @@ export function im2col(x: Float64Array, g: Geometry): Float64Array {
 // #endregion
 
 // #region col2im
-/** The adjoint of im2col: each column entry is added back to the
- *  input pixel it was copied from; off-edge entries are dropped. */
+/** The adjoint of im2col: each entry of the patch matrix is added
+ *  back to the input pixel it was copied from; off-edge ones dropped. */
 export function col2im(cols: Float64Array, g: Geometry): Float64Array {
   checkArray('col2im', 'cols', cols, g, g.c * g.kh * g.kw * g.oh * g.ow);
   const { n, c, h, w, kh, kw, s, p, d, oh, ow } = g;
@@ -51,14 +51,14 @@ export function col2im(cols: Float64Array, g: Geometry): Float64Array {
       const xo = (b * c + ch) * h * w;
       for (let u = 0; u < kh; u++) {
         for (let v = 0; v < kw; v++) {
-          const row = (b * K + (ch * kh + u) * kw + v) * P;
+          const col = (b * P * K) + (ch * kh + u) * kw + v;
           for (let i = 0; i < oh; i++) {
             const y = i * s + u * d - p;
             if (y < 0 || y >= h) continue;
             for (let j = 0; j < ow; j++) {
               const z = j * s + v * d - p;
               if (z < 0 || z >= w) continue;
-              x[xo + y * w + z] += cols[row + i * ow + j];
+              x[xo + y * w + z] += cols[col + (i * ow + j) * K];
             }
           }
         }

@@ -31,14 +31,14 @@ export function convTranspose2d(y: Tensor, w: Tensor, h: number,
   }
   const g = { ...g1, n };
   const K = g.c * g.kh * g.kw, P = g.oh * g.ow;
-  const wT = new Float64Array(K * co); // Wᵀ, [K, co]
-  for (let q = 0; q < co; q++) {
-    for (let r = 0; r < K; r++) wT[r * co + q] = w.data[q * K + r];
-  }
-  const cols = new Float64Array(n * K * P);
+  const G = new Float64Array(n * P * co); // y with one row per pixel
   for (let i = 0; i < n; i++) {
-    const yi = y.data.subarray(i * co * P, (i + 1) * co * P);
-    cols.set(blockedKernel(wT, yi, K, co, P), i * K * P);
+    for (let q = 0; q < co; q++) {
+      for (let t = 0; t < P; t++) {
+        G[(i * P + t) * co + q] = y.data[(i * co + q) * P + t];
+      }
+    }
   }
+  const cols = blockedKernel(G, w.data, n * P, co, K); // G·W
   return new Tensor(col2im(cols, g), [n, g.c, h, wd]);
 }

@@ -1,0 +1,276 @@
+// Build-time computation of the convolutional-networks chapter: its
+// figures and every number its prose shows, computed by the chapter's
+// code (code/convolutional-networks) and cached (see src/lib/cache.ts).
+// Seeded throughout. Colour is always paired with a dash pattern, a
+// marker shape or a direct label.
+import { cached } from '../lib/cache.ts';
+import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { pngDataUrl } from '../lib/png.ts';
+import torchRef from '../../tests/fixtures/convolutional-networks/torch.json' with {
+  type: 'json',
+};
+import { createRng } from '../../code/introduction/random.ts';
+import { Matrix } from '../../code/linear-algebra/matrix.ts';
+import { Tensor, noGrad } from '../../code/autodiff/tensor.ts';
+import { FASHION_CLASSES, loadFashionMnist } from '../../code/pca/idx.ts';
+import { loadFashionTrain } from '../../code/multilayer-perceptron/fashion.ts';
+import { mlp, parameterCount } from '../../code/multilayer-perceptron/mlp.ts';
+import type { Layer } from '../../code/multilayer-perceptron/layers.ts';
+import {
+  batchOf, evaluate, trainStep,
+} from '../../code/multilayer-perceptron/train.ts';
+import { adam } from '../../code/neural-optimizers/optimizers.ts';
+import { receptiveField } from '../../code/convolutional-networks/geometry.ts';
+import { conv2d, conv2dDirect } from '../../code/convolutional-networks/conv.ts';
+import { Conv2d, lenet } from '../../code/convolutional-networks/layers.ts';
+
+const STYLE = { background: 'transparent', fontSize: '14px' };
+
+// ---------------------------------------------------------------------
+// im2col + blocked product against the direct loop, timed here.
+
+const SHAPES = [
+  { name: 'conv 1 → 6, 5×5, on 28×28', n: 32, c: 1, h: 28, co: 6, k: 5 },
+  { name: 'conv 6 → 16, 5×5, on 12×12', n: 32, c: 6, h: 12, co: 16,
+    k: 5 },
+  { name: 'conv 16 → 32, 3×3, on 16×16', n: 32, c: 16, h: 16, co: 32,
+    k: 3 },
+];
+
+function median(a: number[]): number {
+  const s = [...a].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)];
+}
+
+const timing = once(() => SHAPES.map((s) => {
+  const rng = createRng(5);
+  const x = new Tensor(rng.normalArray(s.n * s.c * s.h * s.h, 0, 1),
+    [s.n, s.c, s.h, s.h]);
+  const w = new Tensor(rng.normalArray(s.co * s.c * s.k * s.k, 0, 1),
+    [s.co, s.c, s.k, s.k]);
+  const time = (f: () => Tensor) => {
+    f(); // warm up
+    const t: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      const t0 = performance.now();
+      f();
+      t.push(performance.now() - t0);
+    }
+    return median(t);
+  };
+  const direct = time(() => conv2dDirect(x, w, null));
+  const im2col = time(() => noGrad(() => conv2d(x, w, null)));
+  return { name: s.name, n: s.n, direct, im2col, ratio: direct / im2col };
+}));
+
+// ---------------------------------------------------------------------
+// LeNet against an MLP on the same Fashion-MNIST images, same budget.
+
+export const TRAIN = { images: 3000, epochs: 1, batchSize: 16,
+  eta: 0.003, seed: 7, test: 2000, hidden: 64, block: 10 };
+
+/** Minibatch training with one loss per step (for the curves). */
+function train(model: Layer, X: Matrix, y: Int32Array) {
+  const rng = createRng(TRAIN.seed); // the same batches for both
+  const order = Array.from({ length: X.rows }, (_, i) => i);
+  const rule = adam();
+  const losses: number[] = [];
+  const t0 = performance.now();
+  for (let e = 0; e < TRAIN.epochs; e++) {
+    rng.shuffle(order);
+    for (let s = 0; s < X.rows; s += TRAIN.batchSize) {
+      const { xb, yb } = batchOf(X, y, order.slice(s, s + TRAIN.batchSize));
+      losses.push(trainStep(model, xb, yb, TRAIN.eta, rule).loss);
+    }
+  }
+  return { losses, seconds: (performance.now() - t0) / 1000 };
+}
+
+const study = once(() => {
+  const all = loadFashionTrain();
+  const n = TRAIN.images;
+  const X = new Matrix(n, 784, all.X.data.slice(0, n * 784));
+  const y = all.y.slice(0, n);
+  const test = loadFashionMnist(TRAIN.test);
+  const cnn = lenet(createRng(TRAIN.seed), TRAIN.hidden);
+  const net = mlp([784, TRAIN.hidden, 10], 'relu', createRng(TRAIN.seed));
+  const runs = [
+    { key: 'cnn', model: cnn, ...train(cnn, X, y) },
+    { key: 'mlp', model: net, ...train(net, X, y) },
+  ];
+  const evals = runs.map((r) => evaluate(r.model, test.X, test.y));
+  return { cnn, test, runs, evals };
+});
+
+/** Accuracies, their binomial standard errors and the paired one. */
+function comparison() {
+  const { test, evals, runs } = study();
+  const m = test.y.length;
+  const [a, b] = evals;
+  let onlyCnn = 0, onlyMlp = 0;
+  for (let i = 0; i < m; i++) {
+    const ca = a.pred[i] === test.y[i], cb = b.pred[i] === test.y[i];
+    if (ca && !cb) onlyCnn++;
+    if (cb && !ca) onlyMlp++;
+  }
+  const diff = (onlyCnn - onlyMlp) / m;
+  // paired: the variance of the mean of d_i ∈ {−1, 0, 1}
+  const seDiff = Math.sqrt(((onlyCnn + onlyMlp) / m - diff * diff) / m);
+  const se = (p: number) => Math.sqrt(p * (1 - p) / m);
+  return { cnn: a.accuracy, mlp: b.accuracy, seCnn: se(a.accuracy),
+    seMlp: se(b.accuracy), diff, seDiff, onlyCnn, onlyMlp,
+    cnnSeconds: runs[0].seconds, mlpSeconds: runs[1].seconds,
+    cnnParams: parameterCount(study().cnn),
+    mlpParams: parameterCount(runs[1].model),
+    steps: runs[0].losses.length };
+}
+
+function curvesFigure(): string {
+  const rows: { images: number; loss: number; model: string }[] = [];
+  for (const r of study().runs) {
+    const L = r.losses;
+    for (let s = 0; s < L.length; s += TRAIN.block) {
+      const part = L.slice(s, s + TRAIN.block);
+      let sum = 0;
+      for (const v of part) sum += v;
+      rows.push({ images: (s + part.length) * TRAIN.batchSize,
+        loss: sum / part.length,
+        model: r.key === 'cnn' ? 'LeNet' : 'MLP' });
+    }
+  }
+  const last = ['LeNet', 'MLP'].map((m) =>
+    rows.filter((r) => r.model === m).at(-1));
+  return renderPlot({
+    width: 640, height: 280, style: STYLE, marginLeft: 56,
+    marginRight: 60, marginBottom: 44,
+    x: { label: 'training images seen', grid: true, ticks: 5 },
+    y: { label: 'training loss (mean of 10 steps)', grid: true,
+      ticks: 5, nice: true },
+    marks: [
+      ...['LeNet', 'MLP'].map((m, k) => Plot.line(
+        rows.filter((r) => r.model === m), { x: 'images', y: 'loss',
+          stroke: PALETTE[k], strokeWidth: 2.2,
+          strokeDasharray: k === 0 ? 'none' : '6,3' })),
+      Plot.dot(rows, { x: 'images', y: 'loss', r: 2.8,
+        symbol: (r: { model: string }) => r.model === 'LeNet' ? 'circle'
+          : 'triangle',
+        stroke: (r: { model: string }) => r.model === 'LeNet' ? PALETTE[0]
+          : PALETTE[1] }),
+      Plot.text(last, { x: 'images', y: 'loss', text: 'model', dx: 8,
+        textAnchor: 'start', fill: 'currentColor',
+        dy: (r: { model: string }) => r.model === 'LeNet' ? 8 : -8 }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------
+// Learned first-layer filters and one image's feature maps.
+
+/** Scales a to [0, 1] with 0 at mid-grey (filters) or min–max. */
+function toGrey(a: ArrayLike<number>, centred: boolean): Float64Array {
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < a.length; i++) {
+    lo = Math.min(lo, a[i]);
+    hi = Math.max(hi, a[i]);
+  }
+  const g = new Float64Array(a.length);
+  const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
+  for (let i = 0; i < a.length; i++) {
+    g[i] = centred ? 0.5 + a[i] / (2 * m)
+      : (a[i] - lo) / ((hi - lo) || 1);
+  }
+  return g;
+}
+
+export const SHOWN = 0; // the test image whose maps are drawn
+
+function mapsFigure(): string {
+  const { cnn, test } = study();
+  const conv = cnn.layers[1] as Conv2d;
+  const x = new Tensor(test.X.data.slice(SHOWN * 784, SHOWN * 784 + 784),
+    [1, 1, 28, 28]);
+  const maps = noGrad(() => conv.forward(x).relu()); // [1, 6, 24, 24]
+  const side = 78;
+  const items: { x: number; y: number; src: string; t: string }[] = [
+    { x: 0, y: 0.5, t: 'input', src: pngDataUrl({ rows: 28, cols: 28,
+      data: x.data }) },
+  ];
+  for (let q = 0; q < 6; q++) {
+    items.push({ x: q + 1.4, y: 0, t: `filter ${q + 1}`,
+      src: pngDataUrl({ rows: 5, cols: 5, data: toGrey(
+        conv.w.data.subarray(q * 25, q * 25 + 25), true) }) });
+    items.push({ x: q + 1.4, y: 1, t: `map ${q + 1}`,
+      src: pngDataUrl({ rows: 24, cols: 24, data: toGrey(
+        maps.data.subarray(q * 576, q * 576 + 576), false) }) });
+  }
+  return renderPlot({
+    width: 7.4 * (side + 8) + 8, height: 2 * (side + 30) + 10,
+    style: { ...STYLE, fontSize: '13px' }, margin: 4, marginTop: 24,
+    x: { axis: null, domain: [-0.5, 6.9] },
+    y: { axis: null, domain: [1.5, -0.5] },
+    marks: [
+      Plot.image(items, { x: 'x', y: 'y', src: 'src', width: side,
+        height: side, imageRendering: 'pixelated' }),
+      Plot.text(items, { x: 'x', y: 'y', text: 't', dy: -side / 2 - 8,
+        fill: 'currentColor' }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------
+// Receptive fields of LeNet's layers on the 28×28 input.
+
+const RF_LAYERS = [
+  { name: 'conv 1', k: 5 }, { name: 'pool 1', k: 2, s: 2 },
+  { name: 'conv 2', k: 5 }, { name: 'pool 2', k: 2, s: 2 },
+];
+
+function rfFigure(): string {
+  const rf = receptiveField(RF_LAYERS);
+  const grid: { i: number; j: number }[] = [];
+  for (let i = 0; i < 28; i++) for (let j = 0; j < 28; j++) {
+    grid.push({ i, j });
+  }
+  // the unit at the top-left corner of each layer's output, whose field
+  // starts at input pixel (0, 0); shown from (2, 2) for margin
+  const boxes = rf.map((l, k) => ({ name: `${RF_LAYERS[k].name}: ${l.r}×${l.r}`,
+    x1: 2, y1: 2, x2: 2 + l.r, y2: 2 + l.r, k }));
+  return renderPlot({
+    width: 560, height: 400, style: STYLE, marginLeft: 30,
+    marginRight: 170, marginTop: 10, marginBottom: 34,
+    x: { label: 'input column', domain: [0, 28], ticks: [0, 7, 14, 21, 28] },
+    y: { label: 'input row', domain: [28, 0], ticks: [0, 7, 14, 21, 28] },
+    marks: [
+      Plot.rect(grid, { x1: 'j', x2: (d: { j: number }) => d.j + 1,
+        y1: 'i', y2: (d: { i: number }) => d.i + 1,
+        stroke: 'currentColor', strokeOpacity: 0.15, fill: 'none' }),
+      ...boxes.map((b) => Plot.rect([b], { x1: 'x1', x2: 'x2', y1: 'y1',
+        y2: 'y2', fill: 'none', stroke: PALETTE[b.k], strokeWidth: 2.5,
+        strokeDasharray: ['none', '6,3', '2,3', '10,3,2,3'][b.k] })),
+      Plot.text(boxes, { x: 28, y: (b: { y2: number }) => b.y2,
+        text: 'name', dx: 8, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.ruleY(boxes, { x1: (b: { x2: number }) => b.x2, x2: 28,
+        y: 'y2', stroke: 'currentColor', strokeOpacity: 0.4,
+        strokeDasharray: '2,2' }),
+    ],
+  });
+}
+
+export default cached('convolutional-networks', () => {
+  const c = comparison();
+  const rf = receptiveField(RF_LAYERS);
+  return {
+    torchVersion: torchRef.versions.torch,
+    nSizes: torchRef.sizes.length,
+    nConv: torchRef.conv.length,
+    timing: timing(),
+    train: TRAIN,
+    c,
+    rf: rf.map((l) => l.r),
+    jump: rf.map((l) => l.j),
+    shownClass: FASHION_CLASSES[study().test.y[SHOWN]],
+    curvesFigure: curvesFigure(),
+    mapsFigure: mapsFigure(),
+    rfFigure: rfFigure(),
+  };
+});
