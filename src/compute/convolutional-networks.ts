@@ -117,11 +117,19 @@ function comparison() {
   // paired: the variance of the mean of d_i ∈ {−1, 0, 1}
   const seDiff = Math.sqrt(((onlyCnn + onlyMlp) / m - diff * diff) / m);
   const se = (p: number) => Math.sqrt(p * (1 - p) / m);
-  return { cnn: a.accuracy, mlp: b.accuracy, seCnn: se(a.accuracy),
+  const verdict = Math.abs(diff) <= 2 * seDiff
+    ? 'about as accurate (the difference is within two standard errors)'
+    : diff > 0 ? 'more accurate, by more than two standard errors'
+      : 'less accurate, by more than two standard errors';
+  const cnnParams = parameterCount(study().cnn);
+  const mlpParams = parameterCount(runs[1].model);
+  const frac = cnnParams / mlpParams;
+  return { verdict, paramRatioText: frac < 0.5
+    ? 'fewer than half' : `${Math.round(100 * frac)} % of`,
+ cnn: a.accuracy, mlp: b.accuracy, seCnn: se(a.accuracy),
     seMlp: se(b.accuracy), diff, seDiff, onlyCnn, onlyMlp,
     cnnSeconds: runs[0].seconds, mlpSeconds: runs[1].seconds,
-    cnnParams: parameterCount(study().cnn),
-    mlpParams: parameterCount(runs[1].model),
+    cnnParams, mlpParams,
     steps: runs[0].losses.length };
 }
 
@@ -264,6 +272,10 @@ export default cached('convolutional-networks', () => {
     nSizes: torchRef.sizes.length,
     nConv: torchRef.conv.length,
     timing: timing(),
+    timingTrend: timing().every((t, k, a) => k === 0 ||
+      t.ratio > a[k - 1].ratio)
+      ? 'grows with the number of channels'
+      : 'varies from layer to layer without a clear trend',
     train: TRAIN,
     c,
     rf: rf.map((l) => l.r),
