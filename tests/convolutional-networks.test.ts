@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertAllClose, gradientCheck } from '../code/introduction/check.ts';
 import { createRng, type Rng } from '../code/introduction/random.ts';
-import { Matrix } from '../code/linear-algebra/matrix.ts';
 import { Tensor } from '../code/autodiff/tensor.ts';
 import { Act } from '../code/multilayer-perceptron/layers.ts';
 import { Sequential } from '../code/multilayer-perceptron/mlp.ts';

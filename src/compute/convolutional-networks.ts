@@ -164,9 +164,10 @@ function curvesFigure(): string {
           : 'triangle',
         stroke: (r: { model: string }) => r.model === 'LeNet' ? PALETTE[0]
           : PALETTE[1] }),
-      Plot.text(last, { x: 'images', y: 'loss', text: 'model', dx: 8,
-        textAnchor: 'start', fill: 'currentColor',
-        dy: (r: { model: string }) => r.model === 'LeNet' ? 8 : -8 }),
+      ...last.map((r) => Plot.text([r], { x: 'images', y: 'loss',
+        text: 'model', dx: 8, textAnchor: 'start', fill: 'currentColor',
+        dy: r === undefined || r.loss < (last[1 - last.indexOf(r)]?.loss
+          ?? 0) ? 8 : -8 })),
     ],
   });
 }
