@@ -371,7 +371,7 @@ describe('receptive fields, Eq. (cnn-rf)', () => {
   it('LeNet here: 5, 6, 14, 16 input pixels after each layer', () => {
     const rf = receptiveField([{ k: 5 }, { k: 2, s: 2 }, { k: 5 },
       { k: 2, s: 2 }]);
-    expect(rf.map((l) => l.r)).toEqual([5, 6, 14, 16]);
+    expect(rf.map((l) => l.rho)).toEqual([5, 6, 14, 16]);
     expect(rf.map((l) => l.j)).toEqual([1, 2, 2, 4]);
   });
 
@@ -396,7 +396,7 @@ describe('receptive fields, Eq. (cnn-rf)', () => {
       }
     }
     const rf = receptiveField([{ k: 3, d: 2 }, { k: 3, s: 2 }, { k: 3 }]);
-    expect(hi - lo + 1).toBe(rf[2].r);
+    expect(hi - lo + 1).toBe(rf[2].rho);
   });
 });
 

@@ -63,6 +63,7 @@ export class BatchNorm2d implements Layer {
   parameters(): Tensor[] {
     return this.bn.parameters();
   }
+  // #endregion
 
   private checkInput(x: Tensor): number[] {
     const [n, c, h, w] = check4d('BatchNorm2d.forward', x);
@@ -77,7 +78,6 @@ export class BatchNorm2d implements Layer {
     return [n, c, h, w];
   }
 }
-// #endregion
 
 /** The inverse of channelsLast: [n·h·w, c] → [n, c, h, w]. */
 function channelsFirst(r: Tensor, n: number, c: number, h: number,

@@ -5,13 +5,13 @@
 import { Tensor } from '../autodiff/tensor.ts';
 
 // #region out-size
-/** Output length along an axis of length n: kernel k, padding p,
+/** Output length along an axis of length h: kernel k, padding p,
  *  stride s, dilation d, Eq. (cnn-out-size). */
-export function outputSize(n: number, k: number, p = 0, s = 1,
+export function outputSize(h: number, k: number, p = 0, s = 1,
   d = 1): number {
-  checkSizes('outputSize', n, k, p, s, d);
+  checkSizes('outputSize', h, k, p, s, d);
   const span = d * (k - 1) + 1; // the dilated kernel's extent
-  return Math.floor((n + 2 * p - span) / s) + 1;
+  return Math.floor((h + 2 * p - span) / s) + 1;
 }
 // #endregion
 
@@ -19,16 +19,17 @@ export function outputSize(n: number, k: number, p = 0, s = 1,
 /** One layer as the receptive field sees it: kernel, stride, dilation. */
 export interface RfLayer { k: number; s?: number; d?: number }
 
-/** Receptive field r and jump j after each layer, Eq. (cnn-rf). */
+/** Receptive field width ρ and jump j after each layer,
+ *  Eq. (cnn-rf). */
 export function receptiveField(layers: RfLayer[]) {
   checkLayers(layers);
-  let r = 1; // one input pixel sees itself
+  let rho = 1; // one input pixel sees itself
   let j = 1; // neighbouring units are 1 input pixel apart
   const out = [];
   for (const { k, s = 1, d = 1 } of layers) {
-    r += d * (k - 1) * j; // the kernel's span, in input pixels
+    rho += d * (k - 1) * j; // the kernel's span, in input pixels
     j *= s; // the stride spreads the next layer's units out
-    out.push({ r, j });
+    out.push({ rho, j });
   }
   return out;
 }
@@ -91,9 +92,9 @@ export function checkOptions(fn: string, o: ConvOptions): void {
   }
 }
 
-function checkSizes(fn: string, n: number, k: number, p: number,
+function checkSizes(fn: string, h: number, k: number, p: number,
   s: number, d: number): void {
-  const rules = [['n', n, 1], ['k', k, 1], ['p', p, 0], ['s', s, 1],
+  const rules = [['h', h, 1], ['k', k, 1], ['p', p, 0], ['s', s, 1],
     ['d', d, 1]] as const;
   for (const [name, v, min] of rules) {
     if (!Number.isInteger(v) || v < min) {
@@ -101,9 +102,9 @@ function checkSizes(fn: string, n: number, k: number, p: number,
         `got ${v}`);
     }
   }
-  if (n + 2 * p < d * (k - 1) + 1) {
+  if (h + 2 * p < d * (k - 1) + 1) {
     throw new Error(`${fn}: kernel span ${d * (k - 1) + 1} exceeds ` +
-      `the padded length ${n + 2 * p}`);
+      `the padded length ${h + 2 * p}`);
   }
 }
 

@@ -15,18 +15,18 @@ export function im2col(x: Float64Array, g: Geometry): Float64Array {
   const P = oh * ow;
   const cols = new Float64Array(n * P * K); // zeros: the padding
   for (let b = 0; b < n; b++) {
-    for (let ch = 0; ch < c; ch++) {
-      const xo = (b * c + ch) * h * w; // start of this channel
-      for (let u = 0; u < kh; u++) {
-        for (let v = 0; v < kw; v++) {
-          const col = (b * P * K) + (ch * kh + u) * kw + v;
-          for (let i = 0; i < oh; i++) {
+    for (let i = 0; i < oh; i++) {
+      for (let j = 0; j < ow; j++) {
+        let at = ((b * oh + i) * ow + j) * K; // this pixel's row
+        for (let ch = 0; ch < c; ch++) {
+          const xo = (b * c + ch) * h * w; // start of this channel
+          for (let u = 0; u < kh; u++) {
             const y = i * s + u * d - p; // input row, Eq. (cnn-conv)
-            if (y < 0 || y >= h) continue;
-            for (let j = 0; j < ow; j++) {
+            for (let v = 0; v < kw; v++, at++) {
               const z = j * s + v * d - p;
-              if (z < 0 || z >= w) continue;
-              cols[col + (i * ow + j) * K] = x[xo + y * w + z];
+              if (y >= 0 && y < h && z >= 0 && z < w) {
+                cols[at] = x[xo + y * w + z];
+              }
             }
           }
         }
@@ -47,18 +47,18 @@ export function col2im(cols: Float64Array, g: Geometry): Float64Array {
   const P = oh * ow;
   const x = new Float64Array(n * c * h * w);
   for (let b = 0; b < n; b++) {
-    for (let ch = 0; ch < c; ch++) {
-      const xo = (b * c + ch) * h * w;
-      for (let u = 0; u < kh; u++) {
-        for (let v = 0; v < kw; v++) {
-          const col = (b * P * K) + (ch * kh + u) * kw + v;
-          for (let i = 0; i < oh; i++) {
+    for (let i = 0; i < oh; i++) {
+      for (let j = 0; j < ow; j++) {
+        let at = ((b * oh + i) * ow + j) * K;
+        for (let ch = 0; ch < c; ch++) {
+          const xo = (b * c + ch) * h * w;
+          for (let u = 0; u < kh; u++) {
             const y = i * s + u * d - p;
-            if (y < 0 || y >= h) continue;
-            for (let j = 0; j < ow; j++) {
+            for (let v = 0; v < kw; v++, at++) {
               const z = j * s + v * d - p;
-              if (z < 0 || z >= w) continue;
-              x[xo + y * w + z] += cols[col + (i * ow + j) * K];
+              if (y >= 0 && y < h && z >= 0 && z < w) {
+                x[xo + y * w + z] += cols[at]; // adjoint of the copy
+              }
             }
           }
         }

@@ -130,6 +130,9 @@ function comparison() {
     seMlp: se(b.accuracy), diff, seDiff, onlyCnn, onlyMlp,
     cnnSeconds: runs[0].seconds, mlpSeconds: runs[1].seconds,
     cnnParams, mlpParams,
+    // multiply-adds per image: conv 1, conv 2 and the two Linear layers
+    macRatio: (6 * 25 * 24 * 24 + 16 * 150 * 8 * 8 + 256 * TRAIN.hidden +
+      TRAIN.hidden * 10) / (784 * TRAIN.hidden + TRAIN.hidden * 10),
     steps: runs[0].losses.length };
 }
 
@@ -238,8 +241,8 @@ function rfFigure(): string {
   const rf = receptiveField(RF_LAYERS);
   const lines = Array.from({ length: 29 }, (_, i) => i);
   // the top-left unit of each layer: its field starts at pixel (0, 0)
-  const boxes = rf.map((l, k) => ({ k, r: l.r,
-    name: `${RF_LAYERS[k].name}: ${l.r}×${l.r}` }));
+  const boxes = rf.map((l, k) => ({ k, r: l.rho,
+    name: `${RF_LAYERS[k].name}: ${l.rho}×${l.rho}` }));
   return renderPlot({
     width: 440, height: 440, style: STYLE, marginLeft: 36,
     marginRight: 14, marginTop: 34, marginBottom: 40,
@@ -274,7 +277,7 @@ export default cached('convolutional-networks', () => {
       : 'varies from layer to layer without a clear trend',
     train: TRAIN,
     c,
-    rf: rf.map((l) => l.r),
+    rf: rf.map((l) => l.rho),
     jump: rf.map((l) => l.j),
     shownClass: FASHION_CLASSES[study().test.y[SHOWN]],
     curvesFigure: curvesFigure(),

@@ -38,7 +38,7 @@ const g = () => geometry('test', x(), w(), {});
 export const badInput = groups({
   geometry: [
     spec(outputSize, () => [7, 3, 1, 2, 1],
-      [int(1, {}, 'n'), int(1, {}, 'k'), int(0, {}, 'p'),
+      [int(1, {}, 'h'), int(1, {}, 'k'), int(0, {}, 'p'),
         int(1, {}, 's'), int(1, {}, 'd')]),
     spec(receptiveField, () => [[{ k: 3, s: 1, d: 1 }]],
       [list(opts({ k: int(1), s: int(1), d: int(1) }, ['k']),
