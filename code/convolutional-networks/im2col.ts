@@ -44,7 +44,6 @@ export function col2im(cols: Float64Array, g: Geometry): Float64Array {
   checkArray('col2im', 'cols', cols, g, g.c * g.kh * g.kw * g.oh * g.ow);
   const { n, c, h, w, kh, kw, s, p, d, oh, ow } = g;
   const K = c * kh * kw;
-  const P = oh * ow;
   const x = new Float64Array(n * c * h * w);
   for (let b = 0; b < n; b++) {
     for (let i = 0; i < oh; i++) {
