@@ -30,10 +30,10 @@ const STYLE = { background: 'transparent', fontSize: '14px' };
 // im2col + blocked product against the direct loop, timed here.
 
 const SHAPES = [
-  { name: 'conv 1 → 6, 5×5, on 28×28', n: 16, c: 1, h: 28, co: 6, k: 5 },
-  { name: 'conv 6 → 16, 5×5, on 12×12', n: 16, c: 6, h: 12, co: 16,
+  { name: '1 → 6, 5×5, 28×28', n: 16, c: 1, h: 28, co: 6, k: 5 },
+  { name: '6 → 16, 5×5, 12×12', n: 16, c: 6, h: 12, co: 16,
     k: 5 },
-  { name: 'conv 16 → 32, 3×3, on 16×16', n: 16, c: 16, h: 16, co: 32,
+  { name: '16 → 32, 3×3, 16×16', n: 16, c: 16, h: 16, co: 32,
     k: 3 },
 ];
 
@@ -202,24 +202,25 @@ function mapsFigure(): string {
   const x = new Tensor(test.X.data.slice(SHOWN * 784, SHOWN * 784 + 784),
     [1, 1, 28, 28]);
   const maps = noGrad(() => conv.forward(x).relu()); // [1, 6, 24, 24]
-  const side = 78;
+  const side = 76;
   const items: { x: number; y: number; src: string; t: string }[] = [
-    { x: 0, y: 0.5, t: 'input', src: pngDataUrl({ rows: 28, cols: 28,
+    { x: 0, y: 1.5, t: 'input', src: pngDataUrl({ rows: 28, cols: 28,
       data: x.data }) },
   ];
-  for (let q = 0; q < 6; q++) {
-    items.push({ x: q + 1.4, y: 0, t: `filter ${q + 1}`,
+  for (let q = 0; q < 6; q++) { // filters in rows 0 and 2, maps below
+    const col = 1 + (q % 3), row = 2 * Math.floor(q / 3);
+    items.push({ x: col, y: row, t: `filter ${q + 1}`,
       src: pngDataUrl({ rows: 5, cols: 5, data: toGrey(
         conv.w.data.subarray(q * 25, q * 25 + 25), true) }) });
-    items.push({ x: q + 1.4, y: 1, t: `map ${q + 1}`,
+    items.push({ x: col, y: row + 1, t: `map ${q + 1}`,
       src: pngDataUrl({ rows: 24, cols: 24, data: toGrey(
         maps.data.subarray(q * 576, q * 576 + 576), false) }) });
   }
   return renderPlot({
-    width: 7.4 * (side + 8) + 8, height: 2 * (side + 30) + 10,
-    style: { ...STYLE, fontSize: '13px' }, margin: 4, marginTop: 24,
-    x: { axis: null, domain: [-0.5, 6.9] },
-    y: { axis: null, domain: [1.5, -0.5] },
+    width: 4 * (side + 10) + 8, height: 4 * (side + 24) + 24,
+    style: { ...STYLE, fontSize: '13px' }, margin: 4, marginTop: 22,
+    x: { axis: null, domain: [-0.5, 3.5] },
+    y: { axis: null, domain: [3.5, -0.5] },
     marks: [
       Plot.image(items, { x: 'x', y: 'y', src: 'src', width: side,
         height: side, imageRendering: 'pixelated' }),
