@@ -149,11 +149,14 @@ function curvesFigure(): string {
         model: r.key === 'cnn' ? 'LeNet' : 'MLP' });
     }
   }
-  const last = ['LeNet', 'MLP'].map((m) =>
-    rows.filter((r) => r.model === m).at(-1));
+  // direct labels at the first point (visible on a phone without
+  // scrolling): the higher curve's label above it, the other's below
+  const first = ['LeNet', 'MLP'].map((m) =>
+    rows.find((r) => r.model === m) as (typeof rows)[number]);
+  const up = first[0].loss >= first[1].loss ? 0 : 1;
   return renderPlot({
     width: 640, height: 280, style: STYLE, marginLeft: 56,
-    marginRight: 60, marginBottom: 44,
+    marginRight: 20, marginBottom: 44,
     x: { label: 'training images seen', grid: true, ticks: 5 },
     y: { label: 'training loss (mean of 10 steps)', grid: true,
       ticks: 5, nice: true },
@@ -167,10 +170,9 @@ function curvesFigure(): string {
           : 'triangle',
         stroke: (r: { model: string }) => r.model === 'LeNet' ? PALETTE[0]
           : PALETTE[1] }),
-      ...last.map((r) => Plot.text([r], { x: 'images', y: 'loss',
+      ...first.map((r, k) => Plot.text([r], { x: 'images', y: 'loss',
         text: 'model', dx: 8, textAnchor: 'start', fill: 'currentColor',
-        dy: r === undefined || r.loss < (last[1 - last.indexOf(r)]?.loss
-          ?? 0) ? 8 : -8 })),
+        dy: k === up ? -10 : 12 })),
     ],
   });
 }
@@ -245,7 +247,7 @@ function rfFigure(): string {
   const boxes = rf.map((l, k) => ({ k, r: l.rho,
     name: `${RF_LAYERS[k].name}: ${l.rho}×${l.rho}` }));
   return renderPlot({
-    width: 440, height: 440, style: STYLE, marginLeft: 36,
+    width: 380, height: 380, style: STYLE, marginLeft: 36,
     marginRight: 14, marginTop: 34, marginBottom: 40,
     x: { label: 'input column', domain: [0, 28],
       ticks: [0, 7, 14, 21, 28] },
