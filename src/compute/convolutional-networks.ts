@@ -155,8 +155,8 @@ function curvesFigure(): string {
     rows.find((r) => r.model === m) as (typeof rows)[number]);
   const up = first[0].loss >= first[1].loss ? 0 : 1;
   return renderPlot({
-    width: 640, height: 280, style: STYLE, marginLeft: 56,
-    marginRight: 20, marginBottom: 44,
+    width: 640, height: 290, style: STYLE, marginLeft: 56,
+    marginRight: 20, marginTop: 40, marginBottom: 44,
     x: { label: 'training images seen', grid: true, ticks: 5 },
     y: { label: 'training loss (mean of 10 steps)', grid: true,
       ticks: 5, nice: true },
@@ -172,7 +172,7 @@ function curvesFigure(): string {
           : PALETTE[1] }),
       ...first.map((r, k) => Plot.text([r], { x: 'images', y: 'loss',
         text: 'model', dx: 8, textAnchor: 'start', fill: 'currentColor',
-        dy: k === up ? -10 : 12 })),
+        dy: k === up ? -12 : 12 })),
     ],
   });
 }
@@ -244,7 +244,13 @@ function rfFigure(): string {
   const rf = receptiveField(RF_LAYERS);
   const lines = Array.from({ length: 29 }, (_, i) => i);
   // the top-left unit of each layer: its field starts at pixel (0, 0)
+  // a label at its square's lower right corner; when the next square
+  // is within 2 pixels, both labels go right of the larger one and
+  // this one above its edge, so that they do not collide
+  const near = (k: number) => k + 1 < rf.length &&
+    rf[k + 1].rho - rf[k].rho <= 2;
   const boxes = rf.map((l, k) => ({ k, r: l.rho,
+    lx: near(k) ? rf[k + 1].rho : l.rho, dy: near(k) ? -8 : 8,
     name: `${RF_LAYERS[k].name}: ${l.rho}×${l.rho}` }));
   return renderPlot({
     width: 380, height: 380, style: STYLE, marginLeft: 36,
@@ -260,8 +266,9 @@ function rfFigure(): string {
       ...boxes.map((b) => Plot.rect([b], { x1: 0, y1: 0, x2: 'r',
         y2: 'r', fill: 'none', stroke: PALETTE[b.k], strokeWidth: 2.5,
         strokeDasharray: ['none', '6,3', '2,3', '10,3,2,3'][b.k] })),
-      Plot.text(boxes, { x: 'r', y: 'r', text: 'name', dx: 4, dy: 7,
-        textAnchor: 'start', fill: 'currentColor' }),
+      ...boxes.map((b) => Plot.text([b], { x: 'lx', y: 'r',
+        text: 'name', dx: 4, dy: b.dy, textAnchor: 'start',
+        fill: 'currentColor' })),
     ],
   });
 }
@@ -286,6 +293,10 @@ export default cached('convolutional-networks', () => {
     curvesFigure: curvesFigure(),
     mapsFigure: mapsFigure(),
     rfFigure: rfFigure(),
+    rfAlt: 'A 28 by 28 grid of input pixels with four nested squares ' +
+      'anchored at the top-left corner, the receptive fields of one ' +
+      'unit after each layer of the network: ' + rf.map((l, k) =>
+      `${RF_LAYERS[k].name}, ${l.rho} by ${l.rho}`).join('; ') + '.',
   };
 }, { reason: 'trains LeNet and an MLP on 3,000 Fashion-MNIST images; ' +
   'about 8 s of CPU alone, longer when it shares the cores' });
