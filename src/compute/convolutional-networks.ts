@@ -30,10 +30,10 @@ const STYLE = { background: 'transparent', fontSize: '14px' };
 // im2col + blocked product against the direct loop, timed here.
 
 const SHAPES = [
-  { name: '1 → 6, 5×5, 28×28', n: 16, c: 1, h: 28, co: 6, k: 5 },
-  { name: '6 → 16, 5×5, 12×12', n: 16, c: 6, h: 12, co: 16,
+  { name: '1→6, 5×5, 28×28', n: 16, c: 1, h: 28, co: 6, k: 5 },
+  { name: '6→16, 5×5, 12×12', n: 16, c: 6, h: 12, co: 16,
     k: 5 },
-  { name: '16 → 32, 3×3, 16×16', n: 16, c: 16, h: 16, co: 32,
+  { name: '16→32, 3×3, 16×16', n: 16, c: 16, h: 16, co: 32,
     k: 3 },
 ];
 
