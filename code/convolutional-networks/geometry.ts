@@ -19,17 +19,17 @@ export function outputSize(h: number, k: number, p = 0, s = 1,
 /** One layer as the receptive field sees it: kernel, stride, dilation. */
 export interface RfLayer { k: number; s?: number; d?: number }
 
-/** Receptive field width ρ and jump j after each layer,
+/** Receptive field width ρ and jump Δ after each layer,
  *  Eq. (cnn-rf). */
 export function receptiveField(layers: RfLayer[]) {
   checkLayers(layers);
   let rho = 1; // one input pixel sees itself
-  let j = 1; // neighbouring units are 1 input pixel apart
+  let jump = 1; // neighbouring units are 1 input pixel apart
   const out = [];
   for (const { k, s = 1, d = 1 } of layers) {
-    rho += d * (k - 1) * j; // the kernel's span, in input pixels
-    j *= s; // the stride spreads the next layer's units out
-    out.push({ rho, j });
+    rho += d * (k - 1) * jump; // the kernel's span, in input pixels
+    jump *= s; // the stride spreads the next layer's units out
+    out.push({ rho, jump });
   }
   return out;
 }

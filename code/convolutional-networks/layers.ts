@@ -75,7 +75,7 @@ export class Reshape implements Layer {
 /** 28×28 grey images → 10 logits: conv 1→6 (5×5), ReLU, max pool 2,
  *  conv 6→16 (5×5), ReLU, max pool 2, 256 → hidden → 10. */
 export function lenet(rng: Rng, hidden = 64): Sequential {
-  checkHidden(hidden);
+  checkLenet(rng, hidden);
   return new Sequential([
     new Reshape([1, 28, 28]),
     new Conv2d(1, 6, 5, rng), new Act('relu'), new Pool2d(2), // 6×12×12
@@ -116,7 +116,11 @@ function checkShape(shape: number[]): void {
   }
 }
 
-function checkHidden(hidden: number): void {
+function checkLenet(rng: Rng, hidden: number): void {
+  if (rng === null || typeof rng !== 'object' ||
+    typeof rng.normalArray !== 'function') {
+    throw new Error('lenet: rng must be a generator from createRng');
+  }
   if (!Number.isInteger(hidden) || hidden < 1) {
     throw new Error(`lenet: hidden must be an integer >= 1, got ${hidden}`);
   }
