@@ -63,7 +63,8 @@ export const PARTS: readonly Part[] = [
     title: 'Part VII — Neural networks',
     chapters: [
       'autodiff', 'multilayer-perceptron', 'neural-optimizers',
-      'initialization-and-normalization',
+      'initialization-and-normalization', 'convolutional-networks',
+      'recurrent-networks', 'lstm-and-gru',
     ],
   },
   {

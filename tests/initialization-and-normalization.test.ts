@@ -12,6 +12,7 @@ import { Tensor } from '../code/autodiff/tensor.ts';
 import { Act, Linear } from '../code/multilayer-perceptron/layers.ts';
 import { activate } from '../code/multilayer-perceptron/activations.ts';
 import { Sequential } from '../code/multilayer-perceptron/mlp.ts';
+import { evaluate, fit } from '../code/multilayer-perceptron/train.ts';
 import {
   initLinear, initWeights, schemeVariance, type Scheme,
 } from '../code/initialization-and-normalization/init.ts';
@@ -586,5 +587,233 @@ describe('review', () => {
     expect(Math.sqrt(6) ** 8).toBeGreaterThanOrEqual(1000);
     expect(Math.sqrt(6) ** 7).toBeLessThan(1000);
     expect(Math.ceil(2 * Math.log(1000) / Math.log(6))).toBe(8);
+  });
+});
+
+describe('mutation gaps', () => {
+  /** The message f throws (the whole of it), or 'no error'. */
+  const message = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'no error';
+  };
+  const bad = <T>(v: unknown) => v as T;
+  const x32 = () => new Tensor([1, 2, 3, 4, 5, 7], [3, 2]);
+  const flat = () => new Tensor([1, 2, 3], [3]);
+  const RNG = (fn: string) => `${fn}: rng must be a generator from createRng`;
+
+  it('an unknown scheme is refused with the list of the five', () => {
+    expect(message(() => schemeVariance(bad('lecun'), 2, 2))).toBe(
+      'schemeVariance: scheme must be one of xavier-uniform, ' +
+      'xavier-normal, he-uniform, he-normal, torch-default, got lecun');
+  });
+  it('a generator that is null, or has no uniform, is refused by name',
+    () => {
+      expect(message(() => new Dropout(0.5, bad(null))))
+        .toBe(RNG('Dropout'));
+      expect(message(() => new Dropout(0.5, bad({})))).toBe(RNG('Dropout'));
+      expect(message(() => orthogonalWeights(3, bad(null))))
+        .toBe(RNG('orthogonalWeights'));
+      expect(message(() => deepNet({ sizes: [2, 2], scheme: 'he-normal' },
+        bad(null)))).toBe(RNG('deepNet'));
+      expect(message(() => depthStats({ depth: 1, width: 2, batch: 2,
+        activation: 'relu', weights: (a, b) => new Float64Array(a * b) },
+      bad({ uniform: 1 })))).toBe(RNG('depthStats'));
+    });
+  it('x must be a 2-D Tensor: each function names itself', () => {
+    const want = (fn: string) => `${fn}: x must be a 2-D Tensor [n, d]`;
+    expect(message(() => standardize(flat(), 0))).toBe(want('standardize'));
+    expect(message(() => standardize(bad(3), 0))).toBe(want('standardize'));
+    expect(message(() => standardizeComposed(flat(), 0)))
+      .toBe(want('standardizeComposed'));
+    expect(message(() => new BatchNorm(3).forward(flat())))
+      .toBe(want('BatchNorm.forward'));
+    expect(message(() => new LayerNorm(3).forward(flat())))
+      .toBe(want('LayerNorm.forward'));
+    expect(message(() => rmsNorm(flat(), new Tensor([1, 1, 1], [3]))))
+      .toBe(want('rmsNorm'));
+  });
+  it('standardize names the axes it accepts', () => {
+    expect(message(() => standardize(x32(), bad(2)))).toBe(
+      'standardize: axis must be 0 (over the batch) or 1 (over the ' +
+      'features), got 2');
+  });
+  it('gamma and beta must be 1-D Tensors of length d', () => {
+    const want = (fn: string, name: string) =>
+      `${fn}: ${name} must be a Tensor of shape [2]`;
+    for (const g of [bad<Tensor>(3), new Tensor([1, 1, 1, 1], [2, 2]),
+      new Tensor([1, 1, 1], [3])]) {
+      expect(message(() => rmsNorm(x32(), g))).toBe(want('rmsNorm',
+        'gamma'));
+    }
+    const bn = new BatchNorm(2);
+    (bn as unknown as { gamma: Tensor }).gamma = new Tensor([1], [1]);
+    expect(message(() => bn.forward(x32())))
+      .toBe(want('BatchNorm.forward', 'gamma'));
+    const ln = new LayerNorm(2);
+    (ln as unknown as { beta: Tensor }).beta = new Tensor([0], [1]);
+    expect(message(() => ln.forward(x32())))
+      .toBe(want('LayerNorm.forward', 'beta'));
+  });
+  it('LayerNorm refuses a batch with the wrong number of columns', () => {
+    expect(message(() => new LayerNorm(3).forward(x32())))
+      .toBe('LayerNorm.forward: x must have 3 columns, got 2');
+  });
+  it('BatchNorm needs two rows in training: the message says so', () => {
+    expect(message(() => new BatchNorm(2).forward(new Tensor([1, 2],
+      [1, 2])))).toBe('BatchNorm.forward: training needs a batch of ' +
+      'at least 2 rows, got 1');
+  });
+  it('the normalization layers\' parameters are γ and β; dropout has ' +
+    'none', () => {
+    const bn = new BatchNorm(2), ln = new LayerNorm(2);
+    expect(bn.parameters()).toHaveLength(2);
+    expect(bn.parameters()[0]).toBe(bn.gamma);
+    expect(bn.parameters()[1]).toBe(bn.beta);
+    expect(ln.parameters()).toHaveLength(2);
+    expect(ln.parameters()[0]).toBe(ln.gamma);
+    expect(ln.parameters()[1]).toBe(ln.beta);
+    expect(new Dropout(0.5, createRng(1)).parameters()).toEqual([]);
+  });
+  it('BatchNorm with momentum 1 keeps only the last batch\'s statistics',
+    () => {
+      const bn = new BatchNorm(2, 1e-5, 1);
+      // columns (1, 3, 5): mean 3, unbiased var 4; (2, 7, 3): 4 and 7
+      bn.forward(new Tensor([1, 2, 3, 7, 5, 3], [3, 2]));
+      assertAllClose(bn.runningMean, [3, 4], { rtol: 1e-15, atol: 0 });
+      assertAllClose(bn.runningVar, [4, 7], { rtol: 1e-15, atol: 0 });
+    });
+  it('dropoutWithMask refuses a null mask, a 2 in it, and a non-Tensor x',
+    () => {
+      expect(message(() => dropoutWithMask(x32(), bad(null), 0.5)))
+        .toBe('dropoutWithMask: mask must hold 6 entries (x\'s size)');
+      expect(message(() => dropoutWithMask(x32(), [1, 0, 2, 1, 1, 1], 0.5)))
+        .toBe('dropoutWithMask: mask must hold 0s and 1s, got mask[2] = 2');
+      expect(message(() => dropoutWithMask(bad(3), [1], 0.5)))
+        .toBe('dropoutWithMask: x must be a Tensor');
+      expect(message(() => new Dropout(0.5, createRng(1)).forward(bad(3))))
+        .toBe('Dropout.forward: x must be a Tensor');
+    });
+  it('Dropout draws one uniform per entry, in order, and keeps an entry ' +
+    'when u < 1 − p', () => {
+    const layer = new Dropout(0.5, createRng(21));
+    const ref = createRng(21);
+    const ones = new Tensor(new Float64Array(6).fill(1), [2, 3]);
+    for (let call = 0; call < 2; call++) {
+      const want = Array.from({ length: 6 }, () =>
+        ref.uniform() < 0.5 ? 2 : 0);
+      expect([...layer.forward(ones).data]).toEqual(want);
+    }
+  });
+  it('a uniform draw exactly at 1 − p drops its entry (P(keep) = 1 − p)',
+    () => {
+      const u = createRng(22).uniform(), p = 1 - u;
+      expect(1 - p).toBe(u); // p is exact: the draw sits at 1 − p
+      const out = new Dropout(p, createRng(22)).forward(new Tensor([1],
+        [1, 1]));
+      expect(out.data[0]).toBe(0);
+    });
+  it('deepNet refuses bad options by name', () => {
+    const net = (o: unknown) => () => deepNet(bad(o), createRng(1));
+    const base = { sizes: [2, 3, 2], scheme: 'he-normal' };
+    expect(message(net(null))).toBe('deepNet: options must be an object');
+    expect(message(net(3))).toBe('deepNet: options must be an object');
+    expect(message(net({ ...base, sizes: [2, 0, 2] })))
+      .toBe('deepNet: sizes must be an integer >= 1, got 0');
+    expect(message(net({ ...base, batchNorm: 'yes' })))
+      .toBe('deepNet: batchNorm must be true or false');
+    expect(message(net({ ...base, dropout: 1 })))
+      .toBe('deepNet: p must be in [0, 1), got 1');
+  });
+  it('deepNet without batchNorm: Linear, ReLU, Linear', () => {
+    const net = deepNet({ sizes: [3, 4, 2], scheme: 'he-normal' },
+      createRng(2));
+    expect(net.layers.map((l) => l.constructor.name))
+      .toEqual(['Linear', 'Act', 'Linear']);
+  });
+  it('trainAndEvaluate refuses a model without train, and bad options',
+    () => {
+      const d = { X: new Matrix(2, 2, Float64Array.of(1, 0, 0, 1)),
+        y: Int32Array.of(0, 1) };
+      const o = { epochs: 1, batchSize: 2, eta: 0.1, seed: 1 };
+      const net = deepNet({ sizes: [2, 2], scheme: 'he-normal' },
+        createRng(1));
+      const run = (m: unknown, opts: unknown) => () =>
+        trainAndEvaluate(bad(m), d, d, bad(opts));
+      const MODEL = 'trainAndEvaluate: model must be a Sequential';
+      const OPTS = 'trainAndEvaluate: options must be an object';
+      expect(message(run(null, o))).toBe(MODEL);
+      expect(message(run({}, o))).toBe(MODEL);
+      expect(message(run(net, null))).toBe(OPTS);
+      expect(message(run(net, 3))).toBe(OPTS);
+      expect(message(run(net, { ...o, epochs: 0 })))
+        .toBe('trainAndEvaluate: epochs must be an integer >= 1, got 0');
+    });
+  it('trainAndEvaluate: epoch e is one epoch of fit with seed + e (a new ' +
+    'shuffle), then both sets evaluated', () => {
+    const rng = createRng(7);
+    const X = new Matrix(16, 3, rng.normalArray(48));
+    const y = Int32Array.from({ length: 16 }, (_, i) => i % 2);
+    const Xt = new Matrix(8, 3, rng.normalArray(24));
+    const yt = Int32Array.from({ length: 8 }, (_, i) => (i >> 1) % 2);
+    const o = { epochs: 2, batchSize: 4, eta: 0.1, seed: 5 };
+    const make = () => deepNet({ sizes: [3, 4, 2], scheme: 'he-normal' },
+      createRng(3));
+    const got = trainAndEvaluate(make(), { X, y }, { X: Xt, y: yt }, o);
+    const b = make();
+    const want = [1, 2].map((epoch) => {
+      const [r] = fit(b, X, y, { ...o, epochs: 1, seed: 5 + epoch });
+      const tr = evaluate(b, X, y), te = evaluate(b, Xt, yt);
+      return { epoch, trainModeLoss: r.trainLoss, trainLoss: tr.loss,
+        trainAccuracy: tr.accuracy, testLoss: te.loss,
+        testAccuracy: te.accuracy };
+    });
+    expect(got).toEqual(want);
+  });
+  it('depthStats\' std is about the mean: one identity ReLU layer by hand',
+    () => {
+      const q = 2, n = 3, r = createRng(17);
+      const x = r.normalArray(n * q), R = r.normalArray(n * q);
+      const s = depthStats({ depth: 1, width: q, batch: n,
+        activation: 'relu', weights: () => Float64Array.of(1, 0, 0, 1) },
+      createRng(17));
+      const h = x.map((v) => Math.max(v, 0));
+      expect(s.activationStd[0]).toBeCloseTo(Math.sqrt(sampleVar(h)), 14);
+      expect(s.gradientStd[0]).toBeCloseTo(Math.sqrt(sampleVar(R)), 14);
+    });
+  it('depthStats refuses a bad setup by name', () => {
+    const base = { depth: 1, width: 2, batch: 2, activation: 'relu',
+      weights: (a: number, b: number) => new Float64Array(a * b) };
+    const run = (s: unknown) => () => depthStats(bad(s), createRng(1));
+    expect(message(run(null))).toBe('depthStats: setup must be an object');
+    expect(message(run(3))).toBe('depthStats: setup must be an object');
+    for (const k of ['depth', 'width', 'batch']) {
+      expect(message(run({ ...base, [k]: 0 })))
+        .toBe(`depthStats: ${k} must be an integer >= 1, got 0`);
+    }
+    expect(message(run({ ...base, activation: 'sigmoid' }))).toBe(
+      'depthStats: activation must be tanh or relu, got sigmoid');
+    expect(message(run({ ...base, weights: 1 })))
+      .toBe('depthStats: weights must be a function');
+  });
+  it('orthogonalWeights is the Q of the Gaussian draw\'s QR with R\'s ' +
+    'diagonal made positive: (Q/gain)ᵀA is upper triangular, diagonal > 0',
+  () => {
+    const d = 8, gain = 2;
+    const A = createRng(23).normalArray(d * d);
+    const Q = orthogonalWeights(d, createRng(23), gain);
+    for (let i = 0; i < d; i++) {
+      for (let j = 0; j < d; j++) {
+        let s = 0; // (Qᵀ A)_ij
+        for (let k = 0; k < d; k++) s += Q[k * d + i] * A[k * d + j] / gain;
+        if (i > j) expect(Math.abs(s)).toBeLessThan(1e-12);
+        if (i === j) expect(s).toBeGreaterThan(0);
+      }
+    }
+    expect(message(() => orthogonalWeights(3, createRng(1), 0)))
+      .toBe('orthogonalWeights: gain must be a finite number > 0, got 0');
   });
 });

@@ -14,7 +14,7 @@ import {
   type StepRule, batchOf, evaluate, fit, trainStep,
 } from '../code/multilayer-perceptron/train.ts';
 import {
-  adagrad, adam, adamw, rmsprop, sgd,
+  adagrad, adam, adamw, makeRule, rmsprop, sgd,
 } from '../code/neural-optimizers/optimizers.ts';
 import {
   cosine, stepDecay,
@@ -31,7 +31,7 @@ import {
 } from '../code/neural-optimizers/solutions/sutskever.ts';
 import { reddiRun } from '../code/neural-optimizers/solutions/reddi.ts';
 import {
-  checkFlag, checkOptions,
+  checkFlag, checkOptions, checkParamList,
 } from '../code/neural-optimizers/checks.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/neural-optimizers.ts';
@@ -407,5 +407,198 @@ describe('review', () => {
     expect(turn).toBeGreaterThan(44);
     expect(turn).toBeLessThan(45);
     expect(angle(global)).toBeCloseTo(Math.atan2(1, 100), 14);
+  });
+});
+
+describe('mutation gaps', () => {
+  /** The message f throws (the whole of it), or 'no error'. */
+  const message = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'no error';
+  };
+  const bad = <T>(x: unknown) => x as T;
+  const tracked = (data: number[], grad: number[] | null) => {
+    const p = new Tensor(data, [data.length], true);
+    p.grad = grad === null ? null : Float64Array.from(grad);
+    return p;
+  };
+  it('a step rule refuses params that are not all Tensors with ' +
+    'requiresGrad, and names itself', () => {
+    const ok = tracked([1], [1]);
+    const want = (fn: string) =>
+      `${fn}: params must be an array of Tensors with requiresGrad`;
+    expect(message(() => sgd()(bad<Tensor[]>(3), 0.1))).toBe(want('sgd'));
+    expect(message(() => sgd()([ok, new Tensor([1], [1])], 0.1)))
+      .toBe(want('sgd'));
+    expect(message(() => sgd()(bad<Tensor[]>([{ requiresGrad: true }]),
+      0.1))).toBe(want('sgd'));
+    expect(message(() => clipGradNorm([new Tensor([1], [1])], 1)))
+      .toBe(want('clipGradNorm'));
+    expect(message(() => checkParamList('f', [ok]))).toBe('no error');
+  });
+  it('wrapped rules check eta under their own names', () => {
+    const p = [tracked([1], [1])];
+    expect(message(() => withClipping(sgd(), 1)(p, 0))).toBe(
+      'withClipping: eta must be a finite number > 0, got 0');
+    expect(message(() => withSchedule(sgd(), cosine(1, 5))(p, -1))).toBe(
+      'withSchedule: eta must be a finite number > 0, got -1');
+  });
+  it('options may be left undefined (the defaults); null or a number ' +
+    'is refused by name', () => {
+    expect(message(() => checkOptions('f', undefined))).toBe('no error');
+    expect(message(() => checkOptions('f', null)))
+      .toBe('f: options must be an object');
+    for (const [f, name] of [[sgd, 'sgd'], [adagrad, 'adagrad'],
+      [rmsprop, 'rmsprop'], [adam, 'adam']] as const) {
+      expect(message(() => f(bad(3)))).toBe(`${name}: options must be ` +
+        'an object');
+    }
+  });
+  it('sgd names the option it refuses', () => {
+    expect(message(() => sgd({ momentum: 1 })))
+      .toBe('sgd: momentum must be < 1, got 1');
+    expect(message(() => sgd({ dampening: 1.5 })))
+      .toBe('sgd: dampening must be in [0, 1], got 1.5');
+    expect(message(() => sgd({ weightDecay: -1 })))
+      .toBe('sgd: weightDecay must be >= 0, got -1');
+    expect(message(() => sgd({ momentum: 0.9, dampening: 0.5,
+      nesterov: true }))).toBe('sgd: nesterov needs momentum > 0 and ' +
+      'dampening 0 (as torch.optim.SGD)');
+  });
+  it('adagrad, rmsprop and adam name the option they refuse', () => {
+    expect(message(() => adagrad({ eps: 0 })))
+      .toBe('adagrad: eps must be > 0, got 0');
+    expect(message(() => rmsprop({ alpha: 1 })))
+      .toBe('rmsprop: alpha must be < 1, got 1');
+    expect(message(() => rmsprop({ eps: -1 })))
+      .toBe('rmsprop: eps must be > 0, got -1');
+    expect(message(() => rmsprop({ momentum: -0.5 })))
+      .toBe('rmsprop: momentum must be in [0, 1], got -0.5');
+    expect(message(() => rmsprop({ centered: bad('yes') })))
+      .toBe('rmsprop: centered must be true or false');
+    expect(message(() => adam({ beta1: 1 })))
+      .toBe('adam: beta1 must be < 1, got 1');
+    expect(message(() => adam({ beta2: 2 })))
+      .toBe('adam: beta2 must be in [0, 1], got 2');
+    expect(message(() => adam({ eps: 0 })))
+      .toBe('adam: eps must be > 0, got 0');
+    expect(message(() => adamw({ weightDecay: -0.1 })))
+      .toBe('adamw: weightDecay must be >= 0, got -0.1');
+  });
+  it('makeRule needs a non-empty string for a name', () => {
+    const msg = 'makeRule: name must be a non-empty string';
+    expect(message(() => makeRule('', 0, () => {}))).toBe(msg);
+    expect(message(() => makeRule(bad(3), 0, () => {}))).toBe(msg);
+  });
+  it('each optimizer keeps one buffer per state vector of its ' +
+    'equations: SGD 1, AdaGrad 1, Adam 2, RMSProp 3', () => {
+    const count = (opt: ReturnType<typeof sgd>) => {
+      const p = tracked([1, 2], [0.5, -1]);
+      opt([p], 0.1);
+      return opt.state.get(p)?.buf.length;
+    };
+    expect([count(sgd({ momentum: 0.9 })), count(adagrad()), count(adam()),
+      count(rmsprop())]).toEqual([1, 1, 2, 3]);
+  });
+  it('without momentum SGD ignores dampening, as torch does', () => {
+    const p = tracked([1, 2], [0.5, -1]);
+    const opt = sgd({ dampening: 0.5 });
+    opt([p], 0.1);
+    p.grad = Float64Array.of(2, 4);
+    opt([p], 0.1);
+    expect(Array.from(p.data)).toEqual([1 - 0.1 * 0.5 - 0.1 * 2,
+      2 + 0.1 * 1 - 0.1 * 4]);
+  });
+  it('centered RMSProp\'s second buffer is the running mean of g; ' +
+    'without momentum the third stays 0', () => {
+    const p = tracked([1], [2]);
+    const opt = rmsprop({ alpha: 0.5, centered: true });
+    opt([p], 0.1);
+    p.grad = Float64Array.of(-6);
+    opt([p], 0.1);
+    const [v, gbar, b] = (opt.state.get(p) as { buf: Float64Array[] }).buf;
+    expect(v[0]).toBe(0.5 * 0.5 * 4 + 0.5 * 36); // 19
+    expect(gbar[0]).toBe(0.5 * 0.5 * 2 + 0.5 * -6); // −2.5
+    expect(b[0]).toBe(0);
+  });
+  it('a parameter without a gradient is not counted in the global ' +
+    'norm, as clip_grad_norm_', () => {
+    const a = tracked([0, 0], [3, 4]);
+    const b = tracked([0], null);
+    expect(clipGradNorm([a, b], 10)).toBe(5);
+    expect(b.grad).toBe(null);
+  });
+  it('decayRun, reddiRun and path name a rule that is not a function',
+    () => {
+      expect(message(() => decayRun(bad(3), [1], 0.1, 2)))
+        .toBe('decayRun: rule must be a function, got number');
+      expect(message(() => reddiRun(bad(3), 3, 0.5, 2)))
+        .toBe('reddiRun: rule must be a function, got number');
+      expect(message(() => reddiRun(sgd(), 3, 0.5, 0)))
+        .toBe('reddiRun: T must be an integer >= 1, got 0');
+    });
+  it('quadratic(κ, a): curvature 1 along (cos a, sin a) and κ across',
+    () => {
+      const a = Math.PI / 6, k = 10, c = Math.cos(a), s = Math.sin(a);
+      const q = quadratic(k, a);
+      // the point u = 1, v = 2 in the turned axes
+      const [x, y] = [c - 2 * s, s + 2 * c];
+      expect(q.f(x, y)).toBeCloseTo((1 + k * 4) / 2, 12);
+      // ∇f = H (x, y) = 1·u (c, s) + κ·v (−s, c)
+      assertAllClose(q.grad(x, y), [c - 2 * k * s, s + 2 * k * c],
+        { atol: 1e-12, rtol: 0 });
+      expect(message(() => quadratic(k, NaN)))
+        .toBe('quadratic: a must be a finite number, got NaN');
+    });
+  it('path refuses a surface without grad and a start of length 3',
+    () => {
+      expect(message(() => path(bad(null), sgd(), [1, 1], 0.1, 1)))
+        .toBe('path: s must be a surface (f, grad)');
+      expect(message(() => path(quadratic(1), sgd(), [1, 1, 1], 0.1, 1)))
+        .toBe('path: start must be a point (x, y), got length 3');
+    });
+  it('warmupCosine names w, T and etaMin when it refuses them', () => {
+    expect(message(() => warmupCosine(0, 10)))
+      .toBe('warmupCosine: w must be an integer >= 1, got 0');
+    expect(message(() => warmupCosine(5, 5)))
+      .toBe('warmupCosine: T must be an integer >= 6, got 5');
+    expect(message(() => warmupCosine(5, 10, 0.1, 2))).toBe(
+      'warmupCosine: etaMin is a factor of eta: must be <= 1, got 2');
+  });
+  it('the warmup ends at the full rate: the factor at k = w is exactly 1',
+    () => {
+      const f = warmupCosine(3, 10, 0.2);
+      expect(f(2)).toBeCloseTo(0.2 + 0.8 * 2 / 3, 15);
+      expect(f(3)).toBe(1);
+    });
+  it('reddiRun with plain SGD: the projected steps by hand (C = 3, ' +
+    'η = 0.5, T = 4)', () => {
+    const x1 = -1; // 0 − 0.5·3 = −1.5, projected
+    const x2 = x1 + 0.5 / Math.SQRT2;
+    const x3 = x2 + 0.5 / Math.sqrt(3);
+    const x4 = -1; // x3 − 0.5/2·3 = −1.11, projected
+    expect(x3 - 0.5 / 2 * 3).toBeLessThan(-1);
+    const r = reddiRun(sgd(), 3, 0.5, 4);
+    expect(r.last).toBeCloseTo(x4, 14);
+    expect(r.mean).toBeCloseTo((x1 + x2 + x3 + x4) / 4, 14);
+  });
+  it('reddiRun hands the rule one parameter of shape [1] with gradient ' +
+    'C when t mod 3 = 1, else −1', () => {
+    const seen: [number[], number][] = [];
+    reddiRun((ps) => {
+      seen.push([ps[0].shape.slice(), (ps[0].grad as Float64Array)[0]]);
+    }, 3, 0.5, 4);
+    expect(seen).toEqual([[[1], 3], [[1], -1], [[1], -1], [[1], 3]]);
+  });
+  it('sutskeverNesterov returns steps + 1 points, and names mu', () => {
+    const g = (x: Float64Array) => x;
+    expect(sutskeverNesterov(g, [1], 0.1, 0.5, 3)).toHaveLength(4);
+    expect(sutskeverNesterov(g, [1], 0.1, 0.5, 0)).toHaveLength(1);
+    expect(message(() => sutskeverNesterov(g, [1], 0.1, 1, 3)))
+      .toBe('sutskeverNesterov: mu must be < 1, got 1');
   });
 });
