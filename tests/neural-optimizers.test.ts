@@ -567,7 +567,9 @@ describe('mutation gaps', () => {
     expect(message(() => warmupCosine(5, 5)))
       .toBe('warmupCosine: T must be an integer >= 6, got 5');
     expect(message(() => warmupCosine(5, 10, 0.1, 2))).toBe(
-      'warmupCosine: etaMin is a factor of eta: must be <= 1, got 2');
+      'warmupCosine: etaMin is a factor of eta: must be < 1, got 2');
+    expect(message(() => warmupCosine(5, 10, 0.1, 1))).toBe(
+      'warmupCosine: etaMin is a factor of eta: must be < 1, got 1');
   });
   it('the warmup ends at the full rate: the factor at k = w is exactly 1',
     () => {
@@ -600,5 +602,17 @@ describe('mutation gaps', () => {
     expect(sutskeverNesterov(g, [1], 0.1, 0.5, 0)).toHaveLength(1);
     expect(message(() => sutskeverNesterov(g, [1], 0.1, 1, 3)))
       .toBe('sutskeverNesterov: mu must be < 1, got 1');
+  });
+  it('every optimizer names itself when its options are null or not ' +
+    'an object (they were read, or spread, before the check)', () => {
+    const bad: unknown[] = [null, 3, 'x'];
+    const makers = { sgd, adagrad, rmsprop, adam, adamw } as Record<
+      string, (o: never) => unknown>;
+    for (const [name, make] of Object.entries(makers)) {
+      for (const o of bad) {
+        expect(message(() => make(o as never)))
+          .toBe(`${name}: options must be an object`);
+      }
+    }
   });
 });

@@ -65,9 +65,10 @@ export interface SgdOptions {
 
 /** torch.optim.SGD: Eqs. (no-sgd-buffer) and (no-sgd-nesterov). */
 export function sgd(o: SgdOptions = {}): Optimizer {
+  checkOptions('sgd', o); // before reading it: null is not {}
   const { momentum: mu = 0, dampening: tau = 0, nesterov = false,
     weightDecay: lambda_ = 0 } = o;
-  checkSgd(o, mu, tau, nesterov, lambda_);
+  checkSgd(mu, tau, nesterov, lambda_);
   return makeRule('sgd', 1, (x, g, s, eta) => {
     const b = s.buf[0];
     for (let i = 0; i < x.length; i++) {
@@ -85,8 +86,8 @@ export function sgd(o: SgdOptions = {}): Optimizer {
 // #region adagrad
 /** torch.optim.Adagrad (no lr_decay): Eq. (no-adagrad). */
 export function adagrad(o: { eps?: number } = {}): Optimizer {
-  const { eps = 1e-10 } = o;
   checkOptions('adagrad', o);
+  const { eps = 1e-10 } = o;
   checkPositive('adagrad', 'eps', eps);
   return makeRule('adagrad', 1, (x, g, s, eta) => {
     const r = s.buf[0]; // running sum of squared gradients
@@ -105,9 +106,10 @@ export interface RmspropOptions {
 
 /** torch.optim.RMSprop: Eqs. (no-rmsprop) and (no-rmsprop-centered). */
 export function rmsprop(o: RmspropOptions = {}): Optimizer {
+  checkOptions('rmsprop', o);
   const { alpha = 0.99, eps = 1e-8, momentum: mu = 0,
     centered = false } = o;
-  checkRmsprop(o, alpha, eps, mu, centered);
+  checkRmsprop(alpha, eps, mu, centered);
   return makeRule('rmsprop', 3, (x, g, s, eta) => {
     const [v, gbar, b] = s.buf;
     for (let i = 0; i < x.length; i++) {
@@ -137,13 +139,15 @@ export function adam(o: AdamOptions = {}): Optimizer {
 
 /** torch.optim.AdamW: decay decoupled from g, Eq. (no-adamw). */
 export function adamw(o: AdamOptions = {}): Optimizer {
+  checkOptions('adamw', o); // before spreading it: null spreads to {}
   return adamLike('adamw', { weightDecay: 1e-2, ...o }, true);
 }
 
 function adamLike(name: string, o: AdamOptions, decoupled: boolean) {
+  checkOptions(name, o);
   const { beta1: b1 = 0.9, beta2: b2 = 0.999, eps = 1e-8,
     weightDecay: lambda_ = 0 } = o;
-  checkAdam(name, o, b1, b2, eps, lambda_);
+  checkAdam(name, b1, b2, eps, lambda_);
   return makeRule(name, 2, (x, g, s, eta) => {
     const [m, v] = s.buf;
     const c1 = 1 - b1 ** s.t, c2 = 1 - b2 ** s.t; // bias corrections
@@ -158,9 +162,8 @@ function adamLike(name: string, o: AdamOptions, decoupled: boolean) {
 }
 // #endregion
 
-function checkSgd(o: SgdOptions, mu: number, tau: number,
-  nesterov: boolean, lambda_: number): void {
-  checkOptions('sgd', o);
+function checkSgd(mu: number, tau: number, nesterov: boolean,
+  lambda_: number): void {
   checkRate('sgd', 'momentum', mu);
   checkRate('sgd', 'dampening', tau);
   checkFlag('sgd', 'nesterov', nesterov);
@@ -171,18 +174,16 @@ function checkSgd(o: SgdOptions, mu: number, tau: number,
   }
 }
 
-function checkRmsprop(o: RmspropOptions, alpha: number, eps: number,
-  mu: number, centered: boolean): void {
-  checkOptions('rmsprop', o);
+function checkRmsprop(alpha: number, eps: number, mu: number,
+  centered: boolean): void {
   checkRate('rmsprop', 'alpha', alpha);
   checkPositive('rmsprop', 'eps', eps);
   checkRate('rmsprop', 'momentum', mu);
   checkFlag('rmsprop', 'centered', centered);
 }
 
-function checkAdam(name: string, o: AdamOptions, b1: number, b2: number,
-  eps: number, lambda_: number): void {
-  checkOptions(name, o);
+function checkAdam(name: string, b1: number, b2: number, eps: number,
+  lambda_: number): void {
   checkRate(name, 'beta1', b1);
   checkRate(name, 'beta2', b2);
   checkPositive(name, 'eps', eps);

@@ -45,8 +45,8 @@ function checkWarmup(w: number, T: number, start: number,
     throw new Error('warmupCosine: start must be > 0, got 0');
   }
   checkNonNegative('warmupCosine', 'etaMin', etaMin);
-  if (etaMin > 1) {
+  if (etaMin >= 1) { // (cosine needs etaMin below its peak, 1)
     throw new Error(`warmupCosine: etaMin is a factor of eta: must be ` +
-      `<= 1, got ${etaMin}`);
+      `< 1, got ${etaMin}`);
   }
 }

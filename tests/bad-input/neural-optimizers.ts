@@ -56,7 +56,7 @@ export const badInput = groups({
       [any(), int(0, {}, 'buffers'), callback({ as: 'update' })]),
     spec(warmupCosine, () => [5, 50, 0.1, 0],
       [int(1, {}, 'w'), int(6, {}, 'T'), num({ gt: 0, lt: 1 }, 'start'),
-        num({ min: 0, max: 1 }, 'etaMin')]),
+        num({ min: 0, lt: 1 }, 'etaMin')]),
     spec(withSchedule, () => [() => {}, cosine(1, 10)],
       [callback({ as: 'rule' }), callback({ as: 'factor' })]),
   ],
