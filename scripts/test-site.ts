@@ -2,10 +2,11 @@
 // Needs `npm run build` first and Debian's Chromium (/usr/bin/chromium, or
 // the path in $CHROMIUM). It checks, in order:
 //  1. zero broken internal links or fragments in dist/;
-//  2. in Chromium: every chapter's math rendered (no .katex-error, no raw
-//     $$); every exercise's solution folded under it (a closed
-//     <details>); on a 390 px phone every figure's text is at least 11 px and
-//     every formula wider than the screen scrolls with an edge shadow;
+//  2. every chapter's math rendered (no .katex-error, no raw $$; read
+//     from its HTML) and, in Chromium, every exercise's solution folded
+//     under it (a closed <details>); on a 390 px phone every figure's
+//     text is at least 11 px and every formula wider than the screen
+//     scrolls with an edge shadow;
 //     the Introduction shows a listing, a figure and its test box, and
 //     searching a word from the chapter finds it; axe-core finds no
 //     serious or critical violation on any page (home, 404, chapters,
@@ -231,6 +232,33 @@ async function mathRendered(page: Page, what: string) {
   assert(!text.includes('$$'), `${what}: raw $$ in the page text`);
 }
 
+/**
+ * The same checks on a built page's HTML, without a browser: KaTeX runs
+ * at build time, so a formula it could not parse is in the HTML as a
+ * .katex-error, and one it never saw is a raw $$ in the text of <main>
+ * (its text: no tags, scripts, styles or the TeX kept in MathML
+ * annotations). The title must carry the chapter's number. Reading it
+ * here spares each page a layout of its whole text in Chromium.
+ */
+function staticMathProblems(html: string, number: number): string[] {
+  const out: string[] = [];
+  const errors = html.split('katex-error').length - 1;
+  if (errors > 0) out.push(`${errors} .katex-error element(s)`);
+  const main = /<main\b[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
+  if (main === '') out.push('no <main>');
+  const text = main
+    .replace(/<(script|style|annotation)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]*>/g, ' ');
+  if (text.includes('$$')) out.push('raw $$ in the page text');
+  const h1 = /<h1\b[^>]*>([^<]*)<\/h1>/.exec(html)?.[1] ?? '';
+  if (!h1.startsWith(`${number} `)) out.push(`title "${h1}" lacks its number`);
+  return out;
+}
+
+/** Playwright's default window, and a phone (an iPhone 12–14's CSS px). */
+const DESKTOP = { width: 1280, height: 720 };
+const PHONE = { width: 390, height: 844 };
+
 async function main() {
   const intro = chapter('introduction');
   const dist = join(root, 'dist');
@@ -269,14 +297,15 @@ async function main() {
   const site = `http://127.0.0.1:${port}/`;
   try {
     stage('browser');
-    // Each chapter page is loaded once, two at a time (one per core):
-    // its math and title, then narrowed to a 390 px phone and widened
-    // again, then axe in light mode with every rule, then the same page
-    // switched to dark (Starlight's data-theme) with the colour rules.
-    // Its test page gets the two axe passes. Repeated formulas and
-    // listings are trimmed for axe first (scripts/a11y.ts says why;
-    // `npm run audit:a11y` checks in full). The results are reported as
-    // separate checks.
+    // Each chapter page is loaded once, two at a time (one per core), at
+    // phone width (390 px): its figures' text and wide formulas; then
+    // widened to a desktop for its solutions and the keyboard focus of
+    // its interactive figures, then axe in light mode with every rule,
+    // then the same page switched to dark (Starlight's data-theme) with
+    // the colour rules. Its test page gets the two axe passes. Repeated
+    // formulas and listings are trimmed for axe first (scripts/a11y.ts
+    // says why; `npm run audit:a11y` checks in full). The results are
+    // reported as separate checks.
     interface Found {
       math: string[]; phone: string[]; axe: string[]; focus: string[];
       demos: number; solutions: string[]; folded: number;
@@ -301,8 +330,8 @@ async function main() {
         out.push(`/${path} (${scheme}): ${String(e)}`);
       }
     };
-    const load = async (path: string) => {
-      const page = await browser.newPage({ colorScheme: 'light' });
+    const load = async (path: string, viewport = DESKTOP) => {
+      const page = await browser.newPage({ colorScheme: 'light', viewport });
       await page.addInitScript(idleCallbacksRun);
       await page.addInitScript(schemeScript('light'));
       const res = await page.goto(`${site}${path}`);
@@ -321,16 +350,17 @@ async function main() {
         math: [], phone: [], axe: [], focus: [], demos: 0, solutions: [],
         folded: 0,
       };
-      const page = await load(`${ch.slug}/`);
+      f.math.push(...staticMathProblems(readFileSync(
+        join(dist, ch.slug, 'index.html'), 'utf8'), ch.number));
+      // Opened at phone width: the phone comes first, then the desktop
+      // (one relayout of the page, not two), then axe, which trims the
+      // page it reads.
+      const page = await load(`${ch.slug}/`, PHONE);
       try {
-        try {
-          await mathRendered(page, ch.slug);
-          const h1 = await page.locator('h1').first().innerText();
-          assert(h1.startsWith(`${ch.number} `),
-            `title "${h1}" lacks its number`);
-        } catch (e) {
-          f.math.push(String(e));
-        }
+        await page.evaluate(() => new Promise((done) =>
+          requestAnimationFrame(() => requestAnimationFrame(done))));
+        f.phone.push(...await page.evaluate(phoneProblems));
+        await page.setViewportSize(DESKTOP);
         const sol = await page.evaluate(foldedSolutions);
         f.folded = sol.folded;
         f.solutions.push(...sol.problems.map((n) => `${ch.slug}: the ` +
@@ -340,13 +370,6 @@ async function main() {
         const focus = await page.evaluate(focusProblems);
         f.demos = focus.demos;
         f.focus.push(...focus.problems.map((p) => `${ch.slug}: ${p}`));
-        // The phone comes before axe, which trims the page it reads.
-        const desktop = page.viewportSize();
-        await page.setViewportSize({ width: 390, height: 844 });
-        await page.evaluate(() => new Promise((done) =>
-          requestAnimationFrame(() => requestAnimationFrame(done))));
-        f.phone.push(...await page.evaluate(phoneProblems));
-        if (desktop) await page.setViewportSize(desktop);
         await axeBoth(page, `${ch.slug}/`, f.axe);
       } catch (e) {
         f.math.push(String(e));
