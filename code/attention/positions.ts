@@ -1,0 +1,80 @@
+// Positional information. Attention is blind to order: permuting the
+// keys and values permutes nothing in the output. Vaswani et al.
+// (2017, §3.5) add a fixed sinusoidal code of each position to the
+// token embeddings; a learned table of positions is the alternative.
+import type { Rng } from '../introduction/random.ts';
+import { Tensor } from '../autodiff/tensor.ts';
+import type { Layer } from '../multilayer-perceptron/layers.ts';
+import { requireInteger, requirePositive } from
+  '../introduction/checks.ts';
+import { checkRank } from './checks.ts';
+
+// #region sinusoidal
+/** [t, d]: row p is position start + p; column 2i is
+ *  sin(p / 10000^(2i/d)), column 2i + 1 cos of the same, Eq. (att-pe). */
+export function sinusoidalPositions(t: number, d: number,
+  start = 0): Tensor {
+  requireInteger('sinusoidalPositions', 't', t, 1);
+  requireInteger('sinusoidalPositions', 'd', d, 1);
+  requireInteger('sinusoidalPositions', 'start', start, 0);
+  const out = new Float64Array(t * d);
+  for (let p = 0; p < t; p++) {
+    for (let c = 0; c < d; c++) {
+      const i2 = c - (c % 2); // 2i
+      const angle = (start + p) / Math.pow(10000, i2 / d);
+      out[p * d + c] = c % 2 === 0 ? Math.sin(angle) : Math.cos(angle);
+    }
+  }
+  return new Tensor(out, [t, d]);
+}
+// #endregion
+
+// #region learned
+/** A trainable table of maxLen positions: forward(x [B, T, d]) adds
+ *  rows start … start + T − 1 to every sequence. */
+export class LearnedPositions implements Layer {
+  readonly table: Tensor; // [maxLen, d]
+
+  /** Entries N(0, std²); std 0.02 as in GPT-2. */
+  constructor(maxLen: number, d: number, rng: Rng, std = 0.02) {
+    requireInteger('LearnedPositions', 'maxLen', maxLen, 1);
+    requireInteger('LearnedPositions', 'd', d, 1);
+    requirePositive('LearnedPositions', 'std', std);
+    if (rng === null || typeof rng !== 'object' ||
+      typeof rng.normalArray !== 'function') {
+      throw new Error('LearnedPositions: rng must be a generator from ' +
+        'createRng');
+    }
+    this.table = new Tensor(rng.normalArray(maxLen * d, 0, std),
+      [maxLen, d], true);
+  }
+
+  forward(x: Tensor, start = 0): Tensor {
+    const fn = 'LearnedPositions.forward';
+    const s = checkRank(fn, 'x', x, 3, 3);
+    const [maxLen, d] = this.table.shape;
+    if (s[2] !== d) {
+      throw new Error(`${fn}: x must be [B, T, ${d}], got [${s}]`);
+    }
+    requireInteger(fn, 'start', start, 0);
+    if (start + s[1] > maxLen) {
+      throw new Error(`${fn}: positions up to ${start + s[1] - 1} ` +
+        `exceed the table's ${maxLen}`);
+    }
+    const rows = Array.from({ length: s[1] }, (_, i) => start + i);
+    return x.add(this.table.gather(rows)); // [T, d] broadcast over B
+  }
+
+  parameters(): Tensor[] {
+    return [this.table];
+  }
+}
+// #endregion
+
+/** x [B, T, d] plus the sinusoidal code of positions start …:
+ *  the positions go in before the first layer (Pitfalls). */
+export function addSinusoidal(x: Tensor, start = 0): Tensor {
+  const s = checkRank('addSinusoidal', 'x', x, 3, 3);
+  requireInteger('addSinusoidal', 'start', start, 0);
+  return x.add(sinusoidalPositions(s[1], s[2], start));
+}
