@@ -15,7 +15,8 @@ export interface Mask {
 // #endregion
 
 // #region causal
-/** [t, t]: query i may see keys 0 … i, not the future, Eq. (att-causal). */
+/** [t, t]: query i may see keys 0 … i, not the future,
+ *  Eq. (att-causal). */
 export function causalMask(t: number): Mask {
   requireInteger('causalMask', 't', t, 1);
   const blocked = new Uint8Array(t * t);
