@@ -29,6 +29,32 @@ export function sinusoidalPositions(t: number, d: number,
 }
 // #endregion
 
+// #region shift
+/** Rows of sinusoidal positions moved k places by a rotation of each
+ *  (sin, cos) pair through the angle ω_i k, Eq. (att-pe-rotate): no
+ *  position p enters, only the offset k. */
+export function shiftPositions(pe: Tensor, k: number): Tensor {
+  const s = checkRank('shiftPositions', 'pe', pe, 2, 2);
+  requireInteger('shiftPositions', 'k', k, 0);
+  const [t, d] = s;
+  if (d % 2 === 1) {
+    throw new Error('shiftPositions: d must be even (each sin needs ' +
+      `its cos), got ${d}`);
+  }
+  const out = new Float64Array(t * d);
+  for (let c = 0; c < d; c += 2) {
+    const a = k / Math.pow(10000, c / d); // ω_i k, with 2i = c
+    const cos = Math.cos(a), sin = Math.sin(a);
+    for (let p = 0; p < t; p++) {
+      const x = pe.data[p * d + c], y = pe.data[p * d + c + 1];
+      out[p * d + c] = cos * x + sin * y; // sin(ω(p + k))
+      out[p * d + c + 1] = -sin * x + cos * y; // cos(ω(p + k))
+    }
+  }
+  return new Tensor(out, [t, d]);
+}
+// #endregion
+
 // #region learned
 /** A trainable table of maxLen positions: forward(x [B, T, d]) adds
  *  rows start … start + T − 1 to every sequence. */
