@@ -6,8 +6,7 @@
 // the same softmax.
 import { Tensor } from '../autodiff/tensor.ts';
 import { calledAs } from '../introduction/checks.ts';
-import type { Mask } from './mask.ts';
-import { maskIndex } from './mask.ts';
+import { type Mask, broadcastMask } from './mask.ts';
 import { attention } from './sdpa.ts';
 
 // #region composed
@@ -32,8 +31,8 @@ export function composedAttention(q: Tensor, k: Tensor, v: Tensor,
 
 /** 1 where a score may be used, 0 where it is blocked: [Tq, Tk]. */
 function allowed(mask: Mask, S: Tensor): Tensor {
-  const ix = maskIndex(mask.shape, S.shape);
+  const flags = broadcastMask(mask, S.shape);
   const a = new Float64Array(S.size);
-  for (let i = 0; i < a.length; i++) a[i] = 1 - mask.blocked[ix[i]];
+  for (let i = 0; i < a.length; i++) a[i] = 1 - flags[i];
   return new Tensor(a, S.shape);
 }

@@ -66,7 +66,8 @@ function headSizes(fn: string, x: Tensor, B: number,
   const E = s[s.length - 1];
   const rows = x.size / E;
   if (rows % B !== 0 || (s.length === 3 && s[0] !== B)) {
-    throw new Error(`${fn}: x of shape [${s}] is not ${B} sequences`);
+    throw new Error(`${fn}: x of shape [${s}] is not B = ${B} ` +
+      'sequences');
   }
   if (E % H !== 0) {
     throw new Error(`${fn}: width ${E} is not divisible by H = ${H}`);

@@ -3,7 +3,7 @@
 // Tensors hold finite numbers only, so −∞ never lives in a tensor: the
 // attention op reads the flags and blocks those scores itself.
 import { requireInteger } from '../introduction/checks.ts';
-import { checkMask } from './checks.ts';
+import { checkMask, checkMaskFits } from './checks.ts';
 
 // #region mask-type
 /** Flags over the last axes of the scores [..., Tq, Tk]: 1 = blocked.
@@ -90,32 +90,36 @@ export function combineMasks(a: Mask, b: Mask): Mask {
     }
     shape.push(Math.max(da, db));
   }
-  const ia = maskIndex(a.shape, shape), ib = maskIndex(b.shape, shape);
-  const blocked = new Uint8Array(ia.length);
-  for (let i = 0; i < ia.length; i++) {
-    blocked[i] = a.blocked[ia[i]] | b.blocked[ib[i]];
-  }
+  const fa = broadcastMask(a, shape), fb = broadcastMask(b, shape);
+  const blocked = new Uint8Array(fa.length);
+  for (let i = 0; i < fa.length; i++) blocked[i] = fa[i] | fb[i];
   return { shape, blocked };
 }
 
-/** For each entry of shape `to`, the flat index of `from` it reads
- *  (axes of `from` that are 1, or missing on the left, broadcast). */
-export function maskIndex(from: readonly number[],
-  to: readonly number[]): Int32Array {
-  const r = to.length;
-  const stride = new Array<number>(r).fill(0);
+/** The mask's flags stretched to the shape `to` ([..., Tq, Tk]):
+ *  its axes of size 1, or missing on the left, are repeated. */
+export function broadcastMask(mask: Mask, to: readonly number[]):
+  Uint8Array {
+  checkMask('broadcastMask', mask);
+  if (!Array.isArray(to) ||
+    !to.every((d) => Number.isInteger(d) && d >= 1)) {
+    throw new Error('broadcastMask: to must be a shape of integers >= 1');
+  }
+  checkMaskFits('broadcastMask', 'mask', mask, to);
+  const r = to.length, from = mask.shape;
+  const stride = new Array<number>(r).fill(0); // 0 on stretched axes
   for (let i = from.length - 1, s = 1; i >= 0; i--) {
     if (from[i] !== 1) stride[r - from.length + i] = s;
     s *= from[i];
   }
   let n = 1;
   for (const d of to) n *= d;
-  const idx = new Int32Array(n);
+  const out = new Uint8Array(n);
   const pos = new Array<number>(r).fill(0);
   let at = 0;
   for (let k = 0; k < n; k++) {
-    idx[k] = at;
-    for (let ax = r - 1; ax >= 0; ax--) {
+    out[k] = mask.blocked[at];
+    for (let ax = r - 1; ax >= 0; ax--) { // odometer step
       pos[ax]++;
       at += stride[ax];
       if (pos[ax] < to[ax]) break;
@@ -123,5 +127,5 @@ export function maskIndex(from: readonly number[],
       pos[ax] = 0;
     }
   }
-  return idx;
+  return out;
 }

@@ -4,9 +4,9 @@
 // k [..., Tk, d], v [..., Tk, dv] with equal leading axes (a batch,
 // heads, or none); output [..., Tq, dv]; weights [..., Tq, Tk].
 import { Tensor, gradOf, record } from '../autodiff/tensor.ts';
-import { requirePositive } from '../introduction/checks.ts';
-import { type Mask, maskIndex } from './mask.ts';
-import { checkMask, checkMaskFits, checkRank } from './checks.ts';
+import { calledAs, requirePositive } from '../introduction/checks.ts';
+import { type Mask, broadcastMask } from './mask.ts';
+import { checkRank } from './checks.ts';
 
 export interface AttentionOptions {
   /** Blocked (1) scores get weight 0; broadcasts to [..., Tq, Tk]. */
@@ -108,11 +108,8 @@ function attentionBackward(g: Float64Array, P: Float64Array, q: Tensor,
 /** The output alone: softmax(QKᵀ/√d + mask) V, Eq. (att-sdpa). */
 export function scaledDotProductAttention(q: Tensor, k: Tensor,
   v: Tensor, options: AttentionOptions = {}): Tensor {
-  try {
-    return attention(q, k, v, options).output;
-  } catch (e) {
-    throw renamed(e, 'scaledDotProductAttention');
-  }
+  const fn = 'scaledDotProductAttention';
+  return calledAs(fn, () => attention(q, k, v, options)).output;
 }
 // #endregion
 
@@ -153,11 +150,9 @@ function sizes(fn: string, q: Tensor, k: Tensor, v: Tensor,
   for (const x of lead) n *= x;
   let blocked = (_: number) => false;
   if (options.mask !== undefined) {
-    const m = checkMask(fn, options.mask);
-    const to = [...lead, Tq, Tk];
-    checkMaskFits(fn, 'mask', m, to);
-    const ix = maskIndex(m.shape, to);
-    blocked = (flat) => m.blocked[ix[flat]] === 1;
+    const flags = calledAs(fn, () =>
+      broadcastMask(options.mask as Mask, [...lead, Tq, Tk]));
+    blocked = (flat) => flags[flat] === 1;
   }
   return { n, Tq, Tk, d, dv: sv[r - 1], scale, lead, blocked };
 }
@@ -166,12 +161,4 @@ function fullyMasked(fn: string, b: number, i: number): Error {
   return new Error(`${fn}: every key is masked for query ${i} of ` +
     `slice ${b}; its softmax would be 0/0 (NaN in torch). Unmask at ` +
     'least one key per query (e.g. let padded queries see themselves)');
-}
-
-/** The same Error, its message under the name the caller called. */
-export function renamed(e: unknown, fn: string): unknown {
-  if (e instanceof Error) {
-    e.message = e.message.replace(/^[\w.]+:/, `${fn}:`);
-  }
-  return e;
 }
