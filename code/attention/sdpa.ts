@@ -26,78 +26,82 @@ export interface Attended {
 /** softmax(scale · q kᵀ, blocked → −∞) v for each leading index. */
 export function attention(q: Tensor, k: Tensor, v: Tensor,
   options: AttentionOptions = {}): Attended {
-  const fn = 'attention';
-  const s = sizes(fn, q, k, v, options);
-  const { n, Tq, Tk, d, dv, scale } = s;
-  const P = new Float64Array(n * Tq * Tk); // the weights
+  const s = sizes('attention', q, k, v, options);
+  const { n, Tq, Tk, dv } = s;
+  const P = softmaxScores(q, k, s); // [n, Tq, Tk]
   const out = new Float64Array(n * Tq * dv);
-  for (let b = 0; b < n; b++) {
-    const qo = b * Tq * d, ko = b * Tk * d, vo = b * Tk * dv;
-    for (let i = 0; i < Tq; i++) {
-      const row = (b * Tq + i) * Tk;
-      let m = -Infinity;
-      for (let j = 0; j < Tk; j++) {
-        if (s.blocked(row + j)) { P[row + j] = -Infinity; continue; }
-        let dot = 0;
-        for (let c = 0; c < d; c++) {
-          dot += q.data[qo + i * d + c] * k.data[ko + j * d + c];
-        }
-        P[row + j] = dot * scale; // Eq. (att-scores)
-        if (P[row + j] > m) m = P[row + j];
-      }
-      if (m === -Infinity) throw fullyMasked(fn, b, i);
-      let z = 0;
-      for (let j = 0; j < Tk; j++) { // exp(−∞ − m) = 0
-        P[row + j] = Math.exp(P[row + j] - m);
-        z += P[row + j];
-      }
-      for (let j = 0; j < Tk; j++) P[row + j] /= z; // Eq. (att-softmax)
-      for (let j = 0; j < Tk; j++) {
-        const p = P[row + j];
-        if (p === 0) continue;
-        for (let c = 0; c < dv; c++) {
-          out[(b * Tq + i) * dv + c] += p * v.data[vo + j * dv + c];
-        }
+  for (let r = 0; r < n * Tq; r++) { // Eq. (att-out): row r of P V
+    const vo = Math.floor(r / Tq) * Tk * dv;
+    for (let j = 0; j < Tk; j++) {
+      const p = P[r * Tk + j];
+      if (p === 0) continue; // a blocked key
+      for (let c = 0; c < dv; c++) {
+        out[r * dv + c] += p * v.data[vo + j * dv + c];
       }
     }
   }
-  const oShape = [...s.lead, Tq, dv];
-  const output = record('attention', out, oShape, [q, k, v],
-    (g) => attentionBackward(g, P, q, k, v, s));
+  const output = record('attention', out, [...s.lead, Tq, dv],
+    [q, k, v], (g) => attentionBackward(g, P, q, k, v, s));
   const weights = new Tensor(P.slice(), [...s.lead, Tq, Tk]);
   return { output, weights };
 }
 // #endregion
 
+// #region sdpa-softmax
+/** Each query's scores s · q·k_j, blocked ones −∞, through a softmax
+ *  shifted by the row's largest score, Eqs. (att-scores, att-softmax). */
+function softmaxScores(q: Tensor, k: Tensor, s: Sizes): Float64Array {
+  const { n, Tq, Tk, d, scale } = s;
+  const P = new Float64Array(n * Tq * Tk);
+  for (let r = 0; r < n * Tq; r++) {
+    const qo = r * d, ko = Math.floor(r / Tq) * Tk * d;
+    let m = -Infinity;
+    for (let j = 0; j < Tk; j++) {
+      if (s.blocked(r * Tk + j)) { P[r * Tk + j] = -Infinity; continue; }
+      let dot = 0;
+      for (let c = 0; c < d; c++) {
+        dot += q.data[qo + c] * k.data[ko + j * d + c];
+      }
+      P[r * Tk + j] = dot * scale;
+      if (P[r * Tk + j] > m) m = P[r * Tk + j];
+    }
+    if (m === -Infinity) throw fullyMasked(Math.floor(r / Tq), r % Tq);
+    let z = 0;
+    for (let j = 0; j < Tk; j++) { // exp(−∞ − m) = 0
+      P[r * Tk + j] = Math.exp(P[r * Tk + j] - m);
+      z += P[r * Tk + j];
+    }
+    for (let j = 0; j < Tk; j++) P[r * Tk + j] /= z;
+  }
+  return P;
+}
+// #endregion
+
 // #region sdpa-backward
-/** Eq. (att-back): dV = Pᵀ dO; dP = dO Vᵀ; dS = P ⊙ (dP − rowsum(P ⊙
- *  dP)); dQ = s · dS K; dK = s · dSᵀ Q. */
+/** Eq. (att-back), row by row: dV += P_ijᵀ dO_i; dP_ij = dO_i·v_j;
+ *  dS_ij = P_ij (dP_ij − Σ_l P_il dP_il); dQ = s dS K; dK = s dSᵀ Q. */
 function attentionBackward(g: Float64Array, P: Float64Array, q: Tensor,
   k: Tensor, v: Tensor, s: Sizes): void {
   const { n, Tq, Tk, d, dv, scale } = s;
   const gq = gradOf(q), gk = gradOf(k), gv = gradOf(v);
-  const dS = new Float64Array(Tk);
-  for (let b = 0; b < n; b++) {
-    const qo = b * Tq * d, ko = b * Tk * d, vo = b * Tk * dv;
-    for (let i = 0; i < Tq; i++) {
-      const row = (b * Tq + i) * Tk, go = (b * Tq + i) * dv;
-      let dot = 0; // Σ_j P_ij dP_ij
-      for (let j = 0; j < Tk; j++) {
-        let dp = 0;
-        for (let c = 0; c < dv; c++) {
-          dp += g[go + c] * v.data[vo + j * dv + c];
-          if (gv) gv[vo + j * dv + c] += P[row + j] * g[go + c];
-        }
-        dS[j] = dp;
-        dot += P[row + j] * dp;
+  const dP = new Float64Array(Tk);
+  for (let r = 0; r < n * Tq; r++) {
+    const b = Math.floor(r / Tq), ko = b * Tk * d, vo = b * Tk * dv;
+    let mean = 0; // Σ_l P_il dP_il
+    for (let j = 0; j < Tk; j++) {
+      dP[j] = 0;
+      for (let c = 0; c < dv; c++) {
+        dP[j] += g[r * dv + c] * v.data[vo + j * dv + c];
+        if (gv) gv[vo + j * dv + c] += P[r * Tk + j] * g[r * dv + c];
       }
-      for (let j = 0; j < Tk; j++) {
-        const ds = P[row + j] * (dS[j] - dot) * scale;
-        if (ds === 0) continue; // masked keys, or no gradient
-        for (let c = 0; c < d; c++) {
-          if (gq) gq[qo + i * d + c] += ds * k.data[ko + j * d + c];
-          if (gk) gk[ko + j * d + c] += ds * q.data[qo + i * d + c];
-        }
+      mean += P[r * Tk + j] * dP[j];
+    }
+    for (let j = 0; j < Tk; j++) {
+      const ds = P[r * Tk + j] * (dP[j] - mean) * scale;
+      if (ds === 0) continue; // a blocked key, or no gradient
+      for (let c = 0; c < d; c++) {
+        if (gq) gq[r * d + c] += ds * k.data[ko + j * d + c];
+        if (gk) gk[ko + j * d + c] += ds * q.data[r * d + c];
       }
     }
   }
@@ -157,8 +161,8 @@ function sizes(fn: string, q: Tensor, k: Tensor, v: Tensor,
   return { n, Tq, Tk, d, dv: sv[r - 1], scale, lead, blocked };
 }
 
-function fullyMasked(fn: string, b: number, i: number): Error {
-  return new Error(`${fn}: every key is masked for query ${i} of ` +
+function fullyMasked(b: number, i: number): Error {
+  return new Error(`attention: every key is masked for query ${i} of ` +
     `slice ${b}; its softmax would be 0/0 (NaN in torch). Unmask at ` +
     'least one key per query (e.g. let padded queries see themselves)');
 }
