@@ -63,39 +63,51 @@ export class LearnedPositions implements Layer {
 
   /** Entries N(0, std²); std 0.02 as in GPT-2. */
   constructor(maxLen: number, d: number, rng: Rng, std = 0.02) {
-    requireInteger('LearnedPositions', 'maxLen', maxLen, 1);
-    requireInteger('LearnedPositions', 'd', d, 1);
-    requirePositive('LearnedPositions', 'std', std);
-    if (rng === null || typeof rng !== 'object' ||
-      typeof rng.normalArray !== 'function') {
-      throw new Error('LearnedPositions: rng must be a generator from ' +
-        'createRng');
-    }
+    checkLearned(maxLen, d, rng, std);
     this.table = new Tensor(rng.normalArray(maxLen * d, 0, std),
       [maxLen, d], true);
   }
 
   forward(x: Tensor, start = 0): Tensor {
-    const fn = 'LearnedPositions.forward';
-    const s = checkRank(fn, 'x', x, 3, 3);
-    const [maxLen, d] = this.table.shape;
-    if (s[2] !== d) {
-      throw new Error(`${fn}: x must be [B, T, ${d}], got [${s}]`);
-    }
-    requireInteger(fn, 'start', start, 0);
-    if (start + s[1] > maxLen) {
-      throw new Error(`${fn}: positions up to ${start + s[1] - 1} ` +
-        `exceed the table's ${maxLen}`);
-    }
-    const rows = Array.from({ length: s[1] }, (_, i) => start + i);
+    const T = checkLearnedInput(this.table, x, start);
+    const rows = Array.from({ length: T }, (_, i) => start + i);
     return x.add(this.table.gather(rows)); // [T, d] broadcast over B
   }
+  // #endregion
 
   parameters(): Tensor[] {
     return [this.table];
   }
 }
-// #endregion
+
+function checkLearned(maxLen: number, d: number, rng: Rng,
+  std: number): void {
+  requireInteger('LearnedPositions', 'maxLen', maxLen, 1);
+  requireInteger('LearnedPositions', 'd', d, 1);
+  requirePositive('LearnedPositions', 'std', std);
+  if (rng === null || typeof rng !== 'object' ||
+    typeof rng.normalArray !== 'function') {
+    throw new Error('LearnedPositions: rng must be a generator from ' +
+      'createRng');
+  }
+}
+
+/** x must be [B, T, d] with start + T rows in the table; returns T. */
+function checkLearnedInput(table: Tensor, x: Tensor,
+  start: number): number {
+  const fn = 'LearnedPositions.forward';
+  const s = checkRank(fn, 'x', x, 3, 3);
+  const [maxLen, d] = table.shape;
+  if (s[2] !== d) {
+    throw new Error(`${fn}: x must be [B, T, ${d}], got [${s}]`);
+  }
+  requireInteger(fn, 'start', start, 0);
+  if (start + s[1] > maxLen) {
+    throw new Error(`${fn}: positions up to ${start + s[1] - 1} ` +
+      `exceed the table's ${maxLen}`);
+  }
+  return s[1];
+}
 
 /** x [B, T, d] plus the sinusoidal code of positions start …:
  *  the positions go in before the first layer (Pitfalls). */
