@@ -156,7 +156,7 @@ function peFigure(): string {
     marks: [
       Plot.line(pts.filter((q) => q.i === 0), { x: 'k', y: 'v',
         stroke: 'currentColor', strokeWidth: 1.5 }),
-      ...PE.starts.map((p, i) => Plot.dot(pts.filter((q) => q.i === i &&
+      ...PE.starts.map((_, i) => Plot.dot(pts.filter((q) => q.i === i &&
         q.k % 3 === i), { x: 'k', y: 'v', symbol: SYM[i],
         stroke: PALETTE[i], r: 4 })),
       Plot.text(PE.starts.map((p, i) => ({ k: PE.maxK - 18 + 9 * i,
