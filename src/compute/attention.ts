@@ -54,7 +54,7 @@ function varianceFigure(): string {
   return renderPlot({
     width: 440, height: 300, style: STYLE, marginLeft: 56,
     marginRight: 24, marginTop: 20, marginBottom: 44,
-    x: { type: 'log', base: 2, label: 'width d',
+    x: { type: 'log', base: 2, label: 'key width dₖ',
       ticks: [1, 4, 16, 64, 256],
       tickFormat: (d: number) => String(d) },
     y: { type: 'log', base: 2, label: 'variance of q·k', grid: true,
@@ -63,7 +63,7 @@ function varianceFigure(): string {
       Plot.line([{ d: 1, v: 1 }, { d: 256, v: 256 }], { x: 'd', y: 'v',
         strokeDasharray: '6,3', stroke: 'currentColor' }),
       Plot.text([{ d: 40, v: 40 }], { x: 'd', y: 'v',
-        text: () => 'Var = d', dx: -10, dy: -14, textAnchor: 'end',
+        text: () => 'Var = dₖ', dx: -10, dy: -14, textAnchor: 'end',
         ...halo }),
       Plot.dot(rows, { x: 'd', y: 'v', r: 4.5, stroke: PALETTE[0],
         fill: PALETTE[0], symbol: 'circle' }),
@@ -78,13 +78,13 @@ function entropyFigure(): string {
   const rows = varianceRows();
   const ln = Math.log(SCALE.keys);
   const pts = rows.flatMap((r) => [
-    { d: r.d, h: r.scaled, k: 'scaled by 1/√d' },
+    { d: r.d, h: r.scaled, k: 'scaled by 1/√dₖ' },
     { d: r.d, h: r.raw, k: 'unscaled' }]);
   const last = rows[rows.length - 1];
   return renderPlot({
     width: 440, height: 300, style: STYLE, marginLeft: 56,
     marginRight: 24, marginTop: 20, marginBottom: 44,
-    x: { type: 'log', base: 2, label: 'width d',
+    x: { type: 'log', base: 2, label: 'key width dₖ',
       ticks: [1, 4, 16, 64, 256],
       tickFormat: (d: number) => String(d) },
     y: { label: 'softmax entropy (nats)', domain: [0, 3], grid: true },
@@ -93,14 +93,14 @@ function entropyFigure(): string {
       Plot.text([{ d: 1, h: ln }], { x: 'd', y: 'h', dy: -9,
         textAnchor: 'start', text: () => `uniform: ln ${SCALE.keys}`,
         ...halo }),
-      ...['scaled by 1/√d', 'unscaled'].map((k, i) => Plot.line(
+      ...['scaled by 1/√dₖ', 'unscaled'].map((k, i) => Plot.line(
         pts.filter((p) => p.k === k), { x: 'd', y: 'h', stroke: PALETTE[i],
           strokeWidth: 2, strokeDasharray: i === 0 ? 'none' : '6,3' })),
-      ...['scaled by 1/√d', 'unscaled'].map((k, i) => Plot.dot(
+      ...['scaled by 1/√dₖ', 'unscaled'].map((k, i) => Plot.dot(
         pts.filter((p) => p.k === k), { x: 'd', y: 'h', stroke: PALETTE[i],
           r: 4, symbol: i === 0 ? 'circle' : 'triangle' })),
       Plot.text([{ d: 64, h: last.scaled }], { x: 'd', y: 'h',
-        text: () => 'scaled by 1/√d', dy: -16, textAnchor: 'end',
+        text: () => 'scaled by 1/√dₖ', dy: -16, textAnchor: 'end',
         ...halo }),
       Plot.text([{ d: 8, h: rows[3].raw }], { x: 'd', y: 'h',
         text: () => 'unscaled', dx: -12, textAnchor: 'end', ...halo }),
@@ -269,11 +269,11 @@ export default cached('attention', () => {
       raw1: small.raw },
     varianceFigure: varianceFigure(),
     varianceAlt: `Measured variance of q·k against d on log axes: the ` +
-      `dots lie on the line Var = d, from ${small.v.toFixed(2)} at ` +
+      `dots lie on the line Var = dₖ, from ${small.v.toFixed(2)} at ` +
       `d = 1 to ${big.v.toFixed(0)} at d = ${big.d}.`,
     entropyFigure: entropyFigure(),
     entropyAlt: `Mean softmax entropy over ${SCALE.keys} keys against ` +
-      `d. Scaled by 1/√d it stays near ${big.scaled.toFixed(2)} nats; ` +
+      `dₖ. Scaled by 1/√dₖ it stays near ${big.scaled.toFixed(2)} nats; ` +
       `unscaled it falls from ${small.raw.toFixed(2)} at d = 1 to ` +
       `${big.raw.toFixed(2)} at d = ${big.d}.`,
     temp: { ...TEMP, rows: tr },
