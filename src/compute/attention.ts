@@ -87,7 +87,8 @@ function entropyFigure(): string {
     x: { type: 'log', base: 2, label: 'key width dₖ',
       ticks: [1, 4, 16, 64, 256],
       tickFormat: (d: number) => String(d) },
-    y: { label: 'softmax entropy (nats)', domain: [0, 3], grid: true },
+    y: { label: 'softmax entropy (nats)', domain: [0, 3], grid: true,
+      ticks: [0, 0.5, 1, 1.5, 2, 2.5] },
     marks: [
       Plot.ruleY([ln], { strokeDasharray: '1,3' }),
       Plot.text([{ d: 1, h: ln }], { x: 'd', y: 'h', dy: -9,
