@@ -28,7 +28,7 @@ import {
   dotVariance, softmaxSpread, softmaxTemperature,
 } from '../code/attention/scaling.ts';
 import {
-  reverseBatch, trainReverse,
+  ReverseModel, blindCeiling, reverseBatch, trainReverse,
 } from '../code/attention/reverse.ts';
 import {
   attentionSmoother,
@@ -509,5 +509,114 @@ describe('bad input', () => {
 
   it('the input checks and solutions reject malformed input', () => {
     rejectsBadInput(badInput.checks);
+  });
+});
+
+describe('review', () => {
+  it('blindCeiling is 1 at T = 2 and 1.29/3 at T = 4, V = 10',
+    () => {
+      expect(blindCeiling(2, 7)).toBe(1); // the other digit is known
+      // 3 digits of 10: all distinct 0.72, all equal 0.01, else 2
+      expect(Math.abs(blindCeiling(4, 10) - 1.29 / 3)).toBeLessThan(1e-15);
+    });
+
+  it('blindCeiling equals brute force over all strings (T = 6, V = 4)',
+    () => {
+      let sum = 0;
+      for (let code = 0; code < 4 ** 5; code++) {
+        const count = [0, 0, 0, 0];
+        for (let c = code, i = 0; i < 5; i++, c = Math.floor(c / 4)) {
+          count[c % 4]++;
+        }
+        sum += Math.max(...count) / 5;
+      }
+      expect(Math.abs(blindCeiling(6, 4) - sum / 4 ** 5))
+        .toBeLessThan(1e-14);
+      expect(() => blindCeiling(5, 4)).toThrow(/^blindCeiling: T must/);
+    });
+
+  it('no model without positions beats blindCeiling on reversal', () => {
+    const o = { V: 6, T: 4, E: 8, H: 1, steps: 60, batch: 16,
+      eta: 0.03, seed: 2, testStrings: 300 } as const;
+    const r = trainReverse({ ...o, positions: 'none' });
+    const c = blindCeiling(o.T, o.V), n = o.T * o.testStrings;
+    expect(r.accuracy).toBeLessThan(c + 4 * Math.sqrt(c * (1 - c) / n));
+    expect(r.accuracy).toBeGreaterThan(1 / o.V);
+  });
+
+  it('without positions equal digits get equal weight in every row, ' +
+    'and rows of equal digits are identical', () => {
+    const m = new ReverseModel(10, 6, 8, 2, createRng(4), 'none');
+    m.logits(Int32Array.of(3, 1, 4, 1, 5, 9), 1);
+    const w = m.attn.averagedWeights().data; // [1, 6, 6]
+    for (let i = 0; i < 6; i++) {
+      expect(w[i * 6 + 1]).toBe(w[i * 6 + 3]);
+    }
+    expect(Array.from(w.slice(6, 12))).toEqual(Array.from(w.slice(18, 24)));
+    expect(maxDiff(w.slice(0, 6), w.slice(6, 12))).toBeGreaterThan(1e-6);
+  });
+
+  it('right padding never blocks a whole row; left padding + causal ' +
+    'does', () => {
+    const q = randomT([2, 4, 3], 1), k = randomT([2, 4, 3], 2);
+    for (const lengths of [[1, 4], [2, 3], [1, 1]]) {
+      const mask = combineMasks(causalMask(4), { shape: [2, 1, 4],
+        blocked: paddingMask(lengths, 4).blocked });
+      expect(() => attention(q, k, k, { mask })).not.toThrow();
+    }
+    const left: Mask = { shape: [1, 1, 4], blocked: Uint8Array.of(1, 1,
+      0, 0) }; // a sequence of length 2, padded on the left
+    const mask = combineMasks(causalMask(4), left);
+    expect(() => attention(q.detach(), k.detach(), k.detach(), { mask }))
+      .toThrow(/^attention: every key is masked for query 0/);
+  });
+
+  it('a key blocked for every query receives exactly zero gradient',
+    () => {
+      const q = randomT([3, 4], 1), k = randomT([5, 4], 2);
+      const v = randomT([5, 2], 3);
+      const mask = maskFrom([[0, 0, 1, 0, 0], [0, 1, 1, 0, 0],
+        [0, 0, 1, 0, 1]]); // key 2 blocked for all
+      dotLoss(attention(q, k, v, { mask }).output, [1, 2, -1, 0.5, 3, -2])
+        .backward();
+      expect(Array.from(k.grad!.slice(8, 12))).toEqual([0, 0, 0, 0]);
+      expect(Array.from(v.grad!.slice(4, 6))).toEqual([0, 0]);
+      expect(maxDiff(k.grad!.slice(0, 4), [0, 0, 0, 0]))
+        .toBeGreaterThan(0);
+    });
+
+  it('a score ahead by m gets weight at least 1/(1 + (T − 1)e^{−m})',
+    () => {
+      const rng = createRng(9);
+      for (let trial = 0; trial < 50; trial++) {
+        const z = rng.normalArray(6);
+        let top = 0;
+        for (let j = 1; j < 6; j++) if (z[j] > z[top]) top = j;
+        let m = Infinity;
+        for (let j = 0; j < 6; j++) {
+          if (j !== top) m = Math.min(m, z[top] - z[j]);
+        }
+        const p = softmaxTemperature(z, 1);
+        expect(p[top]).toBeGreaterThanOrEqual(
+          1 / (1 + 5 * Math.exp(-m)) - 1e-15);
+      }
+      const tight = softmaxTemperature([2, 0, 0, 0], 1)[0];
+      expect(Math.abs(tight - 1 / (1 + 3 * Math.exp(-2))))
+        .toBeLessThan(1e-15);
+    });
+
+  it('MultiHeadAttention has 4E² + 4E parameters whatever H is', () => {
+    for (const H of [1, 2, 3, 6]) {
+      const m = new MultiHeadAttention(12, H, createRng(1));
+      let n = 0;
+      for (const p of m.parameters()) n += p.size;
+      expect(n).toBe(4 * 144 + 4 * 12);
+    }
+  });
+
+  it('shiftPositions turns each (sin, cos) pair by −ω_i k', () => {
+    const pe = new Tensor(Float64Array.of(1, 0), [1, 2]); // ω_0 = 1
+    const out = shiftPositions(pe, 1).data;
+    expect(Math.abs(Math.atan2(out[1], out[0]) - -1)).toBeLessThan(1e-15);
   });
 });

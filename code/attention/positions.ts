@@ -31,7 +31,7 @@ export function sinusoidalPositions(t: number, d: number,
 
 // #region shift
 /** Rows of sinusoidal positions moved k places by a rotation of each
- *  (sin, cos) pair through the angle ω_i k, Eq. (att-pe-rotate): no
+ *  (sin, cos) pair through the angle −ω_i k, Eq. (att-pe-rotate): no
  *  position p enters, only the offset k. */
 export function shiftPositions(pe: Tensor, k: number): Tensor {
   const s = checkRank('shiftPositions', 'pe', pe, 2, 2);

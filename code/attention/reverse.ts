@@ -82,11 +82,12 @@ export interface ReverseOptions {
   V: number; T: number; E: number; H: number;
   steps: number; batch: number; eta: number; seed: number;
   positions?: PositionKind; // 'learned' by default
+  testStrings?: number; // 200 by default
 }
 
 // #region reverse-train
 /** Trains on fresh batches with Adam; returns the model, the loss of
- *  each step and the accuracy per digit on 200 new strings. */
+ *  each step and the accuracy per digit on new strings (200). */
 export function trainReverse(o: ReverseOptions) {
   checkReverseOptions('trainReverse', o);
   const rng = createRng(o.seed);
@@ -103,7 +104,7 @@ export function trainReverse(o: ReverseOptions) {
     step(params, o.eta);
     losses.push(loss.data[0]);
   }
-  const test = reverseBatch(200, o.T, o.V, rng);
+  const test = reverseBatch(o.testStrings ?? 200, o.T, o.V, rng);
   return { model, losses, accuracy: accuracy(model, test.x, test.y) };
 }
 // #endregion
@@ -139,9 +140,47 @@ function checkReverseOptions(fn: string, o: ReverseOptions): void {
   requireInteger(fn, 'batch', o.batch, 1);
   requirePositive(fn, 'eta', o.eta);
   requireInteger(fn, 'seed', o.seed, 0);
+  if (o.testStrings !== undefined) {
+    requireInteger(fn, 'testStrings', o.testStrings, 1);
+  }
   const p = o.positions ?? 'learned';
   if (p !== 'learned' && p !== 'sinusoidal' && p !== 'none') {
     throw new Error(`${fn}: positions must be 'learned', 'sinusoidal' ` +
       `or 'none', got ${String(p)}`);
   }
+}
+
+/** The best accuracy per digit any model without positions can reach
+ *  on reversal, T even: output i knows digit i and the multiset of the
+ *  string, so its target is equally likely to be any of the other
+ *  T − 1 digits; the best guess is their most frequent one. Returns
+ *  E[largest count among T − 1 uniform digits] / (T − 1), exactly:
+ *  P(largest ≤ m) = n! [xⁿ] (Σ_{c ≤ m} xᶜ/c!)^V / Vⁿ, n = T − 1. */
+export function blindCeiling(T: number, V: number): number {
+  requireInteger('blindCeiling', 'T', T, 2);
+  requireInteger('blindCeiling', 'V', V, 2);
+  if (T % 2 === 1) {
+    throw new Error(`blindCeiling: T must be even (for odd T the ` +
+      `middle digit is its own target), got ${T}`);
+  }
+  const n = T - 1;
+  let fact = 1;
+  for (let i = 2; i <= n; i++) fact *= i;
+  let expected = 0; // Σ_m P(largest > m)
+  for (let m = 0; m < n; m++) {
+    const base = new Float64Array(n + 1); // Σ_{c ≤ m} xᶜ/c!
+    for (let c = 0, f = 1; c <= m; c++, f *= c) base[c] = 1 / f;
+    let poly = new Float64Array(n + 1);
+    poly[0] = 1;
+    for (let v = 0; v < V; v++) { // poly *= base, up to degree n
+      const next = new Float64Array(n + 1);
+      for (let a = 0; a <= n; a++) {
+        if (poly[a] === 0) continue;
+        for (let b = 0; a + b <= n; b++) next[a + b] += poly[a] * base[b];
+      }
+      poly = next;
+    }
+    expected += 1 - fact * poly[n] / Math.pow(V, n);
+  }
+  return expected / n;
 }

@@ -1,7 +1,7 @@
 // Why the scores are divided by √d, measured. For q and k with
 // independent entries of mean 0 and variance 1, q·k has variance d,
 // Eq. (att-variance); unscaled, the softmax of such scores saturates
-// as d grows, and its gradient vanishes, Eq. (att-saturate).
+// as d grows, and its gradient vanishes (Eq. (att-softmax-jac)).
 import type { Rng } from '../introduction/random.ts';
 import { requireInteger } from '../introduction/checks.ts';
 

@@ -11,7 +11,7 @@ import { checkRank } from './checks.ts';
 export interface AttentionOptions {
   /** Blocked (1) scores get weight 0; broadcasts to [..., Tq, Tk]. */
   mask?: Mask;
-  /** Multiplies the scores; 1/√d by default, Eq. (att-scale). */
+  /** Multiplies the scores; 1/√d by default, Eq. (att-scores). */
   scale?: number;
 }
 

@@ -17,7 +17,10 @@ import { sinusoidalPositions } from '../../code/attention/positions.ts';
 import {
   dotVariance, softmaxSpread, softmaxTemperature,
 } from '../../code/attention/scaling.ts';
-import { trainReverse } from '../../code/attention/reverse.ts';
+import {
+  blindCeiling, trainReverse,
+} from '../../code/attention/reverse.ts';
+import { fixed } from '../lib/format.ts';
 
 const STYLE = { background: 'transparent', fontSize: '14px' };
 const halo = { fill: 'currentColor', stroke: 'var(--sl-color-bg, white)',
@@ -119,7 +122,8 @@ function temperatureRows() {
     const p = Array.from(softmaxTemperature(TEMP.scores, tau));
     let h = 0;
     for (const x of p) if (x > 0) h -= x * Math.log(x);
-    return { tau, p, entropy: h };
+    return { tau, p, entropy: h, // the table's row, printed here
+      weights: p.map((x) => fixed(x, 3)).join(', ') };
   });
 }
 
@@ -174,7 +178,7 @@ function peFigure(): string {
 // The reversal task, and the maps it learns.
 
 export const REV = { V: 10, T: 6, E: 16, H: 2, steps: 100, batch: 32,
-  eta: 0.02, seed: 1, sample: [3, 1, 4, 1, 5, 9] };
+  eta: 0.02, seed: 1, testStrings: 200, sample: [3, 1, 4, 1, 5, 9] };
 
 const revRuns = once(() => (['learned', 'sinusoidal', 'none'] as const)
   .map((positions) => {
@@ -258,6 +262,13 @@ export default cached('attention', () => {
   claim(runs[0].accuracy >= 0.99 && runs[1].accuracy >= 0.99,
     'both position codes learn the reversal');
   claim(runs[2].accuracy < 0.5, 'without positions it fails');
+  // without positions: the best possible accuracy, and the test
+  // accuracy's standard error (binomial over the test digits)
+  const ceiling = blindCeiling(REV.T, REV.V);
+  const digits = REV.testStrings * REV.T, a2 = runs[2].accuracy;
+  const blindSe = Math.sqrt(a2 * (1 - a2) / digits);
+  claim(a2 > 1 / REV.V && Math.abs(a2 - ceiling) < 3 * blindSe,
+    'without positions it is near the ceiling, above guessing');
   claim(pe.worst < 1e-9, 'the dot product depends on the offset only');
   const mapDiag = runs[0].map.filter((_, at) =>
     at % REV.T === REV.T - 1 - Math.floor(at / REV.T));
@@ -269,25 +280,27 @@ export default cached('attention', () => {
       rawTop: big.rawMax, scaledMax: big.scaled, scaledTop: big.scaledMax,
       raw1: small.raw },
     varianceFigure: varianceFigure(),
-    varianceAlt: `Measured variance of q·k against d on log axes: the ` +
+    varianceAlt: `Measured variance of q·k against dₖ on log axes: the ` +
       `dots lie on the line Var = dₖ, from ${small.v.toFixed(2)} at ` +
-      `d = 1 to ${big.v.toFixed(0)} at d = ${big.d}.`,
+      `dₖ = 1 to ${big.v.toFixed(0)} at dₖ = ${big.d}.`,
     entropyFigure: entropyFigure(),
     entropyAlt: `Mean softmax entropy over ${SCALE.keys} keys against ` +
       `dₖ. Scaled by 1/√dₖ it stays near ${big.scaled.toFixed(2)} nats; ` +
-      `unscaled it falls from ${small.raw.toFixed(2)} at d = 1 to ` +
-      `${big.raw.toFixed(2)} at d = ${big.d}.`,
-    temp: { ...TEMP, rows: tr },
+      `unscaled it falls from ${small.raw.toFixed(2)} at dₖ = 1 to ` +
+      `${big.raw.toFixed(2)} at dₖ = ${big.d}.`,
+    temp: { ...TEMP, rows: tr, scoresText: TEMP.scores.join(', ') },
     pe: { ...PE, worst: pe.worst },
     peFigure: peFigure(),
     peAlt: `PE(p)·PE(p + k) against the offset k for p = ` +
       `${PE.starts.join(', ')}: the three sets of markers lie on one ` +
-      'curve, which starts at d/2 and oscillates as k grows.',
+      `curve, which starts at E/2 = ${PE.d / 2} and oscillates as k ` +
+      'grows.',
     rev: { ...REV, sampleText: REV.sample.join(' '),
       rows: runs.map(({ positions, accuracy, firstLoss, lastLoss,
         seconds }) => ({ positions, accuracy, firstLoss, lastLoss,
         seconds })),
-      mapMin: Math.min(...mapDiag) },
+      mapMin: Math.min(...mapDiag), guess: 1 / REV.V, ceiling,
+      blindSe, digits },
     mapFigure: mapFigure(),
     mapAlt: `Two ${REV.T} by ${REV.T} attention maps for the string ` +
       `${REV.sample.join(' ')}. With learned positions, output i puts ` +

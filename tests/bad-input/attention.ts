@@ -21,7 +21,7 @@ import {
   dotVariance, softmaxSpread, softmaxTemperature,
 } from '../../code/attention/scaling.ts';
 import {
-  ReverseModel, accuracy, reverseBatch, trainReverse,
+  ReverseModel, accuracy, blindCeiling, reverseBatch, trainReverse,
 } from '../../code/attention/reverse.ts';
 import {
   attentionSmoother,
@@ -48,10 +48,11 @@ const attnOpts = opts({ scale: num({ gt: 0 }, 'scale') });
 const revOpts = opts({ V: int(2, {}, 'V'), T: size('T'), E: size('E'),
   H: size('H'), steps: int(0, {}, 'steps'), batch: size('batch'),
   eta: num({ gt: 0 }, 'eta'), seed: int(0, {}, 'seed'),
-  positions: choice(['learned', 'sinusoidal', 'none'], 'positions') },
+  positions: choice(['learned', 'sinusoidal', 'none'], 'positions'),
+  testStrings: size('testStrings') },
 ['V', 'T', 'E', 'H', 'steps', 'batch', 'eta', 'seed']);
 const revValid = () => ({ V: 3, T: 2, E: 2, H: 1, steps: 1, batch: 2,
-  eta: 0.01, seed: 1, positions: 'learned' });
+  eta: 0.01, seed: 1, positions: 'learned', testStrings: 2 });
 const model = () => new ReverseModel(3, 2, 2, 1, createRng(1));
 
 export const badInput = groups({
@@ -109,6 +110,7 @@ export const badInput = groups({
     { name: 'ReverseModel', covers: [ReverseModel],
       names: ['V', 'T', 'E', 'H', 'rng'] }),
     spec(trainReverse, () => [revValid()], [revOpts]),
+    spec(blindCeiling, () => [4, 10], [int(2, {}, 'T'), int(2, {}, 'V')]),
     spec(accuracy, () => [model(), Int32Array.of(0, 1), Int32Array.of(1,
       0)], [any(), any(), any()]),
   ],
@@ -122,7 +124,7 @@ export const badInput = groups({
     spec(attentionSmoother, () => [new Matrix(3, 1,
       Float64Array.of(0, 1, 2)), Float64Array.of(1, 2, 3),
     new Matrix(1, 1, Float64Array.of(0.5)), 0.5],
-    [any(), any(), any(), num({ gt: 0 }, 'tau')]),
+    [any(), any(), any(), num({ gt: 0 }, 'rho')]),
     spec(linearAttention, () => [...qkv().map((x, i) =>
       i === 0 ? t([5, 4]) : x), false], [any(), any(), any(), any()]),
     spec(linearAttentionWeights, () => [t([5, 4]), t([5, 4]), true],
