@@ -337,7 +337,7 @@ describe('exercise solutions', () => {
       normalLogPdf(0.3, 0.1, 0.3), 13);
   });
 
-  it('the importance-weighted bound rises with K', () => {
+  it('the importance-weighted bound rises with S', () => {
     const model = vae(64, [8], 2, 'tanh', createRng(6));
     const X = digits(20);
     const b1 = iwBound(model, X, 1, createRng(1));
@@ -345,7 +345,7 @@ describe('exercise solutions', () => {
     expect(b50).toBeGreaterThan(b1);
   });
 
-  it('with K = 1 it estimates the ELBO: within 4 SE of it', () => {
+  it('with S = 1 it estimates the ELBO: within 4 SE of it', () => {
     const model = vae(64, [8], 2, 'tanh', createRng(6));
     const X = digits(10);
     const a: number[] = [], b: number[] = [];

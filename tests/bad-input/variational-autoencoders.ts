@@ -115,6 +115,6 @@ export const badInput = groups({
     spec(gaussianLogLik, () => [t2([0.2, 0.4]), t2([0, 1]), 0.5],
       [any(), any(), num({ gt: 0 }, 'sigma')]),
     spec(iwBound, () => [net(), X(), 2, createRng(1)],
-      [any(), mat('n', 64, 'X'), int(1, {}, 'K'), any()]),
+      [any(), mat('n', 64, 'X'), int(1, {}, 'S'), any()]),
   ],
 });
