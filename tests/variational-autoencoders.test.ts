@@ -193,6 +193,33 @@ describe('the reparameterization, Eq. (vae-reparam)', () => {
   });
 });
 
+describe('pitfalls', () => {
+  it('a log σ² of 2000 fails loudly instead of training on Infinity',
+    () => {
+      const model = torchVae();
+      model.logVarHead.b.data.fill(2000); // exp(1000) overflows
+      const { X, eps } = torchBatch();
+      expect(() => elbo(model, X, eps)).toThrow(/Infinity/);
+    });
+
+  it('decoding μ instead of a sample: log σ² gets the KL\'s gradient only',
+    () => {
+      const model = torchVae();
+      const { X } = torchBatch();
+      const { mu, logVar } = model.encode(X);
+      const recon = bernoulliLogLik(model.decode(mu), X).mean();
+      const kl = klStandardNormal(mu, logVar).mean();
+      kl.sub(recon).backward();
+      const s2 = logVar.data.map(Math.exp);
+      const g = model.logVarHead.b.grad!; // ½(σ² − 1) averaged, Eq. (vae-kl-grad)
+      for (let j = 0; j < 2; j++) {
+        let want = 0;
+        for (let i = 0; i < 4; i++) want += 0.5 * (s2[i * 2 + j] - 1) / 4;
+        expect(g[j]).toBeCloseTo(want, 13);
+      }
+    });
+});
+
 describe('against torch 1.13 (float64), fixed weights and ε', () => {
   it('the two terms and the loss agree to 1e-10', () => {
     const { X, eps } = torchBatch();
