@@ -238,7 +238,8 @@ export function checkGrid(model: VAE, m: number): void {
 export function checkToy(fn: string, kind: string, d: number,
   m: number): void {
   if (kind !== 'reparam' && kind !== 'score') {
-    throw new Error(`${fn}: kind must be 'reparam' or 'score', got ${kind}`);
+    throw new Error(`${fn}: kind must be 'reparam' or 'score', ` +
+      `got ${kind}`);
   }
   requireInteger(fn, 'd', d, 1);
   requireFinite(fn, 'm', m);

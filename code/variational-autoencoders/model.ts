@@ -4,7 +4,9 @@
 // reparameterization, and the ELBO's two terms.
 import type { Rng } from '../introduction/random.ts';
 import { Tensor } from '../autodiff/tensor.ts';
-import type { ActivationName } from '../multilayer-perceptron/activations.ts';
+import type {
+  ActivationName,
+} from '../multilayer-perceptron/activations.ts';
 import {
   Act, type Layer, Linear, linear,
 } from '../multilayer-perceptron/layers.ts';
