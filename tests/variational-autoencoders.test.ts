@@ -3,7 +3,7 @@
 // chapters/neural-networks/variational-autoencoders.mdx. PyTorch values
 // come from tests/fixtures/variational-autoencoders/torch.json, written
 // by scripts/reference/variational_autoencoders.py (float64).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assertAllClose, gradientCheck } from '../code/introduction/check.ts';
 import { createRng } from '../code/introduction/random.ts';
 import { Matrix } from '../code/linear-algebra/matrix.ts';
