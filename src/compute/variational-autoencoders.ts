@@ -276,6 +276,17 @@ function torchAgreement(): number {
   return worst;
 }
 
+// ---------------------------------------------------------------------
+// The live demo's data: the 2-D model's decoder weights (Linear, ReLU,
+// Linear), and the half-width of the latent square it shows.
+
+function explorerData() {
+  const layers = (main().model.decoder as Sequential).layers;
+  const [l1, l2] = [layers[0] as Linear, layers[2] as Linear];
+  return { hidden: l1.W.shape[1], W1: [...l1.W.data], b1: [...l1.b.data],
+    W2: [...l2.W.data], b2: [...l2.b.data], limit: 3 };
+}
+
 /** A β row without its model: plain data for the cache. */
 function plain(b: { beta: number; recon: number; kl: number;
   elbo: number; active: number }) {
@@ -324,6 +335,7 @@ export default cached('variational-autoencoders', () => {
     collapseBeta: String(betas.find((b) => b.active === 0)?.beta ??
       'none of these'),
     shown: SHOWN, ends: ENDS, grid: GRID,
+    explorer: explorerData(),
     reconFigure: reconFigure(),
     samplesFigure: samplesFigure(),
     interpolationFigure: interpolationFigure(),
