@@ -252,7 +252,7 @@ describe('against torch 1.13 (float64), fixed weights and ε', () => {
   });
 });
 
-describe('gradient estimators on f(z) = Σ z², true gradient 2m', () => {
+describe('gradient estimators on g(z) = Σ z², true gradient 2m', () => {
   it('both are unbiased: means within 4 standard errors of 2m', () => {
     for (const kind of ['reparam', 'score'] as const) {
       const s = estimatorStudy(kind, 8, 1, 1, 20000, createRng(3));

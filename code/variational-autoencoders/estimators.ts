@@ -1,7 +1,7 @@
 // Two unbiased estimators of ∂/∂μ₁ E[f(z)], z ~ N(μ, I) in d
-// dimensions, f(z) = Σⱼ zⱼ², every μⱼ = m: the true gradient is 2m.
-// Reparameterization differentiates f through z = μ + ε; the score
-// function (REINFORCE) multiplies f by ∂ log q / ∂μ₁ = ε₁.
+// dimensions, g(z) = Σⱼ zⱼ², every μⱼ = m: the true gradient is 2m.
+// Reparameterization differentiates g through z = μ + ε; the score
+// function (REINFORCE) multiplies g by ∂ log q / ∂μ₁ = ε₁.
 import type { Rng } from '../introduction/random.ts';
 import { checkEstimator, checkToy } from './checks.ts';
 
@@ -9,18 +9,18 @@ export type Estimator = 'reparam' | 'score';
 
 // #region estimators
 /** One estimate from S draws: the mean over draws of 2 z₁,
- *  Eq. (vae-grad-reparam), or of f(z) ε₁, Eq. (vae-grad-score). */
+ *  Eq. (vae-grad-reparam), or of g(z) ε₁, Eq. (vae-grad-score). */
 export function gradientEstimate(kind: Estimator, d: number, m: number,
   S: number, rng: Rng): number {
   checkEstimator(kind, d, m, S, rng);
   let sum = 0;
   for (let s = 0; s < S; s++) {
     const eps1 = rng.normal();
-    let f = (m + eps1) ** 2; // f(z) = Σ zⱼ², z = μ + ε
+    let g = (m + eps1) ** 2; // g(z) = Σ zⱼ², z = μ + ε
     if (kind === 'score') {
-      for (let j = 1; j < d; j++) f += (m + rng.normal()) ** 2;
+      for (let j = 1; j < d; j++) g += (m + rng.normal()) ** 2;
     }
-    sum += kind === 'reparam' ? 2 * (m + eps1) : f * eps1;
+    sum += kind === 'reparam' ? 2 * (m + eps1) : g * eps1;
   }
   return sum / S;
 }
