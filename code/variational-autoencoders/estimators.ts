@@ -1,7 +1,7 @@
-// Two unbiased estimators of ∂/∂μ₁ E[f(z)], z ~ N(μ, I) in d
-// dimensions, g(z) = Σⱼ zⱼ², every μⱼ = m: the true gradient is 2m.
+// Two unbiased estimators of ∂/∂m₁ E[g(z)], z ~ N(m, I) in d
+// dimensions, g(z) = Σⱼ zⱼ², every mⱼ = m: the true gradient is 2m.
 // Reparameterization differentiates g through z = μ + ε; the score
-// function (REINFORCE) multiplies g by ∂ log q / ∂μ₁ = ε₁.
+// function (REINFORCE) multiplies g by ∂ log q / ∂m₁ = ε₁.
 import type { Rng } from '../introduction/random.ts';
 import { checkEstimator, checkToy } from './checks.ts';
 
@@ -16,7 +16,7 @@ export function gradientEstimate(kind: Estimator, d: number, m: number,
   let sum = 0;
   for (let s = 0; s < S; s++) {
     const eps1 = rng.normal();
-    let g = (m + eps1) ** 2; // g(z) = Σ zⱼ², z = μ + ε
+    let g = (m + eps1) ** 2; // g(z) = Σ zⱼ², z = m + ε
     if (kind === 'score') {
       for (let j = 1; j < d; j++) g += (m + rng.normal()) ** 2;
     }
