@@ -1,6 +1,6 @@
 // Two unbiased estimators of ∂/∂m₁ E[g(z)], z ~ N(m, I) in d
 // dimensions, g(z) = Σⱼ zⱼ², every mⱼ = m: the true gradient is 2m.
-// Reparameterization differentiates g through z = μ + ε; the score
+// Reparameterization differentiates g through z = m + ε; the score
 // function (REINFORCE) multiplies g by ∂ log q / ∂m₁ = ε₁.
 import type { Rng } from '../introduction/random.ts';
 import { checkEstimator, checkToy } from './checks.ts';
