@@ -3,7 +3,7 @@
 // chapters/neural-networks/variational-autoencoders.mdx. PyTorch values
 // come from tests/fixtures/variational-autoencoders/torch.json, written
 // by scripts/reference/variational_autoencoders.py (float64).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assertAllClose, gradientCheck } from '../code/introduction/check.ts';
 import { createRng } from '../code/introduction/random.ts';
 import { Matrix } from '../code/linear-algebra/matrix.ts';
@@ -400,5 +400,127 @@ describe('bad input', () => {
   });
   it('the estimators and solutions reject bad input', () => {
     rejectsBadInput(badInput.estimators);
+  });
+});
+
+describe('review', () => {
+  it('a Gaussian decoder weighs the KL term by β = 2s² (Exercise 3)',
+    () => {
+      // 2s² times a difference of log-likelihoods is minus the difference
+      // of squared errors, so −2s²·ELBO is a squared error + 2s²·KL.
+      const s = 0.3, x = new Tensor([0.1, 0.8, 0.4], [1, 3]);
+      const m1 = new Tensor([0.2, 0.5, 0.4], [1, 3]);
+      const m2 = new Tensor([0.7, 0.9, 0.0], [1, 3]);
+      const sq = (m: Tensor) => m.data.reduce((a, v, j) =>
+        a + (x.data[j] - v) ** 2, 0);
+      const diff = gaussianLogLik(m1, x, s).data[0] -
+        gaussianLogLik(m2, x, s).data[0];
+      expect(2 * s * s * diff).toBeCloseTo(-(sq(m1) - sq(m2)), 13);
+    });
+
+  it('a grey pixel\'s reconstruction term peaks below 0, at σ(l) = x',
+    () => {
+      const x = [0.25, 0.5, 1, 0];
+      const ceiling = x.reduce((a, v) => a + (v > 0 && v < 1
+        ? v * Math.log(v) + (1 - v) * Math.log(1 - v) : 0), 0);
+      const at = (l: number[]) => bernoulliLogLik(new Tensor(l, [1, 4]),
+        new Tensor(x, [1, 4])).data[0];
+      const logit = (p: number) => Math.log(p / (1 - p));
+      const best = [logit(0.25), 0, 40, -40];
+      expect(at(best)).toBeCloseTo(ceiling, 12);
+      expect(ceiling).toBeLessThan(-1);
+      for (const j of [0, 1]) {
+        for (const h of [-0.3, 0.3]) {
+          const l = best.slice();
+          l[j] += h;
+          expect(at(l)).toBeLessThan(at(best));
+        }
+      }
+    });
+
+  it('the mean KL term bounds the information the code holds', () => {
+    // E_x KL(q(z|x) ‖ p) = I(x; z) + KL(q̄ ‖ p), q̄ the average of the
+    // q(z|x): checked for two 1-D Gaussians q(z|x), by quadrature.
+    const qs: [number, number][] = [[-1, 0.5], [1.5, 0.8]]; // (mean, sd)
+    const pdf = (z: number, [m, s]: [number, number]) =>
+      Math.exp(normalLogPdf(z, m, s));
+    const bar = (z: number) => 0.5 * (pdf(z, qs[0]) + pdf(z, qs[1]));
+    let info = 0, klBar = 0;
+    for (let z = -12; z <= 12; z += 1e-3) {
+      for (const q of qs) {
+        info += 0.5 * pdf(z, q) * Math.log(pdf(z, q) / bar(z)) * 1e-3;
+      }
+      klBar += bar(z) * Math.log(bar(z) / pdf(z, [0, 1])) * 1e-3;
+    }
+    const meanKl = 0.5 * (klDiagonal([qs[0][0]], [2 * Math.log(qs[0][1])])
+      + klDiagonal([qs[1][0]], [2 * Math.log(qs[1][1])]));
+    expect(info + klBar).toBeCloseTo(meanKl, 6);
+    expect(info).toBeLessThan(meanKl);
+  });
+
+  describe('the numbers on the page', () => {
+    type Page = typeof import('../src/compute/variational-autoencoders.ts')
+      .default;
+    let r: Page;
+    beforeAll(async () => {
+      r = (await import('../src/compute/variational-autoencoders.ts'))
+        .default;
+    }, 120_000);
+
+    it('the importance-weighted bound rises by more than 2 SE per step',
+      () => {
+        for (const rise of r.iwRises) {
+          expect(rise.mean).toBeGreaterThan(2 * rise.se);
+        }
+      });
+
+    it('the 8-D model reconstructs better than the 2-D one (> 3 SE)',
+      () => {
+        expect(r.eightMinusTwo.recon.mean)
+          .toBeGreaterThan(3 * r.eightMinusTwo.recon.se);
+        expect(r.eightMinusTwo.kl.mean)
+          .toBeGreaterThan(3 * r.eightMinusTwo.kl.se);
+      });
+
+    it('as β grows the reconstruction and the KL terms both fall', () => {
+      for (let i = 1; i < r.betas.length; i++) {
+        expect(r.betas[i].recon).toBeLessThan(r.betas[i - 1].recon);
+        expect(r.betas[i].kl).toBeLessThan(r.betas[i - 1].kl);
+      }
+    });
+
+    it('from the collapse β on, no dimension is active', () => {
+      const from = Number(r.collapseBeta);
+      expect(Number.isFinite(from)).toBe(true);
+      for (const b of r.betas) {
+        if (b.beta >= from) expect(b.active).toBe(0);
+        else expect(b.active).toBeGreaterThan(0);
+      }
+    });
+
+    it('collapsed reconstructions are nearly one picture', () => {
+      expect(r.collapseSpread.collapsed!)
+        .toBeLessThan(0.1 * r.collapseSpread.data);
+    });
+
+    it('the reconstruction terms stay below the Bernoulli ceiling', () => {
+      expect(r.ceiling).toBeLessThan(0);
+      for (const b of r.betas) expect(b.recon).toBeLessThan(r.ceiling);
+      expect(r.main.recon).toBeLessThan(r.ceiling);
+    });
+
+    it('the KL term is a small fraction of the ELBO\'s gap to 0', () => {
+      expect(r.main.kl).toBeLessThan(0.1 * -r.main.elbo);
+    });
+
+    it('the estimator means are within 3 SE of the true gradient', () => {
+      expect(r.est.worstZ).toBeLessThan(3);
+    });
+
+    it('the grid\'s u values are the cell centres (i + ½)/G', () => {
+      expect(r.gridU).toHaveLength(r.grid);
+      r.gridU.forEach((u, i) => expect(u).toBeCloseTo((i + 0.5) / r.grid,
+        14));
+    });
   });
 });

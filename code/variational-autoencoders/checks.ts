@@ -235,20 +235,20 @@ export function checkGrid(model: VAE, m: number): void {
   requireInteger('latentGrid', 'm', m, 1, 100);
 }
 
-export function checkToy(fn: string, kind: string, d: number,
+export function checkToy(fn: string, kind: string, k: number,
   m: number): void {
   if (kind !== 'reparam' && kind !== 'score') {
     throw new Error(`${fn}: kind must be 'reparam' or 'score', ` +
       `got ${kind}`);
   }
-  requireInteger(fn, 'd', d, 1);
+  requireInteger(fn, 'k', k, 1);
   requireFinite(fn, 'm', m);
 }
 
-export function checkEstimator(kind: string, d: number, m: number,
+export function checkEstimator(kind: string, k: number, m: number,
   S: number, rng: Rng, reps?: number): void {
   const fn = reps === undefined ? 'gradientEstimate' : 'estimatorStudy';
-  checkToy(fn, kind, d, m);
+  checkToy(fn, kind, k, m);
   requireInteger(fn, 'S', S, 1);
   requireRng(fn, rng);
   if (reps !== undefined) requireInteger(fn, 'reps', reps, 2);

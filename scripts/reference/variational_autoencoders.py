@@ -15,7 +15,8 @@ the transpose of torch's weight). A batch of n = 4 rows of pixels in
 [0, 1] and a fixed eps [4, 2]. Then
 
     recon = -BCEWithLogits(logits, x, reduction="sum") / n
-    kl    = mean over rows of 1/2 sum_j (exp(lv) + mu^2 - 1 - lv)
+    kl    = mean over rows of sum_j KL(N(mu_j, exp(lv_j)) || N(0, 1)),
+            torch.distributions' own kl_divergence (not our formula)
     loss  = beta * kl - recon,  beta = 1.5
 
 and the gradient of loss with respect to every weight and bias.
@@ -53,7 +54,9 @@ mu, lv = lin("mu", h), lin("logVar", h)
 z = mu + torch.exp(0.5 * lv) * eps
 logits = lin("dec2", torch.tanh(lin("dec1", z)))
 recon = -F.binary_cross_entropy_with_logits(logits, x, reduction="sum") / N
-kl = (0.5 * (torch.exp(lv) + mu**2 - 1 - lv).sum(1)).mean()
+q = torch.distributions.Normal(mu, torch.exp(0.5 * lv))
+prior = torch.distributions.Normal(torch.zeros_like(mu), torch.ones_like(mu))
+kl = torch.distributions.kl_divergence(q, prior).sum(1).mean()
 loss = BETA * kl - recon
 loss.backward()
 

@@ -21,8 +21,11 @@ import {
   diagonalGaussian, klDiagonal, klStandardNormal, standardNormal,
 } from '../../code/variational-autoencoders/kl.ts';
 import {
-  VAE, elbo, vae,
+  VAE, elbo, reparameterize, vae,
 } from '../../code/variational-autoencoders/model.ts';
+import {
+  bernoulliLogLik,
+} from '../../code/variational-autoencoders/likelihood.ts';
 import { Act, Linear } from '../../code/multilayer-perceptron/layers.ts';
 import { Sequential } from '../../code/multilayer-perceptron/mlp.ts';
 import {
@@ -154,37 +157,37 @@ export const EST = { dims: [1, 2, 4, 8, 16, 32, 64], m: 1, reps: 4000,
 
 const estimators = once(() => {
   const rng = createRng(EST.seed);
-  return EST.dims.flatMap((d) => (['reparam', 'score'] as const).map(
-    (kind) => ({ d, kind, ...estimatorStudy(kind, d, EST.m, 1, EST.reps,
-      rng), theory: estimatorVariance(kind, d, EST.m) })));
+  return EST.dims.flatMap((k) => (['reparam', 'score'] as const).map(
+    (kind) => ({ k, kind, ...estimatorStudy(kind, k, EST.m, 1, EST.reps,
+      rng), theory: estimatorVariance(kind, k, EST.m) })));
 });
 
 function estimatorFigure(): string {
   const rows = estimators();
   const label = { reparam: 'reparameterization', score: 'score function' };
-  const theory = (kind: 'reparam' | 'score') => EST.dims.map((d) => ({
-    d, v: estimatorVariance(kind, d, EST.m) }));
+  const theory = (kind: 'reparam' | 'score') => EST.dims.map((k) => ({
+    k, v: estimatorVariance(kind, k, EST.m) }));
   return renderPlot({
     width: 420, height: 320, style: STYLE, marginLeft: 56,
     marginRight: 16, marginTop: 20, marginBottom: 44,
-    x: { type: 'log', base: 2, label: 'dimension d', domain: [1, 64],
-      ticks: EST.dims, tickFormat: (d: number) => String(d) },
+    x: { type: 'log', base: 2, label: 'dimension k', domain: [1, 64],
+      ticks: EST.dims, tickFormat: (k: number) => String(k) },
     y: { type: 'log', label: 'variance of one estimate',
       domain: [1, 1e5], ticks: [1, 10, 100, 1e3, 1e4, 1e5],
       tickFormat: powerOfTen, grid: true },
     marks: [
       ...(['reparam', 'score'] as const).map((kind, k) => Plot.line(
-        theory(kind), { x: 'd', y: 'v', stroke: PALETTE[k],
+        theory(kind), { x: 'k', y: 'v', stroke: PALETTE[k],
           strokeWidth: 2, strokeDasharray: k ? '6,3' : 'none' })),
-      Plot.dot(rows, { x: 'd', y: 'variance',
+      Plot.dot(rows, { x: 'k', y: 'variance',
         symbol: (r: { kind: string }) => r.kind === 'score'
           ? 'square' : 'circle',
         stroke: (r: { kind: string }) => r.kind === 'score'
           ? PALETTE[1] : PALETTE[0], r: 4 }),
-      Plot.text([{ d: 8, v: 4, t: label.reparam }], { x: 'd', y: 'v',
+      Plot.text([{ k: 8, v: 4, t: label.reparam }], { x: 'k', y: 'v',
         text: 't', dy: -14, fill: 'currentColor' }),
-      Plot.text([{ d: 8, v: estimatorVariance('score', 8, EST.m),
-        t: label.score }], { x: 'd', y: 'v', text: 't', dx: -10,
+      Plot.text([{ k: 8, v: estimatorVariance('score', 8, EST.m),
+        t: label.score }], { x: 'k', y: 'v', text: 't', dx: -10,
         textAnchor: 'end', dy: -10, fill: 'currentColor' }),
     ],
   });
@@ -232,13 +235,93 @@ const betaStudy = once(() => {
 
 export const IW = { draws: [1, 10, 100], images: 100, seed: 13 };
 
+/** Mean and standard error of a sample. */
+function meanSE(v: ArrayLike<number>) {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i];
+  const mean = s / v.length;
+  let ss = 0;
+  for (let i = 0; i < v.length; i++) ss += (v[i] - mean) ** 2;
+  return { mean, se: Math.sqrt(ss / (v.length - 1) / v.length) };
+}
+
+/** Per image and S, the bound (one draw of S ratios); the rises
+ *  between consecutive S with paired standard errors over images. */
 const iw = once(() => {
   const { test } = data();
-  const X = new Matrix(IW.images, 64, test.X.data.slice(0,
-    IW.images * 64));
-  return IW.draws.map((S) => ({ S, bound: iwBound(main().model, X, S,
-    createRng(IW.seed)) }));
+  const per = IW.draws.map((S) => {
+    const rng = createRng(IW.seed);
+    return Float64Array.from({ length: IW.images }, (_, i) => iwBound(
+      main().model, new Matrix(1, 64, test.X.data.slice(i * 64,
+        i * 64 + 64)), S, rng));
+  });
+  const bounds = IW.draws.map((S, s) => ({ S,
+    bound: meanSE(per[s]).mean }));
+  const rises = IW.draws.slice(1).map((S, s) => ({ from: IW.draws[s],
+    to: S, ...meanSE(per[s + 1].map((v, i) => v - per[s][i])) }));
+  return { bounds, rises };
 });
+
+// ---------------------------------------------------------------------
+// Per-image held-out terms (the draws evaluateVae makes), for paired
+// comparisons of two models on the same images.
+
+function perImage(model: VAE, X: Matrix, seed: number) {
+  const rng = createRng(seed);
+  return noGrad(() => {
+    const xt = new Tensor(X.data.slice(), [X.rows, X.cols]);
+    const { mu, logVar } = model.encode(xt);
+    const k = mu.shape[1];
+    const eps = new Tensor(rng.normalArray(X.rows * k), [X.rows, k]);
+    const z = reparameterize(mu, logVar, eps);
+    return { recon: bernoulliLogLik(model.decode(z), xt).data,
+      kl: klStandardNormal(mu, logVar).data };
+  });
+}
+
+/** The 8-D β = 1 model minus the 2-D model, per held-out image. */
+function eightMinusTwo() {
+  const { test } = data();
+  const a = perImage(main().model, test.X, 11);
+  const b = perImage(betaStudy().find((r) => r.beta === 1)!.model,
+    test.X, 11);
+  return { recon: meanSE(b.recon.map((v, i) => v - a.recon[i])),
+    kl: meanSE(b.kl.map((v, i) => v - a.kl[i])) };
+}
+
+/** Mean over pixels of the standard deviation across images. */
+function pixelSpread(images: ArrayLike<number>, rows: number): number {
+  let total = 0;
+  for (let j = 0; j < 64; j++) {
+    const col = Float64Array.from({ length: rows },
+      (_, i) => images[i * 64 + j]);
+    const { se } = meanSE(col); // se·√rows is the standard deviation
+    total += se * Math.sqrt(rows) / 64;
+  }
+  return total;
+}
+
+/** How much the reconstructions of the first collapsed model (no
+ *  active dimension) differ across the held-out images, against the
+ *  images themselves. */
+function collapseSpread() {
+  const { test } = data();
+  const dead = betaStudy().find((b) => b.active === 0);
+  return { data: pixelSpread(test.X.data, test.X.rows),
+    collapsed: dead ? pixelSpread(reconstruct(dead.model, test.X).data,
+      test.X.rows) : null };
+}
+
+/** Σⱼ xⱼ log xⱼ + (1 − xⱼ) log(1 − xⱼ), the held-out mean: the
+ *  reconstruction term of a perfect decoder, σ(lⱼ) = xⱼ. */
+function bernoulliCeiling(): number {
+  const { test } = data();
+  let s = 0;
+  for (const x of test.X.data) {
+    if (x > 0 && x < 1) s += x * Math.log(x) + (1 - x) * Math.log(1 - x);
+  }
+  return s / test.X.rows;
+}
 
 // ---------------------------------------------------------------------
 // Against torch: the largest difference over the two terms, the loss
@@ -298,8 +381,8 @@ export default cached('variational-autoencoders', () => {
   const m = main();
   const last = m.history[m.history.length - 1];
   const est = estimators();
-  const at = (kind: string, d: number) =>
-    est.find((r) => r.kind === kind && r.d === d)!;
+  const at = (kind: string, k: number) =>
+    est.find((r) => r.kind === kind && r.k === k)!;
   const kl = klCheck();
   const betas = betaStudy();
   return {
@@ -327,11 +410,17 @@ export default cached('variational-autoencoders', () => {
         r.meanSE)) },
     betaRows: betas.map((b) => [fixed(b.beta, 1), fixed(b.recon, 2),
       fixed(b.kl, 2), fixed(b.elbo, 2), String(b.active)]),
+    betas: betas.map(plain),
     betaFirst: plain(betas[0]), betaLast: plain(betas[betas.length - 1]),
     betaOne: plain(betas.find((b) => b.beta === 1)!),
     betaSetup: BETA,
-    iw: iw(),
+    iw: iw().bounds,
+    iwRises: iw().rises,
     iwImages: IW.images,
+    eightMinusTwo: eightMinusTwo(),
+    collapseSpread: collapseSpread(),
+    ceiling: bernoulliCeiling(),
+    gridU: Array.from({ length: GRID }, (_, i) => (i + 0.5) / GRID),
     collapseBeta: String(betas.find((b) => b.active === 0)?.beta ??
       'none of these'),
     shown: SHOWN, ends: ENDS, grid: GRID,
@@ -343,15 +432,16 @@ export default cached('variational-autoencoders', () => {
     estimatorFigure: estimatorFigure(),
     reconAlt: `Three rows of ${SHOWN} small 8 by 8 digit images: ` +
       'held-out digits on top; below them their reconstructions by ' +
-      'the VAE with two latent dimensions, blurred and often a ' +
-      'different digit; and at the bottom by the VAE with eight, ' +
-      'closer to the originals.',
+      'the VAE with two latent dimensions, and at the bottom by the ' +
+      'VAE with eight. Both rows of reconstructions are blurred, and ' +
+      'most of them are similar 3- or 9-like shapes whatever the digit ' +
+      'above.',
     estimatorAlt: 'Log-log plot of the variance of one gradient ' +
-      'estimate against the dimension d from 1 to 64. The ' +
+      'estimate against the dimension k from 1 to 64. The ' +
       'reparameterization estimator stays at 4 for every d; the ' +
       'score-function estimator starts at ' +
       `${fixed(at('score', 1).variance, 0)} and rises to about ` +
-      `${fixed(at('score', 64).variance, 0)} at d = 64. Dots are ` +
+      `${fixed(at('score', 64).variance, 0)} at k = 64. Dots are ` +
       'measured, lines are the closed forms.',
   };
 }, { reason: 'trains five small VAEs on the 8×8 digits; about 6 s ' +
