@@ -5,7 +5,9 @@
 import type { Rng } from '../introduction/random.ts';
 import { Act, type Layer } from '../multilayer-perceptron/layers.ts';
 import { Sequential } from '../multilayer-perceptron/mlp.ts';
-import { BatchNorm } from '../initialization-and-normalization/batchnorm.ts';
+import {
+  BatchNorm,
+} from '../initialization-and-normalization/batchnorm.ts';
 import { initLinear } from '../initialization-and-normalization/init.ts';
 import {
   Block, Identity, Projection, residualFunction, ZeroPad,
