@@ -115,7 +115,7 @@ function curvesFigure(a: Curve[], b: Curve[], names: [string, string]) {
     stroke: PALETTE[k], strokeWidth: set === 'train' ? 2.5 : 1.5,
     strokeDasharray: set === 'train' ? 'none' : '6,4' });
   const labels = [0, 1].map((k) => ({ ...placeLabel(rows, k),
-    text: `${names[k]}, training` }));
+    text: names[k] }));
   return renderPlot({
     width: 640, height: 380, style: STYLE, marginLeft: 56,
     marginRight: 16, marginTop: 24, marginBottom: 44,
@@ -138,33 +138,32 @@ function curvesFigure(a: Curve[], b: Curve[], names: [string, string]) {
   });
 }
 
-/** A direct label for network k's training line, starting between
- *  epochs 1.2 and 4.5 (a phone shows the left part first), at most
- *  0.12 above or below the line and nearer to it than to any other
- *  line, wherever it is farthest from every line over the ~1.3 epochs
- *  the text spans. */
+/** A direct label for network k, starting between epochs 1.2 and 3
+ *  (a phone shows the left part first), at most 0.12 from one of its
+ *  two lines and nearer to them than to the other network's, wherever
+ *  it is farthest from every line over the ~1 epoch the text spans. */
 function placeLabel(rows: { epoch: number; error: number; k: number;
   set: string }[], k: number) {
-  const lines = [0, 1].flatMap((j) => ['train', 'test'].map((set) =>
-    rows.filter((r) => r.k === j && r.set === set)
-      .map((r) => r.error)));
+  const lineOf = (j: number, set: string) => rows.filter((r) =>
+    r.k === j && r.set === set).map((r) => r.error);
+  const mine = [lineOf(k, 'train'), lineOf(k, 'test')];
+  const other = [lineOf(1 - k, 'train'), lineOf(1 - k, 'test')];
   const at = (v: number[], x: number) => { // linear interpolation
     const i = Math.min(Math.floor(x), v.length) - 1;
     const t = x - 1 - i;
     return i + 1 >= v.length ? v[v.length - 1]
       : v[i] * (1 - t) + v[i + 1] * t;
   };
-  const own = lines[2 * k];
-  let best = { epoch: 2, error: at(own, 2), clear: -1 };
-  for (let e = 1.2; e <= 4.5; e += 0.1) {
-    for (let y = 0.02; y <= 0.87; y += 0.01) {
-      const d = Math.abs(at(own, e) - y);
-      if (d > 0.12 || lines.some((v) => Math.abs(at(v, e) - y) < d)) {
+  let best = { epoch: 2, error: at(mine[0], 2), clear: -1 };
+  for (let e = 1.2; e <= 3.001; e += 0.1) {
+    for (let y = 0.02; y <= 0.871; y += 0.01) {
+      const d = Math.min(...mine.map((v) => Math.abs(at(v, e) - y)));
+      if (d > 0.12 || other.some((v) => Math.abs(at(v, e) - y) < d)) {
         continue;
       }
       let clear = Infinity;
-      for (let x = e; x <= e + 1.3; x += 0.05) {
-        for (const v of lines) {
+      for (let x = e; x <= e + 1; x += 0.05) {
+        for (const v of [...mine, ...other]) {
           clear = Math.min(clear, Math.abs(at(v, x) - y));
         }
       }
