@@ -48,6 +48,8 @@ function blockOf(c: Case) {
   if (c.projection) {
     const p = new Projection(c.dIn, c.dOut, createRng(1));
     p.Ws.data.set(c.Ws);
+    p.bn.gamma.data.set(c.gammaS);
+    p.bn.beta.data.set(c.betaS);
     shortcut = p;
   }
   return { block: new Block(f, shortcut), lin1, lin2, bn1, bn2,
@@ -88,6 +90,8 @@ describe('one block against PyTorch (training mode, float64)', () => {
       if (c.projection) {
         const p = r.shortcut as Projection;
         assertAllClose(p.Ws.grad as Float64Array, c.gWs, REF, 'gWs');
+        assertAllClose(p.bn.gamma.grad as Float64Array, c.ggammaS, REF);
+        assertAllClose(p.bn.beta.grad as Float64Array, c.gbetaS, REF);
       }
   }
 
@@ -107,6 +111,11 @@ describe('one block against PyTorch (training mode, float64)', () => {
       assertAllClose(r.bn1.runningVar, c.runningVar1, REF);
       assertAllClose(r.bn2.runningMean, c.runningMean2, REF);
       assertAllClose(r.bn2.runningVar, c.runningVar2, REF);
+      if (c.projection) {
+        const p = r.shortcut as Projection;
+        assertAllClose(p.bn.runningMean, c.runningMeanS, REF);
+        assertAllClose(p.bn.runningVar, c.runningVarS, REF);
+      }
     }
   });
 });
@@ -165,13 +174,13 @@ describe('the residual block, Eqs. (res-block) to (res-projection)', () => {
       8]);
   });
 
-  it('ZeroPad and Identity have no parameters; Projection has d_in·d_out',
-    () => {
-      expect(new Identity().parameters()).toEqual([]);
-      expect(new ZeroPad(3, 5).parameters()).toEqual([]);
-      expect(new Projection(3, 5, createRng(1)).parameters()[0].size)
-        .toBe(15);
-    });
+  it('ZeroPad and Identity have no parameters; Projection has ' +
+    'd_in·d_out and its batch norm 2·d_out', () => {
+    expect(new Identity().parameters()).toEqual([]);
+    expect(new ZeroPad(3, 5).parameters()).toEqual([]);
+    expect(new Projection(3, 5, createRng(1)).parameters()
+      .map((p) => p.size)).toEqual([15, 5, 5]);
+  });
 
   it('Block.train reaches the batch norms of F', () => {
     const b = zeroF(true);
@@ -203,10 +212,12 @@ describe('networks and shortcut options', () => {
     const plain = count(false);
     expect(count(true, 'A')).toBe(plain);
     expect(count(true)).toBe(plain); // A is the default
-    expect(count(true, 'B')).toBe(plain + 4 * 6 + 6 * 8);
+    // a projection d_in → d_out: d_in·d_out weights, 2·d_out for BN_s
+    expect(count(true, 'B')).toBe(plain + (4 * 6 + 12) + (6 * 8 + 16));
     // C: the stem's width 4 into the first two blocks, then 4→6, 6→6,
     // 6→8, 8→8
-    expect(count(true, 'C')).toBe(plain + 2 * 16 + 24 + 36 + 48 + 64);
+    expect(count(true, 'C')).toBe(plain + 2 * (16 + 8) + (24 + 12) +
+      (36 + 12) + (48 + 16) + (64 + 16));
   });
 
   it('the shortcuts of each option', () => {

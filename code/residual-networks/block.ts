@@ -90,23 +90,31 @@ export class ZeroPad implements Layer {
   }
 }
 
-/** s(x) = x W_s, a learned linear map (Eq. res-projection): options
- *  B (only where the width changes) and C (everywhere). */
+/** s(x) = BN_s(x W_s), a learned linear map followed by batch
+ *  normalization, as the paper's 1 × 1 convolutions are (Eq.
+ *  res-projection): options B (where the width changes) and C
+ *  (everywhere). */
 export class Projection implements Layer {
   readonly Ws: Tensor; // [d_in, d_out], N(0, 1/d_in)
+  readonly bn: BatchNorm; // BN_s, γ = 1 and β = 0 at the start
 
   constructor(dIn: number, dOut: number, rng: Rng) {
     checkWidths('Projection', dIn, dOut, rng);
     this.Ws = new Tensor(rng.normalArray(dIn * dOut, 0,
       Math.sqrt(1 / dIn)), [dIn, dOut], true);
+    this.bn = new BatchNorm(dOut);
   }
 
   forward(x: Tensor): Tensor {
-    return x.matmul(this.Ws);
+    return this.bn.forward(x.matmul(this.Ws));
   }
 
   parameters(): Tensor[] {
-    return [this.Ws];
+    return [this.Ws, ...this.bn.parameters()];
+  }
+
+  train(on: boolean): void {
+    this.bn.train(on);
   }
 }
 // #endregion

@@ -12,7 +12,8 @@ own modules in training mode (batch statistics):
     y = relu(bn2(lin2(relu(bn1(lin1(x))))) + s(x))
 
 twice: with the identity shortcut s(x) = x (d_in = d_out = 5), and with
-a projection s(x) = x @ Ws (d_in = 5, d_out = 7). nn.Linear has a bias,
+a projection followed by batch normalization, s(x) = bn_s(x @ Ws)
+(d_in = 5, d_out = 7), as the paper's 1 x 1 projection convolutions are. nn.Linear has a bias,
 as the book's Linear layer does; nn.BatchNorm1d has eps 1e-5 and
 momentum 0.1. Weights, gamma, beta, the input x and the upstream
 gradient G are drawn here. Written: the output, the gradients of
@@ -45,9 +46,12 @@ def case(n, d_in, d_out, projection):
     gamma2 = rng.uniform(0.5, 1.5, size=d_out)
     beta2 = rng.normal(0, 0.2, size=d_out)
     ws = rng.normal(0, np.sqrt(1 / d_in), size=(d_in, d_out))
+    gamma_s = rng.uniform(0.5, 1.5, size=d_out)
+    beta_s = rng.normal(0, 0.2, size=d_out)
 
     lin1, lin2 = nn.Linear(d_in, d_out), nn.Linear(d_out, d_out)
     bn1, bn2 = nn.BatchNorm1d(d_out), nn.BatchNorm1d(d_out)
+    bns = nn.BatchNorm1d(d_out)
     with torch.no_grad():
         lin1.weight.copy_(torch.tensor(w1.T))
         lin1.bias.copy_(torch.tensor(b1))
@@ -57,13 +61,15 @@ def case(n, d_in, d_out, projection):
         bn1.bias.copy_(torch.tensor(beta1))
         bn2.weight.copy_(torch.tensor(gamma2))
         bn2.bias.copy_(torch.tensor(beta2))
-    for m in (lin1, lin2, bn1, bn2):
+        bns.weight.copy_(torch.tensor(gamma_s))
+        bns.bias.copy_(torch.tensor(beta_s))
+    for m in (lin1, lin2, bn1, bn2, bns):
         m.train()
     Ws = torch.tensor(ws, requires_grad=True)
     x = torch.tensor(x_np, requires_grad=True)
 
     f = bn2(lin2(torch.relu(bn1(lin1(x)))))
-    s = x @ Ws if projection else x
+    s = bns(x @ Ws) if projection else x
     y = torch.relu(f + s)
     (y * torch.tensor(g_np)).sum().backward()
 
@@ -88,6 +94,12 @@ def case(n, d_in, d_out, projection):
     if projection:
         out["Ws"] = as_list(ws)
         out["gWs"] = as_list(Ws.grad)
+        out["gammaS"] = as_list(gamma_s)
+        out["betaS"] = as_list(beta_s)
+        out["ggammaS"] = as_list(bns.weight.grad)
+        out["gbetaS"] = as_list(bns.bias.grad)
+        out["runningMeanS"] = as_list(bns.running_mean)
+        out["runningVarS"] = as_list(bns.running_var)
     return out
 
 
