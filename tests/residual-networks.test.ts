@@ -325,3 +325,100 @@ describe('bad input', () => {
     rejectsBadInput(badInput.checks);
   });
 });
+
+describe('review', () => {
+  const x = (rows: number, cols: number, seed: number) =>
+    new Tensor(createRng(seed).normalArray(rows * cols), [rows, cols]);
+
+  /** Column means and standard deviations (biased) of a [n, d] tensor. */
+  function columnStats(t: Tensor) {
+    const [n, d] = t.shape;
+    const mean = new Float64Array(d), sd = new Float64Array(d);
+    for (let j = 0; j < d; j++) {
+      let s = 0, s2 = 0;
+      for (let i = 0; i < n; i++) s += t.data[i * d + j];
+      mean[j] = s / n;
+      for (let i = 0; i < n; i++) s2 += (t.data[i * d + j] - mean[j]) ** 2;
+      sd[j] = Math.sqrt(s2 / n);
+    }
+    return { mean, sd };
+  }
+
+  it('a projection shortcut is BN_s(x W_s): in training mode its ' +
+    'columns have batch mean β_s and standard deviation γ_s', () => {
+    const p = new Projection(4, 6, createRng(3));
+    p.bn.gamma.data.fill(2);
+    p.bn.beta.data.fill(0.5);
+    const { mean, sd } = columnStats(p.forward(x(50, 4, 9)));
+    assertAllClose(mean, new Float64Array(6).fill(0.5),
+      { rtol: 0, atol: 1e-12 });
+    // ε = 1e-5 in the denominator: sd = 2·sqrt(v / (v + ε))
+    assertAllClose(sd, new Float64Array(6).fill(2),
+      { rtol: 1e-4, atol: 0 });
+  });
+
+  it('Block.train reaches the batch norm of a projection shortcut', () => {
+    const p = new Projection(3, 4, createRng(1));
+    const b = new Block(residualFunction(3, 4, createRng(2)), p);
+    b.train(false);
+    expect(p.bn.training).toBe(false);
+    b.train(true);
+    expect(p.bn.training).toBe(true);
+  });
+
+  it('the scale of W_2 does not set the size of F: scaling it by 0.1 ' +
+    'or 10 leaves F(x) unchanged (the batch norm divides it out)', () => {
+    const xin = x(16, 5, 4);
+    const f = residualFunction(5, 5, createRng(5));
+    const W2 = (f.layers[3] as Linear).W.data;
+    const b2 = (f.layers[3] as Linear).b.data;
+    const base = Float64Array.from(f.forward(xin).data);
+    const w0 = Float64Array.from(W2), c0 = Float64Array.from(b2);
+    for (const k of [0.1, 10]) {
+      W2.set(w0.map((v) => k * v));
+      b2.set(c0.map((v) => k * v));
+      // exact but for ε = 1e-5 in BN's denominator: a column of batch
+      // variance v moves by about ε(1/k² − 1)/(2v) relative, 1e-3 for
+      // the smallest v here at k = 0.1
+      assertAllClose(f.forward(xin).data, base, { rtol: 0, atol: 1e-2 });
+    }
+    let big = 0;
+    for (let i = 0; i < base.length; i++) {
+      big = Math.max(big, Math.abs(base[i]));
+    }
+    expect(big).toBeGreaterThan(0.5); // F is not small
+  });
+
+  it('at the usual initialization (γ_2 = 1) each column of F(x) has ' +
+    'unit variance over the batch: a new block is not the identity', () => {
+    const f = residualFunction(5, 5, createRng(6));
+    const { mean, sd } = columnStats(f.forward(x(64, 5, 7).relu()));
+    assertAllClose(mean, new Float64Array(5), { rtol: 0, atol: 1e-12 });
+    assertAllClose(sd, new Float64Array(5).fill(1),
+      { rtol: 1e-3, atol: 0 });
+  });
+
+  const data = tinyData(32, 3);
+  const wide = { input: 6, classes: 4, widths: [16], blocks: 20,
+    residual: true };
+  const spread = (g: number[]) => g[0] / g[g.length - 1];
+
+  it('option C has no identity path: with F = 0 in every block the ' +
+    'gradient no longer reaches every block output unchanged', () => {
+    const net = stackNet({ ...wide, option: 'C' }, createRng(2));
+    for (const l of net.layers) {
+      if (l instanceof Block) (l.f.layers[4] as BatchNorm).gamma.data
+        .fill(0);
+    }
+    const g = gradientNorms(net, data.X, data.y).slice(0, -1);
+    const lo = Math.min(...g), hi = Math.max(...g);
+    expect(hi / lo).toBeGreaterThan(1.5); // option A: 1 to 1e-12
+  });
+
+  it('at initialization the gradient grows more across an option-C ' +
+    'stack than across an option-A one', () => {
+    const g = (option: 'A' | 'C') => spread(gradientNorms(stackNet(
+      { ...wide, option }, createRng(5)), data.X, data.y));
+    expect(g('C')).toBeGreaterThan(1.5 * g('A'));
+  });
+});
