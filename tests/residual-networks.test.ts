@@ -195,13 +195,13 @@ describe('networks and shortcut options', () => {
   const o = (blocks: number, residual: boolean, option?: 'A' | 'B' | 'C') =>
     ({ input: 6, classes: 4, widths: [4, 6, 8], blocks, residual, option });
 
-  it('netDepth = 6n + 2 = the number of Linear layers of stackNet', () => {
-    for (const n of [1, 3]) {
-      const net = stackNet(o(n, true), createRng(1));
+  it('netDepth = 6m + 2 = the number of Linear layers of stackNet', () => {
+    for (const m of [1, 3]) {
+      const net = stackNet(o(m, true), createRng(1));
       const linears = net.layers.filter((l) => l instanceof Linear)
         .length + 2 * net.layers.filter((l) => l instanceof Block).length;
-      expect(netDepth({ widths: [4, 6, 8], blocks: n })).toBe(6 * n + 2);
-      expect(linears).toBe(6 * n + 2);
+      expect(netDepth({ widths: [4, 6, 8], blocks: m })).toBe(6 * m + 2);
+      expect(linears).toBe(6 * m + 2);
     }
   });
 

@@ -1,7 +1,7 @@
 // Plain and residual networks of the same shape: a stem layer, stages
 // of blocks (the width fixed within a stage, growing between them) and
-// a Linear readout. With three stages and n blocks each a network has
-// 6n + 2 weighted layers, as the paper's CIFAR-10 networks do.
+// a Linear readout. With three stages and m blocks each a network has
+// 6m + 2 weighted layers, as the paper's CIFAR-10 networks do.
 import type { Rng } from '../introduction/random.ts';
 import { Act, type Layer } from '../multilayer-perceptron/layers.ts';
 import { Sequential } from '../multilayer-perceptron/mlp.ts';

@@ -115,8 +115,9 @@ const shortcutSpreads = once(() => {
       createRng(RUN.netSeed)), d.X, d.y));
   const s = { plain: at(false, 'A'), A: at(true, 'A'),
     C: at(true, 'C') };
-  // the prose: C's factor is well above A's, near the plain one's
-  if (!(s.C > 1.5 * s.A) || !(s.C > s.plain / 3)) {
+  // the prose: C's factor is well above A's, and nearer (in ratio)
+  // to the plain network's than to A's
+  if (!(s.C > 1.5 * s.A) || !(s.C * s.C > s.A * s.plain)) {
     throw new Error('residual-networks: the shortcut gradients no ' +
       'longer show what the prose says');
   }
