@@ -1,0 +1,99 @@
+// Theorem 1 of Zhang et al. (2017), made constructive: a two-layer ReLU
+// network c(x) = Σ_j w_j max(⟨a, x⟩ − b_j, 0) that takes any values
+// y_1 … y_n at n inputs whose projections ⟨a, x_i⟩ are distinct. One
+// output column per target column (k = 1 is the theorem's 2n + d).
+import type { Rng } from '../introduction/random.ts';
+import { Matrix } from '../linear-algebra/matrix.ts';
+import { checkMatrix, checkRng, checkTargets } from './checks.ts';
+
+export interface TwoLayer {
+  a: Float64Array; // [d], the one direction every unit reads
+  b: Float64Array; // [n], the thresholds, increasing
+  W: Matrix; // [n, k], the output weights
+}
+
+// #region project
+/** z = Xa for a random direction a, and the order that sorts z,
+ *  Eq. (rg-project). Throws if two projections coincide. */
+function project(X: Matrix, rng: Rng) {
+  const a = rng.normalArray(X.cols);
+  const z = new Float64Array(X.rows);
+  for (let i = 0; i < X.rows; i++) {
+    for (let j = 0; j < X.cols; j++) z[i] += X.data[i * X.cols + j] * a[j];
+  }
+  const order = [...z.keys()].sort((i, k) => z[i] - z[k]);
+  for (let r = 1; r < order.length; r++) {
+    if (!(z[order[r]] > z[order[r - 1]])) {
+      throw new Error('fitConstruction: rows ' + order[r - 1] + ' and ' +
+        order[r] + ' of X project to the same point (equal rows?)');
+    }
+  }
+  return { a, z, order };
+}
+// #endregion
+
+// #region fit
+/** a random, b interleaved with the sorted z, Eq. (rg-interleave);
+ *  then the lower-triangular system A W = Y, Eq. (rg-triangular),
+ *  solved by forward substitution. */
+export function fitConstruction(X: Matrix, Y: Matrix, rng: Rng) {
+  checkTargets('fitConstruction', X, Y);
+  checkRng('fitConstruction', rng);
+  const { a, z, order } = project(X, rng);
+  const n = X.rows, k = Y.cols, s = order.map((i) => z[i]); // sorted
+  const b = new Float64Array(n);
+  b[0] = s[0] - (n > 1 ? s[1] - s[0] : 1); // below the smallest
+  for (let j = 1; j < n; j++) b[j] = (s[j - 1] + s[j]) / 2;
+  const W = new Matrix(n, k);
+  for (let i = 0; i < n; i++) { // row i of A: max(s_i − b_j, 0)
+    for (let c = 0; c < k; c++) {
+      let rest = Y.data[order[i] * k + c];
+      for (let j = 0; j < i; j++) rest -= (s[i] - b[j]) * W.data[j * k + c];
+      W.data[i * k + c] = rest / (s[i] - b[i]); // diagonal > 0
+    }
+  }
+  return { a, b, W } as TwoLayer;
+}
+// #endregion
+
+// #region predict
+/** c(x) = Σ_j max(⟨a, x⟩ − b_j, 0) W_j for each row x of X. */
+export function predictConstruction(net: TwoLayer, X: Matrix): Matrix {
+  checkNet(net, X);
+  const { a, b, W } = net;
+  const out = new Matrix(X.rows, W.cols);
+  for (let i = 0; i < X.rows; i++) {
+    let z = 0;
+    for (let j = 0; j < X.cols; j++) z += X.data[i * X.cols + j] * a[j];
+    for (let j = 0; j < b.length && b[j] < z; j++) { // b increasing
+      for (let c = 0; c < W.cols; c++) {
+        out.data[i * W.cols + c] += (z - b[j]) * W.data[j * W.cols + c];
+      }
+    }
+  }
+  return out;
+}
+// #endregion
+
+/** Parameters of the construction: d + n + n k (2n + d for k = 1). */
+export function constructionSize(net: TwoLayer): number {
+  if (net === null || typeof net !== 'object' ||
+    !(net.W instanceof Matrix)) {
+    throw new Error('constructionSize: net must come from fitConstruction');
+  }
+  return net.a.length + net.b.length + net.W.data.length;
+}
+
+function checkNet(net: TwoLayer, X: Matrix): void {
+  const fn = 'predictConstruction';
+  if (net === null || typeof net !== 'object' ||
+    !(net.a instanceof Float64Array) || !(net.b instanceof Float64Array) ||
+    !(net.W instanceof Matrix) || net.W.rows !== net.b.length) {
+    throw new Error(`${fn}: net must come from fitConstruction`);
+  }
+  checkMatrix(fn, 'X', X);
+  if (X.cols !== net.a.length) {
+    throw new Error(`${fn}: X must have ${net.a.length} columns, ` +
+      `got ${X.cols}`);
+  }
+}
