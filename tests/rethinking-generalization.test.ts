@@ -1,8 +1,11 @@
 // Tests for the rethinking-generalization chapter. Each `it` is one
 // claim of the chapter; equation labels refer to
-// chapters/papers/rethinking-generalization.mdx. No PyTorch fixture:
-// the chapter uses no layer that earlier chapters have not checked
-// against PyTorch (Linear, ReLU, Dropout, cross-entropy, Adam).
+// chapters/papers/rethinking-generalization.mdx. The training uses only
+// layers earlier chapters check against PyTorch (Linear, ReLU, Dropout,
+// cross-entropy, Adam); the fixture tests/fixtures/
+// rethinking-generalization/torch.json, written by
+// scripts/reference/rethinking_generalization.py, checks the
+// construction of Theorem 1 against NumPy's solver and a PyTorch network.
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../code/introduction/random.ts';
 import { Matrix, matmul } from '../code/linear-algebra/matrix.ts';
@@ -12,12 +15,15 @@ import {
   randomPixels,
 } from '../code/rethinking-generalization/randomize.ts';
 import {
-  constructionSize, fitConstruction, predictConstruction,
+  constructionSize, fitConstruction, fitConstructionAlong,
+  predictConstruction,
 } from '../code/rethinking-generalization/construction.ts';
 import { memorize } from '../code/rethinking-generalization/memorize.ts';
 import { expectedAgreement } from '../code/rethinking-generalization/solutions/agreement.ts';
 import { permuteRows } from '../code/rethinking-generalization/solutions/shuffled.ts';
+import { assertAllClose } from '../code/introduction/check.ts';
 import { rejectsBadInput } from './bad-input.ts';
+import { fixture } from './helpers.ts';
 import { badInput } from './bad-input/rethinking-generalization.ts';
 
 /** An n x d matrix whose row i is i·d, i·d + 1, …: all entries differ. */
@@ -233,6 +239,36 @@ describe('Theorem 1, constructively (Eqs. rg-interleave, rg-triangular)',
         .toThrow(/fitConstruction: rows 0 and 1|rows 1 and 0/);
     });
   });
+
+describe('against NumPy and PyTorch', () => {
+  const ref = fixture('rethinking-generalization', 'torch.json');
+  const X = new Matrix(ref.n, ref.d, Float64Array.from(ref.X));
+  const XNew = new Matrix(10, ref.d, Float64Array.from(ref.XNew));
+  const a = Float64Array.from(ref.a);
+  // W solves a triangular system whose pivots are half the gaps
+  // between neighbouring projections: its entries reach ~10², so the
+  // two solvers (forward substitution, LU) agree to ~10⁻¹² relative.
+  const TOL = { rtol: 1e-9, atol: 1e-9 };
+
+  function check(key: 'real' | 'oneHot') {
+    const r = ref[key];
+    const Y = new Matrix(ref.n, r.k, Float64Array.from(r.Y));
+    const net = fitConstructionAlong(X, Y, a);
+    assertAllClose(net.b, r.b, TOL);
+    assertAllClose(net.W.data, r.W, TOL);
+    assertAllClose(predictConstruction(net, X).data, r.out, TOL);
+    assertAllClose(predictConstruction(net, XNew).data, r.outNew, TOL);
+  }
+
+  it('labels as reals: thresholds, weights (np.linalg.solve) and ' +
+    'outputs at training and new points (torch) to 1e-9', () => {
+    check('real');
+  });
+
+  it('one-hot labels: the same to 1e-9', () => {
+    check('oneHot');
+  });
+});
 
 describe('memorization run', () => {
   it('a 64-64-10 network fits 40 random labels exactly (training ' +

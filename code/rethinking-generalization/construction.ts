@@ -13,10 +13,9 @@ export interface TwoLayer {
 }
 
 // #region project
-/** z = Xa for a random direction a, and the order that sorts z,
- *  Eq. (rg-project). Throws if two projections coincide. */
-function project(X: Matrix, rng: Rng) {
-  const a = rng.normalArray(X.cols);
+/** z = Xa, and the order that sorts z, Eq. (rg-project). Throws if
+ *  two projections coincide. */
+function project(fn: string, X: Matrix, a: Float64Array) {
   const z = new Float64Array(X.rows);
   for (let i = 0; i < X.rows; i++) {
     for (let j = 0; j < X.cols; j++) z[i] += X.data[i * X.cols + j] * a[j];
@@ -24,22 +23,22 @@ function project(X: Matrix, rng: Rng) {
   const order = [...z.keys()].sort((i, k) => z[i] - z[k]);
   for (let r = 1; r < order.length; r++) {
     if (!(z[order[r]] > z[order[r - 1]])) {
-      throw new Error('fitConstruction: rows ' + order[r - 1] + ' and ' +
-        order[r] + ' of X project to the same point (equal rows?)');
+      throw new Error(`${fn}: rows ${order[r - 1]} and ${order[r]} of ` +
+        'X project to the same point (equal rows?)');
     }
   }
-  return { a, z, order };
+  return { z, order };
 }
 // #endregion
 
 // #region fit
-/** a random, b interleaved with the sorted z, Eq. (rg-interleave);
- *  then the lower-triangular system A W = Y, Eq. (rg-triangular),
- *  solved by forward substitution. */
-export function fitConstruction(X: Matrix, Y: Matrix, rng: Rng) {
-  checkTargets('fitConstruction', X, Y);
-  checkRng('fitConstruction', rng);
-  const { a, z, order } = project(X, rng);
+/** b interleaved with the sorted z, Eq. (rg-interleave); then the
+ *  lower-triangular system A W = Y, Eq. (rg-triangular), solved by
+ *  forward substitution. */
+export function fitConstructionAlong(X: Matrix, Y: Matrix,
+  a: Float64Array, fn = 'fitConstructionAlong'): TwoLayer {
+  checkDirection(fn, X, Y, a);
+  const { z, order } = project(fn, X, a);
   const n = X.rows, k = Y.cols, s = order.map((i) => z[i]); // sorted
   const b = new Float64Array(n);
   b[0] = s[0] - (n > 1 ? s[1] - s[0] : 1); // below the smallest
@@ -52,7 +51,15 @@ export function fitConstruction(X: Matrix, Y: Matrix, rng: Rng) {
       W.data[i * k + c] = rest / (s[i] - b[i]); // diagonal > 0
     }
   }
-  return { a, b, W } as TwoLayer;
+  return { a: Float64Array.from(a), b, W };
+}
+
+/** The theorem's network with a random direction a ~ N(0, I). */
+export function fitConstruction(X: Matrix, Y: Matrix, rng: Rng) {
+  checkTargets('fitConstruction', X, Y);
+  checkRng('fitConstruction', rng);
+  return fitConstructionAlong(X, Y, rng.normalArray(X.cols),
+    'fitConstruction');
 }
 // #endregion
 
@@ -82,6 +89,20 @@ export function constructionSize(net: TwoLayer): number {
     throw new Error('constructionSize: net must come from fitConstruction');
   }
   return net.a.length + net.b.length + net.W.data.length;
+}
+
+function checkDirection(fn: string, X: Matrix, Y: Matrix,
+  a: Float64Array): void {
+  checkTargets(fn, X, Y);
+  if (!(a instanceof Float64Array) || a.length !== X.cols) {
+    throw new Error(`${fn}: a must be a Float64Array of length ` +
+      `${X.cols} (one weight per column of X), got ${a?.length}`);
+  }
+  for (let j = 0; j < a.length; j++) {
+    if (!Number.isFinite(a[j])) {
+      throw new Error(`${fn}: a must be finite, got ${a[j]} at ${j}`);
+    }
+  }
 }
 
 function checkNet(net: TwoLayer, X: Matrix): void {

@@ -8,7 +8,8 @@ import {
   randomPixels,
 } from '../../code/rethinking-generalization/randomize.ts';
 import {
-  constructionSize, fitConstruction, predictConstruction,
+  constructionSize, fitConstruction, fitConstructionAlong,
+  predictConstruction,
 } from '../../code/rethinking-generalization/construction.ts';
 import { memorize } from '../../code/rethinking-generalization/memorize.ts';
 import { checkMemorize } from '../../code/rethinking-generalization/memorize-checks.ts';
@@ -54,6 +55,9 @@ export const badInput = groups({
   construction: [
     spec(fitConstruction, () => [X(), Y(), createRng(1)],
       [mat('n', 'd', 'X'), mat('n', 'k', 'Y'), any()]),
+    spec(fitConstructionAlong, () => [X(), Y(),
+      Float64Array.of(0.3, -1.2, 0.7)],
+    [mat('n', 'd', 'X'), mat('n', 'k', 'Y'), vec('d', { as: 'a' })]),
     spec(predictConstruction, () => [net(), X()],
       [any(), mat('n', 3, 'X')]),
     spec(constructionSize, () => [net()], [any()]),
