@@ -78,13 +78,16 @@ const inputs = once(() => {
   };
 });
 
-/** True and random labels again with two more seeds. */
+/** True and random labels again with two more seeds: for the network,
+ *  the minibatch order and the random labels (drawn with seed 100 + s). */
 const seeds = once(() => EXTRA_SEEDS.map((seed) => {
   const { train, test } = data();
-  const yr = corruptLabels(train.y, 1, SETUP.classes, createRng(12));
+  const yr = corruptLabels(train.y, 1, SETUP.classes,
+    createRng(100 + seed));
   const t = run(train.X, train.y, test.X, test.y, { seed });
   const r = run(train.X, yr, test.X, test.y, { seed });
-  return { seed, trueEpochs: t.epochsToFit, randomEpochs: r.epochsToFit };
+  return { seed, trueEpochs: t.epochsToFit, randomEpochs: r.epochsToFit,
+    trueTest: t.testAccuracy, randomTest: r.testAccuracy };
 }));
 
 /** Table 1, small: weight decay and dropout, true and random labels. */
@@ -260,6 +263,27 @@ export default cached('rethinking-generalization', () => {
     seeds: s,
     ratio: { seed7: ratios[0], min: Math.min(...ratios),
       max: Math.max(...ratios) },
+    randomTests: [rl.testAccuracy, ...s.map((e) => e.randomTest)]
+      .map(pct).join(', '),
+    trueTests: [t.testAccuracy, ...s.map((e) => e.trueTest)]
+      .map(pct).join(', '),
+    randomEpochsText: [rl.epochsToFit, ...s.map((e) => e.randomEpochs)]
+      .join(', '),
+    trueEpochsText: [t.epochsToFit, ...s.map((e) => e.trueEpochs)]
+      .join(', '),
+    chance: 1 / SETUP.classes,
+    lossAlt: 'Training loss on a log scale against minibatch steps for ' +
+      'true labels, random labels, shuffled pixels, random pixels and ' +
+      'Gaussian inputs; every run ends where its training error ' +
+      `reaches 0: ${VARIANTS().map((x) => `${x.label} after ` +
+        `${(x.r.epochsToFit ?? NaN) * x.r.stepsPerEpoch} steps`)
+        .join(', ')}.`,
+    epochsAlt: 'Epochs until training error 0 against the fraction of ' +
+      'labels corrupted: ' + c.map((r) => `${r.p}: ${r.epochsToFit}`)
+      .join(', ') + '; squares for two more seeds at 0 and 1.',
+    testAlt: 'Test error at training error 0 against the fraction of ' +
+      'labels corrupted, rising from ' + pct(1 - c[0].testAccuracy) +
+      ' to ' + pct(1 - rl.testAccuracy) + ', with chance (90%) dashed.',
     table: regularized(), reg: REG,
     construction: k,
   };
