@@ -6,7 +6,9 @@ import { createRng } from '../introduction/random.ts';
 import type { Matrix } from '../linear-algebra/matrix.ts';
 import { evaluate, fit } from '../multilayer-perceptron/train.ts';
 import { adam } from '../neural-optimizers/optimizers.ts';
-import { deepNet } from '../initialization-and-normalization/experiments.ts';
+import {
+  deepNet,
+} from '../initialization-and-normalization/experiments.ts';
 import { checkMemorize } from './memorize-checks.ts';
 
 export interface MemorizeOptions {

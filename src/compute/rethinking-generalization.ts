@@ -158,8 +158,9 @@ function lossFigure(): string {
   const order = [...ends].filter((e) => e.k !== 1)
     .sort((a, b) => b.loss - a.loss);
   const placed = [
-    { ...ends[1], dx: -6, dy: -12, anchor: 'end' },
-    ...order.map((e, i) => ({ ...e, dx: 10, dy: 0, anchor: 'start',
+    { ...ends[1], dx: -6, dy: -12, anchor: 'end' as const },
+    ...order.map((e, i) => ({ ...e, dx: 10, dy: 0,
+      anchor: 'start' as const,
       y: 0.6 / 1.9 ** i })),
   ];
   return renderPlot({
