@@ -10,6 +10,9 @@
 import { cached } from '../lib/cache.ts';
 import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { percent } from '../lib/format.ts';
+import torchRef from '../../tests/fixtures/rethinking-generalization/torch.json' with {
+  type: 'json',
+};
 import { createRng } from '../../code/introduction/random.ts';
 import { Matrix } from '../../code/linear-algebra/matrix.ts';
 import { digitsRows } from '../../code/softmax-regression/experiments.ts';
@@ -158,17 +161,18 @@ function lossFigure(): string {
   const order = [...ends].filter((e) => e.k !== 1)
     .sort((a, b) => b.loss - a.loss);
   const placed = [
-    { ...ends[1], dx: -6, dy: -12, anchor: 'end' as const },
+    { ...ends[1], dx: -8, dy: 16, anchor: 'end' as const },
     ...order.map((e, i) => ({ ...e, dx: 10, dy: 0,
       anchor: 'start' as const,
-      y: 0.6 / 1.9 ** i })),
+      y: 0.5 / 1.7 ** i })),
   ];
   return renderPlot({
     width: 640, height: 340, style: STYLE, marginLeft: 56,
-    marginRight: 20, marginTop: 20, marginBottom: 44,
+    marginRight: 20, marginTop: 32, marginBottom: 44,
     x: { label: 'minibatch steps', domain: [0, ends[1].step + 10] },
     y: { type: 'log', label: 'training loss', grid: true,
-      domain: [0.005, 3], ticks: [0.01, 0.03, 0.1, 0.3, 1, 3] },
+      domain: [0.03, 3], ticks: [0.03, 0.1, 0.3, 1, 3],
+      tickFormat: (v: number) => String(v) },
     marks: [
       ...VARIANTS().map((_, k) => Plot.line(rows.filter((r) => r.k === k),
         { x: 'step', y: 'loss', stroke: PALETTE[k], strokeWidth: 2,
@@ -196,7 +200,7 @@ function epochsFigure(): string {
     { p: 1, epochs: s.randomEpochs ?? NaN }]);
   return renderPlot({
     width: 640, height: 300, style: STYLE, marginLeft: 56,
-    marginRight: 20, marginTop: 20, marginBottom: 44,
+    marginRight: 20, marginTop: 32, marginBottom: 44,
     x: { label: 'fraction of labels corrupted', domain: [-0.03, 1.03],
       ticks: FRACTIONS },
     y: { label: 'epochs to training error 0', grid: true, zero: true },
@@ -220,7 +224,7 @@ function testErrorFigure(): string {
   const chance = 1 - 1 / SETUP.classes;
   return renderPlot({
     width: 640, height: 300, style: STYLE, marginLeft: 56,
-    marginRight: 20, marginTop: 20, marginBottom: 44,
+    marginRight: 20, marginTop: 32, marginBottom: 44,
     x: { label: 'fraction of labels corrupted', domain: [-0.03, 1.03],
       ticks: FRACTIONS },
     y: { label: 'test error at training error 0', domain: [0, 1],
@@ -273,6 +277,11 @@ export default cached('rethinking-generalization', () => {
     trueEpochsText: [t.epochsToFit, ...s.map((e) => e.trueEpochs)]
       .join(', '),
     chance: 1 / SETUP.classes,
+    // binomial standard error of an accuracy of 1/c on the test images
+    chanceSe: Math.sqrt((1 / SETUP.classes) * (1 - 1 / SETUP.classes) /
+      SETUP.nTest),
+    fixture: { n: torchRef.n, d: torchRef.d,
+      nNew: torchRef.XNew.length / torchRef.d },
     lossAlt: 'Training loss on a log scale against minibatch steps for ' +
       'true labels, random labels, shuffled pixels, random pixels and ' +
       'Gaussian inputs; every run ends where its training error ' +
