@@ -156,12 +156,15 @@ function lossFigure(): string {
     return { step: h.epoch * v.r.stepsPerEpoch, loss: h.loss, k,
       text: v.label };
   });
-  // labels: the random-labels line alone at its end; the four short
-  // runs end together, so their labels are stacked to the right
+  // labels: the random-labels line's above it; the four short runs
+  // end together, so their labels are stacked to the right
   const order = [...ends].filter((e) => e.k !== 1)
     .sort((a, b) => b.loss - a.loss);
   const placed = [
-    { ...ends[1], dx: -8, dy: 16, anchor: 'end' as const },
+    // at step ~100, inside what a phone shows first, above the line
+    { ...rows.filter((r) => r.k === 1).reduce((best, r) =>
+      Math.abs(r.step - 100) < Math.abs(best.step - 100) ? r : best),
+    text: ends[1].text, dx: 0, dy: -12, anchor: 'middle' as const },
     ...order.map((e, i) => ({ ...e, dx: 10, dy: 0,
       anchor: 'start' as const,
       y: 0.5 / 1.7 ** i })),
