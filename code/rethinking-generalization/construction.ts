@@ -1,5 +1,5 @@
 // Theorem 1 of Zhang et al. (2017), made constructive: a two-layer ReLU
-// network c(x) = Σ_j w_j max(⟨a, x⟩ − b_j, 0) that takes any values
+// network f(x) = Σ_j w_j max(⟨a, x⟩ − b_j, 0) that takes any values
 // y_1 … y_n at n inputs whose projections ⟨a, x_i⟩ are distinct. One
 // output column per target column (k = 1 is the theorem's 2n + d).
 import type { Rng } from '../introduction/random.ts';
@@ -64,7 +64,7 @@ export function fitConstruction(X: Matrix, Y: Matrix, rng: Rng) {
 // #endregion
 
 // #region predict
-/** c(x) = Σ_j max(⟨a, x⟩ − b_j, 0) W_j for each row x of X. */
+/** f(x) = Σ_j max(⟨a, x⟩ − b_j, 0) W_j for each row x of X. */
 export function predictConstruction(net: TwoLayer, X: Matrix): Matrix {
   checkNet(net, X);
   const { a, b, W } = net;

@@ -26,7 +26,8 @@ import {
   randomPixels,
 } from '../../code/rethinking-generalization/randomize.ts';
 import {
-  constructionSize, fitConstruction, predictConstruction,
+  constructionSize, fitConstruction, fitConstructionAlong,
+  predictConstruction,
 } from '../../code/rethinking-generalization/construction.ts';
 
 const STYLE = { background: 'transparent', fontSize: '14px' };
@@ -132,6 +133,33 @@ const construction = once(() => {
   return { n, d: train.X.cols, size: constructionSize(net), maxErr,
     accuracy: right / n };
 });
+
+/** Our construction against the fixture (NumPy's solve, PyTorch's
+ *  network): largest |ours − theirs| / (1 + |theirs|). */
+function agreement() {
+  const { n, d } = torchRef;
+  const X = new Matrix(n, d, Float64Array.from(torchRef.X));
+  const XNew = new Matrix(torchRef.XNew.length / d, d,
+    Float64Array.from(torchRef.XNew));
+  const rel = (a: ArrayLike<number>, b: number[]) => {
+    let m = 0;
+    for (let i = 0; i < b.length; i++) {
+      m = Math.max(m, Math.abs(a[i] - b[i]) / (1 + Math.abs(b[i])));
+    }
+    return m;
+  };
+  let weights = 0, outputs = 0, maxW = 0;
+  for (const ref of [torchRef.real, torchRef.oneHot]) {
+    const net = fitConstructionAlong(X, new Matrix(n, ref.k,
+      Float64Array.from(ref.Y)), Float64Array.from(torchRef.a));
+    weights = Math.max(weights, rel(net.W.data, ref.W), rel(net.b, ref.b));
+    outputs = Math.max(outputs,
+      rel(predictConstruction(net, X).data, ref.out),
+      rel(predictConstruction(net, XNew).data, ref.outNew));
+    for (const w of ref.W) maxW = Math.max(maxW, Math.abs(w));
+  }
+  return { weights, outputs, maxW };
+}
 
 // ---------------------------------------------------------------------
 // Figures
@@ -299,6 +327,7 @@ export default cached('rethinking-generalization', () => {
       ' to ' + pct(1 - rl.testAccuracy) + ', with chance (90%) dashed.',
     table: regularized(), reg: REG,
     construction: k,
+    agreement: agreement(),
   };
 }, { reason: 'trains 19 small networks on 300 digits until every ' +
   'training label is fitted (random labels included)' });
