@@ -328,6 +328,8 @@ export default cached('rethinking-generalization', () => {
     table: regularized(), reg: REG,
     construction: k,
     agreement: agreement(),
+    // the random-label run's training accuracy when true labels fit
+    randomAtTrueFit: rl.history[t.epochsToFit! - 1].trainAccuracy,
   };
 }, { reason: 'trains 19 small networks on 300 digits until every ' +
   'training label is fitted (random labels included)' });
