@@ -275,7 +275,47 @@ function testErrorFigure(): string {
 
 const pct = (x: number) => percent(x, 1);
 
+/** Stops the build if a claim the prose makes no longer holds. */
+function guard(ok: boolean, claim: string): void {
+  if (!ok) throw new Error(`rethinking-generalization: ${claim}`);
+}
+
+function checkClaims() {
+  const c = corruption(), v = inputs(), s = seeds(), tab = regularized();
+  const t = c[0], rl = c[c.length - 1], chance = 1 / SETUP.classes;
+  const se = Math.sqrt(chance * (1 - chance) / SETUP.nTest);
+  guard([...c, v.shuffled, v.randomPixels, v.gaussian]
+    .every((r) => r.trainAccuracy === 1), 'every variant fits');
+  guard(tab.every((r) => r.trueTrain === 1 && r.randomTrain === 1),
+    'every regularized run fits');
+  guard(tab.slice(1).every((r) =>
+    r.randomEpochs! > tab[0].randomEpochs!) &&
+    tab.every((r) => Math.abs(r.trueTest - tab[0].trueTest) < 0.015),
+  'regularizers slow random labels, leave true-label test accuracy');
+  guard(s.every((e) => e.randomEpochs! > 2 * e.trueEpochs!) &&
+    rl.epochsToFit! > 2 * t.epochsToFit!, 'random labels slower');
+  guard(c.slice(1).every((r) => r.epochsToFit! > t.epochsToFit!) &&
+    rl.epochsToFit! < c[c.length - 2].epochsToFit!,
+  'corruption slows fitting; the dip at p = 1');
+  guard(c.every((r, i) => i === 0 || r.testAccuracy <
+    c[i - 1].testAccuracy), 'test accuracy falls with corruption');
+  const noise = [rl.testAccuracy, v.randomPixels.testAccuracy,
+    v.gaussian.testAccuracy, ...s.map((e) => e.randomTest)];
+  guard(noise.every((a) => Math.abs(a - chance) < 0.05) &&
+    [rl.testAccuracy, ...s.map((e) => e.randomTest)]
+      .some((a) => Math.abs(a - chance) > se),
+  'chance on randomized data; runs scatter by more than one SE');
+  const trues = [t.testAccuracy, ...s.map((e) => e.trueTest)];
+  guard(v.shuffled.testAccuracy >= Math.min(...trues) &&
+    v.shuffled.testAccuracy <= Math.max(...trues),
+  'shuffled pixels within the spread of true labels');
+  guard([v.randomPixels, v.gaussian, v.shuffled].every((r) =>
+    Math.abs(r.epochsToFit! - t.epochsToFit!) <= 2),
+  'input randomizations fit as fast as true labels');
+}
+
 export default cached('rethinking-generalization', () => {
+  checkClaims();
   const c = corruption();
   const v = inputs();
   const s = seeds();
@@ -294,6 +334,9 @@ export default cached('rethinking-generalization', () => {
       test: x.r.testAccuracy })),
     allFit: [...c, v.shuffled, v.randomPixels, v.gaussian]
       .every((r) => r.trainAccuracy === 1),
+    // epochs to fit for 0.4 <= p <= 0.8
+    midEpochs: { min: Math.min(...c.slice(2, 5).map((r) => r.epochsToFit!)),
+      max: Math.max(...c.slice(2, 5).map((r) => r.epochsToFit!)) },
     corruption: c.map((r) => ({ p: r.p, epochs: r.epochsToFit,
       test: r.testAccuracy, testText: pct(r.testAccuracy) })),
     seeds: s,
