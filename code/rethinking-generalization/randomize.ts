@@ -46,7 +46,9 @@ export function permutePixels(X: Matrix, perm: ArrayLike<number>) {
   }
   return out;
 }
+// #endregion
 
+// #region random-pixels
 /** A different random permutation for every image ("random pixels"):
  *  each row keeps its values, but no two share an arrangement. */
 export function randomPixels(X: Matrix, rng: Rng): Matrix {

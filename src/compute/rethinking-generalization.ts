@@ -102,12 +102,12 @@ const regularized = once(() => {
   const none = { t: c[0], r: c[c.length - 1] };
   const rows = [
     { key: 'none', label: 'none', ...none },
-    { key: 'wd', label: `weight decay λ = ${REG.weightDecay}`,
+    { key: 'wd', label: 'weight decay',
       t: run(train.X, train.y, test.X, test.y,
         { weightDecay: REG.weightDecay }),
       r: run(train.X, yr, test.X, test.y,
         { weightDecay: REG.weightDecay }) },
-    { key: 'drop', label: `dropout p = ${REG.dropout}`,
+    { key: 'drop', label: 'dropout',
       t: run(train.X, train.y, test.X, test.y, { dropout: REG.dropout }),
       r: run(train.X, yr, test.X, test.y, { dropout: REG.dropout }) },
   ];
