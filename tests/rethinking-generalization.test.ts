@@ -246,8 +246,9 @@ describe('against NumPy and PyTorch', () => {
   const XNew = new Matrix(10, ref.d, Float64Array.from(ref.XNew));
   const a = Float64Array.from(ref.a);
   // W solves a triangular system whose pivots are half the gaps
-  // between neighbouring projections: its entries reach ~10², so the
-  // two solvers (forward substitution, LU) agree to ~10⁻¹² relative.
+  // between neighbouring projections: its entries reach ~2·10³, so
+  // the two solvers (forward substitution, LU) agree to ~10⁻¹¹
+  // relative to 1 + |reference| (the page prints the largest).
   const TOL = { rtol: 1e-9, atol: 1e-9 };
 
   function check(key: 'real' | 'oneHot') {
@@ -323,5 +324,80 @@ describe('bad input', () => {
       .toThrow(/^constructionSize: net/);
     expect(() => permutePixels(X, [0, 0]))
       .toThrow(/^permutePixels: perm must be a permutation/);
+  });
+});
+
+describe('review', () => {
+  const y = corruptLabels(digits.y, 1, 10, createRng(31));
+
+  it('the diagonal of A is half the gap between neighbouring sorted ' +
+    'projections (the first: the whole gap), as the pitfalls say', () => {
+    const net = fitConstruction(digits.X, targets(y, 1), createRng(32));
+    const z = Array.from({ length: 200 }, (_, i) => {
+      let s = 0;
+      for (let j = 0; j < 64; j++) s += digits.X.get(i, j) * net.a[j];
+      return s;
+    }).sort((p, q) => p - q);
+    expect(z[0] - net.b[0]).toBeCloseTo(z[1] - z[0], 12);
+    for (let i = 1; i < 200; i++) {
+      expect(z[i] - net.b[i]).toBeCloseTo((z[i] - z[i - 1]) / 2, 12);
+    }
+  });
+
+  it('Eq. (rg-rademacher), empirically: for random signs ξ the ' +
+    'construction realizes h = 1{ξ = 1}, so Σ ξᵢ h(xᵢ) = #{ξᵢ = 1}', () => {
+    const rng = createRng(33);
+    for (let trial = 0; trial < 5; trial++) {
+      const xi = Array.from({ length: 200 },
+        () => (rng.uniform() < 0.5 ? -1 : 1));
+      const h = new Matrix(200, 1,
+        Float64Array.from(xi, (s) => (s === 1 ? 1 : 0)));
+      const net = fitConstruction(digits.X, h, rng);
+      const out = predictConstruction(net, digits.X);
+      let corr = 0, ones = 0;
+      for (let i = 0; i < 200; i++) {
+        corr += xi[i] * Math.round(out.data[i]);
+        if (xi[i] === 1) ones++;
+      }
+      expect(corr).toBe(ones);
+    }
+  });
+
+  it('predictConstruction rejects thresholds that are not increasing ' +
+    '(its loop stops at the first threshold above the input)', () => {
+    const net = fitConstruction(digits.X, targets(y, 1), createRng(35));
+    const bad = { ...net, b: Float64Array.from(net.b).reverse() };
+    expect(() => predictConstruction(bad, digits.X))
+      .toThrow(/^predictConstruction: net.b must be strictly increasing/);
+    const nan = { ...net, a: Float64Array.from(net.a, () => NaN) };
+    expect(() => predictConstruction(nan, digits.X))
+      .toThrow(/^predictConstruction: net.a must be finite/);
+  });
+
+  it('constructionSize names itself on a net without a or b', () => {
+    const net = fitConstruction(digits.X, targets(y, 1), createRng(36));
+    expect(() => constructionSize({ W: net.W } as never))
+      .toThrow(/^constructionSize: net must come from fitConstruction/);
+  });
+
+  it('the quoted Table 1 says what the prose says: every training ' +
+    'accuracy ≥ 99.34%, random labels at chance within a point, and ' +
+    'regularizers move test accuracy less than the architecture', () => {
+    const t = fixture('rethinking-generalization', 'paper-table1.json');
+    const rows = t.rows as { model: string; crop: boolean; wd: boolean;
+      random: boolean; train: number; test: number }[];
+    expect(rows.length).toBe(19);
+    expect(Math.min(...rows.map((r) => r.train))).toBe(99.34);
+    for (const r of rows.filter((q) => q.random)) {
+      expect(r.crop || r.wd).toBe(false); // random labels: both off
+      expect(Math.abs(r.test - 10)).toBeLessThan(1);
+    }
+    const models = [...new Set(rows.map((r) => r.model))];
+    const none = models.map((m) => rows.find((r) => r.model === m &&
+      !r.random && !r.crop && !r.wd)!.test);
+    const gain = models.map((m, k) => Math.max(...rows.filter((r) =>
+      r.model === m && !r.random).map((r) => r.test)) - none[k]);
+    expect(Math.max(...gain))
+      .toBeLessThan(Math.max(...none) - Math.min(...none));
   });
 });

@@ -84,10 +84,7 @@ export function predictConstruction(net: TwoLayer, X: Matrix): Matrix {
 
 /** Parameters of the construction: d + n + n k (2n + d for k = 1). */
 export function constructionSize(net: TwoLayer): number {
-  if (net === null || typeof net !== 'object' ||
-    !(net.W instanceof Matrix)) {
-    throw new Error('constructionSize: net must come from fitConstruction');
-  }
+  checkNetShape('constructionSize', net);
   return net.a.length + net.b.length + net.W.data.length;
 }
 
@@ -105,13 +102,33 @@ function checkDirection(fn: string, X: Matrix, Y: Matrix,
   }
 }
 
-function checkNet(net: TwoLayer, X: Matrix): void {
-  const fn = 'predictConstruction';
+/** a, b, W of matching sizes, finite, b strictly increasing (the
+ *  prediction loop stops at the first threshold above the input). */
+function checkNetShape(fn: string, net: TwoLayer): void {
   if (net === null || typeof net !== 'object' ||
     !(net.a instanceof Float64Array) || !(net.b instanceof Float64Array) ||
     !(net.W instanceof Matrix) || net.W.rows !== net.b.length) {
     throw new Error(`${fn}: net must come from fitConstruction`);
   }
+  checkMatrix(fn, 'net.W', net.W);
+  for (const [name, v] of [['a', net.a], ['b', net.b]] as const) {
+    for (let j = 0; j < v.length; j++) {
+      if (!Number.isFinite(v[j])) {
+        throw new Error(`${fn}: net.${name} must be finite, got ${v[j]}`);
+      }
+    }
+  }
+  for (let j = 1; j < net.b.length; j++) {
+    if (!(net.b[j] > net.b[j - 1])) {
+      throw new Error(`${fn}: net.b must be strictly increasing, got ` +
+        `${net.b[j - 1]} then ${net.b[j]} at ${j}`);
+    }
+  }
+}
+
+function checkNet(net: TwoLayer, X: Matrix): void {
+  const fn = 'predictConstruction';
+  checkNetShape(fn, net);
   checkMatrix(fn, 'X', X);
   if (X.cols !== net.a.length) {
     throw new Error(`${fn}: X must have ${net.a.length} columns, ` +

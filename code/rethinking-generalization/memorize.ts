@@ -19,7 +19,7 @@ export interface MemorizeOptions {
   eta: number; // Adam's step size
   seed: number; // the network's weights and the minibatch order
   weightDecay?: number; // λ: λθ added to every gradient (L2)
-  dropout?: number; // p of a Dropout after the hidden layer
+  dropout?: number; // drop probability of a Dropout after the hidden layer
 }
 
 // #region memorize
