@@ -70,7 +70,7 @@ export const PARTS: readonly Part[] = [
   {
     dir: 'papers',
     title: 'Part VIII — Papers, reproduced small',
-    chapters: [],
+    chapters: ['lottery-tickets'],
   },
   { dir: 'appendices', title: 'Appendices', chapters: [] },
 ];
