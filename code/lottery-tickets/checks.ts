@@ -68,6 +68,12 @@ export function checkMaskList(fn: string, name: string, mask: unknown,
     throw new Error(`${fn}: ${name} must be a list of ${want}, got ` +
       `${describe(mask)}`);
   }
+  mask.forEach((m, k) => {
+    if (!(m instanceof Float64Array) || m.length === 0) {
+      throw new Error(`${fn}: ${name}[${k}] must be a non-empty ` +
+        `Float64Array, got ${describe(m)}`);
+    }
+  });
   mask.forEach((m, k) => checkMaskArray(fn, `${name}[${k}]`, m,
     sizes ? sizes[k] : (m as Float64Array)?.length ?? -1));
 }
@@ -160,13 +166,16 @@ export function checkTicket(model: unknown, mask: unknown, data: unknown,
 export function checkImp(o: unknown): void {
   checkOptions('imp', o);
   const t = o as Record<string, unknown>;
-  const sizes = t.sizes as number[];
-  if (!Array.isArray(sizes) || sizes.length < 2) {
-    throw new Error('imp: sizes must list at least [inputs, outputs]');
-  }
-  sizes.forEach((s) => checkCount('imp', 'sizes', s));
+  checkSizes('imp', t.sizes);
   checkCount('imp', 'seed', t.seed as number, 0);
   checkCount('imp', 'rounds', t.rounds as number, 0);
   checkRate('imp', 'p', t.p as number);
   checkOptions('imp', t.train);
+}
+
+export function checkSizes(fn: string, sizes: unknown): void {
+  if (!Array.isArray(sizes) || sizes.length < 2) {
+    throw new Error(`${fn}: sizes must list at least [inputs, outputs]`);
+  }
+  sizes.forEach((s) => checkCount(fn, 'sizes', s));
 }

@@ -5,7 +5,7 @@
 import { Matrix } from '../linear-algebra/matrix.ts';
 import { loadFashionTrain } from '../multilayer-perceptron/fashion.ts';
 import type { Split } from './train.ts';
-import { checkCount } from './checks.ts';
+import { checkCount, checkValues } from './checks.ts';
 
 // #region data
 /** 28 × 28 images (rows of X) to 14 × 14: the mean of each 2 × 2. */
@@ -13,6 +13,7 @@ export function downsample(X: Matrix): Matrix {
   if (!(X instanceof Matrix) || X.cols !== 784) {
     throw new Error('downsample: X must be a Matrix with 784 columns');
   }
+  checkValues('downsample', 'X', X.data);
   const out = new Matrix(X.rows, 196);
   for (let i = 0; i < X.rows; i++) {
     for (let r = 0; r < 14; r++) {

@@ -7,7 +7,7 @@ import { layerRates, pruneMask } from './prune.ts';
 import { rewind, snapshot } from './rewind.ts';
 import { trainTicket, type Split, type TicketOptions } from './train.ts';
 import { calledAs } from '../introduction/checks.ts';
-import { checkCount, checkImp } from './checks.ts';
+import { checkCount, checkImp, checkSizes } from './checks.ts';
 
 export interface ImpOptions {
   sizes: number[]; // [d, h₁, …, c], a ReLU network
@@ -18,11 +18,10 @@ export interface ImpOptions {
 }
 
 // #region imp
-/** Train, prune p of what is left per layer, rewind the survivors to
- *  θ₀, repeat: Algorithm (lt-imp). Level k is the ticket after k
- *  rounds, trained; its mask, share left and early-stop results. */
-export function imp(data: Split, o: ImpOptions) {
-  checkImp(o);
+/** imp(data, o) once its options are checked, Algorithm (lt-imp):
+ *  train, prune p of what is left per layer, rewind the survivors to
+ *  θ₀, repeat. Level k is the ticket after k rounds, trained. */
+function impChecked(data: Split, o: ImpOptions) {
   const model = mlp(o.sizes, 'relu', createRng(o.seed));
   const theta0 = snapshot(model); // before any training
   const weights = prunable(model);
@@ -43,12 +42,21 @@ export function imp(data: Split, o: ImpOptions) {
 }
 // #endregion
 
+/** Iterative magnitude pruning: o.rounds + 1 tickets, each with its
+ *  mask, share of weights left and early-stopping results. */
+export function imp(data: Split, o: ImpOptions) {
+  checkImp(o);
+  return calledAs('imp', () => impChecked(data, o));
+}
+
 // #region controls
 /** A network drawn afresh from seed, trained under `mask`: the
  *  random-reinitialization control (and, given a random mask, the
  *  random-sparse one). */
 export function trainFresh(sizes: number[], mask: Mask, seed: number,
   data: Split, o: TicketOptions) {
+  checkSizes('trainFresh', sizes);
+  checkCount('trainFresh', 'seed', seed, 0);
   return calledAs('trainFresh', () => trainTicket(
     mlp(sizes, 'relu', createRng(seed)), mask, data, o));
 }

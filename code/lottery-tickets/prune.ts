@@ -66,7 +66,7 @@ export function randomMask(mask: Mask, rng: Rng): Mask {
 function checkPruneLayer(w: Float64Array, m: Float64Array,
   rate: number): void {
   checkValues('pruneLayer', 'w', w);
-  checkMaskArray('pruneLayer', 'm', m, w.length);
+  checkMaskArray('pruneLayer', 'm (the length of w)', m, w.length);
   checkRate('pruneLayer', 'rate', rate);
 }
 
@@ -76,5 +76,6 @@ function checkPruneMask(weights: Float64Array[], mask: Mask): void {
       'Float64Arrays');
   }
   weights.forEach((w, k) => checkValues('pruneMask', `weights[${k}]`, w));
-  checkMaskList('pruneMask', 'mask', mask, weights.map((w) => w.length));
+  checkMaskList('pruneMask', 'mask (the sizes of weights)', mask,
+    weights.map((w) => w.length));
 }
