@@ -117,7 +117,8 @@ export function checkEarlyStop(valLoss: unknown): void {
   }
   valLoss.forEach((v, k) => {
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new Error(`earlyStop: valLoss must be finite, got ${v} at ${k}`);
+      throw new Error(`earlyStop: valLoss must be finite, got ${v} ` +
+        `at ${k}`);
     }
   });
 }

@@ -20,6 +20,23 @@ import {
 } from '../../code/lottery-tickets/imp.ts';
 import { randomMask } from '../../code/lottery-tickets/prune.ts';
 import { remaining } from '../../code/lottery-tickets/mask.ts';
+import torchRef from '../../tests/fixtures/lottery-tickets/torch.json' with {
+  type: 'json',
+};
+
+const pct = (x: number) => `${x.toFixed(1)}%`;
+
+/** LeNet-300-100's three weight matrices (784-300-100-10). */
+const LENET = [784 * 300, 300 * 100, 100 * 10];
+
+/** Exercise: the share of LeNet's weights left after k rounds at the
+ *  paper's rates, 20% a round and 10% for the output layer. */
+function lenetShare(k: number): number {
+  const rates = [0.2, 0.2, 0.1];
+  let kept = 0;
+  LENET.forEach((n, l) => { kept += n * (1 - rates[l]) ** k; });
+  return kept / LENET.reduce((t, n) => t + n, 0);
+}
 
 const STYLE = { background: 'transparent', fontSize: '14px' };
 
@@ -141,7 +158,8 @@ function sweepFigure(field: 'acc' | 'stop', kinds: Kind[]) {
       ? { label: 'test accuracy at early stop (%)', grid: true }
       : { label: 'early-stopping iteration', grid: true },
     marks: [
-      Plot.ruleX(rows.filter((r) => r.kind !== 'oneShot'), { x: 'remaining',
+      Plot.ruleX(rows.filter((r) => KINDS[r.i].kind !== 'oneShot'), {
+        x: 'remaining',
         y1: 'y1', y2: 'y2', stroke: (r: { i: number }) => PALETTE[r.i],
         strokeWidth: 1.5 }),
       ...KINDS.map((s, i) => Plot.line(rows.filter((r) => r.i === i), {
@@ -180,8 +198,41 @@ function curveFigure() {
   });
 }
 
+/** The prose's claims; the build stops if the numbers stop showing
+ *  them (a new seed or setting must then come with new prose). */
+function guard() {
+  const imp = summary('imp', 'acc'), re = summary('reinit', 'acc');
+  const ra = summary('random', 'acc'), one = summary('oneShot', 'acc');
+  const sImp = summary('imp', 'stop'), sRe = summary('reinit', 'stop');
+  const dense = imp[0].mean, last = SETUP.rounds;
+  const fail = (what: string) => {
+    throw new Error(`lottery-tickets: the prose claims ${what}`);
+  };
+  for (let k = 1; k <= last; k++) {
+    if (!(imp[k].mean > re[k - 1].mean && imp[k].mean > ra[k - 1].mean)) {
+      fail(`tickets beat both controls at level ${k}`);
+    }
+  }
+  for (let k = 1; k <= last - 1; k++) {
+    if (!(imp[k].mean > dense)) fail(`tickets beat dense at level ${k}`);
+  }
+  if (!(imp[last].mean < dense - 0.05)) fail('the last level falls off');
+  if (!(re[last - 1].mean < dense - 0.2)) fail('reinit collapses');
+  if (!(one[last - 1].mean < imp[last].mean - 0.1 &&
+    one[last - 2].mean < imp[last - 1].mean - 0.1)) {
+    fail('one-shot falls behind IMP at the two smallest sizes');
+  }
+  for (let k = 1; k <= 2; k++) {
+    if (!(sImp[k].mean < sImp[0].mean && sImp[k].mean < sRe[k - 1].mean)) {
+      fail(`tickets stop earlier than dense and reinit at level ${k}`);
+    }
+  }
+  if (!(sImp[last].mean > sImp[1].mean)) fail('stops rise again');
+}
+
 export default cached('lottery-tickets', () => {
   const s = study();
+  guard();
   const acc = (kind: Kind) => summary(kind, 'acc');
   const stop = (kind: Kind) => summary(kind, 'stop');
   return {
@@ -197,6 +248,33 @@ export default cached('lottery-tickets', () => {
       paired('imp', 'reinit', i + 1)),
     gapDense: Array.from({ length: SETUP.rounds }, (_, i) =>
       paired('imp', 'imp', i + 1, 0)),
+    lenet: [10, 11].map((k) => ({ k, share: lenetShare(k) })),
+    lenetWeights: LENET.reduce((t, n) => t + n, 0),
+    torch: { layerShape: torchRef.layer.shape, layerAmount:
+      torchRef.layer.amount, globalShapes: torchRef.global.shapes,
+      globalAmount: torchRef.global.amount,
+      adamSteps: torchRef.adam.steps.length, adamLr: torchRef.adam.lr,
+      version: torchRef.versions.torch },
+    accAlt: 'Test accuracy at the early-stopping iteration against the ' +
+      'share of weights remaining, from 100% down to ' +
+      `${pct(acc('imp')[SETUP.rounds].remaining)}. Winning tickets stay ` +
+      `between ${pct(Math.min(...acc('imp').slice(0, -1).map((r) =>
+        100 * r.mean)))} and ${pct(Math.max(...acc('imp').map((r) =>
+        100 * r.mean)))} accuracy and fall to ` +
+      `${pct(100 * acc('imp')[SETUP.rounds].mean)} at the smallest size; ` +
+      'the same masks with a new initialization and random masks fall ' +
+      `to ${pct(100 * acc('reinit')[SETUP.rounds - 1].mean)} and ` +
+      `${pct(100 * acc('random')[SETUP.rounds - 1].mean)}; one-shot ` +
+      'pruning stays close to the tickets down to about 13% and then ' +
+      'falls faster.',
+    stopAlt: 'Early-stopping iteration against the share of weights ' +
+      'remaining. Winning tickets stop earlier than the dense network ' +
+      'at moderate sparsity and later again at the smallest sizes; the ' +
+      'same masks with a new initialization and random masks stop later ' +
+      `at every size, most at the last iteration, ${SETUP.iterations}.`,
+    curvesAlt: 'Validation loss against training iteration for four ' +
+      'winning tickets of one seed: the moderately pruned ticket falls ' +
+      'fastest; the smallest one falls slowest.',
     figAccuracy: sweepFigure('acc', ['imp', 'reinit', 'random',
       'oneShot']),
     figStop: sweepFigure('stop', ['imp', 'reinit', 'random']),
