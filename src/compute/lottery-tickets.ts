@@ -171,7 +171,7 @@ function sweepFigure(field: 'acc' | 'stop', kinds: Kind[]) {
   });
   return renderPlot({
     width: 640, height: 380, style: STYLE, marginLeft: 56,
-    marginRight: 150, marginTop: 24, marginBottom: 46,
+    marginRight: 150, marginTop: 24, marginBottom: 52,
     // Plot thins a log axis's labels: the axis draws the ticks, a text
     // mark (not data) writes every label
     x: { type: 'log', label: 'weights remaining (%) →',
@@ -192,7 +192,7 @@ function sweepFigure(field: 'acc' | 'stop', kinds: Kind[]) {
         symbol: (r: { i: number }) => KINDS[r.i].symbol,
         stroke: (r: { i: number }) => PALETTE[r.i], r: 4 }),
       Plot.text(ticks, { x: (t: number) => t, frameAnchor: 'bottom',
-        dy: 14, text: (t: number) => t.toFixed(t < 10 ? 1 : 0),
+        dy: 20, text: (t: number) => t.toFixed(t < 10 ? 1 : 0),
         fill: 'currentColor' }),
       Plot.text(spread(last, 'y', extent(rows.flatMap((r) =>
         [r.y1, r.y2])), 380 - 70), { x: 'remaining', y: 'ly',
