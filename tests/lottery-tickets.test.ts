@@ -356,3 +356,58 @@ describe('bad input', () => {
     rejectsBadInput(badInput.checks);
   });
 });
+
+describe('review', () => {
+  const kept = (m: Float64Array) => m.reduce((s, v) => s + v, 0);
+  /** A step rule that masks the gradients only, not the weights. */
+  const gradOnly = (rule: StepRule, W: Tensor[],
+    mask: Float64Array[]): StepRule => (params, eta) => {
+    W.forEach((w, k) => w.grad!.forEach((_, i) => {
+      w.grad![i] *= mask[k][i];
+    }));
+    rule(params, eta);
+  };
+
+  it('pruneLayer rounds an exact half up: 50% of 5 weights drops 3 (PyTorch’s round-half-even drops 2)', () => {
+    const m = pruneLayer(Float64Array.of(1, 2, 3, 4, 5),
+      new Float64Array(5).fill(1), 0.5);
+    expect([...m]).toEqual([0, 0, 0, 1, 1]);
+  });
+
+  it('one-shot keeps IMP’s per-layer share only up to rounding: 160 weights at 25% for 4 rounds keep 50 by IMP, 51 one-shot', () => {
+    const w = createRng(33).normalArray(160);
+    let m = new Float64Array(160).fill(1);
+    for (let k = 0; k < 4; k++) m = pruneLayer(w, m, 0.25);
+    expect(kept(m)).toBe(50);
+    expect(kept(oneShotMask([w], [0.25], 4)[0])).toBe(51);
+  });
+
+  it('Exercise 2: a stale momentum buffer moves a pruned weight by −η b μ(1 − μ^t)/(1 − μ)', () => {
+    const net = mlp(SIZES, 'relu', createRng(30));
+    const rule = sgd({ momentum: 0.9 });
+    const W = prunable(net);
+    const before = Float64Array.from(W[0].data);
+    train(net, rule, 1); // first step: buffer b = g, step −η b
+    const b = before.map((v, i) => (v - W[0].data[i]) / 0.05);
+    let i0 = 0;
+    b.forEach((v, i) => { if (Math.abs(v) > Math.abs(b[i0])) i0 = i; });
+    expect(Math.abs(b[i0])).toBeGreaterThan(1e-3);
+    const mask = W.map((w) => new Float64Array(w.size).fill(1));
+    mask[0][i0] = 0;
+    W[0].data[i0] = 0; // pruned: from now on its gradient is masked
+    const mu = 0.9, t = 3;
+    train(net, gradOnly(rule, W, mask), t);
+    expect(W[0].data[i0]).toBeCloseTo(
+      -0.05 * b[i0] * mu * (1 - mu ** t) / (1 - mu), 10);
+  });
+
+  it('Exercise 2: a fresh Adam with masked gradients keeps pruned weights at 0 without the after-step mask', () => {
+    const net = mlp(SIZES, 'relu', createRng(31));
+    const W = prunable(net);
+    const mask = someMask(net, 32);
+    applyMask(W, mask);
+    train(net, gradOnly(adam(), W, mask), 10);
+    expect(pruned(W, mask).every((v) => v === 0)).toBe(true);
+    expect(W[0].data.some((v) => v !== 0)).toBe(true);
+  });
+});

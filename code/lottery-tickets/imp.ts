@@ -18,7 +18,7 @@ export interface ImpOptions {
 }
 
 // #region imp
-/** imp(data, o) once its options are checked, Algorithm (lt-imp):
+/** imp(data, o) once its options are checked, the loop of Eq. (lt-imp):
  *  train, prune p of what is left per layer, rewind the survivors to
  *  θ₀, repeat. Level k is the ticket after k rounds, trained. */
 function impChecked(data: Split, o: ImpOptions) {

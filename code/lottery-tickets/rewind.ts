@@ -12,7 +12,7 @@ export function snapshot(model: Layer): Float64Array[] {
 }
 
 /** Every parameter back to theta0, then the mask: W = m ⊙ W₀,
- *  Eq. (lt-subnet); biases back to b₀. In place. */
+ *  Eq. (lt-imp); biases back to b₀. In place. */
 export function rewind(model: Layer, theta0: Float64Array[],
   mask: Mask): void {
   checkRewind(model, theta0, mask);
