@@ -376,7 +376,7 @@ describe('review', () => {
 
   it('one-shot keeps IMP’s per-layer share only up to rounding: 160 weights at 25% for 4 rounds keep 50 by IMP, 51 one-shot', () => {
     const w = createRng(33).normalArray(160);
-    let m = new Float64Array(160).fill(1);
+    let m: Float64Array = new Float64Array(160).fill(1);
     for (let k = 0; k < 4; k++) m = pruneLayer(w, m, 0.25);
     expect(kept(m)).toBe(50);
     expect(kept(oneShotMask([w], [0.25], 4)[0])).toBe(51);
