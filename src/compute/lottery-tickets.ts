@@ -174,7 +174,7 @@ function sweepFigure(field: 'acc' | 'stop', kinds: Kind[]) {
     return rs[rs.length - 1];
   });
   return renderPlot({
-    width: 640, height: 380, style: STYLE, marginLeft: 56,
+    width: 440, height: 380, style: STYLE, marginLeft: 56,
     marginRight: 150, marginTop: 24, marginBottom: 52,
     // Plot thins a log axis's labels: the axis draws the ticks, a text
     // mark (not data) writes every label
@@ -216,7 +216,7 @@ function curveFigure() {
     label: `${(100 * c.remaining).toFixed(1)}% left` }));
   const DASH = ['none', '6,3', '2,3', '8,3,2,3'];
   return renderPlot({
-    width: 640, height: 360, style: STYLE, marginLeft: 56,
+    width: 440, height: 360, style: STYLE, marginLeft: 56,
     marginRight: 110, marginTop: 20, marginBottom: 46,
     x: { label: 'training iteration →' },
     y: { label: 'validation loss', grid: true },
