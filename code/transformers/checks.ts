@@ -1,6 +1,7 @@
 // @unshown: input checks of the chapter's functions; each throws an
 // Error that starts with the name of the function the caller called.
 import { Tensor } from '../autodiff/tensor.ts';
+import { Decoder } from './decoder.ts';
 
 /** Every entry of sizes must be an integer >= 1. */
 export function checkSizes(fn: string,
@@ -140,4 +141,12 @@ export function checkTrainOptions(fn: string, o: {
   if (o.step !== undefined && typeof o.step !== 'function') {
     throw new Error(`${fn}: step must be a step rule`);
   }
+}
+
+/** model must be a Decoder. */
+export function checkDecoder(fn: string, model: unknown): Decoder {
+  if (!(model instanceof Decoder)) {
+    throw new Error(`${fn}: model must be a Decoder`);
+  }
+  return model;
 }

@@ -10,7 +10,9 @@ import {
 import { clipGradNorm } from '../neural-optimizers/clip.ts';
 import { adam } from '../neural-optimizers/optimizers.ts';
 import type { Decoder } from './decoder.ts';
-import { checkExamples, checkTrainOptions } from './checks.ts';
+import {
+  checkDecoder, checkExamples, checkTrainOptions,
+} from './checks.ts';
 
 /** One sequence: input ids and, per position, the next id (or −1). */
 export interface Example {
@@ -23,6 +25,7 @@ export interface Example {
  *  padded to one length (inputs with 0, targets with −1). */
 export function sequenceLoss(model: Decoder,
   batch: readonly Example[]): Tensor {
+  checkDecoder('sequenceLoss', model);
   const { tokens, targets } = padBatch(batch);
   const z = model.forward(tokens); // [B, T, V]
   const V = z.shape[2];
@@ -60,6 +63,7 @@ export interface DecoderTrainOptions {
 /** Minibatch training; returns each step's training loss. */
 export function trainDecoder(model: Decoder, data: readonly Example[],
   o: DecoderTrainOptions): number[] {
+  checkDecoder('trainDecoder', model);
   checkExamples('trainDecoder', data);
   checkTrainOptions('trainDecoder', o);
   const params = model.parameters();

@@ -4,13 +4,15 @@
 // stand side by side.
 import { noGrad } from '../autodiff/tensor.ts';
 import type { Rng } from '../introduction/random.ts';
+import { calledAs } from '../introduction/checks.ts';
+import { checkTemperature } from '../recurrent-networks/checks.ts';
 import { softmaxT } from '../recurrent-networks/sample.ts';
 import {
   END, START, decodeWord, encodeWord,
 } from '../recurrent-networks/vocab.ts';
 import type { Decoder } from './decoder.ts';
 import { type Example, padBatch } from './train.ts';
-import { checkRng, checkSizes } from './checks.ts';
+import { checkDecoder, checkRng, checkSizes } from './checks.ts';
 
 // #region word-examples
 /** One example per word: inputs ^ c₁ … c_m, targets c₁ … c_m . */
@@ -18,7 +20,7 @@ export function wordExamples(words: readonly string[]): Example[] {
   if (!Array.isArray(words) || words.length === 0) {
     throw new Error('wordExamples: words must be a non-empty array');
   }
-  return words.map((w) => encodeWord(w));
+  return calledAs('wordExamples', () => words.map((w) => encodeWord(w)));
 }
 // #endregion
 
@@ -27,7 +29,8 @@ export function wordExamples(words: readonly string[]): Example[] {
  *  number of characters, with no tape, in batches of 128. */
 export function decoderWordLosses(model: Decoder,
   words: readonly string[]) {
-  const ex = wordExamples(words);
+  checkDecoder('decoderWordLosses', model);
+  const ex = calledAs('decoderWordLosses', () => wordExamples(words));
   const V = model.config.vocab;
   const out = ex.map((e) => ({ loss: 0, count: e.targets.length }));
   noGrad(() => {
@@ -54,6 +57,8 @@ export function decoderWordLosses(model: Decoder,
  *  read again at every step (no cache: see the next chapter). */
 export function sampleDecoderWord(model: Decoder, rng: Rng,
   temperature = 1, maxLength = 16): string {
+  checkDecoder('sampleDecoderWord', model);
+  checkTemperature('sampleDecoderWord', temperature);
   checkRng('sampleDecoderWord', rng);
   checkSizes('sampleDecoderWord', { maxLength });
   if (maxLength >= model.config.context) {
