@@ -4,6 +4,7 @@
 import { Decoder, type DecoderConfig } from './decoder.ts';
 import { type Example, sequenceLoss } from './train.ts';
 import { checkExamples } from './checks.ts';
+import { calledAs } from '../introduction/checks.ts';
 
 // #region grad-norms
 /** ‖∂L/∂θ_l‖ for each block l (its parameters as one vector) of a
@@ -11,7 +12,8 @@ import { checkExamples } from './checks.ts';
 export function blockGradNorms(config: DecoderConfig, seed: number,
   batch: readonly Example[]): number[] {
   checkExamples('blockGradNorms', batch);
-  const model = new Decoder(config, seed);
+  const model = calledAs('blockGradNorms',
+    () => new Decoder(config, seed));
   sequenceLoss(model, batch).backward();
   return model.blocks.map((b) => {
     let sq = 0;

@@ -5,6 +5,7 @@
 import { crossEntropy } from '../autodiff/fused.ts';
 import { Tensor, noGrad } from '../autodiff/tensor.ts';
 import { createRng, type Rng } from '../introduction/random.ts';
+import { calledAs } from '../introduction/checks.ts';
 import { LayerNorm } from
   '../initialization-and-normalization/layernorm.ts';
 import { Linear, linear } from '../multilayer-perceptron/layers.ts';
@@ -206,8 +207,8 @@ export function reverseAccuracy(model: Seq2Seq, n: number,
   seed: number) {
   checkSeq2Seq('reverseAccuracy', model);
   checkSizes('reverseAccuracy', { n });
-  const { src, tgt } = reverseTask(n, model.config.length,
-    createRng(seed));
+  const rng = calledAs('reverseAccuracy', () => createRng(seed));
+  const { src, tgt } = reverseTask(n, model.config.length, rng);
   const pred = greedyDecode(model, src);
   let exact = 0, digits = 0;
   pred.forEach((p, i) => {
