@@ -401,6 +401,15 @@ describe('exercise solutions', () => {
   const config = { vocab: 7, context: 5, embed: 8, heads: 2, layers: 1,
     mlp: 16 };
 
+  it('a GPT-2-sized block and embeddings: the first exercise', () => {
+    const block768 = blockParams(768, 3072);
+    expect(block768).toBe(7087872);
+    const emb = (50257 + 1024) * 768;
+    expect(emb).toBe(39383808);
+    expect(Math.ceil(emb / block768)).toBe(6);
+    expect(50257 * 768 + 50257).toBe(38647633);
+  });
+
   it('tied weights: VE fewer parameters, and U gets both gradients', () => {
     const m = new Decoder(config, 1);
     const n = (ps: Tensor[]) => ps.reduce((s, p) => s + p.size, 0);

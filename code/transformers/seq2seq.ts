@@ -73,7 +73,9 @@ export class Seq2Seq {
     this.decNorm = new LayerNorm(E);
     this.head = linear(E, 10, rng, 'xavier');
   }
+  // #endregion
 
+  // #region seq2seq-run
   /** Source rows [B, L] → memory [B, L, E] (no mask: all see all). */
   encode(src: number[][]): Tensor {
     let h = this.embedRows(src, this.sourcePositions ? this.srcPos

@@ -301,6 +301,17 @@ export default cached('transformers', () => {
   const p = pitfalls();
   const params = w.model.parameters().reduce((a, t) => a + t.size, 0);
   const lastPost = d.post[DEPTH.layers - 1];
+  const elman = rnnRows[0];
+  const gapRnn = tfLoss - Math.log(elman.perplexity);
+  const rnnSe = Math.max(...lstmPage.word.diffs.map((x) => x.se));
+  const diag = Array.from({ length: SEQ.length }, (_, t) =>
+    s.map.weights[t * SEQ.length + SEQ.length - 1 - t]);
+  const probe = 0.98; // a hypothetical rate, for the perfect score
+  claim(gapRnn > 2 * rnnSe,
+    'the transformer is behind the Elman RNN by more than 2 SE');
+  claim(s.acc.exact === 1 && s.acc.digits === 1,
+    'the reverser is perfect on the test strings');
+  claim(Math.min(...diag) > 0.9, 'the anti-diagonal holds > 0.9');
   const lastPre = d.pre[DEPTH.layers - 1];
   claim(vsBigram.diff < -2 * vsBigram.se,
     'the transformer beats the bigram by more than 2 SE');
@@ -328,7 +339,10 @@ export default cached('transformers', () => {
       diffBigram: vsBigram.diff, seBigram: vsBigram.se,
       rnn: rnnRows.map((r) => ({ label: r.label, params: r.params,
         perplexity: r.perplexity })),
-      rnnEpochs: lstmPage.word.epochs,
+      rnnEpochs: lstmPage.word.epochs, rnnBatch: lstmPage.word.batchSize,
+      gapRnn, rnnSe, gapRatio: gapRnn / rnnSe,
+      bigramParams: VOCAB.length * VOCAB.length,
+      passes: WORD.steps * WORD.batchSize / train.length,
       rnnSteps: lstmPage.word.epochs *
         Math.ceil(lstmPage.word.nTrain / lstmPage.word.batchSize) },
     lossFigure: lossFigure(),
@@ -349,8 +363,8 @@ export default cached('transformers', () => {
       digits: s.acc.digits, params: s.params,
       firstLoss: s.losses[0], lastLoss: s.losses[s.losses.length - 1],
       source: SEQ.mapSource.join(''), pred: s.map.pred.join(''),
-      diag: Array.from({ length: SEQ.length }, (_, t) =>
-        s.map.weights[t * SEQ.length + SEQ.length - 1 - t]) },
+      diagMin: Math.min(...diag), diagMax: Math.max(...diag),
+      probe, perfectProb: probe ** SEQ.nTest },
     crossFigure: crossFigure(),
     crossAlt: `Cross-attention weights of the reversing model on the ` +
       `source ${SEQ.mapSource.join('')}: output position t puts most ` +
