@@ -75,7 +75,8 @@ export function checkConfig<T extends { embed: number; heads: number;
     throw new Error(`${fn}: config must be an object`);
   }
   const sizes: Record<string, number> = {};
-  for (const k of keys) sizes[k] = (config as Record<string, number>)[k];
+  const c = config as unknown as Record<string, number>;
+  for (const k of keys) sizes[k] = c[k];
   checkSizes(fn, sizes);
   if (config.embed % config.heads !== 0) {
     throw new Error(`${fn}: embed ${config.embed} is not divisible by ` +

@@ -2,14 +2,13 @@
 // the next token cannot be predicted from the past (the best honest
 // loss is log V), so any lower loss means the model saw the future.
 import type { Rng } from '../introduction/random.ts';
-import type { Example } from './train.ts';
 import { checkRng, checkSizes } from './checks.ts';
 
 // #region random-tokens
 /** n sequences of T + 1 uniform tokens in [0, V): inputs the first
  *  T, targets the last T (each input's successor). */
 export function randomSequences(n: number, T: number, V: number,
-  rng: Rng): Example[] {
+  rng: Rng): { inputs: number[]; targets: number[] }[] {
   checkSizes('randomSequences', { n, T, V });
   checkRng('randomSequences', rng);
   return Array.from({ length: n }, () => {

@@ -18,7 +18,7 @@ import { loadEnglish } from '../../code/recurrent-networks/words.ts';
 import {
   bigramWordLosses, fitBigram,
 } from '../../code/recurrent-networks/bigram.ts';
-import { VOCAB, encodeWord } from '../../code/recurrent-networks/vocab.ts';
+import { VOCAB } from '../../code/recurrent-networks/vocab.ts';
 import { causalMask } from '../../code/attention/mask.ts';
 import { block } from '../../code/transformers/block.ts';
 import { Decoder } from '../../code/transformers/decoder.ts';
