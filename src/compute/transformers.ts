@@ -110,10 +110,9 @@ function lossFigure(): string {
     for (let j = 0; j < W; j++) s += losses[k + j];
     return { step: p.step, loss: s / W };
   });
-  const last = avg[avg.length - 1];
   return renderPlot({
     width: 440, height: 290, style: STYLE, marginLeft: 52,
-    marginRight: 20, marginTop: 16, marginBottom: 44,
+    marginRight: 20, marginTop: 28, marginBottom: 44,
     x: { label: 'training step (minibatch of 16 words)', grid: false },
     y: { label: 'cross-entropy (nats per character)', grid: true,
       domain: [2, 3.8] },
@@ -122,8 +121,8 @@ function lossFigure(): string {
         strokeOpacity: 0.45, strokeWidth: 1 }),
       Plot.line(avg, { x: 'step', y: 'loss', stroke: PALETTE[0],
         strokeWidth: 2.5 }),
-      Plot.text([last], { x: 'step', y: 'loss', text: () =>
-        'mean of 10 steps', dy: -16, textAnchor: 'end', ...halo }),
+      Plot.text([avg[0]], { x: 'step', y: 'loss', text: () =>
+        'mean of 10 steps', dx: 10, textAnchor: 'start', ...halo }),
     ],
   });
 }
@@ -162,7 +161,7 @@ function depthFigure(): string {
   const L = DEPTH.layers;
   return renderPlot({
     width: 440, height: 290, style: STYLE, marginLeft: 52,
-    marginRight: 70, marginTop: 16, marginBottom: 44,
+    marginRight: 70, marginTop: 28, marginBottom: 44,
     x: { label: 'block (1 = nearest the input)', ticks: d.post.map(
       (_, i) => i + 1), domain: [0.6, L + 0.4] },
     y: { label: '‖∂L/∂W₂‖ at initialization', domain: [0, top],
