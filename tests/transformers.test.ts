@@ -3,7 +3,7 @@
 // chapters/neural-networks/transformers.mdx. PyTorch values come from
 // tests/fixtures/transformers/torch.json, written by
 // scripts/reference/transformers.py (torch 1.13.1, float64).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { gradientCheck } from '../code/introduction/check.ts';
 import { createRng } from '../code/introduction/random.ts';
 import { Tensor, noGrad } from '../code/autodiff/tensor.ts';
@@ -468,5 +468,106 @@ describe('bad input', () => {
 
   it('checks', () => {
     rejectsBadInput(badInput.checks);
+  });
+});
+
+describe('review', () => {
+  it('Eq. (tf-ln-jac): the layer norm Jacobian (γ = 1, ε → 0)', () => {
+    const E = 5, ln = new LayerNorm(E, 1e-14);
+    const x0 = createRng(40).normalArray(E);
+    let mu = 0, v = 0;
+    for (const a of x0) mu += a / E;
+    for (const a of x0) v += (a - mu) ** 2 / E;
+    const xh = Array.from(x0, (a) => (a - mu) / Math.sqrt(v));
+    let worst = 0;
+    for (let i = 0; i < E; i++) { // row i: the gradient of output i
+      const x = new Tensor(x0.slice(), [1, E], true);
+      const oneHot = new Float64Array(E);
+      oneHot[i] = 1;
+      ln.forward(x).mul(new Tensor(oneHot, [1, E])).sum().backward();
+      for (let j = 0; j < E; j++) {
+        const want = ((i === j ? 1 : 0) - 1 / E - xh[i] * xh[j] / E) /
+          Math.sqrt(v);
+        worst = Math.max(worst, Math.abs((x.grad as Float64Array)[j] -
+          want));
+      }
+    }
+    expect(worst).toBeLessThan(1e-8);
+  });
+
+  it('pre-LN with zero output weights passes the gradient unchanged, ' +
+    'Eq. (tf-stream-grad)', () => {
+    const b = block(8, 2, 16, createRng(41), 'pre');
+    b.attn.outProjWeight.data.fill(0);
+    b.mlp.fc2.W.data.fill(0);
+    const x = new Tensor(createRng(42).normalArray(48), [2, 3, 8], true);
+    const G = new Tensor(createRng(43).normalArray(48), [2, 3, 8]);
+    b.forward(x, causalMask(3)).mul(G).sum().backward();
+    expect(maxDiff(x.grad as Float64Array, G.data)).toBe(0);
+  });
+
+  it('blockGradNorms is the norm of each block\'s W₂ gradient', () => {
+    const config = { vocab: 28, context: 8, embed: 8, heads: 2,
+      layers: 3, mlp: 16, norm: 'post' as const };
+    const batch = wordExamples(['cat', 'horse']);
+    const g = blockGradNorms(config, 3, batch);
+    const m = new Decoder(config, 3);
+    sequenceLoss(m, batch).backward();
+    m.blocks.forEach((b, i) => {
+      let sq = 0;
+      for (const v of b.mlp.fc2.W.grad as Float64Array) sq += v * v;
+      expect(g[i]).toBeCloseTo(Math.sqrt(sq), 12);
+    });
+  });
+
+  it('exercise 1: tying saves VE, about five and a half blocks', () => {
+    const VE = 50257 * 768;
+    expect(VE).toBe(38597376);
+    const blocks = VE / blockParams(768, 3072);
+    expect(blocks).toBeGreaterThan(5.4);
+    expect(blocks).toBeLessThan(5.6);
+  });
+
+  it('2 FLOPs per weight of the blocks and head per token, T ≪ E', () => {
+    const c = { vocab: 50257, context: 1024, embed: 768, heads: 12,
+      layers: 12, mlp: 3072 };
+    const weights = c.layers * blockParams(768, 3072) + 768 * 50257 +
+      50257;
+    const perToken = forwardMacs(c, 8) / 8; // multiply–adds, T = 8
+    expect(Math.abs(perToken / weights - 1)).toBeLessThan(0.01);
+  });
+
+  // Only these tests wait for the compute module (a cold run trains the
+  // models; a current cache is read in a moment).
+  describe('the numbers the page prints', () => {
+    type Page = typeof import('../src/compute/transformers.ts');
+    let r: Page['default'];
+    beforeAll(async () => {
+      r = (await import('../src/compute/transformers.ts')).default;
+    }, 180_000);
+
+    it('the word model read as many words as the recurrent models', () => {
+      expect(r.word.words).toBe(r.word.rnnWords);
+      expect(r.word.steps).toBe(r.word.rnnSteps);
+    });
+
+    it('behind the Elman RNN, by less than two paired SE', () => {
+      expect(r.word.gapRnn).toBeGreaterThan(0);
+      expect(r.word.gapRnn).toBeLessThan(2 * r.word.seRnn);
+    });
+
+    it('ahead of the bigram by more than two paired SE', () => {
+      expect(r.word.diffBigram).toBeLessThan(-2 * r.word.seBigram);
+    });
+
+    it('post-LN\'s top block: > 1.5 times pre-LN\'s (2 SE)', () => {
+      expect(r.depth.ratio - 2 * r.depth.ratioSe).toBeGreaterThan(1.5);
+    });
+
+    it('pre-LN falls with depth; post-LN has no clear trend', () => {
+      expect(r.depth.preTrend).toBeLessThan(-2 * r.depth.preTrendSe);
+      expect(Math.abs(r.depth.postTrend))
+        .toBeLessThan(2 * r.depth.postTrendSe);
+    });
   });
 });

@@ -7,8 +7,8 @@ import { checkExamples } from './checks.ts';
 import { calledAs } from '../introduction/checks.ts';
 
 // #region grad-norms
-/** ‖∂L/∂θ_l‖ for each block l (its parameters as one vector) of a
- *  fresh model with the given norm placement. */
+/** ‖∂L/∂W₂‖ of each block's second MLP weight (Xiong et al.'s
+ *  measure), in a fresh model with the given norm placement. */
 export function blockGradNorms(config: DecoderConfig, seed: number,
   batch: readonly Example[]): number[] {
   checkExamples('blockGradNorms', batch);
@@ -17,9 +17,7 @@ export function blockGradNorms(config: DecoderConfig, seed: number,
   sequenceLoss(model, batch).backward();
   return model.blocks.map((b) => {
     let sq = 0;
-    for (const p of [b.mlp.fc2.W]) {
-      for (const g of p.grad ?? []) sq += g * g;
-    }
+    for (const g of b.mlp.fc2.W.grad ?? []) sq += g * g;
     return Math.sqrt(sq);
   });
 }
