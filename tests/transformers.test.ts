@@ -2,7 +2,8 @@
 // chapter; equation labels refer to
 // chapters/neural-networks/transformers.mdx. PyTorch values come from
 // tests/fixtures/transformers/torch.json, written by
-// scripts/reference/transformers.py (torch 1.13.1, float64).
+// scripts/reference/transformers.py (Debian's torch 1.13.1, which
+// reports 1.13.0a0; float64).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gradientCheck } from '../code/introduction/check.ts';
 import { createRng } from '../code/introduction/random.ts';
