@@ -102,10 +102,11 @@ export function decodeBpe(tokens: readonly string[]): string {
 /** Each word split into its characters and </w>, frequency 1. */
 function toCorpus(fn: string, words: readonly string[],
   numMerges: number): Entry[] {
-  if (!Array.isArray(words) || words.length === 0) {
-    throw new Error(`${fn}: words must be a non-empty array of words`);
+  if (!Array.isArray(words) || words.length === 0 ||
+    !words.every((w) => typeof w === 'string' && /^[^\s<>]+$/.test(w))) {
+    throw new Error(`${fn}: words must be a non-empty array of words ` +
+      'without spaces or angle brackets');
   }
-  words.forEach((w) => checkToken(fn, w));
   if (!Number.isInteger(numMerges) || numMerges < 0) {
     throw new Error(`${fn}: numMerges must be an integer >= 0, got ` +
       `${numMerges}`);

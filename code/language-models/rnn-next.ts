@@ -10,7 +10,7 @@ import { START, VOCAB } from '../recurrent-networks/vocab.ts';
 import { elmanWeights } from '../recurrent-networks/weights.ts';
 
 // #region rnn-next
-/** next(prefix) = the logits after ^ and prefix (token ids of VOCAB). */
+/** next(prefix) = the logits after ^ and prefix (ids of VOCAB). */
 export function elmanNext(model: CharModel) {
   checkModelArg('elmanNext', model);
   if (!(model.cell instanceof ElmanCell)) {
@@ -50,8 +50,8 @@ export function elmanNext(model: CharModel) {
 
 function checkPrefix(prefix: readonly number[], v: number): void {
   if (!Array.isArray(prefix) || !prefix.every((id) =>
-    Number.isInteger(id) && id > 1 && id < v)) {
-    throw new Error('elmanNext: prefix must be an array of letter ids ' +
-      `in [2, ${v - 1}]`);
+    Number.isInteger(id) && id >= 0 && id < v)) {
+    throw new Error('elmanNext: prefix must be an array of token ids ' +
+      `in [0, ${v - 1}]`);
   }
 }

@@ -72,13 +72,14 @@ export function drawIndex(p: ArrayLike<number>, rng: Rng): number {
 // #endregion
 
 /** A decoding rule: temperature τ (0 is greedy), then top-k, then
- *  nucleus; k = Infinity and topP = 1 cut nothing. */
+ *  nucleus; no k, or k ≥ V, and topP = 1 (or none) cut nothing. */
 export interface Decoding { tau: number; k?: number; topP?: number }
 
 // #region decode-dist
 /** The distribution a decoding rule draws the next token from. */
 export function decodingDistribution(z: ArrayLike<number>,
   d: Decoding): Float64Array {
+  checkLogits('decodingDistribution', z);
   checkDecoding('decodingDistribution', d);
   let p = softmaxT(z, d.tau);
   if (d.k !== undefined && d.k < p.length) p = topK(p, d.k);
@@ -105,6 +106,18 @@ export function generate(next: NextLogits, d: Decoding, end: number,
 }
 // #endregion
 
+export function checkLogits(fn: string, z: ArrayLike<number>): void {
+  if (z === null || typeof z !== 'object' || !('length' in z) ||
+    z.length === 0) {
+    throw new Error(`${fn}: z must be a non-empty array of numbers`);
+  }
+  for (let j = 0; j < z.length; j++) {
+    if (typeof z[j] !== 'number' || !Number.isFinite(z[j])) {
+      throw new Error(`${fn}: z has ${z[j]} at ${j}`);
+    }
+  }
+}
+
 function checkDecoding(fn: string, d: Decoding): void {
   if (d === null || typeof d !== 'object') {
     throw new Error(`${fn}: the decoding rule must be an object`);
@@ -113,7 +126,7 @@ function checkDecoding(fn: string, d: Decoding): void {
     throw new Error(`${fn}: tau must be a finite number >= 0, got ` +
       `${d.tau}`);
   }
-  if (d.k !== undefined && d.k !== Infinity) checkInt(fn, 'k', d.k, 1);
+  if (d.k !== undefined) checkInt(fn, 'k', d.k, 1);
   if (d.topP !== undefined && (typeof d.topP !== 'number' ||
     !(d.topP > 0) || !(d.topP <= 1))) {
     throw new Error(`${fn}: topP must be in (0, 1], got ${d.topP}`);
@@ -130,3 +143,29 @@ function checkGenerate(next: NextLogits, d: Decoding, end: number,
   checkInt('generate', 'maxLength', maxLength, 1);
   checkRng('generate', rng);
 }
+
+// #region log-likelihood
+/** log P(ids, then end) under the model at τ = 1: how likely the model
+ *  itself finds a sequence (a sample's own log-likelihood). */
+export function logLikelihood(next: NextLogits, ids: readonly number[],
+  end: number): number {
+  if (typeof next !== 'function') {
+    throw new Error('logLikelihood: next must be a function of the ' +
+      'prefix');
+  }
+  checkInt('logLikelihood', 'end', end, 0);
+  if (!Array.isArray(ids) || !ids.every((i) => Number.isInteger(i))) {
+    throw new Error('logLikelihood: ids must be an array of token ids');
+  }
+  let ll = 0;
+  for (let t = 0; t <= ids.length; t++) {
+    const z = next(ids.slice(0, t));
+    const target = t < ids.length ? ids[t] : end;
+    let top = -Infinity, s = 0;
+    for (let j = 0; j < z.length; j++) top = Math.max(top, z[j]);
+    for (let j = 0; j < z.length; j++) s += Math.exp(z[j] - top);
+    ll += z[target] - top - Math.log(s); // log softmax(z)[target]
+  }
+  return ll;
+}
+// #endregion

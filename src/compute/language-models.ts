@@ -1,0 +1,321 @@
+// Build-time computation of the language-models chapter: its figures
+// and every number its prose shows, computed by the chapter's code
+// (code/language-models) and cached (see src/lib/cache.ts). Seeded
+// throughout. Colour is always paired with a dash pattern, a marker
+// shape or a direct label.
+import { cached } from '../lib/cache.ts';
+import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { createRng } from '../../code/introduction/random.ts';
+import { adam } from '../../code/neural-optimizers/optimizers.ts';
+import { elman } from '../../code/recurrent-networks/cell.ts';
+import {
+  charModel, trainCharModel, wordLosses,
+} from '../../code/recurrent-networks/charlm.ts';
+import { END, VOCAB } from '../../code/recurrent-networks/vocab.ts';
+import { loadEnglish } from '../../code/recurrent-networks/words.ts';
+import {
+  EOW, encodeBpe, pairCounts, trainBpe, type Merge,
+} from '../../code/language-models/bpe.ts';
+import {
+  fitTokenBigram, scoreTokens,
+} from '../../code/language-models/token-lm.ts';
+import {
+  generate, logLikelihood, type Decoding,
+} from '../../code/language-models/sampling.ts';
+import { elmanNext } from '../../code/language-models/rnn-next.ts';
+import { loadDictionary } from '../../code/language-models/dictionary.ts';
+import {
+  decoder, decoderLogits, forwardMacs,
+} from '../../code/language-models/decoder.ts';
+import { KVCache, cachedStep } from '../../code/language-models/kv-cache.ts';
+
+const STYLE = { background: 'transparent', fontSize: '14px' };
+const halo = { fill: 'currentColor', stroke: 'var(--sl-color-bg, white)',
+  strokeWidth: 4, paintOrder: 'stroke' };
+
+/** Fails the build when a reading the prose makes stops holding. */
+function claim(ok: boolean, what: string): void {
+  if (!ok) throw new Error(`language-models: the prose says ${what}`);
+}
+
+const show = (m: Merge) => `${m[0]} ${m[1]} → ${m[0]}${m[1]}`
+  .replaceAll(EOW, '·');
+
+// ---------------------------------------------------------------------
+// The worked examples of Sennrich et al. (2016).
+
+export const PAPER_ALG1: readonly [string, number][] = [
+  ['low', 5], ['lower', 2], ['newest', 6], ['widest', 3]];
+export const PAPER_FIG1 = ['low', 'lowest', 'newer', 'wider'];
+/** The merges of the paper's Figure 1, as printed (· is </w>). */
+export const PAPER_FIG1_MERGES: readonly Merge[] = [
+  ['r', EOW], ['l', 'o'], ['lo', 'w'], ['e', `r${EOW}`]];
+
+function worked() {
+  const corpus = PAPER_ALG1.flatMap(([w, c]) => Array(c).fill(w));
+  const alg1 = trainBpe(corpus, 10);
+  const fig1 = trainBpe(PAPER_FIG1, 4);
+  // is each of the paper's Figure 1 merges a most frequent pair at its
+  // step? (then the paper's order is BPE with another tie rule)
+  let entries = PAPER_FIG1.map((w) => ({ symbols: [...w, EOW], count: 1 }));
+  const fig1Counts = PAPER_FIG1_MERGES.map(([a, b]) => {
+    const c = pairCounts(entries);
+    let top = 0;
+    for (const v of c.values()) top = Math.max(top, v);
+    const mine = c.get(`${a} ${b}`) ?? 0;
+    let tied = 0;
+    for (const v of c.values()) if (v === top) tied++;
+    entries = entries.map((e) => ({ count: 1, symbols: mergeAll(e.symbols,
+      a, b) }));
+    return { merge: show([a, b]), count: mine, top, tied };
+  });
+  claim(fig1Counts.every((r) => r.count === r.top),
+    'every merge of the paper\'s Figure 1 is a most frequent pair');
+  const lower = encodeBpe('lower', fig1.merges).join(' ')
+    .replaceAll(EOW, '·');
+  const lowerPaper = encodeBpe('lower', PAPER_FIG1_MERGES).join(' ')
+    .replaceAll(EOW, '·');
+  claim(lower === lowerPaper, 'both orders segment "lower" alike');
+  return {
+    alg1: alg1.merges.map((m, i) => ({ k: i + 1, merge: show(m),
+      count: alg1.counts[i] })),
+    fig1Ours: fig1.merges.map(show), fig1Paper: PAPER_FIG1_MERGES.map(show),
+    fig1Counts, lower,
+  };
+}
+
+function mergeAll(s: string[], a: string, b: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === a && s[i + 1] === b) { out.push(a + b); i++; }
+    else out.push(s[i]);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------
+// Tokenization on the corpus: vocabulary, length, perplexities.
+
+export const MERGES = [0, 25, 50, 100, 200, 400];
+export const TOKEN_ALPHA = 0.1;
+const words = once(() => loadEnglish());
+
+const tokenStudy = once(() => {
+  const { train, valid } = words();
+  const all = trainBpe(train, MERGES[MERGES.length - 1]);
+  return MERGES.map((M) => {
+    const merges = all.merges.slice(0, M);
+    const m = fitTokenBigram(train, merges, TOKEN_ALPHA);
+    const s = scoreTokens(m, valid);
+    return { M, vocab: m.V - 1, tokensPerWord: s.tokens / valid.length,
+      charsPerToken: s.chars / s.tokens, perToken: s.perToken,
+      perChar: s.perChar, bitsPerChar: s.nll / s.chars / Math.LN2 };
+  });
+});
+
+function tokenFigure(): string {
+  const rows = tokenStudy().flatMap((r) => [
+    { vocab: r.vocab, perplexity: r.perToken, kind: 'per token' },
+    { vocab: r.vocab, perplexity: r.perChar, kind: 'per character' }]);
+  const last = tokenStudy()[MERGES.length - 1];
+  return renderPlot({
+    width: 560, height: 320, style: STYLE, marginLeft: 60,
+    marginRight: 20, marginTop: 20, marginBottom: 44,
+    x: { type: 'log', label: 'vocabulary size V (log scale)',
+      ticks: [30, 100, 300], tickFormat: 'd' },
+    y: { type: 'log', label: 'validation perplexity (log scale)',
+      grid: true, ticks: [5, 10, 20, 50, 100, 200, 500] , tickFormat: 'd'},
+    marks: [
+      Plot.line(rows.filter((r) => r.kind === 'per token'), { x: 'vocab',
+        y: 'perplexity', stroke: PALETTE[0], strokeWidth: 2 }),
+      Plot.line(rows.filter((r) => r.kind !== 'per token'), { x: 'vocab',
+        y: 'perplexity', stroke: PALETTE[1], strokeWidth: 2,
+        strokeDasharray: '6,3' }),
+      Plot.dot(rows, { x: 'vocab', y: 'perplexity',
+        symbol: (d: { kind: string }) => d.kind === 'per token' ?
+          'circle' : 'square', stroke: 'currentColor', r: 3.5 }),
+      Plot.text([{ vocab: last.vocab, perplexity: last.perToken }],
+        { x: 'vocab', y: 'perplexity', dx: -8, dy: -12, textAnchor: 'end',
+          text: () => 'per token', ...halo }),
+      Plot.text([{ vocab: last.vocab, perplexity: last.perChar }],
+        { x: 'vocab', y: 'perplexity', dx: -8, dy: 16, textAnchor: 'end',
+          text: () => 'per character', ...halo }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------
+// Small models: Elman word models of five sizes (the scaling figure),
+// the largest also the model the decoders sample from.
+
+export const SIZES = [2, 4, 8, 16, 32];
+export const TRAIN = { epochs: 3, batchSize: 32, eta: 0.02, clip: 5,
+  initSeed: 1, shuffleSeed: 2, sampleSeed: 3 };
+
+const models = once(() => {
+  const { train, valid } = words();
+  const t0 = performance.now();
+  const out = SIZES.map((h) => {
+    const rng = createRng(TRAIN.initSeed);
+    const model = charModel(elman(VOCAB.length, h, rng), rng);
+    trainCharModel(model, train, { epochs: TRAIN.epochs,
+      batchSize: TRAIN.batchSize, eta: TRAIN.eta, seed: TRAIN.shuffleSeed,
+      step: adam(), clip: TRAIN.clip });
+    let params = 0;
+    for (const p of model.parameters()) params += p.size;
+    const l = wordLosses(model, valid);
+    let s = 0, c = 0;
+    for (const r of l) { s += r.loss; c += r.count; }
+    return { h, params, loss: s / c, model };
+  });
+  return { out, seconds: (performance.now() - t0) / 1000 };
+});
+
+function scalingFigure(): string {
+  const rows = models().out.map((m) => ({ parameters: m.params,
+    loss: m.loss, label: `d_h = ${m.h}` }));
+  return renderPlot({
+    width: 560, height: 320, style: STYLE, marginLeft: 60,
+    marginRight: 24, marginTop: 20, marginBottom: 44,
+    x: { type: 'log', label: 'parameters N (log scale)',
+      ticks: [100, 300, 1000, 3000], tickFormat: 'd' },
+    y: { label: 'validation loss (nats per character)', grid: true },
+    marks: [
+      Plot.line(rows, { x: 'parameters', y: 'loss', stroke: PALETTE[0],
+        strokeWidth: 2 }),
+      Plot.dot(rows, { x: 'parameters', y: 'loss', stroke: PALETTE[0],
+        fill: PALETTE[0], r: 3.5 }),
+      Plot.text(rows, { x: 'parameters', y: 'loss', text: 'label',
+        dy: -12, textAnchor: 'middle', ...halo }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------
+// Decoding: the same model sampled under six rules.
+
+export const RULES: readonly { name: string; d: Decoding }[] = [
+  { name: 'greedy (τ = 0)', d: { tau: 0 } },
+  { name: 'τ = 0.7', d: { tau: 0.7 } },
+  { name: 'τ = 1', d: { tau: 1 } },
+  { name: 'τ = 1.5', d: { tau: 1.5 } },
+  { name: 'top-k, k = 5', d: { tau: 1, k: 5 } },
+  { name: 'nucleus, p = 0.8', d: { tau: 1, topP: 0.8 } },
+];
+export const SAMPLES = 400;
+export const MAX_LETTERS = 20;
+
+const decoding = once(() => {
+  const model = models().out[SIZES.length - 1].model;
+  const next = elmanNext(model), score = elmanNext(model);
+  const dict = loadDictionary();
+  const seen = new Set(words().train);
+  const rng = createRng(TRAIN.sampleSeed);
+  const letters = (ids: number[]) => ids.map((i) => VOCAB[i]).join('');
+  return RULES.map(({ name, d }) => {
+    const got = Array.from({ length: SAMPLES },
+      () => generate(next, d, END, MAX_LETTERS, rng));
+    const ws = got.map(letters);
+    let train = 0, novel = 0, ll = 0, chars = 0;
+    for (let i = 0; i < ws.length; i++) {
+      if (seen.has(ws[i])) train++;
+      else if (dict.has(ws[i])) novel++;
+      ll += logLikelihood(score, got[i], END);
+      chars += got[i].length + 1;
+    }
+    const share = (k: number) => ({ p: k / SAMPLES,
+      se: Math.sqrt((k / SAMPLES) * (1 - k / SAMPLES) / SAMPLES) });
+    return { name, distinct: new Set(ws).size / SAMPLES,
+      train: share(train), novel: share(novel),
+      nllPerChar: -ll / chars, examples: ws.slice(0, 5) };
+  });
+});
+
+// ---------------------------------------------------------------------
+// The KV cache: same logits, and the cost per generated token.
+
+export const KV = { V: 28, d: 32, T: 64, seed: 5 };
+
+const kvStudy = once(() => {
+  const m = decoder(KV.V, KV.d, KV.T, createRng(KV.seed));
+  const rng = createRng(KV.seed + 1);
+  const ids = Array.from({ length: KV.T }, () => rng.int(0, KV.V));
+  // uncached: every step re-runs the prefix; cached: one step each
+  let t0 = performance.now();
+  const rows: Float64Array[] = [];
+  for (let t = 1; t <= KV.T; t++) {
+    const z = decoderLogits(m, ids.slice(0, t)).data;
+    rows.push(z.slice((t - 1) * KV.V, t * KV.V));
+  }
+  const msFull = performance.now() - t0;
+  t0 = performance.now();
+  const cache = new KVCache();
+  const macsCached: number[] = [];
+  let maxDiff = 0;
+  for (let t = 0; t < KV.T; t++) {
+    const before = cache.macs;
+    const z = cachedStep(m, cache, ids[t]);
+    macsCached.push(cache.macs - before);
+    for (let j = 0; j < KV.V; j++) {
+      maxDiff = Math.max(maxDiff, Math.abs(z[j] - rows[t][j]));
+    }
+  }
+  const msCached = performance.now() - t0;
+  const points = macsCached.map((c, t) => ({ position: t + 1,
+    cached: c, full: forwardMacs(m, t + 1) }));
+  let sumFull = 0, sumCached = 0;
+  for (const p of points) { sumFull += p.full; sumCached += p.cached; }
+  claim(maxDiff < 1e-12, 'the cached logits equal the uncached ones');
+  return { points, maxDiff, msFull, msCached, sumFull, sumCached };
+});
+
+function kvFigure(): string {
+  const k = kvStudy();
+  const rows = k.points.flatMap((p) => [
+    { position: p.position, macs: p.full, kind: 'no cache' },
+    { position: p.position, macs: p.cached, kind: 'KV cache' }]);
+  const at = k.points[40];
+  return renderPlot({
+    width: 560, height: 320, style: STYLE, marginLeft: 64,
+    marginRight: 20, marginTop: 20, marginBottom: 44,
+    x: { label: 'position of the new token', domain: [1, KV.T] },
+    y: { type: 'log', label: 'multiply-adds per token (log)', grid: true,
+      tickFormat: '~s' },
+    marks: [
+      Plot.line(rows.filter((r) => r.kind === 'no cache'), {
+        x: 'position', y: 'macs', stroke: PALETTE[0], strokeWidth: 2 }),
+      Plot.line(rows.filter((r) => r.kind !== 'no cache'), {
+        x: 'position', y: 'macs', stroke: PALETTE[1], strokeWidth: 2,
+        strokeDasharray: '6,3' }),
+      Plot.text([{ position: at.position, macs: at.full }],
+        { x: 'position', y: 'macs', dy: -12, textAnchor: 'end',
+          text: () => 'no cache', ...halo }),
+      Plot.text([{ position: at.position, macs: at.cached }],
+        { x: 'position', y: 'macs', dy: -12, textAnchor: 'end',
+          text: () => 'KV cache', ...halo }),
+    ],
+  });
+}
+
+export default cached('language-models', () => {
+  const w = worked();
+  const tok = tokenStudy();
+  const mod = models();
+  const dec = decoding();
+  const kv = kvStudy();
+  const { train, valid } = words();
+  return {
+    worked: w, nTrain: train.length, nValid: valid.length,
+    tokens: tok, tokenFigure: tokenFigure(), alpha: TOKEN_ALPHA,
+    scaling: mod.out.map((m) => ({ h: m.h, params: m.params,
+      loss: m.loss, perplexity: Math.exp(m.loss) })),
+    trainSeconds: mod.seconds, epochs: TRAIN.epochs,
+    scalingFigure: scalingFigure(),
+    decoding: dec, samples: SAMPLES, maxLetters: MAX_LETTERS,
+    kv: { ...KV, maxDiff: kv.maxDiff, msFull: kv.msFull,
+      msCached: kv.msCached, sumFull: kv.sumFull,
+      sumCached: kv.sumCached, first: kv.points[0],
+      last: kv.points[KV.T - 1] },
+    kvFigure: kvFigure(),
+  };
+});
