@@ -28,6 +28,10 @@ import {
   decoder, decoderLogits, forwardMacs,
 } from '../../code/language-models/decoder.ts';
 import { KVCache, cachedStep } from '../../code/language-models/kv-cache.ts';
+import { Tensor } from '../../code/autodiff/tensor.ts';
+import ref from '../../tests/fixtures/language-models/reference.json' with {
+  type: 'json',
+};
 
 const STYLE = { background: 'transparent', fontSize: '14px' };
 const halo = { fill: 'currentColor', stroke: 'var(--sl-color-bg, white)',
@@ -168,6 +172,11 @@ const models = once(() => {
     for (const r of l) { s += r.loss; c += r.count; }
     return { h, params, loss: s / c, model };
   });
+  for (let i = 1; i < out.length; i++) {
+    claim(out[i].loss < out[i - 1].loss, 'the loss falls with size');
+  }
+  claim(out[3].loss - out[4].loss < out[0].loss - out[1].loss,
+    'the last doubling gains less than the first');
   return { out, seconds: (performance.now() - t0) / 1000 };
 });
 
@@ -297,6 +306,30 @@ function kvFigure(): string {
   });
 }
 
+/** The fixture's decoder against torch.nn.MultiheadAttention. */
+function torchCheck() {
+  const a = ref.attention;
+  const t = (x: number[], shape: number[]) =>
+    new Tensor(Float64Array.from(x), shape, true);
+  const m = { V: a.V, d: a.d, maxLen: a.maxLen, E: t(a.E, [a.V, a.d]),
+    P: t(a.P, [a.maxLen, a.d]), Wq: t(a.Wq, [a.d, a.d]),
+    Wk: t(a.Wk, [a.d, a.d]), Wv: t(a.Wv, [a.d, a.d]),
+    Wo: t(a.Wo, [a.d, a.d]), W: t(a.W, [a.d, a.V]), b: t(a.b, [a.V]) };
+  const full = decoderLogits(m, a.ids).data, cache = new KVCache();
+  let dFull = 0, dCached = 0;
+  a.ids.forEach((id, pos) => {
+    const z = cachedStep(m, cache, id);
+    for (let j = 0; j < a.V; j++) {
+      const k = pos * a.V + j;
+      dFull = Math.max(dFull, Math.abs(full[k] - a.logits[k]));
+      dCached = Math.max(dCached, Math.abs(z[j] - a.logits[k]));
+    }
+  });
+  claim(dFull < 1e-12 && dCached < 1e-12, 'both agree with torch');
+  return { dFull, dCached, T: a.ids.length, d: a.d, V: a.V,
+    torch: ref.versions.torch };
+}
+
 export default cached('language-models', () => {
   const w = worked();
   const tok = tokenStudy();
@@ -304,6 +337,24 @@ export default cached('language-models', () => {
   const dec = decoding();
   const kv = kvStudy();
   const { train, valid } = words();
+  let best = 0, lo = Infinity, hi = 0;
+  tok.forEach((t, i) => {
+    if (t.perChar < tok[best].perChar) best = i;
+    lo = Math.min(lo, t.perChar);
+    hi = Math.max(hi, t.perChar);
+  });
+  claim(dec.slice(1).every((d) => d.novel.p >= dec[3].novel.p),
+    'τ = 1.5 gives the fewest real new words of the sampling rules');
+  claim(dec[0].distinct === 1 / SAMPLES, 'greedy gives one word');
+  claim(Math.abs(dec[2].nllPerChar - mod.out[4].loss) < 0.1,
+    'the loss on τ = 1 samples is close to the validation loss');
+  claim(dec[4].nllPerChar < dec[2].nllPerChar &&
+    dec[1].nllPerChar < dec[2].nllPerChar &&
+    dec[5].nllPerChar < dec[2].nllPerChar &&
+    dec[3].nllPerChar > dec[2].nllPerChar, 'cuts and cooling raise ' +
+    'the likelihood; heating lowers it');
+  claim(dec.slice(1).every((d) => d.distinct > 0.95),
+    'the sampling rules give almost all distinct words');
   return {
     worked: w, nTrain: train.length, nValid: valid.length,
     tokens: tok, tokenFigure: tokenFigure(), alpha: TOKEN_ALPHA,
@@ -316,6 +367,27 @@ export default cached('language-models', () => {
       msCached: kv.msCached, sumFull: kv.sumFull,
       sumCached: kv.sumCached, first: kv.points[0],
       last: kv.points[KV.T - 1] },
-    kvFigure: kvFigure(),
+    kvFigure: kvFigure(), torch: torchCheck(),
+    bpeEnglish: { words: ref.bpe.english.words,
+      merges: ref.bpe.english.num_merges },
+    drops: mod.out.slice(1).map((m, i) => mod.out[i].loss - m.loss),
+    examples: dec.map((d) => d.examples.slice(0, 4).join(', ')),
+    maxNovel: dec.reduce((m, d) => Math.max(m, d.novel.p), 0),
+    bestTokenIndex: best,
+    tokenAlt: `Two lines against vocabulary size from ${tok[0].vocab} ` +
+      `to ${tok[tok.length - 1].vocab}, log scales: per-token ` +
+      `perplexity rises from ${tok[0].perToken.toFixed(1)} to ` +
+      `${tok[tok.length - 1].perToken.toFixed(1)}; per-character ` +
+      `perplexity stays between ${lo.toFixed(1)} and ${hi.toFixed(1)}.`,
+    scalingAlt: `Five points, validation loss against parameters on a ` +
+      `log axis: from ${mod.out[0].loss.toFixed(2)} nats at ` +
+      `${mod.out[0].params} parameters down to ` +
+      `${mod.out[4].loss.toFixed(2)} at ${mod.out[4].params}, ` +
+      'flattening.',
+    kvAlt: `Two curves against position 1 to ${KV.T}, log scale: ` +
+      `without a cache the cost per token grows from ` +
+      `${kv.points[0].full} to ${kv.points[KV.T - 1].full} ` +
+      `multiply-adds; with the cache from ${kv.points[0].cached} to ` +
+      `${kv.points[KV.T - 1].cached}.`,
   };
 });
