@@ -368,7 +368,7 @@ describe('the KV cache', () => {
       const cache = new KVCache();
       cache.keys.push(new Float64Array(8)); // a stale entry: pos + 1
       cache.values.push(new Float64Array(8));
-      let z = new Float64Array(0);
+      let z: ArrayLike<number> = new Float64Array(0);
       for (const id of ids) z = cachedStep(m, cache, id);
       let d = 0;
       for (let j = 0; j < 11; j++) d = Math.max(d, Math.abs(z[j] - right[j]));

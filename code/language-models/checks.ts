@@ -23,7 +23,7 @@ export function checkMerges(fn: string, merges: readonly Merge[]): void {
 export function checkCorpus(fn: string, corpus: readonly Entry[]): void {
   if (!Array.isArray(corpus) || !corpus.every((e) => e !== null &&
     typeof e === 'object' && Array.isArray(e.symbols) &&
-    e.symbols.every((s) => typeof s === 'string' && s !== '' &&
+    e.symbols.every((s: unknown) => typeof s === 'string' && s !== '' &&
       !/\s/.test(s)) &&
     Number.isFinite(e.count) && e.count > 0)) {
     throw new Error(`${fn}: corpus must be an array of { symbols: ` +
@@ -51,7 +51,8 @@ export function checkProbs(fn: string, p: ArrayLike<number>): void {
 export function checkInt(fn: string, name: string, v: unknown,
   min: number): void {
   if (!Number.isInteger(v) || (v as number) < min) {
-    throw new Error(`${fn}: ${name} must be an integer >= ${min}, got ${v}`);
+    throw new Error(`${fn}: ${name} must be an integer >= ${min}, ` +
+      `got ${v}`);
   }
 }
 

@@ -11,7 +11,8 @@ export function keptSets(z: ArrayLike<number>, tau: number,
   cut: { k: number } | { topP: number }) {
   checkLogits('keptSets', z);
   if (typeof tau !== 'number' || !(tau > 0) || !isFinite(tau)) {
-    throw new Error(`keptSets: tau must be a finite number > 0, got ${tau}`);
+    throw new Error('keptSets: tau must be a finite number > 0, got ' +
+      `${tau}`);
   }
   if (cut === null || typeof cut !== 'object') {
     throw new Error('keptSets: cut must be { k } or { topP }');
