@@ -121,7 +121,6 @@ function tokenFigure(): string {
   const rows = tokenStudy().flatMap((r) => [
     { vocab: r.vocab, perplexity: r.perToken, kind: 'per token' },
     { vocab: r.vocab, perplexity: r.perChar, kind: 'per character' }]);
-  const last = tokenStudy()[MERGES.length - 1];
   return renderPlot({
     width: 560, height: 320, style: STYLE, marginLeft: 60,
     marginRight: 20, marginTop: 20, marginBottom: 44,
@@ -138,12 +137,14 @@ function tokenFigure(): string {
       Plot.dot(rows, { x: 'vocab', y: 'perplexity',
         symbol: (d: { kind: string }) => d.kind === 'per token' ?
           'circle' : 'square', stroke: 'currentColor', r: 3.5 }),
-      Plot.text([{ vocab: last.vocab, perplexity: last.perToken }],
-        { x: 'vocab', y: 'perplexity', dx: -8, dy: -12, textAnchor: 'end',
-          text: () => 'per token', ...halo }),
-      Plot.text([{ vocab: last.vocab, perplexity: last.perChar }],
-        { x: 'vocab', y: 'perplexity', dx: -8, dy: 16, textAnchor: 'end',
-          text: () => 'per character', ...halo }),
+      Plot.text([{ vocab: tokenStudy()[2].vocab,
+        perplexity: tokenStudy()[2].perToken }],
+      { x: 'vocab', y: 'perplexity', dx: -10, dy: -6, textAnchor: 'end',
+        text: () => 'per token', ...halo }),
+      Plot.text([{ vocab: tokenStudy()[3].vocab,
+        perplexity: tokenStudy()[3].perChar }],
+      { x: 'vocab', y: 'perplexity', dy: -16, textAnchor: 'middle',
+        text: () => 'per character', ...halo }),
     ],
   });
 }
@@ -182,20 +183,22 @@ const models = once(() => {
 
 function scalingFigure(): string {
   const rows = models().out.map((m) => ({ parameters: m.params,
-    loss: m.loss, label: `d_h = ${m.h}` }));
+    loss: m.loss, label: `${m.h} units` }));
   return renderPlot({
     width: 560, height: 320, style: STYLE, marginLeft: 60,
-    marginRight: 24, marginTop: 20, marginBottom: 44,
+    marginRight: 24, marginTop: 30, marginBottom: 44,
     x: { type: 'log', label: 'parameters N (log scale)',
-      ticks: [100, 300, 1000, 3000], tickFormat: 'd' },
+      domain: [120, 4000], ticks: [200, 500, 1000, 2000], tickFormat: 'd' },
     y: { label: 'validation loss (nats per character)', grid: true },
     marks: [
       Plot.line(rows, { x: 'parameters', y: 'loss', stroke: PALETTE[0],
         strokeWidth: 2 }),
       Plot.dot(rows, { x: 'parameters', y: 'loss', stroke: PALETTE[0],
         fill: PALETTE[0], r: 3.5 }),
-      Plot.text(rows, { x: 'parameters', y: 'loss', text: 'label',
-        dy: -12, textAnchor: 'middle', ...halo }),
+      Plot.text(rows.slice(0, -1), { x: 'parameters', y: 'loss',
+        text: 'label', dx: 8, dy: -10, textAnchor: 'start', ...halo }),
+      Plot.text([rows[rows.length - 1]], { x: 'parameters', y: 'loss',
+        text: 'label', dy: -12, textAnchor: 'end', ...halo }),
     ],
   });
 }
