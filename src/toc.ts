@@ -64,7 +64,8 @@ export const PARTS: readonly Part[] = [
     chapters: [
       'autodiff', 'multilayer-perceptron', 'neural-optimizers',
       'initialization-and-normalization', 'convolutional-networks',
-      'recurrent-networks', 'lstm-and-gru', 'language-models',
+      'recurrent-networks', 'lstm-and-gru', 'attention',
+      'transformers', 'language-models',
     ],
   },
   {
