@@ -29,6 +29,10 @@ import {
 } from '../code/language-models/decoder.ts';
 import { KVCache, cachedStep } from '../code/language-models/kv-cache.ts';
 import {
+  LayerCache, decoderStep,
+} from '../code/language-models/tf-cache.ts';
+import { Decoder as TfDecoder } from '../code/transformers/decoder.ts';
+import {
   disagreements, longestMatch,
 } from '../code/language-models/solutions/longest-match.ts';
 import {
@@ -410,6 +414,54 @@ describe('the KV cache', () => {
     expect(() => cachedStep(m, {} as KVCache, 3))
       .toThrow(/^cachedStep: cache/);
   });
+});
+
+describe('the KV cache on the transformers chapter\'s decoder', () => {
+  const config = { vocab: 13, context: 24, embed: 12, heads: 3,
+    layers: 2, mlp: 20 };
+  const ids = Array.from({ length: 24 }, (_, i) => (i * 7 + 2) % 13);
+
+  it('decoderStep gives Decoder.forward\'s logits at every position ' +
+    '(1e-12; 2 layers, 3 heads)', () => {
+    const m = new TfDecoder(config, 3);
+    const full = m.forward([ids]).data, cache = new LayerCache();
+    let worst = 0;
+    ids.forEach((id, t) => {
+      const z = decoderStep(m, cache, id);
+      for (let j = 0; j < 13; j++) {
+        worst = Math.max(worst, Math.abs(z[j] - full[t * 13 + j]));
+      }
+    });
+    expect(worst).toBeLessThan(1e-12);
+    expect(cache.length).toBe(24);
+    expect(cache.keys[1].shape).toEqual([1, 3, 24, 4]);
+  });
+
+  it('a cache one position behind changes the logits', () => {
+    const m = new TfDecoder(config, 3);
+    const full = m.forward([ids.slice(0, 3)]).data.slice(26);
+    const cache = new LayerCache();
+    decoderStep(m, cache, ids[0]);
+    decoderStep(m, cache, ids[1]);
+    cache.length = 1; // the next token is read at position 1, not 2
+    const z = decoderStep(m, cache, ids[2]);
+    let d = 0;
+    for (let j = 0; j < 13; j++) d = Math.max(d, Math.abs(z[j] - full[j]));
+    expect(d).toBeGreaterThan(1e-3);
+  });
+
+  it('decoderStep refuses a post-LN model, a full cache and a bad id',
+    () => {
+      const post = new TfDecoder({ ...config, norm: 'post' }, 3);
+      expect(() => decoderStep(post, new LayerCache(), 1))
+        .toThrow(/^decoderStep: the model must be/);
+      const m = new TfDecoder({ ...config, context: 1 }, 3);
+      const c = new LayerCache();
+      decoderStep(m, c, 1);
+      expect(() => decoderStep(m, c, 1)).toThrow(/^decoderStep: the cache/);
+      expect(() => decoderStep(m, new LayerCache(), 13))
+        .toThrow(/^decoderStep: id/);
+    });
 });
 
 describe('longest match (exercise solution)', () => {

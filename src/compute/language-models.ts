@@ -5,6 +5,7 @@
 // shape or a direct label.
 import { cached } from '../lib/cache.ts';
 import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
+import { sci } from '../lib/format.ts';
 import { createRng } from '../../code/introduction/random.ts';
 import { adam } from '../../code/neural-optimizers/optimizers.ts';
 import { elman } from '../../code/recurrent-networks/cell.ts';
@@ -29,6 +30,10 @@ import {
 } from '../../code/language-models/decoder.ts';
 import { KVCache, cachedStep } from '../../code/language-models/kv-cache.ts';
 import { Tensor } from '../../code/autodiff/tensor.ts';
+import { Decoder as TfDecoder } from '../../code/transformers/decoder.ts';
+import {
+  LayerCache, decoderStep,
+} from '../../code/language-models/tf-cache.ts';
 import ref from '../../tests/fixtures/language-models/reference.json' with {
   type: 'json',
 };
@@ -309,6 +314,36 @@ function kvFigure(): string {
   });
 }
 
+/** The transformers chapter's decoder (untrained: the weights do not
+ *  change the cost), generating TF.T tokens with and without a cache. */
+export const TF = { vocab: 28, context: 64, embed: 16, heads: 2,
+  layers: 2, mlp: 64, seed: 1, T: 64 };
+
+function tfStudy() {
+  const { T, seed, ...config } = TF;
+  const m = new TfDecoder(config, seed);
+  const ids = Array.from({ length: T }, (_, i) => (i * 5 + 3) % TF.vocab);
+  let t0 = performance.now();
+  const rows: Float64Array[] = [];
+  for (let t = 1; t <= T; t++) {
+    rows.push(m.forward([ids.slice(0, t)]).data
+      .slice((t - 1) * TF.vocab, t * TF.vocab));
+  }
+  const msFull = performance.now() - t0;
+  t0 = performance.now();
+  const cache = new LayerCache();
+  let maxDiff = 0;
+  ids.forEach((id, t) => {
+    const z = decoderStep(m, cache, id);
+    for (let j = 0; j < TF.vocab; j++) {
+      maxDiff = Math.max(maxDiff, Math.abs(z[j] - rows[t][j]));
+    }
+  });
+  const msCached = performance.now() - t0;
+  claim(maxDiff < 1e-12, 'the cached transformer matches its forward');
+  return { ...TF, maxDiff, msFull, msCached };
+}
+
 /** The fixture's decoder against torch.nn.MultiheadAttention. */
 function torchCheck() {
   const a = ref.attention;
@@ -340,6 +375,7 @@ export default cached('language-models', () => {
   const dec = decoding();
   const kv = kvStudy();
   const { train, valid } = words();
+  const tf = tfStudy();
   let best = 0, lo = Infinity, hi = 0;
   tok.forEach((t, i) => {
     if (t.perChar < tok[best].perChar) best = i;
@@ -370,7 +406,11 @@ export default cached('language-models', () => {
       msCached: kv.msCached, sumFull: kv.sumFull,
       sumCached: kv.sumCached, first: kv.points[0],
       last: kv.points[KV.T - 1] },
-    kvFigure: kvFigure(), torch: torchCheck(),
+    kvFigure: kvFigure(), torch: torchCheck(), tf,
+    // the cached steps run the same operations on the same numbers as
+    // the masked forward pass, so the difference is often exactly 0
+    tfDiffText: tf.maxDiff === 0 ? '0 (bit for bit)'
+      : sci(tf.maxDiff, 1),
     bpeEnglish: { words: ref.bpe.english.words,
       merges: ref.bpe.english.num_merges },
     drops: mod.out.slice(1).map((m, i) => mod.out[i].loss - m.loss),

@@ -22,6 +22,10 @@ import {
 } from '../../code/language-models/decoder.ts';
 import { KVCache, cachedStep } from '../../code/language-models/kv-cache.ts';
 import {
+  LayerCache, decoderStep,
+} from '../../code/language-models/tf-cache.ts';
+import { Decoder as TfDecoder } from '../../code/transformers/decoder.ts';
+import {
   checkCorpus, checkInt, checkMerges, checkProbs, checkRng, checkToken,
 } from '../../code/language-models/checks.ts';
 import {
@@ -84,6 +88,9 @@ export const badInput = groups({
     spec(forwardMacs, () => [dec(), 3], [any(), int(1, {}, 'T')]),
     spec(cachedStep, () => [dec(), new KVCache(), 2],
       [any(), any(), any()]),
+    spec(decoderStep, () => [new TfDecoder({ vocab: 5, context: 4,
+      embed: 4, heads: 2, layers: 1, mlp: 4 }, 1), new LayerCache(), 2],
+    [any(), any(), int(0, {}, 'id')]),
   ],
   checks: [
     spec(checkToken, () => ['caller', 'ab'], [any(), str({ as: 'word' })],
