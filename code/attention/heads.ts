@@ -12,7 +12,7 @@ import { checkRank } from './checks.ts';
 /** [B·T, E] (or [B, T, E]) → [B, H, T, E/H]: head h gets columns
  *  h·dh … h·dh + dh − 1 of every position. */
 export function splitHeads(x: Tensor, B: number, H: number): Tensor {
-  const [T, E, dh] = headSizes('splitHeads', x, B, H);
+  const [T, , dh] = headSizes('splitHeads', x, B, H);
   const out = new Float64Array(x.size);
   forEachHeadEntry(B, H, T, dh, (from, to) => {
     out[to] = x.data[from];

@@ -61,7 +61,7 @@ export function shiftPositions(pe: Tensor, k: number): Tensor {
 export class LearnedPositions implements Layer {
   readonly table: Tensor; // [maxLen, d]
 
-  /** Entries N(0, std²); std 0.02 as in GPT-2. */
+  /** Entries N(0, std²), std small (0.02) by default. */
   constructor(maxLen: number, d: number, rng: Rng, std = 0.02) {
     checkLearned(maxLen, d, rng, std);
     this.table = new Tensor(rng.normalArray(maxLen * d, 0, std),

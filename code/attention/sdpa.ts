@@ -152,7 +152,7 @@ function sizes(fn: string, q: Tensor, k: Tensor, v: Tensor,
   requirePositive(fn, 'scale', scale);
   let n = 1;
   for (const x of lead) n *= x;
-  let blocked = (_: number) => false;
+  let blocked: (flat: number) => boolean = () => false;
   if (options.mask !== undefined) {
     const flags = calledAs(fn, () =>
       broadcastMask(options.mask as Mask, [...lead, Tq, Tk]));

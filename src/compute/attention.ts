@@ -54,9 +54,10 @@ function varianceFigure(): string {
   return renderPlot({
     width: 440, height: 300, style: STYLE, marginLeft: 56,
     marginRight: 24, marginTop: 20, marginBottom: 44,
-    x: { type: 'log', label: 'width d', ticks: [1, 4, 16, 64, 256],
+    x: { type: 'log', base: 2, label: 'width d',
+      ticks: [1, 4, 16, 64, 256],
       tickFormat: (d: number) => String(d) },
-    y: { type: 'log', label: 'variance of q·k', grid: true,
+    y: { type: 'log', base: 2, label: 'variance of q·k', grid: true,
       ticks: [1, 4, 16, 64, 256], tickFormat: (d: number) => String(d) },
     marks: [
       Plot.line([{ d: 1, v: 1 }, { d: 256, v: 256 }], { x: 'd', y: 'v',
@@ -66,8 +67,8 @@ function varianceFigure(): string {
         ...halo }),
       Plot.dot(rows, { x: 'd', y: 'v', r: 4.5, stroke: PALETTE[0],
         fill: PALETTE[0], symbol: 'circle' }),
-      Plot.text([rows[rows.length - 2]], { x: 'd', y: 'v',
-        text: () => 'measured', dx: 10, dy: 14, textAnchor: 'start',
+      Plot.text([rows[rows.length - 3]], { x: 'd', y: 'v',
+        text: () => 'measured', dx: 10, dy: 12, textAnchor: 'start',
         ...halo }),
     ],
   });
@@ -83,7 +84,8 @@ function entropyFigure(): string {
   return renderPlot({
     width: 440, height: 300, style: STYLE, marginLeft: 56,
     marginRight: 24, marginTop: 20, marginBottom: 44,
-    x: { type: 'log', label: 'width d', ticks: [1, 4, 16, 64, 256],
+    x: { type: 'log', base: 2, label: 'width d',
+      ticks: [1, 4, 16, 64, 256],
       tickFormat: (d: number) => String(d) },
     y: { label: 'softmax entropy (nats)', domain: [0, 3], grid: true },
     marks: [
@@ -97,9 +99,11 @@ function entropyFigure(): string {
       ...['scaled by 1/√d', 'unscaled'].map((k, i) => Plot.dot(
         pts.filter((p) => p.k === k), { x: 'd', y: 'h', stroke: PALETTE[i],
           r: 4, symbol: i === 0 ? 'circle' : 'triangle' })),
-      Plot.text([{ d: 64, h: last.scaled, t: 'scaled by 1/√d' },
-        { d: 64, h: rows[6].raw, t: 'unscaled' }], { x: 'd', y: 'h',
-        text: 't', dy: -14, textAnchor: 'end', ...halo }),
+      Plot.text([{ d: 64, h: last.scaled }], { x: 'd', y: 'h',
+        text: () => 'scaled by 1/√d', dy: -16, textAnchor: 'end',
+        ...halo }),
+      Plot.text([{ d: 8, h: rows[3].raw }], { x: 'd', y: 'h',
+        text: () => 'unscaled', dx: -12, textAnchor: 'end', ...halo }),
     ],
   });
 }
@@ -152,7 +156,7 @@ function peFigure(): string {
     marks: [
       Plot.line(pts.filter((q) => q.i === 0), { x: 'k', y: 'v',
         stroke: 'currentColor', strokeWidth: 1.5 }),
-      ...PE.starts.map((p, i) => Plot.dot(pts.filter((q) => q.i === i &&
+      ...PE.starts.map((_, i) => Plot.dot(pts.filter((q) => q.i === i &&
         q.k % 3 === i), { x: 'k', y: 'v', symbol: SYM[i],
         stroke: PALETTE[i], r: 4 })),
       Plot.text(PE.starts.map((p, i) => ({ k: PE.maxK - 18 + 9 * i,
@@ -188,8 +192,10 @@ function mapFigure(): string {
   const names = ['learned positions', 'no positions'];
   const cells = [runs[0], runs[2]].flatMap((r, m) => r.map.map((w, at) => {
     const i = Math.floor(at / T), j = at % T;
+    const tenth = Math.round(10 * w) / 10; // printed to one decimal
     return { model: names[m], out: `${i}`, inp: `${j}`, w,
-      text: w < 0.05 ? '' : w >= 0.995 ? '1' : w.toFixed(1).slice(1) };
+      text: tenth === 0 ? '' : tenth === 1 ? '1' : tenth.toFixed(1)
+        .slice(1) };
   }));
   const axis = Array.from({ length: T }, (_, i) => `${i}`);
   return renderPlot({
