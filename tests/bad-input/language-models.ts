@@ -86,11 +86,13 @@ export const badInput = groups({
       [int(2, {}, 'V'), int(1, {}, 'd'), int(1, {}, 'maxLen'), any()]),
     spec(decoderLogits, () => [dec(), [1, 2]], [any(), any()]),
     spec(forwardMacs, () => [dec(), 3], [any(), int(1, {}, 'T')]),
+    // KVCache and LayerCache take no arguments; their steps check them
     spec(cachedStep, () => [dec(), new KVCache(), 2],
-      [any(), any(), any()]),
+      [any(), any(), any()], { covers: [cachedStep, KVCache] }),
     spec(decoderStep, () => [new TfDecoder({ vocab: 5, context: 4,
       embed: 4, heads: 2, layers: 1, mlp: 4 }, 1), new LayerCache(), 2],
-    [any(), any(), int(0, {}, 'id')]),
+    [any(), any(), int(0, {}, 'id')],
+    { covers: [decoderStep, LayerCache] }),
   ],
   checks: [
     spec(checkToken, () => ['caller', 'ab'], [any(), str({ as: 'word' })],
