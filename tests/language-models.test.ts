@@ -48,6 +48,12 @@ const repeat = (pairs: [string, number][]) =>
   pairs.flatMap(([w, c]) => Array<string>(c).fill(w));
 const PAPER = repeat([['low', 5], ['lower', 2], ['newest', 6],
   ['widest', 3]]);
+// BPE is greedy, so the first M merges of a longer run are the merges of
+// a run of M: the tests train once, on first use, and take prefixes
+// (the review block checks the prefix property)
+let trained: ReturnType<typeof trainBpe> | undefined;
+const mergesOf = (M: number) =>
+  (trained ??= trainBpe(english.train, 400)).merges.slice(0, M);
 
 describe('byte-pair encoding', () => {
   it('reproduces the merges of Algorithm 1 of Sennrich et al. on the ' +
@@ -104,9 +110,8 @@ describe('byte-pair encoding', () => {
 
   it('round-trips every one of the 1000 words at 0, 100 and 400 merges',
     () => {
-      const { merges } = trainBpe(english.train, 400);
       for (const M of [0, 100, 400]) {
-        const ms = merges.slice(0, M);
+        const ms = mergesOf(M);
         for (const w of english.words) {
           expect(decodeBpe(encodeBpe(w, ms))).toBe(w);
         }
@@ -135,14 +140,13 @@ describe('byte-pair encoding', () => {
 
   it('every merge adds at most one symbol: V ≤ 27 + M, and training ' +
     'words shrink monotonically', () => {
-    const { merges } = trainBpe(english.train, 200);
     let prev = Infinity;
     for (const M of [0, 50, 100, 200]) {
-      const m = fitTokenBigram(english.train, merges.slice(0, M), 0.1);
-      expect(m.V - 1).toBeLessThanOrEqual(27 + M);
+      const m = fitTokenBigram(english.train, mergesOf(M), 0.1);
+      expect(m.V).toBeLessThanOrEqual(27 + M);
       let n = 0;
       for (const w of english.train) {
-        n += encodeBpe(w, merges.slice(0, M)).length;
+        n += encodeBpe(w, mergesOf(M)).length;
       }
       expect(n).toBeLessThan(prev);
       prev = n;
@@ -160,25 +164,33 @@ describe('perplexity across tokenizers', () => {
     });
 
   it('Eq. (lm-ppl-convert): PP_char = PP_token^(N_token / N_char)', () => {
-    const { merges } = trainBpe(english.train, 100);
-    const s = scoreTokens(fitTokenBigram(english.train, merges, 0.1),
+    const s = scoreTokens(fitTokenBigram(english.train, mergesOf(100), 0.1),
       english.valid);
     expect(s.perChar).toBeCloseTo(
       s.perToken ** (s.tokens / s.chars), 10);
     expect(s.perToken).toBeGreaterThan(s.perChar);
   });
 
-  it('the token bigram is a distribution: each row sums to 1', () => {
-    const { merges } = trainBpe(english.train, 50);
-    const m = fitTokenBigram(english.train, merges, 0.3);
+  it('the token bigram is a distribution: each row sums to 1 over the ' +
+    'V tokens that can follow (the start ^, id 0, never does)', () => {
+    const m = fitTokenBigram(english.train, mergesOf(50), 0.3);
+    const P = (a: number, b: number) =>
+      ((m.pair.get(a * (m.V + 1) + b) ?? 0) + m.alpha) /
+      (m.from[a] + m.alpha * m.V);
     for (const a of [0, 3, 40]) {
       let s = 0;
-      for (let b = 0; b < m.V; b++) {
-        s += ((m.pair.get(a * m.V + b) ?? 0) + m.alpha) /
-          (m.from[a] + m.alpha * m.V);
-      }
+      for (let b = 1; b <= m.V; b++) s += P(a, b);
       expect(s).toBeCloseTo(1, 12);
     }
+    // scoreTokens uses the same P: one word's −log P by hand
+    const w = english.valid[0], toks = encodeBpe(w, mergesOf(50));
+    let nll = 0, a = 0;
+    for (const t of toks) {
+      const b = m.ids.get(t) as number;
+      nll -= Math.log(P(a, b));
+      a = b;
+    }
+    expect(scoreTokens(m, [w]).nll).toBeCloseTo(nll, 12);
   });
 
   it('scoreTokens names a character never seen in training', () => {
@@ -305,12 +317,19 @@ describe('the word model as a next-token function', () => {
 
   it('elmanNext\'s kept state gives the same logits as starting again',
     () => {
-      const a = elmanNext(model), b = elmanNext(model);
-      const ids = [5, 9, 2, 14];
-      for (let t = 1; t <= ids.length; t++) a(ids.slice(0, t));
-      const fresh = b(ids);
-      const kept = a(ids.concat([7]).slice(0, 4)); // same prefix again
-      expect(Array.from(kept)).toEqual(Array.from(fresh));
+      // a reads the prefixes one token longer each time, so every call
+      // after the first steps from its kept state; each is compared with
+      // a new function that starts from ^
+      const a = elmanNext(model);
+      const ids = [5, 9, 2, 14, 7, 0, 3];
+      for (let t = 0; t <= ids.length; t++) {
+        const kept = a(ids.slice(0, t));
+        const fresh = elmanNext(model)(ids.slice(0, t));
+        expect(Array.from(kept)).toEqual(Array.from(fresh));
+      }
+      // and a prefix that does not extend the last one starts again
+      expect(Array.from(a([1, 2]))).toEqual(
+        Array.from(elmanNext(model)([1, 2])));
     });
 
   it('elmanNext refuses a model whose cell is not Elman', () => {
@@ -467,7 +486,7 @@ describe('the KV cache on the transformers chapter\'s decoder', () => {
 describe('longest match (exercise solution)', () => {
   it('disagrees with BPE on some validation words, and both decode',
     () => {
-      const { merges } = trainBpe(english.train, 200);
+      const merges = mergesOf(200);
       const d = disagreements(english.valid, merges);
       expect(d.length).toBeGreaterThan(0);
       expect(d).toContain('advertised');
@@ -529,5 +548,106 @@ describe('the page\'s numbers', () => {
     for (let i = 1; i < r.scaling.length; i++) {
       expect(r.scaling[i].loss).toBeLessThan(r.scaling[i - 1].loss);
     }
+  });
+});
+
+describe('review', () => {
+  it('the first M merges of a longer run are the merges of a run of M',
+    () => {
+      expect(trainBpe(english.train, 20).merges).toEqual(mergesOf(20));
+    });
+
+  it('Eq. (lm-kv-cost), second line: C_full(t) = (t+1)(4d² + dV) + ' +
+    '2(t+1)²d is forwardMacs on t + 1 tokens', () => {
+    const m = decoder(9, 6, 20, createRng(2));
+    for (let t = 0; t < 20; t++) {
+      expect(forwardMacs(m, t + 1))
+        .toBe((t + 1) * (4 * 36 + 6 * 9) + 2 * (t + 1) ** 2 * 6);
+    }
+  });
+
+  it('Exercise "The ties of the paper\'s Figure 1": exactly five pairs ' +
+    'tie at count 2 at the first step', () => {
+    const c = pairCounts(['low', 'lowest', 'newer', 'wider']
+      .map((w) => ({ symbols: [...w, EOW], count: 1 })));
+    const top = [...c].filter(([, n]) => n === 2).map(([k]) => k);
+    expect(top).toEqual(['l o', 'o w', 'w e', 'e r', 'r ' + EOW]);
+    expect(Math.max(...c.values())).toBe(2);
+  });
+
+  it('Exercise "Converting perplexities": 40^(1000/2300) ≈ 4.97 < 5',
+    () => {
+      const pp = Math.exp(1000 * Math.log(40) / 2300);
+      expect(pp).toBeCloseTo(4.97, 2);
+      expect(pp).toBeLessThan(5);
+    });
+
+  it('Exercise "Longest match is not BPE": "advertised" as printed, ' +
+    'and the merges e d and ed · come before s e', () => {
+    const merges = mergesOf(200);
+    const show = (t: string[]) => t.join(' ').replaceAll(EOW, '·');
+    expect(show(encodeBpe('advertised', merges))).toBe('ad v er ti s ed·');
+    expect(show(longestMatch('advertised', merges)))
+      .toBe('ad v er ti se d·');
+    const at = (a: string, b: string) =>
+      merges.findIndex((m) => m[0] === a && m[1] === b);
+    expect(at('e', 'd')).toBeGreaterThanOrEqual(0);
+    expect(at('ed', EOW)).toBeGreaterThan(at('e', 'd'));
+    expect(at('s', 'e')).toBeGreaterThan(at('ed', EOW));
+  });
+
+  it('the dictionary is lower case, and holds most training words', () => {
+    const dict = loadDictionary();
+    let bad = 0;
+    for (const w of dict) if (!/^[a-z]+$/.test(w)) bad++;
+    expect(bad).toBe(0);
+    const inDict = english.train.filter((w) => dict.has(w)).length;
+    expect(inDict / english.train.length).toBeGreaterThan(0.5);
+  });
+
+  describe('the page\'s numbers', () => {
+    let r: Awaited<
+      typeof import('../src/compute/language-models.ts')>['default'];
+    beforeAll(async () => {
+      r = (await import('../src/compute/language-models.ts')).default;
+    }, 120_000);
+
+    it('the lowest per-character perplexity beats no merges and the ' +
+      'runner-up by less than two paired standard errors', () => {
+      expect(Math.abs(r.vsNone.diff)).toBeLessThan(2 * r.vsNone.se);
+      expect(Math.abs(r.vsSecond.diff)).toBeLessThan(2 * r.vsSecond.se);
+    });
+
+    it('the rise at the most merges is more than three standard errors',
+      () => {
+        expect(r.vsLast.diff).toBeGreaterThan(3 * r.vsLast.se);
+      });
+
+    it('the local exponent of the scaling curve falls, first to last, ' +
+      'by more than a factor 3', () => {
+      expect(r.slopes[r.slopes.length - 1])
+        .toBeLessThan(r.slopes[0] / 3);
+    });
+
+    it('the largest gap between two sampling rules\' shares of new ' +
+      'words is a few standard errors (2 to 5)', () => {
+      expect(r.gap.z).toBeGreaterThan(2);
+      expect(r.gap.z).toBeLessThan(5);
+    });
+
+    it('the loss on τ = 1 samples is within 0.1 nats of the validation ' +
+      'loss; cooling and cuts lower it, heating raises it', () => {
+      const d = r.decoding;
+      expect(Math.abs(d[2].nllPerChar - r.scaling[4].loss))
+        .toBeLessThan(0.1);
+      for (const i of [1, 4, 5]) {
+        expect(d[i].nllPerChar).toBeLessThan(d[2].nllPerChar);
+      }
+      expect(d[3].nllPerChar).toBeGreaterThan(d[2].nllPerChar);
+    });
+
+    it('V grows by exactly one symbol a merge in the token table', () => {
+      for (const t of r.tokens) expect(t.vocab).toBe(27 + t.M);
+    });
   });
 });

@@ -1,5 +1,6 @@
 // The simplest model over any tokenization: a bigram over tokens with
-// add-α smoothing, P(b | a) = (count(a, b) + α) / (count(a) + αV), the
+// add-α smoothing, P(b | a) = (count(a, b) + α) / (count(a) + αV) over
+// the V tokens that can follow (the start symbol ^ never does), the
 // previous token a the start symbol at a word's first token. Scoring
 // the same words under several tokenizations shows why per-token
 // perplexities cannot be compared and per-character ones can.
@@ -19,13 +20,13 @@ export function fitTokenBigram(words: readonly string[],
   for (const [a, b] of merges) if (!ids.has(a + b)) {
     ids.set(a + b, ids.size);
   }
-  const V = ids.size, pair = new Map<number, number>();
-  const from = new Float64Array(V);
+  const V = ids.size - 1; // outcomes: every token but the start ^
+  const pair = new Map<number, number>(), from = new Float64Array(V + 1);
   for (const w of words) {
     let a = 0;
     for (const t of encodeBpe(w, merges)) {
-      const b = ids.get(t) as number;
-      pair.set(a * V + b, (pair.get(a * V + b) ?? 0) + 1);
+      const b = ids.get(t) as number, key = a * (V + 1) + b;
+      pair.set(key, (pair.get(key) ?? 0) + 1);
       from[a]++;
       a = b;
     }
@@ -50,7 +51,7 @@ export function scoreTokens(m: TokenBigram, words: readonly string[]) {
         throw new Error(`scoreTokens: token ${t} of ${w} is not in the ` +
           'vocabulary (a character unseen in training)');
       }
-      const c = m.pair.get(a * m.V + b) ?? 0;
+      const c = m.pair.get(a * (m.V + 1) + b) ?? 0;
       nll -= Math.log((c + m.alpha) / (m.from[a] + m.alpha * m.V));
       tokens++;
       a = b;

@@ -116,11 +116,27 @@ const tokenStudy = once(() => {
     const merges = all.merges.slice(0, M);
     const m = fitTokenBigram(train, merges, TOKEN_ALPHA);
     const s = scoreTokens(m, valid);
-    return { M, vocab: m.V - 1, tokensPerWord: s.tokens / valid.length,
+    // each word's −log P, for paired standard errors between rows
+    const perWord = valid.map((w) => scoreTokens(m, [w]).nll);
+    return { M, vocab: m.V, tokensPerWord: s.tokens / valid.length,
       charsPerToken: s.chars / s.tokens, perToken: s.perToken,
-      perChar: s.perChar, bitsPerChar: s.nll / s.chars / Math.LN2 };
+      perChar: s.perChar, bitsPerChar: s.nll / s.chars / Math.LN2,
+      perWord, chars: s.chars };
   });
 });
+
+/** Row i minus row j in nats per character, with its standard error
+ *  from the per-word differences (the same validation words score both:
+ *  a paired comparison). */
+function pairedDiff(i: number, j: number) {
+  const a = tokenStudy()[i], b = tokenStudy()[j], n = a.perWord.length;
+  const d = a.perWord.map((x, w) => x - b.perWord[w]);
+  let mean = 0;
+  for (const x of d) mean += x / n;
+  let v = 0;
+  for (const x of d) v += (x - mean) ** 2 / (n - 1);
+  return { diff: (mean * n) / a.chars, se: Math.sqrt(n * v) / a.chars };
+}
 
 function tokenFigure(): string {
   const rows = tokenStudy().flatMap((r) => [
@@ -223,7 +239,7 @@ export const RULES: readonly { name: string; d: Decoding }[] = [
   { name: 'τ = 1', d: { tau: 1 } },
   { name: 'τ = 1.5', d: { tau: 1.5 } },
   { name: 'top-k, k = 5', d: { tau: 1, k: 5 } },
-  { name: 'nucleus, p = 0.8', d: { tau: 1, topP: 0.8 } },
+  { name: 'nucleus, top-p 0.8', d: { tau: 1, topP: 0.8 } },
 ];
 export const SAMPLES = 400;
 export const MAX_LETTERS = 20;
@@ -240,17 +256,26 @@ const decoding = once(() => {
       () => generate(next, d, END, MAX_LETTERS, rng));
     const ws = got.map(letters);
     let train = 0, novel = 0, ll = 0, chars = 0;
+    const lls: number[] = [];
     for (let i = 0; i < ws.length; i++) {
       if (seen.has(ws[i])) train++;
       else if (dict.has(ws[i])) novel++;
-      ll += logLikelihood(score, got[i], END);
+      lls.push(logLikelihood(score, got[i], END));
+      ll += lls[i];
       chars += got[i].length + 1;
     }
     const share = (k: number) => ({ p: k / SAMPLES,
       se: Math.sqrt((k / SAMPLES) * (1 - k / SAMPLES) / SAMPLES) });
+    // standard error of the ratio −Σ log P / Σ characters (delta method)
+    const r = -ll / chars;
+    let v = 0;
+    for (let i = 0; i < ws.length; i++) {
+      v += (-lls[i] - r * (got[i].length + 1)) ** 2;
+    }
     return { name, distinct: new Set(ws).size / SAMPLES,
       train: share(train), novel: share(novel),
-      nllPerChar: -ll / chars, examples: ws.slice(0, 5) };
+      nllPerChar: r, nllSe: Math.sqrt(v) / chars,
+      examples: ws.slice(0, 5) };
   });
 });
 
@@ -388,11 +413,40 @@ export default cached('language-models', () => {
     lo = Math.min(lo, t.perChar);
     hi = Math.max(hi, t.perChar);
   });
-  claim(dec.slice(1).every((d) => d.novel.p >= dec[3].novel.p),
-    'τ = 1.5 gives the fewest real new words of the sampling rules');
+  // the largest gap between two sampling rules' shares of new real
+  // words, in standard errors of the difference
+  let gapZ = 0, gapPair: [number, number] = [1, 1];
+  for (let i = 1; i < dec.length; i++) {
+    for (let j = i + 1; j < dec.length; j++) {
+      const z = Math.abs(dec[i].novel.p - dec[j].novel.p) /
+        Math.hypot(dec[i].novel.se, dec[j].novel.se);
+      if (z > gapZ) { gapZ = z; gapPair = [i, j]; }
+    }
+  }
+  claim(gapZ > 2 && gapZ < 5, 'the shares differ by a few standard ' +
+    'errors at most');
+  // paired comparisons of the per-character losses of the token table
+  const vsNone = pairedDiff(0, best);
+  let second = best === 0 ? 1 : 0;
+  tok.forEach((t, i) => {
+    if (i !== best && t.perChar < tok[second].perChar) second = i;
+  });
+  const vsSecond = pairedDiff(second, best);
+  // local exponents of the scaling figure: −Δ log L / Δ log N
+  const slopes = mod.out.slice(1).map((m, i) =>
+    Math.log(mod.out[i].loss / m.loss) /
+    Math.log(m.params / mod.out[i].params));
+  claim(slopes[slopes.length - 1] < slopes[0] / 3,
+    'the local exponent falls along the curve');
+  const tauOne = dec[2];
+  claim(Math.abs(tauOne.nllPerChar - mod.out[4].loss) < 0.1,
+    'the loss on τ = 1 samples is near the validation loss');
+  const vsLast = pairedDiff(tok.length - 1, best);
+  claim(Math.abs(vsNone.diff) < 2 * vsNone.se &&
+    Math.abs(vsSecond.diff) < 2 * vsSecond.se &&
+    vsLast.diff > 3 * vsLast.se,
+    'the dip is within two standard errors; the rise at the end is not');
   claim(dec[0].distinct === 1 / SAMPLES, 'greedy gives one word');
-  claim(Math.abs(dec[2].nllPerChar - mod.out[4].loss) < 0.1,
-    'the loss on τ = 1 samples is close to the validation loss');
   claim(dec[4].nllPerChar < dec[2].nllPerChar &&
     dec[1].nllPerChar < dec[2].nllPerChar &&
     dec[5].nllPerChar < dec[2].nllPerChar &&
@@ -402,7 +456,13 @@ export default cached('language-models', () => {
     'the sampling rules give almost all distinct words');
   return {
     worked: w, nTrain: train.length, nValid: valid.length,
-    tokens: tok, tokenFigure: tokenFigure(), alpha: TOKEN_ALPHA,
+    tokens: tok.map(({ perWord: _w, ...t }) => t),
+    tokenFigure: tokenFigure(), alpha: TOKEN_ALPHA,
+    vsNone, vsSecond, vsLast, secondTokenIndex: second, slopes,
+    gap: { z: gapZ, a: dec[gapPair[0]].name, b: dec[gapPair[1]].name },
+    dictSize: loadDictionary().size, sizes: SIZES.join(', '),
+    train: { eta: TRAIN.eta, batchSize: TRAIN.batchSize,
+      clip: TRAIN.clip },
     scaling: mod.out.map((m) => ({ h: m.h, params: m.params,
       loss: m.loss, perplexity: Math.exp(m.loss) })),
     trainSeconds: mod.seconds, epochs: TRAIN.epochs,
