@@ -2,7 +2,8 @@
 
 Writes tests/fixtures/language-models/reference.json, read only by
 tests/language-models.test.ts. Run by hand with Debian's Python
-(python3-torch 1.13.1, python3-scipy), everything in float64:
+(python3-torch 1.13, which reports itself as 1.13.0a0, and
+python3-scipy), everything in float64:
 
     /usr/bin/python3 scripts/reference/language_models.py
 
