@@ -65,7 +65,7 @@ export const PARTS: readonly Part[] = [
       'autodiff', 'multilayer-perceptron', 'neural-optimizers',
       'initialization-and-normalization', 'convolutional-networks',
       'recurrent-networks', 'lstm-and-gru', 'attention',
-      'transformers',
+      'transformers', 'language-models',
     ],
   },
   {
