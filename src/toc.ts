@@ -64,7 +64,7 @@ export const PARTS: readonly Part[] = [
     chapters: [
       'autodiff', 'multilayer-perceptron', 'neural-optimizers',
       'initialization-and-normalization', 'convolutional-networks',
-      'recurrent-networks', 'lstm-and-gru',
+      'recurrent-networks', 'lstm-and-gru', 'autoencoders',
     ],
   },
   {
