@@ -100,8 +100,9 @@ function checkCloud(n: number, variances: number[], seed: number,
     throw new Error('gaussianCloud: variances must be a non-empty ' +
       'array of finite numbers >= 0');
   }
-  if (!Number.isInteger(seed)) {
-    throw new Error(`gaussianCloud: seed must be an integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new Error('gaussianCloud: seed must be an integer >= 0, got ' +
+      `${seed}`);
   }
   if (!Number.isFinite(shift)) {
     throw new Error(`gaussianCloud: shift must be finite, got ${shift}`);

@@ -6,7 +6,9 @@
 import { Tensor, noGrad } from '../autodiff/tensor.ts';
 import { createRng } from '../introduction/random.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
-import type { ActivationName } from '../multilayer-perceptron/activations.ts';
+import type {
+  ActivationName,
+} from '../multilayer-perceptron/activations.ts';
 import {
   Act, Linear, type Layer,
 } from '../multilayer-perceptron/layers.ts';
@@ -104,7 +106,7 @@ function toMatrix(t: Tensor): Matrix {
 }
 
 /** The widths [d, k] that the encoder's Linear layers map between,
- *  checked against the decoder's. */
+ *  checked against the decoder's if it has any. */
 function checkParts(enc: Sequential, dec: Sequential,
   out: Output): [number, number] {
   if (!(enc instanceof Sequential) || !(dec instanceof Sequential)) {
@@ -116,10 +118,10 @@ function checkParts(enc: Sequential, dec: Sequential,
       `'linear', got ${String(out)}`);
   }
   const e = widths(enc);
-  const g = widths(dec);
-  if (e === null || g === null || e[0] !== g[1] || e[1] !== g[0]) {
-    throw new Error('Autoencoder: the encoder must map d to k and ' +
-      'the decoder k to d, through Linear layers');
+  const g = widths(dec); // null: no Linear of its own (tied weights)
+  if (e === null || (g !== null && (e[0] !== g[1] || e[1] !== g[0]))) {
+    throw new Error('Autoencoder: the encoder must map d to k through ' +
+      'Linear layers, and the decoder k to d');
   }
   return e;
 }
@@ -140,8 +142,9 @@ function checkSpec(s: AutoencoderSpec): void {
     throw new Error('autoencoder: sizes must be [d, ..., k], integers ' +
       `>= 1, got ${String(s.sizes)}`);
   }
-  if (!Number.isInteger(s.seed)) {
-    throw new Error(`autoencoder: seed must be an integer, got ${s.seed}`);
+  if (!Number.isSafeInteger(s.seed) || s.seed < 0) {
+    throw new Error('autoencoder: seed must be an integer >= 0, got ' +
+      `${s.seed}`);
   }
   if (s.output !== 'sigmoid' && s.output !== 'linear') {
     throw new Error("autoencoder: output must be 'sigmoid' or " +

@@ -2,12 +2,13 @@
 // the target. Options add the chapter's variants: masking noise on the
 // input only (denoising, Eq. (ae-dae)) and an L1 penalty on the code
 // (sparse, Eq. (ae-sparse)). Any step rule of the optimizers chapter.
-import type { Tensor } from '../autodiff/tensor.ts';
 import { createRng, type Rng } from '../introduction/random.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
-import { sgdStep, zeroGrad, type StepRule }
-  from '../multilayer-perceptron/train.ts';
-import { Tensor as T, noGrad } from '../autodiff/tensor.ts';
+import {
+  sgdStep, zeroGrad, type StepRule,
+} from '../multilayer-perceptron/train.ts';
+import { Tensor, noGrad } from '../autodiff/tensor.ts';
+import { calledAs } from '../introduction/checks.ts';
 import { bceWithLogits, l1Penalty, squaredError } from './losses.ts';
 import { Autoencoder } from './model.ts';
 
@@ -19,11 +20,13 @@ export type Loss = 'mse' | 'bce';
 export function aeLoss(model: Autoencoder, xIn: Tensor, x: Tensor,
   loss: Loss, lambda_ = 0): Tensor {
   checkLossArgs(model, loss, lambda_);
-  const h = model.encode(xIn);
-  const out = model.decoder.forward(h);
-  const rec = loss === 'bce' ? bceWithLogits(out, x) // Eq. (ae-bce)
-    : squaredError(out, x); // Eq. (ae-mse)
-  return lambda_ > 0 ? rec.add(l1Penalty(h).mul(lambda_)) : rec;
+  return calledAs('aeLoss', () => {
+    const h = model.encode(xIn);
+    const out = model.decoder.forward(h);
+    const rec = loss === 'bce' ? bceWithLogits(out, x) // Eq. (ae-bce)
+      : squaredError(out, x); // Eq. (ae-mse)
+    return lambda_ > 0 ? rec.add(l1Penalty(h).mul(lambda_)) : rec;
+  });
 }
 // #endregion
 
@@ -104,8 +107,8 @@ function rowsOf(X: Matrix, idx: number[]): Matrix {
   return out;
 }
 
-function tensorOf(X: Matrix): T {
-  return new T(X.data, [X.rows, X.cols]);
+function tensorOf(X: Matrix): Tensor {
+  return new Tensor(X.data, [X.rows, X.cols]);
 }
 
 function checkModelOf(fn: string, model: Autoencoder): void {
@@ -164,11 +167,13 @@ function checkFit(model: Autoencoder, X: Matrix, o: AeFitOptions) {
   if (!Number.isFinite(o.eta) || o.eta <= 0) {
     throw new Error(`fitAutoencoder: eta must be > 0, got ${o.eta}`);
   }
-  if (!Number.isInteger(o.seed)) {
-    throw new Error(`fitAutoencoder: seed must be an integer, got ${o.seed}`);
+  if (!Number.isSafeInteger(o.seed) || o.seed < 0) {
+    throw new Error('fitAutoencoder: seed must be an integer >= 0, got ' +
+      `${o.seed}`);
   }
   if (o.noise !== undefined && !(o.noise >= 0 && o.noise < 1)) {
-    throw new Error(`fitAutoencoder: noise must be in [0, 1), got ${o.noise}`);
+    throw new Error('fitAutoencoder: noise must be in [0, 1), got ' +
+      `${o.noise}`);
   }
   if (o.l1 !== undefined && !(o.l1 >= 0 && Number.isFinite(o.l1))) {
     throw new Error(`fitAutoencoder: l1 must be >= 0, got ${o.l1}`);
@@ -177,7 +182,8 @@ function checkFit(model: Autoencoder, X: Matrix, o: AeFitOptions) {
     throw new Error('fitAutoencoder: step must be a function');
   }
   if (o.loss !== 'mse' && o.loss !== 'bce') {
-    throw new Error(`fitAutoencoder: loss must be 'mse' or 'bce', got ${o.loss}`);
+    throw new Error("fitAutoencoder: loss must be 'mse' or 'bce', " +
+      `got ${o.loss}`);
   }
 }
 
