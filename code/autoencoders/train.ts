@@ -43,7 +43,7 @@ export function maskNoise(X: Matrix, nu: number, rng: Rng): Matrix {
 }
 // #endregion
 
-// #region fit
+// #region fit-options
 export interface AeFitOptions {
   epochs: number; batchSize: number; eta: number; seed: number;
   loss: Loss;
@@ -53,7 +53,9 @@ export interface AeFitOptions {
   l1?: number;
   step?: StepRule; // sgdStep if not given
 }
+// #endregion
 
+// #region fit-loop
 /** Minibatch training; returns the mean loss of each epoch. */
 export function fitAutoencoder(model: Autoencoder, X: Matrix,
   o: AeFitOptions): number[] {

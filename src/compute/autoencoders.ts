@@ -12,6 +12,13 @@
 // measured on the first 1,000 of the separate 10,000 test images. The
 // linear autoencoder runs on a 10-D Gaussian cloud (n = 200, k = 3).
 import { cached } from '../lib/cache.ts';
+import { sci } from '../lib/format.ts';
+import torchRaw from '../../tests/fixtures/autoencoders/torch.json' with {
+  type: 'json',
+};
+import { Tensor } from '../../code/autodiff/tensor.ts';
+import { Act, Linear } from '../../code/multilayer-perceptron/layers.ts';
+import { Sequential } from '../../code/multilayer-perceptron/mlp.ts';
 import { imageGrid, type ImagePanel } from '../lib/image-grid.ts';
 import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { createRng } from '../../code/introduction/random.ts';
@@ -29,8 +36,12 @@ import {
   autoencoder, encodeAll, reconstruct, type Autoencoder,
 } from '../../code/autoencoders/model.ts';
 import {
-  fitAutoencoder, maskNoise,
+  aeLoss, fitAutoencoder, maskNoise,
 } from '../../code/autoencoders/train.ts';
+import { Autoencoder as AE } from '../../code/autoencoders/model.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const torch = torchRaw as any;
 
 const WIDTH = 520;
 const STYLE = { background: 'transparent', fontSize: '16px' };
@@ -41,6 +52,12 @@ const SETUP = {
   lambda: 0.3,
 };
 const PIX = SETUP.side * SETUP.side;
+const SIZES_TEXT = {
+  ae2: `${PIX}–${SETUP.hidden}–2–${SETUP.hidden}–${PIX}`,
+  dae: `${PIX}–${SETUP.hidden}–16–${SETUP.hidden}–${PIX}`,
+  sparse: `${PIX}–${SETUP.sparseWidth}–${PIX}`,
+};
+
 
 const data = once(() => loadFashionSplit(SETUP.nTrain, SETUP.nTest,
   SETUP.side));
@@ -332,14 +349,50 @@ function linearFigure(): string {
   });
 }
 
+// ---------------------------------------------------------------------
+// Agreement with PyTorch, recomputed from the fixture: the largest
+// absolute difference over the four losses and all their gradients.
+
+function torchAgreement() {
+  let loss = 0;
+  let grad = 0;
+  const cases: [string, number[], 'mse' | 'bce', number][] = [
+    ['mse', torch.x, 'mse', 0], ['bce', torch.x, 'bce', 0],
+    ['sparse', torch.x, 'bce', torch.lambda],
+    ['denoising', torch.xNoisy, 'bce', 0]];
+  const sz = torch.sizes as number[];
+  for (const [name, xIn, kind, lambda] of cases) {
+    const lin = (torch.layers as { W: number[]; b: number[] }[]).map(
+      (l, i) => new Linear(new Tensor(Float64Array.from(l.W),
+        [sz[i], sz[i + 1]], true), new Tensor(Float64Array.from(l.b),
+        [sz[i + 1]], true)));
+    const m = new AE(new Sequential([lin[0], new Act('relu'), lin[1]]),
+      new Sequential([lin[2], new Act('relu'), lin[3]]), 'sigmoid');
+    const t = (v: number[]) => new Tensor(Float64Array.from(v),
+      [torch.n, sz[0]]);
+    const L = aeLoss(m, t(xIn), t(torch.x), kind, lambda);
+    L.backward();
+    const ref = torch[name];
+    loss = Math.max(loss, Math.abs(L.data[0] - ref.loss));
+    m.parameters().forEach((p, q) => {
+      const want = q % 2 === 0 ? ref.grads[q >> 1].W : ref.grads[q >> 1].b;
+      const g = p.grad as Float64Array;
+      for (let i = 0; i < g.length; i++) {
+        grad = Math.max(grad, Math.abs(g[i] - want[i]));
+      }
+    });
+  }
+  const count = sz.slice(1).reduce((s, v, i) => s + (sz[i] + 1) * v, 0);
+  return { loss, grad, count, version: torch.versions.torch as string,
+    sizes: sz, n: torch.n as number, lambda: torch.lambda as number };
+}
+
 export default cached('autoencoders', () => {
   const t0 = performance.now();
-  const tick = (what: string) => { if (process.env.AE_TIMES) console.log(what, ((performance.now() - t0) / 1000).toFixed(2)); };
-  data(); tick('data');
-  const c = compare(); tick('compare');
-  const dn = denoise(); tick('denoise');
-  const sp = sparse(); tick('sparse');
-  const lin = linear(); tick('linear');
+  const c = compare();
+  const dn = denoise();
+  const sp = sparse();
+  const lin = linear();
   const figures = {
     reconstructionFigure: reconstructionFigure(),
     codeFigure: codeFigure(),
@@ -357,6 +410,17 @@ export default cached('autoencoders', () => {
     linear: { angles: lin.angles, pcaError: lin.pcaError,
       finalError: lin.finalError, lengths: lin.lengths,
       axisAngle: lin.axisAngle, lambda: lin.lambda },
+    torch: torchAgreement(),
+    text: {
+      variances: LINEAR.variances.join(', '),
+      lambdas: lin.lambda.slice(0, 4).map((v) => v.toFixed(2)).join(', '),
+      angles: lin.angles.map((a) => sci(a, 2)).join(', '),
+      lengths: lin.lengths.map((v) => v.toFixed(2)).join(', '),
+      sizes: SIZES_TEXT,
+      torchSizes: torch.sizes.join('–'),
+    },
+    zRatio: -c.test.diff.mean / c.test.diff.se,
+    sparseCut: 1 - sp[1].active.mean / sp[0].active.mean,
     trainSeconds: c.seconds + dn.seconds +
       sp.reduce((s, r) => s + r.seconds, 0),
     seconds: (performance.now() - t0) / 1000,

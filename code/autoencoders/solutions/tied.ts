@@ -7,7 +7,7 @@ import { createRng } from '../../introduction/random.ts';
 import { Linear, type Layer } from '../../multilayer-perceptron/layers.ts';
 import { Sequential } from '../../multilayer-perceptron/mlp.ts';
 
-// #region tied
+// #region tied-layer
 /** x ↦ x Wᵀ + b with W borrowed from an encoder Linear layer. */
 export class TiedLinear implements Layer {
   readonly of: Linear;
@@ -30,7 +30,9 @@ export class TiedLinear implements Layer {
     return [this.b]; // W is the encoder's: listed there, stepped once
   }
 }
+// #endregion
 
+// #region tied-build
 /** A tied linear autoencoder d → k → d, seeded. */
 export function tiedLinearAutoencoder(d: number, k: number,
   seed: number): { encoder: Sequential; decoder: Sequential } {
