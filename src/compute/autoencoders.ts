@@ -197,7 +197,7 @@ function codeFigure(): string {
     x: { label: 'code h₁', labelAnchor: 'center', labelArrow: 'none' },
     y: { label: 'code h₂', labelAnchor: 'center', labelArrow: 'none' },
     color: { domain: FASHION_CLASSES.map((_, c) => name(c)),
-      range: CLASS_COLOURS, legend: true, columns: 2 },
+      range: CLASS_COLOURS, legend: true },
     marks: [
       Plot.dot(pts, { x: 'h1', y: 'h2', fill: 'cls', r: 2, fillOpacity:
         0.75 }),
@@ -342,7 +342,7 @@ function linearFigure(): string {
       Plot.line(pts.filter((p) => p.what.startsWith('error')), {
         x: 'step', y: 'value', stroke: 'what', strokeWidth: 2.2,
         strokeDasharray: '6 4' }),
-      Plot.text(pts.filter((p, i) => i === 2 || i === 3), {
+      Plot.text(pts.filter((_, i) => i === 2 || i === 3), {
         x: 'step', y: 'value', text: 'what', textAnchor: 'start',
         dx: 8, dy: -12, fill: 'currentColor' }),
     ],
