@@ -7,8 +7,8 @@ import { loadFashionTrain } from '../multilayer-perceptron/fashion.ts';
 import { loadFashionMnist } from '../pca/idx.ts';
 
 // #region split
-/** Training rows from the 12,000-image subset, test rows from the
- *  separate 10,000 test images: no image is in both. */
+/** Training rows from the 12,000-image training subset, test rows
+ *  from the 10,000-image test file: two separate files. */
 export interface FashionSplit {
   Xtrain: Matrix; ytrain: Int32Array;
   Xtest: Matrix; ytest: Int32Array;
