@@ -38,6 +38,8 @@ import {
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/autoencoders.ts';
 import { fixture } from './helpers.ts';
+import { inflateSync } from 'node:zlib';
+import { imageGrid } from '../src/lib/image-grid.ts';
 
 const torch = fixture('autoencoders', 'torch.json');
 const REF = { rtol: 1e-10, atol: 1e-10 };
@@ -501,5 +503,143 @@ describe('the numbers the page prints', () => {
     expect(Math.abs(r.linear.finalError - r.linear.pcaError) /
       r.linear.pcaError).toBeLessThan(1e-6);
     expect(r.linear.axisAngle).toBeGreaterThan(0.1);
+  });
+});
+
+// Claims checked in the technical review (/work/reviews/autoencoders.md).
+describe('review', () => {
+  it('l1Penalty: the gradient at a code unit exactly 0 is 0, as ' +
+    'PyTorch takes sign(0)', () => {
+    const h = new Tensor([0, 2, -3, 0], [2, 2], true);
+    l1Penalty(h).backward();
+    expect(Array.from(h.grad as Float64Array)).toEqual([0, 0.5, -0.5, 0]);
+  });
+
+  /** The PNG's width, height and grey bytes (8-bit grey, filter 0). */
+  function readPng(url: string) {
+    const buf = Buffer.from(url.replace('data:image/png;base64,', ''),
+      'base64');
+    const w = buf.readUInt32BE(16);
+    const h = buf.readUInt32BE(20);
+    const len = buf.readUInt32BE(33);
+    const raw = inflateSync(buf.subarray(41, 41 + len));
+    const grey: number[] = [];
+    for (let i = 0; i < h; i++) {
+      expect(raw[i * (w + 1)]).toBe(0); // filter byte
+      for (let j = 0; j < w; j++) grey.push(raw[i * (w + 1) + 1 + j]);
+    }
+    return { w, h, depth: buf[24], type: buf[25], grey };
+  }
+
+  it('imageGrid: a 2 x 2 grid of 2 x 2 images, sizes and grey levels',
+    () => {
+      const svg = imageGrid([{ data: [0, 1, 0.5, 0.25] },
+        { data: [1, 1, 1, 1] }, { data: [0, 0, 0, 0] },
+        { data: [2, -1, 0.5, 0.5] }], { cols: 2, pixels: 2, side: 10,
+        rowLabels: ['top', 'bottom'] });
+      const images = [...svg.matchAll(/<image [^>]*>/g)].map((m) => m[0]);
+      expect(images.length).toBe(4);
+      for (const im of images) {
+        expect(im).toMatch(/height="10"/);
+        expect(im).toMatch(/width="10"/);
+        expect(im).toMatch(/image-rendering="pixelated"/);
+      }
+      const pngs = images.map((im) =>
+        readPng(/href="([^"]+)"/.exec(im)![1]));
+      for (const p of pngs) {
+        expect([p.w, p.h, p.depth, p.type]).toEqual([2, 2, 8, 0]);
+      }
+      expect(pngs[0].grey).toEqual([0, 255, 128, 64]);
+      expect(pngs[3].grey).toEqual([255, 0, 128, 128]); // clamped
+      // Row by row: the first two panels share a row, left to right.
+      const xy = images.map((im) => [Number(/ x="([\d.]+)"/.exec(im)![1]),
+        Number(/ y="([\d.]+)"/.exec(im)![1])]);
+      expect(xy[0][1]).toBe(xy[1][1]);
+      expect(xy[1][0]).toBeGreaterThan(xy[0][0]);
+      expect(xy[2][1]).toBeGreaterThan(xy[0][1]);
+      expect(xy[2][0]).toBe(xy[0][0]);
+      expect(svg).toMatch(/>top<\/text>/);
+      expect(svg).toMatch(/>bottom<\/text>/);
+      // Width: labels (110) + 2 panels of (10 + 6) + 4.
+      expect(svg).toMatch(/viewBox="0 0 146 /);
+    });
+
+  it('imageGrid: refuses no panels, cols < 1 and a panel of the ' +
+    'wrong size', () => {
+    expect(() => imageGrid([], { cols: 1, pixels: 2 }))
+      .toThrow(/^imageGrid: /);
+    expect(() => imageGrid([{ data: [0, 0, 0, 0] }], { cols: 0,
+      pixels: 2 })).toThrow(/^imageGrid: /);
+    expect(() => imageGrid([{ data: [0, 0, 0] }], { cols: 1, pixels: 2 }))
+      .toThrow(/imageGrid: panel 0 has 3 values, expected 4/);
+  });
+
+  describe('the numbers the page prints', () => {
+    type Page = typeof import('../src/compute/autoencoders.ts');
+    let r: Page['default'];
+    beforeAll(async () => {
+      r = (await import('../src/compute/autoencoders.ts')).default;
+    }, 180_000);
+
+    it('k = 2 only: PCA with 16 components beats the 32-unit ' +
+      'autoencoder on clean test images by many standard errors', () => {
+      const pca = r.denoise.pcaClean;
+      const ae = r.sparse[0].error;
+      expect(ae.mean - pca.mean).toBeGreaterThan(
+        4 * Math.hypot(ae.se, pca.se));
+    });
+
+    it('train errors are close to test errors (within 4 SE) for the ' +
+      'k = 2 autoencoder and PCA', () => {
+      const { train, test } = r.compare;
+      for (const m of ['a', 'b'] as const) {
+        expect(Math.abs(train[m].mean - test[m].mean)).toBeLessThan(
+          4 * Math.hypot(train[m].se, test[m].se));
+      }
+    });
+
+    it('the DAE mishandles brightness: dimmed clean images are ' +
+      'reconstructed no worse than masked ones, far better than clean',
+    () => {
+      const { daeDimmed, daeClean, daeVsPca } = r.denoise;
+      expect(daeDimmed.mean).toBeLessThan(daeVsPca.a.mean +
+        2 * Math.hypot(daeDimmed.se, daeVsPca.a.se));
+      expect(daeClean.mean - daeDimmed.mean).toBeGreaterThan(
+        4 * Math.hypot(daeClean.se, daeDimmed.se));
+    });
+
+    it('without the penalty some code units never fire on the test set',
+      () => {
+        expect(r.sparse[0].silent).toBeGreaterThan(0);
+        expect(r.sparse[0].silent).toBeLessThan(r.setup.sparseWidth);
+      });
+
+    it('the linear decoder\'s basis vectors are not of unit length', () => {
+      const off = Math.max(...r.linear.lengths.map((v) => Math.abs(v - 1)));
+      expect(off).toBeGreaterThan(0.1);
+    });
+
+    it('the code figure\'s ten class colours are pairwise distinct', () => {
+      const fills = new Set([...r.codeFigure.matchAll(
+        /fill="(#[0-9a-fA-F]{6})"/g)].map((m) => m[1].toLowerCase()));
+      const rgb = [...fills].map((h) => [1, 3, 5].map((i) =>
+        parseInt(h.slice(i, i + 2), 16)));
+      expect(rgb.length).toBe(10);
+      let min = Infinity;
+      for (let i = 0; i < rgb.length; i++) {
+        for (let j = i + 1; j < rgb.length; j++) {
+          min = Math.min(min, Math.hypot(rgb[i][0] - rgb[j][0],
+            rgb[i][1] - rgb[j][1], rgb[i][2] - rgb[j][2]));
+        }
+      }
+      expect(min).toBeGreaterThan(40);
+    });
+
+    it('the linear figure labels every decade of its log axis', () => {
+      for (let e = 1; e <= 7; e++) {
+        const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹'[e];
+        expect(r.linearFigure).toContain(`10⁻${sup}`);
+      }
+    });
   });
 });

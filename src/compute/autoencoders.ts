@@ -166,8 +166,10 @@ function reconstructionFigure(): string {
 // ---------------------------------------------------------------------
 // The 2-D code of the test images, coloured and labelled by class.
 
-const CLASS_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7',
-  '#D55E00', '#56B4E9', '#7f7f7f', '#b8860b', '#8c564b', '#1b9e77'];
+// Ten hues no two of which are near (Tableau 10); the class medians
+// carry the class number as well, so colour is not the only cue.
+const CLASS_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2',
+  '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
 function codeFigure(): string {
   const { ae2 } = compare();
@@ -241,9 +243,17 @@ const denoise = once(() => {
     daeVsPca: paired(err(reconstruct(dae.model, noisy)),
       err(pcaRecon(16, noisy))),
     daeClean: meanSe(err(reconstruct(dae.model, Xtest))),
+    // Clean images dimmed to the masked inputs' mean brightness, no
+    // holes: if brightness is what the DAE mishandles, this is small.
+    daeDimmed: meanSe(err(reconstruct(dae.model, scaled(Xtest,
+      1 - SETUP.noise)))),
     pcaClean: meanSe(err(pcaRecon(16, Xtest))),
   };
 });
+
+function scaled(X: Matrix, c: number): Matrix {
+  return new Matrix(X.rows, X.cols, X.data.map((v) => v * c));
+}
 
 function denoiseFigure(): string {
   const { dae, noisy } = denoise();
@@ -264,8 +274,9 @@ function denoiseFigure(): string {
 const sparse = once(() => {
   const { Xtest } = data();
   const sizes = [PIX, SETUP.sparseWidth];
-  return [0, SETUP.lambda].map((lambda, s) => {
-    const { model, seconds } = train(sizes, 4 + s,
+  return [0, SETUP.lambda].map((lambda) => {
+    // One seed for both, so that the two differ only in λ.
+    const { model, seconds } = train(sizes, 4,
       { codeActivation: 'relu', l1: lambda });
     const H = encodeAll(model, Xtest);
     const k = H.cols;
@@ -334,6 +345,13 @@ function colOf(A: Matrix, j: number): Matrix {
     Float64Array.from({ length: A.rows }, (_, i) => A.data[i * A.cols + j]));
 }
 
+/** 10ⁿ's exponent in superscript digits. */
+function sup(e: number): string {
+  const digits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  return (e < 0 ? '⁻' : '') + String(Math.abs(e)).split('')
+    .map((c) => digits[Number(c)]).join('');
+}
+
 function linearFigure(): string {
   const { curve } = linear();
   const pts = curve.flatMap((c) => [
@@ -349,9 +367,10 @@ function linearFigure(): string {
       labelArrow: 'none' },
     y: { type: 'log', label: 'value (log scale)', labelAnchor: 'center',
       labelArrow: 'none', grid: true,
-      ticks: [1e-12, 1e-9, 1e-6, 1e-3, 1],
-      tickFormat: (v: number) => (v === 1 ? '1' :
-        `1e${Math.round(Math.log10(v))}`) },
+      // A label every decade, so that a value can be read off.
+      ticks: [1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1],
+      tickFormat: (v: number) => (v === 1 ? '1' : '10' +
+        sup(Math.round(Math.log10(v)))) },
     color: { domain: ['largest principal angle (rad)', 'error above PCA’s'],
       range: [PALETTE[0], PALETTE[4]] },
     marks: [
@@ -364,10 +383,12 @@ function linearFigure(): string {
         p.what.startsWith('largest')), { x: 'step', y: 'value',
         text: 'what', textAnchor: 'start', dy: -16,
         fill: 'currentColor' }),
-      Plot.text(pts.filter((p) => p.step === 400 &&
+      // Below and left of a point of the falling dashed line: the text
+      // lies under the line, not across it.
+      Plot.text(pts.filter((p) => p.step === 600 &&
         p.what.startsWith('error')), { x: 'step', y: 'value',
-        text: () => 'error above PCA’s (dashed)', textAnchor: 'start',
-        dy: 20, dx: 10, fill: 'currentColor' }),
+        text: () => 'error above PCA’s (dashed)', textAnchor: 'end',
+        dy: 24, dx: -4, fill: 'currentColor' }),
     ],
   });
 }
@@ -427,7 +448,8 @@ export default cached('autoencoders', () => {
     ...figures,
     compare: { test: c.test, train: c.train },
     denoise: { input: dn.input, daeVsPca: dn.daeVsPca,
-      daeClean: dn.daeClean, pcaClean: dn.pcaClean },
+      daeClean: dn.daeClean, pcaClean: dn.pcaClean,
+      daeDimmed: dn.daeDimmed },
     sparse: sp.map(({ lambda, active, silent, k, error }) =>
       ({ lambda, active, silent, k, error })),
     linear: { angles: lin.angles, pcaError: lin.pcaError,
