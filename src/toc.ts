@@ -64,14 +64,16 @@ export const PARTS: readonly Part[] = [
     chapters: [
       'autodiff', 'multilayer-perceptron', 'neural-optimizers',
       'initialization-and-normalization', 'convolutional-networks',
-      'recurrent-networks', 'lstm-and-gru', 'attention',
-      'transformers', 'language-models',
+      'recurrent-networks', 'lstm-and-gru', 'attention', 'transformers',
+      'language-models', 'autoencoders', 'variational-autoencoders',
     ],
   },
   {
     dir: 'papers',
     title: 'Part VIII — Papers, reproduced small',
-    chapters: ['residual-networks'],
+    chapters: [
+      'residual-networks', 'rethinking-generalization', 'lottery-tickets',
+    ],
   },
   { dir: 'appendices', title: 'Appendices', chapters: [] },
 ];
