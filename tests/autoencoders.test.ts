@@ -572,6 +572,18 @@ describe('review', () => {
       pixels: 2 })).toThrow(/^imageGrid: /);
     expect(() => imageGrid([{ data: [0, 0, 0] }], { cols: 1, pixels: 2 }))
       .toThrow(/imageGrid: panel 0 has 3 values, expected 4/);
+    const one = [{ data: [0, 0, 0, 0] }];
+    for (const [o, msg] of [
+      [{ pixels: 0 }, /pixels must be a positive integer, got 0/],
+      [{ pixels: 1.5 }, /pixels must be a positive integer/],
+      [{ side: -1 }, /side must be a positive number, got -1/],
+      [{ fontSize: NaN }, /fontSize must be a positive number/],
+      [{ labelWidth: 0, rowLabels: ['a'] }, /labelWidth must be/],
+      [{ rowLabels: ['a', 'b'] }, /2 row labels for 1 rows/],
+    ] as const) {
+      expect(() => imageGrid(one, Object.assign({ cols: 1, pixels: 2 }, o)))
+        .toThrow(msg);
+    }
   });
 
   describe('the numbers the page prints', () => {

@@ -38,7 +38,21 @@ export function imageGrid(panels: readonly ImagePanel[],
   }
   const side = o.side ?? 64;
   const fontSize = o.fontSize ?? 15;
+  const positive = (name: string, v: number, whole: boolean) => {
+    if (!(Number.isFinite(v) && v > 0 && (!whole || Number.isInteger(v)))) {
+      throw new Error(`imageGrid: ${name} must be a positive ` +
+        `${whole ? 'integer' : 'number'}, got ${v}`);
+    }
+  };
+  positive('pixels', pixels, true);
+  positive('side', side, false);
+  positive('fontSize', fontSize, false);
+  if (o.labelWidth !== undefined) positive('labelWidth', o.labelWidth, false);
   const rows = Math.ceil(panels.length / cols);
+  if (o.rowLabels && o.rowLabels.length !== rows) {
+    throw new Error(`imageGrid: ${o.rowLabels.length} row labels for ` +
+      `${rows} rows`);
+  }
   const hasTitles = panels.some((p) => p.title);
   const left = o.rowLabels ? (o.labelWidth ?? 110) : 4;
   const laid = panels.map((p, i) => {
