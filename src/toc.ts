@@ -78,6 +78,43 @@ export const PARTS: readonly Part[] = [
   { dir: 'appendices', title: 'Appendices', chapters: [] },
 ];
 
+// The part "Appendices" above holds no chapters: appendices are not
+// numbered, they are lettered, from this list.
+export interface AppendixInfo {
+  readonly slug: string;
+  readonly title: string;
+  /** One sentence for the contents, search results and link previews. */
+  readonly description: string;
+  /** A, B, … in the order of APPENDICES. */
+  readonly letter: string;
+  /** Its address under the site's base: `appendix/<slug>/`. */
+  readonly path: string;
+}
+
+/**
+ * The appendices, in order: lettered A, B, … (never numbered as
+ * chapters), shown after the last part in the sidebar, the contents and
+ * the printed book. Each is a page generated from one source
+ * (src/pages/appendix/[slug].astro says which).
+ */
+export const APPENDICES: readonly AppendixInfo[] = [
+  {
+    slug: 'notation',
+    title: 'Notation',
+    description: 'Every symbol the book reserves, and what it means.',
+  },
+  {
+    slug: 'datasets',
+    title: 'Datasets',
+    description: 'The real data the book ships: source, licence, size, ' +
+      'checksum, and the chapters that use each.',
+  },
+].map((a, i) => ({
+  ...a,
+  letter: String.fromCharCode(65 + i),
+  path: `appendix/${a.slug}/`,
+}));
+
 export interface ChapterInfo {
   readonly slug: string;
   /** 1-based chapter number in reading order. */
