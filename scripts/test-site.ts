@@ -10,7 +10,8 @@
 //     the Introduction shows a listing, a figure and its test box, and
 //     searching a word from the chapter finds it; axe-core finds no
 //     serious or critical violation on any page (home, 404, chapters,
-//     three test pages standing for all) in light or dark mode;
+//     appendices, three test pages standing for all) in light or dark
+//     mode; the home page and the appendices fit a 390 px phone;
 //  3. a rebuild that reads every chapter's computation and compiled MDX
 //     from the cache gives byte-identical chapter pages (one build under
 //     a sub-path cannot stand in for it: its MDX is compiled afresh, and
@@ -28,7 +29,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHAPTERS, chapter } from '../src/toc.ts';
+import { APPENDICES, CHAPTERS, chapter } from '../src/toc.ts';
 import { checkLinks } from './check-links.ts';
 import { isCurrent, readReport } from '../src/lib/mutation-info.ts';
 import { axeViolations, schemeScript, serious } from './a11y.ts';
@@ -422,7 +423,8 @@ async function main() {
       assert(problems.length === 0, problems.slice(0, 12).join('\n'));
     });
     const home: string[] = [];
-    for (const path of ['', '404.html']) {
+    const appendices = APPENDICES.map((a) => a.path);
+    for (const path of ['', '404.html', ...appendices]) {
       const page = await browser.newPage({ colorScheme: 'light' });
       try {
         await page.addInitScript(schemeScript('light'));
@@ -432,9 +434,35 @@ async function main() {
         await page.close();
       }
     }
-    await check('the home page and the 404 page: no serious or critical ' +
-      'axe violation, light and dark', () => {
+    await check('the home page, the 404 page and the appendices: no ' +
+      'serious or critical axe violation, light and dark', () => {
       assert(home.length === 0, home.join('\n'));
+    });
+    // The home page and the appendices as a phone shows them: the page
+    // itself never scrolls sideways (a wide table or formula scrolls in
+    // its own box), the phone checks of the chapters, and axe.
+    const narrow: string[] = [];
+    for (const path of ['', ...appendices]) {
+      const page = await load(path, PHONE);
+      try {
+        await page.evaluate(() => new Promise((done) =>
+          requestAnimationFrame(() => requestAnimationFrame(done))));
+        narrow.push(...(await page.evaluate(phoneProblems))
+          .map((p) => `/${path}: ${p}`));
+        const wide = await page.evaluate(() =>
+          document.documentElement.scrollWidth);
+        if (wide > PHONE.width + 1) {
+          narrow.push(`/${path}: the page is ${wide} px wide`);
+        }
+        await axeBoth(page, path, narrow);
+      } finally {
+        await page.close();
+      }
+    }
+    await check('the home page and the appendices on a 390 px phone: ' +
+      'nothing wider than the screen, no serious or critical axe ' +
+      'violation, light and dark', () => {
+      assert(narrow.length === 0, narrow.join('\n'));
     });
     await check('the Introduction shows a listing with its source path', async () => {
       const page = await open(browser, `${site}introduction/`);

@@ -1,7 +1,9 @@
 // The sidebar, generated from the table of contents: parts with no
-// chapters yet are left out, chapter labels carry their numbers.
+// chapters yet are left out, chapter labels carry their numbers, and the
+// appendices follow the last part, lettered.
 import { existsSync, readFileSync } from 'node:fs';
-import { BUILT, PARTS, chapter } from './toc.ts';
+import { resolve } from 'node:path';
+import { APPENDICES, BUILT, PARTS, chapter } from './toc.ts';
 
 export function sidebar() {
   return [
@@ -15,12 +17,24 @@ export function sidebar() {
           : { link: `/${slug}/`, label };
       }),
     })),
+    {
+      label: 'Appendices',
+      items: APPENDICES.map((a) => ({
+        link: `/${a.path}`,
+        label: `${a.letter}. ${a.title}`,
+      })),
+    },
   ];
 }
 
-/** The `title:` of a chapter's frontmatter. */
-export function titleOf(slug: string): string {
-  const file = new URL(`../${chapter(slug).file}`, import.meta.url);
+/**
+ * The `title:` of a chapter's frontmatter. A page of the built site
+ * passes the repository's root (its bundle does not sit in src/).
+ */
+export function titleOf(slug: string, root?: string): string {
+  const file = root === undefined
+    ? new URL(`../${chapter(slug).file}`, import.meta.url)
+    : resolve(root, chapter(slug).file);
   if (!existsSync(file)) {
     throw new Error(
       `src/toc.ts lists "${slug}" but ${chapter(slug).file} does not exist`,
