@@ -1,8 +1,8 @@
 // npm run pdf: prints the built book's print pages (dist/print/: the
-// front matter, each part's title page, one page per chapter, and the
-// appendix of solutions) with headless Chromium and joins them into dist/book.pdf. `npm run pdf`
-// builds the site first; `node scripts/pdf.ts` alone reuses an existing
-// build.
+// front matter, each part's title page, one page per chapter, the
+// lettered appendices and the appendix of solutions) with headless
+// Chromium and joins them into dist/book.pdf. `npm run pdf` builds the
+// site first; `node scripts/pdf.ts` alone reuses an existing build.
 //
 // Chromium's time per printed page grows with the length of the
 // document, so the book is printed in pieces, several at once (one tab,
@@ -36,7 +36,7 @@ import { serve } from './serve.ts';
 import { CHROMIUM_ARGS } from './screenshot.ts';
 import { pdfDests, pdfPageCount } from './pdf-inspect.ts';
 import { mergePdfs, type Bookmark } from './pdf-merge.ts';
-import { PARTS } from '../src/toc.ts';
+import { APPENDICES, PARTS } from '../src/toc.ts';
 
 const TIME_LIMIT_S = 1800;
 
@@ -435,13 +435,15 @@ export async function makePdf(opts: {
     t = now;
   };
   // front matter; each part's title page, then its chapters; the
-  // appendix of solutions
+  // lettered appendices; the appendix of solutions
   const front = `${base}print/`;
   const paths = [front, ...PARTS.flatMap((p) =>
     p.chapters.length === 0 ? [] : [
       `${base}print/part/${p.dir}/`,
       ...p.chapters.map((slug) => `${base}print/${slug}/`),
-    ]), `${base}print/solutions/`];
+    ]),
+  ...APPENDICES.map((a) => `${base}print/appendix/${a.slug}/`),
+  `${base}print/solutions/`];
   const headsPath = `${base}print/heads/`;
   for (const p of [...paths, headsPath]) {
     const file = join(dist, p.slice(base.length), 'index.html');

@@ -8,12 +8,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { CHAPTERS, PARTS } from '../src/toc.ts';
+import { APPENDICES, CHAPTERS, PARTS } from '../src/toc.ts';
 import { assert, checks } from './checks.ts';
 import { makePdf } from './pdf.ts';
 import { pdfDests, pdfLinks, pdfOutline } from './pdf-inspect.ts';
 import { fillReport, SHORT, TEXT_BLOCK } from './pdf-fill.ts';
 import { SOLUTIONS_ID } from '../src/lib/print-solutions.ts';
+import { appendixId } from '../src/lib/print.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, process.env.BOOK_DIST ?? 'dist');
@@ -104,6 +105,10 @@ async function main() {
   });
   /** The first page of the appendix of solutions. */
   const solutionsPage = dests.get(SOLUTIONS_ID) ?? -1;
+  /** The lettered appendices, with their first pages. */
+  const appendices = APPENDICES.map((a) => ({
+    ...a, page: dests.get(appendixId(a.slug)) ?? -1,
+  }));
 
   // How long it took is reported, not tested: a timed test fails with
   // the machine's load, not with the book. The goal (60 s for today's
@@ -203,7 +208,7 @@ async function main() {
   await check('running heads name the chapter, with page numbers', () => {
     const opens = chapters.map((c) => c.page);
     const partPages = [...PARTS.map((p) => dests.get(`part-${p.dir}`)),
-      solutionsPage];
+      ...appendices.map((a) => a.page), solutionsPage];
     let seen = 0;
     for (const [i, c] of chapters.entries()) {
       const next = opens[i + 1] ?? made.pages + 1;
@@ -227,6 +232,44 @@ async function main() {
         : new RegExp(`^\\s*${p}\\s+${phrase(TITLE)}\\s*$`);
       assert(want.test(head), `page ${p} (solutions) heads "${head.trim()}"`);
     }
+  });
+
+  await check('the lettered appendices: after the last chapter and ' +
+    'before the solutions, each on a right-hand page, in the contents ' +
+    'with its letter and page, a top-level bookmark, and running heads ' +
+    '"Appendix A Title"', () => {
+    const toc = pages.slice(2, chapters[0].page - 1).join('\n');
+    const outline = pdfOutline(pdf);
+    let last = chapters.at(-1)!.page;
+    for (const [i, a] of appendices.entries()) {
+      assert(a.page > last && a.page % 2 === 1, `appendix ${a.letter} ` +
+        `opens on page ${a.page}, after page ${last}`);
+      const opening = pageText(a.page).split('\n').filter((l) => l.trim());
+      assert(new RegExp(`^\\s*${a.letter}\\s+${phrase(a.title)}`)
+        .test(opening[0] ?? ''), `page ${a.page} starts ` +
+        `"${opening[0]?.trim()}", not "${a.letter} ${a.title}"`);
+      const m = new RegExp(`(?:^|\\n)\\s*${a.letter}\\s+` +
+        `${phrase(a.title)}\\s+(\\d+)\\s*(?:\\n|$)`).exec(toc);
+      assert(m && Number(m[1]) === a.page, `the contents say ` +
+        `"${a.letter} ${a.title} ${m?.[1]}", it opens on ${a.page}`);
+      const mark = outline.find((o) => o.depth === 0 &&
+        o.title === `${a.letter} ${a.title}`);
+      assert(mark && dests.get(mark.dest ?? '') === a.page,
+        `no top-level bookmark "${a.letter} ${a.title}" on page ${a.page}`);
+      const end = appendices[i + 1]?.page ?? solutionsPage;
+      for (let p = a.page + 1; p < end; p++) {
+        const head = pageText(p).split('\n').find((l) => l.trim()) ?? '';
+        if (!head) continue; // the blank page before the next opener
+        const want = p % 2 === 1 ? new RegExp(`^\\s*Appendix ` +
+          `${a.letter} ${phrase(a.title)}\\s+${p}\\s*$`)
+          : new RegExp(`^\\s*${p}\\s+${phrase(TITLE)}\\s*$`);
+        assert(want.test(head), `page ${p} (appendix ${a.letter}) heads ` +
+          `"${head.trim()}"`);
+      }
+      last = a.page;
+    }
+    assert(solutionsPage > last, `the solutions open on page ` +
+      `${solutionsPage}, before appendix page ${last}`);
   });
 
   await check('the solutions appendix: after the last chapter, in the ' +

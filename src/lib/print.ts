@@ -27,6 +27,9 @@ export function printPartPage(dir: string, id?: string): string {
   return `${printBase()}print/part/${dir}/${id ? `#${id}` : ''}`;
 }
 
+/** The id (and print slug) of a lettered appendix: `appendix-notation`. */
+export const appendixId = (slug: string) => `appendix-${slug}`;
+
 /** Parts that have chapters. */
 export const PRINTED_PARTS = PARTS.filter((p) => p.chapters.length > 0);
 
