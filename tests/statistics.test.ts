@@ -81,6 +81,13 @@ import {
   normalQuantile,
 } from '../code/statistics/normal-quantile.ts';
 import { tCdf, tPdf, tQuantile } from '../code/statistics/student-t.ts';
+import {
+  discordantDifference,
+  meanStandardError,
+  pairedDifference,
+  pairedRatioDifference,
+  ratioOfSums,
+} from '../code/statistics/paired.ts';
 import { fixture } from './helpers.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/statistics.ts';
@@ -729,6 +736,63 @@ describe('Newcomb\'s data', () => {
   });
 });
 
+describe('paired comparisons (code/statistics/paired.ts)', () => {
+  it('meanStandardError: mean 3 and s/√n = √(14/3/4) for 1, 2, 3, 6', () => {
+    const r = meanStandardError([1, 2, 3, 6]);
+    expect(r.mean).toBe(3);
+    expect(r.se).toBeCloseTo(Math.sqrt(7 / 6), 15);
+  });
+
+  it('pairedDifference: differences 2, 3, 0 give 5/3 and √7/3', () => {
+    const r = pairedDifference([3, 5, 4], [1, 2, 4]);
+    expect(r.mean).toBeCloseTo(5 / 3, 15);
+    expect(r.se).toBeCloseTo(Math.sqrt(7) / 3, 15);
+  });
+
+  it('pairedDifference: what both share per item cancels', () => {
+    const a = [3, 5, 4, 8], b = [1, 2, 4, 7];
+    const shared = [100, -40, 7, 1e3];
+    const r = pairedDifference(a.map((v, i) => v + shared[i]),
+      b.map((v, i) => v + shared[i]));
+    const plain = pairedDifference(a, b);
+    expect(r.mean).toBeCloseTo(plain.mean, 12);
+    expect(r.se).toBeCloseTo(plain.se, 12);
+    // unpaired, the shared part would swamp the difference
+    expect(Math.hypot(meanStandardError(a.map((v, i) => v + shared[i])).se,
+      meanStandardError(b.map((v, i) => v + shared[i])).se))
+      .toBeGreaterThan(100 * r.se);
+  });
+
+  it('ratioOfSums: (3 + 1 + 2) / (2 + 1 + 1) = 1.5', () => {
+    expect(ratioOfSums([3, 1, 2], [2, 1, 1])).toBe(1.5);
+  });
+
+  it('pairedRatioDifference: D = 4/6 and the delta-method SE 1/(3√3)', () => {
+    // d = 2, 0, 2 on 2, 1, 3 characters; residuals 2/3, -2/3, 0
+    const r = pairedRatioDifference([4, 2, 3], [2, 2, 1], [2, 1, 3]);
+    expect(r.diff).toBeCloseTo(2 / 3, 15);
+    expect(r.se).toBeCloseTo(1 / (3 * Math.sqrt(3)), 15);
+  });
+
+  it('pairedRatioDifference: with one character a word, pairedDifference', () => {
+    const a = [3, 5, 4, 8], b = [1, 2, 4, 7];
+    const r = pairedRatioDifference(a, b, [1, 1, 1, 1]);
+    const p = pairedDifference(a, b);
+    expect(r.diff).toBeCloseTo(p.mean, 14);
+    expect(r.se).toBeCloseTo(p.se, 14);
+  });
+
+  it('discordantDifference: 3 vs 1 of 10 gives 0.2 and 0.6/√10', () => {
+    const r = discordantDifference(3, 1, 10);
+    expect(r.mean).toBeCloseTo(0.2, 15);
+    expect(r.se).toBeCloseTo(0.6 / Math.sqrt(10), 15);
+    // = the SE of the mean of the per-example differences, divisor n
+    const d = [1, 1, 1, -1, 0, 0, 0, 0, 0, 0];
+    expect(r.se).toBeCloseTo(meanStandardError(d).se * Math.sqrt(9 / 10),
+      15);
+  });
+});
+
 describe('bad input, generated (tests/bad-input.ts): errors name the function', () => {
   it('quantiles, the bootstrap and its intervals', () => {
     rejectsBadInput(badInput.bootstrap);
@@ -756,6 +820,10 @@ describe('bad input, generated (tests/bad-input.ts): errors name the function', 
 
   it('the exercise solutions', () => {
     rejectsBadInput(badInput.solutions);
+  });
+
+  it('paired differences and their standard errors', () => {
+    rejectsBadInput(badInput.paired);
   });
 });
 

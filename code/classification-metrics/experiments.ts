@@ -2,13 +2,12 @@
 // The chapter's worked examples, each a plain function of fixed inputs,
 // so that the page, the figures and the tests share them.
 // Node only: the breast cancer studies load the data file.
-import {
-  calledAs, requireFiniteArray, requireInteger, requirePaired,
-} from '../introduction/checks.ts';
+import { calledAs, requireInteger } from '../introduction/checks.ts';
 import { createRng } from '../introduction/random.ts';
 import {
   bootstrapReplicates, percentileInterval,
 } from '../statistics/bootstrap.ts';
+import { pairedDifference } from '../statistics/paired.ts';
 import { requireLabelsScores, requireProbabilityArray } from './checks.ts';
 import { COST_FN, COST_FP, evaluateBreastCancer } from './breast-cancer.ts';
 import { confusionCounts, predictAt, recallOf, specificityOf }
@@ -107,21 +106,9 @@ export function penaltyStudy() {
 // differences with its standard error, and a paired bootstrap interval
 // for a difference of AUCs.
 
-/** Mean and standard error of aᵢ − bᵢ (sample sd over √n). */
-export function pairedDifference(
-  a: ArrayLike<number>,
-  b: ArrayLike<number>,
-) {
-  requireFiniteArray('pairedDifference', 'a', a, 2);
-  requirePaired('pairedDifference', { a, b });
-  const n = a.length;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += a[i] - b[i];
-  mean /= n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (a[i] - b[i] - mean) ** 2;
-  return { mean, se: Math.sqrt(ss / (n - 1) / n) };
-}
+// Mean and standard error of aᵢ − bᵢ (sample sd over √n): the
+// statistics chapter's, exported here as before.
+export { pairedDifference };
 
 /** The per-example terms of logLoss (clipped), whose mean it is. */
 export function logLossTerms(

@@ -4,19 +4,17 @@
 // not h before it as in Cho et al. (2014).
 import type { Rng } from '../introduction/random.ts';
 import { Tensor } from '../autodiff/tensor.ts';
-import type { RecurrentCell } from '../recurrent-networks/cell.ts';
 import { columns } from './columns.ts';
-import {
-  checkCellSizes, checkCellWeights, checkStep, zeroState,
-} from './checks.ts';
+import { checkCellSizes, checkStep, zeroState } from './checks.ts';
+import { GatedCell } from './gated-cell.ts';
 
 // #region gru-step
 /** One step of the GRU, Eqs. (lg-gru-gates) to (lg-gru-h). */
-export class GRUCell implements RecurrentCell {
-  readonly Wih: Tensor; // [3H, d]: row blocks r, z, n
-  readonly Whh: Tensor; // [3H, H]: the same blocks
-  readonly bih: Tensor; // [3H]
-  readonly bhh: Tensor; // [3H]
+export class GRUCell extends GatedCell {
+  declare readonly Wih: Tensor; // [3H, d]: row blocks r, z, n
+  declare readonly Whh: Tensor; // [3H, H]: the same blocks
+  declare readonly bih: Tensor; // [3H]
+  declare readonly bhh: Tensor; // [3H]
 
   step(x: Tensor, state: Tensor[]): Tensor[] {
     const [h] = checkStep('GRUCell.step', this, x, state, 1);
@@ -32,24 +30,11 @@ export class GRUCell implements RecurrentCell {
   // #endregion
 
   constructor(Wih: Tensor, Whh: Tensor, bih: Tensor, bhh: Tensor) {
-    checkCellWeights('GRUCell', Wih, Whh, bih, bhh, 3);
-    this.Wih = Wih; this.Whh = Whh; this.bih = bih; this.bhh = bhh;
-  }
-
-  get inputSize(): number {
-    return this.Wih.shape[1];
-  }
-
-  get hiddenSize(): number {
-    return this.Whh.shape[1];
+    super('GRUCell', 3, Wih, Whh, bih, bhh);
   }
 
   initialState(batch: number): Tensor[] {
     return [zeroState('GRUCell.initialState', batch, this.hiddenSize)];
-  }
-
-  parameters(): Tensor[] {
-    return [this.Wih, this.Whh, this.bih, this.bhh];
   }
 }
 

@@ -4,19 +4,17 @@
 // [h, c]; h is what the next layer and the output read.
 import type { Rng } from '../introduction/random.ts';
 import { Tensor } from '../autodiff/tensor.ts';
-import type { RecurrentCell } from '../recurrent-networks/cell.ts';
 import { columns } from './columns.ts';
-import {
-  checkCellSizes, checkCellWeights, checkStep, zeroState,
-} from './checks.ts';
+import { checkCellSizes, checkStep, zeroState } from './checks.ts';
+import { GatedCell } from './gated-cell.ts';
 
 // #region lstm-step
 /** One step of the LSTM, Eqs. (lg-gates) to (lg-h). */
-export class LSTMCell implements RecurrentCell {
-  readonly Wih: Tensor; // [4H, d]: row blocks i, f, g, o
-  readonly Whh: Tensor; // [4H, H]: the same blocks
-  readonly bih: Tensor; // [4H]
-  readonly bhh: Tensor; // [4H]
+export class LSTMCell extends GatedCell {
+  declare readonly Wih: Tensor; // [4H, d]: row blocks i, f, g, o
+  declare readonly Whh: Tensor; // [4H, H]: the same blocks
+  declare readonly bih: Tensor; // [4H]
+  declare readonly bhh: Tensor; // [4H]
 
   step(x: Tensor, state: Tensor[]): Tensor[] {
     const [h, c] = checkStep('LSTMCell.step', this, x, state, 2);
@@ -33,26 +31,13 @@ export class LSTMCell implements RecurrentCell {
   // #endregion
 
   constructor(Wih: Tensor, Whh: Tensor, bih: Tensor, bhh: Tensor) {
-    checkCellWeights('LSTMCell', Wih, Whh, bih, bhh, 4);
-    this.Wih = Wih; this.Whh = Whh; this.bih = bih; this.bhh = bhh;
-  }
-
-  get inputSize(): number {
-    return this.Wih.shape[1];
-  }
-
-  get hiddenSize(): number {
-    return this.Whh.shape[1];
+    super('LSTMCell', 4, Wih, Whh, bih, bhh);
   }
 
   initialState(batch: number): Tensor[] {
     const z = () => zeroState('LSTMCell.initialState', batch,
       this.hiddenSize);
     return [z(), z()]; // h₀ = c₀ = 0
-  }
-
-  parameters(): Tensor[] {
-    return [this.Wih, this.Whh, this.bih, this.bhh];
   }
 }
 

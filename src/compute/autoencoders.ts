@@ -12,6 +12,10 @@
 // measured on the first 1,000 of the separate 10,000 test images. The
 // linear autoencoder runs on a 10-D Gaussian cloud (n = 200, k = 3).
 import { cached } from '../lib/cache.ts';
+import {
+  meanStandardError,
+  pairedDifference,
+} from '../../code/statistics/paired.ts';
 import { sci } from '../lib/format.ts';
 import torchRaw from '../../tests/fixtures/autoencoders/torch.json' with {
   type: 'json',
@@ -88,21 +92,11 @@ function rowErrors(R: Matrix, X: Matrix): Float64Array {
   return out;
 }
 
-/** Mean of a and the standard error of the mean. */
-function meanSe(a: ArrayLike<number>): { mean: number; se: number } {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m += a[i];
-  m /= a.length;
-  let v = 0;
-  for (let i = 0; i < a.length; i++) v += (a[i] - m) ** 2;
-  v /= a.length - 1;
-  return { mean: m, se: Math.sqrt(v / a.length) };
-}
+const meanSe = meanStandardError;
 
 /** Mean errors of A and B on the same rows, and of their difference. */
 function paired(a: Float64Array, b: Float64Array) {
-  const diff = a.map((v, i) => v - b[i]);
-  return { a: meanSe(a), b: meanSe(b), diff: meanSe(diff) };
+  return { a: meanSe(a), b: meanSe(b), diff: pairedDifference(a, b) };
 }
 
 const pcaModels = new Map<number, ReturnType<typeof fitPca>>();

@@ -3,6 +3,7 @@
 // cached (see src/lib/cache.ts). Seeded throughout. Colour is always
 // paired with a dash pattern, a symbol or a direct label.
 import { cached } from '../lib/cache.ts';
+import { meanStandardError } from '../../code/statistics/paired.ts';
 import { label, once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import skRaw from '../../tests/fixtures/boosting/sklearn.json' with {
   type: 'json',
@@ -71,10 +72,8 @@ function mean(xs: ArrayLike<number>): number {
 
 /** Mean and standard error of the mean of paired differences. */
 function pairedSe(d: ArrayLike<number>) {
-  const m = mean(d);
-  let ss = 0;
-  for (let i = 0; i < d.length; i++) ss += (d[i] - m) ** 2;
-  return { diff: m, se: Math.sqrt(ss / (d.length - 1) / d.length) };
+  const { mean: diff, se } = meanStandardError(d);
+  return { diff, se };
 }
 
 // ---------------------------------------------------------------------

@@ -4,6 +4,7 @@
 // (see src/lib/cache.ts). Seeded throughout. Colour is always paired
 // with a dash pattern, a marker shape or a direct label.
 import { cached } from '../lib/cache.ts';
+import { discordantDifference } from '../../code/statistics/paired.ts';
 import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { percent, powerOfTen, sci } from '../lib/format.ts';
 import torchRef from '../../tests/fixtures/initialization-and-normalization/torch.json' with {
@@ -381,8 +382,7 @@ function binomialSe(p: number, n: number): number {
 /** SE of the difference of two accuracies on the same n examples, from
  *  the counts each got right and the other wrong (paired). */
 function pairedSe(onlyA: number, onlyB: number, n: number): number {
-  const mean = (onlyB - onlyA) / n;
-  return Math.sqrt(((onlyA + onlyB) / n - mean * mean) / n);
+  return discordantDifference(onlyA, onlyB, n).se;
 }
 
 /** "a, b and c" from percentages. */

@@ -4,6 +4,7 @@
 // throughout. Colour is always paired with a dash pattern, a marker
 // shape or a direct label.
 import { cached } from '../lib/cache.ts';
+import { ratioOfSums } from '../../code/statistics/paired.ts';
 import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { sci } from '../lib/format.ts';
 import { createRng } from '../../code/introduction/random.ts';
@@ -130,6 +131,9 @@ const tokenStudy = once(() => {
  *  a paired comparison). */
 function pairedDiff(i: number, j: number) {
   const a = tokenStudy()[i], b = tokenStudy()[j], n = a.perWord.length;
+  // n · pairedDifference(a.perWord, b.perWord) / chars (code/statistics/
+  // paired.ts) up to rounding: kept as written, since its sums of
+  // x / n round differently, and the page's numbers are these
   const d = a.perWord.map((x, w) => x - b.perWord[w]);
   let mean = 0;
   for (const x of d) mean += x / n;
@@ -195,9 +199,8 @@ const models = once(() => {
     let params = 0;
     for (const p of model.parameters()) params += p.size;
     const l = wordLosses(model, valid);
-    let s = 0, c = 0;
-    for (const r of l) { s += r.loss; c += r.count; }
-    return { h, params, loss: s / c, model };
+    const loss = ratioOfSums(l.map((r) => r.loss), l.map((r) => r.count));
+    return { h, params, loss, model };
   });
   for (let i = 1; i < out.length; i++) {
     claim(out[i].loss < out[i - 1].loss, 'the loss falls with size');

@@ -15,6 +15,7 @@
 // window and the controls' gaps as a fixed budget ("What scale
 // changes"); training every run 4x longer would cost about 45 s.
 import { cached } from '../lib/cache.ts';
+import { pairedDifference } from '../../code/statistics/paired.ts';
 import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { createRng } from '../../code/introduction/random.ts';
 import { adam } from '../../code/neural-optimizers/optimizers.ts';
@@ -117,14 +118,11 @@ function summary(kind: Kind, field: 'acc' | 'stop' | 'finalAcc') {
 /** Paired over seeds: mean of a − b and its standard error. */
 function paired(a: Kind, b: Kind, k: number, kb = k) {
   const { runs } = study();
-  const d = SETUP.seeds.map((s) => {
-    const ra = runs.find((r) => r.kind === a && r.k === k && r.seed === s);
-    const rb = runs.find((r) => r.kind === b && r.k === kb && r.seed === s);
-    return (ra?.acc ?? NaN) - (rb?.acc ?? NaN);
-  });
-  const m = d.reduce((s, x) => s + x, 0) / d.length;
-  const v = d.reduce((s, x) => s + (x - m) ** 2, 0) / (d.length - 1);
-  return { mean: m, se: Math.sqrt(v / d.length), min: Math.min(...d),
+  const acc = (kind: Kind, kk: number) => SETUP.seeds.map((s) => runs.find(
+    (r) => r.kind === kind && r.k === kk && r.seed === s)?.acc ?? NaN);
+  const A = acc(a, k), B = acc(b, kb);
+  const d = A.map((x, i) => x - B[i]);
+  return { ...pairedDifference(A, B), min: Math.min(...d),
     max: Math.max(...d) }; // three numbers: spreading is safe
 }
 

@@ -4,6 +4,10 @@
 // (see src/lib/cache.ts). Seeded throughout. Colour is always paired
 // with a dash pattern, a marker shape and a direct label.
 import { cached } from '../lib/cache.ts';
+import {
+  pairedRatioDifference,
+  ratioOfSums,
+} from '../../code/statistics/paired.ts';
 import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import torchRef from '../../tests/fixtures/lstm-and-gru/torch.json' with {
   type: 'json',
@@ -127,11 +131,11 @@ const wordRuns = once(() => {
     let cellParams = 0;
     for (const p of cell.parameters()) cellParams += p.size;
     const losses = wordLosses(model, valid);
-    let sum = 0, count = 0;
-    for (const w of losses) { sum += w.loss; count += w.count; }
+    const perChar = ratioOfSums(losses.map((w) => w.loss),
+      losses.map((w) => w.count));
     return { kind: k.key, label: k.label, cellParams,
       params: model.parameters().reduce((s, p) => s + p.size, 0),
-      perplexity: Math.exp(sum / count), // = perplexity(model, valid)
+      perplexity: Math.exp(perChar), // = perplexity(model, valid)
       losses, seconds: (performance.now() - t0) / 1000 };
   });
 });
@@ -140,16 +144,8 @@ const wordRuns = once(() => {
  *  (a ratio of sums), and its standard error over the words. */
 function paired(a: { loss: number; count: number }[],
   b: { loss: number; count: number }[]) {
-  const m = a.length;
-  let d = 0, c = 0;
-  for (let i = 0; i < m; i++) { d += a[i].loss - b[i].loss; c += a[i].count; }
-  const D = d / c;
-  let ss = 0;
-  for (let i = 0; i < m; i++) {
-    const r = a[i].loss - b[i].loss - D * a[i].count;
-    ss += r * r;
-  }
-  return { diff: D, se: Math.sqrt(ss * m / (m - 1)) / c };
+  return pairedRatioDifference(a.map((w) => w.loss),
+    b.map((w) => w.loss), a.map((w) => w.count));
 }
 
 // ---------------------------------------------------------------------

@@ -4,6 +4,11 @@
 // throughout. Colour is always paired with a dash pattern, a marker
 // shape or a direct label.
 import { cached } from '../lib/cache.ts';
+import {
+  meanStandardError,
+  pairedRatioDifference,
+  ratioOfSums,
+} from '../../code/statistics/paired.ts';
 import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { powerOfTen } from '../lib/format.ts';
 import torchRef from
@@ -97,30 +102,20 @@ const trained = once(() => {
   return { model, history, seconds: (performance.now() - t0) / 1000 };
 });
 
-/** Mean loss per character, and its standard error over words. */
+/** Mean loss per character, and the number of characters. */
 function perChar(l: { loss: number; count: number }[]) {
-  let s = 0, c = 0;
-  for (const r of l) { s += r.loss; c += r.count; }
-  return { mean: s / c, total: c };
+  let total = 0;
+  for (const r of l) total += r.count;
+  return { mean: ratioOfSums(l.map((r) => r.loss), l.map((r) => r.count)),
+    total };
 }
 
 /** The difference of two models' mean losses per character on the same
  *  words (a ratio of sums), with its standard error over the words. */
 function pairedDifference(a: { loss: number; count: number }[],
   b: { loss: number; count: number }[]) {
-  const m = a.length;
-  let d = 0, c = 0;
-  for (let i = 0; i < m; i++) {
-    d += a[i].loss - b[i].loss;
-    c += a[i].count;
-  }
-  const D = d / c;
-  let ss = 0;
-  for (let i = 0; i < m; i++) {
-    const r = a[i].loss - b[i].loss - D * a[i].count;
-    ss += r * r;
-  }
-  return { diff: D, se: Math.sqrt(ss * m / (m - 1)) / c };
+  return pairedRatioDifference(a.map((w) => w.loss),
+    b.map((w) => w.loss), a.map((w) => w.count));
 }
 
 const baseline = once(() => {
@@ -218,14 +213,7 @@ const samples = once(() => {
 });
 
 /** Mean and standard error of the mean. */
-function meanSe(v: number[]) {
-  let s = 0;
-  for (const x of v) s += x;
-  const mean = s / v.length;
-  let ss = 0;
-  for (const x of v) ss += (x - mean) ** 2;
-  return { mean, se: Math.sqrt(ss / (v.length - 1) / v.length) };
-}
+const meanSe = meanStandardError;
 
 function sampleFigure(): string {
   const rows = samples().byT.filter((s) => s.T > 0).flatMap((s) =>

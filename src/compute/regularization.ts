@@ -4,6 +4,7 @@
 // dash pattern, a symbol or a direct label, so print and colour-blind
 // readers lose nothing.
 import { cached } from '../lib/cache.ts';
+import { pairedDifference } from '../../code/statistics/paired.ts';
 import { renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import { fixed, powerOfTen, sci } from '../lib/format.ts';
 import sk from '../../tests/fixtures/regularization/sklearn.json' with {
@@ -625,17 +626,12 @@ function agreement(study: Study) {
 // ---------------------------------------------------------------------
 // Paired comparisons over the same folds.
 
-/** Mean and standard error of a − b over the folds. */
+/** Mean and standard error of a − b over the folds, and its largest
+ *  value (0 if none is positive). */
 function paired(a: number[], b: number[]) {
-  const d = a.map((v, k) => v - b[k]);
-  const mean = d.reduce((s, v) => s + v, 0) / d.length;
-  let ss = 0;
   let worst = 0;
-  for (const v of d) {
-    ss += (v - mean) ** 2;
-    worst = Math.max(worst, v);
-  }
-  return { mean, se: Math.sqrt(ss / (d.length - 1) / d.length), worst };
+  a.forEach((v, k) => { worst = Math.max(worst, v - b[k]); });
+  return { ...pairedDifference(a, b), worst };
 }
 
 // ---------------------------------------------------------------------

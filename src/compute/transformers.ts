@@ -6,6 +6,11 @@
 // lstm-and-gru chapter, read from its computation (computed once per
 // build, and from the cache after that), so both pages show one number.
 import { cached } from '../lib/cache.ts';
+import {
+  meanStandardError,
+  pairedRatioDifference,
+  ratioOfSums,
+} from '../../code/statistics/paired.ts';
 import { once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import lstmPage, { WORD as RNN_WORD } from './lstm-and-gru.ts';
 import torchRef from '../../tests/fixtures/transformers/torch.json' with {
@@ -100,25 +105,15 @@ const elmanRun = once(() => {
 });
 
 function meanLoss(l: { loss: number; count: number }[]): number {
-  let s = 0, c = 0;
-  for (const w of l) { s += w.loss; c += w.count; }
-  return s / c;
+  return ratioOfSums(l.map((w) => w.loss), l.map((w) => w.count));
 }
 
 /** Mean loss per character of a minus b on the same words, and its
  *  standard error over the words (a ratio of sums, paired). */
 function paired(a: { loss: number; count: number }[],
   b: { loss: number; count: number }[]) {
-  const m = a.length;
-  let d = 0, c = 0;
-  for (let i = 0; i < m; i++) { d += a[i].loss - b[i].loss; c += a[i].count; }
-  const D = d / c;
-  let ss = 0;
-  for (let i = 0; i < m; i++) {
-    const r = a[i].loss - b[i].loss - D * a[i].count;
-    ss += r * r;
-  }
-  return { diff: D, se: Math.sqrt(ss * m / (m - 1)) / c };
+  return pairedRatioDifference(a.map((w) => w.loss),
+    b.map((w) => w.loss), a.map((w) => w.count));
 }
 
 function lossFigure(): string {
@@ -155,12 +150,7 @@ export const DEPTH = { embed: 16, heads: 2, layers: 8, mlp: 64,
   words: 16, seeds: [1, 2, 3, 4] };
 
 /** Mean and standard error (over seeds) of a list of numbers. */
-function meanSe(v: readonly number[]) {
-  const m = v.reduce((a, b) => a + b, 0) / v.length;
-  let ss = 0;
-  for (const x of v) ss += (x - m) ** 2;
-  return { mean: m, se: Math.sqrt(ss / (v.length - 1) / v.length) };
-}
+const meanSe = meanStandardError;
 
 const depthRun = once(() => {
   const all = words().words;

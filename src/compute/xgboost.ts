@@ -3,6 +3,7 @@
 // (see src/lib/cache.ts). Seeded throughout. Colour is always paired
 // with a dash pattern, a symbol or a direct label.
 import { cached } from '../lib/cache.ts';
+import { pairedDifference } from '../../code/statistics/paired.ts';
 import { label, once, renderPlot, PALETTE, Plot } from '../lib/plot.ts';
 import fxRaw from '../../tests/fixtures/xgboost/xgboost.json' with {
   type: 'json',
@@ -210,11 +211,8 @@ const lambdaStudy = once(() => {
 
 /** Mean and standard error of paired differences a − b. */
 function paired(a: Float64Array, b: Float64Array) {
-  const d = a.map((v, i) => v - b[i]);
-  const m = mean(d);
-  let ss = 0;
-  for (let i = 0; i < d.length; i++) ss += (d[i] - m) ** 2;
-  return { diff: m, se: Math.sqrt(ss / (d.length - 1) / d.length) };
+  const { mean: diff, se } = pairedDifference(a, b);
+  return { diff, se };
 }
 
 function lambdaFigure(): string {

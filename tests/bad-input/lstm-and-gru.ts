@@ -7,6 +7,7 @@ import { Tensor } from '../../code/autodiff/tensor.ts';
 import { columns } from '../../code/lstm-and-gru/columns.ts';
 import { LSTMCell, lstmCell } from '../../code/lstm-and-gru/lstm.ts';
 import { GRUCell, gruCell } from '../../code/lstm-and-gru/gru.ts';
+import { GatedCell } from '../../code/lstm-and-gru/gated-cell.ts';
 import { fromTorch } from '../../code/lstm-and-gru/torch.ts';
 import { fused } from '../../code/lstm-and-gru/fused.ts';
 import {
@@ -60,7 +61,7 @@ export const badInput = groups({
       [size('d'), size('H'), any()]),
     spec((a: Tensor, b: Tensor, c: Tensor, d: Tensor) =>
       new LSTMCell(a, b, c, d), weightArgs(4), [any(), any(), any(),
-      any()], { name: 'LSTMCell', covers: [LSTMCell],
+      any()], { name: 'LSTMCell', covers: [LSTMCell, GatedCell],
       names: ['Wih', 'Whh', 'bih', 'bhh'] }),
     spec((a: Tensor, b: Tensor, c: Tensor, d: Tensor) =>
       new GRUCell(a, b, c, d), weightArgs(3), [any(), any(), any(),

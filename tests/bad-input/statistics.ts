@@ -60,6 +60,13 @@ import {
 } from '../../code/statistics/newcomb.ts';
 import { normalQuantile } from '../../code/statistics/normal-quantile.ts';
 import {
+  discordantDifference,
+  meanStandardError,
+  pairedDifference,
+  pairedRatioDifference,
+  ratioOfSums,
+} from '../../code/statistics/paired.ts';
+import {
   tCdf,
   tPdf,
   tQuantile,
@@ -157,5 +164,18 @@ export const badInput = groups({
       [any(), int(2), num({ min: 0, max: 1 }), num({ gt: 0 }), int(2)]),
     spec(sampleMax, () => [xs()], [vec()]),
     spec(maxReplicateShare, () => [rng(), xs(), 4], [any(), vec(), int(2)]),
+  ],
+  paired: [
+    spec(meanStandardError, () => [xs()], [vec(undefined,
+      { minLength: 2, as: ['d', 'values'] })]),
+    spec(pairedDifference, () => [xs(), f64(0, 2, 1, 3, 3)],
+      [vec('n', { minLength: 2, as: ['a'] }), vec('n', { as: ['b'] })]),
+    spec(ratioOfSums, () => [xs(), f64(2, 1, 3, 1, 2)],
+      [vec('n', { as: ['loss'] }), vec('n', { gt: 0, as: ['count'] })]),
+    spec(pairedRatioDifference, () => [xs(), f64(0, 2, 1, 3, 3),
+      f64(2, 1, 3, 1, 2)], [vec('n', { minLength: 2, as: ['lossA'] }),
+      vec('n', { as: ['lossB'] }), vec('n', { gt: 0, as: ['count'] })]),
+    spec(discordantDifference, () => [3, 1, 10],
+      [int(0), int(0), int(1)]),
   ],
 });

@@ -78,3 +78,26 @@ const ARROWS: Record<string, [number, number]> = {
 export function arrow(e: KeyboardEvent): [number, number] | null {
   return ARROWS[e.key] ?? null;
 }
+
+/** Makes the mark `el` on `svg` movable by dragging and, once focused,
+ *  by the arrow keys: `to` receives each new position in data units
+ *  (scale's dx, dy read the pointer back); a key moves the mark from
+ *  `at()` by `step(e)` data units. The key is not passed on, so that a
+ *  key handler on the plot itself does not see it. */
+export function draggable(el: Element, svg: SVGSVGElement,
+  scale: { dx: (u: number) => number; dy: (v: number) => number },
+  at: () => readonly [number, number],
+  to: (x: number, y: number) => void,
+  step: (e: KeyboardEvent) => number): void {
+  el.addEventListener('pointerdown', (e) => drag(svg, e as PointerEvent,
+    (u, v) => to(scale.dx(u), scale.dy(v))));
+  el.addEventListener('keydown', (e) => {
+    const k = e as KeyboardEvent;
+    const d = arrow(k);
+    if (!d) return;
+    k.preventDefault();
+    k.stopPropagation();
+    const [x, y] = at();
+    to(x + step(k) * d[0], y + step(k) * d[1]);
+  });
+}

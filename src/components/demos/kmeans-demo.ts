@@ -7,7 +7,7 @@
 import { Matrix } from '../../../code/linear-algebra/matrix.ts';
 import { assign, inertia, update } from '../../../code/k-means/lloyd.ts';
 import {
-  arrow, drag, goLive, scales, setText, SVG_NS as SVG,
+  draggable, goLive, scales, setText, SVG_NS as SVG,
 } from './demo-kit.ts';
 
 interface DemoData {
@@ -64,20 +64,10 @@ class KMeansDemo extends HTMLElement {
       c.dataset.m = String(m);
       c.innerHTML = '<circle r="14"></circle><text dy="6" ' +
         `text-anchor="middle">${m + 1}</text>`;
-      c.addEventListener('pointerdown', (e) => drag(this.svg, e,
-        (u, v) => this.moveStart(m, this.scale.dx(u), this.scale.dy(v))));
-      c.addEventListener('keydown', (e) => this.nudge(e, m));
+      draggable(c, this.svg, this.scale,
+        () => [this.C.get(m, 0), this.C.get(m, 1)],
+        (x, y) => this.moveStart(m, x, y), () => 0.5);
     }
-  }
-
-  /** Moves centre m by the arrow keys (only before the first update). */
-  nudge(e: KeyboardEvent, m: number) {
-    const d = arrow(e);
-    if (!d) return;
-    e.preventDefault();
-    e.stopPropagation();
-    this.moveStart(m, this.C.get(m, 0) + 0.5 * d[0],
-      this.C.get(m, 1) + 0.5 * d[1]);
   }
 
   /** A new initial position for centre m: Lloyd starts again there. */

@@ -7,7 +7,7 @@ import { Tensor, noGrad } from '../../../code/autodiff/tensor.ts';
 import { Act, Linear } from '../../../code/multilayer-perceptron/layers.ts';
 import { Sequential } from '../../../code/multilayer-perceptron/mlp.ts';
 import {
-  arrow, drag, goLive, scales, setText, SVG_NS as SVG,
+  draggable, goLive, scales, setText, SVG_NS as SVG,
 } from './demo-kit.ts';
 
 interface DemoData {
@@ -44,15 +44,8 @@ class VaeExplorerDemo extends HTMLElement {
     this.point = this.querySelector('.vxd-point')!;
     this.buildImage();
     goLive(this);
-    this.point.addEventListener('pointerdown', (e) => drag(this.svg, e,
-      (u, v) => this.move(this.scale.dx(u), this.scale.dy(v))));
-    this.point.addEventListener('keydown', (e) => {
-      const dir = arrow(e);
-      if (!dir) return;
-      e.preventDefault();
-      const step = e.shiftKey ? 0.5 : 0.1;
-      this.move(this.z[0] + step * dir[0], this.z[1] + step * dir[1]);
-    });
+    draggable(this.point, this.svg, this.scale, () => this.z,
+      (z1, z2) => this.move(z1, z2), (e) => (e.shiftKey ? 0.5 : 0.1));
     this.move(0, 0);
   }
 
