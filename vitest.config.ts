@@ -1,11 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm test` runs every chapter's tests and the platform's own; `npm test
-// -- <slug>` runs one chapter's (Vitest filters test files by name).
+// `npm test` runs every chapter's tests of its code and the platform's
+// own; `npm test -- <slug>` runs one chapter's (Vitest filters test files
+// by name). The tests of the numbers a page prints, tests/pages/, import
+// the chapter's build-time computation, which a cold run computes (tens
+// of seconds for the Part VII networks): they have their own config,
+// vitest.pages.config.ts, and run after the build has cached every
+// chapter's result (`npm run test:pages`).
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/site/**', 'node_modules/**'],
+    exclude: ['tests/site/**', 'tests/pages/**', 'node_modules/**'],
     environment: 'node',
     // Under Stryker (npm run mutate) the code is instrumented and runs
     // 10-20 times slower; Stryker times each mutant out by itself.
