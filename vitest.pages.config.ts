@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     include: ['tests/pages/**/*.test.ts'],
     environment: 'node',
+    // one module graph per worker, as in vitest.config.ts
+    isolate: false,
     testTimeout: 20_000,
     hookTimeout: 10_000,
   },
