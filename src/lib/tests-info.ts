@@ -25,6 +25,9 @@ export function countTests(source: string): number {
   return calls ? calls.length : 0;
 }
 
+/** "1 test", "5 tests". */
+export const nTests = (n: number) => `${n} test${n === 1 ? '' : 's'}`;
+
 export interface TestFile {
   readonly file: string;
   readonly count: number;
