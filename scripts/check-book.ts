@@ -70,6 +70,12 @@ export function importsCompute(source: string): boolean {
     .test(source);
 }
 
+/** Does it import src/compute/ statically (not a type, not in a hook)? */
+export function importsComputeAtTop(source: string): boolean {
+  return /^import\s+(?!type\b)[^;]*?from\s*['"](?:\.\.\/)+src\/compute\//m
+    .test(source);
+}
+
 /** Checks chapters, code/ and tests/ against each other. */
 export function checkBook(root: string): Problem[] {
   const problems: Problem[] = [];
@@ -99,6 +105,11 @@ export function checkBook(root: string): Problem[] {
       if (slug === f || !CHAPTERS.some((c) => c.slug === slug)) {
         say(`tests/pages/${f}`, 'is not <slug>.test.ts of a chapter in ' +
           'src/toc.ts');
+      } else if (importsComputeAtTop(readFileSync(join(pagesDir, f),
+        'utf8'))) {
+        // listing the tests (npm run check) would run the computation
+        say(`tests/pages/${f}`, 'imports src/compute/ at the top: import ' +
+          'it in a beforeAll (await import(...))');
       }
     }
   }
