@@ -9,6 +9,8 @@
 // - chapter sources carry no trace of a string escape that ate a
 //   backslash ("\text" written through a JavaScript string becomes a TAB
 //   and "ext", "\nabla" a line break and "abla");
+// - no chapter's tests of its code import its computation (src/compute/;
+//   those tests go to tests/pages/<slug>.test.ts, run after the build);
 // - the test count each chapter page shows equals what Vitest collects;
 // - every chapter's mutation report matches its code and tests
 //   (scripts/check-mutation.ts).
@@ -62,6 +64,18 @@ export function escapeDamage(text: string): number[] {
   return bad;
 }
 
+/** Does a test file import a chapter's computation (src/compute/)? */
+export function importsCompute(source: string): boolean {
+  return /(?:\bfrom|\bimport\s*\()\s*['"](?:\.\.\/)+src\/compute\//
+    .test(source);
+}
+
+/** Does it import src/compute/ statically (not a type, not in a hook)? */
+export function importsComputeAtTop(source: string): boolean {
+  return /^import\s+(?!type\b)[^;]*?from\s*['"](?:\.\.\/)+src\/compute\//m
+    .test(source);
+}
+
 /** Checks chapters, code/ and tests/ against each other. */
 export function checkBook(root: string): Problem[] {
   const problems: Problem[] = [];
@@ -74,8 +88,29 @@ export function checkBook(root: string): Problem[] {
     if (!existsSync(join(root, 'code', ch.slug))) {
       say(`code/${ch.slug}/`, 'missing code folder');
     }
-    if (!existsSync(join(root, 'tests', `${ch.slug}.test.ts`))) {
+    const tests = join(root, 'tests', `${ch.slug}.test.ts`);
+    if (!existsSync(tests)) {
       say(`tests/${ch.slug}.test.ts`, 'missing test file');
+    } else if (importsCompute(readFileSync(tests, 'utf8'))) {
+      // `npm test` must not run a chapter's build-time computation cold
+      say(`tests/${ch.slug}.test.ts`, 'imports src/compute/: move the ' +
+        `tests of the page's numbers to tests/pages/${ch.slug}.test.ts ` +
+        '(npm run test:pages, after the build)');
+    }
+  }
+  const pagesDir = join(root, 'tests', 'pages');
+  if (existsSync(pagesDir)) {
+    for (const f of readdirSync(pagesDir)) {
+      const slug = f.replace(/\.test\.ts$/, '');
+      if (slug === f || !CHAPTERS.some((c) => c.slug === slug)) {
+        say(`tests/pages/${f}`, 'is not <slug>.test.ts of a chapter in ' +
+          'src/toc.ts');
+      } else if (importsComputeAtTop(readFileSync(join(pagesDir, f),
+        'utf8'))) {
+        // listing the tests (npm run check) would run the computation
+        say(`tests/pages/${f}`, 'imports src/compute/ at the top: import ' +
+          'it in a beforeAll (await import(...))');
+      }
     }
   }
   for (const path of files(join(root, 'chapters'), (f) => f.endsWith('.mdx'))) {
@@ -204,26 +239,37 @@ export function checkAnatomy(root: string): Problem[] {
   return problems;
 }
 
-/** Test counts shown on the pages vs the tests Vitest collects. */
+/**
+ * Test counts shown on the pages vs the tests Vitest collects: in each
+ * chapter's tests of its code (vitest.config.ts, `npm test`) and of its
+ * page's numbers (vitest.pages.config.ts, `npm run test:pages`). Listing
+ * loads the files without running their hooks, so a page test that
+ * imports its computation in beforeAll computes nothing here.
+ */
 export function checkTestCounts(root: string): Problem[] {
-  const out = execFileSync(
+  const list = (config: string) => JSON.parse(execFileSync(
     process.execPath,
-    [join(root, 'node_modules/vitest/vitest.mjs'), 'list', '--json'],
+    [join(root, 'node_modules/vitest/vitest.mjs'), 'list', '--json',
+      '--config', config],
     { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 },
-  );
-  const listed = JSON.parse(out) as { file: string }[];
+  )) as { file: string }[];
+  const listed = [...list('vitest.config.ts'),
+    ...list('vitest.pages.config.ts')];
   const problems: Problem[] = [];
   for (const ch of CHAPTERS) {
-    const file = join(root, 'tests', `${ch.slug}.test.ts`);
-    if (!existsSync(file)) continue;
-    const collected = listed.filter((t) => resolve(t.file) === file).length;
-    const counted = countTests(readFileSync(file, 'utf8'));
-    if (collected !== counted) {
-      problems.push({
-        where: relative(root, file),
-        what: `the page says ${counted} tests but Vitest collects ` +
-          `${collected}: write one it(...) per test, not it in a loop`,
-      });
+    for (const file of [join(root, 'tests', `${ch.slug}.test.ts`),
+      join(root, 'tests', 'pages', `${ch.slug}.test.ts`)]) {
+      if (!existsSync(file)) continue;
+      const collected = listed.filter((t) => resolve(t.file) === file)
+        .length;
+      const counted = countTests(readFileSync(file, 'utf8'));
+      if (collected !== counted) {
+        problems.push({
+          where: relative(root, file),
+          what: `the page says ${counted} tests but Vitest collects ` +
+            `${collected}: write one it(...) per test, not it in a loop`,
+        });
+      }
     }
   }
   return problems;

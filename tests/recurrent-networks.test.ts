@@ -3,7 +3,7 @@
 // chapters/neural-networks/recurrent-networks.mdx. PyTorch values come
 // from tests/fixtures/recurrent-networks/torch.json, written by
 // scripts/reference/recurrent_networks.py (float64).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assertAllClose, gradientCheck } from '../code/introduction/check.ts';
 import { createRng } from '../code/introduction/random.ts';
 import { Tensor } from '../code/autodiff/tensor.ts';
@@ -639,66 +639,6 @@ describe('review', () => {
     expect(got.meanSlope).toBeCloseTo(slope / 45, 14);
     expect(got.saturated).toBe(sat / 45);
     expect(got.norms).toEqual(lagNorms(cell.Whh.data, hs, 4));
-  });
-
-  // Only these tests wait for the compute module (a cold run trains
-  // the word model): under Stryker the others run without it.
-  describe('the numbers the page prints', () => {
-    // The numbers the page prints, from the chapter's build-time module
-    // (read from the compute cache when it is current; a cold run trains
-    // the word model, a few seconds).
-    type Page = typeof import('../src/compute/recurrent-networks.ts');
-    let r: Page['default'];
-    beforeAll(async () => {
-      r = (await import('../src/compute/recurrent-networks.ts')).default;
-    }, 120_000);
-
-    it('ρ = 1.5: the norm grows only about 1.04 a step, with a mean ' +
-      'tanh slope well below 1 though few entries are saturated', () => {
-      expect(r.lag.perStep[2]).toBeGreaterThan(1);
-      expect(r.lag.perStep[2]).toBeLessThan(1.1);
-      expect(r.lag.meanSlope[2]).toBeLessThan(0.7);
-      expect(r.lag.saturated[2]).toBeLessThan(0.2);
-      expect(r.lag.ratio15).toBeCloseTo(r.lag.perStep[2] ** 59, 8);
-    });
-
-    it('ρ = 3 explodes although more of it is saturated and its mean ' +
-      'slope is lower still', () => {
-      expect(r.lag.perStep[3]).toBeGreaterThan(1.2);
-      expect(r.lag.at[3].norms[3]).toBeGreaterThan(1e6);
-      expect(r.lag.saturated[3]).toBeGreaterThan(0.5);
-      expect(r.lag.meanSlope[3]).toBeLessThan(r.lag.meanSlope[2]);
-    });
-
-    it('the RNN beats the best bigram by more than 3 paired standard ' +
-      'errors, and the difference is the log of the perplexity ratio',
-    () => {
-      expect(r.cmp.diff / r.cmp.diffSe).toBeGreaterThan(3);
-      expect(r.cmp.diff).toBeCloseTo(
-        Math.log(r.cmp.bestPerplexity / r.cmp.rnnPerplexity), 10);
-    });
-
-    it('the clipping threshold never acted: the largest gradient norm ' +
-      'in training stays below it', () => {
-      expect(r.train.maxGradNorm).toBeLessThan(r.train.clip);
-    });
-
-    it('sampled lengths: shorter at τ = 0.5 and longer at τ = 1.5 than ' +
-      'at τ = 1, each by more than 3 standard errors', () => {
-      const [lo, mid, hi] = r.samples.lengthByT;
-      expect(lo.mean).toBeLessThan(mid.mean);
-      expect(mid.mean).toBeLessThan(hi.mean);
-      expect(r.samples.zLow).toBeGreaterThan(3);
-      expect(r.samples.zHigh).toBeGreaterThan(3);
-    });
-
-    it('at τ = 1 the mean sampled length is within 2 standard errors ' +
-      'of the training words\' mean', () => {
-      expect(r.samples.zTrain).toBeLessThan(2);
-      expect(Math.abs(r.samples.lengthByT[1].mean -
-        r.samples.trainMeanLength)).toBeLessThan(2 * Math.hypot(
-        r.samples.lengthByT[1].se, r.samples.trainLengthSe));
-    });
   });
 
   it('unrollStack names itself for bad xs, states and mismatched ' +
