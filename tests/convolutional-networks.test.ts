@@ -519,6 +519,15 @@ describe('bad input', () => {
   it('layers reject bad input', () => {
     rejectsBadInput(badInput.layers);
   });
+  it('a gradient that overflows before conv2d names conv2d', () => {
+    // y = 1e-300 is finite, and so is the loss y · 1e300 · 1e300, but
+    // the gradient arriving at conv2d is 1e300 · 1e300 = Infinity.
+    const x = new Tensor([1e-300], [1, 1, 1, 1], true);
+    const w = new Tensor([1], [1, 1, 1, 1]);
+    const loss = conv2d(x, w, null).mul(1e300).mul(1e300).sum();
+    expect(() => loss.backward()).toThrow('conv2d: gradient must hold ' +
+      'finite numbers, got gradient[0] = Infinity');
+  });
   it('tensor-shape errors name the function', () => {
     const v = new Tensor([1, 2, 3], [3]);
     const x = new Tensor(new Float64Array(16), [1, 1, 4, 4]);

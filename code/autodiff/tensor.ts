@@ -3,7 +3,8 @@
 // gradient to every parameter, Eq. (ad-vjp-chain). A small set of
 // primitives carries hand-derived backward rules; everything else is
 // composed from them and gets its gradient for free.
-import { blockedKernel } from '../linear-algebra/matmul.ts';
+import { requireFiniteArray } from '../introduction/checks.ts';
+import { blockedProduct } from '../linear-algebra/matmul.ts';
 import { sigmoid } from '../logistic-regression/sigmoid.ts';
 import { topologicalOrder } from './scalar.ts';
 
@@ -180,17 +181,24 @@ export class Tensor {
   // #endregion
 
   // #region matmul
-  /** (m×k)(k×n) on the blocked kernel; Eq. (ad-vjp-matmul). */
+  /** (m×k)(k×n) on the blocked kernel; Eq. (ad-vjp-matmul). Tensors
+   *  hold finite numbers, so the kernel need not scan them again; the
+   *  incoming gradient is scanned once, here. */
   matmul(b: Tensor): Tensor {
     const [m, k, n] = matmulSizes('Tensor.matmul', this, b);
-    const out = blockedKernel(this.data, b.data, m, k, n);
+    const out = blockedProduct(this.data, b.data, m, k, n);
     return record('Tensor.matmul', out, [m, n], [this, b], (g) => {
+      requireFiniteArray('Tensor.matmul', 'gradient', g);
       const ga = gradOf(this);
       const gb = gradOf(b);
-      const bT = transpose2(b.data, k, n);
-      const aT = transpose2(this.data, m, k);
-      if (ga) addInto(ga, blockedKernel(g, bT, m, n, k)); // G Bᵀ
-      if (gb) addInto(gb, blockedKernel(aT, g, k, m, n)); // Aᵀ G
+      if (ga) { // G Bᵀ; Bᵀ made only when A needs its gradient
+        const bT = transpose2(b.data, k, n);
+        addInto(ga, blockedProduct(g, bT, m, n, k));
+      }
+      if (gb) { // Aᵀ G
+        const aT = transpose2(this.data, m, k);
+        addInto(gb, blockedProduct(aT, g, k, m, n));
+      }
     });
   }
   // #endregion
