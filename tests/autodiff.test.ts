@@ -30,7 +30,7 @@ import {
 import { precisionStudy } from '../code/autodiff/precision.ts';
 import { Value, topologicalOrder } from '../code/autodiff/scalar.ts';
 import { layerNorm } from '../code/autodiff/solutions/layer-norm.ts';
-import { Tensor, noGrad } from '../code/autodiff/tensor.ts';
+import { Tensor, noGrad, record } from '../code/autodiff/tensor.ts';
 import { naiveKernel } from '../code/linear-algebra/matmul.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/autodiff.ts';
@@ -414,6 +414,14 @@ describe('error messages name the op', () => {
     expect(() => a.sum(2)).toThrow(/^Tensor\.sum: axis must be/);
     expect(() => a.gather([2])).toThrow(/^Tensor\.gather: index 2/);
     expect(() => a.pick([0])).toThrow(/^Tensor\.pick: expected 2 cols/);
+  });
+  it('the constructor scans data again after record() has thrown', () => {
+    // record scans an op's result and lets the constructor skip its
+    // scan; the constructor's shape error must not leave that skipped.
+    expect(() => record('op', new Float64Array(2), [3], [], () => {}))
+      .toThrow('Tensor: shape needs 3 entries, data has 2');
+    expect(() => new Tensor([NaN], [1])).toThrow(
+      'Tensor: data has NaN at flat index 0; expected finite numbers');
   });
   it('a gradient that overflows before a matmul', () => {
     // Forward values stay finite (1e-300 · 1e300 · 1e300 = 1e300), but
