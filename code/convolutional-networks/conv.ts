@@ -20,8 +20,7 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null,
   const cols = im2col(x.data, g); // [NP, K]
   const rows = blockedProduct(cols, transpose(w.data, g.co, K), NP, K,
     g.co); // [NP, co]: one row per output pixel (channels last)
-  const y = toNCHW(rows, g);
-  if (b) addBias(y, b.data, g);
+  const y = toNCHW(rows, g, b ? b.data : null); // plus the bias
   const inputs = b ? [x, w, b] : [x, w];
   return record('conv2d', y, [g.n, g.co, g.oh, g.ow], inputs,
     (gy) => conv2dBackward(gy, cols, x, w, b, g));
@@ -93,24 +92,19 @@ export function conv2dDirect(x: Tensor, w: Tensor, b: Tensor | null,
 }
 // #endregion
 
-function addBias(y: Float64Array, b: Float64Array, g: Geometry) {
-  const P = g.oh * g.ow;
-  for (let i = 0; i < g.n; i++) {
-    for (let q = 0; q < g.co; q++) {
-      const at = (i * g.co + q) * P;
-      for (let t = 0; t < P; t++) y[at + t] += b[q];
-    }
-  }
-}
-
-/** [n·P, co] (a row per output pixel) → [n, co, oh, ow]. */
-function toNCHW(rows: Float64Array, g: Geometry): Float64Array {
+/** [n·P, co] (a row per output pixel) → [n, co, oh, ow], adding
+ *  bias[q] to channel q if a bias is given. */
+function toNCHW(rows: Float64Array, g: Geometry,
+  bias: Float64Array | null): Float64Array {
   const P = g.oh * g.ow, co = g.co;
   const y = new Float64Array(rows.length);
   for (let i = 0; i < g.n; i++) {
     for (let t = 0; t < P; t++) {
       const r = (i * P + t) * co;
-      for (let q = 0; q < co; q++) y[(i * co + q) * P + t] = rows[r + q];
+      for (let q = 0; q < co; q++) {
+        const at = (i * co + q) * P + t;
+        y[at] = bias ? rows[r + q] + bias[q] : rows[r + q];
+      }
     }
   }
   return y;
