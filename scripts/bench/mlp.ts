@@ -3,7 +3,10 @@
 // thread, float64 on both sides), measured in one run. Run with
 // `node_modules/.bin/node --expose-gc scripts/bench/mlp.ts` (needs
 // Debian's /usr/bin/python3 with python3-torch). Prints both times,
-// their ratio and the resident set size (RSS) at the start and the end
+// their ratio (wall-clock, and processor time: user + system of each
+// process, which a loaded machine inflates less, since waiting for a
+// core is not counted) and the resident set size (RSS) at the start and
+// the end
 // of our epoch: the tape is freed by every backward(), so the RSS must
 // not grow with the number of steps. Writes
 // tests/fixtures/multilayer-perceptron/benchmark.json. Not a test: the
@@ -42,7 +45,7 @@ model = torch.nn.Sequential(torch.nn.Linear(d, h), torch.nn.ReLU(),
 opt = torch.optim.SGD(model.parameters(), lr=eta)
 perm = torch.from_numpy(np.random.default_rng(0).permutation(n))
 start = rss()
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 for s in range(0, n, b):
     idx = perm[s:s + b]
     opt.zero_grad()
@@ -50,7 +53,9 @@ for s in range(0, n, b):
     loss.backward()
     opt.step()
 ms = (time.perf_counter() - t) * 1000
-print(json.dumps({"epoch_ms": ms, "rss_start_mb": start,
+cpu_ms = (time.process_time() - c) * 1000
+print(json.dumps({"epoch_ms": ms, "epoch_cpu_ms": cpu_ms,
+                  "rss_start_mb": start,
                   "rss_end_mb": rss(), "last_loss": loss.item(),
                   "torch": torch.__version__}))
 `;
@@ -66,6 +71,7 @@ const model = mlp([D, H, C], 'relu', createRng(1));
 gc();
 const start = rssMb();
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 let loss = 0;
 const samples: number[] = [];
 for (let s = 0; s < N; s += BATCH) {
@@ -74,9 +80,11 @@ for (let s = 0; s < N; s += BATCH) {
   if ((s / BATCH) % 100 === 0) samples.push(rssMb());
 }
 const ms = performance.now() - t0;
+const c1 = process.cpuUsage(c0); // microseconds
+const cpuMs = (c1.user + c1.system) / 1000;
 const endBeforeGc = rssMb();
 gc();
-const ours = { epoch_ms: ms, rss_start_mb: start,
+const ours = { epoch_ms: ms, epoch_cpu_ms: cpuMs, rss_start_mb: start,
   rss_end_mb: endBeforeGc, rss_end_after_gc_mb: rssMb(),
   rss_max_sampled_mb: samples.reduce((a, v) => Math.max(a, v), 0),
   rss_every_100_steps_mb: samples.map((v) => Math.round(v)),
@@ -101,7 +109,10 @@ if (theirs) {
   console.log(`PyTorch: ${(theirs.epoch_ms / 1000).toFixed(2)} s, RSS ` +
     `${theirs.rss_start_mb.toFixed(0)} MB at the start, ` +
     `${theirs.rss_end_mb.toFixed(0)} MB at the end`);
-  console.log(`ratio ours / PyTorch: ${(ms / theirs.epoch_ms).toFixed(2)}x`);
+  console.log(`ratio ours / PyTorch: ${(ms / theirs.epoch_ms).toFixed(2)}x ` +
+    `(processor time ${(cpuMs / 1000).toFixed(2)} s against ` +
+    `${(theirs.epoch_cpu_ms / 1000).toFixed(2)} s: ` +
+    `${(cpuMs / theirs.epoch_cpu_ms).toFixed(2)}x)`);
 }
 writeFileSync(OUT, JSON.stringify({
   script: 'scripts/bench/mlp.ts',
@@ -112,5 +123,6 @@ writeFileSync(OUT, JSON.stringify({
   n: N, sizes: [D, H, C], batch: BATCH, eta: ETA,
   ours, theirs,
   ratio: theirs ? ms / theirs.epoch_ms : null,
+  ratio_cpu: theirs ? cpuMs / theirs.epoch_cpu_ms : null,
 }, null, 1) + '\n');
 console.log(`wrote ${OUT}`);
