@@ -11,7 +11,7 @@ import { Act, linear } from '../code/multilayer-perceptron/layers.ts';
 import { Sequential } from '../code/multilayer-perceptron/mlp.ts';
 import { trainStep } from '../code/multilayer-perceptron/train.ts';
 import {
-  geometry, outputSize, receptiveField,
+  type Geometry, geometry, outputSize, receptiveField,
 } from '../code/convolutional-networks/geometry.ts';
 import { col2im, im2col } from '../code/convolutional-networks/im2col.ts';
 import { conv2d, conv2dDirect } from '../code/convolutional-networks/conv.ts';
@@ -77,6 +77,34 @@ function swap01(t: Tensor): Tensor {
   return new Tensor(y, [b, a, h, w]);
 }
 
+/** im2col (cols null) or col2im (x null) as first written: every
+ *  (pixel, tap) pair in order, each tested against the image's edges. */
+function entryByEntry(x: Float64Array | null, cols: Float64Array | null,
+  g: Geometry): Float64Array {
+  const { n, c, h, w, kh, kw, s, p, d, oh, ow } = g;
+  const out = new Float64Array(x ? n * oh * ow * c * kh * kw
+    : n * c * h * w);
+  let at = 0;
+  for (let b = 0; b < n; b++) {
+    for (let i = 0; i < oh; i++) {
+      for (let j = 0; j < ow; j++) {
+        for (let ch = 0; ch < c; ch++) {
+          for (let u = 0; u < kh; u++) {
+            for (let v = 0; v < kw; v++, at++) {
+              const y = i * s + u * d - p, z = j * s + v * d - p;
+              if (y < 0 || y >= h || z < 0 || z >= w) continue;
+              const xi = ((b * c + ch) * h + y) * w + z;
+              if (x) out[at] = x[xi];
+              else out[xi] += (cols as Float64Array)[at];
+            }
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
 describe('output size, Eq. (cnn-out-size)', () => {
   it('matches the shape of torch.nn.functional.conv2d in 10 cases', () => {
     for (const s of torch.sizes) {
@@ -104,6 +132,26 @@ describe('im2col, Eq. (cnn-im2col)', () => {
     const o = { stride: 2, padding: 1, dilation: 2 };
     assertAllClose(conv2d(x, w, b, o).data, conv2dDirect(x, w, b, o).data,
       { rtol: 1e-13, atol: 1e-13 });
+  });
+
+  it('im2col and col2im equal the entry-by-entry loops bit for bit', () => {
+    const rng = createRng(9);
+    const cases: [number[], number[], object][] = [
+      [[2, 1, 28, 28], [6, 1, 5, 5], {}], // LeNet's first layer
+      [[2, 6, 12, 12], [16, 6, 5, 5], {}],
+      [[2, 2, 11, 9], [4, 2, 3, 3], { padding: 2, stride: 2, dilation: 2 }],
+      [[1, 3, 5, 4], [2, 3, 3, 3], { padding: 3, dilation: 3 }],
+      [[2, 1, 10, 10], [1, 1, 2, 4], { padding: 1, stride: 3 }],
+      [[1, 2, 3, 7], [1, 2, 3, 1], { padding: 4, stride: 2 }],
+    ];
+    for (const [xs, ws, o] of cases) {
+      const x = randn(xs, rng), w = randn(ws, rng);
+      const g = geometry('test', x, w, o);
+      const cols = im2col(x.data, g);
+      expect(cols).toEqual(entryByEntry(x.data, null, g));
+      const C = rng.normalArray(cols.length, 0, 1);
+      expect(col2im(C, g)).toEqual(entryByEntry(null, C, g));
+    }
   });
 
   it('col2im is the adjoint of im2col: ⟨im2col x, C⟩ = ⟨x, col2im C⟩',
@@ -518,6 +566,15 @@ describe('bad input', () => {
   });
   it('layers reject bad input', () => {
     rejectsBadInput(badInput.layers);
+  });
+  it('a gradient that overflows before conv2d names conv2d', () => {
+    // y = 1e-300 is finite, and so is the loss y · 1e300 · 1e300, but
+    // the gradient arriving at conv2d is 1e300 · 1e300 = Infinity.
+    const x = new Tensor([1e-300], [1, 1, 1, 1], true);
+    const w = new Tensor([1], [1, 1, 1, 1]);
+    const loss = conv2d(x, w, null).mul(1e300).mul(1e300).sum();
+    expect(() => loss.backward()).toThrow('conv2d: gradient must hold ' +
+      'finite numbers, got gradient[0] = Infinity');
   });
   it('tensor-shape errors name the function', () => {
     const v = new Tensor([1, 2, 3], [3]);

@@ -29,6 +29,7 @@ import { growthMatrix } from '../code/linear-algebra/solutions/growth.ts';
 import { hilbert, hilbertStudy } from '../code/linear-algebra/hilbert.ts';
 import {
   blockedKernel,
+  blockedProduct,
   ikjKernel,
   naiveKernel,
 } from '../code/linear-algebra/matmul.ts';
@@ -399,6 +400,34 @@ describe('the matrix product', () => {
         }
       }
     }
+  });
+
+  it('blockedProduct equals the naive kernel bit for bit on random shapes', () => {
+    const rng = createRng(14);
+    const shapes = [[1, 1, 1], [5, 1, 7], [1, 9, 1], [6, 36, 25],
+      [64, 25, 6], [67, 70, 3], [4, 8, 12]];
+    for (let t = 0; t < 20; t++) {
+      shapes.push([rng.int(1, 71), rng.int(1, 71), rng.int(1, 71)]);
+    }
+    for (const [m, k, n] of shapes) {
+      const a = rng.normalArray(m * k);
+      const b = rng.normalArray(k * n);
+      a[0] = -0; // signed zeros and subnormals reach the tiles too
+      b[b.length - 1] = 5e-324;
+      expect(blockedProduct(a, b, m, k, n)).toEqual(
+        naiveKernel(a, b, m, k, n));
+      expectSameBits(blockedProduct(a, b, m, k, n),
+        blockedKernel(a, b, m, k, n));
+    }
+  });
+
+  it('blockedProduct checks sizes but does not scan values', () => {
+    // NaN goes through: its callers have checked their numbers already.
+    expect(blockedProduct(v(1, NaN), v(1, 1), 1, 2, 1)[0]).toBeNaN();
+    expect(() => blockedProduct(v(1, 2), v(1), 1, 2, 1)).toThrow(
+      /blockedProduct: expected A 1x2 \(2 entries\) and B 2x1 \(2 entries\), got 2 and 1/);
+    expect(() => blockedProduct(v(1), v(1), 1, 1.5, 1)).toThrow(
+      /blockedProduct: expected positive integer sizes/);
   });
 
   it('the blocked kernel agrees with naive on a large odd shape', () => {

@@ -3,7 +3,8 @@
 // gradient to every parameter, Eq. (ad-vjp-chain). A small set of
 // primitives carries hand-derived backward rules; everything else is
 // composed from them and gets its gradient for free.
-import { blockedKernel } from '../linear-algebra/matmul.ts';
+import { requireFiniteArray } from '../introduction/checks.ts';
+import { blockedProduct } from '../linear-algebra/matmul.ts';
 import { sigmoid } from '../logistic-regression/sigmoid.ts';
 import { topologicalOrder } from './scalar.ts';
 
@@ -50,7 +51,8 @@ export class Tensor {
     requiresGrad = false,
   ) {
     this.shape = checkShape('Tensor', shape);
-    this.data = checkData('Tensor', data, sizeOf(this.shape));
+    this.data = checkData('Tensor', data, sizeOf(this.shape),
+      !scannedByRecord); // scan unless record() has just done it
     if (typeof requiresGrad !== 'boolean') {
       throw new Error('Tensor: requiresGrad must be true or false');
     }
@@ -180,17 +182,24 @@ export class Tensor {
   // #endregion
 
   // #region matmul
-  /** (m×k)(k×n) on the blocked kernel; Eq. (ad-vjp-matmul). */
+  /** (m×k)(k×n) on the blocked kernel; Eq. (ad-vjp-matmul). Tensors
+   *  hold finite numbers, so the kernel need not scan them again; the
+   *  incoming gradient is scanned once, here. */
   matmul(b: Tensor): Tensor {
     const [m, k, n] = matmulSizes('Tensor.matmul', this, b);
-    const out = blockedKernel(this.data, b.data, m, k, n);
+    const out = blockedProduct(this.data, b.data, m, k, n);
     return record('Tensor.matmul', out, [m, n], [this, b], (g) => {
+      requireFiniteArray('Tensor.matmul', 'gradient', g);
       const ga = gradOf(this);
       const gb = gradOf(b);
-      const bT = transpose2(b.data, k, n);
-      const aT = transpose2(this.data, m, k);
-      if (ga) addInto(ga, blockedKernel(g, bT, m, n, k)); // G Bᵀ
-      if (gb) addInto(gb, blockedKernel(aT, g, k, m, n)); // Aᵀ G
+      if (ga) { // G Bᵀ; Bᵀ made only when A needs its gradient
+        const bT = transpose2(b.data, k, n);
+        addInto(ga, blockedProduct(g, bT, m, n, k));
+      }
+      if (gb) { // Aᵀ G
+        const aT = transpose2(this.data, m, k);
+        addInto(gb, blockedProduct(aT, g, k, m, n));
+      }
     });
   }
   // #endregion
@@ -272,9 +281,9 @@ export function record(
   inputs: readonly Tensor[],
   backward: Backward,
 ): Tensor {
-  checkRecord(fn, data, inputs, backward);
+  checkRecord(fn, data, inputs, backward); // every entry finite
   const track = gradEnabled && inputs.some((t) => t.requiresGrad);
-  const out = new Tensor(data, shape, track);
+  const out = scannedTensor(data, shape, track);
   if (track) {
     out.inputs = [...inputs];
     out.backwardFn = backward;
@@ -367,7 +376,8 @@ function binary(fn: string, a: Tensor, bIn: Tensor | number,
 function unary(fn: string, a: Tensor, f: (x: number) => number,
   df: (x: number, z: number) => number): Tensor {
   const x = a.data;
-  const z = x.map(f);
+  const z = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) z[i] = f(x[i]);
   return record(fn, z, a.shape, [a], (g) => {
     const ga = gradOf(a) as Float64Array;
     for (let i = 0; i < g.length; i++) ga[i] += g[i] * df(x[i], z[i]);
@@ -426,6 +436,20 @@ function addInto(acc: Float64Array, x: Float64Array): void {
   for (let i = 0; i < acc.length; i++) acc[i] += x[i];
 }
 
+/** True only while record() makes its output, whose entries it has
+ *  just scanned: the constructor then skips its own scan. */
+let scannedByRecord = false;
+
+function scannedTensor(data: Float64Array, shape: readonly number[],
+  requiresGrad: boolean): Tensor {
+  scannedByRecord = true;
+  try {
+    return new Tensor(data, shape, requiresGrad);
+  } finally {
+    scannedByRecord = false;
+  }
+}
+
 function sizeOf(shape: readonly number[]): number {
   let s = 1;
   for (const d of shape) s *= d;
@@ -447,7 +471,8 @@ function checkShape(fn: string, shape: readonly number[]): number[] {
   return shape.slice();
 }
 
-function checkData(fn: string, data: ArrayLike<number>, n: number) {
+function checkData(fn: string, data: ArrayLike<number>, n: number,
+  scan: boolean) {
   if (data === null || typeof data !== 'object' || !('length' in data)) {
     throw new Error(`${fn}: data must be an array of numbers`);
   }
@@ -455,7 +480,7 @@ function checkData(fn: string, data: ArrayLike<number>, n: number) {
     throw new Error(`${fn}: shape needs ${n} entries, data has ` +
       `${data.length}`);
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; scan && i < n; i++) {
     if (typeof data[i] !== 'number' || !Number.isFinite(data[i])) {
       throw new Error(`${fn}: data has ${data[i]} at flat index ${i}; ` +
         'expected finite numbers');

@@ -2,7 +2,8 @@
 // cross-correlation, Eq. (cnn-conv)), as one fused Tensor op: im2col and
 // the blocked matrix product forward, and the hand-derived backward of
 // Eqs. (cnn-grad-w), (cnn-grad-b) and (cnn-grad-x). Layout NCHW.
-import { blockedKernel } from '../linear-algebra/matmul.ts';
+import { requireFiniteArray } from '../introduction/checks.ts';
+import { blockedProduct } from '../linear-algebra/matmul.ts';
 import { Tensor, gradOf, record } from '../autodiff/tensor.ts';
 import { geometry, type ConvOptions, type Geometry } from './geometry.ts';
 import { col2im, im2col } from './im2col.ts';
@@ -17,10 +18,9 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null,
   const K = g.c * g.kh * g.kw; // W as a matrix is [co, K]
   const NP = g.n * g.oh * g.ow; // one patch per output pixel
   const cols = im2col(x.data, g); // [NP, K]
-  const rows = blockedKernel(cols, transpose(w.data, g.co, K), NP, K,
+  const rows = blockedProduct(cols, transpose(w.data, g.co, K), NP, K,
     g.co); // [NP, co]: one row per output pixel (channels last)
-  const y = toNCHW(rows, g);
-  if (b) addBias(y, b.data, g);
+  const y = toNCHW(rows, g, b ? b.data : null); // plus the bias
   const inputs = b ? [x, w, b] : [x, w];
   return record('conv2d', y, [g.n, g.co, g.oh, g.ow], inputs,
     (gy) => conv2dBackward(gy, cols, x, w, b, g));
@@ -36,12 +36,13 @@ function conv2dBackward(gy: Float64Array, cols: Float64Array,
   const K = g.c * g.kh * g.kw;
   const NP = g.n * g.oh * g.ow;
   const gx = gradOf(x), gw = gradOf(w), gb = b ? gradOf(b) : null;
+  requireFiniteArray('conv2d', 'gradient', gy); // once, for both
   if (gw) { // Gᵀ is gy with channels outermost: [co, NP]
-    addInto(gw, blockedKernel(channelsOuter(gy, g), cols, g.co, NP, K));
+    addInto(gw, blockedProduct(channelsOuter(gy, g), cols, g.co, NP, K));
   }
-  if (gx) {
-    const G = transpose(channelsOuter(gy, g), g.co, NP); // [NP, co]
-    addInto(gx, col2im(blockedKernel(G, w.data, NP, g.co, K), g));
+  if (gx) { // G: gy with one row per output pixel, [NP, co]
+    const G = toRows(gy, g);
+    addInto(gx, col2im(blockedProduct(G, w.data, NP, g.co, K), g));
   }
   if (gb) {
     const P = g.oh * g.ow;
@@ -91,27 +92,35 @@ export function conv2dDirect(x: Tensor, w: Tensor, b: Tensor | null,
 }
 // #endregion
 
-function addBias(y: Float64Array, b: Float64Array, g: Geometry) {
-  const P = g.oh * g.ow;
-  for (let i = 0; i < g.n; i++) {
-    for (let q = 0; q < g.co; q++) {
-      const at = (i * g.co + q) * P;
-      for (let t = 0; t < P; t++) y[at + t] += b[q];
-    }
-  }
-}
-
-/** [n·P, co] (a row per output pixel) → [n, co, oh, ow]. */
-function toNCHW(rows: Float64Array, g: Geometry): Float64Array {
+/** [n·P, co] (a row per output pixel) → [n, co, oh, ow], adding
+ *  bias[q] to channel q if a bias is given. */
+function toNCHW(rows: Float64Array, g: Geometry,
+  bias: Float64Array | null): Float64Array {
   const P = g.oh * g.ow, co = g.co;
   const y = new Float64Array(rows.length);
   for (let i = 0; i < g.n; i++) {
     for (let t = 0; t < P; t++) {
       const r = (i * P + t) * co;
-      for (let q = 0; q < co; q++) y[(i * co + q) * P + t] = rows[r + q];
+      for (let q = 0; q < co; q++) {
+        const at = (i * co + q) * P + t;
+        y[at] = bias ? rows[r + q] + bias[q] : rows[r + q];
+      }
     }
   }
   return y;
+}
+
+/** [n, co, oh, ow] → [n·P, co], the inverse of toNCHW. */
+function toRows(y: Float64Array, g: Geometry): Float64Array {
+  const P = g.oh * g.ow, co = g.co;
+  const rows = new Float64Array(y.length);
+  for (let i = 0; i < g.n; i++) {
+    for (let t = 0; t < P; t++) {
+      const r = (i * P + t) * co;
+      for (let q = 0; q < co; q++) rows[r + q] = y[(i * co + q) * P + t];
+    }
+  }
+  return rows;
 }
 
 /** [n, co, oh, ow] → [co, n·oh·ow]: channels outermost. */

@@ -8,20 +8,21 @@ import { Tensor, gradOf, record } from '../autodiff/tensor.ts';
  *  window's first largest entry in row-major order, as PyTorch's. */
 export function maxPool2d(x: Tensor, k: number, s = k): Tensor {
   const [n, c, h, w, oh, ow] = poolSizes('maxPool2d', x, k, s);
+  const xs = x.data;
   const y = new Float64Array(n * c * oh * ow);
   const arg = new Int32Array(y.length); // flat index of each max
   for (let m = 0; m < n * c; m++) { // one (image, channel) plane
     for (let i = 0; i < oh; i++) {
       for (let j = 0; j < ow; j++) {
-        let best = m * h * w + i * s * w + j * s; // top-left
+        const top = m * h * w + i * s * w + j * s; // top-left
+        let best = top;
         for (let u = 0; u < k; u++) {
-          for (let v = 0; v < k; v++) {
-            const at = m * h * w + (i * s + u) * w + j * s + v;
-            if (x.data[at] > x.data[best]) best = at; // ties: first
+          for (let at = top + u * w; at < top + u * w + k; at++) {
+            if (xs[at] > xs[best]) best = at; // ties: first
           }
         }
         const o = (m * oh + i) * ow + j;
-        y[o] = x.data[best];
+        y[o] = xs[best];
         arg[o] = best;
       }
     }

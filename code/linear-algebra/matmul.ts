@@ -24,6 +24,21 @@ function checkKernel(
   k: number,
   n: number,
 ): void {
+  checkSizes(fn, a, b, m, k, n);
+  for (const [name, x] of [['A', a], ['B', b]] as const) {
+    for (let i = 0; i < x.length; i++) {
+      if (!Number.isFinite(x[i])) {
+        throw new Error(
+          `${fn}: ${name} has ${x[i]} at flat index ${i}; ` +
+            'expected finite numbers',
+        );
+      }
+    }
+  }
+}
+
+function checkSizes(fn: string, a: Float64Array, b: Float64Array,
+  m: number, k: number, n: number): void {
   for (const d of [m, k, n]) {
     if (!Number.isInteger(d) || d < 1) {
       throw new Error(
@@ -36,16 +51,6 @@ function checkKernel(
       `${fn}: expected A ${m}x${k} (${m * k} entries) and ` +
         `B ${k}x${n} (${k * n} entries), got ${a.length} and ${b.length}`,
     );
-  }
-  for (const [name, x] of [['A', a], ['B', b]] as const) {
-    for (let i = 0; i < x.length; i++) {
-      if (!Number.isFinite(x[i])) {
-        throw new Error(
-          `${fn}: ${name} has ${x[i]} at flat index ${i}; ` +
-            'expected finite numbers',
-        );
-      }
-    }
   }
 }
 
@@ -190,15 +195,16 @@ function tile1x4(
 // #endregion
 
 // #region blocked
-/** Register-blocked product: 4 x 4 tiles of C held in local variables. */
-export function blockedKernel(
+/** Register-blocked product: 4 x 4 tiles of C held in local variables.
+ *  Checks the sizes only: for callers whose numbers are known finite. */
+export function blockedProduct(
   a: Float64Array,
   b: Float64Array,
   m: number,
   k: number,
   n: number,
 ): Float64Array {
-  checkKernel('blockedKernel', a, b, m, k, n);
+  checkSizes('blockedProduct', a, b, m, k, n);
   const c = new Float64Array(m * n);
   const panel = new Float64Array(NR * k);
   const mFull = m - (m % 4); // rows covered by whole 4 x 4 tiles
@@ -211,5 +217,14 @@ export function blockedKernel(
     for (let i = mFull; i < m; i++) tile1x4(a, panel, c, i, j0, k, n, w);
   }
   return c;
+}
+// #endregion
+
+// #region blocked-checked
+/** The blocked product for any caller: sizes and values checked. */
+export function blockedKernel(a: Float64Array, b: Float64Array,
+  m: number, k: number, n: number): Float64Array {
+  checkKernel('blockedKernel', a, b, m, k, n); // NaN, ±∞ refused
+  return blockedProduct(a, b, m, k, n);
 }
 // #endregion

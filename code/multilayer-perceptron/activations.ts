@@ -48,10 +48,12 @@ export type ActivationName = keyof typeof ACTIVATIONS;
 /** φ applied to every entry of x; backward multiplies by φ'(x). */
 export function activate(x: Tensor, name: ActivationName): Tensor {
   const { f, df } = checkActivate(x, name);
-  const z = x.data.map(f);
+  const xs = x.data;
+  const z = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) z[i] = f(xs[i]);
   return record(`activate(${name})`, z, x.shape, [x], (g) => {
     const gx = gradOf(x) as Float64Array;
-    for (let i = 0; i < g.length; i++) gx[i] += g[i] * df(x.data[i]);
+    for (let i = 0; i < g.length; i++) gx[i] += g[i] * df(xs[i]);
   });
 }
 // #endregion

@@ -311,10 +311,16 @@ function benchNumbers() {
   const every = bench.ours.rss_every_100_steps_mb;
   return { ours: bench.ours.epoch_ms / 1000,
     theirs: (bench.theirs?.epoch_ms ?? NaN) / 1000, ratio: bench.ratio,
+    oursCpu: bench.ours.epoch_cpu_ms / 1000,
+    theirsCpu: (bench.theirs?.epoch_cpu_ms ?? NaN) / 1000,
+    ratioCpu: bench.ratio_cpu,
     load: bench.load_average, date: bench.date, n: bench.n,
     rssStart: Math.round(bench.ours.rss_start_mb),
-    rssEnd: Math.round(bench.ours.rss_end_mb),
     rssAfter300: Math.round(every[3]), at: 300,
+    // how far the later samples (every 100 steps) stray from each other
+    lateSpread: every.slice(3).reduce((a, v) => Math.max(a, v)) -
+      every.slice(3).reduce((a, v) => Math.min(a, v)),
+    epochs: bench.epochs,
     steps: Math.ceil(bench.n / bench.batch),
     // X as float64: n × 784 × 8 bytes, in MiB
     dataMiB: Math.round(bench.n * bench.sizes[0] * 8 / 2 ** 20) };

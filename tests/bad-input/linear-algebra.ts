@@ -15,6 +15,7 @@ import {
 import { hilbert, hilbertStudy } from '../../code/linear-algebra/hilbert.ts';
 import {
   blockedKernel,
+  blockedProduct,
   ikjKernel,
   naiveKernel,
 } from '../../code/linear-algebra/matmul.ts';
@@ -124,7 +125,13 @@ export const badInput = groups({
   kernels: [naiveKernel, ikjKernel, blockedKernel].map((k) =>
     spec(k, () => [M(2, 3).data, M(3, 2).data, 2, 3, 2],
       [vec(6), vec(6), int(1, {}, ['m', 'sizes']), int(1, {}, ['k', 'sizes']),
-        int(1, {}, ['n', 'sizes'])])),
+        int(1, {}, ['n', 'sizes'])])).concat([
+    // values are not scanned: NaN and Infinity are valid entries here
+    spec(blockedProduct, () => [M(2, 3).data, M(3, 2).data, 2, 3, 2],
+      [vec(6, { nonfinite: true, as: ['A', 'entries'] }),
+        vec(6, { nonfinite: true, as: ['B', 'entries'] }),
+        int(1, {}, ['m', 'sizes']), int(1, {}, ['k', 'sizes']),
+        int(1, {}, ['n', 'sizes'])])]),
   solving: [
     spec(luFactor, () => [M(3, 3)], [mat('n', 'n')]),
     spec(luSolve, () => [lu(), f64(1, 2, 3)], [luArg, vec('n')]),
