@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 // -- <slug>` runs one chapter's (Vitest filters test files by name).
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    // npm run mutate sets MUTATE_TEST_FILE: Stryker then runs one
+    // chapter's tests without a test filter of its own, which would make
+    // it activate module-level ("static") mutants too late (see
+    // scripts/mutate.ts).
+    include: process.env.MUTATE_TEST_FILE
+      ? [process.env.MUTATE_TEST_FILE] : ['tests/**/*.test.ts'],
     exclude: ['tests/site/**', 'node_modules/**'],
     environment: 'node',
     // Under Stryker (npm run mutate) the code is instrumented and runs
