@@ -207,6 +207,9 @@ async function runStryker(slug: string, force: boolean) {
     // Never ignore static mutants: they are run (see above), and the
     // report counts them.
     ignoreStatic: false,
+    // ... so Stryker's warning that they are slow, which advises
+    // ignoreStatic, is noise here.
+    warnings: { slow: false },
     incremental: true,
     incrementalFile: `.stryker-incremental/${slug}.json`,
     force,
