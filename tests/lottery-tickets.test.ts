@@ -469,7 +469,7 @@ describe('mutation gaps', () => {
       .toThrow('downsample: X must be finite, got NaN at 5');
     for (const [k, args] of [['nTrain', [0, 1, 1]], ['nVal', [1, 0, 1]],
       ['nTest', [1, 1, 0]]] as const) {
-      expect(() => fashionSplit(...args))
+      expect(() => fashionSplit(args[0], args[1], args[2]))
         .toThrow(`fashionSplit: ${k} must be an integer >= 1, got 0`);
     }
     expect(() => fashionSplit(11999, 1, 1))
