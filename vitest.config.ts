@@ -9,7 +9,12 @@ import { defineConfig } from 'vitest/config';
 // chapter's result (`npm run test:pages`).
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    // npm run mutate sets MUTATE_TEST_FILE: Stryker then runs one
+    // chapter's tests without a test filter of its own, which would make
+    // it activate module-level ("static") mutants too late (see
+    // scripts/mutate.ts).
+    include: process.env.MUTATE_TEST_FILE
+      ? [process.env.MUTATE_TEST_FILE] : ['tests/**/*.test.ts'],
     exclude: ['tests/site/**', 'tests/pages/**', 'node_modules/**'],
     environment: 'node',
     // Each worker runs its test files one after another in one module

@@ -125,6 +125,7 @@ function buildReport(
   seconds: number,
   base: Omit<Counts, 'equivalent' | 'survived' | 'noCoverage'>,
   candidates: readonly Candidate[],
+  extra: Pick<MutationReport, 'static' | 'ignored'>,
 ): MutationReport {
   const { reasons, stale } = applyMarks(candidates, readMarks(slug));
   const survivors: Survivor[] = [];
@@ -159,6 +160,9 @@ function buildReport(
     counts,
     caught: valid === 0 ? 1
       : Math.round(((counts.killed + counts.timeout) / valid) * 1e4) / 1e4,
+    ...(extra.static === undefined ? {} : { static: extra.static }),
+    ...(extra.ignored === undefined || Object.keys(extra.ignored).length === 0
+      ? {} : { ignored: extra.ignored }),
     seconds,
     survivors,
     staleMarks: stale,
@@ -179,12 +183,20 @@ function envInt(name: string, fallback: number): number {
 
 async function runStryker(slug: string, force: boolean) {
   const { Stryker } = await import('@stryker-mutator/core');
+  process.env.MUTATE_TEST_FILE = `tests/${slug}.test.ts`;
   const stryker = new Stryker({
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
     vitest: { configFile: 'vitest.config.ts', related: false },
     mutate: [`code/${slug}/**/*.ts`, `code/${slug}/**/*.mts`],
-    testFiles: [`tests/${slug}.test.ts`],
+    // Not `testFiles`: with a test filter set, Stryker 10.1.1 runs a
+    // "static" mutant (one in code that runs when the module loads, a
+    // module-level constant) with activation at run time, after the
+    // module has loaded, so it survives whatever the tests do. Vitest
+    // instead includes only this chapter's test file (vitest.config.ts
+    // reads MUTATE_TEST_FILE, which the worker processes inherit), and
+    // Stryker runs each static mutant against the whole file, activated
+    // before the code loads.
     coverageAnalysis: 'perTest',
     // On a machine other work shares, run one mutant at a time and give
     // each test run more slack: a mutant that only ran slow because the
@@ -192,6 +204,12 @@ async function runStryker(slug: string, force: boolean) {
     concurrency: envInt('MUTATE_CONCURRENCY', 2),
     timeoutMS: envInt('MUTATE_TIMEOUT_MS', 5_000),
     dryRunTimeoutMinutes: 15,
+    // Never ignore static mutants: they are run (see above), and the
+    // report counts them.
+    ignoreStatic: false,
+    // ... so Stryker's warning that they are slow, which advises
+    // ignoreStatic, is noise here.
+    warnings: { slow: false },
     incremental: true,
     incrementalFile: `.stryker-incremental/${slug}.json`,
     force,
@@ -224,10 +242,18 @@ function candidatesFrom(results: readonly MutantResult[]) {
     return sources.get(file)!;
   };
   const counts = { mutants: 0, killed: 0, timeout: 0, errors: 0 };
+  let statics = 0;
+  const ignored: Record<string, number> = {};
   const candidates: Candidate[] = [];
   for (const m of results) {
-    if (m.status === 'Ignored' || m.status === 'Pending') continue;
+    if (m.status === 'Ignored' || m.status === 'Pending') {
+      const why = m.status === 'Pending' ? 'not run (pending)'
+        : m.statusReason ?? 'ignored (no reason given)';
+      ignored[why] = (ignored[why] ?? 0) + 1;
+      continue;
+    }
     counts.mutants++;
+    if (m.static === true) statics++;
     if (m.status === 'Killed') counts.killed++;
     else if (m.status === 'Timeout') counts.timeout++;
     else if (m.status === 'CompileError' || m.status === 'RuntimeError') {
@@ -251,7 +277,7 @@ function candidatesFrom(results: readonly MutantResult[]) {
       status,
     });
   }
-  return { counts, candidates };
+  return { counts, candidates, statics, ignored };
 }
 
 /** JSON with one line per survivor and stale mark: small diffs. */
@@ -275,6 +301,13 @@ function write(slug: string, report: MutationReport) {
       `${c.equivalent}, errors ${c.errors}); ${report.seconds} s; ` +
       `wrote ${reportPath(slug)}`,
   );
+  if (report.static !== undefined) {
+    console.log(`  ${report.static} of the mutants are static (run when ` +
+      'a module loads), each tested against the whole test file');
+  }
+  for (const [why, n] of Object.entries(report.ignored ?? {})) {
+    console.log(`  ${n} not run and not counted: ${why}`);
+  }
   for (const m of report.staleMarks) {
     console.warn(`  ⚠ stale mark ${m.file}:${m.line} ${m.mutator} ` +
       `"${m.replacement}": ${m.why}`);
@@ -297,7 +330,7 @@ async function mutate(slug: string, opts: { rerun: boolean; force: boolean }) {
     const candidates: Candidate[] = old.survivors.map(
       ({ equivalent: _, ...c }) => c);
     write(slug, buildReport(slug, now, version, old.seconds, old.counts,
-      candidates));
+      candidates, { static: old.static, ignored: old.ignored }));
     console.log(`  (code and tests unchanged: Stryker not run; ` +
       `--rerun to run it)`);
     return;
@@ -305,7 +338,7 @@ async function mutate(slug: string, opts: { rerun: boolean; force: boolean }) {
   const t0 = performance.now();
   const results = await runStryker(slug, opts.force);
   const seconds = Math.round((performance.now() - t0) / 1000);
-  const { counts, candidates } = candidatesFrom(results);
+  const { counts, candidates, statics, ignored } = candidatesFrom(results);
   // The code and tests hashed are those Stryker copied at the start (a
   // file edited during the run leaves the report stale); the marks are
   // read now.
@@ -314,7 +347,7 @@ async function mutate(slug: string, opts: { rerun: boolean; force: boolean }) {
   const inputs = combined(marks === undefined ? tested
     : { ...tested, [marksPath(slug)]: marks });
   write(slug, buildReport(slug, inputs, version, seconds, counts,
-    candidates));
+    candidates, { static: statics, ignored }));
 }
 
 const USAGE = 'usage: npm run mutate -- <slug>… | --all ' +

@@ -28,7 +28,7 @@ import {
   dotVariance, softmaxSpread, softmaxTemperature,
 } from '../code/attention/scaling.ts';
 import {
-  ReverseModel, blindCeiling, reverseBatch, trainReverse,
+  ReverseModel, accuracy, blindCeiling, reverseBatch, trainReverse,
 } from '../code/attention/reverse.ts';
 import {
   attentionSmoother,
@@ -59,7 +59,9 @@ const dotLoss = (out: Tensor, G: ArrayLike<number>) =>
   out.mul(new Tensor(Float64Array.from(G), out.shape)).sum();
 
 const sd = torch.sdpa;
-const sdMask = maskFrom(Array.from({ length: 3 }, (_, i) =>
+// a function, not a constant: work in the file's body runs before
+// Stryker activates a mutant, so it would test maskFrom unmutated
+const sdMask = () => maskFrom(Array.from({ length: 3 }, (_, i) =>
   sd.mask.slice(i * 5, i * 5 + 5)));
 
 function randomT(shape: number[], seed: number, grad = true): Tensor {
@@ -68,10 +70,292 @@ function randomT(shape: number[], seed: number, grad = true): Tensor {
   return new Tensor(createRng(seed).normalArray(n), shape, grad);
 }
 
+// The mutation-gap tests come first: they are cheap, and under Stryker
+// a mutant stops at the first test that fails.
+describe('mutation gaps', () => {
+  const T = (shape: number[]) => randomT(shape, 1, false);
+
+  it('attention checks ranks, shared axes, widths, lengths and options, ' +
+    'naming what it got', () => {
+    const a = 'attention';
+    const q = T([2, 3, 4]), k = T([2, 5, 4]), v = T([2, 5, 3]);
+    expect(() => attention(3 as never, k, v))
+      .toThrow(`${a}: q must be a Tensor`);
+    expect(() => attention(q, T([4]), v))
+      .toThrow(`${a}: k must have at least 2 axes, got [4]`);
+    expect(attention(T([3, 4]), T([5, 4]), T([5, 3])).output.shape)
+      .toEqual([3, 3]); // rank 2 is enough
+    expect(() => attention(q, T([3, 5, 4]), v))
+      .toThrow(`${a}: q, k, v must share their leading axes, got ` +
+        '[2,3,4], [3,5,4], [2,5,3]');
+    expect(() => attention(q, k, T([5, 3])))
+      .toThrow(`${a}: q, k, v must share their leading axes, got ` +
+        '[2,3,4], [2,5,4], [5,3]');
+    expect(() => attention(q, T([2, 5, 2]), v))
+      .toThrow(`${a}: q and k must have one width d, got 4 and 2`);
+    expect(() => attention(q, k, T([2, 4, 3])))
+      .toThrow(`${a}: k and v must have one length Tk, got 5 and 4`);
+    for (const bad of [null, 3]) {
+      expect(() => attention(q, k, v, bad as never))
+        .toThrow(`${a}: options must be an object`);
+    }
+    expect(() => attention(q, k, v, { scale: 0 }))
+      .toThrow(/^attention: scale must be > 0, got 0/);
+  });
+
+  it('the default scale is 1/√d: scale 0.5 at d = 4 gives the same ' +
+    'output', () => {
+    const q = T([3, 4]), k = randomT([5, 4], 2, false);
+    const v = randomT([5, 2], 3, false);
+    expect(Array.from(attention(q, k, v).output.data)).toEqual(
+      Array.from(attention(q, k, v, { scale: 0.5 }).output.data));
+  });
+
+  it('masks: the shape, the flag count and each flag are checked', () => {
+    const c = 'combineMasks';
+    const ok = causalMask(2);
+    const shapeMsg = `${c}: a mask must be { shape, blocked: Uint8Array } ` +
+      '(see causalMask, paddingMask)';
+    for (const bad of [null, 3, { shape: [2], blocked: [0, 1] },
+      { shape: 2, blocked: Uint8Array.of(0, 1) }]) {
+      expect(() => combineMasks(bad as never, ok)).toThrow(shapeMsg);
+      expect(() => combineMasks(ok, bad as never)).toThrow(shapeMsg);
+    }
+    for (const shape of [[2, 0], [2, 1.5]]) {
+      expect(() => combineMasks({ shape, blocked: new Uint8Array(2) }, ok))
+        .toThrow(`${c}: mask shape must hold integers >= 1, got ` +
+          `[${shape}]`);
+    }
+    expect(() => combineMasks({ shape: [2, 2],
+      blocked: new Uint8Array(3) }, ok))
+      .toThrow(`${c}: mask of shape [2,2] needs 4 flags, has 3`);
+    expect(() => combineMasks({ shape: [], blocked: new Uint8Array(1) },
+      ok)).toThrow(`${c}: mask of shape [] needs 1 flags, has 1`);
+    expect(() => combineMasks({ shape: [2],
+      blocked: Uint8Array.of(0, 2) }, ok))
+      .toThrow(`${c}: mask flags must be 0 or 1, got 2 at 1`);
+  });
+
+  it('broadcastMask checks the target shape and that the mask fits it',
+    () => {
+      const b = 'broadcastMask';
+      const m = maskFrom([[0, 1, 0]]); // [1, 3]
+      for (const to of [3, [2, 0], [2, 1.5]]) {
+        expect(() => broadcastMask(m, to as never))
+          .toThrow(`${b}: to must be a shape of integers >= 1`);
+      }
+      expect(() => broadcastMask(m, [2, 4]))
+        .toThrow(`${b}: mask of shape [1,3] does not fit scores of ` +
+          'shape [2,4]');
+      expect(() => broadcastMask(m, [3]))
+        .toThrow(`${b}: mask of shape [1,3] does not fit scores of ` +
+          'shape [3]');
+      expect(Array.from(broadcastMask(m, [2, 2, 3])))
+        .toEqual([0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0]);
+      const col = maskFrom([[1], [0]]); // [2, 1]: stretched along keys
+      expect(Array.from(broadcastMask(col, [2, 3])))
+        .toEqual([1, 1, 1, 0, 0, 0]);
+    });
+
+  it('combineMasks broadcasts both ways and refuses shapes that do ' +
+    'not', () => {
+    const row = maskFrom([[0, 1, 0]]), col = maskFrom([[1], [0]]);
+    const m = combineMasks(row, col);
+    expect(m.shape).toEqual([2, 3]);
+    expect(Array.from(m.blocked)).toEqual([1, 1, 1, 0, 1, 0]);
+    const flat = maskFrom([0, 0, 1]); // [3], rank 1
+    expect(combineMasks(flat, col).shape).toEqual([2, 3]);
+    expect(Array.from(combineMasks(col, flat).blocked))
+      .toEqual([1, 1, 1, 0, 0, 1]);
+    expect(() => combineMasks(maskFrom([[0, 1]]), row))
+      .toThrow('combineMasks: shapes [1,2] and [1,3] do not broadcast');
+  });
+
+  it('splitHeads, mergeHeads, the positions and rotary name the shape ' +
+    'they refuse', () => {
+    expect(() => splitHeads(T([1, 2, 3, 4]), 1, 1))
+      .toThrow('splitHeads: x must be [B·T, E] or [B, T, E], got [1,2,3,4]');
+    expect(() => splitHeads(T([3, 4]), 2, 1))
+      .toThrow('splitHeads: x of shape [3,4] is not B = 2 sequences');
+    expect(() => splitHeads(T([2, 3, 4]), 1, 1))
+      .toThrow('splitHeads: x of shape [2,3,4] is not B = 1 sequences');
+    expect(() => splitHeads(T([2, 3, 4]), 2, 3))
+      .toThrow('splitHeads: width 4 is not divisible by H = 3');
+    expect(splitHeads(T([2, 3, 4]), 2, 2).shape).toEqual([2, 2, 3, 2]);
+    expect(() => mergeHeads(T([2, 3, 4])))
+      .toThrow('mergeHeads: x must have 4 axes, got [2,3,4]');
+    expect(() => shiftPositions(T([3, 5]), 1))
+      .toThrow('shiftPositions: d must be even (each sin needs its cos), ' +
+        'got 5');
+    expect(() => rotary(T([3, 5])))
+      .toThrow('rotary: d must be even, got 5');
+    expect(() => addSinusoidal(T([3, 4])))
+      .toThrow('addSinusoidal: x must have 3 axes, got [3,4]');
+    const L = new LearnedPositions(4, 2, createRng(1));
+    const f = 'LearnedPositions.forward';
+    expect(() => L.forward(T([1, 3, 3])))
+      .toThrow(`${f}: x must be [B, T, 2], got [1,3,3]`);
+    expect(() => L.forward(T([1, 3, 2]), 2))
+      .toThrow(`${f}: positions up to 4 exceed the table's 4`);
+    expect(L.forward(T([1, 3, 2]), 1).shape).toEqual([1, 3, 2]);
+    const fnRng = Object.assign(() => 0, { normalArray: () => 0 });
+    for (const bad of [null, 3, {}, fnRng]) {
+      expect(() => new LearnedPositions(4, 2, bad as never))
+        .toThrow('LearnedPositions: rng must be a generator from ' +
+          'createRng');
+    }
+  });
+
+  it('MultiHeadAttention checks its sizes, inputs, masks and the ' +
+    'state it loads, by name', () => {
+    const M = 'MultiHeadAttention';
+    expect(() => new MultiHeadAttention(6, 4, createRng(1)))
+      .toThrow(`${M}: embed 6 is not divisible by heads 4`);
+    const fnRng = Object.assign(() => 0, { uniformArray: () => 0 });
+    for (const bad of [null, 3, {}, fnRng]) {
+      expect(() => new MultiHeadAttention(4, 2, bad as never))
+        .toThrow(`${M}: rng must be a generator from createRng`);
+    }
+    const m = new MultiHeadAttention(4, 2, createRng(1));
+    const F = `${M}.forward`;
+    const x = T([2, 3, 4]);
+    expect(() => m.forward(T([2, 3, 5])))
+      .toThrow(`${F}: query must be [B, T, 4], got [2,3,5]`);
+    expect(() => m.forward(x, T([1, 3, 4])))
+      .toThrow(`${F}: query [2,3,4], key [1,3,4] and value [1,3,4] do ` +
+        'not match');
+    expect(() => m.forward(x, x, T([2, 2, 4])))
+      .toThrow(`${F}: query [2,3,4], key [2,3,4] and value [2,2,4] do ` +
+        'not match');
+    expect(() => m.forward(x, x, x, null as never))
+      .toThrow(`${F}: options must be an object`);
+    expect(() => m.forward(x, x, x, { mask: maskFrom([[0, 1]]) }))
+      .toThrow(`${F}: mask of shape [1,2] does not fit [3, 3], [4, 3, 3] ` +
+        'or [2, 2, 3, 3]');
+    expect(() => m.forward(x, x, x, { keyPadding: causalMask(3) }))
+      .toThrow(`${F}: keyPadding must be [2, 3], got [3,3]`);
+    // torch's [B·H, Tq, Tk] layout is read as [B, H, Tq, Tk]
+    const perHead = { shape: [4, 3, 3], blocked: Uint8Array.from(
+      { length: 36 }, (_, i) => (i % 3 === 2 && i < 9 ? 1 : 0)) };
+    const full = { shape: [2, 2, 3, 3], blocked: perHead.blocked };
+    expect(Array.from(m.forward(x, x, x, { mask: perHead }).data))
+      .toEqual(Array.from(m.forward(x, x, x, { mask: full }).data));
+    expect(() => m.project(x, 3 as never))
+      .toThrow(`${M}.project: part must be 0, 1 or 2, got 3`);
+    const L = `${M}.loadTorch`;
+    expect(() => m.loadTorch(null as never))
+      .toThrow(`${L}: state must be an object of arrays`);
+    const state = { in_proj_weight: new Array(48).fill(0),
+      in_proj_bias: new Array(12).fill(0),
+      'out_proj.weight': new Array(16).fill(0),
+      'out_proj.bias': new Array(4).fill(0) };
+    expect(() => m.loadTorch({ ...state, in_proj_bias: [1] }))
+      .toThrow(`${L}: in_proj_bias must have 12 numbers, got 1`);
+    const noBias = { ...state, 'out_proj.bias': undefined } as never;
+    expect(() => m.loadTorch(noBias))
+      .toThrow(`${L}: out_proj.bias must have 4 numbers, got undefined`);
+    expect(() => m.loadTorch({ ...state,
+      'out_proj.weight': [...new Array(15).fill(0), NaN] }))
+      .toThrow(`${L}: out_proj.weight has NaN at 15`);
+  });
+
+  it('the reversal task, the scaling experiments and the exercise ' +
+    'solutions name what they refuse', () => {
+    const o = { V: 6, T: 4, E: 8, H: 1, steps: 0, batch: 2, eta: 0.01,
+      seed: 1, testStrings: 2 };
+    const R = 'trainReverse';
+    expect(() => trainReverse(null as never))
+      .toThrow(`${R}: options must be an object`);
+    expect(() => trainReverse({ ...o, positions: 'rope' as never }))
+      .toThrow(`${R}: positions must be 'learned', 'sinusoidal' or ` +
+        "'none', got rope");
+    expect(() => trainReverse({ ...o, testStrings: 0 }))
+      .toThrow(/^trainReverse: testStrings/);
+    expect(trainReverse(o).losses).toEqual([]); // steps = 0 is allowed
+    const m = new ReverseModel(6, 4, 8, 1, createRng(2));
+    expect(() => accuracy(m, new Int32Array(4), new Int32Array(3)))
+      .toThrow('accuracy: x and y must be B·4 tokens');
+    expect(() => accuracy(m, new Int32Array(6), new Int32Array(6)))
+      .toThrow('accuracy: x and y must be B·4 tokens');
+    expect(() => blindCeiling(5, 4))
+      .toThrow('blindCeiling: T must be even (for odd T the middle digit ' +
+        'is its own target), got 5');
+    for (const scale of [0, Infinity]) {
+      expect(() => softmaxSpread(2, 3, scale, 1, createRng(1)))
+        .toThrow(`softmaxSpread: scale must be > 0, got ${scale}`);
+    }
+    for (const tau of [0, Infinity]) {
+      expect(() => softmaxTemperature([1, 2], tau))
+        .toThrow(`softmaxTemperature: tau must be > 0, got ${tau}`);
+    }
+    for (const bad of [[], [1, NaN]]) {
+      expect(() => softmaxTemperature(bad, 1))
+        .toThrow('softmaxTemperature: scores must be finite numbers, at ' +
+          'least one');
+    }
+    expect(() => composedAttention(T([1, 2, 3]), T([1, 2, 3]),
+      T([1, 2, 3]))).toThrow('composedAttention: q, k, v must be 2-D, ' +
+      'got [1,2,3]');
+    const q = T([3, 2]);
+    expect(() => linearAttention(q, T([2, 2]), T([3, 1]), false))
+      .toThrow('linearAttention: q [3,2], k [2,2], v [3,1] must be ' +
+        '[T, d], [T, d], [T, dv]');
+    expect(() => linearAttention(q, T([3, 3]), T([3, 1]), false))
+      .toThrow('linearAttention: q [3,2], k [3,3], v [3,1] must be ' +
+        '[T, d], [T, d], [T, dv]');
+    expect(() => linearAttention(q, q, T([2, 1]), false))
+      .toThrow('linearAttention: q [3,2], k [3,2], v [2,1] must be ' +
+        '[T, d], [T, d], [T, dv]');
+    expect(() => linearAttention(q, q, q, 1 as never))
+      .toThrow('linearAttention: causal must be true or false');
+    expect(() => linearAttentionWeights(q, q, 1 as never))
+      .toThrow('linearAttentionWeights: causal must be true or false');
+    const X = new Matrix(3, 1, Float64Array.of(0, 1, 2));
+    const y = Float64Array.of(1, 2, 3);
+    const S = 'attentionSmoother';
+    expect(() => attentionSmoother(X, y, new Matrix(1, 2), 1))
+      .toThrow(`${S}: X0 must have 1 columns, got 2`);
+    for (const bad of [null, { data: [1] },
+      new Matrix(1, 1, Float64Array.of(NaN))]) {
+      expect(() => attentionSmoother(bad as never, y, X, 1))
+        .toThrow(`${S}: X must be a finite Matrix`);
+      expect(() => attentionSmoother(X, y, bad as never, 1))
+        .toThrow(`${S}: X0 must be a finite Matrix`);
+    }
+    for (const bad of [[1, 2, 3], Float64Array.of(1, 2),
+      Float64Array.of(1, 2, NaN)]) {
+      expect(() => attentionSmoother(X, bad as never, X, 1))
+        .toThrow(`${S}: y must hold 3 finite numbers`);
+    }
+  });
+
+  it('paddingMask and maskFrom: hand-made masks, and their errors', () => {
+    expect(Array.from(paddingMask([1, 3], 3).blocked))
+      .toEqual([0, 1, 1, 0, 0, 0]);
+    expect(Array.from(causalMask(3).blocked))
+      .toEqual([0, 1, 1, 0, 0, 1, 0, 0, 0]);
+    for (const bad of [null, 3, [], 'ab']) {
+      expect(() => paddingMask(bad as never, 3))
+        .toThrow('paddingMask: lengths must be a non-empty array');
+    }
+    expect(() => paddingMask([4], 3))
+      .toThrow(/^paddingMask: lengths\[0\]/);
+    expect(() => maskFrom([[0, 1], [0]]))
+      .toThrow('maskFrom: rows must all have one length');
+    expect(() => maskFrom([[0, 2]]))
+      .toThrow('maskFrom: entries must be 0, 1, true or false, got 2');
+    const m = maskFrom([[true, false]], [2, 1]);
+    expect(m.shape).toEqual([2, 1]);
+    expect(Array.from(m.blocked)).toEqual([1, 0]);
+    expect(Array.from(maskFrom(Uint8Array.of(1, 0)).blocked))
+      .toEqual([1, 0]);
+  });
+});
+
 describe('scaled dot-product attention', () => {
   it('matches torch: outputs and weights, masked, to 1e-10', () => {
     const a = attention(leaf(sd.q, [2, 3, 4]), leaf(sd.k, [2, 5, 4]),
-      leaf(sd.v, [2, 5, 3]), { mask: sdMask });
+      leaf(sd.v, [2, 5, 3]), { mask: sdMask() });
     expect(maxDiff(a.output.data, sd.out)).toBeLessThan(REF);
     expect(maxDiff(a.weights.data, sd.weights)).toBeLessThan(REF);
   });
@@ -79,7 +363,7 @@ describe('scaled dot-product attention', () => {
   it('matches torch: gradients w.r.t. q, k and v, to 1e-10', () => {
     const q = leaf(sd.q, [2, 3, 4]), k = leaf(sd.k, [2, 5, 4]);
     const v = leaf(sd.v, [2, 5, 3]);
-    dotLoss(scaledDotProductAttention(q, k, v, { mask: sdMask }), sd.G)
+    dotLoss(scaledDotProductAttention(q, k, v, { mask: sdMask() }), sd.G)
       .backward();
     expect(maxDiff(q.grad!, sd.dq)).toBeLessThan(REF);
     expect(maxDiff(k.grad!, sd.dk)).toBeLessThan(REF);
@@ -116,12 +400,12 @@ describe('scaled dot-product attention', () => {
         leaf(i === which ? x : t.data, shapes[i]));
       const f = (x: Float64Array) => {
         const [q, k, v] = at(x);
-        return dotLoss(attention(q, k, v, { mask: sdMask }).output, G)
+        return dotLoss(attention(q, k, v, { mask: sdMask() }).output, G)
           .data[0];
       };
       const grad = (x: Float64Array) => {
         const ts = at(x);
-        dotLoss(attention(ts[0], ts[1], ts[2], { mask: sdMask }).output,
+        dotLoss(attention(ts[0], ts[1], ts[2], { mask: sdMask() }).output,
           G).backward();
         return ts[which].grad!;
       };
@@ -131,8 +415,8 @@ describe('scaled dot-product attention', () => {
 
   it('weights: rows sum to 1, blocked entries are exactly 0', () => {
     const a = attention(leaf(sd.q, [2, 3, 4]), leaf(sd.k, [2, 5, 4]),
-      leaf(sd.v, [2, 5, 3]), { mask: sdMask });
-    const flags = broadcastMask(sdMask, [2, 3, 5]);
+      leaf(sd.v, [2, 5, 3]), { mask: sdMask() });
+    const flags = broadcastMask(sdMask(), [2, 3, 5]);
     for (let r = 0; r < 6; r++) {
       let s = 0;
       for (let j = 0; j < 5; j++) s += a.weights.data[r * 5 + j];

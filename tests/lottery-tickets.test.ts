@@ -10,7 +10,7 @@ import { Tensor } from '../code/autodiff/tensor.ts';
 import { Act, Linear } from '../code/multilayer-perceptron/layers.ts';
 import { mlp, Sequential } from '../code/multilayer-perceptron/mlp.ts';
 import {
-  evaluate, trainStep, type StepRule,
+  batchOf, evaluate, trainStep, type StepRule,
 } from '../code/multilayer-perceptron/train.ts';
 import {
   adam, adamw, rmsprop, sgd,
@@ -26,8 +26,10 @@ import {
   earlyStop, trainTicket, type Split,
 } from '../code/lottery-tickets/train.ts';
 import { imp, oneShotMask, trainFresh } from '../code/lottery-tickets/imp.ts';
-import { downsample } from '../code/lottery-tickets/data.ts';
+import { downsample, fashionSplit } from '../code/lottery-tickets/data.ts';
+import { loadFashionTrain } from '../code/multilayer-perceptron/fashion.ts';
 import { pruneGlobal } from '../code/lottery-tickets/solutions/global.ts';
+import { checkValues } from '../code/lottery-tickets/checks.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/lottery-tickets.ts';
 import { fixture } from './helpers.ts';
@@ -76,6 +78,420 @@ function train(model: Sequential, rule: StepRule, steps: number) {
     trainStep(model, new Tensor(X.data, [10, 6]), y, 0.05, rule);
   }
 }
+
+// The mutation-gap tests come first: they are cheap, and under Stryker
+// a mutant stops at the first test that fails.
+describe('mutation gaps', () => {
+  const net = () => mlp(SIZES, 'relu', createRng(1));
+  const W = () => prunable(net());
+  const full = () => fullMask(W());
+  const fnRng = Object.assign(() => 0, { int: () => 0 });
+
+  it('the model, rule, generator and rate checks name the function and ' +
+    'the value', () => {
+    const model = 'prunable: model must be a Sequential with at least ' +
+      'one Linear layer';
+    expect(() => prunable({} as never)).toThrow(model);
+    expect(() => prunable(new Sequential([new Act('relu')])))
+      .toThrow(model);
+    expect(() => maskedRule(3 as never, W(), full()))
+      .toThrow('maskedRule: rule must be a function, got number');
+    for (const bad of [null, 3, {}, fnRng]) {
+      expect(() => randomMask(full(), bad as never))
+        .toThrow('randomMask: rng must be a generator from createRng');
+    }
+    for (const p of [1, -0.1, NaN, '0.5']) {
+      expect(() => layerRates(2, p as never))
+        .toThrow(`layerRates: p must be in [0, 1), got ${p}`);
+    }
+    expect(layerRates(1, 0)).toEqual([0]);
+    expect(() => layerRates(0, 0.2))
+      .toThrow('layerRates: layers must be an integer >= 1, got 0');
+  });
+
+  it('mask lists: the count, each array and each entry are checked, ' +
+    'with what was given', () => {
+    expect(() => applyMask([], []))
+      .toThrow('applyMask: weights must be a non-empty array of Tensors');
+    expect(() => applyMask([3] as never, []))
+      .toThrow('applyMask: weights must be a non-empty array of Tensors');
+    expect(() => applyMask('w' as never, []))
+      .toThrow('applyMask: weights must be a non-empty array of Tensors');
+    expect(() => applyMask(W(), [Float64Array.of(1)]))
+      .toThrow('applyMask: mask must be a list of 3 arrays, got an array ' +
+        'of 1');
+    expect(() => remaining([]))
+      .toThrow('remaining: mask must be a list of at least one array, ' +
+        'got an array of 0');
+    expect(() => remaining(null as never))
+      .toThrow('remaining: mask must be a list of at least one array, ' +
+        'got null');
+    expect(() => remaining(3 as never))
+      .toThrow('remaining: mask must be a list of at least one array, ' +
+        'got number');
+    expect(() => remaining([new Float64Array(0)]))
+      .toThrow('remaining: mask[0] must be a non-empty Float64Array, ' +
+        'got length 0');
+    expect(() => remaining([Float64Array.of(1), [1, 0]] as never))
+      .toThrow('remaining: mask[1] must be a non-empty Float64Array, ' +
+        'got an array of 2');
+    expect(() => remaining([Float64Array.of(1, 2)]))
+      .toThrow('remaining: mask[0] must hold only 0 and 1, got 2 at 1');
+    const short = full();
+    short[2] = Float64Array.of(1);
+    expect(() => applyMask(W(), short))
+      .toThrow('applyMask: mask[2] must be a Float64Array of length 15, ' +
+        'got length 1');
+  });
+
+  it('pruneLayer, pruneMask and pruneGlobal check weights, masks and ' +
+    'rates, naming the entry', () => {
+    const w = Float64Array.of(1, -2, 3);
+    const m = Float64Array.of(1, 1, 1);
+    expect(() => pruneLayer(new Float64Array(0), m, 0.5))
+      .toThrow('pruneLayer: w must be a Float64Array with at least one ' +
+        'entry, got length 0');
+    expect(() => pruneLayer([1, 2] as never, m, 0.5))
+      .toThrow('pruneLayer: w must be a Float64Array with at least one ' +
+        'entry, got an array of 2');
+    expect(() => pruneLayer(Float64Array.of(1, NaN), m, 0.5))
+      .toThrow('pruneLayer: w must be finite, got NaN at 1');
+    expect(() => pruneLayer(w, Float64Array.of(1, 1), 0.5))
+      .toThrow('pruneLayer: m (the length of w) must be a Float64Array ' +
+        'of length 3, got length 2');
+    expect(() => pruneLayer(w, Float64Array.of(1, 0.5, 1), 0.5))
+      .toThrow('pruneLayer: m (the length of w) must hold only 0 and 1, ' +
+        'got 0.5 at 1');
+    expect(() => pruneLayer(w, m, 1))
+      .toThrow('pruneLayer: rate must be in [0, 1), got 1');
+    expect(() => pruneMask([w], [m], [0.5, 0.5]))
+      .toThrow('pruneMask: rates must list 1 rates, got 2');
+    expect(() => pruneMask([w], [m], 0.5 as never))
+      .toThrow('pruneMask: rates must list 1 rates, got number');
+    expect(() => pruneMask([w], [m], [1]))
+      .toThrow('pruneMask: rates must be in [0, 1), got 1');
+    for (const [fn, f] of [['pruneMask', (ws: never, ms: never) =>
+      pruneMask(ws, ms, [0.5, 0.5])], ['pruneGlobal',
+      (ws: never, ms: never) => pruneGlobal(ws, ms, 0.5)]] as const) {
+      expect(() => f([] as never, [m] as never))
+        .toThrow(`${fn}: weights must be a non-empty list of ` +
+          'Float64Arrays');
+      expect(() => f(3 as never, [m] as never))
+        .toThrow(`${fn}: weights must be a non-empty list of ` +
+          'Float64Arrays');
+      expect(() => f([w, Float64Array.of(NaN)] as never, [m, m] as never))
+        .toThrow(`${fn}: weights[1] must be finite, got NaN at 0`);
+      expect(() => f([w, w] as never, [m, Float64Array.of(1)] as never))
+        .toThrow(`${fn}: mask (the sizes of weights)[1] must be a ` +
+          'Float64Array of length 3, got length 1');
+    }
+    expect(() => pruneGlobal([w], [m], -0.5))
+      .toThrow('pruneGlobal: rate must be in [0, 1), got -0.5');
+  });
+
+  it('pruneGlobal breaks ties by layer, then index, and leaves its ' +
+    'inputs alone', () => {
+    const ws = [Float64Array.of(2, 1), Float64Array.of(-1, 1)];
+    const ms = [Float64Array.of(1, 1), Float64Array.of(1, 1)];
+    // |w| = 1 three times: (0, 1), (1, 0), (1, 1); 0.5 × 4 = 2 dropped
+    const out = pruneGlobal(ws, ms, 0.5);
+    expect(out.map((x) => [...x])).toEqual([[1, 0], [0, 1]]);
+    expect(ms.map((x) => [...x])).toEqual([[1, 1], [1, 1]]);
+    // an already-pruned weight is not counted again: 0.5 × 3 → 2
+    const again = pruneGlobal(ws, out.map((x, l) =>
+      l === 0 ? x : Float64Array.of(1, 1)), 0.5);
+    expect(again.map((x) => [...x])).toEqual([[1, 0], [0, 0]]);
+  });
+
+  it('earlyStop checks its losses', () => {
+    expect(() => earlyStop([]))
+      .toThrow('earlyStop: valLoss must be a non-empty array');
+    expect(() => earlyStop('1' as never))
+      .toThrow('earlyStop: valLoss must be a non-empty array');
+    expect(() => earlyStop([1, NaN]))
+      .toThrow('earlyStop: valLoss must be finite, got NaN at 1');
+    expect(() => earlyStop([1, '2'] as never))
+      .toThrow('earlyStop: valLoss must be finite, got 2 at 1');
+  });
+
+  it('rewind checks the snapshot against the model', () => {
+    const n = net();
+    const theta0 = snapshot(n);
+    expect(() => rewind(n, theta0.slice(1), full()))
+      .toThrow('rewind: theta0 must list 6 arrays (a snapshot of this ' +
+        'model)');
+    expect(() => rewind(n, 3 as never, full()))
+      .toThrow('rewind: theta0 must list 6 arrays (a snapshot of this ' +
+        'model)');
+    const bad = theta0.slice();
+    bad[1] = new Float64Array(3);
+    expect(() => rewind(n, bad, full()))
+      .toThrow('rewind: theta0[1] must be a Float64Array of length 8, ' +
+        'got length 3');
+    expect(() => snapshot({} as never))
+      .toThrow('snapshot: model must be a Sequential with at least one ' +
+        'Linear layer');
+  });
+
+  it('trainTicket checks each part of the data and each option, by ' +
+    'name', () => {
+    const d = split();
+    const t = 'trainTicket';
+    const run = (data: unknown, o: unknown) =>
+      trainTicket(net(), full(), data as Split, o as typeof OPTS);
+    for (const part of ['train', 'val', 'test'] as const) {
+      const msg = `${t}: data.${part} must be { X, y } with one label ` +
+        'per row';
+      const { X, y } = d[part];
+      for (const bad of [undefined, { X, y: Array.from(y) },
+        { X, y: y.slice(1) }, { X: { rows: 0 }, y: new Int32Array(0) },
+        { y }]) {
+        expect(() => run({ ...d, [part]: bad }, OPTS)).toThrow(msg);
+      }
+    }
+    expect(() => run(null, OPTS))
+      .toThrow(`${t}: data.train must be { X, y } with one label per row`);
+    expect(() => run(d, null)).toThrow(`${t}: options must be an object, ` +
+      'got null');
+    expect(() => run(d, 3)).toThrow(`${t}: options must be an object, ` +
+      'got 3');
+    for (const k of ['iterations', 'batchSize', 'evalEvery'] as const) {
+      expect(() => run(d, { ...OPTS, [k]: 0 }))
+        .toThrow(`${t}: ${k} must be an integer >= 1, got 0`);
+    }
+    expect(() => run(d, { ...OPTS, batchSize: 41 }))
+      .toThrow(`${t}: batchSize must be at most the number of training ` +
+        'rows');
+    expect(run(d, { ...OPTS, batchSize: 40, iterations: 1, evalEvery: 1 })
+      .at).toEqual([1]);
+    expect(() => run(d, { ...OPTS, evalEvery: 13 }))
+      .toThrow(`${t}: evalEvery must be at most iterations`);
+    expect(() => run(d, { ...OPTS, seed: -1 }))
+      .toThrow(`${t}: seed must be an integer >= 0, got -1`);
+    for (const eta of [0, NaN, '0.1']) {
+      expect(() => run(d, { ...OPTS, eta }))
+        .toThrow(`${t}: eta must be a finite number > 0, got ${eta}`);
+    }
+    expect(() => run(d, { ...OPTS, optimizer: undefined }))
+      .toThrow(`${t}: optimizer must be a function, got undefined`);
+  });
+
+  it('imp, trainFresh and oneShotMask check their own arguments and ' +
+    'prefix the errors of what they call', () => {
+    const d = split(4);
+    const o = { sizes: SIZES, seed: 20, rounds: 1, p: 0.5, train: OPTS };
+    expect(() => imp(d, null as never))
+      .toThrow('imp: options must be an object, got null');
+    expect(() => imp(d, { ...o, train: null } as never))
+      .toThrow('imp: options must be an object, got null');
+    expect(() => imp(d, { ...o, sizes: [6] }))
+      .toThrow('imp: sizes must list at least [inputs, outputs]');
+    expect(() => imp(d, { ...o, sizes: 6 } as never))
+      .toThrow('imp: sizes must list at least [inputs, outputs]');
+    expect(() => imp(d, { ...o, sizes: [6, 0] }))
+      .toThrow('imp: sizes must be an integer >= 1, got 0');
+    expect(() => imp(d, { ...o, seed: -1 }))
+      .toThrow('imp: seed must be an integer >= 0, got -1');
+    expect(() => imp(d, { ...o, rounds: -1 }))
+      .toThrow('imp: rounds must be an integer >= 0, got -1');
+    expect(() => imp(d, { ...o, p: 1 }))
+      .toThrow('imp: p must be in [0, 1), got 1');
+    expect(() => imp(d, { ...o, train: { ...OPTS, batchSize: 41 } }))
+      .toThrow('imp: trainTicket: batchSize must be at most the number ' +
+        'of training rows');
+    const r0 = imp(d, { ...o, rounds: 0 });
+    expect(r0.levels.map((l) => l.remaining)).toEqual([1]);
+    expect(() => trainFresh([6], full(), 1, d, OPTS))
+      .toThrow('trainFresh: sizes must list at least [inputs, outputs]');
+    expect(() => trainFresh(SIZES, full(), -1, d, OPTS))
+      .toThrow('trainFresh: seed must be an integer >= 0, got -1');
+    expect(() => trainFresh(SIZES, [Float64Array.of(1)], 1, d, OPTS))
+      .toThrow('trainFresh: trainTicket: mask must be a list of 3 ' +
+        'arrays, got an array of 1');
+    expect(() => oneShotMask([Float64Array.of(1)], [0.5], -1))
+      .toThrow('oneShotMask: k must be an integer >= 0, got -1');
+    expect(() => oneShotMask([Float64Array.of(NaN)], [0.5], 1))
+      .toThrow('oneShotMask: pruneMask: weights[0] must be finite, got ' +
+        'NaN at 0');
+    expect([...oneShotMask([Float64Array.of(3, 1, 2, 4)], [0.5], 0)[0]])
+      .toEqual([1, 1, 1, 1]); // k = 0: rate 0, nothing pruned
+  });
+
+  it('imp: level 0 is the dense network trained, and `trained` its ' +
+    'weights after that training', () => {
+    const d = split(4);
+    const r = imp(d, { sizes: SIZES, seed: 20, rounds: 1, p: 0.5,
+      train: OPTS });
+    const dense = mlp(SIZES, 'relu', createRng(20));
+    const first = trainTicket(dense, fullMask(prunable(dense)), d, OPTS);
+    expect(r.levels[0].valLoss).toEqual(first.valLoss);
+    expect(r.trained).toEqual(prunable(dense).map((w) =>
+      Float64Array.from(w.data)));
+    expect(r.theta0).toEqual(snapshot(mlp(SIZES, 'relu', createRng(20))));
+  });
+
+  it('checkValues with n = 0 asks for length 0 (and so refuses every ' +
+    'array); a list with one non-Tensor is refused', () => {
+    expect(() => checkValues('f', 'w', Float64Array.of(1), 0))
+      .toThrow('f: w must be a Float64Array of length 0, got length 1');
+    expect(() => checkValues('f', 'w', new Float64Array(0), 0))
+      .toThrow('f: w must be a Float64Array of length 0, got length 0');
+    const w = W();
+    expect(() => applyMask([w[0], 3] as never, full().slice(0, 2)))
+      .toThrow('applyMask: weights must be a non-empty array of Tensors');
+    expect(() => fullMask([]))
+      .toThrow('fullMask: weights must be a non-empty array of Tensors');
+    expect(() => fullMask([null] as never))
+      .toThrow('fullMask: weights must be a non-empty array of Tensors');
+    expect(() => oneShotMask([null] as never, [0.5], 1))
+      .toThrow('oneShotMask: pruneMask: weights[0] must be a Float64Array ' +
+        'with at least one entry, got null');
+    const model = 'model must be a Sequential with at least one Linear ' +
+      'layer';
+    expect(() => trainTicket({} as never, full(), split(), OPTS))
+      .toThrow(`trainTicket: ${model}`);
+    expect(() => rewind({} as never, [], full()))
+      .toThrow(`rewind: ${model}`);
+    expect(() => randomMask([], createRng(1)))
+      .toThrow('randomMask: mask must be a list of at least one array, ' +
+        'got an array of 0');
+  });
+
+  it('maskedRule zeroes the pruned gradients before the rule sees ' +
+    'them, and copes with weights that have no gradient yet', () => {
+    const n = net();
+    const w = prunable(n);
+    const mask = someMask(n, 3);
+    let seen: Float64Array[] = [];
+    const spy: StepRule = () => {
+      seen = w.map((t) => Float64Array.from(t.grad as Float64Array));
+    };
+    const { X, y } = toyData(10, 6, 3, 9);
+    applyMask(w, mask);
+    const rule = maskedRule(spy, w, mask);
+    trainStep(n, new Tensor(X.data, [10, 6]), y, 0.05, rule);
+    // the gradient of the kept weights as a plain step computes it
+    const ref = net();
+    applyMask(prunable(ref), mask);
+    let want: Float64Array[] = [];
+    trainStep(ref, new Tensor(X.data, [10, 6]), y, 0.05, () => {
+      want = prunable(ref).map((t, k) => Float64Array.from(
+        t.grad as Float64Array, (g, i) => g * mask[k][i]));
+    });
+    expect(seen).toEqual(want);
+    expect(want[0].some((g) => g !== 0)).toBe(true);
+    // before any backward pass W.grad is null: the rule still runs
+    const fresh = net();
+    const fw = prunable(fresh);
+    let ran = false;
+    maskedRule(() => { ran = true; }, fw, mask)(fresh.parameters(), 0.1);
+    expect(ran).toBe(true);
+    expect(pruned(fw, mask).every((v) => v === 0)).toBe(true);
+  });
+
+  it('trainTicket is minibatch training written out: a new shuffle ' +
+    'from seed whenever a batch would run past the data, the mask ' +
+    'applied before the first step', () => {
+    const d = split(2);
+    const o = { ...OPTS, iterations: 9, batchSize: 15, evalEvery: 9 };
+    const a = net();
+    const mask = someMask(a, 5);
+    trainTicket(a, mask, d, o); // a is not masked beforehand
+    const b = net();
+    const wb = prunable(b);
+    applyMask(wb, mask);
+    const rule = maskedRule(o.optimizer(), wb, mask);
+    const rng = createRng(o.seed);
+    const order = Array.from({ length: 40 }, (_, i) => i);
+    let pos = 40;
+    for (let t = 1; t <= o.iterations; t++) {
+      if (pos + 15 > 40) { rng.shuffle(order); pos = 0; }
+      const { xb, yb } = batchOf(d.train.X, d.train.y,
+        order.slice(pos, pos + 15));
+      pos += 15;
+      trainStep(b, xb, yb, o.eta, rule);
+    }
+    expect(snapshot(a)).toEqual(snapshot(b));
+  });
+
+  it('early stopping: when the lowest validation loss comes before the ' +
+    'end, the test accuracy is that of the weights at that point', () => {
+    const d = split(4);
+    const o = { ...OPTS, iterations: 30, eta: 0.05 };
+    const r = trainTicket(mlp(SIZES, 'relu', createRng(14)),
+      fullMask(W()), d, o);
+    expect(r.stop).toBeLessThan(30);
+    expect(r.testAccuracy).not.toBe(r.finalAccuracy);
+    const again = trainTicket(mlp(SIZES, 'relu', createRng(14)),
+      fullMask(W()), d, { ...o, iterations: r.stop, evalEvery: r.stop });
+    expect(again.finalAccuracy).toBe(r.testAccuracy);
+  });
+
+  it('ties: pruneLayer drops the lowest index first, pruneGlobal the ' +
+    'lowest layer, then index; randomMask keeps the first positions ' +
+    'of the generator\'s shuffle', () => {
+    const six = new Float64Array(6).fill(1);
+    expect([...pruneLayer(Float64Array.of(1, 1, 1, 1, 1, 1), six, 0.5)])
+      .toEqual([0, 0, 0, 1, 1, 1]);
+    const g = pruneGlobal([Float64Array.of(2, 1), Float64Array.of(-1, 1)],
+      [Float64Array.of(1, 1), Float64Array.of(1, 1)], 0.25);
+    expect(g.map((x) => [...x])).toEqual([[1, 0], [1, 1]]);
+    const h = pruneGlobal([Float64Array.of(1, 1, 1, 1)],
+      [Float64Array.of(1, 1, 1, 1)], 0.5);
+    expect([...h[0]]).toEqual([0, 0, 1, 1]);
+    const m = Float64Array.of(0, 1, 0, 1, 1, 0, 0, 0, 0, 0);
+    const r = randomMask([m], createRng(3))[0];
+    const order = Array.from({ length: 10 }, (_, i) => i);
+    createRng(3).shuffle(order);
+    const want = new Float64Array(10);
+    for (const i of order.slice(0, 3)) want[i] = 1;
+    expect([...r]).toEqual([...want]);
+  });
+
+  it('downsample: each row of 784 pixels becomes its own row of 196', () => {
+    const X = new Matrix(2, 784);
+    X.data[784] = 4; X.data[784 + 29] = 8; // row 1, block (0, 0)
+    X.data[783] = 2; // row 0, block (13, 13)
+    const out = downsample(X);
+    expect(out.data[196]).toBe(3);
+    expect(out.data[195]).toBe(0.5);
+    expect(out.data[0]).toBe(0);
+  });
+
+  it('downsample checks X; fashionSplit its counts, and cuts disjoint ' +
+    'consecutive rows, downsampled', () => {
+    const msg = 'downsample: X must be a Matrix with 784 columns';
+    expect(() => downsample(3 as never)).toThrow(msg);
+    expect(() => downsample(new Matrix(1, 10))).toThrow(msg);
+    const X = new Matrix(1, 784);
+    X.data[5] = NaN;
+    expect(() => downsample(X))
+      .toThrow('downsample: X must be finite, got NaN at 5');
+    for (const [k, args] of [['nTrain', [0, 1, 1]], ['nVal', [1, 0, 1]],
+      ['nTest', [1, 1, 0]]] as const) {
+      expect(() => fashionSplit(args[0], args[1], args[2]))
+        .toThrow(`fashionSplit: ${k} must be an integer >= 1, got 0`);
+    }
+    expect(() => fashionSplit(11999, 1, 1))
+      .toThrow('fashionSplit: nTrain + nVal + nTest must be at most 12000');
+    const s = fashionSplit(3, 2, 1);
+    const all = loadFashionTrain();
+    const rows = (from: number, n: number) => {
+      const M = new Matrix(n, 784);
+      M.data.set(all.X.data.subarray(from * 784, (from + n) * 784));
+      return downsample(M);
+    };
+    expect(s.train.X).toEqual(rows(0, 3));
+    expect(s.val.X).toEqual(rows(3, 2));
+    expect(s.test.X).toEqual(rows(5, 1));
+    expect([...s.train.y, ...s.val.y, ...s.test.y])
+      .toEqual([...all.y.slice(0, 6)]);
+    // the last pixel of the block: (28 + 29) corners of block (0, 1)
+    const one = new Matrix(1, 784);
+    one.data[2] = 4; one.data[3] = 8; one.data[30] = 12; one.data[31] = 16;
+    expect(downsample(one).data[1]).toBe(10);
+  });
+});
 
 describe('masks', () => {
   it('prunable lists the W of each Linear layer, no biases', () => {
@@ -409,5 +825,14 @@ describe('review', () => {
     train(net, gradOnly(adam(), W, mask), 10);
     expect(pruned(W, mask).every((v) => v === 0)).toBe(true);
     expect(W[0].data.some((v) => v !== 0)).toBe(true);
+  });
+});
+
+describe('mutation gaps: slow, so last', () => {
+  it('fashionSplit takes all 12,000 rows when asked for exactly that ' +
+    'many', () => {
+    const s = fashionSplit(11998, 1, 1);
+    expect([s.train.X.rows, s.val.X.rows, s.test.X.rows])
+      .toEqual([11998, 1, 1]);
   });
 });

@@ -19,6 +19,9 @@ import {
   gradientNorms, trainCurves,
 } from '../code/residual-networks/experiments.ts';
 import { PreActBlock } from '../code/residual-networks/solutions/preact.ts';
+import {
+  checkInt, checkLayer, checkRng,
+} from '../code/residual-networks/checks.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { badInput } from './bad-input/residual-networks.ts';
 import { fixture } from './helpers.ts';
@@ -420,5 +423,139 @@ describe('review', () => {
     const g = (option: 'A' | 'C') => spread(gradientNorms(stackNet(
       { ...wide, option }, createRng(5)), data.X, data.y));
     expect(g('C')).toBeGreaterThan(1.5 * g('A'));
+  });
+});
+
+describe('mutation gaps', () => {
+  const rng = () => createRng(1);
+  const opts = { input: 2, classes: 2, widths: [2, 3], blocks: 1,
+    residual: true };
+  const f = () => residualFunction(2, 2, createRng(1));
+  const fnLayer = Object.assign(() => 0, { forward: () => 0,
+    parameters: () => [] }); // a function, not an object
+
+  it('a projection draws W_s from N(0, 1/d_in): the generator\'s ' +
+    'normals scaled by 1/√d_in', () => {
+    const p = new Projection(4, 6, createRng(3));
+    expect(Array.from(p.Ws.data)).toEqual(Array.from(
+      createRng(3).normalArray(24, 0, 0.5)));
+  });
+
+  it('Block refuses an f that is not a Sequential and a shortcut that ' +
+    'is not a layer, by name', () => {
+    expect(() => new Block({} as never, null))
+      .toThrow('Block: f must be a Sequential');
+    for (const s of [3, {}, { forward: () => 0 },
+      { parameters: () => [] }, fnLayer]) {
+      expect(() => new Block(f(), s as never))
+        .toThrow('Block: shortcut must be a layer');
+    }
+  });
+
+  it('checkLayer and checkRng refuse null, and checkRng a function, ' +
+    'with their own message', () => {
+    expect(() => checkLayer('caller', 'x', null))
+      .toThrow('caller: x must be a layer');
+    const fnRng = Object.assign(() => 0, { normalArray: () => 0 });
+    for (const r of [null, fnRng]) { // a function is not a generator
+      expect(() => checkRng('caller', r))
+        .toThrow('caller: rng must be a generator from createRng');
+    }
+  });
+
+  it('every builder that takes a generator refuses a non-generator, ' +
+    'naming itself', () => {
+    const msg = (fn: string) => `${fn}: rng must be a generator from ` +
+      'createRng';
+    for (const bad of [null, 3, {}]) {
+      expect(() => residualFunction(2, 3, bad as never))
+        .toThrow(msg('residualFunction'));
+      expect(() => new Projection(2, 3, bad as never))
+        .toThrow(msg('Projection'));
+      expect(() => new PreActBlock(2, bad as never))
+        .toThrow(msg('PreActBlock'));
+      expect(() => stackNet(opts, bad as never)).toThrow(msg('stackNet'));
+    }
+  });
+
+  it('integer checks give the name, the bound and the value', () => {
+    expect(() => checkInt('caller', 'k', 0))
+      .toThrow('caller: k must be an integer >= 1, got 0');
+    for (const k of ['input', 'classes', 'blocks'] as const) {
+      expect(() => stackNet({ ...opts, [k]: 0 }, rng()))
+        .toThrow(`stackNet: ${k} must be an integer >= 1, got 0`);
+    }
+    expect(() => stackNet({ ...opts, widths: [2, 0] }, rng()))
+      .toThrow('stackNet: widths must be an integer >= 1, got 0');
+  });
+
+  it('stackNet refuses options that are not an object, decreasing ' +
+    'widths and an unknown option; equal widths are fine', () => {
+    for (const bad of [null, 3]) {
+      expect(() => stackNet(bad as never, rng()))
+        .toThrow('stackNet: options must be an object');
+    }
+    expect(() => stackNet({ ...opts, widths: [3, 2] }, rng()))
+      .toThrow('stackNet: widths must not decrease, got 3, 2');
+    expect(() => stackNet({ ...opts, option: 'D' as never }, rng()))
+      .toThrow("stackNet: option must be 'A', 'B' or 'C', got D");
+    expect(netDepth({ widths: [3, 3], blocks: 1 })).toBe(6);
+    expect(() => netDepth({ widths: [], blocks: 1 }))
+      .toThrow('netDepth: widths must be a non-empty array');
+    expect(stackNet({ ...opts, widths: [3, 3] }, rng()).layers.length)
+      .toBe(6);
+  });
+
+  it('gradientNorms refuses a model that is not a Sequential, X that ' +
+    'is not a matrix and labels that do not match it', () => {
+    const X = new Matrix(4, 2, Float64Array.of(1, 0, 0, 1, 1, 1, 0, 0));
+    const y = Int32Array.of(0, 1, 1, 0);
+    const net = stackNet({ ...opts, widths: [2] }, rng());
+    expect(() => gradientNorms({} as never, X, y))
+      .toThrow('gradientNorms: model must be a Sequential');
+    const rowsFn = Object.assign(() => 0, { rows: 4 });
+    for (const [x, labels] of [[null, y], [3, y], [rowsFn, y],
+      [X, [0, 1, 1, 0]], [X, Int32Array.of(0, 1, 1)]]) {
+      expect(() => gradientNorms(net, x as never, labels as never))
+        .toThrow('gradientNorms: X must be a Matrix and y an Int32Array ' +
+          'of X.rows labels');
+    }
+  });
+
+  it('trainCurves refuses a model that is not a Sequential and bad ' +
+    'options, naming each', () => {
+    const net = stackNet({ ...opts, widths: [2] }, rng());
+    const d = { X: new Matrix(2, 2, Float64Array.of(1, 0, 0, 1)),
+      y: Int32Array.of(0, 1) };
+    const o = { epochs: 1, batchSize: 2, eta: 0.1, momentum: 0.9,
+      seed: 1, every: 1 };
+    expect(() => trainCurves({} as never, d, d, o))
+      .toThrow('trainCurves: model must be a Sequential');
+    for (const bad of [null, 3]) {
+      expect(() => trainCurves(net, d, d, bad as never))
+        .toThrow('trainCurves: options must be an object');
+    }
+    for (const [k, v, min] of [['epochs', 0, 1], ['batchSize', 0, 1],
+      ['seed', -1, 0], ['every', 0, 1]] as const) {
+      expect(() => trainCurves(net, d, d, { ...o, [k]: v }))
+        .toThrow(`trainCurves: ${k} must be an integer >= ${min}, ` +
+          `got ${v}`);
+    }
+    expect(() => trainCurves(net, d, d, { ...o, momentum: 1 }))
+      .toThrow('trainCurves: momentum must be in [0, 1), got 1');
+  });
+
+  it('trainCurves reports the training-mode error during each epoch ' +
+    'as 1 − accuracy, in [0, 1]', () => {
+    const data = tinyData(64, 7);
+    const net = stackNet({ input: 6, classes: 4, widths: [8],
+      blocks: 1, residual: true }, createRng(3));
+    const h = trainCurves(net, data, data, { epochs: 10, batchSize: 16,
+      eta: 0.05, momentum: 0.9, seed: 1, every: 4 });
+    for (const e of h) {
+      expect(e.trainModeError).toBeGreaterThanOrEqual(0);
+      expect(e.trainModeError).toBeLessThanOrEqual(1);
+    }
+    expect(h[2].trainModeError).toBeLessThan(0.5); // trained
   });
 });

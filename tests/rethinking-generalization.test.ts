@@ -22,6 +22,11 @@ import { memorize } from '../code/rethinking-generalization/memorize.ts';
 import { expectedAgreement } from '../code/rethinking-generalization/solutions/agreement.ts';
 import { permuteRows } from '../code/rethinking-generalization/solutions/shuffled.ts';
 import { assertAllClose } from '../code/introduction/check.ts';
+import { evaluate, fit } from '../code/multilayer-perceptron/train.ts';
+import { adam } from '../code/neural-optimizers/optimizers.ts';
+import {
+  deepNet,
+} from '../code/initialization-and-normalization/experiments.ts';
 import { rejectsBadInput } from './bad-input.ts';
 import { fixture } from './helpers.ts';
 import { badInput } from './bad-input/rethinking-generalization.ts';
@@ -178,10 +183,15 @@ describe('pixel randomizations', () => {
 
 describe('Theorem 1, constructively (Eqs. rg-interleave, rg-triangular)',
   () => {
-    const y = corruptLabels(digits.y, 1, 10, createRng(11));
+    // called in each test, not in the describe body (which runs before
+    // Stryker activates a mutant) nor in a beforeAll (which would make
+    // every mutant it reaches rerun the whole file)
+    const randomLabels = () => corruptLabels(digits.y, 1, 10,
+      createRng(11));
 
     it('fits 200 random labels given as reals to 10⁻⁹, with 2n + d ' +
       'parameters', () => {
+      const y = randomLabels();
       const net = fitConstruction(digits.X, targets(y, 1), createRng(12));
       const out = predictConstruction(net, digits.X);
       for (let i = 0; i < 200; i++) {
@@ -192,6 +202,7 @@ describe('Theorem 1, constructively (Eqs. rg-interleave, rg-triangular)',
 
     it('with one-hot targets the largest output is every random label',
       () => {
+        const y = randomLabels();
         const net = fitConstruction(digits.X, targets(y, 10),
           createRng(13));
         const out = predictConstruction(net, digits.X);
@@ -206,6 +217,7 @@ describe('Theorem 1, constructively (Eqs. rg-interleave, rg-triangular)',
 
     it('the thresholds interleave the sorted projections: ' +
       'b₁ < z₍₁₎ < b₂ < … < b_n < z₍n₎', () => {
+      const y = randomLabels();
       const net = fitConstruction(digits.X, targets(y, 1), createRng(14));
       const z = Array.from({ length: 200 }, (_, i) => {
         let s = 0;
@@ -328,10 +340,12 @@ describe('bad input', () => {
 });
 
 describe('review', () => {
-  const y = corruptLabels(digits.y, 1, 10, createRng(31));
+  const randomLabels = () => corruptLabels(digits.y, 1, 10,
+    createRng(31));
 
   it('the diagonal of A is half the gap between neighbouring sorted ' +
     'projections (the first: the whole gap), as the pitfalls say', () => {
+    const y = randomLabels();
     const net = fitConstruction(digits.X, targets(y, 1), createRng(32));
     const z = Array.from({ length: 200 }, (_, i) => {
       let s = 0;
@@ -365,6 +379,7 @@ describe('review', () => {
 
   it('predictConstruction rejects thresholds that are not increasing ' +
     '(its loop stops at the first threshold above the input)', () => {
+    const y = randomLabels();
     const net = fitConstruction(digits.X, targets(y, 1), createRng(35));
     const bad = { ...net, b: Float64Array.from(net.b).reverse() };
     expect(() => predictConstruction(bad, digits.X))
@@ -375,6 +390,7 @@ describe('review', () => {
   });
 
   it('constructionSize names itself on a net without a or b', () => {
+    const y = randomLabels();
     const net = fitConstruction(digits.X, targets(y, 1), createRng(36));
     expect(() => constructionSize({ W: net.W } as never))
       .toThrow(/^constructionSize: net must come from fitConstruction/);
@@ -399,5 +415,265 @@ describe('review', () => {
       r.model === m && !r.random).map((r) => r.test)) - none[k]);
     expect(Math.max(...gain))
       .toBeLessThan(Math.max(...none) - Math.min(...none));
+  });
+});
+
+describe('mutation gaps', () => {
+  const X = new Matrix(3, 2, Float64Array.of(1, 2, 3, 5, 0, 1));
+  const Y = new Matrix(3, 1, Float64Array.of(1, -1, 2));
+  const mo = { hidden: 4, classes: 3, maxEpochs: 1, batchSize: 2,
+    eta: 0.01, seed: 1 };
+  const y3 = Int32Array.of(0, 1, 2);
+
+  it('every function that takes a generator refuses a non-generator, ' +
+    'naming itself', () => {
+    const fnRng = Object.assign(() => 0, { uniform: () => 0,
+      normalArray: () => 0 }); // a function is not a generator
+    for (const bad of [null, 3, {}, { uniform: () => 0 },
+      { normalArray: () => 0 }, fnRng]) {
+      const r = bad as never;
+      const msg = (fn: string) => `${fn}: rng must be a generator from ` +
+        'createRng';
+      expect(() => corruptLabels([0, 1], 0.5, 2, r))
+        .toThrow(msg('corruptLabels'));
+      expect(() => randomPermutation(3, r))
+        .toThrow(msg('randomPermutation'));
+      expect(() => randomPixels(X, r)).toThrow(msg('randomPixels'));
+      expect(() => gaussianInputs(X, r)).toThrow(msg('gaussianInputs'));
+      expect(() => fitConstruction(X, Y, r))
+        .toThrow(msg('fitConstruction'));
+    }
+  });
+
+  it('counts, labels and probabilities: the name, the bound and the ' +
+    'value', () => {
+    expect(() => randomPermutation(0, createRng(1)))
+      .toThrow('randomPermutation: d must be an integer >= 1, got 0');
+    expect(Array.from(randomPermutation(1, createRng(1)))).toEqual([0]);
+    expect(() => corruptLabels([0, 1], 0.5, 1, createRng(1)))
+      .toThrow('corruptLabels: classes must be an integer >= 2, got 1');
+    for (const bad of [2, -1, 0.5]) {
+      expect(() => corruptLabels([0, bad], 0.5, 2, createRng(1)))
+        .toThrow(`corruptLabels: y must hold integers in [0, 2), got ` +
+          `${bad} at 1`);
+    }
+    expect(() => corruptLabels([0, 1], 1.5, 2, createRng(1)))
+      .toThrow('corruptLabels: p must be in [0, 1], got 1.5');
+    expect(() => expectedAgreement(0.5, 1))
+      .toThrow('expectedAgreement: classes must be an integer >= 2, ' +
+        'got 1');
+    expect(() => expectedAgreement(-0.5, 2))
+      .toThrow('expectedAgreement: p must be in [0, 1], got -0.5');
+    expect(expectedAgreement(1, 2)).toBe(0.5);
+  });
+
+  it('matrices and permutations are checked, with the offending entry',
+    () => {
+      expect(() => permutePixels(3 as never, [0, 1]))
+        .toThrow('permutePixels: X must be a Matrix, got 3');
+      const bad = new Matrix(1, 2, Float64Array.of(1, NaN));
+      expect(() => gaussianInputs(bad, createRng(1)))
+        .toThrow('gaussianInputs: X must be finite, got NaN at entry 1');
+      expect(() => permutePixels(X, [0]))
+        .toThrow('permutePixels: perm must have length 2, got 1');
+      for (const [perm, k, j] of [[[1, 1], 1, 1], [[0, 2], 2, 1],
+        [[-1, 0], -1, 0], [[0.5, 1], 0.5, 0]] as const) {
+        expect(() => permutePixels(X, perm))
+          .toThrow(`permutePixels: perm must be a permutation of 0 … 1, ` +
+            `got ${k} at ${j}`);
+      }
+      const W = new Matrix(2, 1, Float64Array.of(3, 4));
+      expect(Array.from(permuteRows(W, [1, 0]).data)).toEqual([4, 3]);
+      expect(() => permuteRows(W, [1, 1]))
+        .toThrow('permuteRows: perm must be a permutation of 0 … 1, got 1 ' +
+          'at 1');
+    });
+
+  it('the construction checks its targets, its direction and the net ' +
+    'it is given, by name', () => {
+    expect(() => fitConstruction(X, new Matrix(2, 1), createRng(1)))
+      .toThrow('fitConstruction: Y must have 3 rows (one per row of X), ' +
+        'got 2');
+    const fn = 'fitConstructionAlong';
+    expect(() => fitConstructionAlong(X, Y, Float64Array.of(1, 2, 3)))
+      .toThrow(`${fn}: a must be a Float64Array of length 2 (one weight ` +
+        'per column of X), got 3');
+    expect(() => fitConstructionAlong(X, Y, [1, 2] as never))
+      .toThrow(`${fn}: a must be a Float64Array of length 2 (one weight ` +
+        'per column of X), got 2');
+    expect(() => fitConstructionAlong(X, Y, Float64Array.of(1, NaN)))
+      .toThrow(`${fn}: a must be finite, got NaN at 1`);
+    const net = fitConstructionAlong(X, Y, Float64Array.of(1, 0.5));
+    const p = 'predictConstruction';
+    expect(() => predictConstruction(net, new Matrix(1, 3)))
+      .toThrow(`${p}: X must have 2 columns, got 3`);
+    const W = new Matrix(3, 1, Float64Array.of(1, NaN, 0));
+    expect(() => predictConstruction({ ...net, W }, X))
+      .toThrow(`${p}: net.W must be finite, got NaN at entry 1`);
+    expect(() => predictConstruction({ ...net, W: new Matrix(2, 1) }, X))
+      .toThrow(`${p}: net must come from fitConstruction`);
+    const b = Float64Array.from(net.b);
+    b[2] = Infinity;
+    expect(() => predictConstruction({ ...net, b }, X))
+      .toThrow(`${p}: net.b must be finite, got Infinity`);
+    const flat = Float64Array.from(net.b);
+    flat[2] = flat[1];
+    expect(() => predictConstruction({ ...net, b: flat }, X))
+      .toThrow(`${p}: net.b must be strictly increasing, got ${flat[1]} ` +
+        `then ${flat[1]} at 2`);
+    for (const bad of [null, { ...net, a: [1, 0.5] },
+      { ...net, b: [0, 1, 2] }, { ...net, W: [] }]) {
+      expect(() => predictConstruction(bad as never, X))
+        .toThrow(`${p}: net must come from fitConstruction`);
+    }
+  });
+
+  it('one point: its threshold is 1 below its projection, and it is ' +
+    'fitted', () => {
+    const one = new Matrix(1, 2, Float64Array.of(2, 3));
+    const net = fitConstructionAlong(one, new Matrix(1, 1,
+      Float64Array.of(7)), Float64Array.of(1, 1));
+    expect(Array.from(net.b)).toEqual([4]); // z = 5
+    expect(Array.from(net.W.data)).toEqual([7]);
+    expect(predictConstruction(net, one).data[0]).toBe(7);
+    // below every threshold the network outputs 0
+    expect(predictConstruction(net, new Matrix(1, 2,
+      Float64Array.of(1, 1))).data[0]).toBe(0);
+  });
+
+  it('hand-computed: z = (4, 10.5, 1.5) along a = (1, 1.5); ' +
+    'thresholds −1, 2.75, 7.25; outputs fitted exactly', () => {
+    const net = fitConstructionAlong(X, Y, Float64Array.of(1, 1.5));
+    // sorted z: 1.5 (row 2), 4 (row 0), 10.5 (row 1); b₀ = 1.5 − 2.5
+    expect(Array.from(net.b)).toEqual([-1, 2.75, 7.25]);
+    // W₀ = 2/2.5 = 0.8; W₁ = (1 − 5·0.8)/1.25 = −2.4;
+    // W₂ = (−1 − 11.5·0.8 + 7.75·2.4)/3.25 = 8.4/3.25
+    assertAllClose(net.W.data, [0.8, -2.4, 8.4 / 3.25],
+      { rtol: 1e-14, atol: 0 });
+    assertAllClose(predictConstruction(net, X).data, [1, -1, 2],
+      { rtol: 0, atol: 1e-13 });
+    expect(constructionSize(net)).toBe(2 + 3 + 3);
+    // the input is copied, not kept
+    const a = Float64Array.of(1, 1.5);
+    const n2 = fitConstructionAlong(X, Y, a);
+    a[0] = 9;
+    expect(n2.a[0]).toBe(1);
+  });
+
+  it('memorize checks its options, naming each with its bound', () => {
+    const m = 'memorize';
+    expect(() => memorize(X, y3, null as never))
+      .toThrow(`${m}: options must be an object, got null`);
+    expect(() => memorize(X, y3, 3 as never))
+      .toThrow(`${m}: options must be an object, got 3`);
+    expect(() => memorize(X, y3, { ...mo, classes: 1 }))
+      .toThrow(`${m}: classes must be an integer >= 2, got 1`);
+    expect(() => memorize(X, Int32Array.of(0, 3, 1), mo))
+      .toThrow(`${m}: y must hold integers in [0, 3), got 3 at 1`);
+    expect(() => memorize(X, Int32Array.of(0, 1), mo))
+      .toThrow(`${m}: y must have 3 labels (one per row of X), got 2`);
+    for (const [k, v, min] of [['hidden', 0, 1], ['maxEpochs', 0, 1],
+      ['batchSize', 0, 1], ['seed', -1, 0]] as const) {
+      expect(() => memorize(X, y3, { ...mo, [k]: v }))
+        .toThrow(`${m}: ${k} must be an integer >= ${min}, got ${v}`);
+    }
+    expect(() => memorize(X, y3, { ...mo, hidden: '4' as never }))
+      .toThrow(`${m}: hidden must be an integer >= 1, got 4`);
+    for (const eta of [0, -1, Infinity, '0.1']) {
+      expect(() => memorize(X, y3, { ...mo, eta: eta as never }))
+        .toThrow(`${m}: eta must be a finite number > 0, got ${eta}`);
+    }
+    for (const wd of [-1, NaN, '0.1']) {
+      expect(() => memorize(X, y3, { ...mo, weightDecay: wd as never }))
+        .toThrow(`${m}: weightDecay must be a finite number >= 0, ` +
+          `got ${wd}`);
+    }
+    expect(() => memorize(X, y3, { ...mo, dropout: 1 }))
+      .toThrow(`${m}: dropout must be < 1, got 1`);
+    expect(() => memorize(X, y3, { ...mo, dropout: -0.5 }))
+      .toThrow(`${m}: dropout must be in [0, 1], got -0.5`);
+  });
+
+  it('memorize: ⌈n / batch⌉ steps an epoch, one history entry per ' +
+    'epoch, and the model returned in evaluation mode', () => {
+    const X5 = new Matrix(5, 2, createRng(2).normalArray(10));
+    const r = memorize(X5, Int32Array.of(0, 1, 2, 0, 1), { ...mo,
+      maxEpochs: 2, batchSize: 2, hidden: 2, dropout: 0.5 });
+    expect(r.stepsPerEpoch).toBe(3);
+    const epochs = r.epochsToFit ?? 2; // it stops once fitted
+    expect(r.history.map((h) => h.epoch))
+      .toEqual(Array.from({ length: epochs }, (_, i) => i + 1));
+    const train = (r.model.layers as { training?: boolean }[])
+      .filter((l) => l.training !== undefined);
+    expect(train.length).toBeGreaterThan(0);
+    expect(train.every((l) => l.training === false)).toBe(true);
+  });
+
+  it('memorize is Adam (with its weight decay) fitted one epoch at a ' +
+    'time, minibatch seed 1000·seed + epoch, measured without dropout',
+  () => {
+    const X5 = new Matrix(6, 2, createRng(3).normalArray(12));
+    const y5 = Int32Array.of(0, 1, 2, 0, 1, 2);
+    const o = { ...mo, maxEpochs: 3, batchSize: 2, hidden: 5,
+      dropout: 0.5, weightDecay: 0.1, seed: 2 };
+    const r = memorize(X5, y5, o);
+    // the same steps, written out
+    const model = deepNet({ sizes: [2, 5, 3], scheme: 'he-normal',
+      dropout: 0.5 }, createRng(2));
+    const step = adam({ weightDecay: 0.1 });
+    const want = [];
+    for (let epoch = 1; epoch <= r.history.length; epoch++) {
+      const [f] = fit(model, X5, y5, { epochs: 1, batchSize: 2,
+        eta: o.eta, seed: 2000 + epoch, step });
+      model.train(false);
+      const { accuracy } = evaluate(model, X5, y5);
+      model.train(true);
+      want.push({ epoch, loss: f.trainLoss, trainAccuracy: accuracy });
+    }
+    expect(r.history).toEqual(want);
+    const noDecay = memorize(X5, y5, { ...o, weightDecay: 0 });
+    expect(noDecay.history[2].loss).not.toBe(r.history[2].loss);
+  });
+
+  it('corruptLabels takes two draws per label whatever p, and replaces ' +
+    'a label only when its draw is below p', () => {
+    const used = createRng(5);
+    corruptLabels([0, 1, 2], 0.5, 3, used);
+    const fresh = createRng(5);
+    for (let i = 0; i < 3; i++) { fresh.uniform(); fresh.int(0, 3); }
+    expect(used.uniform()).toBe(fresh.uniform());
+    const peek = createRng(7);
+    const u = peek.uniform(), k = peek.int(0, 10);
+    const y = [(k + 1) % 10];
+    expect(Array.from(corruptLabels(y, u, 10, createRng(7)))).toEqual(y);
+    expect(() => corruptLabels(null as never, 0.5, 2, createRng(1)))
+      .toThrow('corruptLabels: y must be an array, got null');
+  });
+
+  it('randomPixels draws one permutation per row and no more; it and ' +
+    'permuteRows name a non-matrix', () => {
+    const used = createRng(3);
+    randomPixels(X, used);
+    const fresh = createRng(3);
+    for (let i = 0; i < X.rows; i++) randomPermutation(X.cols, fresh);
+    expect(used.uniform()).toBe(fresh.uniform());
+    expect(() => randomPixels(3 as never, createRng(1)))
+      .toThrow('randomPixels: X must be a Matrix, got 3');
+    expect(() => permuteRows(3 as never, [0]))
+      .toThrow('permuteRows: W must be a Matrix, got 3');
+  });
+
+  it('the construction names equal rows in full, a missing direction, ' +
+    'and a net that is a function', () => {
+    const twin = new Matrix(3, 2, Float64Array.of(1, 2, 1, 2, 0, 1));
+    expect(() => fitConstruction(twin, Y, createRng(16)))
+      .toThrow(new RegExp('^fitConstruction: rows [01] and [01] of X ' +
+        'project to the same point \\(equal rows\\?\\)$'));
+    expect(() => fitConstructionAlong(X, Y, null as never))
+      .toThrow('fitConstructionAlong: a must be a Float64Array of length ' +
+        '2 (one weight per column of X), got undefined');
+    const net = fitConstructionAlong(X, Y, Float64Array.of(1, 0.5));
+    expect(() => predictConstruction(Object.assign(() => 0, net), X))
+      .toThrow('predictConstruction: net must come from fitConstruction');
   });
 });

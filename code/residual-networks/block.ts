@@ -10,7 +10,7 @@ import {
   BatchNorm,
 } from '../initialization-and-normalization/batchnorm.ts';
 import { initLinear } from '../initialization-and-normalization/init.ts';
-import { checkBlock, checkWidths } from './checks.ts';
+import { checkBlock, checkInt, checkWidths } from './checks.ts';
 
 // #region block
 /** ReLU(F(x) + s(x)), Eq. (res-block); with no shortcut, the plain
@@ -120,7 +120,8 @@ export class Projection implements Layer {
 // #endregion
 
 function checkPad(dIn: number, dOut: number): void {
-  checkWidths('ZeroPad', dIn, dOut, null);
+  checkInt('ZeroPad', 'dIn', dIn);
+  checkInt('ZeroPad', 'dOut', dOut);
   if (dOut < dIn) {
     throw new Error(`ZeroPad: dOut must be >= dIn = ${dIn}, got ${dOut}`);
   }

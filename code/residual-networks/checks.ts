@@ -18,12 +18,12 @@ export function checkRng(fn: string, rng: unknown): void {
   }
 }
 
-/** dIn, dOut integers >= 1; rng checked unless null is passed. */
+/** dIn, dOut integers >= 1 and a generator. */
 export function checkWidths(fn: string, dIn: number, dOut: number,
   rng: unknown): void {
   checkInt(fn, 'dIn', dIn);
   checkInt(fn, 'dOut', dOut);
-  if (rng !== null) checkRng(fn, rng);
+  checkRng(fn, rng);
 }
 
 export function checkLayer(fn: string, name: string, l: unknown): void {
@@ -42,10 +42,12 @@ export function checkBlock(f: unknown, shortcut: unknown): void {
   if (shortcut !== null) checkLayer('Block', 'shortcut', shortcut);
 }
 
-export function checkNet(o: unknown, rng: unknown): void {
+/** The options of stackNet and its generator; netDepth's options
+ *  (no generator) when fn is 'netDepth'. */
+export function checkNet(o: unknown, rng: unknown,
+  fn: 'stackNet' | 'netDepth' = 'stackNet'): void {
   const n = o as { input: number; classes: number; widths: number[];
     blocks: number; residual: boolean; option?: string } | null;
-  const fn = rng === null ? 'netDepth' : 'stackNet';
   if (n === null || typeof n !== 'object') {
     throw new Error(`${fn}: options must be an object`);
   }
@@ -69,7 +71,7 @@ export function checkNet(o: unknown, rng: unknown): void {
     throw new Error(`${fn}: option must be 'A', 'B' or 'C', got ` +
       `${n.option}`);
   }
-  if (rng !== null) checkRng(fn, rng);
+  if (fn === 'stackNet') checkRng(fn, rng);
 }
 
 export function checkGradientNorms(model: unknown, X: unknown,

@@ -58,6 +58,7 @@ function shortcut(option: Option, dIn: number, dOut: number,
  *  counts. */
 export function netDepth(o: { widths: number[]; blocks: number }):
   number {
-  checkNet({ input: 1, classes: 1, residual: false, ...o }, null);
+  checkNet({ input: 1, classes: 1, residual: false, ...o }, null,
+    'netDepth');
   return 2 + 2 * o.blocks * o.widths.length;
 }

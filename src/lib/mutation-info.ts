@@ -62,6 +62,19 @@ export interface MutationReport {
   readonly counts: Counts;
   /** (killed + timeout) / (mutants − equivalent). */
   readonly caught: number;
+  /**
+   * How many of `mutants` are static: in code that runs when a module
+   * loads (a module-level constant). Each was run against the whole test
+   * file with the mutant active before the code loaded. Absent in
+   * reports written before this was counted.
+   */
+  readonly static?: number;
+  /**
+   * Mutants Stryker did not run and that `mutants` leaves out, counted
+   * by Stryker's reason (e.g. a `// Stryker disable` comment); absent
+   * when none.
+   */
+  readonly ignored?: Readonly<Record<string, number>>;
   /** Wall time of the Stryker run that wrote the results, in seconds. */
   readonly seconds: number;
   readonly survivors: readonly Survivor[];
