@@ -177,6 +177,7 @@ export function checkSigma(fn: string, choice: unknown): void {
 
 export function checkSample(eps: unknown, s: Schedule, n: number,
   d: number, o: { seed: number; sigma?: unknown; keep?: number[];
+    clip?: unknown;
     guide?: { grad: unknown; y: Int32Array; scale: number } }): void {
   const fn = 'sample';
   requireFunction(fn, 'eps', eps);
@@ -188,6 +189,9 @@ export function checkSample(eps: unknown, s: Schedule, n: number,
   }
   requireInteger(fn, 'seed', o.seed, 0);
   if (o.sigma !== undefined) checkSigma(fn, o.sigma);
+  if (o.clip !== undefined && typeof o.clip !== 'boolean') {
+    throw new Error(`${fn}: clip must be true or false`);
+  }
   for (const t of o.keep ?? []) requireInteger(fn, 'keep', t, 0, s.T);
   if (o.guide !== undefined) {
     requireFunction(fn, 'guide.grad', o.guide.grad);
@@ -301,4 +305,15 @@ export function checkTimeMlpSizes(d: number, e: number, hidden: number[],
   }
   hidden.forEach((h, i) => requireInteger(fn, `hidden[${i}]`, h, 1));
   requireInteger(fn, 'c', c, 1);
+}
+
+export function checkMeanArgs(fn: string, s: Schedule, t: number,
+  x: Float64Array, epsHat: Float64Array): void {
+  checkStep(fn, s, t);
+  requireFiniteArray(fn, 'x', x);
+  requireFiniteArray(fn, 'epsHat', epsHat);
+  if (epsHat.length !== x.length) {
+    throw new Error(`${fn}: epsHat must have x's length ${x.length}, ` +
+      `got ${epsHat.length}`);
+  }
 }

@@ -4,7 +4,9 @@
 import { createRng } from '../introduction/random.ts';
 import { Matrix } from '../linear-algebra/matrix.ts';
 import { posteriorCoefficients, type Schedule } from './schedule.ts';
-import { checkSample, checkSigma, checkStep } from './checks.ts';
+import {
+  checkMeanArgs, checkSample, checkSigma, checkStep,
+} from './checks.ts';
 
 /** ε_θ(x_t, t) for a batch flattened row by row. */
 export type EpsFn = (x: Float64Array, t: number) => Float64Array;
@@ -45,7 +47,7 @@ export function sigmaSquared(s: Schedule, t: number,
 /** μ_θ(x_t, t) = (x_t − β_t/√(1 − ᾱ_t) ε̂) / √α_t, Eq. (dm-eps-mean). */
 export function epsMean(s: Schedule, t: number, x: Float64Array,
   epsHat: Float64Array): Float64Array {
-  checkStep('epsMean', s, t);
+  checkMeanArgs('epsMean', s, t, x, epsHat);
   const b = s.beta[t - 1];
   const k = b / Math.sqrt(1 - s.alphaBar[t - 1]);
   const r = 1 / Math.sqrt(s.alpha[t - 1]);
@@ -58,7 +60,7 @@ export function epsMean(s: Schedule, t: number, x: Float64Array,
  *  [−1, 1], Eq. (dm-posterior); unclipped it is epsMean. */
 export function clippedMean(s: Schedule, t: number, x: Float64Array,
   epsHat: Float64Array): Float64Array {
-  checkStep('clippedMean', s, t);
+  checkMeanArgs('clippedMean', s, t, x, epsHat);
   const { c0, ct } = posteriorCoefficients(s, t);
   const ab = s.alphaBar[t - 1];
   return x.map((xi, i) => {

@@ -68,10 +68,10 @@ function scheduleFigure(lin: Schedule, cos: Schedule): string {
     rows.push({ t, ab: cos.alphaBar[t - 1], name: 'cosine' });
   }
   return renderPlot({
-    width: 440, height: 300, style: STYLE, marginLeft: 50,
-    marginRight: 70, marginBottom: 44,
+    width: 480, height: 320, style: STYLE, marginLeft: 50,
+    marginRight: 24, marginTop: 30, marginBottom: 44,
     x: { label: 'step t →' },
-    y: { label: 'ᾱ_t (signal kept)', grid: true, domain: [0, 1] },
+    y: { label: 'ᾱₜ, signal kept', grid: true, domain: [0, 1] },
     marks: [
       Plot.line(rows.filter((r) => r.name === 'linear'), { x: 't',
         y: 'ab', stroke: PALETTE[0], strokeWidth: 2 }),
@@ -94,7 +94,7 @@ function pointPanels(panels: { label: string; X: Matrix }[]): string {
   const titles = panels.map((p, k) => ({ panel: p.label, fx: k % 2,
     fy: Math.floor(k / 2) }));
   return renderPlot({
-    width: 380, height: 400, style: STYLE, marginLeft: 36,
+    width: 480, height: 500, style: STYLE, marginLeft: 36,
     marginBottom: 36, marginTop: 24, marginRight: 8,
     fx: { axis: null }, fy: { axis: null },
     x: { label: 'x₁', domain: [-3.2, 3.2], ticks: [-2, 0, 2] },
@@ -124,8 +124,8 @@ function sweepFigure(rows: SweepRow[]): string {
     scale: rows[rows.length - 1].scale,
     value: rows[rows.length - 1][s.key] }));
   return renderPlot({
-    width: 440, height: 320, style: STYLE, marginLeft: 50,
-    marginRight: 90, marginBottom: 44,
+    width: 480, height: 340, style: STYLE, marginLeft: 50,
+    marginRight: 90, marginBottom: 44, marginTop: 30,
     x: { type: 'symlog', label: 'guidance scale s →',
       ticks: rows.map((r) => r.scale) },
     y: { label: 'share', domain: [0, 1], grid: true },
@@ -342,7 +342,8 @@ function compute() {
   const shapeText = (agree.length > 0 ? `As in the paper, ${agree
     .join(', and ')} as the scale grows. ` : '') + (disagree.length > 0
     ? `Unlike the paper's sweep, ${disagree.join(', and ')} over our ` +
-      'scales; with 30 samples a class and a one-layer feature network ' +
+      `scales; with ${SETUP.perClass} samples a class and a one-layer ` +
+      'feature network ' +
       'our precision and recall are coarse instruments.'
     : '');
   claims(sweep, realDiv);
@@ -373,9 +374,10 @@ function compute() {
       `cloud at t = ${R.T}, a cloud that has begun to hollow at t = 25, ` +
       'a blurred ring at t = 10, and a ring of mean radius ' +
       `${radius(ringFinal).toFixed(2)} at t = 0.`,
-    freeAlt: 'Forty 8 by 8 grey images in four rows of ten, generated ' +
-      'from noise: most are recognisable handwritten digits of ' +
-      'several classes, some blurred or broken.',
+    freeAlt: 'A row of ten real 8 by 8 digits, 0 to 9, above forty ' +
+      'generated from noise in four rows of ten: the generated images ' +
+      'are digit-like strokes of several classes, noisier and more ' +
+      'often broken than the real ones.',
     guidedAlt: 'Four rows of ten 8 by 8 images, one row per guidance ' +
       `scale (${SETUP.scales.join(', ')}), columns asking for the ` +
       'digits 0 to 9. The unguided row shows assorted digits; rows ' +
@@ -421,9 +423,13 @@ function compute() {
     figForward: pointPanels(forward),
     figReverse: pointPanels(rev.path.map((p) => ({
       label: `t = ${p.t}`, X: p.x }))),
-    figFree: imageGrid(Array.from({ length: 40 }, (_, i) => ({
-      data: toPixels(free.data.subarray(64 * i, 64 * i + 64)) })),
-    { cols: 10, pixels: 8, side: 34 }),
+    figFree: imageGrid([
+      ...Array.from({ length: 10 }, (_, c) => ({
+        data: toPixels(realBy[c].data.subarray(0, 64)) })),
+      ...Array.from({ length: 40 }, (_, i) => ({
+        data: toPixels(free.data.subarray(64 * i, 64 * i + 64)) })),
+    ], { cols: 10, pixels: 8, side: 34, labelWidth: 74,
+      rowLabels: ['data', 'samples', '', '', ''] }),
     figGuided: imageGrid(grids.flat().map((data) => ({ data })), {
       cols: 10, pixels: 8, side: 34, labelWidth: 64,
       rowLabels: SETUP.scales.map((s) => `s = ${s}`) }),
