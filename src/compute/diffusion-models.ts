@@ -68,8 +68,8 @@ function scheduleFigure(lin: Schedule, cos: Schedule): string {
     rows.push({ t, ab: cos.alphaBar[t - 1], name: 'cosine' });
   }
   return renderPlot({
-    width: 480, height: 320, style: STYLE, marginLeft: 50,
-    marginRight: 24, marginTop: 30, marginBottom: 44,
+    width: 440, height: 320, style: STYLE, marginLeft: 50,
+    marginRight: 30, marginTop: 30, marginBottom: 44,
     x: { label: 'step t →' },
     y: { label: 'ᾱₜ, signal kept', grid: true, domain: [0, 1] },
     marks: [
@@ -94,7 +94,7 @@ function pointPanels(panels: { label: string; X: Matrix }[]): string {
   const titles = panels.map((p, k) => ({ panel: p.label, fx: k % 2,
     fy: Math.floor(k / 2) }));
   return renderPlot({
-    width: 480, height: 500, style: STYLE, marginLeft: 36,
+    width: 440, height: 460, style: STYLE, marginLeft: 36,
     marginBottom: 36, marginTop: 24, marginRight: 8,
     fx: { axis: null }, fy: { axis: null },
     x: { label: 'x₁', domain: [-3.2, 3.2], ticks: [-2, 0, 2] },
@@ -124,7 +124,7 @@ function sweepFigure(rows: SweepRow[]): string {
     scale: rows[rows.length - 1].scale,
     value: rows[rows.length - 1][s.key] }));
   return renderPlot({
-    width: 480, height: 340, style: STYLE, marginLeft: 50,
+    width: 440, height: 340, style: STYLE, marginLeft: 50,
     marginRight: 90, marginBottom: 44, marginTop: 30,
     x: { type: 'symlog', label: 'guidance scale s →',
       ticks: rows.map((r) => r.scale) },
