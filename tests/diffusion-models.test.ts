@@ -479,6 +479,63 @@ describe('exercises', () => {
   });
 });
 
+describe('review', () => {
+  it('the sampler adds no noise at its last step: with T = 1 the output '
+    + 'is μ_θ exactly, whatever the seed, Eq. (dm-sample)', () => {
+    const s = fromBetas([0.3]);
+    const eps = (x: Float64Array) => x.map((v) => 0.5 * v);
+    const a = sample(eps, s, 4, 2, { seed: 1 });
+    const b = sample(eps, s, 4, 2, { seed: 2 });
+    const xT = createRng(1).normalArray(8); // the sampler's own x_T
+    assertAllClose(a.x.data, epsMean(s, 1, xT, eps(xT)),
+      { rtol: 1e-14, atol: 1e-15 });
+    // a different seed draws a different x_T, and nothing else
+    const xT2 = createRng(2).normalArray(8);
+    assertAllClose(b.x.data, epsMean(s, 1, xT2, eps(xT2)),
+      { rtol: 1e-14, atol: 1e-15 });
+  });
+
+  it('the page\'s Gaussian check: 4,000 samples of the 1000-step chain '
+    + 'agree with its exact moments within 4 standard errors', () => {
+    const s = linearSchedule(1000), mu = [1, -2], v = [0.25, 4];
+    const n = 4000;
+    const X = sample(gaussianEps(s, mu, v), s, n, 2, { seed: 11 }).x;
+    const m = samplerMoments(s, mu, v);
+    for (let j = 0; j < 2; j++) {
+      let a = 0;
+      for (let i = 0; i < n; i++) a += X.data[2 * i + j];
+      const mean = a / n;
+      let b = 0;
+      for (let i = 0; i < n; i++) b += (X.data[2 * i + j] - mean) ** 2;
+      const variance = b / (n - 1);
+      expect(Math.abs(mean - m.mean[j]))
+        .toBeLessThan(4 * Math.sqrt(variance / n));
+      expect(Math.abs(variance - m.variance[j]))
+        .toBeLessThan(4 * variance * Math.sqrt(2 / (n - 1)));
+    }
+  });
+
+  it('the cosine schedule\'s clipped last β: an error δ in ε̂ moves the '
+    + 'unclipped first step by δ/√α_T ≈ 31.6δ, the clipped one by at '
+    + 'most 2c₀', () => {
+    const s = cosineSchedule(50);
+    const T = s.T, delta = 0.1;
+    const x = Float64Array.of(0.2, -0.7), e = Float64Array.of(0.2, -0.7);
+    const e2 = e.map((v) => v + delta);
+    const k = s.beta[T - 1] / (Math.sqrt(1 - s.alphaBar[T - 1]) *
+      Math.sqrt(s.alpha[T - 1]));
+    // β_T/√α_T with β_T = 0.999 and ᾱ_T ≈ 0: 31.6
+    expect(k).toBeCloseTo(0.999 / Math.sqrt(1 - 0.999), 4);
+    const d = epsMean(s, T, x, e2).map((v, i) => v - epsMean(s, T, x, e)[i]);
+    for (const di of d) expect(di).toBeCloseTo(-k * delta, 10);
+    const { c0 } = posteriorCoefficients(s, T);
+    const dc = clippedMean(s, T, x, e2).map((v, i) =>
+      v - clippedMean(s, T, x, e)[i]);
+    for (const di of dc) expect(Math.abs(di)).toBeLessThanOrEqual(2 * c0);
+    expect(2 * c0).toBeLessThan(0.1 * k * delta);
+  });
+});
+
 describe('bad input', () => {
   it('schedules and the forward process reject bad input', () => {
     rejectsBadInput(badInput.schedules);

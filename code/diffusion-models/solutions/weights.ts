@@ -5,8 +5,8 @@ import { sigmaSquared, type SigmaChoice } from '../sample.ts';
 import { checkSchedule, checkSigma } from '../checks.ts';
 
 // #region vlb-weights
-/** λ_t = β_t² / (2σ_t² α_t (1 − ᾱ_t)) for t = 2 … T (index t − 2):
- *  L_{t−1} = λ_t E‖ε − ε_θ‖², Eq. (dm-lt-eps). */
+/** γ_t = β_t² / (2σ_t² α_t (1 − ᾱ_t)) for t = 2 … T (index t − 2):
+ *  L_{t−1} = γ_t E‖ε − ε_θ‖², Eq. (dm-lt-eps). */
 export function vlbWeights(s: Schedule,
   sigma: SigmaChoice = 'posterior'): Float64Array {
   checkSchedule('vlbWeights', s);
