@@ -73,6 +73,7 @@ export const PARTS: readonly Part[] = [
     title: 'Part VIII — Papers, reproduced small',
     chapters: [
       'residual-networks', 'rethinking-generalization', 'lottery-tickets',
+      'diffusion-models',
     ],
   },
   { dir: 'appendices', title: 'Appendices', chapters: [] },
