@@ -21,7 +21,8 @@
 // moves the folder (default .cache/compute in the working directory).
 import { createHash } from 'node:crypto';
 import {
-  existsSync, mkdirSync, readFileSync, renameSync, writeFileSync,
+  existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -166,17 +167,60 @@ export function cachedIn<T>(
   const ms = performance.now() - t1;
   requirePlain(value, `cached('${slug}') value`);
   const bytes = serialize({ key, ms, value } satisfies Stored);
+  let stored: Buffer = bytes;
   if (!off) {
     mkdirSync(cacheDir(root), { recursive: true });
-    // the build's worker thread and the pages may store one chapter at
-    // once: each writes its own temporary file
-    const tmp = `${file}.${process.pid}.${threadId}.tmp`;
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file); // atomic: a reader sees the old or the new
+    stored = storeFirst(file, key, bytes);
   }
   log.set(slug, {
     slug, ms, overheadMs: overhead, status: off ? 'uncached' : 'computed',
     reason: options.reason,
   });
-  return (deserialize(bytes) as Stored).value as T;
+  return (deserialize(stored) as Stored).value as T;
+}
+
+/**
+ * Stores `bytes` as the entry `file` unless an entry with the same key
+ * is there already, and returns the bytes the entry holds. The build's
+ * worker thread and a page may compute one chapter at once; a value
+ * that is not deterministic (a figure of timings) differs between the
+ * two, and the page must show what a rebuild will read. So the first to
+ * finish is stored and the second takes its value: the entry is made by
+ * a hard link, which fails if the name exists, and never overwritten.
+ */
+function storeFirst(file: string, key: string, bytes: Buffer): Buffer {
+  // each writer has its own temporary file
+  const tmp = `${file}.${process.pid}.${threadId}.tmp`;
+  writeFileSync(tmp, bytes);
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        linkSync(tmp, file);
+        return bytes;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      let there: Buffer | undefined;
+      try {
+        there = readFileSync(file);
+        if ((deserialize(there) as Stored).key === key) return there;
+      } catch {
+        // gone meanwhile, or torn: replace it
+      }
+      // an entry for other inputs (a stale one): take it away and retry
+      try {
+        unlinkSync(file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+    }
+    renameSync(tmp, file);
+    return bytes;
+  } finally {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // renamed
+    }
+  }
 }

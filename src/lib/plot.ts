@@ -3,6 +3,7 @@
 // in light mode, dark mode and print; data colours come from PALETTE, which
 // is legible on white and on the dark theme. Never carry meaning by colour
 // alone: pair it with a mark shape, a dash pattern or a direct label.
+import { createHash } from 'node:crypto';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { plotData } from './plot-data.ts';
@@ -67,11 +68,35 @@ export function renderPlot(options: Plot.PlotOptions): string {
   }
   if (node.tagName.toLowerCase() === 'figure') {
     // A legend makes Plot wrap the chart in <figure>; keep the markup.
-    return node.outerHTML;
+    return stableIds(node.outerHTML);
   }
   node.setAttribute('width', '100%');
   node.removeAttribute('height');
-  return node.outerHTML;
+  return stableIds(node.outerHTML);
+}
+
+const PLOT_ID = /\bplot-(clip|pattern)-\d+\b/g;
+
+/**
+ * Plot numbers its clip paths and patterns from a counter global to the
+ * process ("plot-clip-7"), so a figure's markup would depend on how many
+ * charts this thread drew before it, and a rebuild that draws fewer
+ * would print different pages. Renames each to a hash of the markup
+ * with its ids taken out, and its order: the same chart, the same ids;
+ * two different charts on one page, different ids.
+ */
+export function stableIds(svg: string): string {
+  const seen = new Map<string, string>();
+  const hash = createHash('sha256').update(svg.replace(PLOT_ID, 'plot-$1'))
+    .digest('hex').slice(0, 10);
+  return svg.replace(PLOT_ID, (id, kind: string) => {
+    let name = seen.get(id);
+    if (name === undefined) {
+      name = `plot-${kind}-${hash}-${seen.size + 1}`;
+      seen.set(id, name);
+    }
+    return name;
+  });
 }
 
 /**

@@ -2,7 +2,8 @@
 // chapter's computation is recomputed exactly when a file it depends on
 // changes, and what it reads back is exactly what it computed.
 import {
-  cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
+  cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -125,6 +126,30 @@ describe('the computation cache', () => {
       expect(got.i32).toEqual(Int32Array.of(-7));
       expect(got.nested).toEqual([{ s: 'σ', b: true, n: null }]);
     }
+  });
+
+  it('keeps the first of two computations of one chapter, and both return it', () => {
+    // The build's worker and a page may compute a chapter at once; a
+    // value with timings in it differs between them. Here a second
+    // computation starts inside the first and finishes before it.
+    let inner: { t: number } | undefined;
+    const outer = cachedIn(root, 'alpha', () => {
+      inner = cachedIn(root, 'alpha', () => ({ t: 2 }));
+      return { t: 1 };
+    });
+    expect(inner).toEqual({ t: 2 });
+    expect(outer).toEqual({ t: 2 });
+    expect(cachedIn(root, 'alpha', () => ({ t: 3 }))).toEqual({ t: 2 });
+    // and it leaves no temporary file behind
+    const left = readdirSync(join(root, '.cache/compute'));
+    expect(left).toEqual(['alpha.bin']);
+  });
+
+  it('replaces a stale entry with the new value', () => {
+    cachedIn(root, 'alpha', () => ({ v: 1 }));
+    edit('code/zero/base.ts');
+    expect(cachedIn(root, 'alpha', () => ({ v: 2 }))).toEqual({ v: 2 });
+    expect(cachedIn(root, 'alpha', () => ({ v: 3 }))).toEqual({ v: 2 });
   });
 
   it('refuses a value that is not plain data, naming where it is', () => {

@@ -3,7 +3,7 @@
 // reading of formulas that the search index gets (src/lib/tex-text.ts).
 import { describe, expect, it } from 'vitest';
 import { figureMinWidth } from '../../src/lib/figure-size.ts';
-import { renderPlot, Plot } from '../../src/lib/plot.ts';
+import { renderPlot, Plot, stableIds } from '../../src/lib/plot.ts';
 import { cell, MAX_ROWS, plotData } from '../../src/lib/plot-data.ts';
 import { texToText } from '../../src/lib/tex-text.ts';
 
@@ -54,6 +54,43 @@ describe('renderPlot', () => {
     expect(svg).toContain('<g');
     expect(svg).toContain('<rect');
     expect(svg).not.toMatch(/<(?!svg)[a-z]+\b[^>]*aria-label/);
+  });
+
+  // A clipped chart: Plot gives its clip path an id from a counter
+  // global to the process.
+  const clipped = () => renderPlot({
+    x: { domain: [0, 1] },
+    marks: [Plot.line([{ x: 0, y: 0 }, { x: 2, y: 1 }],
+      { x: 'x', y: 'y', clip: true })],
+  });
+
+  it('names clip paths by the chart, not by how many came before', () => {
+    const a = clipped();
+    renderPlot({ marks: [Plot.dot([{ x: 1, y: 1 }],
+      { x: 'x', y: 'y', clip: true })] });
+    const b = clipped();
+    expect(a).toMatch(/id="plot-clip-[0-9a-f]{10}-1"/);
+    expect(a).not.toMatch(/plot-clip-\d+"/);
+    expect(b).toBe(a);
+    // every reference follows its definition
+    const id = a.match(/id="(plot-clip-[^"]+)"/)![1];
+    expect(a).toContain(`url(#${id})`);
+  });
+
+  it('gives different charts different ids, and numbers them in order', () => {
+    const one = stableIds('<svg><clipPath id="plot-clip-4"/>' +
+      '<g clip-path="url(#plot-clip-4)"/><clipPath id="plot-clip-9"/></svg>');
+    const two = stableIds('<svg><clipPath id="plot-clip-4"/><rect/></svg>');
+    const ids = [...one.matchAll(/id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toMatch(/-1$/);
+    expect(ids[1]).toMatch(/-2$/);
+    expect(ids[0].slice(0, -2)).toBe(ids[1].slice(0, -2));
+    expect(one).toContain(`url(#${ids[0]})`);
+    expect(two).not.toContain(ids[0]);
+    // the counter's value does not matter
+    expect(stableIds('<svg><clipPath id="plot-clip-1"/><rect/></svg>'))
+      .toBe(two);
   });
 });
 
