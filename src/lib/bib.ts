@@ -14,7 +14,14 @@ import { CHAPTERS, type ChapterInfo } from '../toc.ts';
 
 export const BIB_FILE = 'bibliography/book.bib';
 
-interface CslName { family?: string; given?: string; literal?: string }
+interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+  'non-dropping-particle'?: string;
+  'dropping-particle'?: string;
+  suffix?: string;
+}
 /** The CSL-JSON fields the book reads. */
 export interface CslEntry {
   id: string;
@@ -60,14 +67,17 @@ export interface BibEntry {
 
 export class BibError extends Error {}
 
+/** The family name with its particle: "van der Sluis", "von Bortkiewicz". */
 function nameOf(n: CslName): string {
-  return n.literal ?? n.family ?? n.given ?? '';
+  const particle = n['non-dropping-particle'] ?? n['dropping-particle'];
+  const family = n.literal ?? n.family ?? n.given ?? '';
+  return particle ? `${particle} ${family}` : family;
 }
 
 /** "Hager"; "Golub and Van Loan"; "A, B and C"; four or more: "A et al." */
 export function citeNames(people: readonly CslName[]): string {
   const fam = people.map(nameOf);
-  if (fam.length >= 4) return `${fam[0]} et al.`;
+  if (fam.length >= 4 || isOthers(people.at(-1)!)) return `${fam[0]} et al.`;
   if (fam.length === 1) return fam[0];
   return `${fam.slice(0, -1).join(', ')} and ${fam[fam.length - 1]}`;
 }
@@ -78,10 +88,16 @@ function fullName(n: CslName): string {
   const initials = n.given.split(/\s+/).filter(Boolean).map((g) =>
     g.split('-').map((p) => (/\.$/.test(p) || p.length === 1
       ? p.replace(/\.?$/, '.') : `${p[0]}.`)).join('-')).join(' ');
-  return `${initials} ${n.family ?? ''}`.trim();
+  return `${initials} ${nameOf(n)}${n.suffix ? ` ${n.suffix}` : ''}`.trim();
 }
 
+/** BibTeX's "and others": the list goes on (et al.). */
+const isOthers = (n: CslName) => nameOf(n) === 'others';
+
 function listNames(people: readonly CslName[]): string {
+  if (people.length > 1 && isOthers(people.at(-1)!)) {
+    return `${people.slice(0, -1).map(fullName).join(', ')} et al.`;
+  }
   const all = people.map(fullName);
   if (all.length === 1) return all[0];
   return `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
@@ -94,6 +110,10 @@ const ordinal = (e: string | number) => {
     : n % 10 === 2 && n % 100 !== 12 ? 'nd'
       : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th';
   return `${n}${s} ed.`;
+};
+
+const THESIS: Record<string, string> = {
+  phdthesis: 'PhD thesis', mastersthesis: 'Master\'s thesis',
 };
 
 const pages = (p: string) => p.replace(/--?/g, '–');
@@ -109,7 +129,7 @@ export function formatEntry(e: CslEntry, year: string): Segment[] {
   const em = (t: string) => out.push({ kind: 'em', text: t });
   const people = e.author ?? e.editor ?? [];
   const eds = !e.author && e.editor ? (e.editor.length > 1 ? ' (eds.)' : ' (ed.)') : '';
-  text(`${listNames(people)}${eds}. `);
+  text(`${listNames(people)}${eds}. `.replace(/\.\. $/, '. '));
   const title = (e.title ?? '').replace(/\.$/, '');
   // "Do robust estimators deal with real data?" takes no full stop
   const stop = /[?!]$/.test(title) ? ' ' : '. ';
@@ -125,7 +145,8 @@ export function formatEntry(e: CslEntry, year: string): Segment[] {
       break;
     case 'thesis':
       em(title);
-      text(`. ${commas(e.genre ?? 'PhD thesis', e.publisher, year)}.`);
+      text(`. ${commas(THESIS[e.genre ?? ''] ?? e.genre ?? 'Thesis',
+        e.publisher, year)}.`);
       break;
     case 'article-journal':
     case 'article':
@@ -142,7 +163,7 @@ export function formatEntry(e: CslEntry, year: string): Segment[] {
       }
       em(e['container-title'] ?? '');
       text(`${vol ? `, vol. ${vol}` : ''}${e.page ? `, ${pages(e.page)}` : ''}` +
-        `. ${commas(place, year)}.`);
+        `${place ? `. ${commas(place, year)}` : `, ${year}`}.`);
       break;
     }
     case 'report':

@@ -5,6 +5,9 @@
 //   <Cite k="golub2013matrix" narrative />     Golub and Van Loan (2013)
 //   <Cite k="hager1984condition" year />       (1984), after "Hager's"
 //   <Cite k="a b" />                           (A, 2001; B, 2002)
+//   <Cite k="tipping2001sparse" bare />        Tipping, 2001 (inside the
+//                                              author's own parentheses;
+//                                              with year: 2001)
 // each linked to the entry in the chapter's list, which
 //   <References further="key …">
 //   <Note k="key">What to read there (Markdown).</Note>
@@ -169,8 +172,9 @@ export default function remarkCite(options: RemarkCiteOptions) {
       if (loc === true) fail(n, '<Cite loc> needs a value, e.g. loc="§5.3"');
       const narrative = attr(n, 'narrative') !== undefined;
       const yearOnly = attr(n, 'year') !== undefined;
-      if (narrative && yearOnly) {
-        fail(n, '<Cite>: "narrative" and "year" exclude each other');
+      const bare = attr(n, 'bare') !== undefined;
+      if (narrative && (yearOnly || bare)) {
+        fail(n, '<Cite>: "narrative" excludes "year" and "bare"');
       }
       const at = loc ? `, ${loc}` : '';
       const kids: Node[] = [];
@@ -186,7 +190,8 @@ export default function remarkCite(options: RemarkCiteOptions) {
             : `${e.names}, ${e.year}${tail}`));
         }
       });
-      const inner = narrative ? kids : [text('('), ...kids, text(')')];
+      const inner = narrative || bare ? kids
+        : [text('('), ...kids, text(')')];
       return {
         type: 'bookCite',
         data: { hName: 'span', hProperties: { className: ['book-citation'] } },
