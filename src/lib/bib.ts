@@ -330,7 +330,10 @@ export interface BibliographyGroup {
   readonly initial: string;
   readonly entries: readonly {
     entry: BibEntry;
+    /** The chapters that cite it or list it, in book order. */
     chapters: readonly ChapterInfo[];
+    /** Of those, the ones that list it only as further reading. */
+    further: readonly ChapterInfo[];
   }[];
 }
 
@@ -343,6 +346,11 @@ export function bibliographyGroups(root: string,
   chapters: readonly ChapterInfo[] = CHAPTERS): BibliographyGroup[] {
   const bib = bibliography(root);
   const citing = citingChapters(root, chapters);
+  const onlyListed = new Map<string, ChapterInfo[]>();
+  for (const c of chapters) {
+    const { further } = chapterKeys(readFileSync(join(root, c.file), 'utf8'));
+    for (const k of further) onlyListed.set(k, [...(onlyListed.get(k) ?? []), c]);
+  }
   const entries = [...citing.keys()].map((k) => {
     const entry = bib.get(k);
     if (!entry) {
@@ -355,7 +363,10 @@ export function bibliographyGroups(root: string,
   for (const entry of entries) {
     const initial = entry.names.normalize('NFD')[0].toUpperCase();
     if (groups.at(-1)?.initial !== initial) groups.push({ initial, entries: [] });
-    groups.at(-1)!.entries.push({ entry, chapters: citing.get(entry.key)! });
+    groups.at(-1)!.entries.push({
+      entry, chapters: citing.get(entry.key)!,
+      further: onlyListed.get(entry.key) ?? [],
+    });
   }
   return groups;
 }

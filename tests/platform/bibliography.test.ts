@@ -285,8 +285,15 @@ describe('bibliography: the book\'s entries and Appendix D', () => {
 
   it('names under each appendix entry the chapters that list it, in book order', () => {
     for (const g of bibliographyGroups(root)) {
-      for (const { entry, chapters } of g.entries) {
+      for (const { entry, chapters, further } of g.entries) {
         expect(chapters.length, entry.key).toBeGreaterThan(0);
+        // further reading: listed, not cited, in those chapters
+        for (const c of further) {
+          expect(chapters).toContain(c);
+          const k = chapterKeys(readFileSync(join(root, c.file), 'utf8'));
+          expect(k.further, c.slug).toContain(entry.key);
+          expect(k.cited, c.slug).not.toContain(entry.key);
+        }
         expect(chapters.map((c) => c.number))
           .toEqual([...chapters.map((c) => c.number)].sort((a, b) => a - b));
         for (const c of chapters) {
