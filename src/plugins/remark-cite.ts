@@ -40,6 +40,7 @@ interface Node {
   children?: Node[];
   data?: Record<string, unknown>;
   position?: { start: { line: number } };
+  [key: string]: unknown;
 }
 
 export class CiteError extends Error {}
@@ -120,8 +121,7 @@ export default function remarkCite(options: RemarkCiteOptions) {
       `${rel}${n?.position ? `:${n.position.start.line}` : ''}`;
     const fail = (n: Node | undefined, msg: string): never => {
       const message = `${where(n)} (chapter ${slug}): ${msg}`;
-      file.fail(message);
-      throw new CiteError(message); // file.fail throws; for the types
+      return file.fail(message); // throws a VFileMessage
     };
     const t = tree as unknown as Node;
     let hasCite = false;
