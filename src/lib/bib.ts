@@ -162,6 +162,8 @@ export function formatEntry(e: CslEntry, year: string): Segment[] {
         text(`${listNames(e.editor)} (${e.editor.length > 1 ? 'eds.' : 'ed.'}), `);
       }
       em(e['container-title'] ?? '');
+      // the series, as "NATO ASI Series F68"
+      if (e['collection-title']) text(`, ${e['collection-title']}`);
       text(`${vol ? `, vol. ${vol}` : ''}${e.page ? `, ${pages(e.page)}` : ''}` +
         `${place ? `. ${commas(place, year)}` : `, ${year}`}.`);
       break;

@@ -76,6 +76,7 @@ const SAMPLE = String.raw`
 @incollection{dee1990chap,
   author = {Dee, C.}, title = {A chapter},
   editor = {Eff, D. and Gee, E.}, booktitle = {Collected Works},
+  series = {Lecture Notes 7},
   publisher = {Springer}, year = {1990},
 }
 @phdthesis{eff2004thesis,
@@ -124,7 +125,7 @@ describe('bibliography: parsing and formatting', () => {
       'E. Gee. Do conferences work? In Proceedings of Tests, 1–9, 2020. ' +
       'arxiv.org/abs/2001.00001');
     expect(bib.get('dee1990chap')!.text).toBe('C. Dee. A chapter. In D. Eff ' +
-      'and E. Gee (eds.), Collected Works. Springer, 1990.');
+      'and E. Gee (eds.), Collected Works, Lecture Notes 7. Springer, 1990.');
     expect(bib.get('eff2004thesis')!.text)
       .toBe('D. Eff. A Thesis. PhD thesis, Somewhere, 2004.');
     expect(bib.get('gee1988report')!.text)
