@@ -110,6 +110,13 @@ export const APPENDICES: readonly AppendixInfo[] = [
     description: 'The real data the book ships: source, licence, size, ' +
       'checksum, and the chapters that use each.',
   },
+  // Bibliography comes after the Glossary (C): D, then the Index (E).
+  {
+    slug: 'bibliography',
+    title: 'Bibliography',
+    description: 'Every work the book cites, with the chapters that ' +
+      'cite it.',
+  },
 ].map((a, i) => ({
   ...a,
   letter: String.fromCharCode(65 + i),

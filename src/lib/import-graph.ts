@@ -10,7 +10,7 @@ import { dirname, relative, resolve } from 'node:path';
 const IMPORT =
   /(?:\bfrom|\bimport|\bexport\s*\*\s*from)\s*\(?\s*['"]([^'"\n]+)['"]/g;
 const DATA_LITERAL =
-  /['"`]((?:data|tests\/fixtures)\/[\w.@/-]+\.[a-z0-9]+)['"`]/g;
+  /['"`]((?:data|tests\/fixtures|bibliography)\/[\w.@/-]+\.[a-z0-9]+)['"`]/g;
 const SOURCE = /\.(ts|mts|js|mjs)$/;
 
 /** The import specifiers in a module's source (static and dynamic). */
