@@ -17,7 +17,32 @@ const utf8Encode = new TextEncoder();
 
 /** A Uint8Array with the few Buffer methods the book's code calls. */
 export class BookBuffer extends Uint8Array {
-  static from(x: unknown, enc?: string): BookBuffer {
+  override toString(enc = 'utf8'): string {
+    if (enc === 'utf8' || enc === 'utf-8') return utf8.decode(this);
+    if (enc === 'hex') return hex(this);
+    if (enc === 'base64') {
+      let s = '';
+      for (const b of this) s += String.fromCharCode(b);
+      return btoa(s);
+    }
+    throw new Error(`Buffer.toString: encoding ${enc} is not supported ` +
+      'in the browser');
+  }
+  readUInt32BE(at = 0): number {
+    return new DataView(this.buffer, this.byteOffset, this.byteLength)
+      .getUint32(at, false);
+  }
+  override subarray(start?: number, end?: number): BookBuffer {
+    return wrap(super.subarray(start, end));
+  }
+  override slice(start?: number, end?: number): BookBuffer {
+    return wrap(Uint8Array.prototype.slice.call(this, start, end));
+  }
+}
+
+/** The global `Buffer` in the worker: its static methods the tests use. */
+export const BufferShim = {
+  from(x: unknown, enc?: string): BookBuffer {
     if (typeof x === 'string') {
       if (enc === 'base64') {
         const s = atob(x);
@@ -29,35 +54,20 @@ export class BookBuffer extends Uint8Array {
     }
     if (x instanceof ArrayBuffer) return new BookBuffer(x);
     return wrap(Uint8Array.from(x as ArrayLike<number>));
-  }
-  static isBuffer(x: unknown): boolean { return x instanceof BookBuffer; }
-  static alloc(n: number): BookBuffer { return new BookBuffer(n); }
-  static concat(list: readonly Uint8Array[]): BookBuffer {
+  },
+  isBuffer: (x: unknown): boolean => x instanceof BookBuffer,
+  alloc: (n: number): BookBuffer => new BookBuffer(n),
+  concat(list: readonly Uint8Array[]): BookBuffer {
     const out = new BookBuffer(list.reduce((s, b) => s + b.length, 0));
     let at = 0;
     for (const b of list) { out.set(b, at); at += b.length; }
     return out;
-  }
-  override toString(enc = 'utf8'): string {
-    if (enc === 'utf8' || enc === 'utf-8') return utf8.decode(this);
-    if (enc === 'hex') return hex(this);
-    if (enc === 'base64') return btoa(String.fromCharCode(...this));
-    throw new Error(`Buffer.toString: encoding ${enc} is not supported ` +
-      'in the browser');
-  }
-  readUInt32BE(at = 0): number {
-    return new DataView(this.buffer, this.byteOffset, this.byteLength)
-      .getUint32(at, false);
-  }
-  override subarray(start?: number, end?: number): BookBuffer {
-    const s = super.subarray(start, end);
-    return new BookBuffer(s.buffer, s.byteOffset, s.length);
-  }
-  static override get [Symbol.species]() { return BookBuffer; }
-}
+  },
+};
 
-const wrap = (u: Uint8Array) =>
-  new BookBuffer(u.buffer, u.byteOffset, u.byteLength);
+function wrap(u: Uint8Array): BookBuffer {
+  return new BookBuffer(u.buffer as ArrayBuffer, u.byteOffset, u.byteLength);
+}
 const hex = (u: Uint8Array) =>
   Array.from(u, (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -220,8 +230,7 @@ export const fs = {
   },
   writeFileSync(p: unknown, data: string | Uint8Array): void {
     const file = toPath(p);
-    written.set(file, typeof data === 'string'
-      ? BookBuffer.from(data) : BookBuffer.from(data));
+    written.set(file, BufferShim.from(data));
   },
   mkdirSync(p: unknown): void { dirs.add(toPath(p)); },
   mkdtempSync(prefix: string): string {
@@ -319,7 +328,7 @@ export const crypto = {
         return hash;
       },
       digest(enc?: string) {
-        const d = wrap(sha256(BookBuffer.concat(parts)));
+        const d = wrap(sha256(BufferShim.concat(parts)));
         return enc ? d.toString(enc) : d;
       },
     };

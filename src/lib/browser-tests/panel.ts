@@ -52,6 +52,7 @@ export async function run(button: HTMLButtonElement): Promise<void> {
     button.after(box);
   }
   box.replaceChildren();
+  box.dataset.state = 'running';
   const status = el('p', 'Loading the tests…', { role: 'status',
     'aria-live': 'polite', 'data-run-status': '' });
   const stop = el('button', 'Stop', { type: 'button' });
@@ -61,8 +62,19 @@ export async function run(button: HTMLButtonElement): Promise<void> {
   box.append(bar, list);
   button.disabled = true;
 
-  const manifest = await (await fetch(`${base}${slug}.json`))
-    .json() as ChapterManifest;
+  let manifest: ChapterManifest;
+  try {
+    const res = await fetch(`${base}${slug}.json`);
+    if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+    manifest = await res.json() as ChapterManifest;
+  } catch (e) {
+    status.textContent = `The chapter's tests did not load: ${
+      e instanceof Error ? e.message : String(e)}`;
+    box.dataset.state = 'error';
+    stop.remove();
+    button.disabled = false;
+    return;
+  }
   const worker = new Worker(`${base}${manifest.worker}`, { type: 'module' });
   let passed = 0;
   let failed = 0;
@@ -79,7 +91,6 @@ export async function run(button: HTMLButtonElement): Promise<void> {
   const counts = () => `${passed} passed, ${failed} failed of ` +
     `${manifest.count - nodeOnly}`;
   stop.onclick = () => finish(`Stopped: ${counts()}.`, 'stopped');
-  box.dataset.state = 'running';
   const started = performance.now();
   worker.onerror = (e) => finish(`The worker failed: ${e.message}`, 'error');
   worker.onmessage = (e: MessageEvent) => {

@@ -69,7 +69,7 @@ export async function runFile(
   shims.setFetcher(fetcher);
   const g = globalThis as Record<string, unknown>;
   g.process ??= shims.process;
-  g.Buffer ??= shims.BookBuffer;
+  g.Buffer ??= shims.BufferShim;
   g.__bookNode = { fs: shims.fs, path: shims.path, os: shims.os,
     crypto: shims.crypto, zlib: shims.zlib,
     url: { fileURLToPath: shims.fileURLToPath,
@@ -95,7 +95,7 @@ export async function runFile(
     failed: results.filter((r) => r.state === 'fail').length });
 }
 
-if (typeof WorkerGlobalScope !== 'undefined') {
+if ('WorkerGlobalScope' in globalThis) {
   self.onmessage = (e: MessageEvent<Start>) => {
     void runFile(e.data.entry, shims.xhrFetcher(e.data.files),
       (m) => (self as unknown as Worker).postMessage(m));
