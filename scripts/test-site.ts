@@ -19,7 +19,9 @@
 //     to the next);
 //     "Run the tests" runs linear-algebra's and attention's test files
 //     in the page with Vitest's count (minus those listed as Node-only),
-//     all passing, and stops a test that never ends;
+//     all passing, and stops a test that never ends; "Edit" on a listing
+//     runs the tests against the edit (a sign flipped in a gradient fails
+//     the gradient check) and "Reset" restores it;
 //  4. the site built under a sub-path (BOOK_BASE=/ml-book/) has no broken
 //     links, its pages load their styles, and a chapter runs its tests;
 //  5. a chapter whose listing region has lost its marker fails the build,
@@ -635,6 +637,43 @@ async function main() {
           'the click)');
       });
     }
+    await check('"Edit": a sign flipped in logistic regression\'s gradient fails the gradient check with expected and actual; "Reset" passes again', async () => {
+      const page = await open(browser, `${site}logistic-regression/`);
+      const file = 'code/logistic-regression/model.ts';
+      await page.locator(`button[data-book-edit="${file}"]`).first().click();
+      const box = page.locator(`.book-editor[data-book-editor="${file}"]`);
+      await box.locator('.cm-content').waitFor();
+      const from = 'g[j] += lambda_ * theta[j]';
+      await box.evaluate((el, [a, b]) => (el as HTMLElement & {
+        bookEdit: (f: (s: string) => string) => void }).bookEdit((s) => {
+        if (!s.includes(a)) throw new Error(`no "${a}" in the file`);
+        return s.replace(a, b);
+      }), [from, from.replace('+=', '-=')]);
+      const runEdited = async () => {
+        await box.locator('.book-editor-bar button',
+          { hasText: 'Run the tests' }).click();
+        const done = box.locator(
+          '.book-run[data-state]:not([data-state=running])');
+        await done.waitFor({ timeout: 120_000 });
+        return {
+          state: await done.getAttribute('data-state'),
+          fails: await box.locator('li[data-state=fail]').allInnerTexts(),
+        };
+      };
+      const edited = await runEdited();
+      const gradCheck = edited.fails.find((f) =>
+        f.includes('the gradient matches central differences'));
+      assert(edited.state === 'failed' && gradCheck &&
+        /expected: true\s+actual: +false/.test(gradCheck),
+      `the gradient check did not fail with expected and actual: ${
+        edited.fails.length} failures\n${edited.fails.slice(0, 3).join('\n')}`);
+      await box.locator('.book-editor-bar button', { hasText: 'Reset' })
+        .click();
+      const reset = await runEdited();
+      assert(reset.state === 'passed' && reset.fails.length === 0,
+        `after Reset: ${reset.fails.slice(0, 3).join('\n')}`);
+      await page.close();
+    });
     await check('a test that never ends is stopped, and the page stays responsive', async () => {
       const tests = join(dist, '_tests');
       const la = JSON.parse(readFileSync(join(tests, 'linear-algebra.json'),

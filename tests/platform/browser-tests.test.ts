@@ -1,8 +1,9 @@
 // "Run the tests" in the reader's browser (issue 24): the runner that
 // stands in for Vitest (src/lib/browser-tests/runner.ts), the build's
 // finding of the tests that need Node (compile.ts), the Node stand-ins
-// (node-shims.ts), and one chapter compiled and run end to end under
-// Node with the worker's code (node-run.ts). Chromium runs two chapters
+// (node-shims.ts), the linking of an edited file (relink.ts), and one
+// chapter compiled and run end to end under Node with the worker's code
+// (node-run.ts). Chromium runs two chapters
 // in the built page in npm run test:site.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -20,6 +21,7 @@ import {
   analyse, clockReaders, compileTests, placeImportMeta,
 } from '../../src/lib/browser-tests/compile.ts';
 import * as shims from '../../src/lib/browser-tests/node-shims.ts';
+import { relink, treeTarget } from '../../src/lib/browser-tests/relink.ts';
 import { countTests } from '../../src/lib/tests-info.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -237,4 +239,51 @@ describe('a chapter compiled for the browser', () => {
       expect(run.passed).toBe(m.count - m.nodeOnly.length);
     } finally { rmSync(out, { recursive: true, force: true }); }
   }, 60_000);
+});
+
+describe('a run against an edited file', () => {
+  const graph = {
+    'tests/a.test.js': ['__book/vitest.js', 'code/x/m.js', 'code/y/n.js'],
+    'code/x/m.js': ['code/y/n.js'],
+    'code/y/n.js': [],
+    '__book/vitest.js': [],
+  };
+  const files: Record<string, string> = {
+    'https://book/t/tests/a.test.js': "import { it } from '../__book/vitest.js';\n" +
+      "import { m } from '../code/x/m.js';\nimport { n } from '../code/y/n.js';",
+    'https://book/t/code/x/m.js': "import { n } from '../y/n.js';",
+  };
+  const load = async (url: string) => files[url];
+
+  it('treeTarget maps a specifier as compile.ts lays the tree out', () => {
+    expect(treeTarget('../y/n.ts', 'code/x/m.js')).toBe('code/y/n.js');
+    expect(treeTarget('./f.json', 'tests/a.test.js'))
+      .toBe('tests/f.json.js');
+    expect(treeTarget('vitest', 'tests/a.test.js')).toBe('__book/vitest.js');
+    expect(treeTarget('node:fs', 'code/c/d.js')).toBe('__book/node/fs.js');
+    expect(treeTarget('fast-check', 'tests/a.test.js'))
+      .toBe('__book/npm/fast-check.js');
+  });
+
+  it('the edited module and its importers come from new URLs, the rest from the site', async () => {
+    const made: string[] = [];
+    const toUrl = (text: string) => { made.push(text); return `blob:${made.length}`; };
+    const url = await relink('https://book/t/', 'tests/a.test.js', graph,
+      { 'code/y/n.js': "import { readFileSync } from 'node:fs';\nexport const n = 2;" },
+      load, toUrl);
+    expect(url).toBe('blob:3');
+    expect(made).toEqual([
+      "import { readFileSync } from 'https://book/t/__book/node/fs.js';\n" +
+        'export const n = 2;',
+      "import { n } from 'blob:1';",
+      "import { it } from 'https://book/t/__book/vitest.js';\n" +
+        "import { m } from 'blob:2';\nimport { n } from 'blob:1';",
+    ]);
+  });
+
+  it('an edit the tests do not reach changes nothing', async () => {
+    expect(await relink('https://book/t/', 'tests/a.test.js', graph,
+      { 'code/z/other.js': 'export {}' }, load, () => 'blob:x'))
+      .toBe('https://book/t/tests/a.test.js');
+  });
 });

@@ -299,6 +299,13 @@ export interface ChapterManifest {
   readonly nodeOnly: readonly NodeOnlyTest[];
   /** The compiled modules a run loads, relative to _tests/. */
   readonly modules: readonly string[];
+  /** The module tree (a folder of _tests/), the test file's path in it,
+   *  and each module's imports there, for a run with edits (relink.ts). */
+  readonly tree: string;
+  readonly test: string;
+  readonly graph: Readonly<Record<string, readonly string[]>>;
+  /** The editor behind "Edit" on a listing (editor.ts). */
+  readonly editor: string;
 }
 
 export interface CompileResult {
@@ -308,8 +315,9 @@ export interface CompileResult {
   readonly bytes: ReadonlyMap<string, number>;
 }
 
-/** The folders of the book that tests read at run time. */
-export const SERVED = ['data', 'tests/fixtures', 'chapters'];
+/** The folders of the book that tests read at run time, and the code
+ *  the editor opens. */
+export const SERVED = ['data', 'tests/fixtures', 'chapters', 'code'];
 
 const posix = (p: string) => p.split(sep).join('/');
 
@@ -464,16 +472,19 @@ export async function compileTests(
     entryPoints: [
       { in: join(here, 'worker.ts'), out: 'worker' },
       { in: join(here, 'panel.ts'), out: 'panel' },
+      { in: join(here, 'editor.ts'), out: 'editor' },
     ],
     entryNames: '[name]-[hash]',
   });
   let worker = '';
   let panel = '';
+  let editor = '';
   for (const [o, meta] of Object.entries(client.metafile!.outputs)) {
     const name = posix(relative(outDir, resolve(root, o)));
     bytes.set(name, meta.bytes);
     if (meta.entryPoint?.endsWith('worker.ts')) worker = name;
     if (meta.entryPoint?.endsWith('panel.ts')) panel = name;
+    if (meta.entryPoint?.endsWith('editor.ts')) editor = name;
   }
   // the page loads panel.js by a fixed name; it imports the hashed file
   writeFileSync(join(outDir, 'panel.js'),
@@ -482,14 +493,18 @@ export async function compileTests(
   const closure = (start: string) => {
     const all = new Set<string>([start]);
     for (const p of all) for (const d of graph.get(p) ?? []) all.add(d);
-    return [...all].map((p) => `${tree}/${p}`);
+    return [...all];
   };
   const chapters = slugs.map((slug): ChapterManifest => {
     const file = join(root, 'tests', `${slug}.test.ts`);
     const entry = `tests/${slug}.test.js`;
+    const modules = closure(entry);
     const m = { slug, entry: `${tree}/${entry}`, worker,
       count: countTests(readFileSync(file, 'utf8')),
-      nodeOnly: analyses.get(file)!.nodeOnly, modules: closure(entry) };
+      nodeOnly: analyses.get(file)!.nodeOnly,
+      modules: modules.map((p) => `${tree}/${p}`), tree, test: entry,
+      graph: Object.fromEntries(modules.map((p) => [p, graph.get(p) ?? []])),
+      editor };
     writeFileSync(join(outDir, `${slug}.json`), JSON.stringify(m));
     return m;
   });

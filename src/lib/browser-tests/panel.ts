@@ -39,17 +39,50 @@ function el<K extends keyof HTMLElementTagNameMap>(
 const ms = (t: number) => t >= 1000 ? `${(t / 1000).toFixed(2)} s`
   : `${Math.round(t)} ms`;
 
-/** Starts (or restarts) the run of the chapter whose button is `button`. */
-export async function run(button: HTMLButtonElement): Promise<void> {
-  const base = new URL('./', import.meta.url).href; // …/_tests/
+const base = new URL('./', import.meta.url).href; // …/_tests/
+const manifests = new Map<string, Promise<ChapterManifest>>();
+
+/** The chapter's manifest (compile.ts), fetched once. */
+export function manifestOf(slug: string): Promise<ChapterManifest> {
+  let m = manifests.get(slug);
+  if (!m) {
+    m = fetch(`${base}${slug}.json`).then((res) => {
+      if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+      return res.json() as Promise<ChapterManifest>;
+    });
+    m.catch(() => manifests.delete(slug));
+    manifests.set(slug, m);
+  }
+  return m;
+}
+
+export interface RunOptions {
+  /** Edited modules: tree path → JavaScript (editor.ts). */
+  readonly edits?: Readonly<Record<string, string>>;
+  /** Where the results go (by default, after the button). */
+  readonly host?: HTMLElement;
+  /** The button that started the run, disabled while it runs. */
+  readonly trigger?: HTMLButtonElement;
+}
+
+/**
+ * Starts (or restarts) the run of the chapter whose "Run the tests"
+ * button is `button`, with the edits in `opts` if any.
+ */
+export async function run(
+  button: HTMLButtonElement, opts: RunOptions = {},
+): Promise<void> {
   const slug = button.dataset.slug!;
+  const control = opts.trigger ?? button;
   if (!document.getElementById('book-run-css')) {
     document.head.append(el('style', CSS, { id: 'book-run-css' }));
   }
-  let box = button.parentElement!.querySelector<HTMLElement>('.book-run');
+  const host = opts.host ?? button.parentElement!;
+  let box = host.querySelector<HTMLElement>(':scope > .book-run');
   if (!box) {
     box = el('div', '', { class: 'book-run' });
-    button.after(box);
+    if (opts.host) host.append(box);
+    else button.after(box);
   }
   box.replaceChildren();
   box.dataset.state = 'running';
@@ -60,19 +93,17 @@ export async function run(button: HTMLButtonElement): Promise<void> {
   bar.append(status, stop);
   const list = el('ol', '', { 'aria-label': 'Test results' });
   box.append(bar, list);
-  button.disabled = true;
+  control.disabled = true;
 
   let manifest: ChapterManifest;
   try {
-    const res = await fetch(`${base}${slug}.json`);
-    if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
-    manifest = await res.json() as ChapterManifest;
+    manifest = await manifestOf(slug);
   } catch (e) {
     status.textContent = `The chapter's tests did not load: ${
       e instanceof Error ? e.message : String(e)}`;
     box.dataset.state = 'error';
     stop.remove();
-    button.disabled = false;
+    control.disabled = false;
     return;
   }
   const worker = new Worker(`${base}${manifest.worker}`, { type: 'module' });
@@ -85,8 +116,8 @@ export async function run(button: HTMLButtonElement): Promise<void> {
     stop.remove();
     status.textContent = text;
     box!.dataset.state = state;
-    button.disabled = false;
-    button.textContent = 'Run the tests again';
+    control.disabled = false;
+    if (!opts.trigger) button.textContent = 'Run the tests again';
   };
   const counts = () => `${passed} passed, ${failed} failed of ` +
     `${manifest.count - nodeOnly}`;
@@ -112,7 +143,8 @@ export async function run(button: HTMLButtonElement): Promise<void> {
           ? `\nexpected: ${r.error.expected}\nactual:   ${r.error.actual}`
           : '')));
       }
-      list.append(li);
+      if (r.state === 'fail') list.prepend(li); // failures first
+      else list.append(li);
       status.textContent = `${counts()}…`;
     } else if (m.type === 'done') {
       const total = performance.now() - started;
@@ -135,6 +167,17 @@ export async function run(button: HTMLButtonElement): Promise<void> {
     d.append(ul);
     box.append(d);
   }
-  worker.postMessage({ entry: `${base}${manifest.entry}`,
-    files: `${base}files/` });
+  worker.postMessage({ tree: `${base}${manifest.tree}/`,
+    entry: manifest.test, files: `${base}files/`, edits: opts.edits ?? {},
+    graph: manifest.graph });
+}
+
+/** "Edit" on a listing: opens its file in the editor (editor.ts). */
+export async function edit(
+  editButton: HTMLButtonElement, runButton: HTMLButtonElement,
+): Promise<void> {
+  const m = await manifestOf(runButton.dataset.slug!);
+  const editor = await import(/* @vite-ignore */ `${base}${m.editor}`) as
+    typeof import('./editor.ts');
+  await editor.open(editButton, runButton, m, base, run);
 }

@@ -13,6 +13,7 @@ import {
 } from '@vitest/expect';
 import { allTests, createCollector, runTests } from './runner.ts';
 import * as shims from './node-shims.ts';
+import { relink } from './relink.ts';
 
 chai.use(JestExtend);
 chai.use(JestChaiExpect);
@@ -50,7 +51,16 @@ function createExpect(): Expect {
   return expect;
 }
 
-export interface Start { readonly entry: string; readonly files: string }
+export interface Start {
+  /** The compiled module tree's URL, and the test file's path in it. */
+  readonly tree: string;
+  readonly entry: string;
+  /** Where the book's files are served (files/ of compile.ts). */
+  readonly files: string;
+  /** Edited modules (tree path → JavaScript), and the tree's imports. */
+  readonly edits?: Readonly<Record<string, string>>;
+  readonly graph?: Readonly<Record<string, readonly string[]>>;
+}
 
 export type Message =
   | { type: 'error'; message: string }
@@ -96,8 +106,17 @@ export async function runFile(
 }
 
 if ('WorkerGlobalScope' in globalThis) {
-  self.onmessage = (e: MessageEvent<Start>) => {
-    void runFile(e.data.entry, shims.xhrFetcher(e.data.files),
-      (m) => (self as unknown as Worker).postMessage(m));
+  self.onmessage = async (e: MessageEvent<Start>) => {
+    const { tree, entry, files, edits = {}, graph = {} } = e.data;
+    const post = (m: Message) => (self as unknown as Worker).postMessage(m);
+    let url: string;
+    try {
+      url = await relink(tree, entry, graph, edits);
+    } catch (err) {
+      post({ type: 'error', message: err instanceof Error ? err.message
+        : String(err) });
+      return;
+    }
+    await runFile(url, shims.xhrFetcher(files), post);
   };
 }
