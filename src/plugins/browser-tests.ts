@@ -15,8 +15,9 @@ export function browserTests(root: string): AstroIntegration {
         const out = join(fileURLToPath(dir), '_tests');
         const r = await compileTests(root, BUILT.map((c) => c.slug), out);
         const node = r.chapters.reduce((s, c) => s + c.nodeOnly.length, 0);
-        logger.info(`${r.chapters.length} chapters' tests compiled for ` +
-          `the browser in ${(r.ms / 1000).toFixed(1)} s (${node} ` +
+        const n = r.chapters.length;
+        logger.info(`${n} chapter${n === 1 ? "'s" : "s'"} tests compiled ` +
+          `for the browser in ${(r.ms / 1000).toFixed(1)} s (${node} ` +
           'tests run with npm test only)');
       },
     },

@@ -134,7 +134,9 @@ export function analyse(
     grew = false;
     for (const st of sf.statements) {
       const decls: [string, ts.Node][] = [];
-      if (ts.isFunctionDeclaration(st) && st.name) decls.push([st.name.text, st]);
+      if (ts.isFunctionDeclaration(st) && st.name) {
+        decls.push([st.name.text, st]);
+      }
       if (ts.isVariableStatement(st)) {
         for (const d of st.declarationList.declarations) {
           if (ts.isIdentifier(d.name) && d.initializer) {
@@ -425,8 +427,8 @@ export async function compileTests(
     }
     text += js.slice(last);
     // JSON is served as a JavaScript module: no import attribute
-    text = text.replace(/(\.json\.js["'])\s*with\s*\{\s*type:\s*["']json["']\s*\}/g,
-      '$1');
+    text = text.replace(
+      /(\.json\.js["'])\s*with\s*\{\s*type:\s*["']json["']\s*\}/g, '$1');
     out.set(treePath, text);
     graph.set(treePath, deps);
   }

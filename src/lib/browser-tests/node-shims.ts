@@ -240,7 +240,9 @@ export const fs = {
   },
 };
 
-export const os = { tmpdir: () => '/tmp', EOL: '\n', platform: () => 'browser' };
+export const os = {
+  tmpdir: () => '/tmp', EOL: '\n', platform: () => 'browser',
+};
 
 /** A stand-in for `process`: the working directory and an empty env. */
 export const process = {

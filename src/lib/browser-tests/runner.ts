@@ -51,7 +51,8 @@ export function formatName(
     if (c === '%') return '%';
     if (c === '#') return String(index);
     const v = args[i++];
-    if (c === 'd' || c === 'i') return String(c === 'i' ? Math.trunc(+v!) : +v!);
+    if (c === 'd') return String(Number(v));
+    if (c === 'i') return String(Math.trunc(Number(v)));
     if (c === 'f') return String(Number(v));
     if (c === 's') return typeof v === 'string' ? v : show(v);
     return show(v);
