@@ -72,7 +72,9 @@ export function analyse(
   const stubs = new Map<string, string[]>();
   for (const st of sf.statements) {
     if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)
-      || st.importClause?.isTypeOnly) continue;
+      || st.importClause?.phaseModifier === ts.SyntaxKind.TypeKeyword) {
+      continue;
+    }
     const spec = st.moduleSpecifier.text;
     if (!needsNode(spec, file, root)) continue;
     const names: string[] = [];

@@ -47,7 +47,7 @@ export function formatName(
   template: string, args: readonly unknown[], index: number,
 ): string {
   let i = 0;
-  let name = template.replace(/%([sdifjoO#%])/g, (m, c: string) => {
+  let name = template.replace(/%([sdifjoO#%])/g, (_, c: string) => {
     if (c === '%') return '%';
     if (c === '#') return String(index);
     const v = args[i++];
