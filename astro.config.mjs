@@ -12,6 +12,7 @@ import rehypeTables from './src/plugins/rehype-tables.ts';
 import { watchCode } from './src/plugins/watch-code.ts';
 import { printDedupe } from './src/plugins/print-dedupe.ts';
 import { buildReport, mdxCache } from './src/plugins/build-cache.ts';
+import { browserTests } from './src/plugins/browser-tests.ts';
 import { sidebar } from './src/sidebar.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -62,6 +63,7 @@ export default defineConfig({
     }),
     printDedupe(),
     buildReport(root),
+    browserTests(root), // "Run the tests" on chapter pages (issue 24)
     // Starlight adds a sitemap unless one is configured; without a
     // `site` (BOOK_SITE) a sitemap cannot name absolute addresses, so
     // this stand-in takes its place and the build makes none.

@@ -17,8 +17,13 @@
 //     a sub-path cannot stand in for it: its MDX is compiled afresh, and
 //     Expressive Code colours a few tokens differently from one compile
 //     to the next);
+//     "Run the tests" runs linear-algebra's and attention's test files
+//     in the page with Vitest's count (minus those listed as Node-only),
+//     all passing, and stops a test that never ends; "Edit" on a listing
+//     runs the tests against the edit (a sign flipped in a gradient fails
+//     the gradient check) and "Reset" restores it;
 //  4. the site built under a sub-path (BOOK_BASE=/ml-book/) has no broken
-//     links and its pages load their styles;
+//     links, its pages load their styles, and a chapter runs its tests;
 //  5. a chapter whose listing region has lost its marker fails the build,
 //     naming the chapter, the file and the region.
 // Ends with the line "N passed, N failed".
@@ -257,6 +262,50 @@ function staticMathProblems(html: string, number: number): string[] {
 }
 
 /** Playwright's default window, and a phone (an iPhone 12–14's CSS px). */
+/** What a "Run the tests" panel shows once its run has ended. */
+interface PageRun {
+  state: string; passed: number; failed: number; status: string;
+  fails: string[];
+}
+
+/**
+ * Presses "Run the tests" on the chapter page `page` (for the tests of
+ * `slug`, if given: the button then runs that manifest) and waits until
+ * the run ends; returns what the panel shows and the seconds it took.
+ */
+async function runInPage(page: Page, slug?: string):
+  Promise<PageRun & { seconds: number }> {
+  const button = page.locator('[data-book-run]');
+  if (slug) await button.evaluate((b, s) => { b.dataset.slug = s; }, slug);
+  const t0 = performance.now();
+  await button.click();
+  const box = page.locator('.book-run[data-state]:not([data-state=running])');
+  await box.waitFor({ timeout: 120_000 });
+  const shown = await box.evaluate((el: HTMLElement): PageRun => ({
+    state: el.dataset.state ?? '',
+    passed: Number(el.dataset.passed ?? -1),
+    failed: Number(el.dataset.failed ?? -1),
+    status: el.querySelector('[data-run-status]')?.textContent ?? '',
+    fails: [...el.querySelectorAll('li[data-state=fail]')]
+      .map((li) => li.textContent ?? ''),
+  }));
+  return { ...shown, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Tests per file and passed, as Vitest counts them (its JSON report). */
+function vitestCounts(files: string[]): Map<string, [number, number]> {
+  const out = join(scratch, 'vitest.json');
+  spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'),
+    'run', '--reporter=json', `--outputFile=${out}`, ...files],
+  { cwd: root, encoding: 'utf8' });
+  const report = JSON.parse(readFileSync(out, 'utf8')) as {
+    testResults: { name: string; assertionResults: { status: string }[] }[];
+  };
+  return new Map(report.testResults.map((r) => [resolve(r.name), [
+    r.assertionResults.length,
+    r.assertionResults.filter((a) => a.status === 'passed').length]]));
+}
+
 const DESKTOP = { width: 1280, height: 720 };
 const PHONE = { width: 390, height: 844 };
 
@@ -564,6 +613,101 @@ async function main() {
         'the live demo is printed');
       await page.close();
     });
+    // "Run the tests" (issue 24): a chapter's own test file, compiled at
+    // build time, run in a worker in the page
+    const inPage = ['linear-algebra', 'attention'];
+    const vitest = vitestCounts(inPage.map((s) => `tests/${s}.test.ts`));
+    for (const slug of inPage) {
+      await check(`${slug}: "Run the tests" runs Vitest's tests in the page, all passing`, async () => {
+        const [count, passedInNode] = vitest.get(
+          join(root, 'tests', `${slug}.test.ts`)) ?? [0, 0];
+        const manifest = JSON.parse(readFileSync(
+          join(dist, '_tests', `${slug}.json`), 'utf8')) as
+          { nodeOnly: unknown[] };
+        const page = await open(browser, `${site}${slug}/`);
+        const run = await runInPage(page);
+        await page.close();
+        assert(run.state === 'passed' && run.failed === 0,
+          `${run.status}\n${run.fails.slice(0, 3).join('\n')}`);
+        assert(run.passed + manifest.nodeOnly.length === count &&
+          passedInNode === count, `the page ran ${run.passed} and lists ` +
+          `${manifest.nodeOnly.length} as Node-only; Vitest collects ` +
+          `${count} and passes ${passedInNode}`);
+        console.log(`    ${run.status} (${run.seconds.toFixed(1)} s from ` +
+          'the click)');
+      });
+    }
+    await check('"Edit": a sign flipped in logistic regression\'s gradient fails the gradient check with expected and actual; "Reset" passes again', async () => {
+      const page = await open(browser, `${site}logistic-regression/`);
+      const file = 'code/logistic-regression/model.ts';
+      await page.locator(`button[data-book-edit="${file}"]`).first().click();
+      const box = page.locator(`.book-editor[data-book-editor="${file}"]`);
+      await box.locator('.cm-content').waitFor();
+      const from = 'g[j] += lambda_ * theta[j]';
+      await box.evaluate((el, [a, b]) => (el as HTMLElement & {
+        bookEdit: (f: (s: string) => string) => void }).bookEdit((s) => {
+        if (!s.includes(a)) throw new Error(`no "${a}" in the file`);
+        return s.replace(a, b);
+      }), [from, from.replace('+=', '-=')]);
+      const runButton = box.locator('.book-editor-bar button',
+        { hasText: 'Run the tests' });
+      const done = box.locator(
+        '.book-run[data-state]:not([data-state=running])');
+      // the gradient check fails early in the file: stop the run there
+      await runButton.click();
+      const gradCheck = box.locator('li[data-state=fail]',
+        { hasText: 'the gradient matches central differences' });
+      await gradCheck.waitFor({ timeout: 60_000 });
+      const text = await gradCheck.innerText();
+      assert(/expected: true\s+actual: +false/.test(text),
+        `the gradient check failed without expected and actual: ${text}`);
+      await box.locator('.book-run button', { hasText: 'Stop' }).click();
+      await done.waitFor();
+      await box.locator('.book-editor-bar button', { hasText: 'Reset' })
+        .click();
+      await runButton.click();
+      await done.waitFor({ timeout: 120_000 });
+      const fails = await box.locator('li[data-state=fail]').allInnerTexts();
+      assert(await done.getAttribute('data-state') === 'passed' &&
+        fails.length === 0, `after Reset: ${fails.slice(0, 3).join('\n')}`);
+      await page.close();
+    });
+    await check('a test that never ends is stopped, and the page stays responsive', async () => {
+      const tests = join(dist, '_tests');
+      const la = JSON.parse(readFileSync(join(tests, 'linear-algebra.json'),
+        'utf8')) as { tree: string };
+      const test = 'tests/endless.test.js';
+      const entry = `${la.tree}/${test}`;
+      writeFileSync(join(tests, entry), "import { it } from " +
+        "'../__book/vitest.js';\nit('ends', () => {});\n" +
+        "it('never ends', () => { for (;;) {} });\n");
+      writeFileSync(join(tests, 'endless.json'), JSON.stringify(
+        { ...la, slug: 'endless', entry, test, count: 2, nodeOnly: [],
+          modules: [entry], graph: { [test]: ['__book/vitest.js'] } }));
+      try {
+        const page = await open(browser, `${site}linear-algebra/`);
+        const button = page.locator('[data-book-run]');
+        await button.evaluate((b) => { b.dataset.slug = 'endless'; });
+        await button.click();
+        await page.locator('.book-run li[data-state=pass]').first()
+          .waitFor();
+        const t0 = performance.now();
+        await page.evaluate(() => new Promise(requestAnimationFrame));
+        const frame = performance.now() - t0;
+        assert(frame < 1000, `a frame took ${frame.toFixed(0)} ms`);
+        assert(await page.locator('.book-run').getAttribute('data-state') ===
+          'running', 'the endless test ended');
+        await page.locator('.book-run button', { hasText: 'Stop' }).click();
+        const status = await page.locator('[data-run-status]').innerText();
+        assert(status.startsWith('Stopped: 1 passed, 0 failed of 2'),
+          status);
+        assert(await button.isEnabled(), 'the button stays disabled');
+        await page.close();
+      } finally {
+        rmSync(join(tests, entry));
+        rmSync(join(tests, 'endless.json'));
+      }
+    });
   } finally {
     server.close();
   }
@@ -606,7 +750,7 @@ async function main() {
     assert(broken.length === 0, broken.slice(0, 10)
       .map((b) => `${b.page}: ${b.link} (${b.why})`).join('\n'));
   });
-  await check('a chapter under the sub-path loads its styles and math', async () => {
+  await check('a chapter under the sub-path loads its styles and math, and runs its tests', async () => {
     const srv = await serve(baseOut, base);
     const { port: p } = srv.address() as { port: number };
     try {
@@ -615,6 +759,9 @@ async function main() {
         getComputedStyle(document.body).getPropertyValue('--sl-color-bg'));
       assert(styled.trim() !== '', 'Starlight CSS did not load');
       await mathRendered(page, 'introduction under the sub-path');
+      const run = await runInPage(page);
+      assert(run.state === 'passed' && run.passed > 0,
+        `"Run the tests" under the sub-path: ${run.status}`);
     } finally {
       srv.close();
     }
