@@ -6,6 +6,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import remarkBook from './src/plugins/remark-book.ts';
+import remarkGlossary from './src/plugins/remark-glossary.ts';
 import rehypeMath from './src/plugins/rehype-math.ts';
 import rehypeTables from './src/plugins/rehype-tables.ts';
 import { watchCode } from './src/plugins/watch-code.ts';
@@ -28,7 +29,8 @@ export default defineConfig({
   trailingSlash: 'always',
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkMath, [remarkBook, { root, base }]],
+      remarkPlugins: [remarkMath, [remarkGlossary, { root }],
+        [remarkBook, { root, base }]],
       rehypePlugins: [rehypeTables, rehypeMath],
     }),
   },

@@ -70,6 +70,8 @@ export interface LinkAnnotation {
   readonly dest: string | null;
   /** Target of an external link, or null. */
   readonly uri: string | null;
+  /** Where it is: x0, y0, x1, y1 in points from the bottom left. */
+  readonly rect: readonly [number, number, number, number] | null;
 }
 
 /** Every link annotation, page by page. */
@@ -82,7 +84,14 @@ export function pdfLinks(bytes: Uint8Array): LinkAnnotation[] {
     for (const m of annots[1].matchAll(/(\d+) 0 R/g)) {
       const d = text(pdf, Number(m[1]));
       if (!isLink(d)) continue;
-      out.push({ page: i + 1, dest: destAt(d), uri: stringAt(d, 'URI') });
+      const r = /\/Rect\s*\[([^\]]*)\]/.exec(d)?.[1].trim().split(/\s+/)
+        .map(Number);
+      const rect = r?.length === 4 && r.every(Number.isFinite)
+        ? [Math.min(r[0], r[2]), Math.min(r[1], r[3]),
+          Math.max(r[0], r[2]), Math.max(r[1], r[3])] as const : null;
+      out.push({
+        page: i + 1, dest: destAt(d), uri: stringAt(d, 'URI'), rect,
+      });
     }
   });
   return out;

@@ -435,6 +435,39 @@ async function main() {
       'none clickable in the PDF');
   });
 
+  await check('the index: every page number is the page its place is ' +
+    'on, and links there', () => {
+    const index = appendices.find((a) => a.slug === 'index');
+    if (!index) return; // no index appendix in this book
+    const end = solutionsPage > index.page ? solutionsPage : made.pages + 1;
+    const written = html('print', 'appendix', 'index')
+      .querySelectorAll('a[data-page-ref]').length;
+    assert(written > 0, 'the printed index has no page numbers');
+    // a link's number: the words inside its box (pdftotext's boxes are
+    // from the top left, the link's from the bottom left)
+    const numbers = pdfLinks(pdf).filter((l) =>
+      l.page >= index.page && l.page < end && l.dest !== null && l.rect)
+      .map((l) => {
+        const [x0, y0, x1, y1] = l.rect!;
+        const inside = wordsOn(l.page).filter((w) => {
+          const x = (w.x0 + w.x1) / 2;
+          const y = TRIM.h - (w.y0 + w.y1) / 2;
+          return x >= x0 && x <= x1 && y >= y0 && y <= y1;
+        }).map((w) => w.text).join(' ').replace(/[,\s]+$/, '');
+        return { ...l, text: inside };
+      });
+    assert(numbers.length === written, `the index prints ${written} page ` +
+      `numbers, the PDF has ${numbers.length} links on its pages`);
+    const wrong = numbers.filter((l) =>
+      !/^\d+$/.test(l.text) || Number(l.text) !== dests.get(l.dest!));
+    assert(wrong.length === 0, `${wrong.length} index page numbers are ` +
+      'not the page of their place: ' + wrong.slice(0, 10).map((l) =>
+        `"${l.text}" on page ${l.page} for ${l.dest} (page ` +
+        `${dests.get(l.dest!)})`).join(', '));
+    console.log(`    ${numbers.length} index page numbers on pages ` +
+      `${index.page}–${end - 1}`);
+  });
+
   await check('equation and figure numbers as on the web', () => {
     const text = squash(all); // once: the whole book's text
     for (const tag of all$('.equation .tag')) {

@@ -110,6 +110,18 @@ export const APPENDICES: readonly AppendixInfo[] = [
     description: 'The real data the book ships: source, licence, size, ' +
       'checksum, and the chapters that use each.',
   },
+  {
+    slug: 'glossary',
+    title: 'Glossary',
+    description: 'Every term the book defines, in one line, linked to ' +
+      'where it is defined.',
+  },
+  {
+    slug: 'index',
+    title: 'Index',
+    description: 'The defined terms, alphabetical, with the chapters and ' +
+      'sections that define and treat each.',
+  },
 ].map((a, i) => ({
   ...a,
   letter: String.fromCharCode(65 + i),
