@@ -601,9 +601,25 @@ export async function makePdf(opts: {
           if (i < 0) fail(`${indexPath}: a page number links to ${href}`);
           return pageOf(list[i], i, decodeURIComponent(u.hash.slice(1)));
         });
+        // each entry's pages in order, each once (in bold if any place
+        // on it is a definition): the text can only get shorter than
+        // with the placeholders, and the page count is checked below
         await page.evaluate((numbers) => {
-          const refs = document.querySelectorAll('a[data-page-ref]');
-          refs.forEach((a, i) => { a.textContent = String(numbers[i]); });
+          const refs = [...document.querySelectorAll('a[data-page-ref]')];
+          const at = new Map(refs.map((a, i) => [a, numbers[i]]));
+          for (const places of document.querySelectorAll(
+            '.book-index-places')) {
+            const items = [...places.children].map((e) => {
+              const a = e.matches('a') ? e : e.querySelector('a')!;
+              a.textContent = String(at.get(a));
+              return { e, page: at.get(a)!, bold: e.matches('strong') };
+            }).sort((x, y) =>
+              x.page - y.page || Number(y.bold) - Number(x.bold));
+            const kept = items.filter((x, i) =>
+              i === 0 || items[i - 1].page !== x.page);
+            places.replaceChildren(...kept.flatMap((x, i) =>
+              i === 0 ? [x.e] : [', ', x.e]));
+          }
         }, numbers);
         const pdf = await print(page);
         await page.context().close();

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { APPENDICES, CHAPTERS, PARTS } from '../src/toc.ts';
 import { assert, checks } from './checks.ts';
-import { makePdf } from './pdf.ts';
+import { destName, makePdf } from './pdf.ts';
 import { pdfDests, pdfLinks, pdfOutline } from './pdf-inspect.ts';
 import { fillReport, SHORT, TEXT_BLOCK } from './pdf-fill.ts';
 import { SOLUTIONS_ID } from '../src/lib/print-solutions.ts';
@@ -440,8 +440,16 @@ async function main() {
     const index = appendices.find((a) => a.slug === 'index');
     if (!index) return; // no index appendix in this book
     const end = solutionsPage > index.page ? solutionsPage : made.pages + 1;
-    const written = html('print', 'appendix', 'index')
-      .querySelectorAll('a[data-page-ref]').length;
+    // what the index must print: each entry's pages, each page once
+    const written = [...html('print', 'appendix', 'index')
+      .querySelectorAll('.book-index-places')].reduce((n, places) => {
+      const pages = [...places.querySelectorAll('a[data-page-ref]')]
+        .map((a) => dests.get(destName(decodeURIComponent(
+          a.getAttribute('href')!.split('#')[1] ?? ''))));
+      assert(pages.every((p) => p !== undefined), 'an index place with ' +
+        'no destination in the PDF: ' + places.textContent);
+      return n + new Set(pages).size;
+    }, 0);
     assert(written > 0, 'the printed index has no page numbers');
     // a link's number: the words inside its box (pdftotext's boxes are
     // from the top left, the link's from the bottom left)
@@ -460,6 +468,19 @@ async function main() {
       `numbers, the PDF has ${numbers.length} links on its pages`);
     const wrong = numbers.filter((l) =>
       !/^\d+$/.test(l.text) || Number(l.text) !== dests.get(l.dest!));
+    // and in page order within each entry (a line's links, left to right)
+    let last = 0;
+    let unordered = 0;
+    for (const [i, l] of numbers.entries()) {
+      const prev = numbers[i - 1];
+      const same = prev && prev.page === l.page &&
+        Math.abs(prev.rect![1] - l.rect![1]) < 1 &&
+        prev.rect![0] < l.rect![0];
+      if (same && Number(l.text) <= last) unordered++;
+      last = Number(l.text);
+    }
+    assert(unordered === 0, `${unordered} index page numbers follow a ` +
+      'number not smaller on their line');
     assert(wrong.length === 0, `${wrong.length} index page numbers are ` +
       'not the page of their place: ' + wrong.slice(0, 10).map((l) =>
         `"${l.text}" on page ${l.page} for ${l.dest} (page ` +

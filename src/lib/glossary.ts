@@ -137,7 +137,8 @@ export function termAnchor(key: string): string {
 }
 
 // Abbreviations whose full stop does not end a sentence.
-const ABBREVIATION = /(?:\b(?:e\.g|i\.e|cf|vs|etc|Eq|Eqs|Fig|Ch|al|resp|approx|Sec|No)|\b[A-Z])\.$/;
+const ABBREVIATION = new RegExp('(?:\\b(?:e\\.g|i\\.e|cf|vs|etc|Eqs?|Fig|' +
+  'Ch|al|resp|approx|Sec|No)|\\b[A-Z])\\.$');
 
 /**
  * The sentence of `text` that holds the character at `at`: from the
@@ -189,7 +190,8 @@ const LEADING_CLAIM_WORDS = new Set(['not', 'never', 'only', 'a', 'an',
 export function definitionSentence(text: string, at: number): string {
   const s = sentenceAt(text, Math.floor(at)).replace(/\s+/g, ' ')
     .replace(/^["”’)\]\s]+/, '').trim();
-  return /[.?!]["”’)]*$/.test(s) ? s : `${s.replace(/[,:;—–-]\s*$/, '')} …`;
+  return /[.?!]["”’)]*$/.test(s) ? s
+    : `${s.replace(/[,:;—–-]\s*$/, '')} …`;
 }
 
 const wordCount = (term: string) =>

@@ -120,8 +120,19 @@ export function glossary(defs: readonly Definition[]): GlossaryEntry[] {
     if (!byKey.has(d.key)) byKey.set(d.key, []);
     byKey.get(d.key)!.push(d);
   }
+  // A capital that only starts a sentence says nothing: such a term is
+  // written in lower case unless its first word is capitalized inside
+  // some sentence of the glossary (a name: "Gaussian", "Adam").
+  const names = new Set(defs.flatMap((d) => [...d.sentence
+    .matchAll(/(?<=[\p{L}\p{N},;:)] )(\p{Lu}[\p{L}'’-]*)/gu)].map((m) => m[1])));
+  const spelled = (d: Definition) => {
+    const first = d.term.split(/[\s-]/)[0];
+    return d.sentence.startsWith(d.term) && !names.has(first) &&
+      /^\p{Lu}\p{Ll}*$/u.test(first)
+      ? d.term.charAt(0).toLowerCase() + d.term.slice(1) : d.term;
+  };
   const entries = [...byKey].map(([key, all]) => ({
-    term: headword(all.map((d) => d.term)), key, first: all[0], all,
+    term: headword(all.map(spelled)), key, first: all[0], all,
   }));
   return byTerm(entries, (e) => e.term);
 }
