@@ -440,12 +440,18 @@ async function main() {
     const index = appendices.find((a) => a.slug === 'index');
     if (!index) return; // no index appendix in this book
     const end = solutionsPage > index.page ? solutionsPage : made.pages + 1;
-    // what the index must print: each entry's pages, each page once
+    // what the index must print: each entry's pages, each page once (its
+    // links name web pages, "<slug>/#<id>", which print as the chapter's
+    // "<slug>--<id>", or "ch-<slug>" for the chapter itself)
+    const printId = (href: string) => {
+      const [path, frag] = href.slice(base.length).split('#');
+      const slug = path.replace(/\/$/, '');
+      return frag ? `${slug}--${decodeURIComponent(frag)}` : `ch-${slug}`;
+    };
     const written = [...html('print', 'appendix', 'index')
       .querySelectorAll('.book-index-places')].reduce((n, places) => {
       const pages = [...places.querySelectorAll('a[data-page-ref]')]
-        .map((a) => dests.get(destName(decodeURIComponent(
-          a.getAttribute('href')!.split('#')[1] ?? ''))));
+        .map((a) => dests.get(destName(printId(a.getAttribute('href')!))));
       assert(pages.every((p) => p !== undefined), 'an index place with ' +
         'no destination in the PDF: ' + places.textContent);
       return n + new Set(pages).size;
