@@ -70,14 +70,24 @@ export interface LinkAnnotation {
   readonly dest: string | null;
   /** Target of an external link, or null. */
   readonly uri: string | null;
-  /** Where it is: x0, y0, x1, y1 in points from the bottom left. */
+}
+
+/** A link annotation and where it is on its page. */
+export interface LinkBox extends LinkAnnotation {
+  /** x0, y0, x1, y1 in points from the bottom left, or null. */
   readonly rect: readonly [number, number, number, number] | null;
 }
 
 /** Every link annotation, page by page. */
 export function pdfLinks(bytes: Uint8Array): LinkAnnotation[] {
+  return pdfLinkBoxes(bytes).map(({ page, dest, uri }) =>
+    ({ page, dest, uri }));
+}
+
+/** Every link annotation with its box (the index's page numbers). */
+export function pdfLinkBoxes(bytes: Uint8Array): LinkBox[] {
   const pdf = parsePdf(bytes);
-  const out: LinkAnnotation[] = [];
+  const out: LinkBox[] = [];
   pageObjects(pdf).forEach((id, i) => {
     const annots = /\/Annots\s*\[([^\]]*)\]/.exec(text(pdf, id));
     if (!annots) return;

@@ -11,7 +11,9 @@ import { parseHTML } from 'linkedom';
 import { APPENDICES, CHAPTERS, PARTS } from '../src/toc.ts';
 import { assert, checks } from './checks.ts';
 import { destName, makePdf } from './pdf.ts';
-import { pdfDests, pdfLinks, pdfOutline } from './pdf-inspect.ts';
+import {
+  pdfDests, pdfLinkBoxes, pdfLinks, pdfOutline,
+} from './pdf-inspect.ts';
 import { fillReport, SHORT, TEXT_BLOCK } from './pdf-fill.ts';
 import { SOLUTIONS_ID } from '../src/lib/print-solutions.ts';
 import { appendixId } from '../src/lib/print.ts';
@@ -459,7 +461,7 @@ async function main() {
     assert(written > 0, 'the printed index has no page numbers');
     // a link's number: the words inside its box (pdftotext's boxes are
     // from the top left, the link's from the bottom left)
-    const numbers = pdfLinks(pdf).filter((l) =>
+    const numbers = pdfLinkBoxes(pdf).filter((l) =>
       l.page >= index.page && l.page < end && l.dest !== null && l.rect)
       .map((l) => {
         const [x0, y0, x1, y1] = l.rect!;

@@ -265,8 +265,10 @@ describe('sorting, letters and variants', () => {
 
 describe('the book\'s glossary', () => {
   it('has an entry for every term, with a sentence that names it', () => {
-    const g = glossary(bookDefinitions(root, CHAPTERS.slice(7, 10)));
-    expect(g.length).toBeGreaterThan(30);
+    // one chapter (parsing all 50 takes seconds: the build does that)
+    const c = CHAPTERS.find((x) => x.slug === 'linear-regression')!;
+    const g = glossary(bookDefinitions(root, [c]));
+    expect(g.length).toBeGreaterThan(15);
     for (const e of g) {
       expect(e.first.sentence.length, e.term).toBeGreaterThan(e.term.length);
       expect(/[.?!]["”’)]*$|…$/.test(e.first.sentence), e.first.sentence)
