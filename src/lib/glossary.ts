@@ -21,7 +21,9 @@
 // - the first bold of a term in its chapter (a later one is a reminder).
 // Each gets the anchor "term-" + its key as a slug: stable while the
 // term is spelled the same, whatever else the chapter changes.
-import type { Root, RootContent, Paragraph, PhrasingContent } from 'mdast';
+import type {
+  Root, RootContent, Paragraph, PhrasingContent, Strong,
+} from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
@@ -52,7 +54,7 @@ export interface TermMark {
   /** The ## section it is in ('' before the first). */
   readonly section: string;
   /** The bold node, for the plugin to give it its id. */
-  readonly node: { data?: Record<string, unknown> };
+  readonly node: Strong;
 }
 
 type Node = Root | RootContent;

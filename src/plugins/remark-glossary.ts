@@ -25,9 +25,9 @@ export default function remarkGlossary(options: RemarkGlossaryOptions) {
     const rel = relative(options.root, path).split('\\').join('/');
     if (!chapters.some((c) => c.file === rel)) return;
     for (const m of termMarks(tree)) {
-      const data = m.node.data as
-        { hProperties?: Record<string, unknown> } | undefined;
-      m.node.data = {
+      const node = m.node as { data?: { hProperties?: object } };
+      const data = node.data;
+      node.data = {
         ...data,
         hProperties: { ...data?.hProperties, id: m.anchor,
           className: ['book-term'] },

@@ -13,6 +13,7 @@ import remarkGfm from 'remark-gfm';
 import remarkSmartypants from 'remark-smartypants';
 import remarkRehype from 'remark-rehype';
 import { toHtml } from 'hast-util-to-html';
+import type { Root } from 'mdast';
 import {
   definitionSentence, parseMdx, sentenceAt, singular, termAnchor, termKey,
   termMarks,
@@ -152,7 +153,7 @@ describe('anchors', () => {
       .use(remarkGlossary, { root });
     const tree = processor.runSync(processor.parse(mdx),
       { path: resolve(root, c.file), value: mdx });
-    const out = toHtml(unified().use(remarkRehype).runSync(tree));
+    const out = toHtml(unified().use(remarkRehype).runSync(tree as Root));
     const got = [...out.matchAll(/<strong id="(term-[^"]*)"/g)]
       .map((m) => m[1]);
     const want = bookDefinitions(root, [c]).map((d) => d.anchor);
