@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import remarkBook from './src/plugins/remark-book.ts';
 import remarkCite from './src/plugins/remark-cite.ts';
+import remarkGlossary from './src/plugins/remark-glossary.ts';
 import rehypeMath from './src/plugins/rehype-math.ts';
 import rehypeTables from './src/plugins/rehype-tables.ts';
 import { watchCode } from './src/plugins/watch-code.ts';
@@ -31,7 +32,8 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [
-        remarkMath, [remarkCite, { root }], [remarkBook, { root, base }],
+        remarkMath, [remarkCite, { root }], [remarkGlossary, { root }],
+        [remarkBook, { root, base }],
       ],
       rehypePlugins: [rehypeTables, rehypeMath],
     }),

@@ -72,17 +72,36 @@ export interface LinkAnnotation {
   readonly uri: string | null;
 }
 
+/** A link annotation and where it is on its page. */
+export interface LinkBox extends LinkAnnotation {
+  /** x0, y0, x1, y1 in points from the bottom left, or null. */
+  readonly rect: readonly [number, number, number, number] | null;
+}
+
 /** Every link annotation, page by page. */
 export function pdfLinks(bytes: Uint8Array): LinkAnnotation[] {
+  return pdfLinkBoxes(bytes).map(({ page, dest, uri }) =>
+    ({ page, dest, uri }));
+}
+
+/** Every link annotation with its box (the index's page numbers). */
+export function pdfLinkBoxes(bytes: Uint8Array): LinkBox[] {
   const pdf = parsePdf(bytes);
-  const out: LinkAnnotation[] = [];
+  const out: LinkBox[] = [];
   pageObjects(pdf).forEach((id, i) => {
     const annots = /\/Annots\s*\[([^\]]*)\]/.exec(text(pdf, id));
     if (!annots) return;
     for (const m of annots[1].matchAll(/(\d+) 0 R/g)) {
       const d = text(pdf, Number(m[1]));
       if (!isLink(d)) continue;
-      out.push({ page: i + 1, dest: destAt(d), uri: stringAt(d, 'URI') });
+      const r = /\/Rect\s*\[([^\]]*)\]/.exec(d)?.[1].trim().split(/\s+/)
+        .map(Number);
+      const rect = r?.length === 4 && r.every(Number.isFinite)
+        ? [Math.min(r[0], r[2]), Math.min(r[1], r[3]),
+          Math.max(r[0], r[2]), Math.max(r[1], r[3])] as const : null;
+      out.push({
+        page: i + 1, dest: destAt(d), uri: stringAt(d, 'URI'), rect,
+      });
     }
   });
   return out;

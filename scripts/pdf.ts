@@ -445,6 +445,12 @@ export async function makePdf(opts: {
   ...APPENDICES.map((a) => `${base}print/appendix/${a.slug}/`),
   `${base}print/solutions/`];
   const headsPath = `${base}print/heads/`;
+  // The index (Appendix E) is printed again, like the front matter, with
+  // its page numbers: each a link ([data-page-ref]) to the place it
+  // names, which is on the page the link's destination is on.
+  const indexPath = APPENDICES.some((a) => a.slug === 'index')
+    ? `${base}print/appendix/index/` : null;
+  const again = new Set([front, indexPath]);
   for (const p of [...paths, headsPath]) {
     const file = join(dist, p.slice(base.length), 'index.html');
     if (!existsSync(file)) {
@@ -472,15 +478,17 @@ export async function makePdf(opts: {
     const order = [...paths].sort((a, b) => size(b) - size(a));
     const pieces = new Map<string, Printed>();
     let frontPage: Page | null = null;
+    let indexPage: Page | null = null;
     const shrunk: string[] = [];
 
     // Every piece printed once, without page numbers.
     const tabs: Page[] = [];
     await pool(order, jobs, async (path, worker) => {
-      // the front matter keeps its tab, to be printed again
+      // the front matter and the index keep their tabs, to be printed
+      // again
       const page = await open(browser, origin + path,
-        path === front ? undefined : tabs[worker]);
-      if (path !== front) tabs[worker] = page;
+        again.has(path) ? undefined : tabs[worker]);
+      if (!again.has(path)) tabs[worker] = page;
       for (const s of await fitWidth(page, path)) shrunk.push(`${path}: ${s}`);
       const info = await describe(page, `${base}print/`);
       if (info.headings.some((h) => !h.id || !h.title)) {
@@ -504,6 +512,7 @@ export async function makePdf(opts: {
         ...info, path, pdf, pages: pdfPageCount(pdf), dests: pdfDests(pdf),
       });
       if (path === front) frontPage = page;
+      if (path === indexPath) indexPage = page;
     });
     await Promise.all(tabs.map((t) => t.context().close()));
     lap('pieces');
@@ -558,9 +567,10 @@ export async function makePdf(opts: {
       };
     }));
 
-    // The contents' page numbers, and the overlay, at the same time.
+    // The contents' page numbers, the index's and the overlay, at the
+    // same time.
     const styles = [...new Set(list.flatMap((p) => p.styles))];
-    const [frontPdf, headsPdf] = await Promise.all([
+    const [frontPdf, headsPdf, indexPdf] = await Promise.all([
       (async () => {
         const page = frontPage!;
         await page.evaluate((opens) => {
@@ -579,7 +589,51 @@ export async function makePdf(opts: {
         await page.context().close();
         return pdf;
       })(),
+      (async () => {
+        if (!indexPage) return null;
+        const page: Page = indexPage;
+        const refs = await page.evaluate(() => [...document
+          .querySelectorAll<HTMLAnchorElement>('a[data-page-ref]')]
+          .map((a) => a.href));
+        const numbers = refs.map((href) => {
+          const u = new URL(href);
+          const i = list.findIndex((p) => p.path === u.pathname);
+          if (i < 0) fail(`${indexPath}: a page number links to ${href}`);
+          return pageOf(list[i], i, decodeURIComponent(u.hash.slice(1)));
+        });
+        // each entry's pages in order, each once (in bold if any place
+        // on it is a definition): the text can only get shorter than
+        // with the placeholders, and the page count is checked below
+        await page.evaluate((numbers) => {
+          const refs = [...document.querySelectorAll('a[data-page-ref]')];
+          const at = new Map(refs.map((a, i) => [a, numbers[i]]));
+          for (const places of document.querySelectorAll(
+            '.book-index-places')) {
+            const items = [...places.children].map((e) => {
+              const a = e.matches('a') ? e : e.querySelector('a')!;
+              a.textContent = String(at.get(a));
+              return { e, page: at.get(a)!, bold: e.matches('strong') };
+            }).sort((x, y) =>
+              x.page - y.page || Number(y.bold) - Number(x.bold));
+            const kept = items.filter((x, i) =>
+              i === 0 || items[i - 1].page !== x.page);
+            places.replaceChildren(...kept.flatMap((x, i) =>
+              i === 0 ? [x.e] : [', ', x.e]));
+          }
+        }, numbers);
+        const pdf = await print(page);
+        await page.context().close();
+        return pdf;
+      })(),
     ]);
+    if (indexPdf && indexPath) {
+      const piece = pieces.get(indexPath)!;
+      if (pdfPageCount(indexPdf) !== piece.pages) {
+        fail(`${indexPath} printed on ${piece.pages} pages, then on ` +
+          `${pdfPageCount(indexPdf)} with its page numbers`);
+      }
+      piece.pdf = indexPdf;
+    }
     const first = pieces.get(front)!;
     if (pdfPageCount(frontPdf) !== first.pages) {
       fail(`${front} printed on ${first.pages} pages, then on ` +

@@ -10,8 +10,10 @@ import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { APPENDICES, CHAPTERS, PARTS } from '../src/toc.ts';
 import { assert, checks } from './checks.ts';
-import { makePdf } from './pdf.ts';
-import { pdfDests, pdfLinks, pdfOutline } from './pdf-inspect.ts';
+import { destName, makePdf } from './pdf.ts';
+import {
+  pdfDests, pdfLinkBoxes, pdfLinks, pdfOutline,
+} from './pdf-inspect.ts';
 import { fillReport, SHORT, TEXT_BLOCK } from './pdf-fill.ts';
 import { SOLUTIONS_ID } from '../src/lib/print-solutions.ts';
 import { appendixId } from '../src/lib/print.ts';
@@ -433,6 +435,66 @@ async function main() {
     assert(written.length === 0 || across.length > 0,
       `${written.length} links between chapters in the text, ` +
       'none clickable in the PDF');
+  });
+
+  await check('the index: every page number is the page its place is ' +
+    'on, and links there', () => {
+    const index = appendices.find((a) => a.slug === 'index');
+    if (!index) return; // no index appendix in this book
+    const end = solutionsPage > index.page ? solutionsPage : made.pages + 1;
+    // what the index must print: each entry's pages, each page once (its
+    // links name web pages, "<slug>/#<id>", which print as the chapter's
+    // "<slug>--<id>", or "ch-<slug>" for the chapter itself)
+    const printId = (href: string) => {
+      const [path, frag] = href.slice(base.length).split('#');
+      const slug = path.replace(/\/$/, '');
+      return frag ? `${slug}--${decodeURIComponent(frag)}` : `ch-${slug}`;
+    };
+    const written = [...html('print', 'appendix', 'index')
+      .querySelectorAll('.book-index-places')].reduce((n, places) => {
+      const pages = [...places.querySelectorAll('a[data-page-ref]')]
+        .map((a) => dests.get(destName(printId(a.getAttribute('href')!))));
+      assert(pages.every((p) => p !== undefined), 'an index place with ' +
+        'no destination in the PDF: ' + places.textContent);
+      return n + new Set(pages).size;
+    }, 0);
+    assert(written > 0, 'the printed index has no page numbers');
+    // a link's number: the words inside its box (pdftotext's boxes are
+    // from the top left, the link's from the bottom left)
+    const numbers = pdfLinkBoxes(pdf).filter((l) =>
+      l.page >= index.page && l.page < end && l.dest !== null && l.rect)
+      .map((l) => {
+        const [x0, y0, x1, y1] = l.rect!;
+        const inside = wordsOn(l.page).filter((w) => {
+          const x = (w.x0 + w.x1) / 2;
+          const y = TRIM.h - (w.y0 + w.y1) / 2;
+          return x >= x0 && x <= x1 && y >= y0 && y <= y1;
+        }).map((w) => w.text).join(' ').replace(/[,\s]+$/, '');
+        return { ...l, text: inside };
+      });
+    assert(numbers.length === written, `the index prints ${written} page ` +
+      `numbers, the PDF has ${numbers.length} links on its pages`);
+    const wrong = numbers.filter((l) =>
+      !/^\d+$/.test(l.text) || Number(l.text) !== dests.get(l.dest!));
+    // and in page order within each entry (a line's links, left to right)
+    let last = 0;
+    let unordered = 0;
+    for (const [i, l] of numbers.entries()) {
+      const prev = numbers[i - 1];
+      const same = prev && prev.page === l.page &&
+        Math.abs(prev.rect![1] - l.rect![1]) < 1 &&
+        prev.rect![0] < l.rect![0];
+      if (same && Number(l.text) <= last) unordered++;
+      last = Number(l.text);
+    }
+    assert(unordered === 0, `${unordered} index page numbers follow a ` +
+      'number not smaller on their line');
+    assert(wrong.length === 0, `${wrong.length} index page numbers are ` +
+      'not the page of their place: ' + wrong.slice(0, 10).map((l) =>
+        `"${l.text}" on page ${l.page} for ${l.dest} (page ` +
+        `${dests.get(l.dest!)})`).join(', '));
+    console.log(`    ${numbers.length} index page numbers on pages ` +
+      `${index.page}–${end - 1}`);
   });
 
   await check('equation and figure numbers as on the web', () => {

@@ -110,12 +110,23 @@ export const APPENDICES: readonly AppendixInfo[] = [
     description: 'The real data the book ships: source, licence, size, ' +
       'checksum, and the chapters that use each.',
   },
-  // Bibliography comes after the Glossary (C): D, then the Index (E).
+  {
+    slug: 'glossary',
+    title: 'Glossary',
+    description: 'Every term the book defines, in one line, linked to ' +
+      'where it is defined.',
+  },
   {
     slug: 'bibliography',
     title: 'Bibliography',
     description: 'Every work the book cites, with the chapters that ' +
       'cite it.',
+  },
+  {
+    slug: 'index',
+    title: 'Index',
+    description: 'The defined terms, alphabetical, with the chapters and ' +
+      'sections that define and treat each.',
   },
 ].map((a, i) => ({
   ...a,
