@@ -24,6 +24,8 @@
 import type {
   Root, RootContent, Paragraph, PhrasingContent, Strong,
 } from 'mdast';
+import { citeText } from '../plugins/remark-cite.ts';
+import { bibliography } from './bib.ts';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
@@ -73,7 +75,8 @@ export function parseMdx(source: string): Root {
 
 /**
  * Inline content as short text: math as `$tex$`, code as `` `x` ``,
- * bold and links as their words, a <Ref> by what `ref` says it shows.
+ * bold and links as their words, a <Ref> by what `ref` says it shows,
+ * a <Cite> as its author and year.
  */
 export function inlineText(nodes: readonly RootContent[],
   ref: (to: string) => string = (to) => to): string {
@@ -83,7 +86,11 @@ export function inlineText(nodes: readonly RootContent[],
     else if (n.type === 'inlineMath') out += `$${n.value}$`;
     else if (n.type === 'inlineCode') out += `\`${n.value}\``;
     else if (n.type === 'break') out += ' ';
-    else if (n.type === 'mdxJsxTextElement' && n.name === 'Ref') {
+    else if (n.type === 'mdxJsxTextElement' && n.name === 'Cite') {
+      // as the page shows it: "Fix and Hodges (1951)"
+      out += citeText(n as unknown as Parameters<typeof citeText>[0],
+        bibliography(process.cwd()));
+    } else if (n.type === 'mdxJsxTextElement' && n.name === 'Ref') {
       const to = n.attributes.find((a) =>
         a.type === 'mdxJsxAttribute' && a.name === 'to')?.value;
       out += typeof to === 'string' ? ref(to) : '';

@@ -88,6 +88,54 @@ function citeKeys(node: Node): string[] {
 }
 
 /**
+ * What a <Cite> shows, in order: plain strings, and each work's label
+ * (linked by the plugin). "(Golub and Van Loan, 2013, §5.3)"; with
+ * `narrative` "Golub and Van Loan (2013, §5.3)"; with `year` "(2013)";
+ * with `bare` "Golub and Van Loan, 2013". The glossary quotes a
+ * sentence with a citation in it through the same function.
+ */
+export function citeParts(n: Node, entries: readonly BibEntry[]):
+  (string | { entry: BibEntry; label: string })[] {
+  const loc = attr(n, 'loc');
+  if (loc === true) {
+    throw new CiteError('<Cite loc> needs a value, e.g. loc="§5.3"');
+  }
+  const narrative = attr(n, 'narrative') !== undefined;
+  const yearOnly = attr(n, 'year') !== undefined;
+  const bare = attr(n, 'bare') !== undefined;
+  if (narrative && (yearOnly || bare)) {
+    throw new CiteError('<Cite>: "narrative" excludes "year" and "bare"');
+  }
+  const at = loc ? `, ${loc}` : '';
+  const out: (string | { entry: BibEntry; label: string })[] = [];
+  entries.forEach((e, i) => {
+    const last = i === entries.length - 1;
+    const tail = last ? at : '';
+    if (narrative) {
+      if (i > 0) out.push(last ? ' and ' : ', ');
+      out.push({ entry: e, label: `${e.names} (${e.year}${tail})` });
+    } else {
+      if (i > 0) out.push('; ');
+      out.push({ entry: e, label: yearOnly ? `${e.year}${tail}`
+        : `${e.names}, ${e.year}${tail}` });
+    }
+  });
+  return narrative || bare ? out : ['(', ...out, ')'];
+}
+
+/** A <Cite> as plain text, its keys looked up in `bib`. */
+export function citeText(n: Node, bib: ReadonlyMap<string, BibEntry>):
+  string {
+  const entries = citeKeys(n).map((k) => {
+    const e = bib.get(k);
+    if (!e) throw new CiteError(`unknown citation key "${k}"`);
+    return e;
+  });
+  return citeParts(n, entries)
+    .map((p) => typeof p === 'string' ? p : p.label).join('');
+}
+
+/**
  * The keys a chapter's tree cites and lists as further reading, in order
  * of first appearance (src/lib/bib.ts chapterKeys reads the same from the
  * text).
@@ -168,34 +216,18 @@ export default function remarkCite(options: RemarkCiteOptions) {
 
     function cite(n: Node): Node {
       const entries = citeKeys(n).map((k) => entry(n, k));
-      const loc = attr(n, 'loc');
-      if (loc === true) fail(n, '<Cite loc> needs a value, e.g. loc="§5.3"');
-      const narrative = attr(n, 'narrative') !== undefined;
-      const yearOnly = attr(n, 'year') !== undefined;
-      const bare = attr(n, 'bare') !== undefined;
-      if (narrative && (yearOnly || bare)) {
-        fail(n, '<Cite>: "narrative" excludes "year" and "bare"');
+      let parts: ReturnType<typeof citeParts> = [];
+      try {
+        parts = citeParts(n, entries);
+      } catch (e) {
+        fail(n, (e as Error).message);
       }
-      const at = loc ? `, ${loc}` : '';
-      const kids: Node[] = [];
-      entries.forEach((e, i) => {
-        const last = i === entries.length - 1;
-        const tail = last ? at : '';
-        if (narrative) {
-          if (i > 0) kids.push(text(last ? ' and ' : ', '));
-          kids.push(link(e, `${e.names} (${e.year}${tail})`));
-        } else {
-          if (i > 0) kids.push(text('; '));
-          kids.push(link(e, yearOnly ? `${e.year}${tail}`
-            : `${e.names}, ${e.year}${tail}`));
-        }
-      });
-      const inner = narrative || bare ? kids
-        : [text('('), ...kids, text(')')];
+      const kids = parts.map((p) =>
+        typeof p === 'string' ? text(p) : link(p.entry, p.label));
       return {
         type: 'bookCite',
         data: { hName: 'span', hProperties: { className: ['book-citation'] } },
-        children: inner,
+        children: kids,
       };
     }
 

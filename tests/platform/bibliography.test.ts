@@ -18,7 +18,7 @@ import {
   BibError, bibliography, bibliographyGroups, byAuthorYear, chapterKeys,
   duplicates, parseBib, refAnchor,
 } from '../../src/lib/bib.ts';
-import remarkCite from '../../src/plugins/remark-cite.ts';
+import remarkCite, { citeText } from '../../src/plugins/remark-cite.ts';
 import { CHAPTERS } from '../../src/toc.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -304,5 +304,29 @@ describe('bibliography: the book\'s entries and Appendix D', () => {
       expect(g.entries.every((e) => e.entry.names.normalize('NFD')[0]
         .toUpperCase() === g.initial)).toBe(true);
     }
+  });
+});
+
+describe('a citation quoted as text (the glossary quotes sentences)', () => {
+  const bib = bibliography(root);
+  const cite = (attrs: string) => {
+    const tree = unified().use(remarkParse).use(remarkMdx)
+      .parse(`A <Cite ${attrs} /> b.`);
+    const para = tree.children[0] as { children: unknown[] };
+    return citeText(para.children[1] as Parameters<typeof citeText>[0],
+      bib);
+  };
+  it('reads as the page shows it, in each form', () => {
+    const e = bib.get('golub2013matrix')!;
+    expect(cite('k="golub2013matrix"')).toBe(`(${e.names}, ${e.year})`);
+    expect(cite('k="golub2013matrix" loc="§5.3" narrative'))
+      .toBe(`${e.names} (${e.year}, §5.3)`);
+    expect(cite('k="golub2013matrix" year')).toBe(`(${e.year})`);
+    expect(cite('k="golub2013matrix" bare')).toBe(`${e.names}, ${e.year}`);
+    expect(e.names).toBe('Golub and Van Loan');
+    expect(e.year).toBe('2013');
+  });
+  it('names an unknown key', () => {
+    expect(() => cite('k="nosuch1999"')).toThrow(/unknown citation key "nosuch1999"/);
   });
 });
