@@ -305,6 +305,19 @@ describe('the ε-network and its loss', () => {
       Array.from(classifierGrad(clf, x, 5, y)));
   });
 
+  it('timeMlp draws Wx and Wt with He\'s sd √(2/(d + e)) and b = 0',
+    () => {
+      const net = timeMlp(4, 12, [100], 2, createRng(3));
+      const sd = (a: Float64Array) => Math.sqrt(a.reduce((p, q) =>
+        p + q * q, 0) / a.length);
+      // 1,600 draws: the sample sd's relative SE is 1.8 %; √(2/16) = 0.354
+      const all = Float64Array.from([...net.Wx.data, ...net.Wt.data]);
+      expect(Math.abs(sd(all) / Math.sqrt(2 / 16) - 1)).toBeLessThan(0.05);
+      expect(net.Wx.shape).toEqual([4, 100]);
+      expect(net.Wt.shape).toEqual([12, 100]);
+      expect(Array.from(net.b.data)).toEqual(new Array(100).fill(0));
+    });
+
   it('L_simple of a fixed tiny network equals PyTorch\'s', () => {
     const L = lossOfParams();
     expect(L.value(L.x)).toBeCloseTo(torch.epsLoss.loss, 12);
@@ -518,6 +531,35 @@ describe('the sampler on Gaussian data (no training)', () => {
       expect(Array.from(clipped)).not.toEqual(Array.from(plain));
     });
 
+  it('σ₁² is β₁ or β̃₁ = 0: the posterior at step 1 has no variance',
+    () => {
+      const s = fromBetas([0.1, 0.3]);
+      expect(sigmaSquared(s, 1, 'posterior')).toBe(0);
+      expect(sigmaSquared(s, 1)).toBe(0.1);
+      expect(sigmaSquared(s, 2, 'posterior')).toBeCloseTo(
+        (1 - 0.9) / (1 - 0.63) * 0.3, 15);
+    });
+
+  it('keep returns only the steps asked for; a guide of scale 0 is '
+    + 'never called', () => {
+    const small = linearSchedule(20);
+    const e = (x: Float64Array) => x.map((v) => 0.1 * v);
+    const r = sample(e, small, 3, 2, { seed: 1, keep: [0] });
+    expect(r.path.map((p) => p.t)).toEqual([0]);
+    expect(sample(e, small, 3, 2, { seed: 1 }).path).toEqual([]);
+    let calls = 0;
+    const grad = (x: Float64Array) => {
+      calls++;
+      return x.map(() => 1);
+    };
+    sample(e, small, 3, 2, { seed: 1, guide: { grad,
+      y: Int32Array.of(0, 0, 0), scale: 0 } });
+    expect(calls).toBe(0);
+    sample(e, small, 3, 2, { seed: 1, guide: { grad,
+      y: Int32Array.of(0, 0, 0), scale: 1 } });
+    expect(calls).toBe(20);
+  });
+
   it('the same seed gives the same samples; another seed others', () => {
     const small = linearSchedule(20);
     const e = gaussianEps(small, mu, v);
@@ -718,6 +760,7 @@ describe('exercises', () => {
           (1 - ab) / ab, 8);
       }
       expect(w[0] / w[98]).toBeGreaterThan(50); // far from uniform
+      expect(w.length).toBe(99); // one weight for each t = 2 … T
     });
 
   it('σ² = β is exact for unit-variance data (but for β₁); for narrow '
@@ -951,6 +994,111 @@ describe('bad input', () => {
     expect(() => trainEps(net, new Matrix(2, 2), cosineSchedule(5),
       null as never)).toThrow('trainEps: options must be an object');
   });
+
+  it('each message names the function, the argument and what it got',
+    () => {
+      const s = cosineSchedule(5);
+      const net = timeMlp(2, 4, [3], 3, createRng(1));
+      const X = new Matrix(2, 2);
+      const o = { steps: 1, batchSize: 1, eta: 0.1, seed: 0 };
+      const x = Float64Array.of(0.1, 0.2), y = Int32Array.of(0);
+      const eps = (v: Float64Array) => v.map(() => 0);
+      const cases: [() => unknown, string][] = [
+        [() => fromBetas([NaN]), 'fromBetas: beta must hold finite ' +
+          'numbers, got beta[0] = NaN'],
+        [() => fromBetas([0.1, 1]), 'fromBetas: beta must lie in (0, 1), ' +
+          'got beta[1] = 1'],
+        [() => linearSchedule(0), 'linearSchedule: T must be an integer ' +
+          '>= 1, got 0'],
+        [() => linearSchedule(5, 0), 'linearSchedule: beta1 must lie in ' +
+          '(0, 1), got 0'],
+        [() => cosineSchedule(0), 'cosineSchedule: T must be an integer ' +
+          '>= 1, got 0'],
+        [() => cosineSchedule(5, 0), 'cosineSchedule: s must be > 0, ' +
+          'got 0'],
+        [() => cosineSchedule(5, 0.008, 1), 'cosineSchedule: maxBeta must ' +
+          'lie in (0, 1), got 1'],
+        [() => posteriorCoefficients(s, 0), 'posteriorCoefficients: t ' +
+          'must be an integer in [1, 5], got 0'],
+        [() => sigmaSquared(s, 1, 'x' as never), 'sigmaSquared: sigma ' +
+          'must be \'beta\' or \'posterior\', got x'],
+        [() => qSample(null as never, X, [1, 1], X), 'qSample: s must be ' +
+          'a Schedule'],
+        [() => qSample(s, [[0, 0]] as never, [1], X), 'qSample: x0 must ' +
+          'be a Matrix'],
+        [() => qSample(s, X, [1, 9], X), 'qSample: t[1] must be an ' +
+          'integer in [1, 5], got 9'],
+        [() => qSample(s, X, '11' as never, X), 'qSample: t must hold one ' +
+          'step per row (2), got 2'],
+        [() => timeEmbedding([NaN], 4), 'timeEmbedding: t must hold ' +
+          'finite numbers'],
+        [() => timeEmbedding([1], 0), 'timeEmbedding: e must be an ' +
+          'integer >= 2, got 0'],
+        [() => timeMlp(2, 1, [3], 2, createRng(1)), 'timeMlp: e must be ' +
+          'an integer >= 2, got 1'],
+        [() => timeMlp(2, 4, [3], 2, {} as never), 'timeMlp: mlp: linear: ' +
+          'rng must be a generator from createRng'],
+        [() => net.forward(new Tensor(new Float64Array(4), [1, 2, 2]), [1]),
+          'TimeMLP.forward: x must be a Tensor [n, 2]'],
+        [() => net.forward(new Tensor(new Float64Array(2), [1, 2]), [NaN]),
+          'TimeMLP.forward: t must hold finite numbers'],
+        [() => epsLoss(net, s, new Tensor(new Float64Array(4), [2, 2, 1]),
+          [1, 1], new Tensor(new Float64Array(4), [2, 2])), 'epsLoss: x0 ' +
+          'must be a Tensor [n, 2]'],
+        [() => gaussianEps(null as never, [0], [1]), 'gaussianEps: s must ' +
+          'be a Schedule'],
+        [() => gaussianEps(s, [NaN], [1]), 'gaussianEps: mu must hold ' +
+          'finite numbers'],
+        [() => gaussianEps(s, [0, 1], [1]), 'gaussianEps: v must have ' +
+          'mu\'s length 2, got 1'],
+        [() => epsMean(s, 1, x, Float64Array.of(0)), 'epsMean: epsHat must ' +
+          'have x\'s length 2, got 1'],
+        [() => sample(eps, null as never, 1, 2, { seed: 1 }), 'sample: s ' +
+          'must be a Schedule'],
+        [() => sample(eps, s, 0, 2, { seed: 1 }), 'sample: n must be an ' +
+          'integer >= 1, got 0'],
+        [() => sample(eps, s, 1, 2, { seed: -1 }), 'sample: seed must be ' +
+          'an integer >= 0, got -1'],
+        [() => classifierGrad(null as never, x, 1, y), 'classifierGrad: ' +
+          'net must be a TimeMLP'],
+        [() => classifierGrad(net, x, NaN, y), 'classifierGrad: t must be ' +
+          'a finite number, got NaN'],
+        [() => gradFn(null as never), 'gradFn: net must be a TimeMLP'],
+        [() => vlbWeights(null as never), 'vlbWeights: s must be a ' +
+          'Schedule'],
+        [() => sigmaErrors(0.5, 1), 'sigmaErrors: T must be an integer ' +
+          '>= 2, got 1'],
+        [() => trainEps(null as never, X, s, o), 'trainEps: net must be ' +
+          'a TimeMLP'],
+        [() => trainEps(net, X, null as never, o), 'trainEps: s must be a ' +
+          'Schedule'],
+        [() => trainEps(net, X, s, 3 as never), 'trainEps: options must ' +
+          'be an object'],
+        [() => trainEps(net, X, s, { ...o, steps: 0 }), 'trainEps: steps ' +
+          'must be an integer >= 1, got 0'],
+        [() => trainEps(net, X, s, { ...o, batchSize: 0 }), 'trainEps: ' +
+          'batchSize must be an integer >= 1, got 0'],
+        [() => trainEps(net, X, s, { ...o, eta: 0 }), 'trainEps: eta must ' +
+          'be > 0, got 0'],
+        [() => trainEps(net, X, s, { ...o, seed: -1 }), 'trainEps: seed ' +
+          'must be an integer >= 0, got -1'],
+        [() => precisionRecall(new Matrix(5, 1), new Matrix(3, 1), 3),
+          'precisionRecall: k must be an integer in [1, 2], got 3'],
+        [() => ring(0, createRng(1)), 'ring: n must be an integer >= 1, ' +
+          'got 0'],
+      ];
+      for (const [f, msg] of cases) expect(f).toThrow(msg);
+      // an object that only looks like a Schedule or a TimeMLP, as a
+      // function carrying their fields would, is rejected too
+      const good = fromBetas([0.1, 0.2]);
+      expect(() => posteriorCoefficients(Object.assign(() => 0, good) as
+        never, 1)).toThrow('posteriorCoefficients: s must be a Schedule');
+      expect(() => epsFn(Object.assign(() => 0, { Wx: net.Wx,
+        forward: () => 0 }) as never)).toThrow('epsFn: net must be a ' +
+        'TimeMLP');
+      expect(() => epsFn({ Wx: net.Wx } as never)).toThrow('epsFn: net ' +
+        'must be a TimeMLP');
+    });
 
   it('an odd embedding size, no hidden layer, or too few rows are '
     + 'rejected', () => {
