@@ -671,6 +671,15 @@ describe('the data', () => {
       expect(X.get(i, 0)).toBeCloseTo(r * Math.cos(a), 14);
       expect(X.get(i, 1)).toBeCloseTo(r * Math.sin(a), 14);
     }
+    // exactly those draws, no more: the caller's generator goes on
+    // from there
+    const shared = createRng(9), byHand = createRng(9);
+    ring(3, shared);
+    for (let i = 0; i < 3; i++) {
+      byHand.uniform(0, 2 * Math.PI);
+      byHand.normal(0, 0.08);
+    }
+    expect(shared.uniform()).toBe(byHand.uniform());
     const Y = ring(3, createRng(4), 2, 0.5);
     const rng2 = createRng(4);
     const a = rng2.uniform(0, 2 * Math.PI);
@@ -735,6 +744,14 @@ describe('measures of fidelity and diversity', () => {
     // the default k is 3: every real radius reaches 4 rows, a wide ball
     expect(precisionRecall(real, fake)).toEqual(
       precisionRecall(real, fake, 3));
+  });
+
+  it('a lone point\'s ball reaches its nearest other point: real 0, 10, '
+    + '11 give squared radii 100, 1, 1 at k = 1', () => {
+    const col = (v: number[]) => new Matrix(v.length, 1, Float64Array.from(v));
+    // fake 5 lies within 10 of real 0 (inside), 30 within none
+    expect(precisionRecall(col([0, 10, 11]), col([5, 30]), 1)).toEqual({
+      precision: 1 / 2, recall: 1 });
   });
 
   it('mean pairwise distance counts each of the n(n − 1)/2 pairs once',
