@@ -1082,3 +1082,41 @@ describe('review', () => {
     expect(Array.from(e.calibration.counts)).toEqual([84, 9, 4, 1, 45]);
   });
 });
+
+describe('edge cases by hand', () => {
+  it('rates of exactly 0 and 1 are allowed, and precision is 0 when '
+    + 'nothing is predicted positive', () => {
+    expect(precisionAtPrevalence(0, 0, 0.3)).toBe(0); // 0/0 is taken as 0
+    expect(precisionAtPrevalence(1, 0, 0.5)).toBe(1);
+    expect(precisionAtPrevalence(1, 1, 1)).toBe(1);
+    expect(precisionAtPrevalence(0.5, 1, 0)).toBe(0);
+  });
+
+  it('meanCost divides by all four counts: (1·2 + 5·4)/10', () => {
+    expect(meanCost({ tp: 1, fp: 2, tn: 3, fn: 4 }, 1, 5)).toBeCloseTo(2.2,
+      15);
+  });
+
+  it('the last uniform edge is exactly 1 (49 · (1/49) is not); '
+    + 'quantile edges by hand, the last the largest p', () => {
+    expect(49 * (1 / 49)).toBeLessThan(1);
+    expect(binEdges([], 49)[49]).toBe(1);
+    // type-7 quantiles of 0.1, 0.2, 0.4, 0.9 at 0, ½, 1
+    assertAllClose(binEdges([0.9, 0.1, 0.4, 0.2], 2, 'quantile'),
+      [0.1, 0.3, 0.9], { rtol: 1e-15, atol: 0 });
+  });
+
+  it('one bin is allowed: its point is the overall share of positives '
+    + 'and mean p', () => {
+    const c = calibrationCurve([1, 0, 0, 1], [0.9, 0.2, 0.4, 0.5], 1);
+    expect(Array.from(c.counts)).toEqual([4]);
+    expect(Array.from(c.probTrue)).toEqual([0.5]);
+    expect(c.probPred[0]).toBeCloseTo(0.5, 15);
+  });
+
+  it('midranks returns n ranks and nothing else', () => {
+    const r = midranks([3, 1, 3, 2]);
+    expect(Array.from(r)).toEqual([3.5, 1, 3.5, 2]);
+    expect(Object.keys(r)).toEqual(['0', '1', '2', '3']);
+  });
+});
