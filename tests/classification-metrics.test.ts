@@ -1120,3 +1120,43 @@ describe('edge cases by hand', () => {
     expect(Object.keys(r)).toEqual(['0', '1', '2', '3']);
   });
 });
+
+describe('messages', () => {
+  it('each message names the function, the argument and what it got',
+    () => {
+      const c = { tp: 1, fp: 1, tn: 1, fn: 1 };
+      const cases: [() => unknown, string][] = [
+        [() => calibrationCurve([0, 1], [0.1, NaN]), 'calibrationCurve: p ' +
+          'must hold finite numbers, got p[1] = NaN'],
+        [() => calibrationCurve([0, 1], [0.1]), 'calibrationCurve: ' +
+          'expected y and p of one length, got 2 and 1'],
+        [() => binEdges([0.2, NaN], 2, 'quantile'), 'binEdges: p must hold ' +
+          'finite numbers, got p[1] = NaN'],
+        [() => confusionCounts([0, NaN], [0, 1]), 'confusionCounts: y must ' +
+          'hold finite numbers, got y[1] = NaN'],
+        [() => confusionCounts([0, 1], [0, 2]), 'confusionCounts: yHat ' +
+          'must hold labels 0 or 1, got yHat[1] = 2'],
+        [() => precisionAtPrevalence(2, 0, 0), 'precisionAtPrevalence: tpr ' +
+          'must be in [0, 1], got 2'],
+        [() => precisionAtPrevalence(0, 0, -1), 'precisionAtPrevalence: pi ' +
+          'must be in [0, 1], got -1'],
+        [() => costThreshold(1, 0), 'costThreshold: costFN must be finite ' +
+          'and > 0, got 0'],
+        [() => meanCost(c, 0, 1), 'meanCost: costFP must be finite and > 0, ' +
+          'got 0'],
+        [() => meanCost(c, 1, 0), 'meanCost: costFN must be finite and > 0, ' +
+          'got 0'],
+        [() => logLoss([0, 1], [0.5, NaN]), 'logLoss: p must hold finite ' +
+          'numbers, got p[1] = NaN'],
+        [() => logLoss([0, 1], [0.5, 0.5], 0.5), 'logLoss: eps must be in ' +
+          '(0, 1/2), got 0.5'],
+        [() => brierScore([0, 1], [0.5, 2]), 'brierScore: p must hold ' +
+          'probabilities in [0, 1], got p[1] = 2'],
+        [() => aucByPairs([0, 1], [0.1]), 'aucByPairs: expected y and s of ' +
+          'one length, got 2 and 1'],
+        [() => aucByRanks([0, 0], [1, 2]), 'aucByRanks: needs both classes ' +
+          'in y, got 0 positives and 2 negatives'],
+      ];
+      for (const [f, msg] of cases) expect(f).toThrow(msg);
+    });
+});
