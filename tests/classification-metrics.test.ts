@@ -1159,4 +1159,29 @@ describe('messages', () => {
       ];
       for (const [f, msg] of cases) expect(f).toThrow(msg);
     });
+
+  it('counts, intervals, the exercises and trapezoid name what is wrong',
+    () => {
+      const y = [0, 1, 0, 1], p = [0.2, 0.7, 0.4, 0.6];
+      const zero = { tp: 0, fp: 0, tn: 0, fn: 0 };
+      const cases: [() => unknown, string][] = [
+        [() => meanCost(null as never, 1, 1), 'meanCost: c.tp must be a ' +
+          'count (an integer >= 0), got undefined'],
+        [() => meanCost(zero, 1, 1), 'meanCost: the counts c are all 0: ' +
+          'no samples'],
+        [() => prAchievableArea([0, 0], [1, 2]), 'prAchievableArea: needs ' +
+          'both classes in y, got 0 positives and 2 negatives'],
+        [() => eceOfCalibrated(0, 1), 'eceOfCalibrated: n must be an ' +
+          'integer >= 1, got 0'],
+        [() => replicateNegatives(y, [0.2, NaN, 0.4, 0.6], 2),
+          'replicateNegatives: p must hold finite numbers'],
+        [() => aucInterval(y, p, 1, 1), 'aucInterval: B must be an ' +
+          'integer >= 2, got 1'],
+        [() => pairedAucInterval(y, p, p, 1, 1), 'pairedAucInterval: B ' +
+          'must be an integer >= 2, got 1'],
+        [() => trapezoid([0], [0]), 'trapezoid: expected x and y of one ' +
+          'length >= 2, got 1 and 1'],
+      ];
+      for (const [f, msg] of cases) expect(f).toThrow(msg);
+    });
 });
