@@ -1082,3 +1082,106 @@ describe('review', () => {
     expect(Array.from(e.calibration.counts)).toEqual([84, 9, 4, 1, 45]);
   });
 });
+
+describe('edge cases by hand', () => {
+  it('rates of exactly 0 and 1 are allowed, and precision is 0 when '
+    + 'nothing is predicted positive', () => {
+    expect(precisionAtPrevalence(0, 0, 0.3)).toBe(0); // 0/0 is taken as 0
+    expect(precisionAtPrevalence(1, 0, 0.5)).toBe(1);
+    expect(precisionAtPrevalence(1, 1, 1)).toBe(1);
+    expect(precisionAtPrevalence(0.5, 1, 0)).toBe(0);
+  });
+
+  it('meanCost divides by all four counts: (1·2 + 5·4)/10', () => {
+    expect(meanCost({ tp: 1, fp: 2, tn: 3, fn: 4 }, 1, 5)).toBeCloseTo(2.2,
+      15);
+  });
+
+  it('the last uniform edge is exactly 1 (49 · (1/49) is not); '
+    + 'quantile edges by hand, the last the largest p', () => {
+    expect(49 * (1 / 49)).toBeLessThan(1);
+    expect(binEdges([], 49)[49]).toBe(1);
+    // type-7 quantiles of 0.1, 0.2, 0.4, 0.9 at 0, ½, 1
+    assertAllClose(binEdges([0.9, 0.1, 0.4, 0.2], 2, 'quantile'),
+      [0.1, 0.3, 0.9], { rtol: 1e-15, atol: 0 });
+  });
+
+  it('one bin is allowed: its point is the overall share of positives '
+    + 'and mean p', () => {
+    const c = calibrationCurve([1, 0, 0, 1], [0.9, 0.2, 0.4, 0.5], 1);
+    expect(Array.from(c.counts)).toEqual([4]);
+    expect(Array.from(c.probTrue)).toEqual([0.5]);
+    expect(c.probPred[0]).toBeCloseTo(0.5, 15);
+  });
+
+  it('midranks returns n ranks and nothing else', () => {
+    const r = midranks([3, 1, 3, 2]);
+    expect(Array.from(r)).toEqual([3.5, 1, 3.5, 2]);
+    expect(Object.keys(r)).toEqual(['0', '1', '2', '3']);
+  });
+});
+
+describe('messages', () => {
+  it('each message names the function, the argument and what it got',
+    () => {
+      const c = { tp: 1, fp: 1, tn: 1, fn: 1 };
+      const cases: [() => unknown, string][] = [
+        [() => calibrationCurve([0, 1], [0.1, NaN]), 'calibrationCurve: p ' +
+          'must hold finite numbers, got p[1] = NaN'],
+        [() => calibrationCurve([0, 1], [0.1]), 'calibrationCurve: ' +
+          'expected y and p of one length, got 2 and 1'],
+        [() => binEdges([0.2, NaN], 2, 'quantile'), 'binEdges: p must hold ' +
+          'finite numbers, got p[1] = NaN'],
+        [() => confusionCounts([0, NaN], [0, 1]), 'confusionCounts: y must ' +
+          'hold finite numbers, got y[1] = NaN'],
+        [() => confusionCounts([0, 1], [0, 2]), 'confusionCounts: yHat ' +
+          'must hold labels 0 or 1, got yHat[1] = 2'],
+        [() => precisionAtPrevalence(2, 0, 0), 'precisionAtPrevalence: tpr ' +
+          'must be in [0, 1], got 2'],
+        [() => precisionAtPrevalence(0, 0, -1), 'precisionAtPrevalence: pi ' +
+          'must be in [0, 1], got -1'],
+        [() => costThreshold(1, 0), 'costThreshold: costFN must be finite ' +
+          'and > 0, got 0'],
+        [() => meanCost(c, 0, 1), 'meanCost: costFP must be finite and > 0, ' +
+          'got 0'],
+        [() => meanCost(c, 1, 0), 'meanCost: costFN must be finite and > 0, ' +
+          'got 0'],
+        [() => logLoss([0, 1], [0.5, NaN]), 'logLoss: p must hold finite ' +
+          'numbers, got p[1] = NaN'],
+        [() => logLoss([0, 1], [0.5, 0.5], 0.5), 'logLoss: eps must be in ' +
+          '(0, 1/2), got 0.5'],
+        [() => brierScore([0, 1], [0.5, 2]), 'brierScore: p must hold ' +
+          'probabilities in [0, 1], got p[1] = 2'],
+        [() => aucByPairs([0, 1], [0.1]), 'aucByPairs: expected y and s of ' +
+          'one length, got 2 and 1'],
+        [() => aucByRanks([0, 0], [1, 2]), 'aucByRanks: needs both classes ' +
+          'in y, got 0 positives and 2 negatives'],
+      ];
+      for (const [f, msg] of cases) expect(f).toThrow(msg);
+    });
+
+  it('counts, intervals, the exercises and trapezoid name what is wrong',
+    () => {
+      const y = [0, 1, 0, 1], p = [0.2, 0.7, 0.4, 0.6];
+      const zero = { tp: 0, fp: 0, tn: 0, fn: 0 };
+      const cases: [() => unknown, string][] = [
+        [() => meanCost(null as never, 1, 1), 'meanCost: c.tp must be a ' +
+          'count (an integer >= 0), got undefined'],
+        [() => meanCost(zero, 1, 1), 'meanCost: the counts c are all 0: ' +
+          'no samples'],
+        [() => prAchievableArea([0, 0], [1, 2]), 'prAchievableArea: needs ' +
+          'both classes in y, got 0 positives and 2 negatives'],
+        [() => eceOfCalibrated(0, 1), 'eceOfCalibrated: n must be an ' +
+          'integer >= 1, got 0'],
+        [() => replicateNegatives(y, [0.2, NaN, 0.4, 0.6], 2),
+          'replicateNegatives: p must hold finite numbers'],
+        [() => aucInterval(y, p, 1, 1), 'aucInterval: B must be an ' +
+          'integer >= 2, got 1'],
+        [() => pairedAucInterval(y, p, p, 1, 1), 'pairedAucInterval: B ' +
+          'must be an integer >= 2, got 1'],
+        [() => trapezoid([0], [0]), 'trapezoid: expected x and y of one ' +
+          'length >= 2, got 1 and 1'],
+      ];
+      for (const [f, msg] of cases) expect(f).toThrow(msg);
+    });
+});
