@@ -41,6 +41,13 @@ export const SKIPPED_SECTIONS: readonly string[] = [
   'references',
 ];
 
+/** A section that defines nothing: one of SKIPPED_SECTIONS, or any
+ *  comparison with a reference library ("Against PyTorch"). */
+export function skippedSection(heading: string): boolean {
+  const h = heading.trim().toLowerCase();
+  return SKIPPED_SECTIONS.includes(h) || h.startsWith('against ');
+}
+
 /** MDX components whose content defines nothing. */
 const SKIPPED_COMPONENTS = new Set(['Exercise', 'Hint', 'Solution']);
 
@@ -69,8 +76,14 @@ const hasChildren = (n: Node): n is Parent =>
  * cell is not running text) and math syntax.
  */
 export function parseMdx(source: string): Root {
+  // The frontmatter is not Markdown (parsed as such, its closing "---"
+  // makes a heading of it): blank it, keeping the line numbers.
+  const front = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(source);
+  const body = front
+    ? front[0].replace(/[^\n]/g, '') + source.slice(front[0].length)
+    : source;
   return unified().use(remarkParse).use(remarkMdx).use(remarkGfm)
-    .use(remarkMath).parse(source);
+    .use(remarkMath).parse(body);
 }
 
 /**
@@ -86,6 +99,8 @@ export function inlineText(nodes: readonly RootContent[],
     else if (n.type === 'inlineMath') out += `$${n.value}$`;
     else if (n.type === 'inlineCode') out += `\`${n.value}\``;
     else if (n.type === 'break') out += ' ';
+    // a number the page computes at build ({fixed(…)}): not known here
+    else if (n.type === 'mdxTextExpression') out += '…';
     else if (n.type === 'mdxJsxTextElement' && n.name === 'Cite') {
       // as the page shows it: "Fix and Hodges (1951)"
       out += citeText(n as unknown as Parameters<typeof citeText>[0],
@@ -238,7 +253,7 @@ export function termMarks(tree: Root,
     if (node.type === 'mdxJsxFlowElement' &&
       SKIPPED_COMPONENTS.has(node.name ?? '')) skip = true;
     if (node.type === 'paragraph' && !skip &&
-      !SKIPPED_SECTIONS.includes(section.toLowerCase())) {
+      !skippedSection(section)) {
       const pieces = node.children.map((k) => inlineText([k], ref));
       const text = pieces.join('');
       let at = 0;

@@ -74,8 +74,24 @@ describe('which bold is a defined term', () => {
       '## Key points', 'A **kernel trick** again.',
       '## Exercises', 'An **exercise term** here.',
       '## Complexity', 'A **Gram matrix** costs much.',
+      '## Against PyTorch', 'Its **`F.conv2d`** agrees.',
+      '## Against a library', 'And **`nn.Linear`** too.',
     ].join('\n\n');
     expect(terms(mdx)).toEqual(['kernel', 'Gram matrix']);
+  });
+
+  it('reads past the frontmatter, which is not a section', () => {
+    const m = termMarks(parseMdx(
+      '---\ntitle: T\ndescription: A long one\n---\n\n' +
+      'The **kernel** is here.'))[0];
+    expect(m.term).toBe('kernel');
+    expect(m.section).toBe('');
+  });
+
+  it('puts "…" for a number the page computes, never a gap', () => {
+    const m = termMarks(parseMdx(
+      'With {fixed(r.k)} neighbours it is the **Voronoi cell**.'))[0];
+    expect(m.sentence).toBe('With … neighbours it is the Voronoi cell.');
   });
 
   it('leaves out exercises, hints and solutions wherever they are', () => {
