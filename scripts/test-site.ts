@@ -771,7 +771,8 @@ async function main() {
   stage('broken listing');
   await check('a region that lost its marker fails the build, naming all three', () => {
     const copy = join(scratch, 'broken');
-    for (const dir of ['src', 'code', 'chapters', 'tests', 'public', 'data']) {
+    for (const dir of ['src', 'code', 'chapters', 'tests', 'public', 'data',
+      'bibliography']) {
       if (existsSync(join(root, dir))) {
         cpSync(join(root, dir), join(copy, dir), { recursive: true });
       }
