@@ -23,6 +23,8 @@ import {
   aucInterval,
   evaluateBreastCancer,
 } from '../code/classification-metrics/breast-cancer.ts';
+import { requireBothClasses } from
+  '../code/classification-metrics/checks.ts';
 import {
   binEdges,
   calibrationCurve,
@@ -142,26 +144,38 @@ function sumTolerance(m: number) {
   return { rtol: m * EPS, atol: m * EPS };
 }
 
-/** The evaluation of the held-out breast cancer masses, computed once. */
-let held: ReturnType<typeof evaluateBreastCancer> | undefined;
-function heldOut() {
-  held ??= evaluateBreastCancer();
-  return held;
+/**
+ * fn's value, computed in the first test that asks and shared by the
+ * rest of the file (never in a describe body: Stryker would take every
+ * mutant it reaches as static, and one that throws would break
+ * collecting the file). Stryker's coverage run records which test runs
+ * which code and later runs a mutant against those tests only; there
+ * the value is recomputed once per test (Stryker names the running test
+ * in globalThis.__stryker__.currentTestId), so that every test reading
+ * it is run against the mutants of the code it depends on, not only
+ * the test that happened to ask first.
+ */
+function shared<T>(fn: () => T): () => T {
+  let value: { of: unknown; v: T } | undefined;
+  return () => {
+    const of = (globalThis as { __stryker__?: { currentTestId?: string } })
+      .__stryker__?.currentTestId;
+    if (value === undefined || value.of !== of) value = { of, v: fn() };
+    return value.v;
+  };
 }
 
-/** The replicated-negatives study, computed once. */
-let imbalanceRows: ReturnType<typeof imbalanceStudy> | undefined;
-function imbalanceResults() {
-  imbalanceRows ??= imbalanceStudy();
-  return imbalanceRows;
-}
+/** The evaluation of the held-out breast cancer masses. */
+const heldOut = shared(() => evaluateBreastCancer());
 
-/** The three penalties' evaluations, computed once. */
-let penaltyRows: ReturnType<typeof penaltyStudy> | undefined;
-function penaltyResults() {
-  penaltyRows ??= penaltyStudy();
-  return penaltyRows;
-}
+/** The replicated-negatives study. */
+const imbalanceResults = shared(() => imbalanceStudy());
+
+/** The three penalties' evaluations. */
+const penaltyResults = shared(() => penaltyStudy());
+
+/** The paired comparisons of the penalties (two bootstraps of 2000). */
+const pairedResults = shared(() => pairedStudy());
 
 /** Every named array of `ours` equals the same-named list of `theirs`. */
 function expectSameArrays(
@@ -696,6 +710,14 @@ describe('class imbalance and costs', () => {
     expect(st.apRep).toBeLessThan(st.e.ap);
   });
 
+  it('replicating each negative k times takes π = P/n to P/(P + kN)', () => {
+    // the test set has P = 52 malignant and N = 91 benign masses
+    const st = imbalanceStudy(3);
+    expect(st.pi).toBe(52 / 143);
+    expect(st.piRep).toBe(52 / (52 + 3 * 91)); // 52/325 = 0.16
+    expect(st.rep.y.length).toBe(52 + 3 * 91);
+  });
+
   it('the replicated set has the same points, with more negatives', () => {
     const rep = replicateNegatives([1, 0, 0], [0.9, 0.2, 0.4], 3);
     expect(rep.y).toEqual([1, 0, 0, 0, 0, 0, 0]);
@@ -853,6 +875,14 @@ describe('mutation gaps', () => {
     expect(rocAuc(y, s)).toBeCloseTo(11 / 12, 15);
   });
 
+  it('requireBothClasses refuses a negative count before asking for both classes', () => {
+    expect(() => requireBothClasses('f', -1, 3)).toThrow(
+      /^f: P must be a count, got -1$/);
+    expect(() => requireBothClasses('f', 2, -2)).toThrow(
+      /^f: N must be a count, got -2$/);
+    expect(() => requireBothClasses('f', 2, 3)).not.toThrow();
+  });
+
   it('trapezoid refuses x and y of different lengths or fewer than two', () => {
     expect(() => trapezoid([0, 1], [0])).toThrow(
       /^trapezoid: expected x and y of one length, got 2 and 1$/,
@@ -872,7 +902,6 @@ describe('mutation gaps', () => {
 // (/work/reviews/classification-metrics.md).
 describe('review', () => {
   const sk = fixture('classification-metrics', 'sklearn.json');
-  const paired = pairedStudy();
 
   it('without ties the PR trapezoid never exceeds the achievable area', () => {
     const rng = createRng(18);
@@ -932,19 +961,43 @@ describe('review', () => {
   });
 
   it('three malignant masses carry over 80% of the log-loss of λ = 0.01', () => {
+    const paired = pairedResults();
     expect(paired.topShare).toBeGreaterThan(0.8);
     expect(paired.top[0]).toBe(-Math.log(LOG_LOSS_EPS)); // clipped
     expect(paired.pMin).toBeLessThan(LOG_LOSS_EPS);
     expect(paired.top[2]).toBeGreaterThan(-Math.log(1e-3));
   });
 
+  it('the three are the largest of the 143 terms, whose sum is 143 times the log-loss of λ = 0.01', () => {
+    const paired = pairedResults();
+    const lo = penaltyResults()[0].e;
+    const n = lo.y.length;
+    expect(n).toBe(143);
+    expect(paired.top.length).toBe(3);
+    const three = paired.top[0] + paired.top[1] + paired.top[2];
+    assertAllClose(paired.topShare, three / (n * lo.logLoss),
+      { rtol: n * EPS });
+    expect(paired.topShare).toBeLessThan(1);
+  });
+
+  it('the first of them had p = pMin: the malignant mass λ = 0.01 finds least likely', () => {
+    const { pMin } = pairedResults();
+    const lo = penaltyResults()[0].e;
+    const cancers = Array.from(lo.p).filter((_, i) => lo.y[i] === 1);
+    expect(cancers.length).toBe(52);
+    expect(cancers).toContain(pMin);
+    for (const p of cancers) expect(pMin).toBeLessThanOrEqual(p);
+  });
+
   it('the log-loss gap of λ = 0.01 over λ = 1 is under two paired SEs', () => {
+    const paired = pairedResults();
     expect(paired.logLoss.mean).toBeCloseTo(0.4855, 3);
     expect(paired.logLoss.se).toBeCloseTo(0.3001, 3);
     expect(paired.logLoss.mean / paired.logLoss.se).toBeLessThan(2);
   });
 
   it('the paired AUC intervals of the penalties contain zero', () => {
+    const paired = pairedResults();
     expect(paired.aucLo.diff).toBeGreaterThan(0);
     expect(paired.aucLo.lo).toBeLessThan(0);
     expect(paired.aucLo.hi).toBeGreaterThan(0);
@@ -953,6 +1006,7 @@ describe('review', () => {
   });
 
   it('t* saves 14/143 per mass, with the paired SE of 3 × 10 against 16 × −1', () => {
+    const paired = pairedResults();
     const n = 143;
     const ss = 3 * 100 + 16 - n * (14 / n) ** 2;
     expect(paired.cost.mean).toBeCloseTo(14 / n, 15);
@@ -985,7 +1039,7 @@ describe('review', () => {
 
   it('Hanley–McNeil: ½ for one pair at A = ½, and near the bootstrap SE', () => {
     expect(hanleyMcNeilSE(0.5, 1, 1)).toBeCloseTo(0.5, 15);
-    const e = evaluateBreastCancer();
+    const e = heldOut();
     let P = 0;
     for (const v of e.y) P += v;
     const N = e.y.length - P;
@@ -1030,6 +1084,7 @@ describe('review', () => {
   });
 
   it('the paired AUC differences are 139 and 7 of the 52 × 91 pairs', () => {
+    const paired = pairedResults();
     expect(paired.aucLo.diff).toBeCloseTo(139 / (52 * 91), 14);
     expect(paired.aucHi.diff).toBeCloseTo(7 / (52 * 91), 14);
   });
@@ -1078,7 +1133,7 @@ describe('review', () => {
   });
 
   it('the λ = 1 reliability bins hold 84, 9, 4, 1 and 45 masses', () => {
-    const e = evaluateBreastCancer();
+    const e = heldOut();
     expect(Array.from(e.calibration.counts)).toEqual([84, 9, 4, 1, 45]);
   });
 });
